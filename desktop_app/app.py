@@ -1,0 +1,123 @@
+"""Starting the window: display check, QApplication, fonts, logging, one copy per data folder,
+crash dialog, opening (or repairing) the database, first-run office details."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from .config import APP_NAME, DataPaths
+from .display_check import display_problem
+from .logging_setup import redact, setup_logging
+from .services import backup
+from .services.office import get_office
+from .services.storage import DamagedDatabaseError, close_store, open_store
+from .ui.fonts import install_application_font
+
+log = logging.getLogger(__name__)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    install_application_font(app)
+    return app  # type: ignore[return-value]
+
+
+def install_crash_handler(log_file_hint: str) -> None:
+    def handle(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.critical("未处理的异常", exc_info=(exc_type, exc, tb))
+        box = QMessageBox(QMessageBox.Icon.Critical, "程序出错",
+                          "程序遇到了意外错误，刚才的操作没有完成。\n"
+                          "已经保存的数据不受影响（以最后一次保存为准）。\n"
+                          f"错误详情已写入日志：{log_file_hint}")
+        box.setDetailedText(redact("".join(traceback.format_exception_only(exc_type, exc))))
+        box.exec()
+
+    sys.excepthook = handle
+
+
+class FirstPaintReporter(QObject):
+    """For bench/startup.py: print the monotonic time of the window's first paint and quit."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint:
+            print(f"FIRST_PAINT {time.monotonic():.6f}", flush=True)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def acquire_lock(paths: DataPaths) -> QLockFile | None:
+    lock = QLockFile(str(paths.lock_file))
+    lock.setStaleLockTime(0)
+    return lock if lock.tryLock(200) else None
+
+
+def _open_or_repair(paths: DataPaths, parent: QWidget | None) -> bool:
+    try:
+        open_store(paths)
+        return True
+    except DamagedDatabaseError as exc:
+        good = backup.newest_good_backup(paths)
+        if good is None:
+            QMessageBox.critical(parent, "数据文件已损坏",
+                                 f"{exc}\n\n没有找到完好的备份。请联系技术人员，不要删除数据文件夹：\n{paths.root}")
+            return False
+        answer = QMessageBox.question(
+            parent, "数据文件已损坏",
+            f"{exc}\n\n可以用最新的完好备份恢复：\n{good.name}\n"
+            "损坏的文件会改名保留，不会删除。现在恢复吗？",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        backup.replace_damaged_database(paths, good)
+        open_store(paths)
+        return True
+
+
+def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 3
+    paths.ensure()
+    setup_logging(paths.log_file)
+    app = make_application()
+    lock = acquire_lock(paths)
+    if lock is None:
+        QMessageBox.warning(None, APP_NAME,
+                            f"本程序已经在使用这个数据文件夹：\n{paths.root}\n\n"
+                            "请切换到已打开的窗口。同一个数据文件夹只能由一个程序打开。")
+        return 1
+    install_crash_handler(str(paths.log_file))
+    try:
+        if not _open_or_repair(paths, None):
+            return 2
+        if get_office() is None:
+            from .ui.office_dialog import OfficeDialog
+
+            if not OfficeDialog(None, first_run=True).exec():
+                return 0
+        from .ui.main_window import MainWindow
+
+        window = MainWindow(paths)
+        if exit_after_first_paint:
+            reporter = FirstPaintReporter(window)
+            window.installEventFilter(reporter)
+        window.show()
+        log.info("程序已启动")
+        return app.exec()
+    finally:
+        close_store()
+        lock.unlock()

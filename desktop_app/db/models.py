@@ -1,0 +1,470 @@
+"""peewee models for the whole data model (DESIGN.md §2).
+
+The schema on disk is made by the numbered migrations in `db/migrations/`, never by `create_tables`;
+a test checks that the migrated schema and these classes agree column by column.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from peewee import (
+    BlobField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    DeferredForeignKey,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+    TimeField,
+)
+
+from .database import db
+
+
+def _new_uuid() -> str:
+    return uuid.uuid4().hex
+
+
+class BaseModel(Model):
+    uuid = CharField(max_length=32, unique=True, default=_new_uuid)
+    created_at = DateTimeField(default=datetime.now)
+    updated_at = DateTimeField(default=datetime.now)
+
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+    def save(self, *args, **kwargs):  # type: ignore[override]
+        self.updated_at = datetime.now()
+        return super().save(*args, **kwargs)
+
+
+class SchemaVersion(Model):
+    version = IntegerField(primary_key=True)
+    applied_at = DateTimeField(default=datetime.now)
+    description = CharField(default="")
+
+    class Meta:
+        database = db
+        table_name = "schema_version"
+
+
+# --- office and settings -------------------------------------------------------------------------
+
+
+class OfficeSettings(BaseModel):
+    """One row: the office that runs the teams."""
+
+    unit_name = CharField(max_length=100)  # 单位名称
+    parent_unit = CharField(max_length=100, default="")  # 上级单位
+    address = CharField(max_length=200, default="")
+    leader_name = CharField(max_length=50, default="")  # 负责人
+    contact_phone = CharField(max_length=30, default="")
+    case_prefix = CharField(max_length=20, default="")  # e.g. 夏派调
+    seal_image = BlobField(null=True)  # transparent PNG
+    certificate_wording = TextField(default="")  # JSON overrides per certificate type
+
+
+class Setting(BaseModel):
+    """Plain key → JSON value pairs (star thresholds, scheduler limits, last backup time …)."""
+
+    key = CharField(max_length=100, unique=True)
+    value = TextField(default="")
+
+
+class User(BaseModel):
+    username = CharField(max_length=50, unique=True)
+    display_name = CharField(max_length=50, default="")
+    password_hash = CharField(max_length=300, default="")
+    role = CharField(max_length=10, default="录入员")  # 管理员 / 录入员 / 查看
+    active = BooleanField(default=True)
+
+
+class AuditLog(BaseModel):
+    at = DateTimeField(default=datetime.now, index=True)
+    username = CharField(max_length=50, default="")
+    action = CharField(max_length=50)  # 新增 / 修改 / 删除 / 导出 / 打印 / 备份 / 恢复 …
+    table_name = CharField(max_length=50, default="")
+    record_uuid = CharField(max_length=32, default="")
+    summary = TextField(default="")  # never personal data
+
+
+class Counter(BaseModel):
+    """Sequences that are never reused: case numbers, certificate serials (name, year)."""
+
+    name = CharField(max_length=50)
+    year = IntegerField()
+    value = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("name", "year"), True),)
+
+
+# --- teams and members ---------------------------------------------------------------------------
+
+
+class Team(BaseModel):
+    name = CharField(max_length=100, unique=True)
+    station = CharField(max_length=100, default="")  # 所属警务站
+    founded_on = DateField(null=True)
+    leader = DeferredForeignKey("Member", null=True, on_delete="SET NULL", lazy_load=False)
+    service_area = CharField(max_length=200, default="")
+    notes = TextField(default="")
+    retired_on = DateField(null=True)
+    deleted_at = DateTimeField(null=True)
+
+
+class Member(BaseModel):
+    team = ForeignKeyField(Team, null=True, backref="members", on_delete="SET NULL")
+    name = CharField(max_length=50)
+    gender = CharField(max_length=2, default="")  # 男 / 女
+    ethnic_code = CharField(max_length=2, default="")  # GB/T 3304
+    id_number = CharField(max_length=18, null=True, unique=True)
+    birth_date = DateField(null=True)
+    phone = CharField(max_length=20, default="")
+    address = CharField(max_length=200, default="")  # 住址/村
+    occupation = CharField(max_length=50, default="")
+    political_status = CharField(max_length=20, default="")  # 政治面貌
+    join_date = DateField(null=True)
+    leave_date = DateField(null=True)
+    status = CharField(max_length=4, default="在队")  # 在队 / 暂停 / 退出
+    skills = TextField(default="")  # "调解、巡逻、驾驶"
+    insurance_expires_on = DateField(null=True)
+    emergency_contact = CharField(max_length=50, default="")
+    emergency_phone = CharField(max_length=20, default="")
+    photo = BlobField(null=True)
+    pinyin_full = CharField(max_length=300, default="")  # "nuerma maiti·xirefu" → search key
+    pinyin_initials = CharField(max_length=60, default="")
+    notes = TextField(default="")
+    deleted_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = (
+            (("name",), False),
+            (("team", "status"), False),
+            (("pinyin_initials",), False),
+        )
+
+
+class Qualification(BaseModel):
+    member = ForeignKeyField(Member, backref="qualifications", on_delete="CASCADE")
+    skill = CharField(max_length=20)
+    granted_on = DateField()
+    expires_on = DateField(null=True)
+    source = CharField(max_length=10, default="手工")  # 培训 / 手工
+    training = DeferredForeignKey("Training", null=True, on_delete="SET NULL", lazy_load=False)
+    notes = TextField(default="")
+
+
+class Leave(BaseModel):
+    """请假 / 不可用: a member cannot be scheduled from `from_date` to `to_date` inclusive."""
+
+    member = ForeignKeyField(Member, backref="leaves", on_delete="CASCADE")
+    from_date = DateField()
+    to_date = DateField()
+    reason = CharField(max_length=200, default="")
+
+
+# --- duty ----------------------------------------------------------------------------------------
+
+
+class DutyPost(BaseModel):
+    name = CharField(max_length=100)
+    kind = CharField(max_length=10)  # 巡逻 / 护学岗 / 交通劝导 / 警务站值守 / 救援待命 / 其他
+    place = CharField(max_length=200, default="")
+    team = ForeignKeyField(Team, null=True, backref="posts", on_delete="SET NULL")
+    default_start = TimeField(null=True)
+    default_end = TimeField(null=True)
+    headcount = IntegerField(default=1)
+    required_skill = CharField(max_length=20, default="")
+    school_days_only = BooleanField(default=False)
+    needs_leader = BooleanField(default=False)  # one 带班 leader per shift
+    active = BooleanField(default=True)
+    notes = TextField(default="")
+    deleted_at = DateTimeField(null=True)
+
+
+class ShiftPattern(BaseModel):
+    """A recurring shift: e.g. every school day 07:30–08:10."""
+
+    post = ForeignKeyField(DutyPost, backref="patterns", on_delete="CASCADE")
+    weekdays = CharField(max_length=20, default="1,2,3,4,5")  # ISO weekdays, 1 = Monday
+    start = TimeField()
+    end = TimeField()
+    headcount = IntegerField(default=1)
+    valid_from = DateField(null=True)
+    valid_to = DateField(null=True)
+
+
+class Shift(BaseModel):
+    post = ForeignKeyField(DutyPost, backref="shifts", on_delete="CASCADE")
+    date = DateField()
+    start = TimeField()
+    end = TimeField()  # may be earlier than start: the shift ends the next day
+    headcount = IntegerField(default=1)
+    leader = ForeignKeyField(Member, null=True, on_delete="SET NULL", lazy_load=False)  # 带班
+    pattern = ForeignKeyField(ShiftPattern, null=True, on_delete="SET NULL", lazy_load=False)
+    notes = TextField(default="")
+
+    class Meta:
+        indexes = ((("date", "post"), False),)
+
+
+class Assignment(BaseModel):
+    shift = ForeignKeyField(Shift, backref="assignments", on_delete="CASCADE")
+    member = ForeignKeyField(Member, backref="assignments", on_delete="CASCADE")
+    status = CharField(max_length=4, default="已排")  # 已排 / 已到 / 缺勤 / 迟到 / 请假
+    actual_start = DateTimeField(null=True)
+    actual_end = DateTimeField(null=True)
+    hours = FloatField(default=0)
+    locked = BooleanField(default=False)  # kept by the auto-scheduler
+    reason = TextField(default="")  # why the scheduler chose this member
+    notes = TextField(default="")
+
+    class Meta:
+        indexes = (
+            (("shift", "member"), True),
+            (("member", "status"), False),
+        )
+
+
+class Swap(BaseModel):
+    shift = ForeignKeyField(Shift, backref="swaps", on_delete="CASCADE")
+    from_member = ForeignKeyField(Member, on_delete="CASCADE", lazy_load=False)
+    to_member = ForeignKeyField(Member, on_delete="CASCADE", lazy_load=False)
+    reason = CharField(max_length=200, default="")
+    recorded_by = CharField(max_length=50, default="")
+
+
+# --- activities and trainings --------------------------------------------------------------------
+
+
+class Activity(BaseModel):
+    date = DateField(index=True)
+    kind = CharField(max_length=10)  # 巡逻, 隐患报告, 可疑线索报告, 协助抓获, … 其他
+    team = ForeignKeyField(Team, null=True, backref="activities", on_delete="SET NULL")
+    place = CharField(max_length=200, default="")
+    description = TextField(default="")
+    people_persuaded = IntegerField(default=0)  # 劝导人次
+    suspects_caught = IntegerField(default=0)
+    vehicles_helped = IntegerField(default=0)
+    people_served = IntegerField(default=0)
+    clues_reported = IntegerField(default=0)
+    deleted_at = DateTimeField(null=True)
+
+
+class ActivityParticipant(BaseModel):
+    activity = ForeignKeyField(Activity, backref="participants", on_delete="CASCADE")
+    member = ForeignKeyField(Member, backref="activity_entries", on_delete="CASCADE")
+    hours = FloatField(default=0)
+
+    class Meta:
+        indexes = ((("activity", "member"), True),)
+
+
+class Training(BaseModel):
+    title = CharField(max_length=200)
+    date = DateField()
+    hours = FloatField(default=0)
+    host = CharField(max_length=100, default="")
+    content = TextField(default="")
+    grants_skill = CharField(max_length=20, default="")
+    valid_months = IntegerField(null=True)  # validity of the qualification it grants
+    deleted_at = DateTimeField(null=True)
+
+
+class TrainingAttendee(BaseModel):
+    training = ForeignKeyField(Training, backref="attendees", on_delete="CASCADE")
+    member = ForeignKeyField(Member, backref="trainings", on_delete="CASCADE")
+    hours = FloatField(default=0)
+    passed = BooleanField(default=True)
+
+    class Meta:
+        indexes = ((("training", "member"), True),)
+
+
+# --- dispute cases -------------------------------------------------------------------------------
+
+
+class Case(BaseModel):
+    number = CharField(max_length=50, null=True, unique=True)  # given at 受理, never reused
+    year = IntegerField(null=True)
+    sequence = IntegerField(null=True)
+    kind = CharField(max_length=10, default="人民调解")  # 人民调解 / 治安调解
+    category = CharField(max_length=10)
+    source = CharField(max_length=10, default="当事人申请")
+    received_at = DateTimeField(index=True)
+    place = CharField(max_length=200, default="")
+    summary = TextField(default="")
+    facts = TextField(default="")  # 主要事实、争议事项
+    responsibilities = TextField(default="")
+    status = CharField(max_length=6, default="受理")
+    deadline = DateField(null=True)
+    second_session_deadline = DateField(null=True)  # 治安调解
+    outcome = TextField(default="")
+    agreement_terms = TextField(default="")
+    agreement_amount = DecimalField(max_digits=14, decimal_places=2, null=True)
+    performance_way = CharField(max_length=200, default="")
+    performance_place = CharField(max_length=200, default="")
+    performance_deadline = DateField(null=True)
+    copies = IntegerField(default=3)
+    oral_agreement = BooleanField(default=False)
+    agreement_date = DateField(null=True)
+    # 治安调解: the incident and who conducted the mediation
+    mediating_authority = CharField(max_length=100, default="")
+    host_officer = CharField(max_length=50, default="")
+    incident_at = DateTimeField(null=True)
+    incident_place = CharField(max_length=200, default="")
+    incident_cause = TextField(default="")
+    incident_course = TextField(default="")
+    incident_result = TextField(default="")
+    closed_on = DateField(null=True)
+    deleted_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("status", "deadline"), False),)
+
+
+class CaseMediator(BaseModel):
+    case = ForeignKeyField(Case, backref="mediators", on_delete="CASCADE")
+    member = ForeignKeyField(Member, null=True, backref="mediated_cases", on_delete="SET NULL")
+    officer_name = CharField(max_length=50, default="")  # an officer, when not a volunteer
+    role = CharField(max_length=10, default="调解员")  # 主持人 / 调解员 / 记录人
+
+
+class CaseEvent(BaseModel):
+    """The workflow history: each status change with who and when."""
+
+    case = ForeignKeyField(Case, backref="events", on_delete="CASCADE")
+    at = DateTimeField(default=datetime.now)
+    from_status = CharField(max_length=6, default="")
+    to_status = CharField(max_length=6)
+    username = CharField(max_length=50, default="")
+    note = TextField(default="")
+
+
+class Party(BaseModel):
+    case = ForeignKeyField(Case, backref="parties", on_delete="CASCADE")
+    role = CharField(max_length=6)  # 申请人 / 被申请人 / 其他当事人 / 监护人
+    name = CharField(max_length=50, index=True)
+    gender = CharField(max_length=2, default="")
+    ethnic_code = CharField(max_length=2, default="")
+    age = IntegerField(null=True)
+    birth_date = DateField(null=True)
+    id_number = CharField(max_length=18, default="")
+    phone = CharField(max_length=20, default="")
+    address = CharField(max_length=200, default="")
+    occupation = CharField(max_length=50, default="")
+    guardian_of = ForeignKeyField("self", null=True, on_delete="SET NULL", lazy_load=False)
+    pinyin_full = CharField(max_length=300, default="")
+    pinyin_initials = CharField(max_length=60, default="")
+    position = IntegerField(default=0)  # order on the documents
+
+
+class MediationSession(BaseModel):
+    case = ForeignKeyField(Case, backref="sessions", on_delete="CASCADE")
+    held_at = DateTimeField()
+    place = CharField(max_length=200, default="")
+    present = TextField(default="")
+    record = TextField(default="")
+    result = TextField(default="")
+
+
+class FollowUp(BaseModel):
+    case = ForeignKeyField(Case, backref="follow_ups", on_delete="CASCADE")
+    date = DateField()
+    performed = CharField(max_length=20, default="")  # 已履行 / 部分履行 / 未履行
+    satisfaction = CharField(max_length=10, default="")  # 满意 / 基本满意 / 不满意
+    escalation_signs = TextField(default="")
+    visitor = CharField(max_length=50, default="")
+    notes = TextField(default="")
+
+
+# --- certificates and points ---------------------------------------------------------------------
+
+
+class CertificateTemplate(BaseModel):
+    type = CharField(max_length=10)  # 聘书 / 荣誉证书 / 志愿服务证明 / 义警证
+    name = CharField(max_length=50)
+    wording = TextField(default="")  # with {placeholders}
+    border_style = CharField(max_length=20, default="classic")
+    seal_image = BlobField(null=True)
+    is_default = BooleanField(default=False)
+
+
+class Certificate(BaseModel):
+    serial = CharField(max_length=40, unique=True)
+    type = CharField(max_length=10)
+    year = IntegerField()
+    sequence = IntegerField()
+    member = ForeignKeyField(Member, backref="certificates", on_delete="RESTRICT")
+    template = ForeignKeyField(CertificateTemplate, null=True, on_delete="SET NULL", lazy_load=False)
+    title = CharField(max_length=50, default="")  # 优秀义警, 金牌调解员 …
+    reason = TextField(default="")
+    period_from = DateField(null=True)
+    period_to = DateField(null=True)
+    hours_snapshot = FloatField(null=True)
+    content = TextField(default="")
+    issued_on = DateField()
+    status = CharField(max_length=4, default="有效")  # 有效 / 作废
+    void_reason = TextField(default="")
+    voided_at = DateTimeField(null=True)
+    verification_code = CharField(max_length=16, unique=True)
+    pdf_sha256 = CharField(max_length=64, default="")
+
+
+class CertificateEvent(BaseModel):
+    certificate = ForeignKeyField(Certificate, backref="events", on_delete="CASCADE")
+    action = CharField(max_length=6)  # 签发 / 补打 / 作废
+    at = DateTimeField(default=datetime.now)
+    username = CharField(max_length=50, default="")
+    reason = TextField(default="")
+
+
+class PointEntry(BaseModel):
+    member = ForeignKeyField(Member, backref="points", on_delete="CASCADE")
+    date = DateField()
+    points = FloatField()
+    reason = CharField(max_length=200, default="")
+    source_table = CharField(max_length=50, default="")
+    source_uuid = CharField(max_length=32, default="")
+
+
+ALL_MODELS: list[type[Model]] = [
+    SchemaVersion,
+    OfficeSettings,
+    Setting,
+    User,
+    AuditLog,
+    Counter,
+    Team,
+    Member,
+    Qualification,
+    Leave,
+    DutyPost,
+    ShiftPattern,
+    Shift,
+    Assignment,
+    Swap,
+    Activity,
+    ActivityParticipant,
+    Training,
+    TrainingAttendee,
+    Case,
+    CaseMediator,
+    CaseEvent,
+    Party,
+    MediationSession,
+    FollowUp,
+    CertificateTemplate,
+    Certificate,
+    CertificateEvent,
+    PointEntry,
+]

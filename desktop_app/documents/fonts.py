@@ -1,0 +1,23 @@
+"""The bundled CJK fonts for reportlab, each registered once per process, on first use."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..config import fonts_dir
+
+HEI = "Hei"  # WenQuanYi Micro Hei: tables, forms
+SONG = "Song"  # AR PL UMing: body text of documents
+KAI = "Kai"  # AR PL UKai: certificates, headings
+
+FONT_FILES = {HEI: "wqy-microhei.ttc", SONG: "uming.ttc", KAI: "ukai.ttc"}
+
+
+@cache
+def font(name: str) -> str:
+    """Register the font `name` (HEI, SONG or KAI) with reportlab if needed and return its name."""
+    pdfmetrics.registerFont(TTFont(name, str(fonts_dir() / FONT_FILES[name]), subfontIndex=0))
+    return name

@@ -1,0 +1,19 @@
+"""The audit log: who did what to which record. Summaries never hold ID numbers or phone numbers."""
+
+from __future__ import annotations
+
+from ..db.models import AuditLog
+
+_current_user = ""
+
+
+def set_current_user(username: str) -> None:
+    global _current_user
+    _current_user = username
+
+
+def record(action: str, table_name: str = "", record_uuid: str = "", summary: str = "") -> AuditLog:
+    return AuditLog.create(
+        username=_current_user, action=action, table_name=table_name, record_uuid=record_uuid,
+        summary=summary,
+    )

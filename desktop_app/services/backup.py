@@ -1,0 +1,110 @@
+"""Backups with SQLite's online backup API, verified, rotated; restore into the open database."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from ..config import DataPaths
+from ..db.database import db
+from ..db.migrations import LATEST, current_version, migrate
+from ..db.snapshot import check_file, copy_database
+from . import audit
+from .settings_store import get_setting, set_setting
+
+log = logging.getLogger(__name__)
+
+KEEP_BACKUPS = 30
+BACKUP_PREFIX = "备份-"
+
+
+class RestoreError(RuntimeError):
+    pass
+
+
+def backup_file_name(when: datetime) -> str:
+    return f"{BACKUP_PREFIX}{when:%Y%m%d-%H%M%S}.db"
+
+
+def backup_now(paths: DataPaths, dest: Path | None = None) -> Path:
+    """Back up to `dest` (a file path) or to a new file in the data folder's backups; return the path."""
+    now = datetime.now()
+    target = dest or paths.backups / backup_file_name(now)
+    copy_database(db.connection(), target)
+    set_setting("last_backup_at", now.isoformat(timespec="seconds"))
+    audit.record("备份", summary=f"备份到 {target.name}")
+    log.info("已备份到 %s", target.name)
+    if target.parent.resolve() == paths.backups.resolve():
+        rotate(paths.backups)
+    return target
+
+
+def rotate(folder: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
+    files = sorted(folder.glob(f"{BACKUP_PREFIX}*.db"))
+    removed = files[:-keep] if len(files) > keep else []
+    for old in removed:
+        old.unlink(missing_ok=True)
+    return removed
+
+
+def last_backup_at() -> datetime | None:
+    value = get_setting("last_backup_at")
+    return datetime.fromisoformat(value) if value else None
+
+
+def list_backups(paths: DataPaths) -> list[Path]:
+    return sorted(paths.backups.glob("*.db"), reverse=True)
+
+
+def restore_from(paths: DataPaths, source: Path) -> Path:
+    """Replace the open database's content with `source`; the current content is backed up first.
+
+    Returns the safety backup's path.
+    """
+    problems = check_file(source)
+    if problems:
+        raise RestoreError("所选备份文件已损坏，不能恢复: " + "; ".join(problems[:2]))
+    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as probe:
+        has_version = probe.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
+        ).fetchone()
+        version = probe.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] if has_version else 0
+    if not version:
+        raise RestoreError("所选文件不是本系统的数据备份")
+    if version > LATEST:
+        raise RestoreError("所选备份由更新版本的程序写入，请先升级程序")
+    safety = paths.backups / f"恢复前备份-{datetime.now():%Y%m%d-%H%M%S}.db"
+    copy_database(db.connection(), safety)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        src.backup(db.connection())
+    finally:
+        src.close()
+    if current_version(db.obj) < LATEST:
+        migrate(db.obj, backup_dir=paths.backups)
+    audit.record("恢复", summary=f"从 {source.name} 恢复")
+    log.info("已从 %s 恢复，恢复前的数据在 %s", source.name, safety.name)
+    return safety
+
+
+def newest_good_backup(paths: DataPaths) -> Path | None:
+    for candidate in list_backups(paths):
+        if not check_file(candidate):
+            return candidate
+    return None
+
+
+def replace_damaged_database(paths: DataPaths, good: Path) -> Path:
+    """With the database closed: keep the damaged file under a new name, put `good` in its place."""
+    kept = paths.database.with_name(f"{paths.database.name}.损坏-{datetime.now():%Y%m%d-%H%M%S}")
+    paths.database.rename(kept)
+    for suffix in ("-wal", "-shm"):
+        side = paths.database.with_name(paths.database.name + suffix)
+        if side.exists():
+            side.rename(kept.with_name(kept.name + suffix))
+    shutil.copyfile(good, paths.database)
+    log.warning("数据文件损坏，已改名为 %s，并用备份 %s 替换", kept.name, good.name)
+    return kept

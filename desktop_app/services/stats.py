@@ -1,0 +1,86 @@
+"""Figures for the 首页 and, later, the reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from peewee import fn
+
+from ..db.models import (
+    Activity,
+    ActivityParticipant,
+    Assignment,
+    Case,
+    Certificate,
+    Member,
+    Shift,
+    Team,
+)
+
+OPEN_CASE_STATUSES = ("受理", "调解中")
+FINISHED_SHIFT_STATUSES = ("已到", "迟到")
+
+
+@dataclass(frozen=True)
+class DashboardCounts:
+    teams: int
+    members_active: int
+    members_total: int
+    shifts_this_week: int
+    unfilled_shifts_this_week: int
+    hours_this_month: float
+    activities_this_month: int
+    open_cases: int
+    overdue_cases: int
+    certificates_this_year: int
+    insurance_expiring: int
+
+
+def dashboard_counts(today: date | None = None) -> DashboardCounts:
+    today = today or date.today()
+    week_start = today - timedelta(days=today.weekday())
+    week_end = week_start + timedelta(days=6)
+    month_start = today.replace(day=1)
+
+    members = Member.select().where(Member.deleted_at.is_null())
+    week_shifts = Shift.select().where(Shift.date.between(week_start, week_end))
+    staffed = (
+        Assignment.select(fn.COUNT(Assignment.id))
+        .where(Assignment.shift == Shift.id, Assignment.status != "请假")
+    )
+    unfilled = week_shifts.where(staffed < Shift.headcount).count()
+    duty_hours = (
+        Assignment.select(fn.COALESCE(fn.SUM(Assignment.hours), 0))
+        .join(Shift)
+        .where(Shift.date.between(month_start, today), Assignment.status.in_(FINISHED_SHIFT_STATUSES))
+        .scalar()
+    )
+    activity_hours = (
+        ActivityParticipant.select(fn.COALESCE(fn.SUM(ActivityParticipant.hours), 0))
+        .join(Activity)
+        .where(Activity.date.between(month_start, today), Activity.deleted_at.is_null())
+        .scalar()
+    )
+    open_cases = Case.select().where(Case.deleted_at.is_null(), Case.status.in_(OPEN_CASE_STATUSES))
+    return DashboardCounts(
+        teams=Team.select().where(Team.deleted_at.is_null(), Team.retired_on.is_null()).count(),
+        members_active=members.where(Member.status == "在队").count(),
+        members_total=members.count(),
+        shifts_this_week=week_shifts.count(),
+        unfilled_shifts_this_week=unfilled,
+        hours_this_month=round(float(duty_hours or 0) + float(activity_hours or 0), 1),
+        activities_this_month=Activity.select()
+        .where(Activity.date.between(month_start, today), Activity.deleted_at.is_null())
+        .count(),
+        open_cases=open_cases.count(),
+        overdue_cases=open_cases.where(Case.deadline < today).count(),
+        certificates_this_year=Certificate.select()
+        .where(Certificate.year == today.year, Certificate.status == "有效")
+        .count(),
+        insurance_expiring=members.where(
+            Member.status == "在队", Member.insurance_expires_on < today + timedelta(days=30)
+        ).count(),
+    )
+
+

@@ -1,0 +1,42 @@
+"""Opening a data folder: the database file, its check at start, and its migrations."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+import peewee
+from peewee import SqliteDatabase
+
+from ..config import DataPaths
+from ..db.database import close_database, integrity_problems, open_database
+from ..db.migrations import migrate
+
+log = logging.getLogger(__name__)
+
+
+class DamagedDatabaseError(RuntimeError):
+    """`quick_check` failed: the file is damaged; the user should restore a backup."""
+
+
+def open_store(paths: DataPaths) -> SqliteDatabase:
+    """Open the folder's database, check it, and bring its schema up to date (backing it up first)."""
+    paths.ensure()
+    existed = paths.database.exists()
+    try:
+        database = open_database(paths.database)
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
+        close_database()
+        raise DamagedDatabaseError(f"数据文件无法打开: {exc}") from exc
+    if existed:
+        problems = integrity_problems(database)
+        if problems:
+            close_database()
+            log.error("数据库完整性检查失败 (%d 条)", len(problems))
+            raise DamagedDatabaseError("数据文件已损坏: " + "; ".join(problems[:3]))
+    migrate(database, backup_dir=paths.backups)
+    return database
+
+
+def close_store() -> None:
+    close_database()

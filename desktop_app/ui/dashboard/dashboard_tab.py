@@ -1,0 +1,90 @@
+"""首页: today's figures at a glance, from the database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from ...services.stats import DashboardCounts, dashboard_counts
+
+CARD_STYLE = """
+QFrame#card { background: #ffffff; border: 1px solid #d9dee5; border-radius: 6px; }
+QLabel#value { font-size: 26pt; font-weight: bold; color: #1f4e79; }
+QLabel#value[alert="true"] { color: #c0392b; }
+QLabel#caption { font-size: 11pt; color: #333333; }
+QLabel#detail { font-size: 9pt; color: #777777; }
+"""
+
+
+class Card(QFrame):
+    def __init__(self, caption: str) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        self.value = QLabel("—")
+        self.value.setObjectName("value")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("caption")
+        self.detail = QLabel("")
+        self.detail.setObjectName("detail")
+        for label in (self.value, self.caption, self.detail):
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft)
+            layout.addWidget(label)
+
+    def set(self, value: str, detail: str = "", alert: bool = False) -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+        self.value.setProperty("alert", alert)
+        self.value.style().unpolish(self.value)
+        self.value.style().polish(self.value)
+
+
+class DashboardTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(CARD_STYLE)
+        outer = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        outer.addWidget(self.heading)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        outer.addLayout(grid)
+        outer.addStretch(1)
+        self.cards = {
+            "members": Card(self.tr("在队队员")),
+            "teams": Card(self.tr("队伍")),
+            "shifts": Card(self.tr("本周班次")),
+            "hours": Card(self.tr("本月服务时长（小时）")),
+            "activities": Card(self.tr("本月工作记录")),
+            "cases": Card(self.tr("在办纠纷")),
+            "overdue": Card(self.tr("超期纠纷")),
+            "insurance": Card(self.tr("保险已过期或30天内到期")),
+            "certificates": Card(self.tr("今年发出证书")),
+        }
+        for index, card in enumerate(self.cards.values()):
+            grid.addWidget(card, index // 3, index % 3)
+        self.counts: DashboardCounts | None = None
+
+    def refresh(self, today: date | None = None) -> None:
+        today = today or date.today()
+        c = dashboard_counts(today)
+        self.counts = c
+        self.heading.setText(self.tr("今天是 {0}年{1}月{2}日").format(today.year, today.month, today.day))
+        self.cards["members"].set(str(c.members_active), self.tr("花名册共 {0} 人").format(c.members_total))
+        self.cards["teams"].set(str(c.teams))
+        self.cards["shifts"].set(
+            str(c.shifts_this_week),
+            self.tr("其中 {0} 个班次人手不足").format(c.unfilled_shifts_this_week)
+            if c.unfilled_shifts_this_week else self.tr("人手均已排满"),
+            alert=c.unfilled_shifts_this_week > 0,
+        )
+        self.cards["hours"].set(f"{c.hours_this_month:g}")
+        self.cards["activities"].set(str(c.activities_this_month))
+        self.cards["cases"].set(str(c.open_cases))
+        self.cards["overdue"].set(str(c.overdue_cases), self.tr("已过办理期限"), alert=c.overdue_cases > 0)
+        self.cards["insurance"].set(str(c.insurance_expiring), self.tr("执勤前须投保意外险"),
+                                    alert=c.insurance_expiring > 0)
+        self.cards["certificates"].set(str(c.certificates_this_year))

@@ -1,0 +1,99 @@
+"""The main window: six tabs, the 文件 and 帮助 menus, and a status bar with the data file and backup time."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from ..config import APP_NAME, APP_VERSION, DataPaths
+from ..services import backup
+from ..services.office import get_office
+from .backup_actions import BackupActions
+from .dashboard.dashboard_tab import DashboardTab
+from .office_dialog import OfficeDialog
+from .placeholder_tab import PlaceholderTab
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.resize(1200, 800)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.dashboard = DashboardTab()
+        self.tabs.addTab(self.dashboard, self.tr("首页"))
+        for title, description in (
+            (self.tr("队员花名册"), self.tr("队伍与队员：登记、拼音查找、Excel 导入导出、请假。")),
+            (self.tr("排班值班"), self.tr("岗位、每周值班表、自动排班、打印值班表、签到与服务时长。")),
+            (self.tr("纠纷调解"), self.tr("纠纷登记、调解流程、调解协议书等文书、导出到U盘。")),
+            (self.tr("证书打印"), self.tr("聘书、荣誉证书、志愿服务证明、义警证的制作、打印与验证。")),
+            (self.tr("工作记录"), self.tr("巡逻、劝导、救援、送证上门等工作记录与培训记录。")),
+        ):
+            self.tabs.addTab(PlaceholderTab(self.tr("此功能正在建设中：") + description), title)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.backup_actions = BackupActions(self, paths, self.refresh)
+        self._build_menus()
+        self.data_label = QLabel()
+        self.backup_label = QLabel()
+        self.statusBar().addWidget(self.data_label, 1)
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self.refresh()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self.backup_action = QAction(self.tr("备份…"), self)
+        self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.backup_action.triggered.connect(lambda: self.backup_actions.backup())
+        self.restore_action = QAction(self.tr("恢复…"), self)
+        self.restore_action.triggered.connect(lambda: self.backup_actions.restore())
+        self.office_action = QAction(self.tr("单位信息…"), self)
+        self.office_action.triggered.connect(self.edit_office)
+        self.quit_action = QAction(self.tr("退出"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.backup_action, self.restore_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.office_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.about_action = QAction(self.tr("关于"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+        self.file_menu, self.help_menu = file_menu, help_menu
+
+    def refresh(self) -> None:
+        office = get_office()
+        unit = office.unit_name if office else self.tr("未设置单位")
+        self.setWindowTitle(f"{APP_NAME} — {unit}")
+        self.data_label.setText(self.tr("数据文件：{0}").format(self.paths.database))
+        last = backup.last_backup_at()
+        self.backup_label.setText(
+            self.tr("上次备份：{0}").format(f"{last:%Y-%m-%d %H:%M}") if last else self.tr("尚未备份")
+        )
+        current = self.tabs.currentWidget()
+        if hasattr(current, "refresh"):
+            current.refresh()
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if hasattr(widget, "refresh"):
+            widget.refresh()
+
+    def edit_office(self) -> None:
+        dialog = OfficeDialog(get_office(), self)
+        if dialog.exec():
+            self.refresh()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于"),
+            self.tr("<h3>{0}</h3><p>版本 {1}</p><p>供派出所、警务室管理义警队伍使用的离线桌面程序："
+                    "花名册、排班值班、纠纷调解、证书、工作记录。</p><p>数据文件夹：{2}</p>"
+                    "<p>界面与文书字体：文泉驿微米黑、文鼎明体、文鼎楷体（随程序附带，许可证见 resources/fonts）。</p>")
+            .format(APP_NAME, APP_VERSION, self.paths.root),
+        )

@@ -1,0 +1,89 @@
+"""单位信息: asked on first run, editable later from the 文件 menu."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services.office import OfficeInfo, save_office, validate_office
+from .field_errors import FieldMessage
+
+
+class OfficeDialog(QDialog):
+    def __init__(self, office: OfficeInfo | None, parent: QWidget | None = None, first_run: bool = False):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("单位信息"))
+        self.setMinimumWidth(520)
+        office = office or OfficeInfo(unit_name="")
+        layout = QVBoxLayout(self)
+        if first_run:
+            intro = QLabel(self.tr("欢迎使用义警服务队管理系统。请先填写本单位的信息，"
+                                   "它们会出现在窗口标题、值班表、调解文书和证书上。以后可在“文件 → 单位信息”中修改。"))
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.unit_name = QLineEdit(office.unit_name)
+        self.unit_name.setPlaceholderText(self.tr("例如：伽师县公安局夏普吐勒派出所"))
+        self.parent_unit = QLineEdit(office.parent_unit)
+        self.parent_unit.setPlaceholderText(self.tr("例如：伽师县公安局"))
+        self.leader_name = QLineEdit(office.leader_name)
+        self.case_prefix = QLineEdit(office.case_prefix)
+        self.case_prefix.setPlaceholderText(self.tr("例如：夏派调 → （2024）夏派调字第012号"))
+        self.address = QLineEdit(office.address)
+        self.contact_phone = QLineEdit(office.contact_phone)
+        self.messages: dict[str, FieldMessage] = {}
+        for key, label, field in (
+            ("unit_name", self.tr("单位名称 *"), self.unit_name),
+            ("parent_unit", self.tr("上级单位"), self.parent_unit),
+            ("leader_name", self.tr("负责人"), self.leader_name),
+            ("case_prefix", self.tr("案件编号前缀 *"), self.case_prefix),
+            ("address", self.tr("地址"), self.address),
+            ("contact_phone", self.tr("联系电话"), self.contact_phone),
+        ):
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.setSpacing(2)
+            box_layout.addWidget(field)
+            message = FieldMessage(field)
+            box_layout.addWidget(message)
+            self.messages[key] = message
+            form.addRow(label, box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("退出") if first_run else self.tr("取消")
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout.addWidget(buttons)
+
+    def office(self) -> OfficeInfo:
+        return OfficeInfo(
+            unit_name=self.unit_name.text(), parent_unit=self.parent_unit.text(),
+            leader_name=self.leader_name.text(), case_prefix=self.case_prefix.text(),
+            address=self.address.text(), contact_phone=self.contact_phone.text(),
+        )
+
+    def accept(self) -> None:
+        info = self.office()
+        for message in self.messages.values():
+            message.clear_error()
+        errors = validate_office(info)
+        if errors:
+            for error in errors:
+                self.messages[error.field].show_error(error.message)
+            first = getattr(self, errors[0].field)
+            first.setFocus()
+            return
+        save_office(info)
+        super().accept()

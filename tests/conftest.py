@@ -1,0 +1,51 @@
+"""Shared fixtures: every test gets its own data folder with a real SQLite file, migrated."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop_app.config import DataPaths  # noqa: E402
+from desktop_app.services.storage import close_store, open_store  # noqa: E402
+
+
+@pytest.fixture
+def data_paths(tmp_path) -> Iterator[DataPaths]:
+    paths = DataPaths(tmp_path / "data").ensure()
+    open_store(paths)
+    yield paths
+    close_store()
+
+
+@pytest.fixture
+def office(data_paths):
+    from desktop_app.services.office import OfficeInfo, get_office, save_office
+
+    save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", parent_unit="伽师县公安局",
+                           leader_name="阿不都热合曼·吐尔逊", case_prefix="夏派调"))
+    return get_office()
+
+
+def _type_text(qtbot, widget, text: str) -> None:
+    """Type as a user would: ASCII as key presses, Chinese through the input method (QTest's key
+    clicks only know ASCII; a Chinese character arrives from an IME as a committed string)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def type_text(qtbot):
+    return lambda widget, text: _type_text(qtbot, widget, text)

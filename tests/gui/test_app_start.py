@@ -1,0 +1,81 @@
+"""Start-up: one running copy per data folder, the crash dialog, and the log file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app import app as app_module
+from desktop_app.config import DataPaths
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_second_start_on_the_same_folder_says_so_and_changes_nothing(qtbot, tmp_path, monkeypatch):
+    paths = DataPaths(tmp_path / "data").ensure()
+    lock = app_module.acquire_lock(paths)
+    assert lock is not None
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    assert app_module.run_gui(paths) == 1
+    assert "只能由一个程序打开" in warnings[0]
+    assert not paths.database.exists()
+    lock.unlock()
+
+
+def test_lock_is_held_against_another_process_and_released_after(tmp_path):
+    paths = DataPaths(tmp_path / "data").ensure()
+    probe = textwrap.dedent(f"""
+        from pathlib import Path
+        from desktop_app.app import acquire_lock
+        from desktop_app.config import DataPaths
+        print("locked" if acquire_lock(DataPaths(Path({str(paths.root)!r}))) else "busy")
+    """)
+    lock = app_module.acquire_lock(paths)
+    run = lambda: subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,  # noqa: E731
+                                 text=True, timeout=60).stdout.strip()
+    assert run() == "busy"
+    lock.unlock()
+    assert run() == "locked"
+
+
+def test_uncaught_exception_shows_a_chinese_dialog_and_is_logged(qtbot, tmp_path, monkeypatch):
+    from desktop_app.logging_setup import setup_logging
+
+    log_file = tmp_path / "logs" / "yijing.log"
+    handler = setup_logging(log_file)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())))
+    old_hook = sys.excepthook
+    try:
+        app_module.install_crash_handler(str(log_file))
+        try:
+            raise KeyError("队员 11010519491231002X 不存在")
+        except KeyError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old_hook
+        import logging
+
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    text, detail = shown[0]
+    assert "意外错误" in text and str(log_file) in text
+    assert "KeyError" in detail and "11010519491231002X" not in detail
+    logged = log_file.read_text(encoding="utf-8")
+    assert "Traceback" in logged and "test_app_start.py" in logged
+    assert "11010519491231002X" not in logged
+
+
+def test_first_run_cancelled_leaves_without_a_window(qtbot, tmp_path, monkeypatch):
+    from desktop_app.ui import office_dialog
+
+    paths = DataPaths(tmp_path / "data")
+    monkeypatch.setattr(office_dialog.OfficeDialog, "exec", lambda self: 0)
+    assert app_module.run_gui(paths) == 0
+    assert paths.database.exists() and paths.log_file.exists()
+    assert app_module.acquire_lock(paths) is not None
