@@ -9,6 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from ..domain.dates import format_date
 from .fonts import HEI, KAI, SONG, font
 
 
@@ -24,7 +25,7 @@ def build_font_check_pdf(lines: list[str], unit_name: str = "", when: datetime |
     canvas.drawCentredString(width / 2, y, "字体检查页")
     y -= 9 * mm
     canvas.setFont(font(HEI), 10)
-    canvas.drawCentredString(width / 2, y, f"{unit_name}  {when.year}年{when.month}月{when.day}日 {when:%H:%M}".strip())
+    canvas.drawCentredString(width / 2, y, f"{unit_name}  {format_date(when.date())} {when:%H:%M}".strip())
     for label, name in (("黑体（文泉驿微米黑）", HEI), ("宋体（文鼎明体）", SONG), ("楷体（文鼎楷体）", KAI)):
         y -= 14 * mm
         canvas.setFont(font(HEI), 11)

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ...domain.dates import format_date
 from ...services.stats import DashboardCounts, dashboard_counts
 
 CARD_STYLE = """
@@ -72,7 +73,7 @@ class DashboardTab(QWidget):
         today = today or date.today()
         c = dashboard_counts(today)
         self.counts = c
-        self.heading.setText(self.tr("今天是 {0}年{1}月{2}日").format(today.year, today.month, today.day))
+        self.heading.setText(self.tr("今天是 {0}").format(format_date(today)))
         self.cards["members"].set(str(c.members_active), self.tr("花名册共 {0} 人").format(c.members_total))
         self.cards["teams"].set(str(c.teams))
         self.cards["shifts"].set(
