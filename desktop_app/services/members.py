@@ -1,0 +1,277 @@
+"""One member's record: checking what was typed (form or import), saving, deleting, leave.
+
+`validate_member` is the single place the rules of DESIGN.md §3 are applied to a member, so the
+form, the Excel import and the command line refuse exactly the same things with the same messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from ..db.database import db
+from ..db.models import Leave, Member, Team
+from ..domain.dates import parse_loose_date
+from ..domain.errors import FieldError
+from ..domain.ethnic_groups import code_of
+from ..domain.id_numbers import check_consistency, parse_id_number
+from ..domain.names import validate_name
+from ..domain.phones import validate_mobile, validate_phone
+from ..domain.pinyin_keys import pinyin_keys
+from . import audit
+
+STATUSES = ("在队", "暂停", "退出")
+GENDERS = ("男", "女")
+SKILLS = ("调解", "巡逻", "交通劝导", "救援", "驾驶", "双语翻译", "急救", "消防", "心理疏导", "普法宣传")
+POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "群众")
+_SKILL_SEPARATORS = str.maketrans({c: "、" for c in ",，;；/ 　|"})
+
+
+class MemberInvalid(ValueError):
+    """What was typed cannot be saved; `errors` holds one message per wrong field."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("；".join(e.message for e in errors))
+        self.errors = errors
+
+    def by_field(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for error in self.errors:
+            out.setdefault(error.field, error.message)
+        return out
+
+
+@dataclass
+class MemberInput:
+    """A member as typed: strings (dates may already be `date`), nothing checked yet."""
+
+    name: str = ""
+    gender: str = ""
+    ethnic: str = ""
+    id_number: str = ""
+    birth_date: str | date | None = None
+    phone: str = ""
+    address: str = ""
+    occupation: str = ""
+    political_status: str = ""
+    team_id: int | None = None
+    join_date: str | date | None = None
+    leave_date: str | date | None = None
+    status: str = "在队"
+    skills: list[str] | str = field(default_factory=list)
+    insurance_expires_on: str | date | None = None
+    emergency_contact: str = ""
+    emergency_phone: str = ""
+    notes: str = ""
+    photo: bytes | None = None
+
+
+def split_skills(value: list[str] | str) -> list[str]:
+    items = value if isinstance(value, list) else str(value or "").translate(_SKILL_SEPARATORS).split("、")
+    return list(dict.fromkeys(s.strip() for s in items if s and s.strip()))
+
+
+def _optional_date(value: str | date | None, field_name: str, label: str, errors: list[FieldError]) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return parse_loose_date(value)
+    except FieldError as exc:
+        errors.append(FieldError(field_name, f"{label}：{exc.message}"))
+        return None
+
+
+def validate_member(
+    data: MemberInput, member_id: int | None = None, today: date | None = None
+) -> dict[str, Any]:
+    """Return the values to store, or raise `MemberInvalid` listing every wrong field."""
+    today = today or date.today()
+    errors: list[FieldError] = []
+    values: dict[str, Any] = {}
+
+    try:
+        values["name"] = validate_name(data.name)
+    except FieldError as exc:
+        errors.append(exc)
+
+    gender = (data.gender or "").strip().rstrip("性")
+    if gender and gender not in GENDERS:
+        errors.append(FieldError("gender", "性别请选择“男”或“女”"))
+    typed_birth = _optional_date(data.birth_date, "birth_date", "出生日期", errors)
+    values["gender"] = gender if gender in GENDERS else ""
+    values["birth_date"] = typed_birth
+
+    values["id_number"] = None
+    if (data.id_number or "").strip():
+        try:
+            info = parse_id_number(data.id_number, today=today)
+        except FieldError as exc:
+            errors.append(exc)
+        else:
+            errors.extend(check_consistency(info, typed_birth, gender or None))
+            values.update(id_number=info.number, birth_date=info.birth_date, gender=info.gender)
+            holder = Member.get_or_none(Member.id_number == info.number)
+            if holder is not None and holder.id != member_id:
+                where = "（已删除，可从已删除队员中恢复）" if holder.deleted_at else ""
+                errors.append(FieldError("id_number", f"该身份证号码已登记为队员“{holder.name}”{where}"))
+
+    values["ethnic_code"] = ""
+    if (data.ethnic or "").strip():
+        try:
+            values["ethnic_code"] = code_of(data.ethnic)
+        except FieldError as exc:
+            errors.append(exc)
+
+    values["phone"] = ""
+    if (data.phone or "").strip():
+        try:
+            values["phone"] = validate_mobile(data.phone)
+        except FieldError as exc:
+            errors.append(exc)
+    values["emergency_phone"] = ""
+    if (data.emergency_phone or "").strip():
+        try:
+            values["emergency_phone"] = validate_phone(data.emergency_phone)
+        except FieldError as exc:
+            errors.append(FieldError("emergency_phone", exc.message))
+
+    values["join_date"] = _optional_date(data.join_date, "join_date", "入队日期", errors)
+    values["leave_date"] = _optional_date(data.leave_date, "leave_date", "离队日期", errors)
+    if values["join_date"] and values["join_date"] > today:
+        errors.append(FieldError("join_date", "入队日期不能晚于今天"))
+    if values["join_date"] and values["leave_date"] and values["leave_date"] < values["join_date"]:
+        errors.append(FieldError("leave_date", "离队日期不能早于入队日期"))
+    birth = values["birth_date"]
+    if birth and values["join_date"] and values["join_date"] < birth:
+        errors.append(FieldError("join_date", "入队日期早于出生日期，请核对"))
+    values["insurance_expires_on"] = _optional_date(
+        data.insurance_expires_on, "insurance_expires_on", "保险到期日", errors)
+
+    status = (data.status or "在队").strip()
+    if status not in STATUSES:
+        errors.append(FieldError("status", "状态应为 在队 / 暂停 / 退出"))
+    values["status"] = status
+
+    if data.team_id is not None and not Team.select().where(Team.id == data.team_id).exists():
+        errors.append(FieldError("team", "所选队伍不存在"))
+    values["team"] = data.team_id
+
+    skills = split_skills(data.skills)
+    if any(len(s) > 10 for s in skills):
+        errors.append(FieldError("skills", "每项技能不超过10个字，多项之间用顿号分隔"))
+    values["skills"] = "、".join(skills)
+
+    for key, label, limit in (("address", "住址", 200), ("occupation", "职业", 50),
+                              ("political_status", "政治面貌", 20), ("emergency_contact", "紧急联系人", 50)):
+        text = (getattr(data, key) or "").strip()
+        if len(text) > limit:
+            errors.append(FieldError(key, f"{label}不能超过{limit}个字"))
+        values[key] = text
+    values["notes"] = (data.notes or "").strip()
+    values["photo"] = data.photo
+
+    if errors:
+        raise MemberInvalid(errors)
+    values["pinyin_full"], values["pinyin_initials"] = pinyin_keys(values["name"])
+    return values
+
+
+def save_member(data: MemberInput, member_id: int | None = None, today: date | None = None) -> Member:
+    """Check and store one member in one transaction; raise `MemberInvalid` and store nothing if wrong."""
+    with db.atomic():
+        values = validate_member(data, member_id, today)
+        if member_id is None:
+            member = Member.create(**values)
+            audit.record("新增", "member", member.uuid, "新增队员")
+        else:
+            member = Member.get_by_id(member_id)
+            for key, value in values.items():
+                setattr(member, key, value)
+            member.save()
+            audit.record("修改", "member", member.uuid, "修改队员信息")
+    return member
+
+
+def member_input(member: Member) -> MemberInput:
+    """The stored record as the form shows it."""
+    return MemberInput(
+        name=member.name, gender=member.gender, ethnic=member.ethnic_code, id_number=member.id_number or "",
+        birth_date=member.birth_date, phone=member.phone, address=member.address,
+        occupation=member.occupation, political_status=member.political_status, team_id=member.team_id,
+        join_date=member.join_date, leave_date=member.leave_date, status=member.status,
+        skills=split_skills(member.skills), insurance_expires_on=member.insurance_expires_on,
+        emergency_contact=member.emergency_contact, emergency_phone=member.emergency_phone,
+        notes=member.notes, photo=member.photo,
+    )
+
+
+def delete_member(member_id: int) -> None:
+    """Soft delete: the member leaves the roster but their history stays, and can be restored."""
+    with db.atomic():
+        member = Member.get_by_id(member_id)
+        member.deleted_at = datetime.now()
+        member.save()
+        audit.record("删除", "member", member.uuid, "删除队员")
+
+
+def restore_member(member_id: int) -> None:
+    with db.atomic():
+        member = Member.get_by_id(member_id)
+        member.deleted_at = None
+        member.save()
+        audit.record("恢复", "member", member.uuid, "恢复已删除的队员")
+
+
+# --- leave / unavailability -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LeaveEntry:
+    id: int
+    from_date: date
+    to_date: date
+    reason: str
+
+
+def add_leave(member_id: int, from_date: str | date, to_date: str | date, reason: str = "") -> Leave:
+    errors: list[FieldError] = []
+    start = _optional_date(from_date, "leave_from", "开始日期", errors)
+    end = _optional_date(to_date, "leave_to", "结束日期", errors)
+    if start is None and not errors:
+        errors.append(FieldError("leave_from", "请填写开始日期"))
+    if end is None and not errors:
+        errors.append(FieldError("leave_to", "请填写结束日期"))
+    if start and end and end < start:
+        errors.append(FieldError("leave_to", "结束日期不能早于开始日期"))
+    if len(reason.strip()) > 200:
+        errors.append(FieldError("leave_reason", "事由不能超过200个字"))
+    if start and end and not errors:
+        overlapping = Leave.select().where(
+            Leave.member == member_id, Leave.from_date <= end, Leave.to_date >= start).first()
+        if overlapping:
+            errors.append(FieldError("leave_from", f"与已登记的请假（{overlapping.from_date}至"
+                                                   f"{overlapping.to_date}）重叠"))
+    if errors:
+        raise MemberInvalid(errors)
+    with db.atomic():
+        leave = Leave.create(member=member_id, from_date=start, to_date=end, reason=reason.strip())
+        audit.record("新增", "leave", leave.uuid, "登记请假")
+    return leave
+
+
+def list_leaves(member_id: int) -> list[LeaveEntry]:
+    rows = Leave.select().where(Leave.member == member_id).order_by(Leave.from_date.desc())
+    return [LeaveEntry(r.id, r.from_date, r.to_date, r.reason) for r in rows]
+
+
+def delete_leave(leave_id: int) -> None:
+    with db.atomic():
+        leave = Leave.get_by_id(leave_id)
+        audit.record("删除", "leave", leave.uuid, "删除请假")
+        leave.delete_instance()
+
+
+def on_leave(member_id: int, day: date) -> bool:
+    return Leave.select().where(
+        Leave.member == member_id, Leave.from_date <= day, Leave.to_date >= day).exists()
