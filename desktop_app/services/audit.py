@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from ..db.models import AuditLog
 
 _current_user = ""
@@ -17,3 +20,14 @@ def record(action: str, table_name: str = "", record_uuid: str = "", summary: st
         username=_current_user, action=action, table_name=table_name, record_uuid=record_uuid,
         summary=summary,
     )
+
+
+@contextmanager
+def acting_as(username: str) -> Iterator[None]:
+    """Record the actions inside the block under `username` (e.g. the administrator who confirmed)."""
+    global _current_user
+    previous, _current_user = _current_user, username
+    try:
+        yield
+    finally:
+        _current_user = previous
