@@ -111,7 +111,8 @@ def validate_member(
         else:
             errors.extend(check_consistency(info, typed_birth, gender or None))
             values.update(id_number=info.number, birth_date=info.birth_date, gender=info.gender)
-            holder = Member.get_or_none(Member.id_number == info.number)
+            holder = (Member.select(Member.id, Member.name, Member.deleted_at)
+                      .where(Member.id_number == info.number).first())
             if holder is not None and holder.id != member_id:
                 where = "（已删除，可从已删除队员中恢复）" if holder.deleted_at else ""
                 errors.append(FieldError("id_number", f"该身份证号码已登记为队员“{holder.name}”{where}"))
@@ -193,8 +194,12 @@ def save_member(data: MemberInput, member_id: int | None = None, today: date | N
     return member
 
 
-def member_input(member: Member) -> MemberInput:
+def load_member_input(member_id: int) -> MemberInput:
     """The stored record as the form shows it."""
+    return member_input(Member.get_by_id(member_id))
+
+
+def member_input(member: Member) -> MemberInput:
     return MemberInput(
         name=member.name, gender=member.gender, ethnic=member.ethnic_code, id_number=member.id_number or "",
         birth_date=member.birth_date, phone=member.phone, address=member.address,

@@ -12,6 +12,7 @@ from .backup_actions import BackupActions
 from .dashboard.dashboard_tab import DashboardTab
 from .office_dialog import OfficeDialog
 from .placeholder_tab import PlaceholderTab
+from .roster.roster_tab import RosterTab
 
 
 class MainWindow(QMainWindow):
@@ -24,8 +25,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.dashboard = DashboardTab()
         self.tabs.addTab(self.dashboard, self.tr("首页"))
+        self.roster = RosterTab()
+        self.tabs.addTab(self.roster, self.tr("队员花名册"))
         for title, description in (
-            (self.tr("队员花名册"), self.tr("队伍与队员：登记、拼音查找、Excel 导入导出、请假。")),
             (self.tr("排班值班"), self.tr("岗位、每周值班表、自动排班、打印值班表、签到与服务时长。")),
             (self.tr("纠纷调解"), self.tr("纠纷登记、调解流程、调解协议书等文书、导出到U盘。")),
             (self.tr("证书打印"), self.tr("聘书、荣誉证书、志愿服务证明、义警证的制作、打印与验证。")),

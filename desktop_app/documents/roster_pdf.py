@@ -1,0 +1,219 @@
+"""The printed roster (队员花名册): A4, portrait when the columns fit, landscape otherwise.
+
+Takes plain data only; ID numbers and phones arrive already masked (or not) as the caller decided.
+Wide columns (name, team, skills) wrap inside their cell, the others are sized to their widest value,
+so nothing is ever cut.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus.flowables import Flowable
+
+from ..domain.dates import format_date
+from .fonts import HEI, font
+
+TITLE = "队员花名册"
+ALL_TEAMS = "全部队伍"
+COLUMNS = ("序号", "姓名", "性别", "民族", "队伍", "身份证号", "联系电话", "状态", "技能", "入队日期")
+# Columns that wrap, with the width (in characters of the body font) they would like at most.
+_WRAPPING = {"姓名": 7, "民族": 4, "队伍": 7, "技能": 10}
+_MIN_CHARS = {"姓名": 4, "民族": 2, "队伍": 4, "技能": 4}
+
+BODY_SIZE = 9
+HEADER_SIZE = 9.5
+PADDING = 3
+MARGIN_X = 12 * mm
+MARGIN_TOP = 20 * mm
+MARGIN_BOTTOM = 16 * mm
+
+
+@dataclass(frozen=True)
+class RosterPdfRow:
+    name: str
+    gender: str = ""
+    ethnic: str = ""
+    team: str = ""
+    id_number: str = ""  # masked unless the caller chose the full form
+    phone: str = ""
+    status: str = ""
+    skills: str = ""
+    join_date: str = ""  # already written out, e.g. 2023年9月1日
+
+    def cells(self, serial: int) -> list[str]:
+        return [str(serial), self.name, self.gender, self.ethnic, self.team, self.id_number, self.phone,
+                self.status, self.skills, self.join_date]
+
+
+@dataclass(frozen=True)
+class RosterPdfData:
+    unit_name: str
+    printed_on: date
+    rows: Sequence[RosterPdfRow]
+    team_name: str = ALL_TEAMS
+    title: str = TITLE
+
+
+def _layout(rows: list[list[str]]) -> tuple[tuple[float, float], list[float]]:
+    """Page size and column widths: portrait if every column gets the width it would like there."""
+    body, head = font(HEI), font(HEI)
+    char = stringWidth("国", body, BODY_SIZE)
+    natural = []
+    for index, header in enumerate(COLUMNS):
+        widest = max([stringWidth(r[index], body, BODY_SIZE) for r in rows] or [0])
+        natural.append(max(widest, stringWidth(header, head, HEADER_SIZE)) + 2 * PADDING + 1)
+    wished = [
+        min(width, _WRAPPING[name] * char + 2 * PADDING) if name in _WRAPPING else width
+        for name, width in zip(COLUMNS, natural, strict=True)
+    ]
+    portrait_room = A4[0] - 2 * MARGIN_X
+    page = A4 if sum(wished) <= portrait_room else landscape(A4)
+    room = page[0] - 2 * MARGIN_X
+    widths = list(wished)
+    wrapping = [i for i, name in enumerate(COLUMNS) if name in _WRAPPING]
+    if sum(widths) > room:  # even landscape is too narrow for the wished widths: shrink the wrapping ones
+        for i in wrapping:
+            widths[i] = max(_MIN_CHARS[COLUMNS[i]] * char + 2 * PADDING, widths[i] * 0.7)
+    spare = room - sum(widths)
+    hungry = {i: natural[i] - widths[i] for i in wrapping if natural[i] > widths[i]}
+    wanted = sum(hungry.values())
+    if spare > 0 and wanted > 0:
+        share = min(1.0, spare / wanted)
+        for i, more in hungry.items():
+            widths[i] += more * share
+        spare = room - sum(widths)
+    if spare > 0:
+        widths[COLUMNS.index("技能")] += spare
+    return page, widths
+
+
+class _NumberedCanvas(Canvas):
+    """Keeps each page until the end, so that "共 M 页" can be written on every one of them."""
+
+    footer_font = HEI
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._saved_pages: list[dict] = []
+
+    def showPage(self) -> None:
+        self._saved_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved_pages)
+        for number, state in enumerate(self._saved_pages, start=1):
+            self.__dict__.update(state)
+            width = self._pagesize[0]
+            self.setFont(font(self.footer_font), 9)
+            self.drawCentredString(width / 2, MARGIN_BOTTOM - 9 * mm, f"第 {number} 页 共 {total} 页")
+            super().showPage()
+        super().save()
+
+
+class _Heading(Flowable):
+    """Title and the line under it (unit, team, date, headcount) at the top of the first page."""
+
+    def __init__(self, data: RosterPdfData) -> None:
+        super().__init__()
+        self.data = data
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, 17 * mm
+
+    def draw(self) -> None:
+        canvas, data = self.canv, self.data
+        canvas.setFont(font(HEI), 18)
+        canvas.drawCentredString(self.width / 2, 10 * mm, data.title)
+        unit = f"单位：{data.unit_name}    " if data.unit_name else ""
+        left = f"{unit}队伍：{data.team_name}"
+        right = f"共 {len(data.rows)} 人    打印日期：{format_date(data.printed_on)}"
+        canvas.setFont(font(HEI), _fitting_size(left, right, self.width, 10))
+        canvas.drawString(0, 2 * mm, left)
+        canvas.drawRightString(self.width, 2 * mm, right)
+
+
+def build_roster_pdf(data: RosterPdfData, path: str | Path | None = None) -> bytes:
+    """Draw the roster and return the PDF bytes; also write them to `path` when given."""
+    rows = [row.cells(serial) for serial, row in enumerate(data.rows, start=1)]
+    page, widths = _layout(rows)
+    cell = ParagraphStyle("cell", fontName=font(HEI), fontSize=BODY_SIZE, leading=BODY_SIZE + 2.5,
+                          wordWrap="CJK")
+    centred = ParagraphStyle("centred", parent=cell, alignment=TA_CENTER)
+    wrapping = {COLUMNS.index(name) for name in _WRAPPING}
+    short = {COLUMNS.index(name) for name in ("序号", "性别", "民族", "状态")}
+
+    table_rows: list[list[object]] = [list(COLUMNS)]
+    for row in rows:
+        table_rows.append([
+            Paragraph(_escape(text), centred if i in short else cell) if i in wrapping else text
+            for i, text in enumerate(row)
+        ])
+    style = TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), font(HEI)),
+        ("FONTSIZE", (0, 0), (-1, 0), HEADER_SIZE),
+        ("FONTSIZE", (0, 1), (-1, -1), BODY_SIZE),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9E2F3")),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F4F6FA")]),
+        *[("ALIGN", (i, 1), (i, -1), "CENTER") for i in sorted(short)],
+    ])
+    table = LongTable(table_rows, colWidths=widths, repeatRows=1, style=style)
+
+    def on_page(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        top = page[1] - MARGIN_TOP + 5 * mm
+        left, right = f"{data.unit_name}  {data.title}".strip(), f"队伍：{data.team_name}"
+        canvas.setFont(font(HEI), _fitting_size(left, right, page[0] - 2 * MARGIN_X, 8.5))
+        canvas.drawString(MARGIN_X, top, left)
+        canvas.drawRightString(page[0] - MARGIN_X, top, right)
+        canvas.setFont(font(HEI), 8.5)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_X, top - 1.5 * mm, page[0] - MARGIN_X, top - 1.5 * mm)
+        canvas.drawRightString(page[0] - MARGIN_X, MARGIN_BOTTOM - 9 * mm,
+                               f"打印日期：{format_date(data.printed_on)}")
+        canvas.restoreState()
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=page, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM, title=f"{data.title}（{data.team_name}）", author=data.unit_name,
+        subject=data.title, creator="义警服务队管理系统",
+    )
+    doc.build([_Heading(data), Spacer(1, 2 * mm), table], onFirstPage=on_page, onLaterPages=on_page,
+              canvasmaker=_NumberedCanvas)
+    pdf = buffer.getvalue()
+    if path is not None:
+        Path(path).write_bytes(pdf)
+    return pdf
+
+
+def _fitting_size(left: str, right: str, width: float, size: float) -> float:
+    """The largest font size up to `size` at which `left` and `right` fit on one line side by side."""
+    while size > 5 and stringWidth(left + right, font(HEI), size) + 6 * mm > width:
+        size -= 0.5
+    return size
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

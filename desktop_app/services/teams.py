@@ -1,0 +1,258 @@
+"""Teams (队伍): list with member counts, create and edit, rename, merge, retire and reactivate.
+
+Every change is one transaction with its audit entry. Team names are not personal data, so the
+audit summaries may name the team.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from peewee import JOIN, Case, fn
+
+from ..db.database import db
+from ..db.models import Activity, DutyPost, Member, Team
+from ..domain.dates import parse_loose_date
+from ..domain.errors import FieldError
+from . import audit
+from .roster import pinyin_sort_key
+
+NAME_MAX = 100
+STATION_MAX = 100
+SERVICE_AREA_MAX = 200
+ACTIVE_STATUS = "在队"
+LEFT_STATUS = "退出"
+
+
+class TeamInvalid(ValueError):
+    """The team cannot be saved or changed as asked; `errors` holds one message per field."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("；".join(e.message for e in errors))
+        self.errors = errors
+
+    def by_field(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for error in self.errors:
+            out.setdefault(error.field, error.message)
+        return out
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    id: int
+    name: str
+    station: str
+    founded_on: date | None
+    leader_id: int | None
+    leader_name: str
+    service_area: str
+    notes: str
+    retired_on: date | None
+    members_active: int
+    members_total: int
+
+
+@dataclass
+class TeamInput:
+    name: str
+    station: str = ""
+    founded_on: str | date | None = None
+    leader_id: int | None = None
+    service_area: str = ""
+    notes: str = ""
+
+
+def _rows(*conditions, team_id: int | None = None) -> list[TeamRow]:
+    members = [Member.deleted_at.is_null(), Member.team.is_null(False) if team_id is None else Member.team == team_id]
+    counts = (
+        Member.select(
+            Member.team.alias("team_id"),
+            fn.COUNT(Member.id).alias("total"),
+            fn.SUM(Case(None, [(Member.status == ACTIVE_STATUS, 1)], 0)).alias("active"),
+        )
+        .where(*members)
+        .group_by(Member.team)
+        .tuples()
+    )
+    by_team = {team_id: (total, int(active or 0)) for team_id, total, active in counts}
+    Leader = Member.alias()
+    query = (
+        Team.select(Team, Leader.name.alias("leader_name"))
+        .join(Leader, JOIN.LEFT_OUTER, on=(Team.leader == Leader.id))
+        .where(Team.deleted_at.is_null(), *conditions)
+        .objects()
+    )
+    rows = []
+    for team in query:
+        total, active = by_team.get(team.id, (0, 0))
+        rows.append(TeamRow(
+            id=team.id, name=team.name, station=team.station, founded_on=team.founded_on,
+            leader_id=team.leader_id, leader_name=team.leader_name or "", service_area=team.service_area,
+            notes=team.notes, retired_on=team.retired_on, members_active=active, members_total=total,
+        ))
+    return rows
+
+
+def list_teams(include_retired: bool = False) -> list[TeamRow]:
+    """Teams in pinyin order of their names; retired ones only when asked."""
+    conditions = [] if include_retired else [Team.retired_on.is_null()]
+    return sorted(_rows(*conditions), key=lambda row: pinyin_sort_key(row.name))
+
+
+def get_team(team_id: int) -> TeamRow:
+    """One team with its counts; raises `Team.DoesNotExist` for an unknown or deleted id."""
+    rows = _rows(Team.id == team_id, team_id=team_id)
+    if not rows:
+        raise Team.DoesNotExist(f"team {team_id} not found")
+    return rows[0]
+
+
+def find_team_by_name(name: str) -> int | None:
+    """The id of the team with exactly this name (spaces around it ignored), retired ones included."""
+    text = (name or "").strip()
+    if not text:
+        return None
+    team = Team.get_or_none(Team.name == text, Team.deleted_at.is_null())
+    return team.id if team else None
+
+
+def _checked_name(raw: str, team_id: int | None, errors: list[FieldError]) -> str:
+    name = (raw or "").strip()
+    if not name:
+        errors.append(FieldError("name", "请填写队伍名称"))
+    elif len(name) > NAME_MAX:
+        errors.append(FieldError("name", f"队伍名称不能超过{NAME_MAX}个字"))
+    else:
+        same = Team.get_or_none(Team.name == name)
+        if same is not None and same.id != team_id:
+            note = "（已撤销）" if same.retired_on or same.deleted_at else ""
+            errors.append(FieldError("name", f"已有同名队伍{note}，请换一个名称"))
+    return name
+
+
+def validate_team(data: TeamInput, team_id: int | None = None, today: date | None = None) -> dict:
+    """The values to store, or raise `TeamInvalid` listing every wrong field."""
+    today = today or date.today()
+    errors: list[FieldError] = []
+    values: dict = {"name": _checked_name(data.name, team_id, errors)}
+
+    values["founded_on"] = None
+    if data.founded_on is not None and str(data.founded_on).strip():
+        try:
+            values["founded_on"] = parse_loose_date(data.founded_on)
+        except FieldError as exc:
+            errors.append(FieldError("founded_on", f"成立日期：{exc.message}"))
+        else:
+            if values["founded_on"] > today:
+                errors.append(FieldError("founded_on", "成立日期不能晚于今天"))
+
+    values["leader"] = data.leader_id
+    if data.leader_id is not None:
+        leader = Member.get_or_none(Member.id == data.leader_id)
+        if leader is None or leader.deleted_at is not None:
+            errors.append(FieldError("leader", "所选队长不存在或已删除"))
+        elif team_id is not None and leader.team_id != team_id:
+            errors.append(FieldError("leader", "队长必须是本队队员"))
+        elif leader.status == LEFT_STATUS:
+            errors.append(FieldError("leader", "所选队长已退出，不能担任队长"))
+
+    for key, label, limit in (("station", "所属警务站", STATION_MAX), ("service_area", "服务区域", SERVICE_AREA_MAX)):
+        text = (getattr(data, key) or "").strip()
+        if len(text) > limit:
+            errors.append(FieldError(key, f"{label}不能超过{limit}个字"))
+        values[key] = text
+    values["notes"] = (data.notes or "").strip()
+
+    if errors:
+        raise TeamInvalid(errors)
+    return values
+
+
+def _live_team(team_id: int) -> Team:
+    return Team.get(Team.id == team_id, Team.deleted_at.is_null())
+
+
+def save_team(data: TeamInput, team_id: int | None = None) -> int:
+    """Create (team_id None) or update a team; returns its id."""
+    with db.atomic():
+        values = validate_team(data, team_id)
+        if team_id is None:
+            team = Team.create(**values)
+            audit.record("新增", "team", team.uuid, f"新增队伍“{team.name}”")
+        else:
+            team = _live_team(team_id)
+            old_name = team.name
+            for key, value in values.items():
+                setattr(team, key, value)
+            team.save()
+            renamed = f"，原名“{old_name}”" if old_name != team.name else ""
+            audit.record("修改", "team", team.uuid, f"修改队伍“{team.name}”{renamed}")
+    return team.id
+
+
+def rename_team(team_id: int, new_name: str) -> None:
+    with db.atomic():
+        team = _live_team(team_id)
+        errors: list[FieldError] = []
+        name = _checked_name(new_name, team_id, errors)
+        if errors:
+            raise TeamInvalid(errors)
+        if name == team.name:
+            return
+        old_name, team.name = team.name, name
+        team.save()
+        audit.record("修改", "team", team.uuid, f"队伍“{old_name}”更名为“{name}”")
+
+
+def merge_teams(source_id: int, target_id: int, today: date | None = None) -> int:
+    """Move the source team's members, duty posts and activities to the target and retire the source.
+
+    Returns how many members (not counting deleted ones) moved. Deleted members move too, so that
+    restoring one later puts them in a team that still works.
+    """
+    today = today or date.today()
+    with db.atomic():
+        if source_id == target_id:
+            raise TeamInvalid([FieldError("target", "不能把队伍并入它自己")])
+        source, target = _live_team(source_id), _live_team(target_id)
+        if target.retired_on is not None:
+            raise TeamInvalid([FieldError("target", f"队伍“{target.name}”已撤销，不能并入")])
+        now = datetime.now()
+        moved = (
+            Member.select()
+            .where(Member.team == source_id, Member.deleted_at.is_null())
+            .count()
+        )
+        Member.update(team=target_id, updated_at=now).where(Member.team == source_id).execute()
+        DutyPost.update(team=target_id, updated_at=now).where(DutyPost.team == source_id).execute()
+        Activity.update(team=target_id, updated_at=now).where(Activity.team == source_id).execute()
+        note = f"已并入 {target.name}"
+        source.notes = f"{source.notes}\n{note}" if source.notes.strip() else note
+        source.retired_on = source.retired_on or today
+        source.leader = None
+        source.save()
+        audit.record("合并", "team", source.uuid, f"队伍“{source.name}”并入“{target.name}”，移动队员{moved}名")
+    return moved
+
+
+def retire_team(team_id: int, on: date | None = None) -> None:
+    """撤销: the team stays in the records but no longer appears in lists and choices."""
+    with db.atomic():
+        team = _live_team(team_id)
+        if team.retired_on is not None:
+            raise TeamInvalid([FieldError("retired_on", f"队伍“{team.name}”已于{team.retired_on}撤销")])
+        team.retired_on = on or date.today()
+        team.save()
+        audit.record("撤销", "team", team.uuid, f"撤销队伍“{team.name}”")
+
+
+def reactivate_team(team_id: int) -> None:
+    with db.atomic():
+        team = _live_team(team_id)
+        if team.retired_on is None:
+            raise TeamInvalid([FieldError("retired_on", f"队伍“{team.name}”未撤销")])
+        team.retired_on = None
+        team.save()
+        audit.record("恢复", "team", team.uuid, f"恢复队伍“{team.name}”")

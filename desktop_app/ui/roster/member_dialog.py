@@ -1,0 +1,229 @@
+"""The member page: the record (editable), the service sections with counts, and leave."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.member_detail import member_sections, member_summary
+from ...services.members import (
+    MemberInput,
+    MemberInvalid,
+    add_leave,
+    delete_leave,
+    delete_member,
+    list_leaves,
+    load_member_input,
+    save_member,
+)
+from ..field_errors import FieldMessage
+from ..id_table_model import Column
+from ..rows_table_model import RowsTableModel
+from .member_form import DATE_HINT, MemberForm
+
+
+class SectionsPanel(QWidget):
+    """值班、时长、工作记录、调解、培训、资质、证书、积分: counts now, lists as the features land."""
+
+    LABELS = (
+        ("duties", "值班次数"), ("duties_attended", "到岗次数"), ("hours_total", "累计服务时长（小时）"),
+        ("hours_this_year", "今年服务时长（小时）"), ("activities", "工作记录"), ("cases_mediated", "参与调解案件"),
+        ("trainings", "参加培训"), ("qualifications", "资质"), ("certificates", "证书"), ("points", "积分"),
+        ("leaves", "请假记录"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        layout.addWidget(self.heading)
+        grid = QGridLayout()
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self.values: dict[str, QLabel] = {}
+        grid.setHorizontalSpacing(24)
+        for i, (key, label) in enumerate(self.LABELS):
+            value = QLabel("—")
+            value.setStyleSheet("font-size: 14pt; font-weight: bold; color: #1f4e79;")
+            row, column = i // 2, (i % 2) * 2
+            grid.addWidget(QLabel(self.tr(label) + "："), row, column)
+            grid.addWidget(value, row, column + 1)
+            self.values[key] = value
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+    def refresh(self, member_id: int) -> None:
+        summary = member_summary(member_id)
+        sections = member_sections(member_id)
+        self.heading.setText(self.tr("{0} · {1} · 星级：{2}").format(
+            summary.name, summary.team or self.tr("未分队"), summary.star_label))
+        for key, label in self.values.items():
+            value = getattr(sections, key)
+            label.setText(f"{value:g}" if isinstance(value, float) else str(value))
+
+
+class LeavePanel(QWidget):
+    changed = Signal()
+
+    def __init__(self, member_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.member_id = member_id
+        layout = QVBoxLayout(self)
+        self.model = RowsTableModel([
+            Column(self.tr("开始日期"), "from_date"), Column(self.tr("结束日期"), "to_date"),
+            Column(self.tr("事由"), "reason"),
+        ])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        form = QHBoxLayout()
+        self.from_date = QLineEdit()
+        self.to_date = QLineEdit()
+        for field in (self.from_date, self.to_date):
+            field.setPlaceholderText(self.tr(DATE_HINT))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("事由，如 外出务工、生病"))
+        self.add_button = QPushButton(self.tr("登记请假"))
+        self.add_button.clicked.connect(self.add)
+        self.delete_button = QPushButton(self.tr("删除所选"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        for widget in (QLabel(self.tr("从")), self.from_date, QLabel(self.tr("到")), self.to_date, self.reason,
+                       self.add_button, self.delete_button):
+            form.addWidget(widget)
+        layout.addLayout(form)
+        self.message = FieldMessage(self.from_date)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(list_leaves(self.member_id))
+
+    def add(self) -> None:
+        self.message.clear_error()
+        try:
+            add_leave(self.member_id, self.from_date.text(), self.to_date.text(), self.reason.text())
+        except MemberInvalid as exc:
+            self.message.show_error(exc.errors[0].message)
+            return
+        for field in (self.from_date, self.to_date, self.reason):
+            field.clear()
+        self.refresh()
+        self.changed.emit()
+
+    def delete_selected(self) -> None:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        for row in sorted(rows, reverse=True):
+            delete_leave(self.model.record(row).id)
+        self.refresh()
+        self.changed.emit()
+
+
+class MemberDialog(QDialog):
+    """Opens on an existing member (`member_id`) or a new one (None). Emits `saved(member_id)`."""
+
+    saved = Signal(int)
+    deleted = Signal(int)
+
+    def __init__(self, member_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.member_id = member_id
+        self.resize(960, 640)
+        self.form = MemberForm()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form, self.tr("基本信息"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        buttons = QHBoxLayout()
+        self.delete_button = QPushButton(self.tr("删除队员"))
+        self.delete_button.clicked.connect(self.delete)
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.clicked.connect(self.reject)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        self.sections: SectionsPanel | None = None
+        self.leave: LeavePanel | None = None
+        if member_id is None:
+            self.setWindowTitle(self.tr("新增队员"))
+            self.delete_button.hide()
+            self.form.load(MemberInput())
+        else:
+            self._load_existing()
+
+    def _load_existing(self) -> None:
+        data = load_member_input(self.member_id)
+        self.setWindowTitle(self.tr("队员：{0}").format(data.name))
+        self.form.load(data)
+        if self.sections is None:
+            self.sections = SectionsPanel()
+            self.leave = LeavePanel(self.member_id)
+            self.leave.changed.connect(lambda: self.sections.refresh(self.member_id))
+            self.tabs.addTab(self.sections, self.tr("服务记录"))
+            self.tabs.addTab(self.leave, self.tr("请假/不可用"))
+            self.delete_button.show()
+        self.sections.refresh(self.member_id)
+
+    def save(self) -> bool:
+        try:
+            member = save_member(self.form.value(), self.member_id)
+        except MemberInvalid as exc:
+            self.tabs.setCurrentWidget(self.form)
+            self.form.show_errors(exc.errors)
+            return False
+        self.member_id = member.id
+        self._load_existing()
+        self.saved.emit(member.id)
+        return True
+
+    def delete(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("删除队员"),
+            self.tr("确定从花名册中删除“{0}”吗？\n删除后其值班、服务时长等记录仍然保留，可以恢复。").format(
+                self.form.name.text()))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        delete_member(self.member_id)
+        self.deleted.emit(self.member_id)
+        self.form.mark_saved()
+        super().reject()
+
+    def reject(self) -> None:
+        """Closing with unsaved changes asks first: save, discard or stay."""
+        if self.form.is_dirty():
+            answer = QMessageBox.question(
+                self, self.tr("未保存的修改"), self.tr("队员信息有修改尚未保存。要保存吗？"),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save and not self.save():
+                return
+        super().reject()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # Enter in a line edit must not close the dialog through the default button.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return
+        super().keyPressEvent(event)

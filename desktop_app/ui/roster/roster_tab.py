@@ -1,0 +1,235 @@
+"""队员花名册: one search box (name, pinyin, initials, phone or ID tail), filters, a lazy table."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import format_date
+from ...services import audit
+from ...services.members import SKILLS, STATUSES
+from ...services.roster import (
+    INSURANCE_EXPIRED,
+    INSURANCE_EXPIRING,
+    RosterFilter,
+    fetch_rows,
+    search_ids,
+)
+from ...services.teams import list_teams
+from ..admin_check import confirm_administrator
+from ..id_table_model import Column, IdTableModel
+from .member_dialog import MemberDialog
+from .teams_dialog import TeamsDialog
+
+COLUMNS = [
+    Column("姓名", "name", "name"),
+    Column("性别", "gender", "gender", align_center=True),
+    Column("民族", "ethnic", "ethnic"),
+    Column("队伍", "team", "team"),
+    Column("身份证号", "id_masked", "id_number"),
+    Column("联系电话", "phone_masked", "phone"),
+    Column("状态", "status", "status", align_center=True, alert=lambda r: r.status != "在队"),
+    Column("技能", "skills", "skills"),
+    Column("入队日期", "join_date", "join_date"),
+    Column("意外险到期", "insurance_expires_on", "insurance_expires_on", alert=lambda r: bool(r.insurance_state)),
+]
+
+
+class RosterTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sort_key = "name"
+        self.descending = False
+        self.dialog: QDialog | None = None  # the dialog last opened, kept alive while open
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("查找：姓名 / 拼音 / 首字母 / 手机尾号 / 身份证尾号"))
+        self.search.setMinimumWidth(320)
+        self.team_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("全部状态"), None)
+        for status in STATUSES:
+            self.status_filter.addItem(status, status)
+        self.skill_filter = QComboBox()
+        self.skill_filter.addItem(self.tr("全部技能"), None)
+        for skill in SKILLS:
+            self.skill_filter.addItem(skill, skill)
+        self.insurance_filter = QComboBox()
+        self.insurance_filter.addItem(self.tr("意外险：全部"), None)
+        self.insurance_filter.addItem(self.tr("意外险已过期"), INSURANCE_EXPIRED)
+        self.insurance_filter.addItem(self.tr("30天内到期"), INSURANCE_EXPIRING)
+        self.count_label = QLabel()
+
+        self.add_button = QPushButton(self.tr("新增队员"))
+        self.import_button = QPushButton(self.tr("导入…"))
+        self.export_button = QPushButton(self.tr("导出Excel…"))
+        self.print_button = QPushButton(self.tr("打印PDF…"))
+        self.teams_button = QPushButton(self.tr("队伍管理…"))
+
+        self.model = IdTableModel(COLUMNS, fetch_rows, on_sort=self._sort)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for i, width in enumerate((150, 50, 90, 160, 170, 120, 60, 200, 110, 110)):
+            header.resizeSection(i, width)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+
+        filters = QHBoxLayout()
+        for widget in (self.search, self.team_filter, self.status_filter, self.skill_filter,
+                       self.insurance_filter):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        for button in (self.add_button, self.import_button, self.export_button, self.print_button,
+                       self.teams_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(actions)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+
+        self.search.textChanged.connect(self.apply_filter)
+        for combo in (self.team_filter, self.status_filter, self.skill_filter, self.insurance_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.table.doubleClicked.connect(self._open_index)
+        self.add_button.clicked.connect(lambda: self.open_member(None))
+        self.import_button.clicked.connect(self.import_roster)
+        self.export_button.clicked.connect(self.export_roster)
+        self.print_button.clicked.connect(self.print_roster)
+        self.teams_button.clicked.connect(self.manage_teams)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        self._reload_teams()
+
+    # --- filtering ---------------------------------------------------------------------------------
+    def current_filter(self) -> RosterFilter:
+        return RosterFilter(
+            text=self.search.text(), team_id=self.team_filter.currentData(),
+            status=self.status_filter.currentData(), skill=self.skill_filter.currentData(),
+            insurance=self.insurance_filter.currentData(),
+        )
+
+    def apply_filter(self) -> None:
+        ids = search_ids(self.current_filter(), self.sort_key, self.descending)
+        self.model.set_ids(ids)
+        self.count_label.setText(self.tr("共 {0} 人").format(len(ids)))
+
+    def _sort(self, key: str, descending: bool) -> None:
+        self.sort_key, self.descending = key, descending
+        self.apply_filter()
+
+    def _reload_teams(self) -> None:
+        current = self.team_filter.currentData()
+        self.team_filter.blockSignals(True)
+        self.team_filter.clear()
+        self.team_filter.addItem(self.tr("全部队伍"), None)
+        for team in list_teams():
+            self.team_filter.addItem(f"{team.name}（{team.members_active}）", team.id)
+        index = self.team_filter.findData(current)
+        self.team_filter.setCurrentIndex(max(index, 0))
+        self.team_filter.blockSignals(False)
+
+    def refresh(self) -> None:
+        self._reload_teams()
+        self.apply_filter()
+
+    # --- member page ---------------------------------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        self.open_member(self.model.id_at(index.row()))
+
+    def open_member(self, member_id: int | None) -> MemberDialog:
+        dialog = MemberDialog(member_id, self)
+        dialog.saved.connect(lambda _id: self.refresh())
+        dialog.deleted.connect(lambda _id: self.refresh())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # --- import / export ---------------------------------------------------------------------------
+    def import_roster(self) -> None:
+        from .import_dialog import ImportDialog  # openpyxl is loaded only when needed: start-up stays fast
+
+        dialog = ImportDialog(self)
+        dialog.imported.connect(self.refresh)
+        self.dialog = dialog
+        dialog.open()
+
+    def _team_label(self) -> str | None:
+        return None if self.team_filter.currentData() is None else self.team_filter.currentText().split("（")[0]
+
+    def export_roster(self) -> None:
+        ids = self.model.ids()
+        if not ids:
+            QMessageBox.information(self, self.tr("导出"), self.tr("当前列表中没有队员。"))
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("导出花名册"),
+                          self.tr("导出当前列表中的 {0} 名队员。\n身份证号和电话默认隐去中间数字；"
+                                  "完整信息只应由管理员为制作法律原件而导出，并会记入操作日志。").format(len(ids)),
+                          parent=self)
+        masked = box.addButton(self.tr("导出（隐去敏感信息）"), QMessageBox.ButtonRole.AcceptRole)
+        full = box.addButton(self.tr("导出完整信息"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() not in (masked, full):
+            return
+        admin = ""
+        if box.clickedButton() is full:
+            admin = confirm_administrator(self, self.tr("导出完整的身份证号和电话")) or ""
+            if not admin:
+                return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出到"), self.tr("队员花名册.xlsx"),
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return
+        from ...services.roster_export import export_roster_xlsx
+
+        with audit.acting_as(admin):
+            count = export_roster_xlsx(ids, Path(path), full=bool(admin))
+        QMessageBox.information(self, self.tr("导出完成"), self.tr("已导出 {0} 名队员到：\n{1}").format(count, path))
+
+    def print_roster(self) -> None:
+        ids = self.model.ids()
+        if not ids:
+            QMessageBox.information(self, self.tr("打印"), self.tr("当前列表中没有队员。"))
+            return
+        default = self.tr("队员花名册-{0}.pdf").format(format_date(date.today()))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存PDF"), default, self.tr("PDF 文件 (*.pdf)"))
+        if not path:
+            return
+        from ...services.roster_export import roster_pdf
+
+        roster_pdf(ids, Path(path), team_name=self._team_label())
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def manage_teams(self) -> None:
+        dialog = TeamsDialog(self)
+        dialog.changed.connect(self.refresh)
+        self.dialog = dialog
+        dialog.open()
