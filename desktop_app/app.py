@@ -9,7 +9,7 @@ import time
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, QTimer
+from PySide6.QtCore import QEvent, QLockFile, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .config import APP_NAME, DataPaths
@@ -17,8 +17,9 @@ from .display_check import display_problem
 from .logging_setup import redact, setup_logging
 from .services import backup
 from .services.office import get_office
-from .services.storage import DamagedDatabaseError, close_store, open_store
+from .services.storage import DamagedDatabaseError, check_file_quickly, close_store, open_store
 from .ui.fonts import install_application_font
+from .ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +65,40 @@ def acquire_lock(paths: DataPaths) -> QLockFile | None:
     return lock if lock.tryLock(200) else None
 
 
+class IntegrityCheck(QThread):
+    """`quick_check` off the GUI thread after the window is up; `problems` is emitted when done."""
+
+    problems = Signal(list)
+
+    def __init__(self, paths: DataPaths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+
+    def run(self) -> None:
+        self.problems.emit(check_file_quickly(self.paths))
+
+
+def report_damage(window: MainWindow, problems: list[str]) -> None:
+    """The background check found damage: say so plainly and offer the newest good backup."""
+    if not problems:
+        return
+    log.error("数据库完整性检查失败 (%d 条)", len(problems))
+    good = backup.newest_good_backup(window.paths)
+    text = "检查发现数据文件有损坏：\n" + "\n".join(problems[:3])
+    if good is None:
+        QMessageBox.critical(window, "数据文件已损坏",
+                             text + "\n\n没有找到完好的备份。请先不要继续录入，并联系技术人员。")
+        return
+    answer = QMessageBox.question(
+        window, "数据文件已损坏",
+        text + f"\n\n建议立即用最新的完好备份恢复：\n{good.name}\n当前数据会先另存一份。现在恢复吗？")
+    if answer == QMessageBox.StandardButton.Yes:
+        window.backup_actions.restore(good, confirm=False)
+
+
 def _open_or_repair(paths: DataPaths, parent: QWidget | None) -> bool:
     try:
-        open_store(paths)
+        open_store(paths, check=False)
         return True
     except DamagedDatabaseError as exc:
         good = backup.newest_good_backup(paths)
@@ -109,15 +141,18 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
 
             if not OfficeDialog(None, first_run=True).exec():
                 return 0
-        from .ui.main_window import MainWindow
-
         window = MainWindow(paths)
         if exit_after_first_paint:
             reporter = FirstPaintReporter(window)
             window.installEventFilter(reporter)
         window.show()
+        check = IntegrityCheck(paths, window)
+        check.problems.connect(lambda problems: report_damage(window, problems))
+        check.start()
         log.info("程序已启动")
-        return app.exec()
+        code = app.exec()
+        check.wait()
+        return code
     finally:
         close_store()
         lock.unlock()

@@ -6,13 +6,13 @@ the variants separated by "|"; dots and spaces are left out so a search may run 
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 _MAX_SURNAME_READINGS = 3
 _DROP = str.maketrans("", "", "·• .-")
 
 
 def _syllables(text: str) -> list[str]:
+    from pypinyin import lazy_pinyin  # its dictionaries take ~0.1 s to load: not at start-up
+
     return [s.lower().translate(_DROP) for s in lazy_pinyin(text, errors=lambda chars: list(chars))]
 
 
@@ -21,6 +21,8 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     name = name.strip()
     if not name:
         return "", ""
+    from pypinyin import Style, pinyin
+
     rest = _syllables(name[1:])
     first_readings = [r.lower() for r in pinyin(name[0], style=Style.NORMAL, heteronym=True)[0]]
     readings = list(dict.fromkeys(first_readings))[:_MAX_SURNAME_READINGS] or [name[0].lower()]

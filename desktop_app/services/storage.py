@@ -19,8 +19,12 @@ class DamagedDatabaseError(RuntimeError):
     """`quick_check` failed: the file is damaged; the user should restore a backup."""
 
 
-def open_store(paths: DataPaths) -> SqliteDatabase:
-    """Open the folder's database, check it, and bring its schema up to date (backing it up first)."""
+def open_store(paths: DataPaths, check: bool = True) -> SqliteDatabase:
+    """Open the folder's database, check it, and bring its schema up to date (backing it up first).
+
+    The window passes `check=False` and runs `quick_check` in the background after its first paint
+    (`check_in_background`): on a large file the check takes most of a second.
+    """
     paths.ensure()
     existed = paths.database.exists()
     try:
@@ -28,7 +32,7 @@ def open_store(paths: DataPaths) -> SqliteDatabase:
     except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
         close_database()
         raise DamagedDatabaseError(f"数据文件无法打开: {exc}") from exc
-    if existed:
+    if existed and check:
         problems = integrity_problems(database)
         if problems:
             close_database()
@@ -36,6 +40,18 @@ def open_store(paths: DataPaths) -> SqliteDatabase:
             raise DamagedDatabaseError("数据文件已损坏: " + "; ".join(problems[:3]))
     migrate(database, backup_dir=paths.backups)
     return database
+
+
+def check_file_quickly(paths: DataPaths) -> list[str]:
+    """`PRAGMA quick_check` on its own read-only connection (any thread); [] means sound."""
+    con = sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True)
+    try:
+        rows = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        con.close()
+    return [] if rows == ["ok"] else rows
 
 
 def close_store() -> None:

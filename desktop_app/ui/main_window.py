@@ -10,9 +10,15 @@ from ..services import backup
 from ..services.office import get_office
 from .backup_actions import BackupActions
 from .dashboard.dashboard_tab import DashboardTab
+from .lazy_tab import LazyTab
 from .office_dialog import OfficeDialog
 from .placeholder_tab import PlaceholderTab
-from .roster.roster_tab import RosterTab
+
+
+def _roster_tab() -> QWidget:
+    from .roster.roster_tab import RosterTab
+
+    return RosterTab()
 
 
 class MainWindow(QMainWindow):
@@ -25,8 +31,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.dashboard = DashboardTab()
         self.tabs.addTab(self.dashboard, self.tr("首页"))
-        self.roster = RosterTab()
-        self.tabs.addTab(self.roster, self.tr("队员花名册"))
+        self.roster_page = LazyTab(_roster_tab)
+        self.tabs.addTab(self.roster_page, self.tr("队员花名册"))
         for title, description in (
             (self.tr("排班值班"), self.tr("岗位、每周值班表、自动排班、打印值班表、签到与服务时长。")),
             (self.tr("纠纷调解"), self.tr("纠纷登记、调解流程、调解协议书等文书、导出到U盘。")),
@@ -42,6 +48,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.data_label, 1)
         self.statusBar().addPermanentWidget(self.backup_label)
         self.refresh()
+
+    @property
+    def roster(self):
+        return self.roster_page.content
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))

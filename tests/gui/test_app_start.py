@@ -79,3 +79,29 @@ def test_first_run_cancelled_leaves_without_a_window(qtbot, tmp_path, monkeypatc
     assert app_module.run_gui(paths) == 0
     assert paths.database.exists() and paths.log_file.exists()
     assert app_module.acquire_lock(paths) is not None
+
+
+def test_damage_found_after_start_offers_the_newest_good_backup(qtbot, data_paths, office, monkeypatch):
+    from desktop_app.db.models import Member
+    from desktop_app.services import backup
+    from desktop_app.ui.main_window import MainWindow
+
+    Member.create(name="艾尔肯·吐尔逊")
+    good = backup.backup_now(data_paths)
+    window = MainWindow(data_paths)
+    qtbot.addWidget(window)
+    asked, restored = [], []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(window.backup_actions, "restore", lambda source, confirm: restored.append(source))
+    app_module.report_damage(window, ["*** in database main ***\nPage 7: btreeInitPage() returns error"])
+    assert "损坏" in asked[0] and good.name in asked[0]
+    assert restored == [good]
+
+
+def test_background_check_reports_a_sound_file_as_sound(qtbot, data_paths):
+    check = app_module.IntegrityCheck(data_paths)
+    with qtbot.waitSignal(check.problems, timeout=10000) as signal:
+        check.start()
+    check.wait()
+    assert signal.args == [[]]

@@ -126,7 +126,6 @@ class RosterTab(QWidget):
         self.print_button.clicked.connect(self.print_roster)
         self.teams_button.clicked.connect(self.manage_teams)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        self._reload_teams()
 
     # --- filtering ---------------------------------------------------------------------------------
     def current_filter(self) -> RosterFilter:

@@ -1,0 +1,215 @@
+"""Run the benchmarks and put their table into docs/performance.md.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run.py [--scale county|prefecture] [--only NAME[,NAME]]
+                                                           [--repeat N] [--no-docs] [--list]
+
+Benchmarks live in `bench/bench_*.py` (each exposes `BENCHMARKS`); their databases are generated once
+into bench/data/ by bench/generate.py and reused. Exit status 1 when a benchmark misses its budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import platform
+import re
+import sqlite3
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+for entry in (str(ROOT), str(BENCH)):
+    if entry not in sys.path:
+        sys.path.insert(0, entry)
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from generate import BenchDatabase, default_path, ensure_database, recorded_settings  # noqa: E402
+from harness import DEFAULT_REPEAT, Benchmark, Context, Result, format_seconds, measure, spread  # noqa: E402
+
+from desktop_app.services.demo_data import SCALES  # noqa: E402
+
+DOCS = ROOT / "docs" / "performance.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+HEADER = "| what | scale | median | spread (min–max) | baseline | ratio | budget | pass |"
+RULE = "|---|---|---:|---|---|---:|---|---|"
+
+
+BROKEN_MODULES: list[str] = []
+
+
+def discover() -> list[Benchmark]:
+    """Every `BENCHMARKS` of bench/bench_*.py; a module that fails to import is reported, not fatal."""
+    found: list[Benchmark] = []
+    for path in sorted(BENCH.glob("bench_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        try:
+            spec.loader.exec_module(module)
+        except Exception as exc:
+            BROKEN_MODULES.append(path.name)
+            print(f"⚠ {path.name} could not be loaded: {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
+        found.extend(getattr(module, "BENCHMARKS", []))
+    names = [b.name for b in found]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise SystemExit(f"duplicate benchmark names: {', '.join(duplicates)}")
+    return found
+
+
+def machine() -> str:
+    memory = ""
+    cpu = platform.processor() or platform.machine()
+    try:
+        meminfo = Path("/proc/meminfo").read_text()
+        kib = int(re.search(r"MemTotal:\s+(\d+)", meminfo).group(1))  # type: ignore[union-attr]
+        memory = f", {kib / 1024 / 1024:.1f} GiB RAM"
+        model = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+        cpu = model.group(1).strip() if model else cpu
+    except (OSError, AttributeError):
+        pass
+    try:
+        import PySide6
+        from PySide6.QtCore import qVersion
+
+        qt = f"PySide6 {PySide6.__version__} (Qt {qVersion()})"
+    except ImportError:
+        qt = "PySide6 not installed"
+    return (f"{os.cpu_count()} CPUs ({cpu}){memory}; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}; {qt}; SQLite {sqlite3.sqlite_version}; "
+            f"QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM', '')}")
+
+
+def row(result: Result) -> str:
+    b = result.benchmark
+    what = f"`{b.name}` {b.what}"
+    if result.error:
+        return f"| {what} | {result.scale} | — | — | — | — | {result.budget_text} | error: {result.error} |"
+    base = result.baseline_median
+    baseline = f"{format_seconds(base)} ({b.baseline_name})" if base is not None else "—"
+    ratio = f"{result.ratio:.1f}×" if result.ratio is not None else "—"
+    verdict = {True: "pass", False: "**FAIL**", None: "—"}[result.passed]
+    return (f"| {what} | {result.scale} | {format_seconds(result.median)} | {spread(result.samples)} "
+            f"| {baseline} | {ratio} | {result.budget_text} | {verdict} |")
+
+
+def _row_key(line: str) -> tuple[str, str] | None:
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    match = re.match(r"`([^`]+)`", cells[0]) if cells else None
+    return (match.group(1), cells[1]) if match and len(cells) > 1 else None
+
+
+def _describe_data(scales: list[str]) -> str:
+    parts = []
+    for scale in scales:
+        path = default_path(scale)
+        recorded = recorded_settings(path) if path.exists() else {}
+        if recorded.get("bench_scale") == scale:
+            parts.append(f"{scale}: {path.stat().st_size / 1e6:.0f} MB, seed {recorded.get('bench_seed')}, "
+                         f"reference date {recorded.get('bench_today')}")
+    return "; ".join(parts)
+
+
+def write_docs(results: list[Result]) -> None:
+    """Replace the table between the markers; rows of benchmarks not run this time are kept."""
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else f"# Performance\n\n{START}\n{END}\n"
+    if START not in text or END not in text:
+        text = text.rstrip("\n") + f"\n\n{START}\n{END}\n"
+    before, rest = text.split(START, 1)
+    old_block, after = rest.split(END, 1)
+    new_rows = {(r.benchmark.name, r.scale): row(r) for r in results}
+    rows: list[str] = []
+    for line in old_block.splitlines():
+        key = _row_key(line) if line.startswith("| `") else None
+        if key is not None:
+            rows.append(new_rows.pop(key, line))
+    rows.extend(new_rows.values())
+    order = {scale: i for i, scale in enumerate(SCALES)}
+    keyed = sorted(((_row_key(line) or ("", "")), line) for line in rows)
+    keyed.sort(key=lambda item: (item[0][0], order.get(item[0][1], len(order))))
+    rows = [line for _, line in keyed]
+    scales = sorted({key[1] for key, _ in keyed}, key=lambda scale: order.get(scale, len(order)))
+    block = "\n".join([
+        "",
+        f"Last run: {datetime.now():%Y-%m-%d %H:%M} — `bench/run.py {' '.join(sys.argv[1:])}`".rstrip(),
+        "",
+        f"Machine: {machine()}.",
+        "",
+        f"Data: {_describe_data(scales)}.",
+        "",
+        "Rows of benchmarks not run last time keep their earlier figures.",
+        "",
+        HEADER,
+        RULE,
+        *rows,
+        "",
+    ])
+    DOCS.parent.mkdir(parents=True, exist_ok=True)
+    DOCS.write_text(before + START + block + END + after, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="run the benchmarks (bench/bench_*.py)")
+    parser.add_argument("--scale", default="county", help="data scale: county (default) or prefecture")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--only", help="comma-separated benchmark names")
+    parser.add_argument("--repeat", type=int, help=f"timed runs per side (default {DEFAULT_REPEAT}, fewer for slow ones)")
+    parser.add_argument("--no-docs", action="store_true", help="do not update docs/performance.md")
+    parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    args = parser.parse_args(argv)
+
+    benchmarks = discover()
+    if args.list:
+        for b in benchmarks:
+            print(f"{b.name:20} scales {','.join(b.scales):30} {b.what}")
+        return 0
+    if args.only:
+        wanted = {n.strip() for n in args.only.split(",") if n.strip()}
+        unknown = wanted - {b.name for b in benchmarks}
+        if unknown:
+            raise SystemExit(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
+        benchmarks = [b for b in benchmarks if b.name in wanted]
+    else:
+        benchmarks = [b for b in benchmarks if args.scale in b.scales]
+    if not benchmarks:
+        raise SystemExit(f"no benchmark runs at scale {args.scale}")
+
+    results: list[Result] = []
+    databases: dict[str, BenchDatabase] = {}
+    for b in benchmarks:
+        data_scale = b.data_scale or args.scale
+        if data_scale not in databases:
+            databases[data_scale] = ensure_database(data_scale, args.seed)
+        repeat = args.repeat or b.repeat_for(data_scale) or DEFAULT_REPEAT
+        print(f"▶ {b.name} ({data_scale}, {repeat}×) …", flush=True)
+        ctx = Context(databases[data_scale])
+        try:
+            result = measure(b, ctx, repeat)
+        except Exception as exc:  # one broken benchmark must not hide the others' figures
+            traceback.print_exc()
+            result = Result(b, data_scale, [], error=f"{type(exc).__name__}: {exc}".splitlines()[0][:120])
+        finally:
+            ctx.close()
+        results.append(result)
+        print("  " + row(result), flush=True)
+
+    print()
+    print(HEADER)
+    print(RULE)
+    for result in results:
+        print(row(result))
+    if not args.no_docs:
+        write_docs(results)
+        print(f"\nwritten to {DOCS.relative_to(ROOT)}")
+    if BROKEN_MODULES:
+        print(f"not run (module failed to load): {', '.join(BROKEN_MODULES)}", file=sys.stderr)
+    return 1 if BROKEN_MODULES or any(r.passed is False for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
