@@ -97,6 +97,7 @@ def _hours(member_id: int, year: int | None = None) -> float:
 def member_sections(member_id: int, today: date | None = None) -> MemberSections:
     today = today or date.today()
     assignments = Assignment.select().where(Assignment.member == member_id)
+    points = PointEntry.select(fn.SUM(PointEntry.points)).where(PointEntry.member == member_id)
     return MemberSections(
         duties=assignments.count(),
         duties_attended=assignments.where(Assignment.status.in_(ATTENDED_STATUSES)).count(),
@@ -110,7 +111,7 @@ def member_sections(member_id: int, today: date | None = None) -> MemberSections
         .where(TrainingAttendee.member == member_id, Training.deleted_at.is_null()).count(),
         qualifications=Qualification.select().where(Qualification.member == member_id).count(),
         certificates=Certificate.select().where(Certificate.member == member_id).count(),
-        points=round(_sum(PointEntry.select(fn.SUM(PointEntry.points)).where(PointEntry.member == member_id)), 2),
+        points=round(_sum(points), 2),
         leaves=Leave.select().where(Leave.member == member_id).count(),
     )
 

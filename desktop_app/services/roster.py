@@ -216,7 +216,8 @@ def _text_matches(text: str) -> list:
         matches.append(fn.instr(Member.name, name) > 0)
     term = search_term(fold_fullwidth(text))
     if term and term.isascii() and term.isalpha():
-        matches.append((fn.instr(Member.pinyin_full, term) > 0) | (fn.instr(Member.pinyin_initials, term) > 0))
+        in_full, in_initials = fn.instr(Member.pinyin_full, term) > 0, fn.instr(Member.pinyin_initials, term) > 0
+        matches.append(in_full | in_initials)
     digits = _DIGIT_SEPARATORS.sub("", fold_fullwidth(text)).upper()
     if len(digits) >= PHONE_TAIL_MIN and _DIGITS_ONLY.fullmatch(digits):
         matches.append(fn.substr(Member.phone, -len(digits)) == digits)

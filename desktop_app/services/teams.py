@@ -65,7 +65,8 @@ class TeamInput:
 
 
 def _rows(*conditions, team_id: int | None = None) -> list[TeamRow]:
-    members = [Member.deleted_at.is_null(), Member.team.is_null(False) if team_id is None else Member.team == team_id]
+    in_team = Member.team.is_null(False) if team_id is None else Member.team == team_id
+    members = [Member.deleted_at.is_null(), in_team]
     counts = (
         Member.select(
             Member.team.alias("team_id"),

@@ -196,7 +196,8 @@ def test_team_sort_follows_pinyin_of_team_names_with_no_team_last(people):
 
 
 def test_id_and_phone_sort_by_the_raw_column_with_blanks_last(people):
-    by_id = sorted(Member.select(Member.id_number, Member.name).where(Member.id_number.is_null(False)).tuples())
+    with_id = Member.select(Member.id_number, Member.name).where(Member.id_number.is_null(False))
+    by_id = sorted(with_id.tuples())
     assert sorted_names("id_number") == [n for _, n in by_id] + ["李娜"]
     assert sorted_names("id_number", True) == [n for _, n in reversed(by_id)] + ["李娜"]
     assert sorted_names("phone") == ["李娜", "阿依古丽·买买提", "努尔买买提·西热甫", "王建国", "曾小明"]
@@ -257,7 +258,8 @@ def test_many_ids_at_once(data_paths):
     rows = fetch_rows(list(reversed(ids)))
     assert [r.id for r in rows] == list(reversed(ids))
     assert count_all() == 600
-    by_pinyin = [i for (i,) in Member.select(Member.id).order_by(Member.pinyin_full, Member.name, Member.id).tuples()]
+    in_order = Member.select(Member.id).order_by(Member.pinyin_full, Member.name, Member.id)
+    by_pinyin = [i for (i,) in in_order.tuples()]
     assert search_ids(RosterFilter()) == by_pinyin  # sorted by the database, the order is kept
     assert search_ids(RosterFilter()) == by_pinyin  # put in the kept order
     few = search_ids(RosterFilter(text="yi"))  # few matches: sorted by rank in the kept order
