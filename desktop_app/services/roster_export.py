@@ -192,6 +192,14 @@ def roster_pdf_data(member_ids: Sequence[int], team_name: str | None = None,
                          team_name=team_name or ALL_TEAMS)
 
 
+def roster_pdf_bytes(member_ids: Sequence[int], team_name: str | None = None) -> bytes:
+    """The printed roster (masked) for the preview-and-print dialog; audit-logged as a print."""
+    data = roster_pdf_data(member_ids, team_name)
+    pdf = build_roster_pdf(data)
+    audit.record("打印", "member", "", f"打印花名册 {len(data.rows)} 人（{data.team_name}，已脱敏）")
+    return pdf
+
+
 def roster_pdf(member_ids: Sequence[int], path: str | Path, team_name: str | None = None) -> int:
     """Print the members (masked) to a PDF file; returns the number of members printed."""
     data = roster_pdf_data(member_ids, team_name)

@@ -245,3 +245,41 @@ def test_import_dialog_previews_then_imports_good_rows(qtbot, tab, tmp_path):
     assert dialog.report.added == 1 and dialog.report.refused == 1
     assert "古丽娜尔·艾山" in shown_names(tab)
     assert Team.get_or_none(Team.name == "雪都义警救援队") is not None
+
+
+def test_print_opens_the_preview_with_the_filtered_roster(qtbot, tab, teams, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+
+    from desktop_app.ui import print_preview
+
+    captured = {}
+    monkeypatch.setattr(print_preview, "preview_pdf",
+                        lambda parent, pdf, title, name: captured.update(pdf=pdf, title=title, name=name))
+    tab.team_filter.setCurrentIndex(tab.team_filter.findData(teams["红旗义警队"]))
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(captured["pdf"])).pages)
+    assert "阿依古丽·买买提" in text and "王建国" in text and "努尔买买提" not in text
+    assert "红旗义警队" in text and ID_AYI not in text
+    assert captured["name"].startswith("队员花名册-")
+
+
+def test_full_export_needs_an_administrator(qtbot, tab, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    from desktop_app.ui.roster import roster_tab as module
+
+    out = tmp_path / "名册.xlsx"
+    monkeypatch.setattr(module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: box.setProperty("chosen", 1) or 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box.buttons()[[b.text() for b in box.buttons()]
+                                                                         .index("导出完整信息")])
+    monkeypatch.setattr(module, "confirm_administrator", lambda parent, purpose: None)
+    tab.export_roster()
+    assert not out.exists()
+    monkeypatch.setattr(module, "confirm_administrator", lambda parent, purpose: "admin")
+    tab.export_roster()
+    cells = [c.value for row in load_workbook(out).active.iter_rows() for c in row]
+    assert ID_NUR in cells

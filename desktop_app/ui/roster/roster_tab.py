@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -82,7 +82,7 @@ class RosterTab(QWidget):
         self.add_button = QPushButton(self.tr("新增队员"))
         self.import_button = QPushButton(self.tr("导入…"))
         self.export_button = QPushButton(self.tr("导出Excel…"))
-        self.print_button = QPushButton(self.tr("打印PDF…"))
+        self.print_button = QPushButton(self.tr("打印…"))
         self.teams_button = QPushButton(self.tr("队伍管理…"))
 
         self.model = IdTableModel(COLUMNS, fetch_rows, on_sort=self._sort)
@@ -218,14 +218,12 @@ class RosterTab(QWidget):
         if not ids:
             QMessageBox.information(self, self.tr("打印"), self.tr("当前列表中没有队员。"))
             return
-        default = self.tr("队员花名册-{0}.pdf").format(format_date(date.today()))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存PDF"), default, self.tr("PDF 文件 (*.pdf)"))
-        if not path:
-            return
-        from ...services.roster_export import roster_pdf
+        from ...services.roster_export import roster_pdf_bytes
+        from ..print_preview import preview_pdf
 
-        roster_pdf(ids, Path(path), team_name=self._team_label())
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        pdf = roster_pdf_bytes(ids, team_name=self._team_label())
+        name = self.tr("队员花名册-{0}.pdf").format(format_date(date.today()))
+        self.dialog = preview_pdf(self, pdf, self.tr("打印花名册"), name)
 
     def manage_teams(self) -> None:
         dialog = TeamsDialog(self)
