@@ -1,0 +1,85 @@
+"""The command line for the weekly duty sheet: the same PDF (or .xlsx) as the window's 打印 button.
+
+    python main.py duty-sheet --data-dir DIR --week 2024-W15 [--team NAME] --out FILE.pdf [--made-by NAME]
+
+An --out ending in .xlsx writes the spreadsheet instead. Phones are always masked.
+Exit codes: 0 written; 1 the file could not be written; 2 wrong arguments, unknown team or no data file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+COMMAND = "duty-sheet"
+
+
+def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    from .cli import _data_dir_argument
+
+    sheet = subparsers.add_parser(
+        COMMAND, help="打印一周的义警值班表 (weekly duty sheet as PDF, or .xlsx; phones masked)")
+    _data_dir_argument(sheet, in_subcommand=True)
+    sheet.add_argument("--week", metavar="YYYY-Www", required=True, help="ISO 周, 如 2024-W15")
+    sheet.add_argument("--team", metavar="NAME", help="队伍名称; 默认为全部队伍")
+    sheet.add_argument("--out", metavar="FILE.pdf", type=Path, required=True,
+                       help="输出文件 (.pdf; 以 .xlsx 结尾时导出表格)")
+    sheet.add_argument("--made-by", metavar="NAME", default="", help="制表人 (默认留空, 手写)")
+
+
+def run(args: argparse.Namespace) -> int | None:
+    """Run the command if it is ours; None otherwise."""
+    if getattr(args, "command", None) != COMMAND:
+        return None
+    return _run_duty_sheet(args)
+
+
+def _run_duty_sheet(args: argparse.Namespace) -> int:
+    from .cli import CLI_USER, _paths
+    from .domain.dates import parse_iso_week
+    from .domain.errors import FieldError
+    from .services import audit
+    from .services.duty_sheet_data import ExportError, duty_sheet_pdf, export_week_xlsx
+    from .services.storage import close_store, open_store
+    from .services.teams import find_team_by_name, list_teams
+
+    try:
+        year, week = parse_iso_week(args.week)
+    except FieldError as exc:
+        print(f"周有误: {exc.message}", file=sys.stderr)
+        return 2
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        print(f"输出文件须以 .pdf 或 .xlsx 结尾: {args.out}", file=sys.stderr)
+        return 2
+    if not args.out.parent.is_dir():
+        print(f"输出文件夹不存在: {args.out.parent}", file=sys.stderr)
+        return 2
+    paths = _paths(args)
+    if not paths.database.exists():
+        print(f"数据文件不存在: {paths.database}", file=sys.stderr)
+        return 2
+
+    open_store(paths)
+    try:
+        team_id = None
+        if args.team is not None:
+            team_id = find_team_by_name(args.team)
+            if team_id is None:
+                names = "、".join(team.name for team in list_teams()) or "（还没有队伍）"
+                print(f"找不到队伍“{args.team.strip()}”。现有队伍: {names}", file=sys.stderr)
+                return 2
+        write = export_week_xlsx if suffix == ".xlsx" else duty_sheet_pdf
+        with audit.acting_as(CLI_USER):
+            data = write(year, week, team_id, args.out, made_by=args.made_by)
+    except ExportError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    finally:
+        close_store()
+    shifts = sum(len(cell) for row in data.days for cell in row)
+    gaps = f"，缺 {data.missing} 人" if data.missing else ""
+    print(f"已写出值班表 {args.out}（{data.week_label}，{data.team_name}：{len(data.posts)} 个岗位，"
+          f"{shifts} 个班次{gaps}；电话已脱敏）")
+    return 0

@@ -1,0 +1,255 @@
+"""The weekly duty sheet out of the database: its plain data, the printed PDF and the .xlsx export.
+
+Phones are always masked here (DESIGN.md §5): the sheet is pinned on a wall. Assignments marked 请假 are
+left out, so a shift shows its gap. Printing and exporting are audit-logged with the week and the team,
+never with personal data. Files are written under a temporary name, synced, renamed and read back.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from datetime import datetime, time
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from peewee import JOIN
+
+from ..db.models import Assignment, DutyPost, Member, Shift, Team
+from ..documents.duty_sheet import (
+    ALL_TEAMS,
+    DAY_HEADER,
+    REMARKS_HEADER,
+    SIGN_HEADER,
+    DutyPostColumn,
+    DutySheetData,
+    DutyShift,
+    build_duty_sheet,
+    cell_text,
+    date_range_label,
+    day_label,
+)
+from ..domain.dates import format_date, iso_week_dates
+from ..domain.masking import mask_phone
+from . import audit
+from .office import get_office
+from .roster import pinyin_sort_key
+from .roster_export import ExportError, _write_verified
+
+LEAVE_STATUS = "请假"
+SHEET_TITLE = "值班表"
+
+__all__ = ["ExportError", "duty_sheet_data", "duty_sheet_pdf", "export_week_xlsx", "week_label"]
+
+
+def week_label(year: int, week: int) -> str:
+    return f"{year}年第{week}周"
+
+
+def _hhmm(value: time | str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    return str(value)[:5]
+
+
+def _team_name(team_id: int | None) -> str:
+    if team_id is None:
+        return ALL_TEAMS
+    team = Team.get_or_none(Team.id == team_id, Team.deleted_at.is_null())
+    if team is None:
+        raise Team.DoesNotExist(f"team {team_id} not found")
+    return team.name
+
+
+def duty_sheet_data(year: int, week: int, team_id: int | None = None, made_by: str = "",
+                    now: datetime | None = None) -> DutySheetData:
+    """The week's grid: the team's posts (or every team's), each active one and any other that has a
+    shift this week; its shifts by day, with the people on them (not those on leave), 带班, masked phones.
+
+    Raises `Team.DoesNotExist` for an unknown team id and `ValueError` for a week that does not exist.
+    """
+    dates = iso_week_dates(year, week)
+    team_name = _team_name(team_id)
+    in_scope = [DutyPost.deleted_at.is_null()]
+    if team_id is not None:
+        in_scope.append(DutyPost.team == team_id)
+
+    leader = Member.alias()
+    shift_rows = list(
+        Shift.select(Shift.id, Shift.post, Shift.date, Shift.start, Shift.end, Shift.headcount, Shift.notes,
+                     leader.name, leader.phone, leader.deleted_at)
+        .join(DutyPost, on=(Shift.post == DutyPost.id))
+        .switch(Shift)
+        .join(leader, JOIN.LEFT_OUTER, on=(Shift.leader == leader.id))
+        .where(Shift.date.between(dates[0], dates[-1]), *in_scope)
+        .order_by(Shift.date, Shift.start, Shift.id)
+        .tuples()
+    )
+    posts_with_shifts = {row[1] for row in shift_rows}
+    posts = sorted(
+        DutyPost.select(DutyPost.id, DutyPost.name, DutyPost.place, DutyPost.kind, Team.name.alias("team_name"))
+        .join(Team, JOIN.LEFT_OUTER, on=(DutyPost.team == Team.id))
+        .where(*in_scope, (DutyPost.active == True) | DutyPost.id.in_(list(posts_with_shifts)))  # noqa: E712
+        .dicts(),
+        key=lambda post: (post["team_name"] is None, pinyin_sort_key(post["team_name"] or ""), post["id"]),
+    )
+    column = {post["id"]: index for index, post in enumerate(posts)}
+
+    people: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    query = (
+        Assignment.select(Assignment.shift, Member.name, Member.phone)
+        .join(Member, on=(Assignment.member == Member.id))
+        .switch(Assignment)
+        .join(Shift, on=(Assignment.shift == Shift.id))
+        .join(DutyPost, on=(Shift.post == DutyPost.id))
+        .where(Shift.date.between(dates[0], dates[-1]), Assignment.status != LEAVE_STATUS,
+               Member.deleted_at.is_null(), *in_scope)
+        .order_by(Assignment.id)
+        .tuples()
+    )
+    for shift_id, name, phone in query:
+        people[shift_id].append((name, mask_phone(phone)))
+
+    day_index = {d: i for i, d in enumerate(dates)}
+    days: list[list[list[DutyShift]]] = [[[] for _ in posts] for _ in dates]
+    for (shift_id, post_id, day, start, end, headcount, notes, leader_name, leader_phone,
+         leader_deleted) in shift_rows:
+        crew = people.get(shift_id, [])
+        leader_name = "" if leader_deleted else (leader_name or "")
+        if leader_name:  # the leader first, as the office reads a crew
+            crew = sorted(crew, key=lambda person: person[0] != leader_name)
+        days[day_index[day]][column[post_id]].append(DutyShift(
+            start=_hhmm(start), end=_hhmm(end), names=[name for name, _ in crew],
+            phones=[phone for _, phone in crew], leader=leader_name,
+            leader_phone=mask_phone(leader_phone or "") if leader_name else "", needed=headcount,
+            notes=notes or "",
+        ))
+    office = get_office()
+    return DutySheetData(
+        unit_name=office.unit_name if office else "", team_name=team_name, week_label=week_label(year, week),
+        dates=dates,
+        posts=[DutyPostColumn(name=p["name"], place=p["place"], kind=p["kind"], team=p["team_name"] or "")
+               for p in posts],
+        days=days, made_by=made_by.strip(), made_at=now or datetime.now(),
+    )
+
+
+def _shift_count(data: DutySheetData) -> int:
+    return sum(len(cell) for row in data.days for cell in row)
+
+
+def duty_sheet_pdf(year: int, week: int, team_id: int | None, path: str | Path, made_by: str = "",
+                   now: datetime | None = None) -> DutySheetData:
+    """Print the week's duty sheet (masked) to a PDF file; returns the data printed."""
+    data = duty_sheet_data(year, week, team_id, made_by=made_by, now=now)
+    _write_verified(Path(path), build_duty_sheet(data))
+    audit.record("打印", "shift", "", f"打印值班表 {data.week_label}（{data.team_name}，{len(data.posts)} 个岗位，"
+                                     f"{_shift_count(data)} 个班次，已脱敏）")
+    return data
+
+
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
+_WEEKEND_FILL = PatternFill("solid", fgColor="F4F6FA")
+_TOP = Alignment(vertical="top", wrap_text=True)
+_CENTRED = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_DAY_WIDTH, _POST_WIDTH, _SIGN_WIDTH, _REMARKS_WIDTH = 11, 30, 14, 18
+_LINE_HEIGHT = 15  # points per line of text at 11 pt
+
+
+def export_week_xlsx(year: int, week: int, team_id: int | None, path: str | Path, made_by: str = "",
+                     now: datetime | None = None) -> DutySheetData:
+    """The same grid as the printed sheet, in an .xlsx workbook (phones masked); returns the data."""
+    data = duty_sheet_data(year, week, team_id, made_by=made_by, now=now)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET_TITLE
+    columns = 1 + len(data.posts) + 2
+    last = get_column_letter(columns)
+
+    sheet["A1"] = data.title
+    sheet["A1"].font = Font(bold=True, size=16)
+    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    sheet.merge_cells(f"A1:{last}1")
+    sheet.row_dimensions[1].height = 28
+    unit = f"单位：{data.unit_name}    " if data.unit_name else ""
+    sheet["A2"] = (f"{unit}队伍：{data.team_name}    {data.week_label}（{date_range_label(data.dates)}）"
+                   "    电话已脱敏")
+    sheet["A2"].alignment = Alignment(vertical="center")
+    sheet.merge_cells(f"A2:{last}2")
+
+    header = [DAY_HEADER, *(_post_heading(post, data.team_name == ALL_TEAMS) for post in data.posts),
+              SIGN_HEADER, REMARKS_HEADER]
+    for index, text in enumerate(header, start=1):
+        cell = sheet.cell(row=3, column=index, value=text)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.border = _BORDER
+        cell.alignment = _CENTRED
+    sheet.row_dimensions[3].height = _LINE_HEIGHT * max(text.count("\n") + 1 for text in header) + 4
+
+    for offset, (d, cells) in enumerate(zip(data.dates, data.days, strict=True)):
+        row = 4 + offset
+        weekday, month_day = day_label(d)
+        values = [f"{weekday}\n{month_day}", *(cell_text(cell) for cell in cells), "", ""]
+        for index, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=index, value=value)
+            cell.border = _BORDER
+            cell.alignment = _CENTRED if index == 1 or value == "—" else _TOP
+            if 1 < index <= len(cells) + 1 and any(shift.missing for shift in cells[index - 2]):
+                cell.font = Font(color="C00000")  # a gap, as red as on the screen
+            if index == 1 and d.weekday() >= 5:
+                cell.fill = _WEEKEND_FILL
+        lines = max(_wrapped_lines(value, _POST_WIDTH) for value in values)
+        sheet.row_dimensions[row].height = max(36, _LINE_HEIGHT * lines + 4)
+
+    footer_row = 4 + len(data.dates) + 1
+    made_at = data.made_at
+    sheet.cell(row=footer_row, column=1,
+               value=f"制表人：{data.made_by or '__________'}    制表时间：{format_date(made_at.date())} "
+                     f"{made_at:%H:%M}")
+    sheet.merge_cells(f"A{footer_row}:{last}{footer_row}")
+
+    widths = [_DAY_WIDTH, *[_POST_WIDTH] * len(data.posts), _SIGN_WIDTH, _REMARKS_WIDTH]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "B4"
+    sheet.print_title_rows = "3:3"
+    sheet.print_title_cols = "A:A"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1 if len(data.posts) <= 5 else 0
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = len(data.posts) <= 5
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    _write_verified(Path(path), buffer.getvalue())
+    audit.record("导出", "shift", "", f"导出值班表 {data.week_label}（{data.team_name}，{len(data.posts)} 个岗位，"
+                                     f"{_shift_count(data)} 个班次，已脱敏）")
+    return data
+
+
+def _post_heading(post: DutyPostColumn, show_team: bool) -> str:
+    lines = [post.name]
+    detail = " · ".join(text for text in (post.kind, post.place) if text)
+    if detail:
+        lines.append(detail)
+    if show_team and post.team:
+        lines.append(post.team)
+    return "\n".join(lines)
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """Lines a cell's text takes in a column `width` characters wide (a Chinese character counts 2)."""
+    total = 0
+    for line in text.split("\n"):
+        units = sum(2 if ord(ch) > 0x2E7F else 1 for ch in line)
+        total += max(1, -(-units // int(width)))
+    return total
