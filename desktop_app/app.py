@@ -9,7 +9,17 @@ import time
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QLockFile, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QLockFile,
+    QObject,
+    QThread,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .config import APP_NAME, DataPaths
@@ -24,11 +34,27 @@ from .ui.main_window import MainWindow
 log = logging.getLogger(__name__)
 
 
+def install_qt_translations(app: QApplication) -> QTranslator | None:
+    """Qt's own texts (Yes/No, Save/Discard, file dialogs) in Chinese, from the catalogue Qt ships."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        log.warning("未找到 Qt 的中文翻译文件")
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_application_font(app)
+    if not app.property("yijing_translated"):
+        install_qt_translations(app)
+        app.setProperty("yijing_translated", True)
     return app  # type: ignore[return-value]
 
 

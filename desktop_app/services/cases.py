@@ -1171,3 +1171,14 @@ def render_document(case_id: int, kind: str, masked: bool = True, session_index:
     audit.record("打印", "case", case.uuid, f"案件 {case.number} {kind}（{form}）")
     return pdf
 
+
+def render_register(case_ids: Sequence[int] | None = None, period: tuple[date, date] | None = None,
+                    today: date | None = None) -> bytes:
+    """The register of these cases (or of a period) as PDF bytes for the preview-and-print dialog;
+    audit-logged as 打印 (the register shows names, no ID numbers or phones)."""
+    from ..documents import case_documents
+
+    data = register_data(case_ids, period, today)
+    pdf = case_documents.build_case_register(data)
+    audit.record("打印", "case", "", f"案件登记表（{len(data.rows)}件）")
+    return pdf

@@ -21,6 +21,12 @@ def _roster_tab() -> QWidget:
     return RosterTab()
 
 
+def _cases_tab() -> QWidget:
+    from .cases.cases_tab import CasesTab
+
+    return CasesTab()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,11 +41,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.roster_page, self.tr("队员花名册"))
         for title, description in (
             (self.tr("排班值班"), self.tr("岗位、每周值班表、自动排班、打印值班表、签到与服务时长。")),
-            (self.tr("纠纷调解"), self.tr("纠纷登记、调解流程、调解协议书等文书、导出到U盘。")),
             (self.tr("证书打印"), self.tr("聘书、荣誉证书、志愿服务证明、义警证的制作、打印与验证。")),
             (self.tr("工作记录"), self.tr("巡逻、劝导、救援、送证上门等工作记录与培训记录。")),
         ):
             self.tabs.addTab(PlaceholderTab(self.tr("此功能正在建设中：") + description), title)
+        self.cases_page = LazyTab(_cases_tab)
+        self.tabs.insertTab(self.tabs.indexOf(self.roster_page) + 2, self.cases_page, self.tr("纠纷调解"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.backup_actions = BackupActions(self, paths, self.refresh)
         self._build_menus()

@@ -105,3 +105,13 @@ def test_background_check_reports_a_sound_file_as_sound(qtbot, data_paths):
         check.start()
     check.wait()
     assert signal.args == [[]]
+
+
+def test_qt_standard_buttons_are_in_chinese(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    app_module.make_application()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Discard
+                               | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    assert {b.text() for b in buttons.buttons()} == {"保存", "丢弃", "取消"}

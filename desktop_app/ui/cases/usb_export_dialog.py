@@ -1,0 +1,246 @@
+"""导出到U盘: the chosen cases or a period → case summaries (PDF), the register (.xlsx) and a checked
+manifest, written by the export service in the background with progress and cancel. Masked unless an
+administrator confirms the full form. The dialog says "complete" only after the service has returned."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QDir, QStorageInfo
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services import audit
+from ...services.case_export import ExportResult, export_cases
+from ...services.usb_export import MANIFEST_NAME, ExportFailed
+from ..admin_check import confirm_administrator
+from ..field_errors import ERROR_STYLE
+from ..tasks import Report, TaskRunner
+
+LINUX_REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/")
+
+
+@dataclass(frozen=True)
+class Drive:
+    name: str
+    root: Path
+    free_bytes: int
+
+    def label(self) -> str:
+        return QCoreApplication.translate("UsbExportDialog", "{0}（{1}）  可用 {2}").format(
+            self.name, self.root, _size(self.free_bytes))
+
+
+def _size(n: int) -> str:
+    if n >= 1 << 30:
+        return f"{n / (1 << 30):.1f} GB"
+    return f"{n / (1 << 20):.0f} MB"
+
+
+def looks_removable(root: str, ready: bool, read_only: bool, platform: str = sys.platform,
+                    system_root: str = "") -> bool:
+    """The heuristic: on Linux a volume mounted under /media or /run/media (also /mnt); on Windows a
+    drive other than the system drive that is ready and writable."""
+    if not ready or read_only:
+        return False
+    if platform.startswith("win"):
+        system = (system_root or os.environ.get("SYSTEMDRIVE", "C:")).rstrip("\\/").upper()
+        return not root.upper().startswith(system)
+    path = root.rstrip("/") + "/"
+    return any(path.startswith(prefix) and path != prefix for prefix in LINUX_REMOVABLE_ROOTS)
+
+
+def removable_drives(volumes: list[QStorageInfo] | None = None) -> list[Drive]:
+    drives = []
+    for volume in QStorageInfo.mountedVolumes() if volumes is None else volumes:
+        root = QDir.toNativeSeparators(volume.rootPath())
+        if looks_removable(root, volume.isReady(), volume.isReadOnly()):
+            name = volume.displayName() or Path(root).name or root
+            drives.append(Drive(name, Path(root), volume.bytesAvailable()))
+    return drives
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class UsbExportDialog(QDialog):
+    def __init__(self, selected_ids: list[int], period: tuple[date, date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导出到U盘"))
+        self.selected_ids = list(selected_ids)
+        self.folder: Path | None = None
+        self.runner: TaskRunner | None = None
+        self.result: ExportResult | None = None
+        self.resize(620, 420)
+
+        scope = QGroupBox(self.tr("导出哪些案件"))
+        scope_grid = QGridLayout(scope)
+        self.by_selection = QRadioButton(self.tr("登记簿中选中的案件（{0}件）").format(len(self.selected_ids)))
+        self.by_period = QRadioButton(self.tr("受理日期在以下期间的案件"))
+        self.date_from = QDateEdit(_qdate(period[0]))
+        self.date_to = QDateEdit(_qdate(period[1]))
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        scope_grid.addWidget(self.by_selection, 0, 0, 1, 4)
+        scope_grid.addWidget(self.by_period, 1, 0)
+        scope_grid.addWidget(self.date_from, 1, 1)
+        scope_grid.addWidget(QLabel(self.tr("至")), 1, 2)
+        scope_grid.addWidget(self.date_to, 1, 3)
+        scope_grid.setColumnStretch(4, 1)
+        self.by_selection.setEnabled(bool(self.selected_ids))
+        (self.by_selection if self.selected_ids else self.by_period).setChecked(True)
+
+        target = QGroupBox(self.tr("导出到"))
+        target_grid = QGridLayout(target)
+        self.drives = QComboBox()
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.folder_button = QPushButton(self.tr("选择文件夹…"))
+        self.target_label = QLabel()
+        self.target_label.setWordWrap(True)
+        target_grid.addWidget(QLabel(self.tr("U盘")), 0, 0)
+        target_grid.addWidget(self.drives, 0, 1)
+        target_grid.addWidget(self.refresh_button, 0, 2)
+        target_grid.addWidget(self.folder_button, 0, 3)
+        target_grid.addWidget(self.target_label, 1, 0, 1, 4)
+        target_grid.setColumnStretch(1, 1)
+
+        self.full = QCheckBox(self.tr("完整信息（需管理员）：身份证号、电话不隐去，仅供制作法律文书"))
+        contents = QLabel(self.tr("将写入：每件案件的案件摘要（PDF）、案件登记表（Excel）和校验清单。"
+                                  "每个文件写入后读回核对，全部核对无误才算完成。"))
+        contents.setWordWrap(True)
+        contents.setStyleSheet("color: #555555;")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("开始导出"))
+        self.export_button.setDefault(True)
+        self.close_button = QPushButton(self.tr("关闭"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        for widget in (scope, target, self.full, contents, self.status):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.drives.currentIndexChanged.connect(self._drive_chosen)
+        self.refresh_button.clicked.connect(self.refresh_drives)
+        self.folder_button.clicked.connect(self.choose_folder)
+        self.export_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self.reject)
+        self.refresh_drives()
+
+    # --- target --------------------------------------------------------------------------------------
+    def refresh_drives(self) -> None:
+        self.drives.clear()
+        for drive in removable_drives():
+            self.drives.addItem(drive.label(), str(drive.root))
+        if not self.drives.count():
+            self.drives.addItem(self.tr("未找到U盘，请插入U盘后点“刷新”，或选择文件夹"), None)
+        self._drive_chosen()
+
+    def _drive_chosen(self) -> None:
+        root = self.drives.currentData()
+        self.set_folder(Path(root) if root else None)
+
+    def choose_folder(self) -> None:
+        start = str(self.folder) if self.folder else ""
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择导出位置"), start)
+        if chosen:
+            self.set_folder(Path(chosen))
+
+    def set_folder(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.target_label.setText(self.tr("位置：{0}").format(folder) if folder else self.tr("尚未选择导出位置"))
+        self.export_button.setEnabled(folder is not None)
+
+    # --- export --------------------------------------------------------------------------------------
+    def selection(self) -> list[int] | tuple[date, date]:
+        if self.by_selection.isChecked():
+            return list(self.selected_ids)
+        return self.date_from.date().toPython(), self.date_to.date().toPython()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet(ERROR_STYLE if error else "color: #1e7e34;")
+        self.status.setText(text)
+
+    def start(self) -> None:
+        if self.folder is None or self.runner is not None:
+            return
+        selection = self.selection()
+        if isinstance(selection, tuple) and selection[1] < selection[0]:
+            self._say(self.tr("结束日期不能早于开始日期"), error=True)
+            return
+        admin = ""
+        if self.full.isChecked():
+            admin = confirm_administrator(self, self.tr("导出含完整身份证号和电话的案件材料")) or ""
+            if not admin:
+                return
+        folder, full = self.folder, bool(admin)
+        writing, finishing = self.tr("正在写入并核对：{0}（{1}/{2}）"), self.tr("正在完成…")
+
+        def work(report: Report) -> ExportResult:
+            def progress(done: int, total: int, name: str) -> None:
+                report(int(done * 100 / max(total, 1)), writing.format(name, done + 1, total) if name else finishing)
+
+            acting = audit.acting_as(admin) if admin else contextlib.nullcontext()
+            with acting:
+                return export_cases(selection, folder, full=full, progress=progress)
+
+        self._say(self.tr("正在导出…"))
+        self.export_button.setEnabled(False)
+        self.runner = TaskRunner(self, self.tr("导出到U盘"), work)
+        self.runner.done.connect(self._done)
+        self.runner.error.connect(self._failed)
+        self.runner.cancelled.connect(self._cancelled)
+        self.runner.start()
+
+    def _finish(self) -> None:
+        self.runner = None
+        self.export_button.setEnabled(self.folder is not None)
+
+    def _done(self, result: ExportResult) -> None:
+        self._finish()
+        self.result = result
+        form = self.tr("完整信息") if not result.masked else self.tr("已脱敏")
+        text = self.tr("导出完成，清单已校验。\n文件夹：{0}\n案件 {1} 件，文件 {2} 个（另有{3}），个人信息：{4}。").format(
+            result.folder, result.case_count, len(result.files), MANIFEST_NAME, form)
+        self._say(text)
+        QMessageBox.information(self, self.tr("导出完成"), text)
+
+    def _failed(self, exc: object) -> None:
+        self._finish()
+        message = exc.message if isinstance(exc, ExportFailed) else self.tr("导出失败：{0}").format(exc)
+        self._say(message, error=True)
+        QMessageBox.warning(self, self.tr("导出未完成"), message)
+
+    def _cancelled(self) -> None:
+        self._finish()
+        self._say(self.tr("导出已取消，已写入的文件已删除。"), error=True)
+
+    def reject(self) -> None:
+        if self.runner is not None:
+            return  # the progress dialog's 取消 stops the export
+        super().reject()
