@@ -1,0 +1,142 @@
+"""Attendance (考勤) per shift: "everyone present except …" in one step; hours into the service record.
+
+Hours of an assignment: actual end − actual start when the actual times are given, otherwise the shift's
+planned length for 已到; 0 for 缺勤 and 请假. 迟到 needs the actual times (how long was really served is
+unknown otherwise). Rounded to 0.1 h. The member's service record (`member_detail`) sums `Assignment.hours`
+of 已到 and 迟到.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from peewee import fn
+
+from ..db.database import db
+from ..db.models import Assignment, Member, Shift
+from ..domain.errors import FieldError
+from . import audit
+from .posts import format_time_range
+from .shifts import ScheduleError, shift_datetimes
+
+PRESENT, ABSENT, LATE, ON_LEAVE = "已到", "缺勤", "迟到", "请假"
+STATUSES = (PRESENT, ABSENT, LATE, ON_LEAVE)
+ATTENDED = (PRESENT, LATE)
+MAX_SPAN = timedelta(hours=24)
+
+
+class AttendanceInvalid(ValueError):
+    """The attendance cannot be recorded as given; `errors` names each member's problem."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("；".join(e.message for e in errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    assignment_id: int
+    member_id: int
+    name: str
+    status: str
+    actual_start: datetime | None
+    actual_end: datetime | None
+    hours: float
+
+
+def _rows(shift_id: int) -> list[AttendanceRow]:
+    query = (Assignment.select(Assignment.id, Member.id, Member.name, Assignment.status, Assignment.actual_start,
+                               Assignment.actual_end, Assignment.hours)
+             .join(Member).where(Assignment.shift == shift_id).order_by(Assignment.id).tuples())
+    return [AttendanceRow(aid, mid, name, status, start, end, float(hours or 0))
+            for aid, mid, name, status, start, end, hours in query]
+
+
+def shift_attendance(shift_id: int) -> list[AttendanceRow]:
+    """The shift's members with their status, times and hours as recorded so far."""
+    return _rows(shift_id)
+
+
+def record_attendance(shift_id: int, absent: Mapping[int, str] | None = None,
+                      actual: Mapping[int, tuple[datetime, datetime]] | None = None,
+                      now: datetime | None = None) -> list[AttendanceRow]:
+    """Mark every member of the shift 已到 except those in `absent` (member id → 缺勤 / 迟到 / 请假), with
+    actual times where given (member id → (start, end)). Recording again corrects the earlier record.
+    Refused for a shift that has not started yet. One transaction."""
+    absent = dict(absent or {})
+    actual = dict(actual or {})
+    now = now or datetime.now()
+    shift = Shift.get_or_none(Shift.id == shift_id)
+    if shift is None:
+        raise ScheduleError("班次不存在")
+    planned_start, planned_end = shift_datetimes(shift.date, shift.start, shift.end)
+    if planned_start > now:
+        raise ScheduleError("班次尚未开始，不能登记考勤")
+    assignments = {a.member_id: a for a in Assignment.select().where(Assignment.shift == shift_id)}
+    names = dict(Member.select(Member.id, Member.name).where(Member.id.in_(list(assignments) or [0])).tuples())
+    errors: list[FieldError] = []
+    for member_id in sorted(set(absent) | set(actual)):
+        if member_id not in assignments:
+            errors.append(FieldError(f"member_{member_id}", "该队员不在本班次上"))
+    for member_id, status in sorted(absent.items()):
+        if status not in STATUSES:
+            errors.append(FieldError(f"member_{member_id}", f"考勤状态应为 {' / '.join(STATUSES)}"))
+    values: dict[int, tuple[str, datetime | None, datetime | None, float]] = {}
+    for member_id in sorted(assignments):
+        label = names.get(member_id, "")
+        status = absent.get(member_id, PRESENT)
+        times = actual.get(member_id)
+        field = f"member_{member_id}"
+        if status in (ABSENT, ON_LEAVE):
+            if times:
+                errors.append(FieldError(field, f"{label}：{status}的队员不填写实际时间"))
+            values[member_id] = (status, None, None, 0.0)
+            continue
+        if times is None:
+            if status == LATE:
+                errors.append(FieldError(field, f"{label}：迟到请填写实际到岗和离岗时间"))
+                continue
+            hours = (planned_end - planned_start).total_seconds() / 3600
+            values[member_id] = (status, None, None, round(hours, 1))
+            continue
+        start, end = times
+        if end <= start:
+            errors.append(FieldError(field, f"{label}：实际离岗时间应晚于到岗时间"))
+        elif end - start > MAX_SPAN:
+            errors.append(FieldError(field, f"{label}：实际在岗时间超过24小时，请核对"))
+        elif end > now:
+            errors.append(FieldError(field, f"{label}：实际离岗时间晚于现在"))
+        else:
+            values[member_id] = (status, start, end, round((end - start).total_seconds() / 3600, 1))
+    if errors:
+        raise AttendanceInvalid(errors)
+    with db.atomic():
+        stamp = datetime.now()
+        for member_id, (status, start, end, hours) in values.items():
+            Assignment.update(status=status, actual_start=start, actual_end=end, hours=hours,
+                              updated_at=stamp).where(Assignment.id == assignments[member_id].id).execute()
+        counts = {s: sum(1 for v in values.values() if v[0] == s) for s in STATUSES}
+        summary = "，".join(f"{s} {n} 人" for s, n in counts.items() if n)
+        audit.record("考勤", "shift", shift.uuid,
+                     f"登记考勤 {shift.date:%Y-%m-%d} {format_time_range(shift.start, shift.end)}：{summary or '无人'}")
+    return _rows(shift_id)
+
+
+def member_hours(member_id: int, date_from: date, date_to: date) -> float:
+    """Duty hours served (已到 and 迟到) on shifts dated in the period."""
+    total = (Assignment.select(fn.COALESCE(fn.SUM(Assignment.hours), 0))
+             .join(Shift, on=(Assignment.shift == Shift.id))
+             .where(Assignment.member == member_id, Assignment.status.in_(ATTENDED),
+                    Shift.date.between(date_from, date_to))
+             .scalar())
+    return round(float(total or 0), 1)
+
+
+def shifts_awaiting_attendance(today: date, days: int = 14) -> list[int]:
+    """Ids of shifts of the last `days` days up to today that still have members marked only 已排."""
+    query = (Shift.select(Shift.id).join(Assignment, on=(Assignment.shift == Shift.id))
+             .where(Shift.date.between(today - timedelta(days=days), today), Assignment.status == "已排")
+             .distinct().order_by(Shift.date, Shift.start, Shift.id).tuples())
+    return [sid for (sid,) in query]

@@ -1,0 +1,766 @@
+"""The auto-scheduler: fills the shifts of a period fairly, by rules it can explain.
+
+`auto_schedule` = `load_input` (queries) → `plan` (pure: plain data in, plain data out, no database) →
+`save_plan` (one transaction). A `progress(percent, text)` callback that raises cancels the run: nothing
+has been written before the final transaction.
+
+Hard rules (a member is never put on a shift that breaks one):
+  the member is 在队 and not deleted (only such members are candidates), joined by the shift's day, not on
+  leave on any day the shift touches, holds the post's required skill on the shift's day (the
+  qualification rule of `shifts`), is insured on the last day the shift touches (for every kind of post:
+  the scheduler does not make what a manual check would only warn about), has no overlapping shift
+  (overnight shifts included), has at least `min_rest_hours` between shifts, and stays within
+  `max_shifts_per_week` shifts in each ISO week (counting every shift already on the roster, of any post).
+  School-days-only posts only have shifts on school days (the patterns see to that), and every shift of a
+  post that wants one gets a 带班 leader among its members (`shifts.choose_leader`).
+
+What stays: locked assignments and assignments with recorded attendance; unlocked 已排 assignments on the
+shifts being scheduled are replaced (whether the scheduler or a person made them). Shifts that have already
+started are history: neither staffed nor changed. Shifts the patterns call for that do not exist yet are
+made (in the same transaction as the assignments).
+
+Who gets a slot (greedy, shift by shift; shifts whose required skill is scarce first, then by time): the
+eligible member with the lowest
+    load + (`other_team_hours` if not of the post's team) + (`night_hours` × night shifts, for a night
+    shift) + (`holiday_hours` × holiday shifts, for a shift on a statutory holiday),
+then fewer night/holiday shifts, own team, lowest member id. `load` is the duty time over the rolling
+window: the four weeks before the period plus the period so far (attended hours for attended shifts,
+planned length for planned ones). The weights are settings ("schedule.other_team_hours" 4,
+"schedule.night_weight_hours" 2, "schedule.holiday_weight_hours" 2), like the limits
+("schedule.max_shifts_per_week" 3, "schedule.min_rest_hours" 10). The counters are exact integers (minutes), the members are kept in a
+list sorted by (load, id), and every choice is made on sorted keys: the same input gives the same roster.
+When `team_id` is given, only that team's posts are scheduled and only its members are candidates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import time as timer
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from peewee import JOIN, fn
+
+from ..db.database import db
+from ..db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift, Team
+from ..domain.dates import format_date
+from . import audit
+from .members import split_skills
+from .posts import format_time_range
+from .settings_store import get_setting
+from .shifts import (
+    DAY,
+    DEFAULT_MAX_SHIFTS,
+    DEFAULT_MIN_REST_HOURS,
+    MAX_SHIFTS_KEY,
+    MIN_REST_KEY,
+    ON_LEAVE_STATUS,
+    PLANNED,
+    LeaderCandidate,
+    Period,
+    ScheduleError,
+    choose_leader,
+    holiday_name,
+    interval,
+    is_night,
+    plan_shifts,
+    shift_minutes,
+    skill_periods,
+    valid_on,
+)
+
+Progress = Callable[[int, str], object]
+
+WINDOW_DAYS = 28  # the rolling window before the period
+MAX_PERIOD_DAYS = 93
+ATTENDED = ("已到", "迟到")
+ABSENT = "缺勤"
+OTHER_TEAM_KEY = "schedule.other_team_hours"
+NIGHT_KEY = "schedule.night_weight_hours"
+HOLIDAY_KEY = "schedule.holiday_weight_hours"
+
+# blocking rules in the order they are tried: the static ones first, so that the last rule to block
+# anybody says what really stopped the slot (the qualified members are all on leave, not "no one qualified")
+SKILL, INSURANCE, JOINED, LEAVE, OVERLAP, REST, WEEKLY = "缺少资质", "保险无效", "尚未入队", "请假", "时间冲突", \
+    "休息不足", "达每周上限"
+RULE_ORDER = (SKILL, INSURANCE, JOINED, LEAVE, OVERLAP, REST, WEEKLY)
+
+
+@dataclass(frozen=True)
+class Rules:
+    max_shifts_per_week: int = DEFAULT_MAX_SHIFTS
+    min_rest_hours: float = DEFAULT_MIN_REST_HOURS
+    other_team_hours: float = 4.0  # a member of another team counts as having worked this much more
+    night_hours: float = 2.0  # for a night shift: each night shift already done counts this much more
+    holiday_hours: float = 2.0  # for a holiday shift: each holiday shift already done counts this much more
+
+    @classmethod
+    def from_settings(cls) -> Rules:
+        def number(key: str, default: float) -> float:
+            try:
+                return max(0.0, float(get_setting(key, default)))
+            except (TypeError, ValueError):
+                return default
+
+        return cls(
+            max_shifts_per_week=int(number(MAX_SHIFTS_KEY, DEFAULT_MAX_SHIFTS)),
+            min_rest_hours=number(MIN_REST_KEY, DEFAULT_MIN_REST_HOURS),
+            other_team_hours=number(OTHER_TEAM_KEY, cls.other_team_hours),
+            night_hours=number(NIGHT_KEY, cls.night_hours),
+            holiday_hours=number(HOLIDAY_KEY, cls.holiday_hours),
+        )
+
+
+# --- the plain data the planner works on ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    """A candidate: an active member."""
+
+    id: int
+    name: str
+    team_id: int | None
+    join_date: date | None
+    insurance_expires_on: date | None
+    skills: Mapping[str, tuple[Period, ...]] = field(default_factory=dict)  # the skills the posts require
+    leaves: tuple[tuple[date, date], ...] = ()
+
+
+@dataclass(frozen=True)
+class PostInfo:
+    id: int
+    name: str
+    kind: str
+    team_id: int | None
+    required_skill: str = ""
+    needs_leader: bool = False
+
+
+@dataclass(frozen=True)
+class ShiftInfo:
+    """A shift to staff; a negative id is a shift the patterns call for that is not saved yet."""
+
+    id: int
+    post_id: int
+    date: date
+    start: time
+    end: time
+    headcount: int
+    leader_id: int | None = None
+    pattern_id: int | None = None
+
+
+@dataclass(frozen=True)
+class BookedInfo:
+    """An assignment that stays (locked, attended, or outside what is being scheduled)."""
+
+    id: int
+    shift_id: int
+    member_id: int
+    date: date
+    start: time
+    end: time
+    status: str = PLANNED
+    hours: float = 0.0  # recorded hours (attended)
+    member_team_id: int | None = None
+    member_join_date: date | None = None
+
+    @property
+    def minutes(self) -> int:
+        """What it counts for the rolling window."""
+        if self.status in ATTENDED:
+            return int(round(self.hours * 60))
+        if self.status == PLANNED:
+            return shift_minutes(self.start, self.end)
+        return 0
+
+
+@dataclass
+class ScheduleInput:
+    date_from: date
+    date_to: date
+    members: list[MemberInfo]
+    posts: dict[int, PostInfo]
+    shifts: list[ShiftInfo]
+    booked: list[BookedInfo]
+    rules: Rules = field(default_factory=Rules)
+    team_leaders: dict[int, int] = field(default_factory=dict)
+    replaced: list[int] = field(default_factory=list)  # assignment ids the plan replaces (for saving)
+    team_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PlannedAssignment:
+    shift_id: int
+    member_id: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class UnfilledSlot:
+    shift_id: int
+    post_id: int
+    post_name: str
+    date: date
+    start: time
+    end: time
+    headcount: int
+    missing: int
+    reason: str  # the rule that stopped the last candidates
+    blocked: tuple[tuple[str, int], ...]  # (rule, members it stopped), in RULE_ORDER
+
+    @property
+    def time_text(self) -> str:
+        return format_time_range(self.start, self.end)
+
+    @property
+    def detail(self) -> str:
+        return "，".join(f"{rule} {count} 人" for rule, count in self.blocked)
+
+    @property
+    def text(self) -> str:
+        where = f"{format_date(self.date)} {self.time_text} {self.post_name}"
+        detail = f"（{self.detail}）" if self.detail else ""
+        return f"{where} 缺 {self.missing} 人：{self.reason}{detail}"
+
+
+@dataclass
+class SchedulePlan:
+    assignments: list[PlannedAssignment]
+    leaders: dict[int, int | None]  # shift id → leader, for shifts whose leader is new or changes
+    unfilled: list[UnfilledSlot]
+    slots_needed: int
+    slots_kept: int
+    slots_filled: int
+
+
+@dataclass(frozen=True)
+class ScheduleResult:
+    date_from: date
+    date_to: date
+    team_id: int | None
+    shifts: int
+    shifts_generated: int
+    slots_needed: int
+    slots_kept: int  # staffed by assignments that stayed
+    slots_filled: int  # staffed now
+    replaced: int  # unlocked planned assignments taken away and planned anew
+    unfilled: tuple[UnfilledSlot, ...]
+    seconds: float
+
+    @property
+    def slots_missing(self) -> int:
+        return sum(s.missing for s in self.unfilled)
+
+    @property
+    def summary(self) -> str:
+        text = (f"{format_date(self.date_from)}至{format_date(self.date_to)}：班次 {self.shifts} 个，"
+                f"需 {self.slots_needed} 人次，保留 {self.slots_kept}，新排 {self.slots_filled}")
+        return text + (f"，仍缺 {self.slots_missing} 人次" if self.unfilled else "，已全部排满")
+
+
+# --- the planner ---------------------------------------------------------------------------------
+
+
+def _hours_text(minutes: float) -> str:
+    return f"{minutes / 60:.1f}".removesuffix(".0")
+
+
+def _unfilled_reason(rule: str, skill: str, rules: Rules) -> str:
+    return {
+        SKILL: f"无人具备有效的“{skill}”资质",
+        INSURANCE: "符合条件的队员保险均已过期或未登记",
+        JOINED: "符合条件的队员均在该日之后入队",
+        LEAVE: "符合条件的队员均在请假",
+        OVERLAP: "符合条件的队员均与其他班次时间冲突",
+        REST: f"符合条件的队员均不满足两班之间至少休息 {rules.min_rest_hours:g} 小时",
+        WEEKLY: f"符合条件的队员均已达每周上限（{rules.max_shifts_per_week} 班）",
+    }[rule]
+
+
+class _Planner:
+    """Running counters over the candidates, indexed 0..n-1 in member id order."""
+
+    def __init__(self, data: ScheduleInput) -> None:
+        self.data = data
+        rules = data.rules
+        self.rest = int(round(rules.min_rest_hours * 60))
+        self.other_team = int(round(rules.other_team_hours * 60))
+        self.night_weight = int(round(rules.night_hours * 60))
+        self.holiday_weight = int(round(rules.holiday_hours * 60))
+        self.members = sorted(data.members, key=lambda m: m.id)
+        self.index = {m.id: i for i, m in enumerate(self.members)}
+        n = len(self.members)
+        self.team = [m.team_id for m in self.members]
+        self.join = [m.join_date.toordinal() if m.join_date else 0 for m in self.members]
+        self.insured_to = [m.insurance_expires_on.toordinal() if m.insurance_expires_on else -1
+                           for m in self.members]
+        self.load = [0] * n
+        self.nights = [0] * n
+        self.holidays = [0] * n
+        self.period_shifts = [0] * n
+        self.week_counts: list[dict[int, int]] = [{} for _ in range(n)]
+        self.starts: list[list[int]] = [[] for _ in range(n)]
+        self.ends: list[list[int]] = [[] for _ in range(n)]
+        self.on_leave: dict[int, set[int]] = {}
+        first, last = data.date_from.toordinal() - 1, data.date_to.toordinal() + 1
+        for i, m in enumerate(self.members):
+            for a, b in m.leaves:
+                for o in range(max(a.toordinal(), first), min(b.toordinal(), last) + 1):
+                    self.on_leave.setdefault(o, set()).add(i)
+        self.window_from = data.date_from.toordinal() - WINDOW_DAYS
+        self.period_from, self.period_to = data.date_from.toordinal(), data.date_to.toordinal()
+        self._qualified: dict[tuple[str, int], frozenset[int]] = {}
+        self._night: dict[tuple[time, time], bool] = {}
+        self._holiday: dict[int, bool] = {}
+        for b in data.booked:
+            i = self.index.get(b.member_id)
+            if i is not None and b.status != ON_LEAVE_STATUS:
+                self._book(i, b.date, b.start, b.end, b.minutes, counted=b.status != ABSENT)
+        self.total_load = sum(self.load)
+        self.total_period_shifts = sum(self.period_shifts)
+        self.order = sorted((self.load[i], m.id, i) for i, m in enumerate(self.members))
+
+    def is_night(self, start: time, end: time) -> bool:
+        key = (start, end)
+        if key not in self._night:
+            self._night[key] = is_night(start, end)
+        return self._night[key]
+
+    def is_holiday(self, ordinal: int) -> bool:
+        if ordinal not in self._holiday:
+            self._holiday[ordinal] = bool(holiday_name(date.fromordinal(ordinal)))
+        return self._holiday[ordinal]
+
+    def qualified(self, skill: str, ordinal: int) -> frozenset[int]:
+        key = (skill, ordinal)
+        found = self._qualified.get(key)
+        if found is None:
+            day = date.fromordinal(ordinal)
+            found = frozenset(i for i, m in enumerate(self.members)
+                              if skill in m.skills and valid_on(m.skills[skill], day))
+            self._qualified[key] = found
+        return found
+
+    def _book(self, i: int, day: date, start: time, end: time, minutes: int, counted: bool = True) -> None:
+        s, e = interval(day, start, end)
+        k = bisect.bisect_left(self.starts[i], s)
+        self.starts[i].insert(k, s)
+        self.ends[i].insert(k, e)
+        o = day.toordinal()
+        monday = o - day.weekday()
+        self.week_counts[i][monday] = self.week_counts[i].get(monday, 0) + 1
+        if counted and self.window_from <= o <= self.period_to:
+            self.load[i] += minutes
+            if self.is_night(start, end):
+                self.nights[i] += 1
+            if self.is_holiday(o):
+                self.holidays[i] += 1
+        if counted and self.period_from <= o <= self.period_to:
+            self.period_shifts[i] += 1
+
+    def conflict(self, i: int, s: int, e: int) -> str:
+        """OVERLAP, REST or "" for member i on [s, e)."""
+        starts, ends = self.starts[i], self.ends[i]
+        rest = self.rest
+        k = bisect.bisect_left(starts, s - rest - DAY)
+        found = ""
+        while k < len(starts) and starts[k] < e + rest:
+            bs, be = starts[k], ends[k]
+            if bs < e and s < be:
+                return OVERLAP
+            if bs < e + rest and s < be + rest:
+                found = REST
+            k += 1
+        return found
+
+    def run(self, progress: Progress | None) -> SchedulePlan:
+        data = self.data
+        posts = data.posts
+        booked_on: dict[int, list[BookedInfo]] = {}
+        for b in data.booked:
+            booked_on.setdefault(b.shift_id, []).append(b)
+        pool_size = {skill: sum(1 for m in self.members if skill in m.skills)
+                     for skill in sorted({p.required_skill for p in posts.values() if p.required_skill})}
+        n = len(self.members)
+        shifts = sorted(
+            (s for s in data.shifts if s.post_id in posts),
+            key=lambda s: (pool_size.get(posts[s.post_id].required_skill, n), s.date, s.start, s.post_id, s.id),
+        )
+        out = SchedulePlan([], {}, [], 0, 0, 0)
+        step = max(1, len(shifts) // 50)
+        for done, shift in enumerate(shifts):
+            if progress is not None and done % step == 0:
+                progress(10 + done * 80 // len(shifts), f"正在排班：第 {done + 1}/{len(shifts)} 个班次")
+            everyone = booked_on.get(shift.id, [])
+            crew = [b for b in everyone if b.status != ON_LEAVE_STATUS]
+            out.slots_needed += shift.headcount
+            out.slots_kept += min(len(crew), shift.headcount)
+            post = posts[shift.post_id]
+            chosen = self.fill(shift, post, shift.headcount - len(crew), {b.member_id for b in everyone}, out)
+            out.slots_filled += len(chosen)
+            self.lead(shift, post, crew, chosen, out)
+        if progress is not None:
+            progress(90, "排班完成")
+        return out
+
+    def fill(self, shift: ShiftInfo, post: PostInfo, need: int, on_shift: set[int],
+             out: SchedulePlan) -> list[tuple[int, str]]:
+        if need <= 0:
+            return []
+        s, e = interval(shift.date, shift.start, shift.end)
+        o = shift.date.toordinal()
+        touched = range(s // DAY, (e - 1) // DAY + 1)
+        last_day = touched[-1]
+        leave_sets = [self.on_leave[d] for d in touched if d in self.on_leave]
+        skill = post.required_skill
+        qualified = self.qualified(skill, o) if skill else None
+        night = self.is_night(shift.start, shift.end)
+        holiday = self.is_holiday(o)
+        monday = o - shift.date.weekday()
+        max_week = self.data.rules.max_shifts_per_week
+        post_team = post.team_id
+        blocked: dict[str, int] = {}
+        best: list[tuple[tuple[int, int, int, bool, int], int]] = []
+        for load, member_id, i in self.order:
+            if len(best) >= need and load > best[-1][0][0]:
+                break
+            if member_id in on_shift:
+                continue
+            if qualified is not None and i not in qualified:
+                rule = SKILL
+            elif self.insured_to[i] < last_day:
+                rule = INSURANCE
+            elif self.join[i] > o:
+                rule = JOINED
+            elif any(i in leave for leave in leave_sets):
+                rule = LEAVE
+            else:
+                rule = self.conflict(i, s, e)
+                if not rule and self.week_counts[i].get(monday, 0) >= max_week:
+                    rule = WEEKLY
+            if rule:
+                blocked[rule] = blocked.get(rule, 0) + 1
+                continue
+            other = post_team is not None and self.team[i] != post_team
+            eff = load + (self.other_team if other else 0)
+            if night:
+                eff += self.night_weight * self.nights[i]
+            if holiday:
+                eff += self.holiday_weight * self.holidays[i]
+            key = (eff, self.nights[i] if night else 0, self.holidays[i] if holiday else 0, other, member_id)
+            if len(best) < need or key < best[-1][0]:
+                bisect.insort(best, (key, i))
+                if len(best) > need:
+                    best.pop()
+        chosen = []
+        average_shifts = self.total_period_shifts / max(1, len(self.members))
+        average_load = self.total_load / max(1, len(self.members))
+        for key, i in best:
+            chosen.append((i, self.explain(i, post, key[3], night, holiday, average_shifts, average_load, o)))
+        for i, reason in chosen:
+            old = (self.load[i], self.members[i].id, i)
+            minutes = shift_minutes(shift.start, shift.end)
+            self._book(i, shift.date, shift.start, shift.end, minutes)
+            self.total_load += self.load[i] - old[0]
+            self.total_period_shifts += 1
+            del self.order[bisect.bisect_left(self.order, old)]
+            bisect.insort(self.order, (self.load[i], self.members[i].id, i))
+            out.assignments.append(PlannedAssignment(shift.id, self.members[i].id, reason))
+        if len(chosen) < need:
+            last_rule = next((r for r in reversed(RULE_ORDER) if blocked.get(r)), "")
+            reason = _unfilled_reason(last_rule, skill, self.data.rules) if last_rule else "没有可排班的在队队员"
+            out.unfilled.append(UnfilledSlot(
+                shift.id, post.id, post.name, shift.date, shift.start, shift.end, shift.headcount,
+                need - len(chosen), reason, tuple((r, blocked[r]) for r in RULE_ORDER if blocked.get(r))))
+        return chosen
+
+    def explain(self, i: int, post: PostInfo, other_team: bool, night: bool, holiday: bool,
+                average_shifts: float, average_load: float, ordinal: int) -> str:
+        parts = [
+            f"本期已排 {self.period_shifts[i]} 班（平均 {average_shifts:.1f} 班）",
+            f"近四周 {_hours_text(self.load[i])} 小时（平均 {_hours_text(average_load)} 小时）",
+        ]
+        if night:
+            parts.append(f"近四周夜班 {self.nights[i]} 次")
+        if holiday:
+            parts.append(f"近四周节假日值班 {self.holidays[i]} 次")
+        if post.team_id is not None:
+            parts.append("外队队员（本队无更合适人选）" if other_team else "本队队员")
+        if post.required_skill:
+            periods = self.members[i].skills[post.required_skill]
+            day = date.fromordinal(ordinal)
+            ends = [b for a, b in periods if (a is None or a <= day) and (b is None or day <= b)]
+            until = "" if any(b is None for b in ends) or not ends else f"（有效期至{format_date(max(ends))}）"
+            parts.append(f"具备 {post.required_skill} 资质{until}")
+        return "，".join(parts)
+
+    def lead(self, shift: ShiftInfo, post: PostInfo, crew: list[BookedInfo], chosen: list[tuple[int, str]],
+             out: SchedulePlan) -> None:
+        people = [LeaderCandidate(b.member_id, b.member_team_id, b.member_join_date) for b in crew
+                  if b.status != ABSENT]
+        people += [LeaderCandidate(self.members[i].id, self.team[i], self.members[i].join_date) for i, _ in chosen]
+        ids = {p.member_id for p in people}
+        leader = shift.leader_id if shift.leader_id in ids else None
+        why = ""
+        if leader is None and post.needs_leader and people:
+            team_leader = self.data.team_leaders.get(post.team_id) if post.team_id is not None else None
+            leader, why = choose_leader(people, post.team_id, team_leader)
+        if leader != shift.leader_id or shift.id < 0:
+            out.leaders[shift.id] = leader
+        first = len(out.assignments) - len(chosen)  # this shift's new assignments are the last ones
+        for k in range(first, len(out.assignments)):
+            a = out.assignments[k]
+            if why and a.member_id == leader:
+                out.assignments[k] = PlannedAssignment(a.shift_id, a.member_id, f"{a.reason}；任带班（{why}）")
+
+
+def plan(data: ScheduleInput, progress: Progress | None = None) -> SchedulePlan:
+    """Staff `data.shifts` by the rules above; pure: reads only `data`."""
+    return _Planner(data).run(progress)
+
+
+# --- loading and saving --------------------------------------------------------------------------
+
+
+def _check_period(date_from: date, date_to: date) -> None:
+    if date_to < date_from:
+        raise ScheduleError("结束日期不能早于开始日期")
+    if (date_to - date_from).days + 1 > MAX_PERIOD_DAYS:
+        raise ScheduleError(f"一次最多排 {MAX_PERIOD_DAYS} 天")
+
+
+def load_input(date_from: date, date_to: date, team_id: int | None = None, progress: Progress | None = None,
+               now: datetime | None = None) -> tuple[ScheduleInput, list[ShiftInfo]]:
+    """Everything `plan` needs, from the database; the second item lists the shifts the patterns call for
+    that are not saved yet (negative ids, also in the input's shifts). Shifts that have started by `now`
+    are left as they are: not staffed, their assignments kept, none made for them from the patterns."""
+    _check_period(date_from, date_to)
+    now = now or datetime.now()
+    rules = Rules.from_settings()
+    post_query = DutyPost.select(DutyPost.id, DutyPost.name, DutyPost.kind, DutyPost.team, DutyPost.required_skill,
+                                 DutyPost.needs_leader).where(DutyPost.deleted_at.is_null(),
+                                                              DutyPost.active == True)  # noqa: E712
+    if team_id is not None:
+        post_query = post_query.where(DutyPost.team == team_id)
+    posts = {pid: PostInfo(pid, name, kind, team, skill or "", bool(leader))
+             for pid, name, kind, team, skill, leader in post_query.order_by(DutyPost.id).tuples()}
+    team_leaders = {tid: leader for tid, leader in Team.select(Team.id, Team.leader).where(
+        Team.leader.is_null(False)).tuples()}
+    if progress is not None:
+        progress(2, "正在读取班次")
+
+    planned = [p for p in plan_shifts(date_from, date_to, list(posts)) if datetime.combine(p.date, p.start) >= now]
+    new_shifts = [ShiftInfo(-(k + 1), p.post_id, p.date, p.start, p.end, p.headcount, None, p.pattern_id)
+                  for k, p in enumerate(planned)]
+    shifts = [ShiftInfo(sid, post, day, start, end, headcount, leader)
+              for sid, post, day, start, end, headcount, leader in Shift.select(
+                  Shift.id, Shift.post, Shift.date, Shift.start, Shift.end, Shift.headcount, Shift.leader).where(
+                  Shift.date.between(date_from, date_to), Shift.post.in_(list(posts))).order_by(Shift.id).tuples()
+              if datetime.combine(day, start) >= now]
+    shift_ids = {s.id for s in shifts}
+
+    member_filter = [Member.deleted_at.is_null(), Member.status == "在队"]
+    if team_id is not None:
+        member_filter.append(Member.team == team_id)
+    members_rows = list(Member.select(Member.id, Member.name, Member.team, Member.join_date,
+                                      Member.insurance_expires_on, Member.skills)
+                        .where(*member_filter).order_by(Member.id).tuples())
+    candidate_ids = Member.select(Member.id).where(*member_filter)
+    skills_needed = sorted({p.required_skill for p in posts.values() if p.required_skill})
+    quals: dict[tuple[int, str], list[Period]] = {}
+    if skills_needed:
+        for mid, skill, granted, expires in Qualification.select(
+                Qualification.member, Qualification.skill, Qualification.granted_on, Qualification.expires_on).where(
+                Qualification.member.in_(candidate_ids), Qualification.skill.in_(skills_needed)).tuples():
+            quals.setdefault((mid, skill), []).append((granted, expires))
+    leaves: dict[int, list[tuple[date, date]]] = {}
+    for mid, start, end in Leave.select(Leave.member, Leave.from_date, Leave.to_date).where(
+            Leave.member.in_(candidate_ids), Leave.from_date <= date_to + timedelta(days=1),
+            Leave.to_date >= date_from - timedelta(days=1)).order_by(Leave.member, Leave.from_date, Leave.id).tuples():
+        leaves.setdefault(mid, []).append((start, end))
+    members = []
+    for mid, name, team, join, insurance, skills_text in members_rows:
+        listed = set(split_skills(skills_text or ""))
+        held = {}
+        for skill in skills_needed:
+            periods = skill_periods(quals.get((mid, skill), []), skill in listed)
+            if periods:
+                held[skill] = periods
+        members.append(MemberInfo(mid, name, team, join, insurance, held, tuple(leaves.get(mid, ()))))
+    if progress is not None:
+        progress(5, "正在读取已有安排")
+
+    # assignments on the shifts being scheduled: kept (locked, attendance recorded) or replaced
+    booked: list[BookedInfo] = []
+    replaced: list[int] = []
+    columns = (Assignment.id, Assignment.shift, Assignment.member, Shift.date, Shift.start, Shift.end,
+               Assignment.status, Assignment.hours, Member.team, Member.join_date, Assignment.locked)
+    seen: set[int] = set()
+    if shift_ids:
+        rows = (Assignment.select(*columns).join(Shift, on=(Assignment.shift == Shift.id))
+                .switch(Assignment).join(Member, on=(Assignment.member == Member.id))
+                .where(Shift.date.between(date_from, date_to), Shift.post.in_(list(posts)))
+                .order_by(Assignment.id).tuples())
+        for aid, sid, mid, day, start, end, status, hours, team, join, locked in rows:
+            if sid not in shift_ids:
+                continue  # a shift that has started: its assignments stay, like any other
+            seen.add(aid)
+            if status == PLANNED and not locked:
+                replaced.append(aid)
+            else:
+                booked.append(BookedInfo(aid, sid, mid, day, start, end, status, float(hours or 0), team, join))
+    # the candidates' other assignments: the rolling window before, the period, and a week after
+    rows = (Assignment.select(*columns).join(Shift, on=(Assignment.shift == Shift.id))
+            .switch(Assignment).join(Member, on=(Assignment.member == Member.id))
+            .where(Shift.date.between(date_from - timedelta(days=WINDOW_DAYS + 1), date_to + timedelta(days=7)),
+                   Assignment.member.in_(candidate_ids), Assignment.status != ON_LEAVE_STATUS)
+            .order_by(Assignment.id).tuples())
+    for aid, sid, mid, day, start, end, status, hours, team, join, _locked in rows:
+        if aid not in seen:
+            booked.append(BookedInfo(aid, sid, mid, day, start, end, status, float(hours or 0), team, join))
+    booked.sort(key=lambda b: b.id)
+    data = ScheduleInput(date_from, date_to, members, posts, shifts + new_shifts, booked, rules, team_leaders,
+                         replaced, team_id)
+    if progress is not None:
+        progress(10, "数据已读取")
+    return data, new_shifts
+
+
+def _now_text() -> str:
+    return datetime.now().isoformat(sep=" ")
+
+
+def save_plan(data: ScheduleInput, new_shifts: Sequence[ShiftInfo], result: SchedulePlan) -> dict[int, int]:
+    """Write the plan in one transaction; returns the real ids of the new shifts (negative id → id)."""
+    connection = db.connection()
+    now = _now_text()
+    ids: dict[int, int] = {}
+    with db.atomic():
+        if new_shifts:
+            next_id = (Shift.select(fn.MAX(Shift.id)).scalar() or 0) + 1
+            rows = []
+            for k, s in enumerate(new_shifts):
+                ids[s.id] = next_id + k
+                rows.append((next_id + k, uuid.uuid4().hex, now, now, s.post_id, s.date.isoformat(),
+                             s.start.strftime("%H:%M:%S"), s.end.strftime("%H:%M:%S"), s.headcount,
+                             result.leaders.get(s.id), s.pattern_id, ""))
+            connection.executemany(
+                "INSERT INTO shift (id, uuid, created_at, updated_at, post_id, date, start, end, headcount, "
+                "leader_id, pattern_id, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        for k in range(0, len(data.replaced), 500):
+            Assignment.delete().where(Assignment.id.in_(data.replaced[k:k + 500])).execute()
+        connection.executemany(
+            "INSERT INTO assignment (uuid, created_at, updated_at, shift_id, member_id, status, actual_start, "
+            "actual_end, hours, locked, reason, notes) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, 0, 0, ?, '')",
+            [(uuid.uuid4().hex, now, now, ids.get(a.shift_id, a.shift_id), a.member_id, PLANNED, a.reason)
+             for a in result.assignments])
+        connection.executemany(
+            "UPDATE shift SET leader_id = ?, updated_at = ? WHERE id = ?",
+            [(leader, now, shift_id) for shift_id, leader in sorted(result.leaders.items()) if shift_id > 0])
+        missing = sum(s.missing for s in result.unfilled)
+        audit.record("自动排班", "shift", "",
+                     f"自动排班 {data.date_from:%Y-%m-%d}至{data.date_to:%Y-%m-%d}：新增班次 {len(new_shifts)} 个，"
+                     f"新排 {len(result.assignments)} 人次，替换 {len(data.replaced)} 人次，仍缺 {missing} 人次")
+    return ids
+
+
+def auto_schedule(date_from: date, date_to: date, team_id: int | None = None, progress: Progress | None = None,
+                  now: datetime | None = None) -> ScheduleResult:
+    """Fill the period's shifts that have not started by `now` (of one team's posts, with its members, when
+    `team_id` is given). `progress(percent, text)` is called as the work goes on; if it raises, nothing is
+    saved."""
+    started = timer.perf_counter()
+    if progress is not None:
+        progress(0, "正在读取队员、岗位和已有安排")
+    data, new_shifts = load_input(date_from, date_to, team_id, progress, now)
+    result = plan(data, progress)
+    if progress is not None:
+        progress(92, "正在保存")
+    ids = save_plan(data, new_shifts, result)
+    unfilled = sorted(
+        (UnfilledSlot(ids.get(u.shift_id, u.shift_id), u.post_id, u.post_name, u.date, u.start, u.end, u.headcount,
+                      u.missing, u.reason, u.blocked) for u in result.unfilled),
+        key=lambda u: (u.date, u.start, u.post_id, u.shift_id))
+    if progress is not None:
+        progress(100, "完成")
+    return ScheduleResult(date_from, date_to, team_id, len(data.shifts), len(new_shifts), result.slots_needed,
+                          result.slots_kept, result.slots_filled, len(data.replaced), tuple(unfilled),
+                          timer.perf_counter() - started)
+
+
+# --- explaining ----------------------------------------------------------------------------------
+
+
+def explain(assignment_id: int) -> str:
+    """Why this member is on this shift: the scheduler's reason, or how it was put there by hand."""
+    assignment = Assignment.get_or_none(Assignment.id == assignment_id)
+    if assignment is None:
+        raise ScheduleError("该安排不存在")
+    reason = (assignment.reason or "").strip()
+    if not reason:
+        reason = "手工安排"
+    if assignment.locked:
+        reason += "（已锁定，自动排班时保留）"
+    if assignment.status != PLANNED:
+        reason += f"；考勤：{assignment.status}"
+    return reason
+
+
+@dataclass(frozen=True)
+class FairnessRow:
+    member_id: int
+    name: str
+    team_name: str
+    shifts: int  # in the period (请假/缺勤 not counted)
+    hours: float  # in the period: recorded hours when attended, planned length when planned
+    night_shifts: int
+    holiday_shifts: int
+    hours_4w: float  # the four weeks before the period plus the period
+    average_4w: float  # of hours_4w over the rows
+
+    @property
+    def difference(self) -> float:
+        return round(self.hours_4w - self.average_4w, 1)
+
+
+def fairness(date_from: date, date_to: date, team_id: int | None = None) -> list[FairnessRow]:
+    """Duty per active member (of `team_id`, if given) for the period and its rolling four-week window,
+    against the average; members without any duty included. Ordered by team, then pinyin."""
+    _check_period(date_from, date_to)
+    member_filter = [Member.deleted_at.is_null(), Member.status == "在队"]
+    if team_id is not None:
+        member_filter.append(Member.team == team_id)
+    rows = list(Member.select(Member.id, Member.name, Team.name, Member.pinyin_full)
+                .join(Team, JOIN.LEFT_OUTER, on=(Member.team == Team.id))
+                .where(*member_filter).tuples())
+    stats = {mid: [0, 0, 0, 0, 0] for mid, _, _, _ in rows}  # shifts, minutes, nights, holidays, minutes_4w
+    window_from = date_from - timedelta(days=WINDOW_DAYS)
+    query = (Assignment.select(Assignment.member, Shift.date, Shift.start, Shift.end, Assignment.status,
+                               Assignment.hours)
+             .join(Shift, on=(Assignment.shift == Shift.id))
+             .where(Shift.date.between(window_from, date_to), Assignment.member.in_(list(stats)),
+                    Assignment.status.not_in((ON_LEAVE_STATUS, ABSENT)))
+             .tuples())
+    holidays: dict[date, bool] = {}
+    for mid, day, start, end, status, hours in query:
+        booked = BookedInfo(0, 0, mid, day, start, end, status, float(hours or 0))
+        entry = stats[mid]
+        entry[4] += booked.minutes
+        if day >= date_from:
+            entry[0] += 1
+            entry[1] += booked.minutes
+            entry[2] += is_night(start, end)
+            if day not in holidays:
+                holidays[day] = bool(holiday_name(day))
+            entry[3] += holidays[day]
+    average = sum(e[4] for e in stats.values()) / 60 / max(1, len(stats))
+    out = [FairnessRow(mid, name, team or "", stats[mid][0], round(stats[mid][1] / 60, 1), stats[mid][2],
+                       stats[mid][3], round(stats[mid][4] / 60, 1), round(average, 1))
+           for mid, name, team, _ in rows]
+    order = {mid: (team or "", pinyin or "", mid) for mid, _, team, pinyin in rows}
+    out.sort(key=lambda r: order[r.member_id])
+    return out
