@@ -11,3 +11,18 @@ class FieldError(ValueError):
 
     def __str__(self) -> str:
         return self.message
+
+
+class ValidationFailed(ValueError):
+    """What was typed cannot be saved; `errors` holds one message per wrong field (the first per field
+    is the one shown). Each service names its own subclass (MemberInvalid, TeamInvalid …)."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("；".join(e.message for e in errors))
+        self.errors = errors
+
+    def by_field(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for error in self.errors:
+            out.setdefault(error.field, error.message)
+        return out

@@ -16,7 +16,7 @@ from peewee import fn
 
 from ..db.database import db
 from ..db.models import Assignment, Member, Shift
-from ..domain.errors import FieldError
+from ..domain.errors import FieldError, ValidationFailed
 from . import audit
 from .posts import format_time_range
 from .shifts import ScheduleError, shift_datetimes
@@ -27,12 +27,8 @@ ATTENDED = (PRESENT, LATE)
 MAX_SPAN = timedelta(hours=24)
 
 
-class AttendanceInvalid(ValueError):
+class AttendanceInvalid(ValidationFailed):
     """The attendance cannot be recorded as given; `errors` names each member's problem."""
-
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = errors
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 from ..db.database import db
 from ..db.models import Leave, Member, Team
 from ..domain.dates import parse_loose_date
-from ..domain.errors import FieldError
+from ..domain.errors import FieldError, ValidationFailed
 from ..domain.ethnic_groups import code_of
 from ..domain.id_numbers import check_consistency, parse_id_number
 from ..domain.names import validate_name
@@ -28,18 +28,8 @@ POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民
 _SKILL_SEPARATORS = str.maketrans({c: "、" for c in ",，;；/ 　|"})
 
 
-class MemberInvalid(ValueError):
+class MemberInvalid(ValidationFailed):
     """What was typed cannot be saved; `errors` holds one message per wrong field."""
-
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = errors
-
-    def by_field(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for error in self.errors:
-            out.setdefault(error.field, error.message)
-        return out
 
 
 @dataclass

@@ -18,7 +18,7 @@ from peewee import JOIN
 from ..db.database import db
 from ..db.models import Assignment, DutyPost, Shift, ShiftPattern, Team
 from ..domain.dates import parse_loose_date
-from ..domain.errors import FieldError
+from ..domain.errors import FieldError, ValidationFailed
 from ..domain.text_folding import fold_fullwidth
 from . import audit
 from .roster import pinyin_sort_key
@@ -40,18 +40,8 @@ _WEEKDAY_SPLIT = re.compile(r"[,，、;；\s]+")
 _WEEKDAY_RANGE = re.compile(r"(\d)\s*[-–~至到]\s*(\d)")
 
 
-class PostInvalid(ValueError):
+class PostInvalid(ValidationFailed):
     """The post or pattern cannot be saved as typed; `errors` holds one message per wrong field."""
-
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = errors
-
-    def by_field(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for error in self.errors:
-            out.setdefault(error.field, error.message)
-        return out
 
 
 # --- times and weekdays --------------------------------------------------------------------------

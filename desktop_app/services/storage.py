@@ -11,6 +11,7 @@ from peewee import SqliteDatabase
 from ..config import DataPaths
 from ..db.database import close_database, integrity_problems, open_database
 from ..db.migrations import migrate
+from ..db.snapshot import check_file
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +44,8 @@ def open_store(paths: DataPaths, check: bool = True) -> SqliteDatabase:
 
 
 def check_file_quickly(paths: DataPaths) -> list[str]:
-    """`PRAGMA quick_check` on its own read-only connection (any thread); [] means sound."""
-    con = sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True)
-    try:
-        rows = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    finally:
-        con.close()
-    return [] if rows == ["ok"] else rows
+    """`PRAGMA quick_check` of the folder's database on its own connection (any thread)."""
+    return check_file(paths.database, quick=True)
 
 
 def close_store() -> None:

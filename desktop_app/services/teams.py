@@ -14,7 +14,7 @@ from peewee import JOIN, Case, fn
 from ..db.database import db
 from ..db.models import Activity, DutyPost, Member, Team
 from ..domain.dates import parse_loose_date
-from ..domain.errors import FieldError
+from ..domain.errors import FieldError, ValidationFailed
 from . import audit
 from .roster import pinyin_sort_key
 
@@ -25,18 +25,8 @@ ACTIVE_STATUS = "在队"
 LEFT_STATUS = "退出"
 
 
-class TeamInvalid(ValueError):
+class TeamInvalid(ValidationFailed):
     """The team cannot be saved or changed as asked; `errors` holds one message per field."""
-
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = errors
-
-    def by_field(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for error in self.errors:
-            out.setdefault(error.field, error.message)
-        return out
 
 
 @dataclass(frozen=True)
