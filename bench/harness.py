@@ -36,6 +36,10 @@ class Benchmark:
     data_scale: str | None = None  # always use this generated database (e.g. "startup10k")
     repeat: int | Mapping[str, int] | None = None  # runs per side; default --repeat (5)
     warmup: int = 1  # untimed runs per side first (page cache, imports)
+    unit: str = "s"  # what run() returns: seconds, or "MB" for a memory figure
+
+    def format(self, value: float) -> str:
+        return f"{value:.0f} MB" if self.unit == "MB" else format_seconds(value)
 
     def budget_for(self, scale: str) -> float | None:
         if isinstance(self.budget_s, Mapping):
@@ -119,7 +123,7 @@ class Result:
         parts = []
         absolute = b.budget_for(self.scale)
         if absolute is not None:
-            parts.append(f"≤ {format_seconds(absolute)}")
+            parts.append(f"≤ {b.format(absolute)}")
         if b.budget_ratio is not None:
             parts.append(f"≤ {b.budget_ratio:g}× baseline")
         return ", ".join(parts) or "—"
@@ -147,8 +151,8 @@ def format_seconds(seconds: float) -> str:
     return f"{seconds:.3g} s"
 
 
-def spread(samples: list[float]) -> str:
-    return f"{format_seconds(min(samples))}–{format_seconds(max(samples))}"
+def spread(samples: list[float], fmt: Callable[[float], str] = format_seconds) -> str:
+    return f"{fmt(min(samples))}–{fmt(max(samples))}"
 
 
 def measure(benchmark: Benchmark, ctx: Context, repeat: int) -> Result:

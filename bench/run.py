@@ -28,7 +28,7 @@ for entry in (str(ROOT), str(BENCH)):
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from generate import BenchDatabase, default_path, ensure_database, recorded_settings  # noqa: E402
-from harness import DEFAULT_REPEAT, Benchmark, Context, Result, format_seconds, measure, spread  # noqa: E402
+from harness import DEFAULT_REPEAT, Benchmark, Context, Result, measure, spread  # noqa: E402
 
 from desktop_app.services.demo_data import SCALES  # noqa: E402
 
@@ -91,10 +91,10 @@ def row(result: Result) -> str:
     if result.error:
         return f"| {what} | {result.scale} | — | — | — | — | {result.budget_text} | error: {result.error} |"
     base = result.baseline_median
-    baseline = f"{format_seconds(base)} ({b.baseline_name})" if base is not None else "—"
+    baseline = f"{b.format(base)} ({b.baseline_name})" if base is not None else "—"
     ratio = f"{result.ratio:.1f}×" if result.ratio is not None else "—"
     verdict = {True: "pass", False: "**FAIL**", None: "—"}[result.passed]
-    return (f"| {what} | {result.scale} | {format_seconds(result.median)} | {spread(result.samples)} "
+    return (f"| {what} | {result.scale} | {b.format(result.median)} | {spread(result.samples, b.format)} "
             f"| {baseline} | {ratio} | {result.budget_text} | {verdict} |")
 
 
