@@ -48,5 +48,10 @@ def check_file_quickly(paths: DataPaths) -> list[str]:
     return check_file(paths.database, quick=True)
 
 
+def release_thread_connection() -> None:
+    """peewee keeps one connection per thread: a worker thread closes its own before it ends."""
+    close_database()
+
+
 def close_store() -> None:
     close_database()

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..db.database import db
+from ..services.storage import release_thread_connection
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +47,7 @@ class _Worker(QObject):
         else:
             self.finished.emit(result)
         finally:
-            # peewee keeps one connection per thread; this thread's must not outlive it.
-            if db.obj is not None and not db.is_closed():
-                db.close()
+            release_thread_connection()
 
 
 class TaskRunner(QObject):
