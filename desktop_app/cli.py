@@ -21,7 +21,7 @@ def _data_dir_argument(parser: argparse.ArgumentParser, *, in_subcommand: bool) 
 
 # The feature areas keep their commands in their own modules, each with add_commands(subparsers) and
 # run(args) -> exit code, or None when the command is not theirs.
-COMMAND_MODULES = ("cli_cases", "cli_duty_sheet", "cli_schedule")
+COMMAND_MODULES = ("cli_cases", "cli_certificates", "cli_duty_sheet", "cli_schedule")
 
 
 def _command_modules() -> list[ModuleType]:

@@ -31,3 +31,8 @@ def acting_as(username: str) -> Iterator[None]:
         yield
     finally:
         _current_user = previous
+
+
+def current_user() -> str:
+    """The operator the audit log records actions under ("" when nobody has logged in)."""
+    return _current_user
