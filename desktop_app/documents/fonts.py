@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 
+from reportlab.lib import textsplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import paragraph
 
 from ..config import fonts_dir
 
@@ -14,6 +16,14 @@ SONG = "Song"  # AR PL UMing: body text of documents
 KAI = "Kai"  # AR PL UKai: certificates, headings
 
 FONT_FILES = {HEI: "wqy-microhei.ttc", SONG: "uming.ttc", KAI: "ukai.ttc"}
+
+
+# Chinese punctuation must not start a line (reportlab's list is the Japanese one and lacks the
+# full-width comma, colon, semicolon …). Every document gets its fonts from here, so this is set once
+# for all of them.
+_CANNOT_START = "，：；！？、。》）」』】〕”’·%"
+paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START = "".join(
+    dict.fromkeys(textsplit.ALL_CANNOT_START + _CANNOT_START))
 
 
 @cache

@@ -17,7 +17,6 @@ from functools import cache, partial
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -36,7 +35,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus import paragraph as _rl_paragraph
 
 from ..domain.dates import format_date
 from .fonts import HEI, KAI, SONG, font
@@ -52,13 +50,6 @@ HEADER_FILL = colors.HexColor("#E4E8F0")
 MARK_FILL = colors.HexColor("#FBE3E3")
 MARK_TEXT = colors.HexColor("#B00000")
 BLANK = "_"
-
-# Chinese punctuation must not start a line either (reportlab's list is the Japanese one and lacks
-# the full-width comma, colon, semicolon …): lines would begin with "，" or "：".
-_CANNOT_START = "，：；！？、。》）」』】〕”’·%"
-_rl_paragraph.ALL_CANNOT_START = _rl_textsplit.ALL_CANNOT_START = "".join(
-    dict.fromkeys(_rl_textsplit.ALL_CANNOT_START + _CANNOT_START))
-
 
 # --- page frame --------------------------------------------------------------------------------------
 

@@ -512,6 +512,16 @@ def _context(cert_type: str, template_id: int | None, handler: str | None) -> _C
     return _Context(office, template, _current_handler() if handler is None else handler.strip(), teams)
 
 
+def fit_reason(reason: str, wording: str) -> str:
+    """A reason typed as a whole phrase ("在护学岗执勤中") fits a wording that already says
+    "在{reason}中表现突出" without doubling "在" or "中"."""
+    if "在{reason}" in wording:
+        reason = reason.removeprefix("在")
+    if "{reason}中" in wording:
+        reason = reason.removesuffix("表现突出").removesuffix("中")
+    return reason
+
+
 def _prepare(ctx: _Context, member: Member, cert_type: str, *, title: str, reason: str,
              period_from: date | None, period_to: date | None, issued_on: date) -> _Prepared:
     if member.deleted_at is not None:
@@ -552,7 +562,8 @@ def _prepare(ctx: _Context, member: Member, cert_type: str, *, title: str, reaso
     team = ctx.teams.get(member.team_id, "") if member.team_id else ""
     id_masked = mask_id(member.id_number or "")
     values = {
-        "name": member.name, "unit": office.unit_name, "team": team, "title": title, "reason": reason,
+        "name": member.name, "unit": office.unit_name, "team": team, "title": title,
+        "reason": fit_reason(reason, template.wording),
         "period_from": format_date_chinese_numerals(period_from) if period_from else "",
         "period_to": format_date_chinese_numerals(period_to) if period_to else "",
         "hours": format_hours(hours) if hours is not None else "", "content": content,

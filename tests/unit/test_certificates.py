@@ -521,3 +521,13 @@ def test_find_members(people):
     matches = certs.find_members("王小明")
     assert [m.id for m in matches] == [people["wang"], twin]
     assert [m.team for m in matches] == ["夏普吐勒义警一中队", "团结路义警二中队"]
+
+
+def test_a_reason_typed_as_a_whole_phrase_is_not_doubled():
+    from desktop_app.services.certificates import fit_reason
+
+    wording = "{name}同志：\n在{reason}中表现突出，被评为“{title}”。"
+    assert fit_reason("在2026年护学岗执勤中", wording) == "2026年护学岗执勤"
+    assert fit_reason("在抗洪抢险中表现突出", wording) == "抗洪抢险"
+    assert fit_reason("2026年护学岗执勤", wording) == "2026年护学岗执勤"
+    assert fit_reason("在岗位上", "因{reason}，特发此证") == "在岗位上"
