@@ -22,8 +22,9 @@ from ..db.models import Case, Party
 from ..domain.dates import format_date
 from ..domain.masking import mask_id, mask_phone
 from . import audit
+from .case_document_data import case_document_data
+from .case_register import CaseFilter, fetch_case_rows, search_case_ids
 from .case_workflow import case_outcomes
-from .cases import CaseFilter, case_document_data, fetch_case_rows, search_case_ids
 from .office import get_office
 from .usb_export import ExportFailed, Manifest, Progress, safe_file_name, write_files_safely
 

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.db.models import Case, CaseEvent, CaseMediator, Party, Team
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services import cases as svc
-from desktop_app.services.cases import CaseInput, PartyInput
+from desktop_app.services.case_parties import PartyInput, add_party
+from desktop_app.services.case_records import list_sessions
+from desktop_app.services.cases import CaseInput, register_case
 from desktop_app.services.members import MemberInput, save_member
 from desktop_app.ui.cases.cases_tab import CasesTab
 
@@ -65,9 +66,9 @@ def make_case(received: datetime | None = None, parties=("艾力·买买提",), 
     values = dict(kind="人民调解", category="邻里", source="当事人申请", place="夏普吐勒镇3村",
                   received_at=received or datetime.now().replace(second=0, microsecond=0))
     values.update(extra)
-    case = svc.register_case(CaseInput(**values))
+    case = register_case(CaseInput(**values))
     for i, name in enumerate(parties):
-        svc.add_party(case.id, PartyInput(role="申请人" if i == 0 else "被申请人", name=name))
+        add_party(case.id, PartyInput(role="申请人" if i == 0 else "被申请人", name=name))
     return case.id
 
 
@@ -205,7 +206,7 @@ def test_errors_are_shown_at_their_fields(qtbot, tab, type_text):
 
 def test_a_minor_needs_a_guardian_before_an_agreement(qtbot, tab, messages, type_text):
     case_id = make_case(parties=())
-    minor = svc.add_party(case_id, PartyInput(role="申请人", name="小明", age="14"))
+    minor = add_party(case_id, PartyInput(role="申请人", name="小明", age="14"))
     dialog = tab.open_case(case_id)
     assert "小明" in dialog.warnings.text()
     transition(qtbot, dialog, "调解中")
@@ -256,7 +257,7 @@ def test_unsaved_changes_prompt(qtbot, tab, monkeypatch, type_text):
     assert "调解记录" in asked[-1]
     assert not dialog.isVisible()
     assert Case.get_by_id(case_id).summary == "补充案情"
-    assert [s.place for s in svc.list_sessions(case_id)] == ["村委会"]
+    assert [s.place for s in list_sessions(case_id)] == ["村委会"]
 
     dialog = tab.open_case(case_id)  # nothing typed: closes without asking
     qtbot.mouseClick(dialog.close_button, LEFT)

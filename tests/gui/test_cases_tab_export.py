@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.db.models import AuditLog
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services import cases as svc
+from desktop_app.services.case_parties import PartyInput, add_party
+from desktop_app.services.case_records import FollowUpInput, SessionInput, add_follow_up, add_session
 from desktop_app.services.case_workflow import change_status
-from desktop_app.services.cases import CaseInput, FollowUpInput, PartyInput, SessionInput
+from desktop_app.services.cases import CaseInput, register_case
 from desktop_app.services.usb_export import MANIFEST_NAME, verify_export
 from desktop_app.ui import print_preview
 from desktop_app.ui.cases import documents_panel, usb_export_dialog
@@ -38,16 +39,16 @@ def messages(monkeypatch):
 def agreed_case(office):
     """A case at 回访 with two parties, a session, an agreement and a follow-up."""
     received = datetime.now().replace(second=0, microsecond=0) - timedelta(days=3)
-    case = svc.register_case(CaseInput(kind="人民调解", category="邻里", source="当事人申请", received_at=received,
+    case = register_case(CaseInput(kind="人民调解", category="邻里", source="当事人申请", received_at=received,
                                        place="夏普吐勒镇3村", summary="排水沟堵塞", agreement_terms="赔偿申请人3500元",
                                        agreement_amount="3500"))
-    svc.add_party(case.id, PartyInput(role="申请人", name="艾力·买买提", id_number=ID_AILI, phone="13912345678"))
-    svc.add_party(case.id, PartyInput(role="被申请人", name="古丽娜尔·艾山", age="40"))
+    add_party(case.id, PartyInput(role="申请人", name="艾力·买买提", id_number=ID_AILI, phone="13912345678"))
+    add_party(case.id, PartyInput(role="被申请人", name="古丽娜尔·艾山", age="40"))
     change_status(case.id, "调解中")
-    svc.add_session(case.id, SessionInput(held_at=received + timedelta(days=1), place="调解室", record="双方同意"))
+    add_session(case.id, SessionInput(held_at=received + timedelta(days=1), place="调解室", record="双方同意"))
     change_status(case.id, "调解成功")
     change_status(case.id, "回访")
-    svc.add_follow_up(case.id, FollowUpInput(date=date.today(), performed="已履行", visitor="王建国"))
+    add_follow_up(case.id, FollowUpInput(date=date.today(), performed="已履行", visitor="王建国"))
     return case
 
 
@@ -98,7 +99,7 @@ def test_full_agreement_needs_an_administrator(qtbot, tab, agreed_case, previews
 
 
 def test_a_document_that_cannot_exist_yet_is_explained(qtbot, tab, previews, messages):
-    case = svc.register_case(CaseInput(kind="人民调解", category="债务", received_at=datetime.now()))
+    case = register_case(CaseInput(kind="人民调解", category="债务", received_at=datetime.now()))
     dialog = tab.open_case(case.id)
     qtbot.mouseClick(dialog.documents.buttons["调解协议书"], LEFT)
     assert previews == [] and "协议内容" in messages[-1][1]

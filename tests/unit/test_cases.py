@@ -10,18 +10,53 @@ import pytest
 
 from desktop_app.db.models import AuditLog, Case, CaseMediator, Member, Party
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services import cases as svc
-from desktop_app.services.case_workflow import CaseRefused, change_status
-from desktop_app.services.cases import (
-    CATEGORIES,
-    KINDS,
-    SOURCES,
-    CaseFilter,
-    CaseInput,
-    CaseInvalid,
-    FollowUpInput,
+from desktop_app.services.case_document_data import (
+    case_document_data,
+    document_file_name,
+    register_data,
+    render_document,
+)
+from desktop_app.services.case_fields import CaseInvalid
+from desktop_app.services.case_parties import (
     PartyInput,
+    add_mediator,
+    add_party,
+    delete_mediator,
+    delete_party,
+    list_mediators,
+    list_parties,
+    reorder_parties,
+    update_mediator_role,
+    update_party,
+)
+from desktop_app.services.case_records import (
+    FollowUpInput,
     SessionInput,
+    add_follow_up,
+    add_session,
+    delete_follow_up,
+    delete_session,
+    list_follow_ups,
+    list_sessions,
+    update_follow_up,
+    update_session,
+)
+from desktop_app.services.case_register import (
+    SORT_KEYS,
+    CaseFilter,
+    count_cases,
+    fetch_case_rows,
+    search_case_ids,
+)
+from desktop_app.services.case_workflow import CATEGORIES, KINDS, SOURCES, CaseRefused, change_status
+from desktop_app.services.cases import (
+    CaseInput,
+    case_warnings,
+    delete_case,
+    load_case,
+    register_case,
+    restore_case,
+    save_case,
 )
 from desktop_app.services.member_detail import member_sections
 from desktop_app.services.members import MemberInput, save_member
@@ -42,11 +77,11 @@ def case_input(**extra) -> CaseInput:
 
 
 def register(**extra) -> Case:
-    return svc.register_case(case_input(**extra), today=TODAY)
+    return register_case(case_input(**extra), today=TODAY)
 
 
 def party(case_id: int, role="申请人", name="艾力·买买提", **extra) -> Party:
-    return svc.add_party(case_id, PartyInput(role=role, name=name, **extra), today=TODAY)
+    return add_party(case_id, PartyInput(role=role, name=name, **extra), today=TODAY)
 
 
 def test_vocabularies_are_those_of_the_design():
@@ -61,7 +96,7 @@ def test_vocabularies_are_those_of_the_design():
 
 def test_case_form_checks_every_field(office):
     with pytest.raises(CaseInvalid) as info:
-        svc.register_case(CaseInput(kind="民事调解", category="", source="路过", received_at="2024-13-01",
+        register_case(CaseInput(kind="民事调解", category="", source="路过", received_at="2024-13-01",
                                     agreement_amount="三千", copies="0", host_officer="张3",
                                     place="村" * 201), today=TODAY)
     errors = info.value.by_field()
@@ -89,7 +124,7 @@ def test_save_and_load_round_trip(office):
     stored = Case.get_by_id(case.id)
     assert stored.received_at == datetime(2024, 10, 8, 9, 30)
     assert stored.agreement_amount == Decimal("3500.00") and stored.copies == 4
-    detail = svc.load_case(case.id, today=TODAY)
+    detail = load_case(case.id, today=TODAY)
     assert detail.number == "（2024）夏派调字第001号" and detail.status == "受理"
     assert detail.allowed_next == ("调解中",)
     assert detail.data.agreement_amount == Decimal("3500.00")
@@ -98,7 +133,7 @@ def test_save_and_load_round_trip(office):
 
     changed = detail.data
     changed.kind, changed.summary = "治安调解", "改为治安调解"
-    svc.save_case(changed, case.id, today=TODAY)
+    save_case(changed, case.id, today=TODAY)
     stored = Case.get_by_id(case.id)
     assert stored.kind == "治安调解" and stored.deadline == date(2024, 10, 11)
     assert stored.number == "（2024）夏派调字第001号"
@@ -108,13 +143,13 @@ def test_save_and_load_round_trip(office):
 
 def test_deleted_case_is_read_only_until_restored(office):
     case = register()
-    svc.delete_case(case.id, reason="重复登记")
+    delete_case(case.id, reason="重复登记")
     with pytest.raises(CaseRefused, match="已删除"):
-        svc.save_case(case_input(summary="x"), case.id, today=TODAY)
+        save_case(case_input(summary="x"), case.id, today=TODAY)
     with pytest.raises(CaseRefused, match="已删除"):
         party(case.id)
-    svc.restore_case(case.id)
-    svc.save_case(case_input(summary="恢复后修改"), case.id, today=TODAY)
+    restore_case(case.id)
+    save_case(case_input(summary="恢复后修改"), case.id, today=TODAY)
     summaries = [a.summary for a in AuditLog.select().where(AuditLog.action.in_(["删除", "恢复"]))]
     assert summaries == ["删除案件 （2024）夏派调字第001号，原因：重复登记", "恢复案件 （2024）夏派调字第001号"]
 
@@ -149,10 +184,10 @@ def test_minor_needs_a_guardian_before_the_agreement(office):
     party(case.id, id_number=ID_AILI)
     minor = party(case.id, role="被申请人", name="阿依古丽·艾力", id_number=ID_MINOR)
     assert minor.age == 14
-    detail = svc.load_case(case.id, today=TODAY)
+    detail = load_case(case.id, today=TODAY)
     assert "当事人“阿依古丽·艾力”未满18周岁，请登记其监护人（达成协议前必须登记）" in detail.warnings
     assert [p.is_minor for p in detail.parties] == [False, True]
-    rows = svc.fetch_case_rows([case.id], today=TODAY)
+    rows = fetch_case_rows([case.id], today=TODAY)
     assert rows[0].guardian_missing
 
     change_status(case.id, "调解中", today=TODAY)
@@ -166,11 +201,11 @@ def test_minor_needs_a_guardian_before_the_agreement(office):
         party(case.id, role="监护人", name="小明", age=16, guardian_of_id=minor.id)
     assert info.value.by_field()["age"] == "监护人应年满18周岁"
     guardian = party(case.id, role="监护人", name="艾力·吐尔逊", id_number=ID_FATHER, guardian_of_id=minor.id)
-    assert svc.load_case(case.id, today=TODAY).parties[2].guardian_of_name == "阿依古丽·艾力"
-    assert not svc.fetch_case_rows([case.id], today=TODAY)[0].guardian_missing
+    assert load_case(case.id, today=TODAY).parties[2].guardian_of_name == "阿依古丽·艾力"
+    assert not fetch_case_rows([case.id], today=TODAY)[0].guardian_missing
 
     with pytest.raises(CaseRefused, match="请先删除或修改其监护人“艾力·吐尔逊”"):
-        svc.delete_party(minor.id)
+        delete_party(minor.id)
     change_status(case.id, "调解成功", today=TODAY)
     assert Case.get_by_id(case.id).status == "调解成功"
     assert guardian.guardian_of_id == minor.id
@@ -179,20 +214,20 @@ def test_minor_needs_a_guardian_before_the_agreement(office):
 def test_minor_by_age_only(office):
     case = register()
     party(case.id, name="小红", age="15岁")
-    assert svc.case_warnings(case.id, today=TODAY)[-1].startswith("当事人“小红”未满18周岁")
+    assert case_warnings(case.id, today=TODAY)[-1].startswith("当事人“小红”未满18周岁")
 
 
 def test_update_reorder_and_delete_parties(office):
     case = register()
     a = party(case.id, name="甲某某")
     b = party(case.id, role="被申请人", name="乙某某")
-    svc.update_party(b.id, PartyInput(role="被申请人", name="乙某", phone=PHONE), today=TODAY)
-    svc.reorder_parties(case.id, [b.id, a.id])
-    assert [p.name for p in svc.list_parties(case.id)] == ["乙某", "甲某某"]
+    update_party(b.id, PartyInput(role="被申请人", name="乙某", phone=PHONE), today=TODAY)
+    reorder_parties(case.id, [b.id, a.id])
+    assert [p.name for p in list_parties(case.id)] == ["乙某", "甲某某"]
     with pytest.raises(CaseRefused):
-        svc.reorder_parties(case.id, [a.id])
-    svc.delete_party(a.id)
-    assert [p.name for p in svc.list_parties(case.id)] == ["乙某"]
+        reorder_parties(case.id, [a.id])
+    delete_party(a.id)
+    assert [p.name for p in list_parties(case.id)] == ["乙某"]
     assert AuditLog.select().where(AuditLog.table_name == "party", AuditLog.action == "删除").count() == 1
 
 
@@ -202,51 +237,51 @@ def test_update_reorder_and_delete_parties(office):
 def test_volunteer_mediator_shows_on_the_member_page(office):
     case = register()
     member = save_member(MemberInput(name="努尔买买提·西热甫", skills="调解"), today=TODAY)
-    svc.add_mediator(case.id, member_id=member.id, role="调解员")
-    svc.add_mediator(case.id, officer_name="王警官", role="主持人")
-    svc.add_mediator(case.id, officer_name="李娜", role="记录人")
+    add_mediator(case.id, member_id=member.id, role="调解员")
+    add_mediator(case.id, officer_name="王警官", role="主持人")
+    add_mediator(case.id, officer_name="李娜", role="记录人")
     with pytest.raises(CaseInvalid, match="已是本案的调解员"):
-        svc.add_mediator(case.id, member_id=member.id)
+        add_mediator(case.id, member_id=member.id)
     with pytest.raises(CaseInvalid, match="二者选一"):
-        svc.add_mediator(case.id, member_id=member.id, officer_name="王警官")
+        add_mediator(case.id, member_id=member.id, officer_name="王警官")
     with pytest.raises(CaseInvalid, match="二者选一"):
-        svc.add_mediator(case.id)
-    mediators = svc.list_mediators(case.id)
+        add_mediator(case.id)
+    mediators = list_mediators(case.id)
     assert [(m.name, m.role, m.is_volunteer) for m in mediators] == [
         ("王警官", "主持人", False), ("努尔买买提·西热甫", "调解员", True), ("李娜", "记录人", False)]
     assert member_sections(member.id).cases_mediated == 1
-    assert svc.search_case_ids(CaseFilter(member_id=member.id), today=TODAY) == [case.id]
-    svc.update_mediator_role(mediators[1].id, "主持人")
-    svc.delete_mediator(mediators[2].id)
+    assert search_case_ids(CaseFilter(member_id=member.id), today=TODAY) == [case.id]
+    update_mediator_role(mediators[1].id, "主持人")
+    delete_mediator(mediators[2].id)
     assert CaseMediator.select().count() == 2
 
 
 def test_sessions_and_follow_ups(office):
     case = register()
     with pytest.raises(CaseInvalid) as info:
-        svc.add_session(case.id, SessionInput(held_at="2024-10-01 10:00"), today=TODAY)
+        add_session(case.id, SessionInput(held_at="2024-10-01 10:00"), today=TODAY)
     assert info.value.by_field()["held_at"] == "调解时间不能早于受理日期"
-    session = svc.add_session(case.id, SessionInput(held_at="2024-10-09 10:00", place="调解室",
+    session = add_session(case.id, SessionInput(held_at="2024-10-09 10:00", place="调解室",
                                                     present="双方及调解员", record="听取陈述", result="继续协商"),
                               today=TODAY)
-    svc.update_session(session.id, SessionInput(held_at="2024-10-09 11:00", record="改"), today=TODAY)
-    assert svc.list_sessions(case.id)[0].held_at == datetime(2024, 10, 9, 11, 0)
+    update_session(session.id, SessionInput(held_at="2024-10-09 11:00", record="改"), today=TODAY)
+    assert list_sessions(case.id)[0].held_at == datetime(2024, 10, 9, 11, 0)
 
     with pytest.raises(CaseRefused, match="调解结束后才能登记回访"):
-        svc.add_follow_up(case.id, FollowUpInput(date="2024-11-01"), today=TODAY)
+        add_follow_up(case.id, FollowUpInput(date="2024-11-01"), today=TODAY)
     party(case.id)
     change_status(case.id, "调解中", today=TODAY)
     change_status(case.id, "调解不成功", today=TODAY)
     with pytest.raises(CaseInvalid) as info:
-        svc.add_follow_up(case.id, FollowUpInput(date="2024-11-01", performed="差不多"), today=TODAY)
+        add_follow_up(case.id, FollowUpInput(date="2024-11-01", performed="差不多"), today=TODAY)
     assert "履行情况" in info.value.by_field()["performed"]
-    follow_up = svc.add_follow_up(case.id, FollowUpInput(date="2024-11-01", performed="未履行",
+    follow_up = add_follow_up(case.id, FollowUpInput(date="2024-11-01", performed="未履行",
                                                          satisfaction="基本满意", visitor="王警官"), today=TODAY)
-    svc.update_follow_up(follow_up.id, FollowUpInput(date="2024-11-02", satisfaction="满意"), today=TODAY)
-    assert svc.list_follow_ups(case.id)[0].date == date(2024, 11, 2)
-    svc.delete_follow_up(follow_up.id)
-    svc.delete_session(session.id)
-    assert svc.list_sessions(case.id) == [] and svc.list_follow_ups(case.id) == []
+    update_follow_up(follow_up.id, FollowUpInput(date="2024-11-02", satisfaction="满意"), today=TODAY)
+    assert list_follow_ups(case.id)[0].date == date(2024, 11, 2)
+    delete_follow_up(follow_up.id)
+    delete_session(session.id)
+    assert list_sessions(case.id) == [] and list_follow_ups(case.id) == []
 
 
 # --- the register --------------------------------------------------------------------------------
@@ -265,23 +300,23 @@ def register_cases(office) -> dict[str, int]:
     made["b"] = b.id
     c = register(received_at="2024-11-01 15:00", category="债务")
     party(c.id, name="李娜")
-    svc.add_mediator(c.id, officer_name="张警官")
+    add_mediator(c.id, officer_name="张警官")
     made["c"] = c.id
     d = register(received_at="2024-11-02 15:00", category="债务")
-    svc.delete_case(d.id)
+    delete_case(d.id)
     made["d"] = d.id
     return made
 
 
 def search(**kwargs) -> list[int]:
-    return svc.search_case_ids(CaseFilter(**kwargs), today=TODAY)
+    return search_case_ids(CaseFilter(**kwargs), today=TODAY)
 
 
 def test_register_newest_first_and_no_deleted(register_cases):
     r = register_cases
     assert search() == [r["c"], r["b"], r["a"]]
     assert search(deleted=True) == [r["d"]]
-    assert svc.count_cases() == 3 and svc.count_cases(deleted=True) == 1
+    assert count_cases() == 3 and count_cases(deleted=True) == 1
 
 
 def test_register_text_search(register_cases):
@@ -311,22 +346,22 @@ def test_register_filters(register_cases):
 
 def test_register_sorting(register_cases):
     r = register_cases
-    assert svc.search_case_ids(sort_key="number", descending=False, today=TODAY) == [r["a"], r["b"], r["c"]]
-    assert svc.search_case_ids(sort_key="deadline", descending=False, today=TODAY) == [r["a"], r["b"], r["c"]]
+    assert search_case_ids(sort_key="number", descending=False, today=TODAY) == [r["a"], r["b"], r["c"]]
+    assert search_case_ids(sort_key="deadline", descending=False, today=TODAY) == [r["a"], r["b"], r["c"]]
     # in the order of the form's list (婚姻家庭, 邻里, …, 债务), not by code point
-    assert svc.search_case_ids(sort_key="category", descending=False, today=TODAY) == [r["a"], r["b"], r["c"]]
-    assert svc.search_case_ids(sort_key="kind", today=TODAY) == [r["b"], r["c"], r["a"]]
-    for key in svc.SORT_KEYS:
+    assert search_case_ids(sort_key="category", descending=False, today=TODAY) == [r["a"], r["b"], r["c"]]
+    assert search_case_ids(sort_key="kind", today=TODAY) == [r["b"], r["c"], r["a"]]
+    for key in SORT_KEYS:
         for descending in (False, True):
-            assert sorted(svc.search_case_ids(sort_key=key, descending=descending, today=TODAY)) == sorted(
+            assert sorted(search_case_ids(sort_key=key, descending=descending, today=TODAY)) == sorted(
                 [r["a"], r["b"], r["c"]])
     with pytest.raises(ValueError):
-        svc.search_case_ids(sort_key="parties")
+        search_case_ids(sort_key="parties")
 
 
 def test_register_rows(register_cases):
     r = register_cases
-    rows = svc.fetch_case_rows([r["b"], r["c"], 99999], today=TODAY)
+    rows = fetch_case_rows([r["b"], r["c"], 99999], today=TODAY)
     assert [row.id for row in rows] == [r["b"], r["c"]]
     b, c = rows
     assert b.number == "（2024）夏派调字第002号" and b.received_on == date(2024, 10, 8)
@@ -338,11 +373,11 @@ def test_register_rows(register_cases):
 def test_register_page_costs_three_queries(register_cases, monkeypatch):
     from desktop_app.db.database import db
 
-    ids = svc.search_case_ids(today=TODAY)
+    ids = search_case_ids(today=TODAY)
     calls = []
     real = db.obj.execute_sql
     monkeypatch.setattr(db.obj, "execute_sql", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
-    svc.fetch_case_rows(ids, today=TODAY)
+    fetch_case_rows(ids, today=TODAY)
     assert len(calls) == 3
 
 
@@ -356,15 +391,15 @@ def full_case(office) -> Case:
     party(case.id, id_number=ID_AILI, phone=PHONE, ethnic="05", address="夏普吐勒镇3村2组18号")
     minor = party(case.id, role="被申请人", name="阿依古丽·艾力", id_number=ID_MINOR)
     party(case.id, role="监护人", name="艾力·吐尔逊", id_number=ID_FATHER, guardian_of_id=minor.id)
-    svc.add_mediator(case.id, officer_name="王警官", role="主持人")
-    svc.add_mediator(case.id, officer_name="李娜", role="记录人")
-    svc.add_session(case.id, SessionInput(held_at="2024-10-09 10:00", record="双方同意调解"), today=TODAY)
+    add_mediator(case.id, officer_name="王警官", role="主持人")
+    add_mediator(case.id, officer_name="李娜", role="记录人")
+    add_session(case.id, SessionInput(held_at="2024-10-09 10:00", record="双方同意调解"), today=TODAY)
     return case
 
 
 def test_case_document_data_is_masked_by_default(office):
     case = full_case(office)
-    data = svc.case_document_data(case.id, today=TODAY)
+    data = case_document_data(case.id, today=TODAY)
     assert data.unit_name == "伽师县公安局夏普吐勒派出所" and data.parent_unit == "伽师县公安局"
     assert data.number == "（2024）夏派调字第001号" and data.masked
     applicant = data.parties[0]
@@ -384,7 +419,7 @@ def test_case_document_data_is_masked_by_default(office):
 
 def test_full_identity_is_audit_logged(office):
     case = full_case(office)
-    data = svc.case_document_data(case.id, masked=False, today=TODAY)
+    data = case_document_data(case.id, masked=False, today=TODAY)
     assert data.parties[0].id_number == ID_AILI and data.parties[0].phone == PHONE
     assert data.parties[0].address == "夏普吐勒镇3村2组18号" and not data.masked
     entry = AuditLog.get(AuditLog.action == "完整信息")
@@ -393,12 +428,12 @@ def test_full_identity_is_audit_logged(office):
 
 
 def test_register_data_for_a_period(register_cases):
-    data = svc.register_data(period=(date(2024, 9, 1), date(2024, 10, 31)), today=TODAY)
+    data = register_data(period=(date(2024, 9, 1), date(2024, 10, 31)), today=TODAY)
     assert data.unit_name == "伽师县公安局夏普吐勒派出所"
     assert (data.period_from, data.period_to) == (date(2024, 9, 1), date(2024, 10, 31))
     assert [row.number for row in data.rows] == ["（2024）夏派调字第001号", "（2024）夏派调字第002号"]
     assert data.rows[0].overdue and data.rows[0].parties.startswith("申请人：努尔买买提·西热甫")
-    chosen = svc.register_data([register_cases["c"], register_cases["a"]], today=TODAY)
+    chosen = register_data([register_cases["c"], register_cases["a"]], today=TODAY)
     assert [row.received_on for row in chosen.rows] == [date(2024, 9, 2), date(2024, 11, 1)]
     assert (chosen.period_from, chosen.period_to) == (date(2024, 9, 2), date(2024, 11, 1))
 
@@ -406,14 +441,14 @@ def test_register_data_for_a_period(register_cases):
 def test_render_document_refusals(office):
     case = register()
     with pytest.raises(CaseRefused, match="尚无调解记录"):
-        svc.render_document(case.id, "调解记录", today=TODAY)
+        render_document(case.id, "调解记录", today=TODAY)
     with pytest.raises(CaseRefused, match="尚无回访记录"):
-        svc.render_document(case.id, "回访记录", today=TODAY)
+        render_document(case.id, "回访记录", today=TODAY)
     with pytest.raises(CaseRefused, match="尚未填写协议内容"):
-        svc.render_document(case.id, "调解协议书", today=TODAY)
+        render_document(case.id, "调解协议书", today=TODAY)
     with pytest.raises(ValueError):
-        svc.render_document(case.id, "判决书", today=TODAY)
-    assert svc.document_file_name(case.id, "调解协议书") == "（2024）夏派调字第001号-调解协议书.pdf"
+        render_document(case.id, "判决书", today=TODAY)
+    assert document_file_name(case.id, "调解协议书") == "（2024）夏派调字第001号-调解协议书.pdf"
     assert not AuditLog.select().where(AuditLog.action == "打印").exists()
 
 

@@ -9,17 +9,10 @@ import pytest
 
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.services.case_figures import case_figures
+from desktop_app.services.case_parties import PartyInput, add_party
+from desktop_app.services.case_records import FollowUpInput, add_follow_up
 from desktop_app.services.case_workflow import change_status
-from desktop_app.services.cases import (
-    CaseInput,
-    FollowUpInput,
-    PartyInput,
-    add_follow_up,
-    add_party,
-    delete_case,
-    register_case,
-    save_case,
-)
+from desktop_app.services.cases import CaseInput, delete_case, register_case, save_case
 
 TODAY = date(2024, 11, 5)
 

@@ -30,7 +30,8 @@ def run_cli(argv: list[str]) -> int | None:
 
 @pytest.fixture
 def data_dir(tmp_path):
-    from desktop_app.services.cases import CaseInput, PartyInput, add_party, register_case
+    from desktop_app.services.case_parties import PartyInput, add_party
+    from desktop_app.services.cases import CaseInput, register_case
     from desktop_app.services.office import OfficeInfo, save_office
 
     folder = tmp_path / "data"

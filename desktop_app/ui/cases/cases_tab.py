@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
+from ...services.case_register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
 from ...services.case_workflow import CATEGORIES, KINDS, STATUSES, CaseRefused
-from ...services.cases import CaseFilter, CaseRow, delete_case, fetch_case_rows, search_case_ids
+from ...services.cases import delete_case
 from ..id_table_model import Column, IdTableModel
 from .case_dialog import CaseDialog
 
@@ -260,7 +261,7 @@ class CasesTab(QWidget):
         if not ids:
             QMessageBox.information(self, self.tr("打印登记表"), self.tr("当前列表中没有案件。"))
             return
-        from ...services.cases import render_register
+        from ...services.case_document_data import render_register
         from ..print_preview import preview_pdf
 
         pdf = render_register(ids)

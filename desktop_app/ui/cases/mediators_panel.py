@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.case_workflow import CaseRefused
-from ...services.cases import (
+from ...services.case_fields import CaseInvalid
+from ...services.case_parties import (
     MEDIATOR_ROLES,
-    CaseDetail,
-    CaseInvalid,
     MediatorEntry,
     add_mediator,
     delete_mediator,
     update_mediator_role,
 )
+from ...services.case_workflow import CaseRefused
+from ...services.cases import CaseDetail
 from ...services.roster import RosterFilter, fetch_rows, search_ids
 from ..field_errors import FieldMessage
 from ..id_table_model import Column

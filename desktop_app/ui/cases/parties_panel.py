@@ -10,17 +10,17 @@ from PySide6.QtWidgets import QComboBox
 from ...domain.errors import FieldError
 from ...domain.id_numbers import parse_id_number
 from ...domain.masking import mask_id, mask_phone
-from ...services.cases import (
+from ...services.case_parties import (
     GENDERS,
     GUARDIAN,
     PARTY_ROLES,
-    CaseDetail,
     PartyEntry,
     PartyInput,
     add_party,
     delete_party,
     update_party,
 )
+from ...services.cases import CaseDetail
 from ..id_table_model import Column
 from .record_panel import RecordPanel
 from .widgets import (

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.case_fields import CaseInvalid
 from ...services.case_workflow import CaseRefused
-from ...services.cases import CaseDetail, CaseInvalid
+from ...services.cases import CaseDetail
 from ..field_errors import ERROR_STYLE
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ...domain.dates import format_date
-from ...services.cases import (
+from ...services.case_records import (
     PERFORMED_CHOICES,
     SATISFACTION_CHOICES,
-    CaseDetail,
     FollowUpEntry,
     FollowUpInput,
     SessionEntry,
@@ -22,6 +21,7 @@ from ...services.cases import (
     update_follow_up,
     update_session,
 )
+from ...services.cases import CaseDetail
 from ..id_table_model import Column
 from .record_panel import RecordPanel
 from .widgets import (

@@ -1,0 +1,102 @@
+"""What the case forms share: `CaseInvalid` (one message per wrong field), reading a typed text, date,
+date-time or choice into a list of field errors, and fetching a case that may still be changed."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from typing import Any
+
+from ..db.models import Case
+from ..domain.dates import parse_loose_date
+from ..domain.errors import FieldError
+from ..domain.text_folding import fold_fullwidth
+from .case_workflow import CaseRefused
+
+MAX_TEXT = 10_000
+_DATETIME = re.compile(
+    r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?\s*[T ]?\s*(\d{1,2})\s*[:：时点]\s*(\d{1,2})"
+    r"(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*[分秒]?")
+
+
+class CaseInvalid(ValueError):
+    """What was typed cannot be saved; `errors` holds one message per wrong field."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("；".join(e.message for e in errors))
+        self.errors = errors
+
+    def by_field(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for error in self.errors:
+            out.setdefault(error.field, error.message)
+        return out
+
+
+def text_field(value: Any, name: str, label: str, limit: int, errors: list[FieldError]) -> str:
+    text = str(value or "").strip()
+    if len(text) > limit:
+        errors.append(FieldError(name, f"{label}不能超过{limit}个字"))
+    return text
+
+
+def date_field(value: Any, name: str, label: str, errors: list[FieldError],
+               required: bool = False) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            errors.append(FieldError(name, f"请填写{label}"))
+        return None
+    try:
+        return parse_loose_date(value)
+    except FieldError as exc:
+        errors.append(FieldError(name, f"{label}：{exc.message}"))
+        return None
+
+
+def parse_datetime(value: str | datetime | date) -> datetime:
+    """A date with an optional time as typed ("2024-09-30 14:30", "2024年9月30日"), or FieldError."""
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0)
+    if isinstance(value, date):
+        return datetime.combine(value, time())
+    text = fold_fullwidth(str(value)).strip()
+    match = _DATETIME.fullmatch(text)
+    if match:
+        year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        moment_date = parse_loose_date(f"{year}-{month}-{day}")
+        if hour > 23 or minute > 59 or second > 59:
+            raise FieldError("date", f"时间不存在：{hour}:{minute:02d}")
+        return datetime.combine(moment_date, time(hour, minute, second))
+    return datetime.combine(parse_loose_date(text), time())
+
+
+def datetime_field(value: Any, name: str, label: str, errors: list[FieldError],
+                   required: bool = False) -> datetime | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            errors.append(FieldError(name, f"请填写{label}"))
+        return None
+    try:
+        return parse_datetime(value)
+    except FieldError as exc:
+        errors.append(FieldError(name, f"{label}：{exc.message}"))
+        return None
+
+
+def choice_field(value: str, name: str, label: str, choices: tuple[str, ...], errors: list[FieldError],
+                 required: bool = True) -> str:
+    text = (value or "").strip()
+    if not text and not required:
+        return ""
+    if text not in choices:
+        errors.append(FieldError(name, f"请选择{label}：{'、'.join(choices)}"))
+    return text
+
+
+def live_case(case_id: int) -> Case:
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise CaseRefused("案件不存在")
+    if case.deleted_at is not None:
+        raise CaseRefused("案件已删除，请先恢复后再修改")
+    return case

@@ -1,0 +1,314 @@
+"""A case's parties (当事人, with guardians for minors) and its mediators (a volunteer from the roster or
+an officer by name): their typed input, checks, changes and lists. Every change is one transaction with
+an audit record."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from peewee import JOIN, fn
+from peewee import Case as SqlCase
+
+from ..db.database import db
+from ..db.models import Case, CaseMediator, Member, Party, Team
+from ..domain.errors import FieldError
+from ..domain.ethnic_groups import ETHNIC_GROUPS, code_of
+from ..domain.id_numbers import check_consistency, parse_id_number
+from ..domain.names import validate_name
+from ..domain.phones import validate_phone
+from ..domain.pinyin_keys import pinyin_keys
+from ..domain.text_folding import fold_fullwidth
+from . import audit
+from .case_fields import CaseInvalid, choice_field, date_field, live_case, text_field
+from .case_workflow import CaseRefused, age_on, is_minor
+
+PARTY_ROLES = ("申请人", "被申请人", "其他当事人", "监护人")
+GUARDIAN = "监护人"
+GENDERS = ("男", "女")
+MEDIATOR_ROLES = ("主持人", "调解员", "记录人")
+MAX_AGE = 150
+
+
+@dataclass
+class PartyInput:
+    role: str = "申请人"
+    name: str = ""
+    gender: str = ""
+    ethnic: str = ""  # code or name
+    age: str | int | None = None
+    birth_date: str | date | None = None
+    id_number: str = ""
+    phone: str = ""
+    address: str = ""
+    occupation: str = ""
+    guardian_of_id: int | None = None  # for a 监护人: the party they act for
+
+
+@dataclass(frozen=True)
+class PartyEntry:
+    """One party in full (the case's own form); `is_minor` at today."""
+
+    id: int
+    role: str
+    name: str
+    gender: str
+    ethnic_code: str
+    ethnic: str
+    age: int | None
+    birth_date: date | None
+    id_number: str
+    phone: str
+    address: str
+    occupation: str
+    guardian_of_id: int | None
+    guardian_of_name: str
+    position: int
+    is_minor: bool
+
+    def to_input(self) -> PartyInput:
+        return PartyInput(role=self.role, name=self.name, gender=self.gender, ethnic=self.ethnic_code,
+                          age=self.age, birth_date=self.birth_date, id_number=self.id_number,
+                          phone=self.phone, address=self.address, occupation=self.occupation,
+                          guardian_of_id=self.guardian_of_id)
+
+
+@dataclass(frozen=True)
+class MediatorEntry:
+    id: int
+    name: str
+    role: str  # 主持人 / 调解员 / 记录人
+    member_id: int | None  # a volunteer from the roster; None for an officer
+    team: str = ""
+
+    @property
+    def is_volunteer(self) -> bool:
+        return self.member_id is not None
+
+
+# --- parties -------------------------------------------------------------------------------------
+
+
+def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
+                   today: date | None = None) -> dict[str, Any]:
+    today = today or date.today()
+    errors: list[FieldError] = []
+    values: dict[str, Any] = {"role": choice_field(data.role, "role", "当事人身份", PARTY_ROLES, errors)}
+    try:
+        values["name"] = validate_name(data.name)
+    except FieldError as exc:
+        errors.append(exc)
+
+    gender = (data.gender or "").strip().removesuffix("性")
+    if gender and gender not in GENDERS:
+        errors.append(FieldError("gender", "性别请选择“男”或“女”"))
+    values["gender"] = gender if gender in GENDERS else ""
+    birth = date_field(data.birth_date, "birth_date", "出生日期", errors)
+    if birth and birth > today:
+        errors.append(FieldError("birth_date", "出生日期不能晚于今天"))
+
+    values["id_number"] = ""
+    if (data.id_number or "").strip():
+        try:
+            info = parse_id_number(data.id_number, today=today)
+        except FieldError as exc:
+            errors.append(exc)
+        else:
+            errors.extend(check_consistency(info, birth, gender or None))
+            values["id_number"], birth, values["gender"] = info.number, info.birth_date, info.gender
+            twin = Party.get_or_none(Party.case == case_id, Party.id_number == info.number,
+                                     Party.id != (party_id or 0))
+            if twin is not None:
+                errors.append(FieldError("id_number", f"该身份证号码已登记为本案当事人“{twin.name}”"))
+    values["birth_date"] = birth
+
+    age: int | None = None
+    raw_age = data.age
+    if raw_age is not None and str(raw_age).strip():
+        try:
+            age = int(fold_fullwidth(str(raw_age)).strip().removesuffix("岁"))
+        except ValueError:
+            errors.append(FieldError("age", "年龄应为整数"))
+        else:
+            if not 0 <= age <= MAX_AGE:
+                errors.append(FieldError("age", "年龄不合理，请核对"))
+    if birth is not None:
+        case = Case.get_or_none(Case.id == case_id)
+        on = case.received_at.date() if case is not None else today
+        derived = age_on(birth, max(on, birth))
+        if age is not None and abs(age - derived) > 1:
+            errors.append(FieldError("age", f"年龄与出生日期不符（应为{derived}岁）"))
+        age = derived
+    values["age"] = age
+
+    values["ethnic_code"] = ""
+    if (data.ethnic or "").strip():
+        try:
+            values["ethnic_code"] = code_of(data.ethnic)
+        except FieldError as exc:
+            errors.append(exc)
+    values["phone"] = ""
+    if (data.phone or "").strip():
+        try:
+            values["phone"] = validate_phone(data.phone)
+        except FieldError as exc:
+            errors.append(exc)
+    values["address"] = text_field(data.address, "address", "住址", 200, errors)
+    values["occupation"] = text_field(data.occupation, "occupation", "职业", 50, errors)
+
+    values["guardian_of"] = None
+    if values["role"] == GUARDIAN:
+        ward = Party.get_or_none(Party.id == data.guardian_of_id) if data.guardian_of_id else None
+        if ward is None or ward.case_id != case_id:
+            errors.append(FieldError("guardian_of", "请选择由其监护的本案当事人"))
+        elif ward.id == party_id:
+            errors.append(FieldError("guardian_of", "监护人不能监护自己"))
+        elif ward.role == GUARDIAN:
+            errors.append(FieldError("guardian_of", "被监护人不能是另一名监护人"))
+        else:
+            values["guardian_of"] = ward.id
+        if is_minor(birth, age, today):
+            errors.append(FieldError("age", "监护人应年满18周岁"))
+        if party_id is not None and Party.select().where(Party.guardian_of == party_id).exists():
+            errors.append(FieldError("role", "此人本身登记有监护人，不能再作为监护人"))
+    elif party_id is not None:
+        wards = Party.select().where(Party.guardian_of == party_id).count()
+        if wards:
+            errors.append(FieldError("role", "此人是本案其他当事人的监护人，不能改为其他身份；请先修改被监护关系"))
+
+    if errors:
+        raise CaseInvalid(errors)
+    values["pinyin_full"], values["pinyin_initials"] = pinyin_keys(values["name"])
+    return values
+
+
+def add_party(case_id: int, data: PartyInput, today: date | None = None) -> Party:
+    """Add one party; a minor without a 监护人 is allowed here (see `case_warnings`) but not at 调解成功."""
+    with db.atomic():
+        case = live_case(case_id)
+        values = validate_party(data, case_id, None, today)
+        position = (Party.select(fn.MAX(Party.position)).where(Party.case == case_id).scalar() or 0) + 1
+        party = Party.create(case=case_id, position=position, **values)
+        audit.record("新增", "party", party.uuid, f"案件 {case.number} 新增{values['role']}")
+    return party
+
+
+def update_party(party_id: int, data: PartyInput, today: date | None = None) -> Party:
+    with db.atomic():
+        party = Party.get_by_id(party_id)
+        case = live_case(party.case_id)
+        values = validate_party(data, party.case_id, party_id, today)
+        for key, value in values.items():
+            setattr(party, key, value)
+        party.save()
+        audit.record("修改", "party", party.uuid, f"案件 {case.number} 修改当事人信息")
+    return party
+
+
+def delete_party(party_id: int) -> None:
+    with db.atomic():
+        party = Party.get_by_id(party_id)
+        case = live_case(party.case_id)
+        guardian = Party.get_or_none(Party.guardian_of == party_id)
+        if guardian is not None:
+            raise CaseRefused(f"请先删除或修改其监护人“{guardian.name}”")
+        audit.record("删除", "party", party.uuid, f"案件 {case.number} 删除{party.role}")
+        party.delete_instance()
+
+
+def reorder_parties(case_id: int, party_ids: Sequence[int]) -> None:
+    """The order of the parties on the documents."""
+    with db.atomic():
+        case = live_case(case_id)
+        own = {p for (p,) in Party.select(Party.id).where(Party.case == case_id).tuples()}
+        if set(party_ids) != own:
+            raise CaseRefused("当事人列表已变化，请刷新后重试")
+        for position, party_id in enumerate(party_ids, start=1):
+            Party.update(position=position, updated_at=datetime.now()).where(Party.id == party_id).execute()
+        audit.record("修改", "party", case.uuid, f"案件 {case.number} 调整当事人顺序")
+
+
+def list_parties(case_id: int, today: date | None = None) -> list[PartyEntry]:
+    today = today or date.today()
+    rows = list(Party.select().where(Party.case == case_id).order_by(Party.position, Party.id))
+    names = {p.id: p.name for p in rows}
+    return [PartyEntry(
+        id=p.id, role=p.role, name=p.name, gender=p.gender, ethnic_code=p.ethnic_code,
+        ethnic=ETHNIC_GROUPS.get(p.ethnic_code, p.ethnic_code), age=p.age, birth_date=p.birth_date,
+        id_number=p.id_number, phone=p.phone, address=p.address, occupation=p.occupation,
+        guardian_of_id=p.guardian_of_id, guardian_of_name=names.get(p.guardian_of_id, ""),
+        position=p.position, is_minor=is_minor(p.birth_date, p.age, today),
+    ) for p in rows]
+
+
+# --- mediators -----------------------------------------------------------------------------------
+
+
+def add_mediator(case_id: int, member_id: int | None = None, officer_name: str = "",
+                 role: str = "调解员") -> CaseMediator:
+    """A volunteer from the roster (member_id) or an officer by name; the case then shows on the
+    volunteer's page."""
+    errors: list[FieldError] = []
+    role = choice_field(role, "mediator_role", "调解员角色", MEDIATOR_ROLES, errors)
+    with db.atomic():
+        case = live_case(case_id)
+        officer = ""
+        if (member_id is None) == (not (officer_name or "").strip()):
+            errors.append(FieldError("mediator", "请选择一名义警队员，或填写民警姓名（二者选一）"))
+        elif member_id is not None:
+            member = Member.get_or_none(Member.id == member_id)
+            if member is None or member.deleted_at is not None:
+                errors.append(FieldError("mediator", "所选队员不存在或已删除"))
+            elif CaseMediator.select().where(CaseMediator.case == case_id, CaseMediator.member == member_id,
+                                             CaseMediator.role == role).exists():
+                errors.append(FieldError("mediator", f"“{member.name}”已是本案的{role}"))
+        else:
+            try:
+                officer = validate_name(officer_name)
+            except FieldError as exc:
+                errors.append(FieldError("mediator", exc.message))
+            else:
+                if CaseMediator.select().where(CaseMediator.case == case_id, CaseMediator.member.is_null(),
+                                               CaseMediator.officer_name == officer,
+                                               CaseMediator.role == role).exists():
+                    errors.append(FieldError("mediator", f"“{officer}”已是本案的{role}"))
+        if errors:
+            raise CaseInvalid(errors)
+        mediator = CaseMediator.create(case=case_id, member=member_id, officer_name=officer, role=role)
+        who = "义警队员" if member_id is not None else "民警"
+        audit.record("新增", "case_mediator", mediator.uuid, f"案件 {case.number} 新增{role}（{who}）")
+    return mediator
+
+
+def update_mediator_role(mediator_id: int, role: str) -> None:
+    errors: list[FieldError] = []
+    role = choice_field(role, "mediator_role", "调解员角色", MEDIATOR_ROLES, errors)
+    if errors:
+        raise CaseInvalid(errors)
+    with db.atomic():
+        mediator = CaseMediator.get_by_id(mediator_id)
+        case = live_case(mediator.case_id)
+        mediator.role = role
+        mediator.save()
+        audit.record("修改", "case_mediator", mediator.uuid, f"案件 {case.number} 调解员改为{role}")
+
+
+def delete_mediator(mediator_id: int) -> None:
+    with db.atomic():
+        mediator = CaseMediator.get_by_id(mediator_id)
+        case = live_case(mediator.case_id)
+        audit.record("删除", "case_mediator", mediator.uuid, f"案件 {case.number} 删除{mediator.role}")
+        mediator.delete_instance()
+
+
+def list_mediators(case_id: int) -> list[MediatorEntry]:
+    rank = SqlCase(CaseMediator.role, [(r, i) for i, r in enumerate(MEDIATOR_ROLES)], len(MEDIATOR_ROLES))
+    query = (CaseMediator.select(CaseMediator.id, CaseMediator.member, CaseMediator.officer_name,
+                                 CaseMediator.role, Member.name, Team.name)
+             .join(Member, JOIN.LEFT_OUTER, on=(CaseMediator.member == Member.id))
+             .join(Team, JOIN.LEFT_OUTER, on=(Member.team == Team.id))
+             .where(CaseMediator.case == case_id).order_by(rank, CaseMediator.id).tuples())
+    return [MediatorEntry(id=i, name=member_name or officer, role=role, member_id=member_id, team=team or "")
+            for i, member_id, officer, role, member_name, team in query]

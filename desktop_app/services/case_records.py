@@ -1,0 +1,198 @@
+"""A case's mediation sessions (调解记录) and follow-up visits (回访): their typed input, checks, changes
+and lists. Every change is one transaction with an audit record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from ..db.database import db
+from ..db.models import Case, FollowUp, MediationSession
+from ..domain.errors import FieldError
+from . import audit
+from .case_fields import (
+    MAX_TEXT,
+    CaseInvalid,
+    choice_field,
+    date_field,
+    datetime_field,
+    live_case,
+    text_field,
+)
+from .case_workflow import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION, CaseRefused, refresh_deadlines
+
+PERFORMED_CHOICES = ("已履行", "部分履行", "未履行")
+SATISFACTION_CHOICES = ("满意", "基本满意", "不满意")
+
+
+@dataclass
+class SessionInput:
+    held_at: str | datetime | date | None = None
+    place: str = ""
+    present: str = ""  # 参加人员
+    record: str = ""
+    result: str = ""
+
+
+@dataclass
+class FollowUpInput:
+    date: str | date | None = None
+    performed: str = ""  # 已履行 / 部分履行 / 未履行
+    satisfaction: str = ""  # 满意 / 基本满意 / 不满意
+    escalation_signs: str = ""
+    visitor: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class SessionEntry:
+    id: int
+    held_at: datetime
+    place: str
+    present: str
+    record: str
+    result: str
+
+    def to_input(self) -> SessionInput:
+        return SessionInput(self.held_at, self.place, self.present, self.record, self.result)
+
+
+@dataclass(frozen=True)
+class FollowUpEntry:
+    id: int
+    date: date
+    performed: str
+    satisfaction: str
+    escalation_signs: str
+    visitor: str
+    notes: str
+
+    def to_input(self) -> FollowUpInput:
+        return FollowUpInput(self.date, self.performed, self.satisfaction, self.escalation_signs,
+                             self.visitor, self.notes)
+
+
+# --- sessions ------------------------------------------------------------------------------------
+
+
+def validate_session(data: SessionInput, case: Case, today: date | None = None) -> dict[str, Any]:
+    today = today or date.today()
+    errors: list[FieldError] = []
+    held = datetime_field(data.held_at, "held_at", "调解时间", errors, required=True)
+    if held and held.date() > today:
+        errors.append(FieldError("held_at", "调解时间不能晚于今天"))
+    if held and held.date() < case.received_at.date():
+        errors.append(FieldError("held_at", "调解时间不能早于受理日期"))
+    values: dict[str, Any] = {"held_at": held}
+    values["place"] = text_field(data.place, "place", "调解地点", 200, errors)
+    values["present"] = text_field(data.present, "present", "参加人员", MAX_TEXT, errors)
+    values["record"] = text_field(data.record, "record", "调解记录", MAX_TEXT, errors)
+    values["result"] = text_field(data.result, "result", "调解结果", MAX_TEXT, errors)
+    if errors:
+        raise CaseInvalid(errors)
+    return values
+
+
+def _after_sessions_changed(case: Case) -> None:
+    if case.kind == PUBLIC_SECURITY_MEDIATION:
+        refresh_deadlines(case)
+        case.save()
+
+
+def add_session(case_id: int, data: SessionInput, today: date | None = None) -> MediationSession:
+    with db.atomic():
+        case = live_case(case_id)
+        session = MediationSession.create(case=case_id, **validate_session(data, case, today))
+        _after_sessions_changed(case)
+        audit.record("新增", "mediation_session", session.uuid, f"案件 {case.number} 新增调解记录")
+    return session
+
+
+def update_session(session_id: int, data: SessionInput, today: date | None = None) -> MediationSession:
+    with db.atomic():
+        session = MediationSession.get_by_id(session_id)
+        case = live_case(session.case_id)
+        for key, value in validate_session(data, case, today).items():
+            setattr(session, key, value)
+        session.save()
+        _after_sessions_changed(case)
+        audit.record("修改", "mediation_session", session.uuid, f"案件 {case.number} 修改调解记录")
+    return session
+
+
+def delete_session(session_id: int) -> None:
+    with db.atomic():
+        session = MediationSession.get_by_id(session_id)
+        case = live_case(session.case_id)
+        audit.record("删除", "mediation_session", session.uuid, f"案件 {case.number} 删除调解记录")
+        session.delete_instance()
+        _after_sessions_changed(case)
+
+
+def list_sessions(case_id: int) -> list[SessionEntry]:
+    query = MediationSession.select().where(MediationSession.case == case_id).order_by(
+        MediationSession.held_at, MediationSession.id)
+    return [SessionEntry(s.id, s.held_at, s.place, s.present, s.record, s.result) for s in query]
+
+
+# --- follow-ups ----------------------------------------------------------------------------------
+
+
+def validate_follow_up(data: FollowUpInput, case: Case, today: date | None = None) -> dict[str, Any]:
+    today = today or date.today()
+    errors: list[FieldError] = []
+    day = date_field(data.date, "date", "回访日期", errors, required=True)
+    if day and day > today:
+        errors.append(FieldError("date", "回访日期不能晚于今天"))
+    if day and day < case.received_at.date():
+        errors.append(FieldError("date", "回访日期不能早于受理日期"))
+    values: dict[str, Any] = {
+        "date": day,
+        "performed": choice_field(data.performed, "performed", "履行情况", PERFORMED_CHOICES, errors,
+                                  required=False),
+        "satisfaction": choice_field(data.satisfaction, "satisfaction", "满意度", SATISFACTION_CHOICES, errors,
+                                     required=False),
+        "escalation_signs": text_field(data.escalation_signs, "escalation_signs", "矛盾激化迹象", MAX_TEXT, errors),
+        "visitor": text_field(data.visitor, "visitor", "回访人", 50, errors),
+        "notes": text_field(data.notes, "notes", "备注", MAX_TEXT, errors),
+    }
+    if errors:
+        raise CaseInvalid(errors)
+    return values
+
+
+def add_follow_up(case_id: int, data: FollowUpInput, today: date | None = None) -> FollowUp:
+    """A follow-up visit; only once mediation has ended (调解成功 / 调解不成功 / 终止 or later)."""
+    with db.atomic():
+        case = live_case(case_id)
+        if case.status not in AFTER_MEDIATION_STATUSES:
+            raise CaseRefused(f"案件尚在“{case.status}”阶段，调解结束后才能登记回访")
+        follow_up = FollowUp.create(case=case_id, **validate_follow_up(data, case, today))
+        audit.record("新增", "follow_up", follow_up.uuid, f"案件 {case.number} 新增回访记录")
+    return follow_up
+
+
+def update_follow_up(follow_up_id: int, data: FollowUpInput, today: date | None = None) -> FollowUp:
+    with db.atomic():
+        follow_up = FollowUp.get_by_id(follow_up_id)
+        case = live_case(follow_up.case_id)
+        for key, value in validate_follow_up(data, case, today).items():
+            setattr(follow_up, key, value)
+        follow_up.save()
+        audit.record("修改", "follow_up", follow_up.uuid, f"案件 {case.number} 修改回访记录")
+    return follow_up
+
+
+def delete_follow_up(follow_up_id: int) -> None:
+    with db.atomic():
+        follow_up = FollowUp.get_by_id(follow_up_id)
+        case = live_case(follow_up.case_id)
+        audit.record("删除", "follow_up", follow_up.uuid, f"案件 {case.number} 删除回访记录")
+        follow_up.delete_instance()
+
+
+def list_follow_ups(case_id: int) -> list[FollowUpEntry]:
+    query = FollowUp.select().where(FollowUp.case == case_id).order_by(FollowUp.date, FollowUp.id)
+    return [FollowUpEntry(f.id, f.date, f.performed, f.satisfaction, f.escalation_signs, f.visitor, f.notes)
+            for f in query]
