@@ -127,7 +127,11 @@ for text in sys.argv[2:]:
     QApplication.processEvents()
 tab.table.scrollToBottom()
 QApplication.processEvents()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+status = Path("/proc/self/status")
+if status.exists():  # VmHWM belongs to this process image; ru_maxrss would keep the forking parent's peak
+    print(next(line.split()[1] for line in status.read_text().splitlines() if line.startswith("VmHWM:")))
+else:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 

@@ -522,6 +522,21 @@ def fit_reason(reason: str, wording: str) -> str:
     return reason
 
 
+def default_period(member_id: int | None, cert_type: str, issued_on: date | None = None
+                   ) -> tuple[date | None, date | None]:
+    """The period a certificate gets when none is given (for the window to show before issuing):
+    聘书 and 义警证 from the issue date for 36 months; 志愿服务证明 from the member's first recorded service
+    (or joining) to the issue date; 荣誉证书 none."""
+    _check_type(cert_type)
+    issued_on = issued_on or date.today()
+    if cert_type in (APPOINTMENT, CARD):
+        return issued_on, add_months(issued_on, DEFAULT_TERM_MONTHS) - timedelta(days=1)
+    if cert_type == SERVICE_PROOF:
+        first = first_service_date(member_id) if member_id is not None else None
+        return min(first or issued_on, issued_on), issued_on
+    return None, None
+
+
 def _prepare(ctx: _Context, member: Member, cert_type: str, *, title: str, reason: str,
              period_from: date | None, period_to: date | None, issued_on: date) -> _Prepared:
     if member.deleted_at is not None:
