@@ -42,7 +42,8 @@ from .roster_export import ExportError, _write_verified
 LEAVE_STATUS = "请假"
 SHEET_TITLE = "值班表"
 
-__all__ = ["ExportError", "duty_sheet_data", "duty_sheet_pdf", "export_week_xlsx", "week_label"]
+__all__ = ["ExportError", "duty_sheet_bytes", "duty_sheet_data", "duty_sheet_pdf", "export_week_xlsx",
+           "week_label"]
 
 
 def week_label(year: int, week: int) -> str:
@@ -141,6 +142,16 @@ def duty_sheet_data(year: int, week: int, team_id: int | None = None, made_by: s
 
 def _shift_count(data: DutySheetData) -> int:
     return sum(len(cell) for row in data.days for cell in row)
+
+
+def duty_sheet_bytes(year: int, week: int, team_id: int | None = None, made_by: str = "",
+                     now: datetime | None = None) -> bytes:
+    """The week's duty sheet (masked) for the preview-and-print dialog; audit-logged as a print."""
+    data = duty_sheet_data(year, week, team_id, made_by=made_by, now=now)
+    pdf = build_duty_sheet(data)
+    audit.record("打印", "shift", "", f"打印值班表 {data.week_label}（{data.team_name}，{len(data.posts)} 个岗位，"
+                                     f"{_shift_count(data)} 个班次，已脱敏）")
+    return pdf
 
 
 def duty_sheet_pdf(year: int, week: int, team_id: int | None, path: str | Path, made_by: str = "",

@@ -935,7 +935,7 @@ def _assignment_of(shift_id: int, member_id: int) -> Assignment:
 
 
 def _operator() -> str:
-    return audit._current_user  # who is logged in, as the audit log records it
+    return audit.current_user()
 
 
 def _check_reason(reason: str) -> str:

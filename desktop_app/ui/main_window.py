@@ -21,10 +21,22 @@ def _roster_tab() -> QWidget:
     return RosterTab()
 
 
+def _schedule_tab() -> QWidget:
+    from .schedule.schedule_tab import ScheduleTab
+
+    return ScheduleTab()
+
+
 def _cases_tab() -> QWidget:
     from .cases.cases_tab import CasesTab
 
     return CasesTab()
+
+
+def _certificates_tab() -> QWidget:
+    from .certificates.certificates_tab import CertificatesTab
+
+    return CertificatesTab()
 
 
 class MainWindow(QMainWindow):
@@ -38,15 +50,18 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardTab()
         self.tabs.addTab(self.dashboard, self.tr("首页"))
         self.roster_page = LazyTab(_roster_tab)
-        self.tabs.addTab(self.roster_page, self.tr("队员花名册"))
-        for title, description in (
-            (self.tr("排班值班"), self.tr("岗位、每周值班表、自动排班、打印值班表、签到与服务时长。")),
-            (self.tr("证书打印"), self.tr("聘书、荣誉证书、志愿服务证明、义警证的制作、打印与验证。")),
-            (self.tr("工作记录"), self.tr("巡逻、劝导、救援、送证上门等工作记录与培训记录。")),
-        ):
-            self.tabs.addTab(PlaceholderTab(self.tr("此功能正在建设中：") + description), title)
+        self.schedule_page = LazyTab(_schedule_tab)
         self.cases_page = LazyTab(_cases_tab)
-        self.tabs.insertTab(self.tabs.indexOf(self.roster_page) + 2, self.cases_page, self.tr("纠纷调解"))
+        self.certificates_page = LazyTab(_certificates_tab)
+        records = PlaceholderTab(self.tr("此功能正在建设中：巡逻、劝导、救援、送证上门等工作记录与培训记录。"))
+        for page, title in (
+            (self.roster_page, self.tr("队员花名册")),
+            (self.schedule_page, self.tr("排班值班")),
+            (self.cases_page, self.tr("纠纷调解")),
+            (self.certificates_page, self.tr("证书打印")),
+            (records, self.tr("工作记录")),
+        ):
+            self.tabs.addTab(page, title)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.backup_actions = BackupActions(self, paths, self.refresh)
         self._build_menus()

@@ -1,0 +1,254 @@
+"""The week grid as a table model: rows are the seven days, columns the posts, each cell the lines of its
+shifts (times, a gap in red, one line per person: 带班 and 锁 marked). Everything comes from one
+`week_grid` call; the lines of every cell are made once, when the grid is set.
+
+Drag and drop: a person's line is dragged as the assignment id (`MIME_TYPE`); a drop on a cell emits
+`move_requested(assignment_id, row, column)` and the tab does the move (with its questions)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush
+
+from ...services.shifts import PLANNED, GridDay, GridMember, GridPost, GridShift, WeekGrid
+from ..id_table_model import Index
+from .common import GAP_COLOUR, HOLIDAY_FILL, WEEKDAYS, WEEKEND_FILL, short_date, tr
+
+MIME_TYPE = "application/x-yijing-assignment"
+LINES_ROLE = Qt.ItemDataRole.UserRole + 20
+
+TIME, MEMBER, LEADER, AWAY = "time", "member", "leader", "away"
+PRESENT = "已到"
+
+
+@dataclass(frozen=True)
+class CellLine:
+    """One line of a cell: a shift's times (with `alert`, e.g. 缺 1 人) or one person on it."""
+
+    kind: str  # TIME, MEMBER, LEADER (the 带班), AWAY (请假 / 缺勤 …: not counted)
+    text: str
+    shift_id: int
+    assignment_id: int | None = None
+    member_id: int | None = None
+    alert: str = ""  # drawn in red after the text
+    note: str = ""  # drawn muted after the text: （锁）, （已到）
+
+    @property
+    def full_text(self) -> str:
+        return " ".join(part for part in (self.text, self.note, self.alert) if part)
+
+
+def member_line(shift: GridShift, member: GridMember) -> CellLine:
+    notes = []
+    if member.is_leader:
+        notes.append(tr("带班"))
+    if member.locked and member.status == PLANNED:  # once attendance is recorded the lock no longer matters
+        notes.append(tr("锁"))
+    if member.status not in (PLANNED, PRESENT):
+        notes.append(member.status)
+    kind = LEADER if member.is_leader else (AWAY if member.status in ("请假", "缺勤") else MEMBER)
+    return CellLine(kind, member.name, shift.id, member.assignment_id, member.member_id, note="·".join(notes))
+
+
+def shift_lines(shift: GridShift) -> list[CellLine]:
+    alert = tr("缺 {0} 人").format(shift.missing) if shift.gap else ""
+    note = tr("夜") if shift.night else ""
+    lines = [CellLine(TIME, shift.time_text, shift.id, alert=alert, note=note)]
+    lines.extend(member_line(shift, m) for m in shift.members)
+    return lines
+
+
+def day_header(day: GridDay) -> str:
+    text = f"{WEEKDAYS[day.date.weekday()]}\n{short_date(day.date)}"
+    if day.holiday:
+        text += "\n" + day.holiday
+    elif day.is_workday and day.date.isoweekday() > 5:
+        text += "\n" + tr("调休上班")
+    return text
+
+
+class WeekGridModel(QAbstractTableModel):
+    move_requested = Signal(int, int, int)  # assignment id, target row, target column
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.grid: WeekGrid | None = None
+        self.show_team = True
+        self._lines: list[list[list[CellLine]]] = []
+
+    # --- data --------------------------------------------------------------------------------------
+    def set_grid(self, grid: WeekGrid) -> None:
+        self.beginResetModel()
+        self.grid = grid
+        self.show_team = grid.team_id is None
+        self._lines = [
+            [[line for shift in grid.cell(post.id, day.date) for line in shift_lines(shift)]
+             for post in grid.posts]
+            for day in grid.days
+        ]
+        self.endResetModel()
+
+    def day_at(self, row: int) -> date:
+        return self.grid.days[row].date
+
+    def post_at(self, column: int) -> GridPost:
+        return self.grid.posts[column]
+
+    def shifts_at(self, row: int, column: int) -> tuple[GridShift, ...]:
+        if self.grid is None or not (0 <= row < len(self.grid.days) and 0 <= column < len(self.grid.posts)):
+            return ()
+        return self.grid.cell(self.grid.posts[column].id, self.grid.days[row].date)
+
+    def lines_at(self, row: int, column: int) -> list[CellLine]:
+        return self._lines[row][column]
+
+    def cell_text(self, row: int, column: int) -> str:
+        return "\n".join(line.full_text for line in self._lines[row][column])
+
+    def find_shift(self, shift_id: int) -> tuple[int, int, GridShift] | None:
+        for (post_id, day), shifts in (self.grid.cells.items() if self.grid else ()):
+            for shift in shifts:
+                if shift.id == shift_id:
+                    row = next(i for i, d in enumerate(self.grid.days) if d.date == day)
+                    column = next(i for i, p in enumerate(self.grid.posts) if p.id == post_id)
+                    return row, column, shift
+        return None
+
+    def find_assignment(self, assignment_id: int) -> tuple[GridShift, GridMember] | None:
+        for shifts in (self.grid.cells.values() if self.grid else ()):
+            for shift in shifts:
+                for member in shift.members:
+                    if member.assignment_id == assignment_id:
+                        return shift, member
+        return None
+
+    def all_shifts(self) -> list[GridShift]:
+        return self.grid.shifts() if self.grid else []
+
+    # --- Qt API ------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() or self.grid is None else len(self.grid.days)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() or self.grid is None else len(self.grid.posts)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.grid is None:
+            return None
+        row, column = index.row(), index.column()
+        if role == LINES_ROLE:
+            return self._lines[row][column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(GAP_COLOUR) if any(s.gap for s in self.shifts_at(row, column)) else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._day_fill(self.grid.days[row])
+        return None
+
+    def _day_fill(self, day: GridDay) -> QBrush | None:
+        if day.holiday:
+            return QBrush(HOLIDAY_FILL)
+        if not day.is_workday:
+            return QBrush(WEEKEND_FILL)
+        return None
+
+    def _tooltip(self, row: int, column: int) -> str:
+        post = self.grid.posts[column]
+        parts = [f"{post.name} {short_date(self.grid.days[row].date)}"]
+        for shift in self.shifts_at(row, column):
+            parts.append(tr("{0}　需 {1} 人，已排 {2} 人").format(shift.time_text, shift.headcount, shift.filled))
+            parts.extend(f"　{m.name} {m.phone_masked}" + (tr("（带班）") if m.is_leader else "")
+                         for m in shift.members)
+        if len(parts) == 1:
+            parts.append(tr("当天没有班次"))
+        return "\n".join(parts)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if self.grid is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            day = self.grid.days[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return day_header(day)
+            if role == Qt.ItemDataRole.ForegroundRole and day.holiday:
+                return QBrush(GAP_COLOUR)
+            return None
+        post = self.grid.posts[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{post.name}\n{post.team_name}" if self.show_team and post.team_name else post.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            details = [post.name, tr("类别：{0}").format(post.kind)]
+            if post.place:
+                details.append(tr("地点：{0}").format(post.place))
+            if post.team_name:
+                details.append(tr("队伍：{0}").format(post.team_name))
+            if post.required_skill:
+                details.append(tr("所需技能：{0}").format(post.required_skill))
+            if post.school_days_only:
+                details.append(tr("仅上学日"))
+            return "\n".join(details)
+        return None
+
+    # --- drag and drop -----------------------------------------------------------------------------
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid():
+            return base
+        return base | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME_TYPE]
+
+    def assignment_mime(self, assignment_id: int) -> QMimeData:
+        mime = QMimeData()
+        mime.setData(MIME_TYPE, QByteArray(str(assignment_id).encode()))
+        return mime
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # noqa: N802
+        """The one person of a single-person cell (the view drags the line under the mouse itself)."""
+        people = [line for index in indexes for line in self._lines[index.row()][index.column()]
+                  if line.assignment_id is not None]
+        return self.assignment_mime(people[0].assignment_id) if len(people) == 1 else None
+
+    @staticmethod
+    def assignment_of(mime: QMimeData) -> int | None:
+        if mime is None or not mime.hasFormat(MIME_TYPE):
+            return None
+        try:
+            return int(bytes(mime.data(MIME_TYPE).data()).decode())
+        except ValueError:
+            return None
+
+    def _target(self, row: int, column: int, parent: Index) -> tuple[int, int] | None:
+        if parent.isValid():
+            return parent.row(), parent.column()
+        if 0 <= row < self.rowCount() and 0 <= column < self.columnCount():
+            return row, column
+        return None
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                        parent: Index) -> bool:
+        return self.assignment_of(data) is not None and self._target(row, column, parent) is not None
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                     parent: Index) -> bool:
+        assignment_id = self.assignment_of(data)
+        target = self._target(row, column, parent)
+        if assignment_id is None or target is None or action == Qt.DropAction.IgnoreAction:
+            return False
+        self.move_requested.emit(assignment_id, *target)
+        return True
