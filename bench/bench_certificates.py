@@ -17,14 +17,10 @@ from harness import Benchmark, Context
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
+from desktop_app.documents.certificates import HONOUR, SERVICE_PROOF
 from desktop_app.documents.fonts import KAI, font
-from desktop_app.services.certificates import (
-    HONOUR,
-    SERVICE_PROOF,
-    batch_candidates,
-    batch_issue,
-    preview_certificate,
-)
+from desktop_app.services.certificate_batch import batch_candidates, batch_issue
+from desktop_app.services.certificates import preview_certificate
 
 BATCH = 500
 PREVIEW_BUDGET_S = 1.0

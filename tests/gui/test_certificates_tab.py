@@ -25,6 +25,8 @@ from desktop_app.db.models import (
     Team,
 )
 from desktop_app.domain.id_numbers import build_id_number
+from desktop_app.services import certificate_register as cert_register
+from desktop_app.services import certificate_templates as cert_templates
 from desktop_app.services import certificates as certs
 from desktop_app.services.members import MemberInput, save_member
 from desktop_app.ui import print_preview
@@ -256,7 +258,7 @@ def test_register_preview_reprint_events_filters_and_publicity(qtbot, tab, peopl
     assert CertificateEvent.select().where(CertificateEvent.action == "补打").count() == 0
     qtbot.mouseClick(register.reprint_button, LEFT)
     assert first.serial in text_of(previews[-1].pdf) and "补打" in previews[-1].title
-    assert [e.action for e in certs.events(first.id)] == ["签发", "补打"]
+    assert [e.action for e in cert_register.events(first.id)] == ["签发", "补打"]
     qtbot.mouseClick(register.events_button, LEFT)
     events = register.dialog
     assert [events.model.record(r).action for r in range(events.model.rowCount())] == ["签发", "补打"]
@@ -386,14 +388,14 @@ def test_templates_dialog(qtbot, tab, type_text, previews):
     dialog.border.setCurrentIndex(dialog.border.findData("classic"))
     dialog.is_default.setChecked(True)
     qtbot.mouseClick(dialog.save_button, LEFT)
-    assert certs.default_template("荣誉证书").name == "年度表彰"
+    assert cert_templates.default_template("荣誉证书").name == "年度表彰"
     assert "已保存" in dialog.message.text()
 
     dialog.choose_png = lambda *_a: b"GIF89a not a png"
     qtbot.mouseClick(dialog.seal_button, LEFT)
     assert "PNG" in dialog.fields.messages["seal"].text()
     qtbot.mouseClick(dialog.reset_button, LEFT)
-    assert dialog.wording.toPlainText() == certs.builtin_template("荣誉证书")["wording"]
+    assert dialog.wording.toPlainText() == cert_templates.builtin_template("荣誉证书")["wording"]
 
     panel = tab.issue_panel
     panel.set_type("荣誉证书")

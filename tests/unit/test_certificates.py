@@ -27,17 +27,15 @@ from desktop_app.db.models import (
     Training,
     TrainingAttendee,
 )
+from desktop_app.documents.certificates import APPOINTMENT, CARD, CERT_TYPES, HONOUR, SERVICE_PROOF
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.services import audit
+from desktop_app.services import certificate_batch as cert_batch
+from desktop_app.services import certificate_register as cert_register
+from desktop_app.services import certificate_templates as cert_templates
 from desktop_app.services import certificates as certs
-from desktop_app.services.certificates import (
-    APPOINTMENT,
-    CARD,
-    CODE_ALPHABET,
-    HONOUR,
-    SERVICE_PROOF,
-    CertificateRefused,
-)
+from desktop_app.services.certificate_errors import CertificateRefused
+from desktop_app.services.certificates import CODE_ALPHABET
 from desktop_app.services.members import MemberInput, delete_member, save_member
 
 ISSUED = date(2024, 4, 13)
@@ -107,7 +105,7 @@ def test_service_proof_from_recorded_hours(people):
     row = Certificate.get_by_id(issued.id)
     assert row.hours_snapshot == 174
     assert row.pdf_sha256 == hashlib.sha256(issued.pdf).hexdigest() == issued.sha256
-    assert certs.register()[0].content.startswith("巡逻执勤120小时、护学岗执勤40小时")
+    assert cert_register.register()[0].content.startswith("巡逻执勤120小时、护学岗执勤40小时")
 
 
 def test_service_proof_refused_without_hours(people):
@@ -209,8 +207,8 @@ def test_serials_unique_across_reprints_and_voids(people):
     # The reprint is the same certificate: same serial and code, and the very same bytes.
     assert first.serial in text_of(again) and first.verification_code in text_of(again)
     assert hashlib.sha256(again).hexdigest() == Certificate.get_by_id(first.id).pdf_sha256
-    assert [e.action for e in certs.events(first.id)] == ["签发", "补打"]
-    assert [(e.action, e.reason) for e in certs.events(second.id)] == [("签发", ""), ("作废", "姓名有误，重新签发")]
+    assert [e.action for e in cert_register.events(first.id)] == ["签发", "补打"]
+    assert [(e.action, e.reason) for e in cert_register.events(second.id)] == [("签发", ""), ("作废", "姓名有误，重新签发")]
     codes = [row.verification_code for row in Certificate.select()]
     assert len(set(codes)) == 5
     assert all(len(c) == 8 and set(c) <= set(CODE_ALPHABET) for c in codes)
@@ -251,17 +249,17 @@ def test_verify_valid_voided_and_unknown(people):
     voided = certs.issue_certificate(people["wang"], SERVICE_PROOF, issued_on=ISSUED)
     certs.void(voided.id, "重复出具")
 
-    result = certs.verify(valid.verification_code)
+    result = cert_register.verify(valid.verification_code)
     assert (result.status, result.type, result.serial) == ("有效", HONOUR, valid.serial)
     assert result.issued_on == ISSUED
     assert result.name_masked == "努****·**甫"
     typed = valid.verification_code.lower()
-    assert certs.verify(f" {typed[:4]}-{typed[4:]} ").status == "有效"
-    assert certs.verify(f"验证码:{valid.verification_code} 编号:{valid.serial}").status == "有效"  # scanned
+    assert cert_register.verify(f" {typed[:4]}-{typed[4:]} ").status == "有效"
+    assert cert_register.verify(f"验证码:{valid.verification_code} 编号:{valid.serial}").status == "有效"  # scanned
     fullwidth = "".join(chr(ord(c) + 0xFEE0) for c in valid.verification_code)
-    assert certs.verify(fullwidth).status == "有效"
+    assert cert_register.verify(fullwidth).status == "有效"
 
-    result = certs.verify(voided.verification_code)
+    result = cert_register.verify(voided.verification_code)
     assert (result.status, result.serial, result.name_masked, result.void_reason) == (
         "已作废", voided.serial, "王*明", "重复出具")
     assert result.voided_on is not None
@@ -269,15 +267,15 @@ def test_verify_valid_voided_and_unknown(people):
     unknown = "".join(reversed(valid.verification_code))
     if unknown == voided.verification_code:
         unknown = "22222222"
-    assert certs.verify(unknown).status == "不存在"
-    assert certs.verify("").status == "不存在"
-    assert certs.verify("not a code at all").serial == ""
+    assert cert_register.verify(unknown).status == "不存在"
+    assert cert_register.verify("").status == "不存在"
+    assert cert_register.verify("not a code at all").serial == ""
 
 
 @pytest.mark.parametrize(("name", "masked"), [("王小明", "王*明"), ("王明", "王*"), ("欧阳小明", "欧**明"),
                                               ("努尔买买提·西热甫", "努****·**甫"), ("A", "A")])
 def test_mask_name(name, masked):
-    assert certs.mask_name(name) == masked
+    assert cert_register.mask_name(name) == masked
 
 
 def test_audit_without_personal_data(people):
@@ -301,13 +299,13 @@ def test_register_by_period_and_type(people):
     honour = certs.issue_certificate(people["wang"], HONOUR, title="优秀义警", issued_on=ISSUED)
     late = certs.issue_certificate(people["nur"], HONOUR, title="优秀义警", issued_on=date(2024, 6, 1))
     certs.void(honour.id, "重复")
-    rows = certs.register(date(2024, 4, 1), date(2024, 6, 1))
+    rows = cert_register.register(date(2024, 4, 1), date(2024, 6, 1))
     assert [r.serial for r in rows] == [honour.serial, late.serial]
     assert rows[0].status == "作废" and rows[0].team == "夏普吐勒义警一中队" and rows[0].name == "王小明"
-    assert [r.id for r in certs.register(cert_type=APPOINTMENT)] == [early.id]
-    assert [r.id for r in certs.register(status="有效", cert_type=HONOUR)] == [late.id]
-    assert [r.id for r in certs.register(member_id=people["nur"])] == [early.id, late.id]
-    assert certs.certificate_row(late.id).title == "优秀义警"
+    assert [r.id for r in cert_register.register(cert_type=APPOINTMENT)] == [early.id]
+    assert [r.id for r in cert_register.register(status="有效", cert_type=HONOUR)] == [late.id]
+    assert [r.id for r in cert_register.register(member_id=people["nur"])] == [early.id, late.id]
+    assert cert_register.certificate_row(late.id).title == "优秀义警"
 
 
 def test_publicity_list(people):
@@ -316,7 +314,7 @@ def test_publicity_list(people):
     voided = certs.issue_certificate(people["wang"], HONOUR, title="优秀义警", issued_on=ISSUED)
     certs.void(voided.id, "重复")
     outside = certs.issue_certificate(people["wang"], HONOUR, title="优秀义警", issued_on=date(2024, 5, 20))
-    text = text_of(certs.publicity_pdf(date(2024, 4, 1), date(2024, 4, 30), posted_on=date(2024, 5, 6)))
+    text = text_of(cert_register.publicity_pdf(date(2024, 4, 1), date(2024, 4, 30), posted_on=date(2024, 5, 6)))
     for expected in ("义警证书颁发公示", "伽师县公安局夏普吐勒派出所", "2024年4月1日至2024年4月30日",
                      "公示期七天：自2024年5月6日至2024年5月12日", "联系电话：0998-6751424", shown.serial,
                      "努尔买买提·西热甫", "优秀义警", "2024年一季度巡逻防控工作", "荣誉证书"):
@@ -329,14 +327,14 @@ def test_publicity_lists_honours_and_appointments_unless_asked(people):
     appointment = certs.issue_certificate(people["nur"], APPOINTMENT, issued_on=ISSUED)
     proof = certs.issue_certificate(people["nur"], SERVICE_PROOF, issued_on=ISSUED)
     card = certs.issue_certificate(people["nur"], CARD, issued_on=ISSUED)
-    text = text_of(certs.publicity_pdf(ISSUED, ISSUED, posted_on=ISSUED))
+    text = text_of(cert_register.publicity_pdf(ISSUED, ISSUED, posted_on=ISSUED))
     assert appointment.serial in text and "聘期至2027年4月12日" in text
     assert proof.serial not in text and card.serial not in text
-    text = text_of(certs.publicity_pdf(ISSUED, ISSUED, posted_on=ISSUED, cert_types=certs.CERT_TYPES))
+    text = text_of(cert_register.publicity_pdf(ISSUED, ISSUED, posted_on=ISSUED, cert_types=CERT_TYPES))
     assert proof.serial in text and "志愿服务174小时" in text
     assert card.serial in text and "有效期至2027年4月12日" in text
     with pytest.raises(CertificateRefused):
-        certs.publicity_pdf(ISSUED, date(2024, 1, 1))
+        cert_register.publicity_pdf(ISSUED, date(2024, 1, 1))
 
 
 def test_preview_stores_nothing(people):
@@ -351,44 +349,44 @@ def test_preview_stores_nothing(people):
 
 
 def test_default_templates_and_editing(people):
-    templates = certs.list_templates()
-    assert {t.type for t in templates} == set(certs.CERT_TYPES)
+    templates = cert_templates.list_templates()
+    assert {t.type for t in templates} == set(CERT_TYPES)
     assert all(t.is_default for t in templates)
-    honour = certs.default_template(HONOUR)
+    honour = cert_templates.default_template(HONOUR)
     assert "{reason}" in honour.wording and honour.border_style == "red"
 
     with pytest.raises(CertificateRefused, match="未知的占位符"):
-        certs.save_template(None, HONOUR, "表彰", "{姓名}同志：表现突出", "red")
+        cert_templates.save_template(None, HONOUR, "表彰", "{姓名}同志：表现突出", "red")
     with pytest.raises(CertificateRefused, match="花括号"):
-        certs.save_template(None, HONOUR, "表彰", "{name同志", "red")
+        cert_templates.save_template(None, HONOUR, "表彰", "{name同志", "red")
     with pytest.raises(CertificateRefused, match="边框"):
-        certs.save_template(None, HONOUR, "表彰", "{name}同志：", "gold")
+        cert_templates.save_template(None, HONOUR, "表彰", "{name}同志：", "gold")
 
-    own = certs.save_template(None, HONOUR, "年度表彰", "{name}同志：\n在{reason}中成绩显著，荣获“{title}”称号。"
+    own = cert_templates.save_template(None, HONOUR, "年度表彰", "{name}同志：\n在{reason}中成绩显著，荣获“{title}”称号。"
                               "\n特发此证，以资鼓励。", "classic", is_default=True)
-    assert certs.default_template(HONOUR).id == own.id
-    assert [t.is_default for t in certs.list_templates(HONOUR)] == [True, False]
+    assert cert_templates.default_template(HONOUR).id == own.id
+    assert [t.is_default for t in cert_templates.list_templates(HONOUR)] == [True, False]
     issued = certs.issue_certificate(people["nur"], HONOUR, title="优秀义警", issued_on=ISSUED)
     assert "荣获“优秀义警”称号" in text_of(issued.pdf)
 
     # What was printed is kept: a reprint after the template and the office changed draws the same.
-    certs.save_template(own.id, HONOUR, "年度表彰", "{name}同志：\n另一种措辞“{title}”。", "simple")
+    cert_templates.save_template(own.id, HONOUR, "年度表彰", "{name}同志：\n另一种措辞“{title}”。", "simple")
     OfficeSettings.update(unit_name="伽师县公安局另一个派出所").execute()
     again = certs.reprint(issued.id)
     assert "荣获“优秀义警”称号" in text_of(again) and "另一个" not in text_of(again)
     assert hashlib.sha256(again).hexdigest() == issued.sha256
 
     with pytest.raises(CertificateRefused, match="默认模板不能删除"):
-        certs.delete_template(own.id)
-    old_default = next(t for t in certs.list_templates(HONOUR) if t.id != own.id)
-    certs.delete_template(old_default.id)
-    reset = certs.reset_template(own.id)
-    assert reset.wording == certs.builtin_template(HONOUR)["wording"]
+        cert_templates.delete_template(own.id)
+    old_default = next(t for t in cert_templates.list_templates(HONOUR) if t.id != own.id)
+    cert_templates.delete_template(old_default.id)
+    reset = cert_templates.reset_template(own.id)
+    assert reset.wording == cert_templates.builtin_template(HONOUR)["wording"]
     assert Certificate.get_by_id(issued.id).template_id == own.id
 
 
 def test_template_of_another_type_is_refused(people):
-    card = certs.default_template(CARD)
+    card = cert_templates.default_template(CARD)
     with pytest.raises(CertificateRefused, match="不能用于荣誉证书"):
         certs.issue_certificate(people["nur"], HONOUR, title="优秀义警", template_id=card.id, issued_on=ISSUED)
 
@@ -404,19 +402,19 @@ def test_office_wording_override_seeds_the_template(people):
 def test_seal_image_over_the_unit_name(people):
     plain = certs.issue_certificate(people["nur"], APPOINTMENT, issued_on=ISSUED)
     with pytest.raises(CertificateRefused, match="PNG"):
-        certs.set_office_seal(b"GIF89a....")
-    certs.set_office_seal(seal_png())
-    assert certs.office_seal() == seal_png()
+        cert_templates.set_office_seal(b"GIF89a....")
+    cert_templates.set_office_seal(seal_png())
+    assert cert_templates.office_seal() == seal_png()
     sealed = certs.issue_certificate(people["nur"], APPOINTMENT, issued_on=ISSUED)
     assert len(PdfReader(io.BytesIO(plain.pdf)).pages[0].images) == 0
     images = PdfReader(io.BytesIO(sealed.pdf)).pages[0].images
     assert len(images) == 1
     assert b"/SMask" in sealed.pdf  # the transparency is kept
     # A template's own seal is used instead of the office's.
-    template = certs.default_template(HONOUR)
-    certs.save_template(template.id, HONOUR, template.name, template.wording, template.border_style,
+    template = cert_templates.default_template(HONOUR)
+    cert_templates.save_template(template.id, HONOUR, template.name, template.wording, template.border_style,
                         seal_image=seal_png())
-    assert certs.get_template(template.id).has_seal
+    assert cert_templates.get_template(template.id).has_seal
 
 
 # --- batches --------------------------------------------------------------------------------------
@@ -425,7 +423,7 @@ def test_seal_image_over_the_unit_name(people):
 def test_batch_one_file_with_progress(people, tmp_path):
     seen: list[tuple[int, int, str]] = []
     out = tmp_path / "荣誉证书.pdf"
-    result = certs.batch_issue([people["nur"], people["wang"], people["li"]], HONOUR, title="优秀义警",
+    result = cert_batch.batch_issue([people["nur"], people["wang"], people["li"]], HONOUR, title="优秀义警",
                                issued_on=ISSUED, out_file=out, progress=lambda *a: seen.append(a))
     assert [i.serial for i in result.issued] == [f"夏派义荣〔2024〕第000{n}号" for n in (1, 2, 3)]
     assert result.files == [out] and not result.skipped
@@ -445,7 +443,7 @@ def text_of_page(page) -> str:
 
 
 def test_batch_one_file_per_member_skips_refused(people, tmp_path):
-    result = certs.batch_issue([people["nur"], people["li"], people["wang"]], SERVICE_PROOF, issued_on=ISSUED,
+    result = cert_batch.batch_issue([people["nur"], people["li"], people["wang"]], SERVICE_PROOF, issued_on=ISSUED,
                                one_file=False, out_dir=tmp_path)
     assert [i.name for i in result.issued] == ["努尔买买提·西热甫", "王小明"]
     assert [(s.name, "没有登记的服务时长" in s.reason) for s in result.skipped] == [("李娜", True)]
@@ -467,7 +465,7 @@ def test_batch_cancel_issues_nothing(people, tmp_path):
             raise Stop
 
     with pytest.raises(Stop):
-        certs.batch_issue([people["nur"], people["wang"], people["li"]], HONOUR, title="优秀义警",
+        cert_batch.batch_issue([people["nur"], people["wang"], people["li"]], HONOUR, title="优秀义警",
                           issued_on=ISSUED, out_file=tmp_path / "x.pdf", progress=progress)
     assert Certificate.select().count() == 1
     assert not (tmp_path / "x.pdf").exists()
@@ -480,7 +478,7 @@ def test_batch_cards_eight_to_a_sheet(people, tmp_path):
     ids += [save_member(MemberInput(name=f"队员{'甲乙丙丁戊己庚辛壬癸'[n]}", team_id=people["team"]),
                         today=ISSUED).id for n in range(7)]
     out = tmp_path / "义警证.pdf"
-    result = certs.batch_issue(ids, CARD, issued_on=ISSUED, out_file=out)
+    result = cert_batch.batch_issue(ids, CARD, issued_on=ISSUED, out_file=out)
     reader = PdfReader(str(out))
     assert len(result.issued) == 10 and len(reader.pages) == 2
     counts = [len(SERIAL.findall(text_of_page(page))) for page in reader.pages]
@@ -492,24 +490,24 @@ def test_batch_cards_eight_to_a_sheet(people, tmp_path):
 
 def test_batch_needs_a_place(people, tmp_path):
     with pytest.raises(CertificateRefused, match="保存位置不存在"):
-        certs.batch_issue([people["nur"]], HONOUR, title="优秀义警", out_file=tmp_path / "none" / "x.pdf")
+        cert_batch.batch_issue([people["nur"]], HONOUR, title="优秀义警", out_file=tmp_path / "none" / "x.pdf")
     with pytest.raises(ValueError):
-        certs.batch_issue([people["nur"]], HONOUR, title="优秀义警", one_file=False)
+        cert_batch.batch_issue([people["nur"]], HONOUR, title="优秀义警", one_file=False)
 
 
 def test_batch_candidates(people):
     today = date(2024, 12, 1)
-    everyone = certs.batch_candidates(today=today)
+    everyone = cert_batch.batch_candidates(today=today)
     assert set(everyone) == {people["nur"], people["wang"], people["li"]}
-    assert set(certs.batch_candidates(team_id=people["team"], today=today)) == {people["nur"], people["wang"]}
-    assert certs.batch_candidates(min_hours=10, today=today) == [people["nur"]]
-    assert set(certs.batch_candidates(min_hours=4, year=2024, today=today)) == {people["nur"], people["wang"]}
-    assert certs.batch_candidates(min_hours=4, year=2023, today=today) == []
-    assert certs.batch_candidates(star_level=1, today=today) == [people["nur"]]  # 174 h ≥ 100 h
-    assert certs.batch_candidates(star_level=2, today=today) == []
+    assert set(cert_batch.batch_candidates(team_id=people["team"], today=today)) == {people["nur"], people["wang"]}
+    assert cert_batch.batch_candidates(min_hours=10, today=today) == [people["nur"]]
+    assert set(cert_batch.batch_candidates(min_hours=4, year=2024, today=today)) == {people["nur"], people["wang"]}
+    assert cert_batch.batch_candidates(min_hours=4, year=2023, today=today) == []
+    assert cert_batch.batch_candidates(star_level=1, today=today) == [people["nur"]]  # 174 h ≥ 100 h
+    assert cert_batch.batch_candidates(star_level=2, today=today) == []
     save_member(MemberInput(name="王小明", status="暂停", team_id=people["team"]), member_id=people["wang"],
                 today=ISSUED)
-    assert people["wang"] not in certs.batch_candidates(today=today)
+    assert people["wang"] not in cert_batch.batch_candidates(today=today)
 
 
 def test_find_members(people):
@@ -524,7 +522,7 @@ def test_find_members(people):
 
 
 def test_a_reason_typed_as_a_whole_phrase_is_not_doubled():
-    from desktop_app.services.certificates import fit_reason
+    from desktop_app.services.certificate_content import fit_reason
 
     wording = "{name}同志：\n在{reason}中表现突出，被评为“{title}”。"
     assert fit_reason("在2026年护学岗执勤中", wording) == "2026年护学岗执勤"

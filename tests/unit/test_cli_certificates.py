@@ -71,7 +71,7 @@ def test_arguments():
     assert run(argparse.Namespace(command="backup")) is None
     with pytest.raises(SystemExit):
         parser().parse_args(["certificate", "--type", "奖状", "--member", "x", "--out", "x.pdf"])
-    from desktop_app.services.certificates import CERT_TYPES
+    from desktop_app.documents.certificates import CERT_TYPES
 
     assert TYPES == CERT_TYPES
 

@@ -30,7 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import certificates as certs
+from ...documents.certificates import CERT_TYPES
+from ...services import certificate_batch as cert_batch
+from ...services import certificate_content as cert_content
+from ...services import certificate_templates as cert_templates
+from ...services.certificate_errors import CertificateRefused
 from ...services.roster import fetch_rows
 from ...services.service_hours import hours_by_member
 from ...services.teams import list_teams
@@ -52,7 +56,7 @@ class BatchDialog(QDialog):
         self.resize(760, 780)
         today = today or date.today()
         self.runner: TaskRunner | None = None
-        self.result: certs.BatchResult | None = None
+        self.result: cert_batch.BatchResult | None = None
         self.was_cancelled = False
         self.target: Path | None = None
 
@@ -97,14 +101,14 @@ class BatchDialog(QDialog):
 
         # --- what ------------------------------------------------------------------------------------
         self.cert_type = QComboBox()
-        for cert_type in certs.CERT_TYPES:
+        for cert_type in CERT_TYPES:
             self.cert_type.addItem(cert_type, cert_type)
         self.template = QComboBox()
         self.title = QComboBox()
         self.title.setEditable(True)
         self.title.addItems(TITLE_SUGGESTIONS)
         self.reason = QLineEdit()
-        self.reason.setMaxLength(certs.MAX_REASON)
+        self.reason.setMaxLength(cert_content.MAX_REASON)
         self.reason.setPlaceholderText(self.tr("如 2024年度护学岗志愿服务工作"))
         self.own_period = QCheckBox(self.tr("指定期间"))
         self.period_hint = QLabel()
@@ -188,7 +192,7 @@ class BatchDialog(QDialog):
     # --- who ---------------------------------------------------------------------------------------
     def find(self) -> int:
         year = self.year.value()
-        ids = certs.batch_candidates(self.team.currentData(), self.min_hours.value() or None, year,
+        ids = cert_batch.batch_candidates(self.team.currentData(), self.min_hours.value() or None, year,
                                      self.stars.currentData())
         hours = hours_by_member(ids, date(year, 1, 1), date(year, 12, 31))
         self.model.set_rows([Candidate(r.id, r.name, r.team, hours.get(r.id, 0.0)) for r in fetch_rows(ids)])
@@ -205,7 +209,7 @@ class BatchDialog(QDialog):
     def _type_changed(self) -> None:
         cert_type = self.type_()
         self.template.clear()
-        for template in certs.list_templates(cert_type):
+        for template in cert_templates.list_templates(cert_type):
             self.template.addItem(template.name + (self.tr("（默认）") if template.is_default else ""), template.id)
         honour = cert_type == HONOUR
         for widget in (self.title_label, self.title, self.reason_label, self.reason):
@@ -263,11 +267,11 @@ class BatchDialog(QDialog):
             return False
         doing = self.tr("正在签发：{0}（{1}/{2}）")
 
-        def work(report: Report) -> certs.BatchResult:
+        def work(report: Report) -> cert_batch.BatchResult:
             def progress(done: int, total: int, name: str) -> None:
                 report(int(done * 100 / max(total, 1)), doing.format(name, done + 1, total) if name else "")
 
-            return certs.batch_issue(ids, cert_type, one_file=one_file, out_file=target if one_file else None,
+            return cert_batch.batch_issue(ids, cert_type, one_file=one_file, out_file=target if one_file else None,
                                      out_dir=None if one_file else target, progress=progress, **values)
 
         self.result, self.was_cancelled = None, False
@@ -284,14 +288,14 @@ class BatchDialog(QDialog):
         self.runner = None
         self.start_button.setEnabled(True)
 
-    def _done(self, result: certs.BatchResult) -> None:
+    def _done(self, result: cert_batch.BatchResult) -> None:
         self._finish()
         self.result = result
         self._show_result(result)
         if result.issued:
             self.issued.emit()
 
-    def _show_result(self, result: certs.BatchResult, files_missing: str = "") -> None:
+    def _show_result(self, result: cert_batch.BatchResult, files_missing: str = "") -> None:
         where = str(self.target) if self.target else ""
         if result.issued:
             text = self.tr("已签发 {0} 份证书，保存在：{1}").format(len(result.issued), where)
@@ -313,12 +317,12 @@ class BatchDialog(QDialog):
 
     def _failed(self, exc: object) -> None:
         self._finish()
-        if isinstance(exc, certs.CertificateFilesNotWritten):
+        if isinstance(exc, cert_batch.CertificateFilesNotWritten):
             self.result = exc.result
             self._show_result(exc.result, exc.message)
             self.issued.emit()
             return
-        message = exc.message if isinstance(exc, certs.CertificateRefused) else self.tr("批量签发失败：{0}").format(exc)
+        message = exc.message if isinstance(exc, CertificateRefused) else self.tr("批量签发失败：{0}").format(exc)
         self.message.error(message + self.tr("（没有签发任何证书）"))
         QMessageBox.warning(self, self.tr("批量签发"), message)
 

@@ -19,7 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...documents.certificates import CERT_TYPES
+from ...services import certificate_content as cert_content
+from ...services import certificate_templates as cert_templates
 from ...services import certificates as certs
+from ...services.certificate_errors import CertificateRefused
 from ...services.service_hours import format_hours, service_record
 from ..cases.widgets import FieldGrid
 from .common import (
@@ -47,15 +51,15 @@ class IssuePanel(QWidget):
         self.last_issued: certs.IssuedCertificate | None = None
         self.picker = MemberPicker()
         self.cert_type = QComboBox()
-        for cert_type in certs.CERT_TYPES:
+        for cert_type in CERT_TYPES:
             self.cert_type.addItem(cert_type, cert_type)
         self.template = QComboBox()
         self.title = QComboBox()
         self.title.setEditable(True)
         self.title.addItems(TITLE_SUGGESTIONS)
-        self.title.lineEdit().setMaxLength(certs.MAX_TITLE)
+        self.title.lineEdit().setMaxLength(cert_content.MAX_TITLE)
         self.reason = QLineEdit()
-        self.reason.setMaxLength(certs.MAX_REASON)
+        self.reason.setMaxLength(cert_content.MAX_REASON)
         self.reason.setPlaceholderText(self.tr("如 2024年度护学岗志愿服务工作"))
         self.reason.setToolTip(self.tr("空白时写“本年度义警志愿服务工作”"))
         self.date_from = date_edit()
@@ -127,7 +131,7 @@ class IssuePanel(QWidget):
     def _load_templates(self) -> None:
         current = self.template.currentData()
         self.template.clear()
-        for template in certs.list_templates(self.type_()):
+        for template in cert_templates.list_templates(self.type_()):
             label = template.name + (self.tr("（默认）") if template.is_default else "")
             self.template.addItem(label, template.id)
         self.template.setCurrentIndex(max(self.template.findData(current), 0))
@@ -151,7 +155,7 @@ class IssuePanel(QWidget):
         """The period the service would give (for the chosen member, type and date), then the hours."""
         self.message.clear_message()
         self.fields.clear_errors()
-        start, end = certs.default_period(self.picker.member_id(), self.type_(), from_qdate(self.issued_on.date()))
+        start, end = cert_content.default_period(self.picker.member_id(), self.type_(), from_qdate(self.issued_on.date()))
         for edit, day in ((self.date_from, start), (self.date_to, end)):
             edit.blockSignals(True)
             edit.setDate(to_qdate(day or date.today()))
@@ -201,7 +205,7 @@ class IssuePanel(QWidget):
             self.fields.messages["member"].show_error(self.tr("请先查找并选择一名队员"))
         return member_id
 
-    def _refused(self, exc: certs.CertificateRefused) -> None:
+    def _refused(self, exc: CertificateRefused) -> None:
         text = exc.message
         if "荣誉称号" in text:
             self.fields.messages["title"].show_error(text)
@@ -216,7 +220,7 @@ class IssuePanel(QWidget):
         cert_type = self.type_()
         try:
             pdf = certs.preview_certificate(member_id, cert_type, **self.values())
-        except certs.CertificateRefused as exc:
+        except CertificateRefused as exc:
             self._refused(exc)
             return False
         member = self.picker.member()
@@ -231,7 +235,7 @@ class IssuePanel(QWidget):
             return None
         try:
             issued = certs.issue_certificate(member_id, self.type_(), **self.values())
-        except certs.CertificateRefused as exc:
+        except CertificateRefused as exc:
             self._refused(exc)
             return None
         self.last_issued = issued

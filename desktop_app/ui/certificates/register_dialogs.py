@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import certificates as certs
+from ...documents.certificates import CERT_TYPES
+from ...services import certificate_register as cert_register
+from ...services.certificate_errors import CertificateRefused
 from ..cases.widgets import plain_table
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
@@ -32,14 +34,14 @@ class EventLine:
 
 
 class EventsDialog(QDialog):
-    def __init__(self, row: certs.CertificateRow, parent: QWidget | None = None) -> None:
+    def __init__(self, row: cert_register.CertificateRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("证书记录：{0}").format(row.serial))
         self.resize(620, 320)
         self.model = RowsTableModel([Column(self.tr("时间"), "at"), Column(self.tr("事项"), "action"),
                                      Column(self.tr("操作员"), "username"), Column(self.tr("原因"), "reason")])
         self.model.set_rows([EventLine(f"{e.at:%Y-%m-%d %H:%M}", e.action, e.username or "—",
-                                       e.reason) for e in certs.events(row.id)])
+                                       e.reason) for e in cert_register.events(row.id)])
         table = plain_table(self.model, (150, 70, 110))
         heading = QLabel(self.tr("{0}　{1}　{2}　状态：{3}").format(row.type, row.serial, row.name, row.status))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -90,10 +92,10 @@ class PublicityDialog(QDialog):
 
     def make(self) -> bool:
         start, end = from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
-        types = certs.CERT_TYPES if self.all_types.isChecked() else certs.PUBLICITY_TYPES
+        types = CERT_TYPES if self.all_types.isChecked() else cert_register.PUBLICITY_TYPES
         try:
-            pdf = certs.publicity_pdf(start, end, posted_on=from_qdate(self.posted_on.date()), cert_types=types)
-        except certs.CertificateRefused as exc:
+            pdf = cert_register.publicity_pdf(start, end, posted_on=from_qdate(self.posted_on.date()), cert_types=types)
+        except CertificateRefused as exc:
             self.message.error(exc.message)
             return False
         self.accept()

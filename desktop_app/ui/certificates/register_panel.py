@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...documents.certificates import CERT_TYPES
 from ...domain.dates import format_date
+from ...services import certificate_register as cert_register
 from ...services import certificates as certs
+from ...services.certificate_errors import CertificateRefused
 from ...services.roster import RosterFilter, search_ids
 from ...services.service_hours import format_hours
 from ..cases.widgets import plain_table
@@ -48,10 +51,10 @@ class RegisterLine:
     status: str
     verification_code: str
     void_reason: str
-    row: certs.CertificateRow
+    row: cert_register.CertificateRow
 
 
-def line_of(row: certs.CertificateRow) -> RegisterLine:
+def line_of(row: cert_register.CertificateRow) -> RegisterLine:
     if row.type == "荣誉证书":
         detail = row.title
     elif row.type == "志愿服务证明":
@@ -75,7 +78,7 @@ class RegisterPanel(QWidget):
         self.search.setMinimumWidth(180)
         self.type_filter = QComboBox()
         self.type_filter.addItem(self.tr("全部类别"), None)
-        for cert_type in certs.CERT_TYPES:
+        for cert_type in CERT_TYPES:
             self.type_filter.addItem(cert_type, cert_type)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("全部状态"), None)
@@ -149,7 +152,7 @@ class RegisterPanel(QWidget):
 
     def apply_filter(self) -> None:
         period = self.period.isChecked()
-        rows = certs.register(from_qdate(self.date_from.date()) if period else None,
+        rows = cert_register.register(from_qdate(self.date_from.date()) if period else None,
                               from_qdate(self.date_to.date()) if period else None,
                               self.type_filter.currentData(), status=self.status_filter.currentData())
         text = self.search.text().strip()
@@ -193,7 +196,7 @@ class RegisterPanel(QWidget):
         line = chosen[0]
         try:
             pdf = certs.render(line.id)
-        except certs.CertificateRefused as exc:
+        except CertificateRefused as exc:
             QMessageBox.warning(self, self.tr("预览"), exc.message)
             return False
         self.preview = show_pdf(self, pdf, self.tr("{0} {1}").format(line.type, line.serial),
@@ -206,7 +209,7 @@ class RegisterPanel(QWidget):
             return False
         try:
             pdf = certs.reprint_many([c.id for c in chosen])
-        except certs.CertificateRefused as exc:
+        except CertificateRefused as exc:
             QMessageBox.warning(self, self.tr("补打"), exc.message)
             return False
         first = chosen[0]
@@ -232,7 +235,7 @@ class RegisterPanel(QWidget):
             return False
         try:
             certs.void(line.id, reason)
-        except certs.CertificateRefused as exc:
+        except CertificateRefused as exc:
             QMessageBox.warning(self, self.tr("不能作废"), exc.message)
             return False
         self.apply_filter()

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import certificates as certs
+from ...documents.certificates import CERT_TYPES
+from ...services import certificate_templates as cert_templates
+from ...services.certificate_errors import CertificateRefused
 from ..cases.widgets import FieldGrid
 from .common import MUTED_STYLE, MessageLine, tr
 
@@ -61,7 +63,7 @@ class TemplatesDialog(QDialog):
         self.choose_png = read_png  # replaced in tests
 
         self.cert_type = QComboBox()
-        for cert_type in certs.CERT_TYPES:
+        for cert_type in CERT_TYPES:
             self.cert_type.addItem(cert_type, cert_type)
         self.template = QComboBox()
         self.template.setMinimumWidth(220)
@@ -74,13 +76,13 @@ class TemplatesDialog(QDialog):
         top.addStretch(1)
 
         self.name = QLineEdit()
-        self.name.setMaxLength(certs.MAX_TEMPLATE_NAME)
+        self.name.setMaxLength(cert_templates.MAX_TEMPLATE_NAME)
         self.wording = QPlainTextEdit()
         self.wording.setMinimumHeight(150)
-        self.placeholder_help = QLabel(placeholder_table(certs.placeholders()))
+        self.placeholder_help = QLabel(placeholder_table(cert_templates.placeholders()))
         self.placeholder_help.setStyleSheet(MUTED_STYLE)
         self.border = QComboBox()
-        for key, label in certs.border_style_names().items():
+        for key, label in cert_templates.border_style_names().items():
             self.border.addItem(label, key)
         self.is_default = QCheckBox(self.tr("设为该类别的默认模板"))
         self.seal_state = QLabel()
@@ -163,7 +165,7 @@ class TemplatesDialog(QDialog):
     def load_templates(self, select: int | None = None) -> None:
         self.template.blockSignals(True)
         self.template.clear()
-        for template in certs.list_templates(self.type_()):
+        for template in cert_templates.list_templates(self.type_()):
             self.template.addItem(template.name + (self.tr("（默认）") if template.is_default else ""), template.id)
         self.template.setCurrentIndex(max(self.template.findData(select), 0))
         self.template.blockSignals(False)
@@ -174,7 +176,7 @@ class TemplatesDialog(QDialog):
         self.fields.clear_errors()
         if template_id is None:
             return
-        template = certs.get_template(template_id)
+        template = cert_templates.get_template(template_id)
         self.editing_id = template.id
         self.name.setText(template.name)
         self.wording.setPlainText(template.wording)
@@ -191,7 +193,7 @@ class TemplatesDialog(QDialog):
         self.seal_clear.setEnabled(has)
 
     def _show_office_seal(self) -> None:
-        has = certs.office_seal() is not None
+        has = cert_templates.office_seal() is not None
         self.office_state.setText(self.tr("已设置") if has else self.tr("未设置（证书上不盖印章）"))
         self.office_clear.setEnabled(has)
 
@@ -211,7 +213,7 @@ class TemplatesDialog(QDialog):
         self.name.selectAll()
 
     def check(self) -> bool:
-        problems = certs.check_wording(self.wording.toPlainText())
+        problems = cert_templates.check_wording(self.wording.toPlainText())
         if problems:
             self.fields.messages["wording"].show_error("；".join(problems))
         else:
@@ -219,7 +221,7 @@ class TemplatesDialog(QDialog):
         return not problems
 
     def reset(self) -> None:
-        values = certs.builtin_template(self.type_())
+        values = cert_templates.builtin_template(self.type_())
         self.wording.setPlainText(values["wording"])
         self.border.setCurrentIndex(max(self.border.findData(values["border_style"]), 0))
         self.message.ok(self.tr("已填入程序自带的措辞和边框，按“保存”后生效"))
@@ -229,8 +231,8 @@ class TemplatesDialog(QDialog):
         if data is None:
             return
         try:
-            certs.check_seal_image(data)
-        except certs.CertificateRefused as exc:
+            cert_templates.check_seal_image(data)
+        except CertificateRefused as exc:
             self.fields.messages["seal"].show_error(exc.message)
             return
         self.fields.messages["seal"].clear_error()
@@ -248,9 +250,9 @@ class TemplatesDialog(QDialog):
             return False
         extra = {} if self.pending_seal is _KEEP else {"seal_image": self.pending_seal}
         try:
-            saved = certs.save_template(self.editing_id, self.type_(), self.name.text(), self.wording.toPlainText(),
+            saved = cert_templates.save_template(self.editing_id, self.type_(), self.name.text(), self.wording.toPlainText(),
                                         self.border.currentData(), is_default=self.is_default.isChecked(), **extra)
-        except certs.CertificateRefused as exc:
+        except CertificateRefused as exc:
             key = "name" if "名称" in exc.message else "wording" if "占位符" in exc.message else None
             if key:
                 self.fields.messages[key].show_error(exc.message)
@@ -269,8 +271,8 @@ class TemplatesDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            certs.delete_template(self.editing_id)
-        except certs.CertificateRefused as exc:
+            cert_templates.delete_template(self.editing_id)
+        except CertificateRefused as exc:
             self.message.error(exc.message)
             return False
         self.load_templates()
@@ -289,8 +291,8 @@ class TemplatesDialog(QDialog):
 
     def _set_office_seal(self, data: bytes | None) -> None:
         try:
-            certs.set_office_seal(data)
-        except certs.CertificateRefused as exc:
+            cert_templates.set_office_seal(data)
+        except CertificateRefused as exc:
             self.message.error(exc.message)
             return
         self._show_office_seal()

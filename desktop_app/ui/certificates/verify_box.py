@@ -8,15 +8,15 @@ from html import escape
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.dates import format_date
-from ...services import certificates as certs
+from ...services import certificate_register as cert_register
 
-COLOURS = {certs.VERIFY_VALID: "#1e7e34", certs.VERIFY_VOID: "#c0392b", certs.VERIFY_UNKNOWN: "#7f8c8d"}
+COLOURS = {cert_register.VERIFY_VALID: "#1e7e34", cert_register.VERIFY_VOID: "#c0392b", cert_register.VERIFY_UNKNOWN: "#7f8c8d"}
 
 
 class VerifyBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("证书验证"), parent)
-        self.result: certs.VerifyResult | None = None
+        self.result: cert_register.VerifyResult | None = None
         self.code = QLineEdit()
         self.code.setClearButtonEnabled(True)
         self.code.setMaxLength(120)
@@ -34,24 +34,24 @@ class VerifyBox(QGroupBox):
         self.code.returnPressed.connect(self.verify)
         self.verify_button.clicked.connect(self.verify)
 
-    def verify(self) -> certs.VerifyResult | None:
+    def verify(self) -> cert_register.VerifyResult | None:
         text = self.code.text()
         if not text.strip():
             self.result = None
             self.answer.setStyleSheet("color: #c0392b;")
             self.answer.setText(self.tr("请输入验证码"))
             return None
-        result = certs.verify(text)
+        result = cert_register.verify(text)
         self.result = result
         self.answer.setStyleSheet("")
         self.answer.setText(self.describe(result))
         return result
 
-    def describe(self, result: certs.VerifyResult) -> str:
+    def describe(self, result: cert_register.VerifyResult) -> str:
         colour = COLOURS.get(result.status, "#000000")
         head = (f'<span style="color:{colour}; font-size:15pt; font-weight:bold;">{escape(result.status)}</span>'
                 f'&nbsp;&nbsp;{escape(self.tr("验证码"))} {escape(result.code or "—")}')
-        if result.status == certs.VERIFY_UNKNOWN:
+        if result.status == cert_register.VERIFY_UNKNOWN:
             return head + "<br>" + escape(self.tr("本单位没有签发过这个验证码的证书，请核对后重新输入。"))
         lines = [
             self.tr("{0}　{1}").format(result.type, result.serial),
@@ -59,7 +59,7 @@ class VerifyBox(QGroupBox):
                 result.name_masked, format_date(result.issued_on) if result.issued_on else ""),
         ]
         body = "<br>".join(escape(line) for line in lines)
-        if result.status == certs.VERIFY_VOID:
+        if result.status == cert_register.VERIFY_VOID:
             void = self.tr("作废日期：{0}　原因：{1}").format(
                 format_date(result.voided_on) if result.voided_on else "", result.void_reason)
             body += f'<br><span style="color:{colour};">{escape(void)}</span>'
