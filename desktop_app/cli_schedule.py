@@ -37,8 +37,8 @@ def _run_auto_schedule(args: argparse.Namespace) -> int:
     from .domain.dates import parse_loose_date
     from .domain.errors import FieldError
     from .services import audit
+    from .services.schedule_errors import ScheduleError
     from .services.scheduler import auto_schedule
-    from .services.shifts import ScheduleError
     from .services.storage import close_store, open_store
     from .services.teams import find_team_by_name
 

@@ -19,7 +19,8 @@ from ..db.models import Assignment, Member, Shift
 from ..domain.errors import FieldError, ValidationFailed
 from . import audit
 from .posts import format_time_range
-from .shifts import ScheduleError, shift_datetimes
+from .schedule_errors import ScheduleError
+from .shift_times import shift_datetimes
 
 PRESENT, ABSENT, LATE, ON_LEAVE = "已到", "缺勤", "迟到", "请假"
 STATUSES = (PRESENT, ABSENT, LATE, ON_LEAVE)

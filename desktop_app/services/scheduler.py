@@ -12,7 +12,7 @@ Hard rules (a member is never put on a shift that breaks one):
   (overnight shifts included), has at least `min_rest_hours` between shifts, and stays within
   `max_shifts_per_week` shifts in each ISO week (counting every shift already on the roster, of any post).
   School-days-only posts only have shifts on school days (the patterns see to that), and every shift of a
-  post that wants one gets a 带班 leader among its members (`shifts.choose_leader`).
+  post that wants one gets a 带班 leader among its members (`duty_rules.choose_leader`).
 
 What stays: locked assignments and assignments with recorded attendance; unlocked 已排 assignments on the
 shifts being scheduled are replaced (whether the scheduler or a person made them). Shifts that have already
@@ -47,29 +47,22 @@ from ..db.database import db
 from ..db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift, Team
 from ..domain.dates import format_date
 from . import audit
-from .members import split_skills
-from .posts import format_time_range
-from .settings_store import get_setting
-from .shifts import (
-    DAY,
-    DEFAULT_MAX_SHIFTS,
-    DEFAULT_MIN_REST_HOURS,
-    MAX_SHIFTS_KEY,
-    MIN_REST_KEY,
+from .duty_rules import (
     ON_LEAVE_STATUS,
     PLANNED,
     LeaderCandidate,
     Period,
-    ScheduleError,
     choose_leader,
-    holiday_name,
-    interval,
-    is_night,
-    plan_shifts,
-    shift_minutes,
     skill_periods,
     valid_on,
 )
+from .members import split_skills
+from .posts import format_time_range
+from .schedule_errors import ScheduleError
+from .schedule_settings import DEFAULT_MAX_SHIFTS, DEFAULT_MIN_REST_HOURS, MAX_SHIFTS_KEY, MIN_REST_KEY
+from .settings_store import get_setting
+from .shift_generation import plan_shifts
+from .shift_times import DAY, holiday_name, interval, is_night, shift_minutes
 
 Progress = Callable[[int, str], object]
 

@@ -16,7 +16,7 @@ from desktop_app.services.attendance import (
 )
 from desktop_app.services.member_detail import member_sections
 from desktop_app.services.posts import PostInput, save_post
-from desktop_app.services.shifts import ScheduleError
+from desktop_app.services.schedule_errors import ScheduleError
 
 DAY = date(2024, 4, 15)
 LATER = datetime(2024, 4, 20, 12, 0)

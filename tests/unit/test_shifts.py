@@ -9,43 +9,35 @@ import pytest
 
 from desktop_app.db.database import db
 from desktop_app.db.models import Assignment, AuditLog, Leave, Member, Qualification, Shift, Swap, Team
-from desktop_app.services.posts import PatternInput, PostInput, save_pattern, save_post
-from desktop_app.services.settings_store import set_setting
-from desktop_app.services.shifts import (
-    MAX_SHIFTS_KEY,
-    MIN_REST_KEY,
-    REFUSE,
-    WARN,
-    AssignmentRefused,
-    LeaderCandidate,
-    ScheduleError,
+from desktop_app.services.assignment_checks import candidates, check_assignment
+from desktop_app.services.assignments import (
     assign,
-    candidates,
-    check_assignment,
-    choose_leader,
-    days_touched,
-    generate_shifts,
-    holiday_name,
-    interval,
-    is_night,
     list_swaps,
     lock,
-    month_overview,
     move_assignment,
-    plan_shifts,
     refresh_leader,
     set_leader,
-    set_school_vacations,
-    shift_detail,
-    shift_hours,
-    skill_periods,
-    skill_problem,
     substitute,
     swap_members,
     unassign,
-    valid_on,
-    week_grid,
 )
+from desktop_app.services.duty_rules import (
+    REFUSE,
+    WARN,
+    LeaderCandidate,
+    choose_leader,
+    skill_periods,
+    skill_problem,
+    valid_on,
+)
+from desktop_app.services.month_overview import month_overview
+from desktop_app.services.posts import PatternInput, PostInput, save_pattern, save_post
+from desktop_app.services.schedule_errors import AssignmentRefused, ScheduleError
+from desktop_app.services.schedule_settings import MAX_SHIFTS_KEY, MIN_REST_KEY, set_school_vacations
+from desktop_app.services.settings_store import set_setting
+from desktop_app.services.shift_generation import generate_shifts, plan_shifts
+from desktop_app.services.shift_times import days_touched, holiday_name, interval, is_night, shift_hours
+from desktop_app.services.week_grid import shift_detail, week_grid
 
 MONDAY = date(2024, 4, 15)  # an ordinary week
 INSURED = date(2030, 1, 1)

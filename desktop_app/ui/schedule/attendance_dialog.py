@@ -29,8 +29,10 @@ from ...services.attendance import (
     record_attendance,
     shift_attendance,
 )
+from ...services.duty_rules import PLANNED
 from ...services.posts import parse_clock
-from ...services.shifts import PLANNED, ScheduleError, shift_detail
+from ...services.schedule_errors import ScheduleError
+from ...services.week_grid import shift_detail
 from ..field_errors import ERROR_STYLE, FieldMessage
 
 

@@ -12,7 +12,8 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...domain.pinyin_keys import pinyin_keys, search_term
-from ...services.shifts import REFUSE, Candidate, candidates
+from ...services.assignment_checks import Candidate, candidates
+from ...services.duty_rules import REFUSE
 from ...services.teams import list_teams
 from ..cases.widgets import plain_table
 from ..id_table_model import Index

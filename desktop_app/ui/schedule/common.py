@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.shifts import REFUSE, AssignmentRefused, ScheduleError
+from ...services.duty_rules import REFUSE
+from ...services.schedule_errors import AssignmentRefused, ScheduleError
 from ...services.teams import list_teams
 from ..id_table_model import Index
 from ..rows_table_model import RowsTableModel

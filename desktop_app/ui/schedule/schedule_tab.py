@@ -23,20 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
+from ...services.assignments import lock, move_assignment, set_leader, unassign
 from ...services.attendance import shifts_awaiting_attendance
+from ...services.duty_rules import PLANNED
+from ...services.schedule_errors import ScheduleError
 from ...services.scheduler import explain
-from ...services.shifts import (
-    PLANNED,
-    GridShift,
-    ScheduleError,
-    generate_shifts,
-    lock,
-    move_assignment,
-    set_leader,
-    unassign,
-    week_grid,
-    week_monday,
-)
+from ...services.shift_generation import generate_shifts
+from ...services.shift_times import week_monday
+from ...services.week_grid import GridShift, week_grid
 from .common import GAP_COLOUR, WEEKDAYS, attempt, fill_team_combo, team_combo, week_text
 from .grid_view import GridView
 from .week_grid_model import TIME, CellLine, WeekGridModel
