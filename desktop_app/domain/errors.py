@@ -1,5 +1,10 @@
 """The error a domain check raises for one form field."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class FieldError(ValueError):
     """A value the user typed is not acceptable; `message` is shown next to the field `field`."""
@@ -26,3 +31,16 @@ class ValidationFailed(ValueError):
         for error in self.errors:
             out.setdefault(error.field, error.message)
         return out
+
+
+def check_optional(check: Callable[[str], T], raw: str | None, errors: list[FieldError],
+                   field: str | None = None, empty: T | str = "") -> T | str:
+    """Run a check on a value the user may leave blank: blank gives `empty`; a `FieldError` is added to
+    `errors` (under `field` when given) and gives `empty` too, so every wrong field is reported at once."""
+    if not (raw or "").strip():
+        return empty
+    try:
+        return check(raw)
+    except FieldError as exc:
+        errors.append(FieldError(field, exc.message) if field else exc)
+        return empty

@@ -14,7 +14,7 @@ from peewee import Case as SqlCase
 
 from ..db.database import db
 from ..db.models import Case, CaseMediator, Member, Party, Team
-from ..domain.errors import FieldError
+from ..domain.errors import FieldError, check_optional
 from ..domain.ethnic_groups import ETHNIC_GROUPS, code_of
 from ..domain.id_numbers import check_consistency, parse_id_number
 from ..domain.names import validate_name
@@ -143,18 +143,8 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
         age = derived
     values["age"] = age
 
-    values["ethnic_code"] = ""
-    if (data.ethnic or "").strip():
-        try:
-            values["ethnic_code"] = code_of(data.ethnic)
-        except FieldError as exc:
-            errors.append(exc)
-    values["phone"] = ""
-    if (data.phone or "").strip():
-        try:
-            values["phone"] = validate_phone(data.phone)
-        except FieldError as exc:
-            errors.append(exc)
+    values["ethnic_code"] = check_optional(code_of, data.ethnic, errors)
+    values["phone"] = check_optional(validate_phone, data.phone, errors)
     values["address"] = text_field(data.address, "address", "住址", 200, errors)
     values["occupation"] = text_field(data.occupation, "occupation", "职业", 50, errors)
 

@@ -13,7 +13,7 @@ from typing import Any
 from ..db.database import db
 from ..db.models import Leave, Member, Team
 from ..domain.dates import parse_loose_date
-from ..domain.errors import FieldError, ValidationFailed
+from ..domain.errors import FieldError, ValidationFailed, check_optional
 from ..domain.ethnic_groups import code_of
 from ..domain.id_numbers import check_consistency, parse_id_number
 from ..domain.names import validate_name
@@ -107,25 +107,9 @@ def validate_member(
                 where = "（已删除，可从已删除队员中恢复）" if holder.deleted_at else ""
                 errors.append(FieldError("id_number", f"该身份证号码已登记为队员“{holder.name}”{where}"))
 
-    values["ethnic_code"] = ""
-    if (data.ethnic or "").strip():
-        try:
-            values["ethnic_code"] = code_of(data.ethnic)
-        except FieldError as exc:
-            errors.append(exc)
-
-    values["phone"] = ""
-    if (data.phone or "").strip():
-        try:
-            values["phone"] = validate_mobile(data.phone)
-        except FieldError as exc:
-            errors.append(exc)
-    values["emergency_phone"] = ""
-    if (data.emergency_phone or "").strip():
-        try:
-            values["emergency_phone"] = validate_phone(data.emergency_phone)
-        except FieldError as exc:
-            errors.append(FieldError("emergency_phone", exc.message))
+    values["ethnic_code"] = check_optional(code_of, data.ethnic, errors)
+    values["phone"] = check_optional(validate_mobile, data.phone, errors)
+    values["emergency_phone"] = check_optional(validate_phone, data.emergency_phone, errors, "emergency_phone")
 
     values["join_date"] = _optional_date(data.join_date, "join_date", "入队日期", errors)
     values["leave_date"] = _optional_date(data.leave_date, "leave_date", "离队日期", errors)
