@@ -7,25 +7,14 @@ from datetime import date
 
 import pytest
 
-from desktop_app.cli import _data_dir_argument
-from desktop_app.cli_cases import add_commands, run
+from desktop_app.cli import build_parser as parser  # the program's own parser, every command wired
+from desktop_app.cli import main as run_cli
+from desktop_app.cli_cases import run
 from desktop_app.config import DataPaths
 from desktop_app.db.models import AuditLog
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.services.storage import close_store, open_store
 from desktop_app.services.usb_export import MANIFEST_NAME, verify_export
-
-
-def parser() -> argparse.ArgumentParser:
-    """The program's parser shape: --data-dir before or after the command."""
-    top = argparse.ArgumentParser(prog="main.py")
-    _data_dir_argument(top, in_subcommand=False)
-    add_commands(top.add_subparsers(dest="command"))
-    return top
-
-
-def run_cli(argv: list[str]) -> int | None:
-    return run(parser().parse_args(argv))
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ from datetime import date, time
 import pytest
 from pypdf import PdfReader
 
-from desktop_app.cli import _data_dir_argument
-from desktop_app.cli_certificates import TYPES, add_commands, run
+from desktop_app.cli import build_parser as parser  # the program's own parser, every command wired
+from desktop_app.cli import main as run_cli
+from desktop_app.cli_certificates import TYPES, run
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, Certificate, DutyPost, Shift, Team
 from desktop_app.domain.id_numbers import build_id_number
@@ -22,15 +23,6 @@ ID_NUR = build_id_number("653129", date(1980, 5, 6), 31)
 ID_WANG = build_id_number("653129", date(1990, 1, 2), 11)
 
 
-def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="main.py")
-    _data_dir_argument(top, in_subcommand=False)
-    add_commands(top.add_subparsers(dest="command"))
-    return top
-
-
-def run_cli(argv: list[str]) -> int | None:
-    return run(parser().parse_args(argv))
 
 
 def text_of(path) -> str:

@@ -10,23 +10,12 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from desktop_app.cli import _data_dir_argument
-from desktop_app.cli_duty_sheet import add_commands, run
+from desktop_app.cli import build_parser as parser  # the program's own parser, every command wired
+from desktop_app.cli import main as run_cli
+from desktop_app.cli_duty_sheet import run
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, DutyPost, Member, Shift, Team
 from desktop_app.services.storage import close_store, open_store
-
-
-def parser() -> argparse.ArgumentParser:
-    """The program's parser shape: --data-dir before or after the command."""
-    top = argparse.ArgumentParser(prog="main.py")
-    _data_dir_argument(top, in_subcommand=False)
-    add_commands(top.add_subparsers(dest="command"))
-    return top
-
-
-def run_cli(argv: list[str]) -> int | None:
-    return run(parser().parse_args(argv))
 
 
 @pytest.fixture

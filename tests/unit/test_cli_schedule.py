@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop_app.cli import _data_dir_argument
-from desktop_app.cli_schedule import add_commands, run
+from desktop_app.cli import build_parser as parser  # the program's own parser, every command wired
+from desktop_app.cli import main as run_cli
+from desktop_app.cli_schedule import run
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, Member, Team
 from desktop_app.domain.dates import format_date
@@ -21,15 +22,6 @@ SUNDAY = MONDAY + timedelta(days=6)
 PERIOD = ["--from", MONDAY.isoformat(), "--to", SUNDAY.isoformat()]
 
 
-def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="main.py")
-    _data_dir_argument(top, in_subcommand=False)
-    add_commands(top.add_subparsers(dest="command"))
-    return top
-
-
-def run_cli(argv: list[str]) -> int | None:
-    return run(parser().parse_args(argv))
 
 
 @pytest.fixture
