@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import TextIO
 
 from .config import APP_NAME, APP_VERSION, DataPaths, default_data_dir
 
@@ -73,6 +75,28 @@ def _paths(args: argparse.Namespace) -> DataPaths:
     return DataPaths(Path(args.data_dir) if args.data_dir else default_data_dir())
 
 
+def existing_paths(args: argparse.Namespace) -> DataPaths | None:
+    """The data folder when its database exists; otherwise say so on stderr and return None."""
+    paths = _paths(args)
+    if not paths.database.exists():
+        print(f"数据文件不存在: {paths.database}", file=sys.stderr)
+        return None
+    return paths
+
+
+def progress_printer(stream: TextIO | None = None) -> Callable[[int, str], bool]:
+    """A progress callback that prints a line every ten percent (to stderr unless told otherwise)."""
+    last = [-1]
+
+    def progress(percent: int, text: str) -> bool:
+        if percent // 10 != last[0] // 10:
+            print(f"{percent:3d}% {text}", file=stream or sys.stderr, flush=True)
+        last[0] = percent
+        return True
+
+    return progress
+
+
 def _run_demo_data(args: argparse.Namespace) -> int:
     from .services.demo_data import SCALES, generate
     from .services.storage import close_store, open_store
@@ -83,15 +107,7 @@ def _run_demo_data(args: argparse.Namespace) -> int:
     paths = _paths(args)
     open_store(paths)
     try:
-        last = [-1]
-
-        def progress(percent: int, stage: str) -> bool:
-            if percent // 10 != last[0] // 10:
-                print(f"{percent:3d}% {stage}", flush=True)
-            last[0] = percent
-            return True
-
-        summary = generate(SCALES[args.scale], seed=args.seed, progress=progress)
+        summary = generate(SCALES[args.scale], seed=args.seed, progress=progress_printer(sys.stdout))
     finally:
         close_store()
     print(f"演示数据已写入 {paths.database}")
@@ -103,9 +119,8 @@ def _run_backup(args: argparse.Namespace) -> int:
     from .services.backup import backup_now
     from .services.storage import close_store, open_store
 
-    paths = _paths(args)
-    if not paths.database.exists():
-        print(f"数据文件不存在: {paths.database}", file=sys.stderr)
+    paths = existing_paths(args)
+    if paths is None:
         return 2
     open_store(paths)
     try:
@@ -134,13 +149,7 @@ def _run_import_roster(args: argparse.Namespace) -> int:
     if not args.file.exists():
         print(f"找不到文件: {args.file}", file=sys.stderr)
         return 2
-    last = [-1]
-
-    def progress(percent: int, stage: str) -> None:
-        if percent // 10 != last[0] // 10:
-            print(f"{percent:3d}% {stage}", file=sys.stderr, flush=True)
-        last[0] = percent
-
+    progress = progress_printer()
     open_store(_paths(args))
     try:
         with audit.acting_as(CLI_USER):
@@ -174,9 +183,8 @@ def _run_export_roster(args: argparse.Namespace) -> int:
     from .services.roster_export import ExportError, export_roster_xlsx
     from .services.storage import close_store, open_store
 
-    paths = _paths(args)
-    if not paths.database.exists():
-        print(f"数据文件不存在: {paths.database}", file=sys.stderr)
+    paths = existing_paths(args)
+    if paths is None:
         return 2
     open_store(paths)
     try:

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_export_cases(args: argparse.Namespace) -> int:
-    from .cli import CLI_USER, _paths
+    from .cli import CLI_USER, existing_paths, progress_printer
     from .domain.dates import parse_loose_date
     from .domain.errors import FieldError
     from .services import audit
@@ -57,18 +57,14 @@ def _run_export_cases(args: argparse.Namespace) -> int:
     if not args.to_dir.is_dir():
         print(f"目标文件夹不存在: {args.to_dir}", file=sys.stderr)
         return 2
-    paths = _paths(args)
-    if not paths.database.exists():
-        print(f"数据文件不存在: {paths.database}", file=sys.stderr)
+    paths = existing_paths(args)
+    if paths is None:
         return 2
 
-    last = [-1]
+    printer = progress_printer()
 
     def progress(done: int, total: int, name: str) -> None:
-        percent = done * 100 // max(total, 1)
-        if percent // 10 != last[0] // 10:
-            print(f"{percent:3d}% {name}", file=sys.stderr, flush=True)
-        last[0] = percent
+        printer(done * 100 // max(total, 1), name)
 
     open_store(paths)
     try:

@@ -60,7 +60,7 @@ def _error(message: str) -> None:
 
 
 def _run_certificate(args: argparse.Namespace) -> int:
-    from .cli import CLI_USER, _paths
+    from .cli import CLI_USER, existing_paths
     from .domain.dates import parse_loose_date
     from .domain.errors import FieldError
     from .services import audit
@@ -81,9 +81,8 @@ def _run_certificate(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         _error(f"保存位置不存在: {out.parent}")
         return 2
-    paths = _paths(args)
-    if not paths.database.exists():
-        _error(f"数据文件不存在: {paths.database}")
+    paths = existing_paths(args)
+    if paths is None:
         return 2
 
     open_store(paths)
@@ -138,14 +137,13 @@ def _one_member(text: str, find_members) -> int | None:
 
 
 def _run_verify(args: argparse.Namespace) -> int:
-    from .cli import _paths
+    from .cli import existing_paths
     from .domain.dates import format_date
     from .services.certificate_register import VERIFY_UNKNOWN, VERIFY_VALID, verify
     from .services.storage import close_store, open_store
 
-    paths = _paths(args)
-    if not paths.database.exists():
-        _error(f"数据文件不存在: {paths.database}")
+    paths = existing_paths(args)
+    if paths is None:
         return 2
     open_store(paths)
     try:

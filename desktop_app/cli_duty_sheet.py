@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_duty_sheet(args: argparse.Namespace) -> int:
-    from .cli import CLI_USER, _paths
+    from .cli import CLI_USER, existing_paths
     from .domain.dates import parse_iso_week
     from .domain.errors import FieldError
     from .services import audit
@@ -56,9 +56,8 @@ def _run_duty_sheet(args: argparse.Namespace) -> int:
     if not args.out.parent.is_dir():
         print(f"输出文件夹不存在: {args.out.parent}", file=sys.stderr)
         return 2
-    paths = _paths(args)
-    if not paths.database.exists():
-        print(f"数据文件不存在: {paths.database}", file=sys.stderr)
+    paths = existing_paths(args)
+    if paths is None:
         return 2
 
     open_store(paths)

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_auto_schedule(args: argparse.Namespace) -> int:
-    from .cli import CLI_USER, _paths
+    from .cli import CLI_USER, existing_paths, progress_printer
     from .domain.dates import parse_loose_date
     from .domain.errors import FieldError
     from .services import audit
@@ -47,17 +47,11 @@ def _run_auto_schedule(args: argparse.Namespace) -> int:
     except FieldError as exc:
         print(f"日期有误: {exc.message}", file=sys.stderr)
         return 2
-    paths = _paths(args)
-    if not paths.database.exists():
-        print(f"数据文件不存在: {paths.database}", file=sys.stderr)
+    paths = existing_paths(args)
+    if paths is None:
         return 2
 
-    last = [-1]
-
-    def progress(percent: int, text: str) -> None:
-        if percent // 10 != last[0] // 10:
-            print(f"{percent:3d}% {text}", file=sys.stderr, flush=True)
-        last[0] = percent
+    progress = progress_printer()
 
     open_store(paths)
     try:
