@@ -49,3 +49,22 @@ def _type_text(qtbot, widget, text: str) -> None:
 @pytest.fixture
 def type_text(qtbot):
     return lambda widget, text: _type_text(qtbot, widget, text)
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Every message box answered at once (questions with 是); what each said is kept as (kind, text)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[tuple[str, str]] = []
+
+    def record(kind, answer=QMessageBox.StandardButton.Ok):
+        def box(_parent, _title, text, *args, **kwargs):
+            said.append((kind, text))
+            return answer
+        return box
+
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, record(kind))
+    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
+    return said

@@ -31,20 +31,6 @@ def volunteer(office):
                                    skills=["调解", "双语翻译"])).id
 
 
-@pytest.fixture
-def messages(monkeypatch):
-    """Every message box answered at once; what was said is kept."""
-    said: list[tuple[str, str]] = []
-
-    def record(kind):
-        def box(_parent, title, text, *args, **kwargs):
-            said.append((kind, text))
-            return QMessageBox.StandardButton.Ok
-        return box
-
-    for kind in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, record(kind))
-    return said
 
 
 @pytest.fixture

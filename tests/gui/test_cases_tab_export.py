@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.db.models import AuditLog
 from desktop_app.domain.id_numbers import build_id_number
@@ -27,12 +26,6 @@ ID_AILI = build_id_number("653129", date(1980, 5, 6), 31)
 LEFT = Qt.MouseButton.LeftButton
 
 
-@pytest.fixture
-def messages(monkeypatch):
-    said: list[tuple[str, str]] = []
-    for kind in ("information", "warning"):
-        monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *a, _k=kind, **kw: said.append((_k, text)))
-    return said
 
 
 @pytest.fixture

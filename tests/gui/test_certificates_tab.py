@@ -11,7 +11,7 @@ from datetime import date, time
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog
 
 from desktop_app.db.models import (
     Activity,
@@ -66,19 +66,6 @@ def people(office):
     return {"nur": nur, "wang": wang, "li": li, "gu": gu, "team": team.id}
 
 
-@pytest.fixture
-def messages(monkeypatch):
-    said: list[tuple[str, str]] = []
-
-    def record(kind):
-        def box(_parent, title, text, *args, **kwargs):
-            said.append((kind, text))
-            return QMessageBox.StandardButton.Yes if kind == "question" else QMessageBox.StandardButton.Ok
-        return box
-
-    for kind in ("information", "warning", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, kind, record(kind))
-    return said
 
 
 class Shown:

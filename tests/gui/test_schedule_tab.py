@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.db.models import Assignment, AuditLog, Shift, Swap, Team
 from desktop_app.services.assignments import assign
@@ -28,21 +28,6 @@ INSURED = date.today() + timedelta(days=400)
 NAMES = ("王建国", "努尔买买提·西热甫", "李秀英", "阿依古丽·买买提")
 
 
-@pytest.fixture
-def messages(monkeypatch):
-    """Every message box answered at once (questions with Yes); what was said is kept."""
-    said: list[tuple[str, str]] = []
-
-    def record(kind, answer=QMessageBox.StandardButton.Ok):
-        def box(_parent, _title, text, *args, **kwargs):
-            said.append((kind, text))
-            return answer
-        return box
-
-    for kind in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, record(kind))
-    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
-    return said
 
 
 @pytest.fixture

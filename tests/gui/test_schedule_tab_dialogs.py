@@ -26,20 +26,6 @@ PAST = THIS_WEEK - timedelta(days=7)  # within the 14 days the tab counts as awa
 INSURED = date.today() + timedelta(days=400)
 
 
-@pytest.fixture
-def messages(monkeypatch):
-    said: list[tuple[str, str]] = []
-
-    def record(kind, answer=QMessageBox.StandardButton.Ok):
-        def box(_parent, _title, text, *args, **kwargs):
-            said.append((kind, text))
-            return answer
-        return box
-
-    for kind in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, record(kind))
-    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
-    return said
 
 
 @pytest.fixture
