@@ -9,7 +9,7 @@ from typing import Any
 
 from ..db.models import Case
 from ..domain.dates import parse_loose_date
-from ..domain.errors import FieldError
+from ..domain.errors import FieldError, ValidationFailed
 from ..domain.text_folding import fold_fullwidth
 from .case_workflow import CaseRefused
 
@@ -19,18 +19,8 @@ _DATETIME = re.compile(
     r"(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?)?\s*[分秒]?")
 
 
-class CaseInvalid(ValueError):
+class CaseInvalid(ValidationFailed):
     """What was typed cannot be saved; `errors` holds one message per wrong field."""
-
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
-        self.errors = errors
-
-    def by_field(self) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for error in self.errors:
-            out.setdefault(error.field, error.message)
-        return out
 
 
 def text_field(value: Any, name: str, label: str, limit: int, errors: list[FieldError]) -> str:

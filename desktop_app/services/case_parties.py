@@ -16,6 +16,7 @@ from ..db.database import db
 from ..db.models import Case, CaseMediator, Member, Party, Team
 from ..domain.errors import FieldError, check_optional
 from ..domain.ethnic_groups import ETHNIC_GROUPS, code_of
+from ..domain.genders import parse_gender
 from ..domain.id_numbers import check_consistency, parse_id_number
 from ..domain.names import validate_name
 from ..domain.phones import validate_phone
@@ -27,7 +28,6 @@ from .case_workflow import CaseRefused, age_on, is_minor
 
 PARTY_ROLES = ("申请人", "被申请人", "其他当事人", "监护人")
 GUARDIAN = "监护人"
-GENDERS = ("男", "女")
 MEDIATOR_ROLES = ("主持人", "调解员", "记录人")
 MAX_AGE = 150
 
@@ -101,10 +101,8 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
     except FieldError as exc:
         errors.append(exc)
 
-    gender = (data.gender or "").strip().removesuffix("性")
-    if gender and gender not in GENDERS:
-        errors.append(FieldError("gender", "性别请选择“男”或“女”"))
-    values["gender"] = gender if gender in GENDERS else ""
+    gender = check_optional(parse_gender, data.gender, errors)
+    values["gender"] = gender
     birth = date_field(data.birth_date, "birth_date", "出生日期", errors)
     if birth and birth > today:
         errors.append(FieldError("birth_date", "出生日期不能晚于今天"))

@@ -15,6 +15,7 @@ from ..db.models import Leave, Member, Team
 from ..domain.dates import parse_loose_date
 from ..domain.errors import FieldError, ValidationFailed, check_optional
 from ..domain.ethnic_groups import code_of
+from ..domain.genders import parse_gender
 from ..domain.id_numbers import check_consistency, parse_id_number
 from ..domain.names import validate_name
 from ..domain.phones import validate_mobile, validate_phone
@@ -22,7 +23,6 @@ from ..domain.pinyin_keys import pinyin_keys
 from . import audit
 
 STATUSES = ("在队", "暂停", "退出")
-GENDERS = ("男", "女")
 SKILLS = ("调解", "巡逻", "交通劝导", "救援", "驾驶", "双语翻译", "急救", "消防", "心理疏导", "普法宣传")
 POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "群众")
 _SKILL_SEPARATORS = str.maketrans({c: "、" for c in ",，;；/ 　|"})
@@ -85,11 +85,9 @@ def validate_member(
     except FieldError as exc:
         errors.append(exc)
 
-    gender = (data.gender or "").strip().rstrip("性")
-    if gender and gender not in GENDERS:
-        errors.append(FieldError("gender", "性别请选择“男”或“女”"))
+    gender = check_optional(parse_gender, data.gender, errors)
     typed_birth = _optional_date(data.birth_date, "birth_date", "出生日期", errors)
-    values["gender"] = gender if gender in GENDERS else ""
+    values["gender"] = gender
     values["birth_date"] = typed_birth
 
     values["id_number"] = None

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QComboBox
 
 from ...domain.errors import FieldError
+from ...domain.genders import GENDERS
 from ...domain.id_numbers import parse_id_number
 from ...domain.masking import mask_id, mask_phone
 from ...services.case_parties import (
-    GENDERS,
     GUARDIAN,
     PARTY_ROLES,
     PartyEntry,

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...domain.errors import FieldError
 from ...domain.ethnic_groups import ETHNIC_GROUPS
+from ...domain.genders import GENDERS
 from ...domain.id_numbers import parse_id_number
 from ...services.members import (
-    GENDERS,
     POLITICAL_STATUSES,
     SKILLS,
     STATUSES,
