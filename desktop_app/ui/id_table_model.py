@@ -1,5 +1,6 @@
 """A table model over a list of record ids: rows are fetched from a service a page at a time, when
-first shown, so a 100,000-row table costs only its ids until the user scrolls."""
+first shown, so a 100,000-row table costs only its ids until the user scrolls. `ColumnsModel` is
+what it shares with the small in-memory tables (rows_table_model.py)."""
 
 from __future__ import annotations
 
@@ -38,11 +39,49 @@ def display(value: Any) -> str:
     return str(value)
 
 
-class IdTableModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[Column], fetch_rows: Callable[[Sequence[int]], list[Any]],
-                 on_sort: Callable[[str, bool], None] | None = None) -> None:
+class ColumnsModel(QAbstractTableModel):
+    """What every table of plain rows shares: columns from `Column`, text, red alerts, centring.
+    Subclasses say how many rows there are and give `record(row)`."""
+
+    numbered_rows = False  # show 1, 2, 3 … in the vertical header
+
+    def __init__(self, columns: Sequence[Column]) -> None:
         super().__init__()
         self.columns = list(columns)
+
+    def record(self, row: int) -> Any:
+        raise NotImplementedError
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return display(getattr(self.record(index.row()), column.attr))
+        if role == Qt.ItemDataRole.ForegroundRole and column.alert is not None:
+            return QColor("#c0392b") if column.alert(self.record(index.row())) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_center:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return str(section + 1) if self.numbered_rows else None
+
+
+class IdTableModel(ColumnsModel):
+    numbered_rows = True
+
+    def __init__(self, columns: Sequence[Column], fetch_rows: Callable[[Sequence[int]], list[Any]],
+                 on_sort: Callable[[str, bool], None] | None = None) -> None:
+        super().__init__(columns)
         self._fetch_rows = fetch_rows
         self._on_sort = on_sort
         self._ids: list[int] = []
@@ -82,30 +121,10 @@ class IdTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        column = self.columns[index.column()]
-        if role == ID_ROLE:
+        if role == ID_ROLE and index.isValid():
             return self._ids[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return display(getattr(self.record(index.row()), column.attr))
-        if role == Qt.ItemDataRole.ForegroundRole and column.alert is not None:
-            return QColor("#c0392b") if column.alert(self.record(index.row())) else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_center:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].header
-        return str(section + 1)
+        return super().data(index, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.columns[column].sort_key
