@@ -8,19 +8,14 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +25,7 @@ from ...services.case_register import CaseFilter, CaseRow, fetch_case_rows, sear
 from ...services.case_workflow import CATEGORIES, KINDS, STATUSES, CaseRefused
 from ...services.cases import delete_case
 from ..id_table_model import Column, IdTableModel
+from ..register_widgets import filter_combo, register_table, search_box
 from .case_dialog import CaseDialog
 
 
@@ -70,13 +66,10 @@ class CasesTab(QWidget):
         self.descending = True
         self.dialog: QDialog | None = None  # the dialog last opened, kept alive while open
 
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("查找：案件编号 / 当事人姓名 / 拼音 / 首字母"))
-        self.search.setMinimumWidth(300)
-        self.status_filter = self._combo(self.tr("全部状态"), STATUSES)
-        self.category_filter = self._combo(self.tr("全部类别"), CATEGORIES)
-        self.kind_filter = self._combo(self.tr("全部类型"), KINDS)
+        self.search = search_box(self.tr("查找：案件编号 / 当事人姓名 / 拼音 / 首字母"), 300)
+        self.status_filter = filter_combo(self.tr("全部状态"), STATUSES)
+        self.category_filter = filter_combo(self.tr("全部类别"), CATEGORIES)
+        self.kind_filter = filter_combo(self.tr("全部类型"), KINDS)
         self.period = QCheckBox(self.tr("受理日期"))
         today = date.today()
         self.date_from = QDateEdit(_qdate(date(today.year, 1, 1)))
@@ -95,21 +88,9 @@ class CasesTab(QWidget):
         self.print_button = QPushButton(self.tr("打印登记表…"))
 
         self.model = IdTableModel(self._columns(), register_lines, on_sort=self._sort)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        self.table = register_table(self.model, WIDTHS, 1, Qt.SortOrder.DescendingOrder, multi=True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for i, width in enumerate(WIDTHS):
-            header.resizeSection(i, width)
-        header.setStretchLastSection(True)
-        header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
 
         actions = QHBoxLayout()
         for button in (self.add_button, self.open_button, self.delete_button, self.export_button,
@@ -153,13 +134,6 @@ class CasesTab(QWidget):
             Column(self.tr("状态"), "status", "status", align_center=True),
             Column(self.tr("期限"), "deadline_text", "deadline", alert=lambda r: r.overdue),
         ]
-
-    def _combo(self, everything: str, items) -> QComboBox:
-        combo = QComboBox()
-        combo.addItem(everything, None)
-        for item in items:
-            combo.addItem(item, item)
-        return combo
 
     # --- filtering -----------------------------------------------------------------------------------
     def period_dates(self) -> tuple[date, date]:

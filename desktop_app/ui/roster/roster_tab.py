@@ -8,17 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +32,7 @@ from ...services.roster import (
 from ...services.teams import list_teams
 from ..admin_check import confirm_administrator
 from ..id_table_model import Column, IdTableModel
+from ..register_widgets import filter_combo, register_table, search_box
 from .member_dialog import MemberDialog
 from .teams_dialog import TeamsDialog
 
@@ -60,19 +57,10 @@ class RosterTab(QWidget):
         self.descending = False
         self.dialog: QDialog | None = None  # the dialog last opened, kept alive while open
 
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("查找：姓名 / 拼音 / 首字母 / 手机尾号 / 身份证尾号"))
-        self.search.setMinimumWidth(320)
+        self.search = search_box(self.tr("查找：姓名 / 拼音 / 首字母 / 手机尾号 / 身份证尾号"), 320)
         self.team_filter = QComboBox()
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(self.tr("全部状态"), None)
-        for status in STATUSES:
-            self.status_filter.addItem(status, status)
-        self.skill_filter = QComboBox()
-        self.skill_filter.addItem(self.tr("全部技能"), None)
-        for skill in SKILLS:
-            self.skill_filter.addItem(skill, skill)
+        self.status_filter = filter_combo(self.tr("全部状态"), STATUSES)
+        self.skill_filter = filter_combo(self.tr("全部技能"), SKILLS)
         self.insurance_filter = QComboBox()
         self.insurance_filter.addItem(self.tr("意外险：全部"), None)
         self.insurance_filter.addItem(self.tr("意外险已过期"), INSURANCE_EXPIRED)
@@ -86,19 +74,9 @@ class RosterTab(QWidget):
         self.teams_button = QPushButton(self.tr("队伍管理…"))
 
         self.model = IdTableModel(COLUMNS, fetch_rows, on_sort=self._sort)
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = register_table(self.model, (150, 50, 90, 160, 170, 120, 60, 200, 110, 110), 0,
+                                    Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for i, width in enumerate((150, 50, 90, 160, 170, 120, 60, 200, 110, 110)):
-            header.resizeSection(i, width)
-        header.setStretchLastSection(True)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
 
         filters = QHBoxLayout()
         for widget in (self.search, self.team_filter, self.status_filter, self.skill_filter,
