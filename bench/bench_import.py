@@ -18,7 +18,7 @@ from harness import Benchmark, Context
 from openpyxl import Workbook, load_workbook
 
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.roster_import import plan_import, read_sheet, run_import
+from desktop_app.services.roster.importer import plan_import, read_sheet, run_import
 from desktop_app.services.storage import close_store, open_store
 
 ROWS = 10_000

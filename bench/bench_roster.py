@@ -18,7 +18,7 @@ from harness import Benchmark, Context
 
 from desktop_app.db.database import db
 from desktop_app.db.models import Member, Team
-from desktop_app.services.roster import RosterFilter, fetch_rows, search_ids
+from desktop_app.services.roster.search import RosterFilter, fetch_rows, search_ids
 
 PAGE = 100
 KEYSTROKE_BUDGET_S = 0.1

@@ -136,7 +136,7 @@ CLI_USER = "命令行"
 
 def _run_import_roster(args: argparse.Namespace) -> int:
     from .services import audit
-    from .services.roster_import import (
+    from .services.roster.importer import (
         REFUSED,
         RosterImportError,
         plan_import,
@@ -179,8 +179,8 @@ def _run_import_roster(args: argparse.Namespace) -> int:
 
 def _run_export_roster(args: argparse.Namespace) -> int:
     from .services import audit
-    from .services.roster import RosterFilter, search_ids
-    from .services.roster_export import ExportError, export_roster_xlsx
+    from .services.roster.export import ExportError, export_roster_xlsx
+    from .services.roster.search import RosterFilter, search_ids
     from .services.storage import close_store, open_store
 
     paths = existing_paths(args)

@@ -37,10 +37,10 @@ def _run_auto_schedule(args: argparse.Namespace) -> int:
     from .domain.dates import parse_loose_date
     from .domain.errors import FieldError
     from .services import audit
+    from .services.roster.teams import find_team_by_name
     from .services.schedule_errors import ScheduleError
     from .services.scheduler import auto_schedule
     from .services.storage import close_store, open_store
-    from .services.teams import find_team_by_name
 
     try:
         start, end = parse_loose_date(args.date_from), parse_loose_date(args.date_to)

@@ -37,8 +37,8 @@ from .duty_rules import (
     skill_periods,
     skill_problem,
 )
-from .members import split_skills
 from .posts import format_time_range
+from .roster.members import split_skills
 from .schedule_errors import ScheduleError
 from .schedule_settings import max_shifts_per_week, min_rest_hours
 from .shift_times import days_touched, interval, iso_week_key

@@ -85,7 +85,7 @@ def restore_from(paths: DataPaths, source: Path) -> Path:
         src.close()
     if current_version(db.obj) < LATEST:
         migrate(db.obj, backup_dir=paths.backups)
-    from .roster import forget_kept_orders  # only a restore needs the roster; start-up does not
+    from .roster.search import forget_kept_orders  # only a restore needs the roster; start-up does not
 
     forget_kept_orders()  # the backup API writes pages under the connection; nothing notices the change
     audit.record("恢复", summary=f"从 {source.name} 恢复")

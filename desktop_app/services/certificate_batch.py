@@ -20,7 +20,7 @@ from . import audit
 from .certificate_content import prepare
 from .certificate_errors import CertificateRefused
 from .certificates import IssuedCertificate, context, issue_prepared, write_pdf
-from .roster import RosterFilter, search_ids
+from .roster.search import RosterFilter, search_ids
 from .service_hours import hours_by_member
 from .settings_store import get_setting
 from .usb_export import safe_file_name

@@ -36,8 +36,8 @@ from ..domain.dates import format_date, iso_week_dates
 from ..domain.masking import mask_phone
 from . import audit
 from .office import get_office
-from .roster import pinyin_sort_key
-from .roster_export import ExportError, _write_verified
+from .roster.export import ExportError, _write_verified
+from .roster.search import pinyin_sort_key
 
 LEAVE_STATUS = "请假"
 SHEET_TITLE = "值班表"

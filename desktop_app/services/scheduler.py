@@ -56,8 +56,8 @@ from .duty_rules import (
     skill_periods,
     valid_on,
 )
-from .members import split_skills
 from .posts import format_time_range
+from .roster.members import split_skills
 from .schedule_errors import ScheduleError
 from .schedule_settings import DEFAULT_MAX_SHIFTS, DEFAULT_MIN_REST_HOURS, MAX_SHIFTS_KEY, MIN_REST_KEY
 from .settings_store import get_setting

@@ -12,7 +12,7 @@ from ..domain.dates import is_workday
 from ..domain.masking import mask_phone
 from .duty_rules import ON_LEAVE_STATUS
 from .posts import WEEKDAY_NAMES, format_time_range
-from .roster import pinyin_sort_key
+from .roster.search import pinyin_sort_key
 from .shift_times import holiday_name, is_night
 
 

@@ -16,7 +16,7 @@ from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.services.case_parties import PartyInput, add_party
 from desktop_app.services.case_records import list_sessions
 from desktop_app.services.cases import CaseInput, register_case
-from desktop_app.services.members import MemberInput, save_member
+from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.ui.cases.cases_tab import CasesTab
 
 ID_AILI = build_id_number("653129", date(1980, 5, 6), 31)

@@ -14,8 +14,8 @@ from desktop_app.services.attendance import (
     shift_attendance,
     shifts_awaiting_attendance,
 )
-from desktop_app.services.member_detail import member_sections
 from desktop_app.services.posts import PostInput, save_post
+from desktop_app.services.roster.member_detail import member_sections
 from desktop_app.services.schedule_errors import ScheduleError
 
 DAY = date(2024, 4, 15)

@@ -58,8 +58,8 @@ from desktop_app.services.cases import (
     restore_case,
     save_case,
 )
-from desktop_app.services.member_detail import member_sections
-from desktop_app.services.members import MemberInput, save_member
+from desktop_app.services.roster.member_detail import member_sections
+from desktop_app.services.roster.members import MemberInput, save_member
 
 TODAY = date(2024, 11, 5)
 ID_AILI = build_id_number("653129", date(1980, 5, 6), 31)  # man

@@ -36,7 +36,7 @@ from desktop_app.services import certificate_templates as cert_templates
 from desktop_app.services import certificates as certs
 from desktop_app.services.certificate_errors import CertificateRefused
 from desktop_app.services.certificates import CODE_ALPHABET
-from desktop_app.services.members import MemberInput, delete_member, save_member
+from desktop_app.services.roster.members import MemberInput, delete_member, save_member
 
 ISSUED = date(2024, 4, 13)
 ID_NUR = build_id_number("653129", date(1980, 5, 6), 31)

@@ -32,8 +32,8 @@ def text_of(path) -> str:
 
 @pytest.fixture
 def data_dir(tmp_path):
-    from desktop_app.services.members import MemberInput, save_member
     from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.roster.members import MemberInput, save_member
 
     folder = tmp_path / "data"
     open_store(DataPaths(folder))

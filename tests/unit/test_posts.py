@@ -27,7 +27,7 @@ from desktop_app.services.posts import (
     save_pattern,
     save_post,
 )
-from desktop_app.services.teams import TeamInput, save_team
+from desktop_app.services.roster.teams import TeamInput, save_team
 
 
 def post_errors(data: PostInput, post_id: int | None = None) -> dict[str, str]:

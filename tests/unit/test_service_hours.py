@@ -16,7 +16,7 @@ from desktop_app.db.models import (
     Training,
     TrainingAttendee,
 )
-from desktop_app.services.members import MemberInput, save_member
+from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.services.service_hours import (
     SOURCE_ACTIVITY,
     SOURCE_DUTY,

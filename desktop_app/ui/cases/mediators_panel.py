@@ -28,7 +28,7 @@ from ...services.case_parties import (
 )
 from ...services.case_workflow import CaseRefused
 from ...services.cases import CaseDetail
-from ...services.roster import RosterFilter, fetch_rows, search_ids
+from ...services.roster.search import RosterFilter, fetch_rows, search_ids
 from ..field_errors import FieldMessage
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel

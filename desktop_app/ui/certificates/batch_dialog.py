@@ -35,9 +35,9 @@ from ...services import certificate_batch as cert_batch
 from ...services import certificate_content as cert_content
 from ...services import certificate_templates as cert_templates
 from ...services.certificate_errors import CertificateRefused
-from ...services.roster import fetch_rows
+from ...services.roster.search import fetch_rows
+from ...services.roster.teams import list_teams
 from ...services.service_hours import hours_by_member
-from ...services.teams import list_teams
 from ..cases.widgets import plain_table
 from ..tasks import Report, TaskRunner
 from .candidates_model import Candidate, CandidatesModel

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ...services.roster import RosterFilter, RosterRow, fetch_rows, search_ids
+from ...services.roster.search import RosterFilter, RosterRow, fetch_rows, search_ids
 from ..cases.widgets import plain_table
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel

@@ -26,7 +26,7 @@ from ...domain.dates import format_date
 from ...services import certificate_register as cert_register
 from ...services import certificates as certs
 from ...services.certificate_errors import CertificateRefused
-from ...services.roster import RosterFilter, search_ids
+from ...services.roster.search import RosterFilter, search_ids
 from ...services.service_hours import format_hours
 from ..cases.widgets import plain_table
 from ..id_table_model import Column

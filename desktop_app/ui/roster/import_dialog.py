@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.roster_import import (
+from ...services.roster.importer import (
     FIELDS,
     ImportPlan,
     ImportReport,

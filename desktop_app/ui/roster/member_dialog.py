@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.member_detail import member_sections, member_summary
-from ...services.members import (
+from ...services.roster.member_detail import member_sections, member_summary
+from ...services.roster.members import (
     MemberInput,
     MemberInvalid,
     add_leave,

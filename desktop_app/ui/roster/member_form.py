@@ -27,14 +27,8 @@ from ...domain.errors import FieldError
 from ...domain.ethnic_groups import ETHNIC_GROUPS
 from ...domain.genders import GENDERS
 from ...domain.id_numbers import parse_id_number
-from ...services.members import (
-    POLITICAL_STATUSES,
-    SKILLS,
-    STATUSES,
-    MemberInput,
-    split_skills,
-)
-from ...services.teams import list_teams
+from ...services.roster.members import POLITICAL_STATUSES, SKILLS, STATUSES, MemberInput, split_skills
+from ...services.roster.teams import list_teams
 from ..field_errors import FieldMessage
 
 DATE_HINT = "如 2023-09-01 或 2023.9.1"

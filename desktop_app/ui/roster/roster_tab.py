@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...services import audit
-from ...services.members import SKILLS, STATUSES
-from ...services.roster import (
+from ...services.roster.members import SKILLS, STATUSES
+from ...services.roster.search import (
     INSURANCE_EXPIRED,
     INSURANCE_EXPIRING,
     RosterFilter,
     fetch_rows,
     search_ids,
 )
-from ...services.teams import list_teams
+from ...services.roster.teams import list_teams
 from ..admin_check import confirm_administrator
 from ..id_table_model import Column, IdTableModel
 from ..register_widgets import filter_combo, register_table, search_box
@@ -185,7 +185,7 @@ class RosterTab(QWidget):
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
-        from ...services.roster_export import export_roster_xlsx
+        from ...services.roster.export import export_roster_xlsx
 
         with audit.acting_as(admin):
             count = export_roster_xlsx(ids, Path(path), full=bool(admin))
@@ -196,7 +196,7 @@ class RosterTab(QWidget):
         if not ids:
             QMessageBox.information(self, self.tr("打印"), self.tr("当前列表中没有队员。"))
             return
-        from ...services.roster_export import roster_pdf_bytes
+        from ...services.roster.export import roster_pdf_bytes
         from ..print_preview import preview_pdf
 
         pdf = roster_pdf_bytes(ids, team_name=self._team_label())

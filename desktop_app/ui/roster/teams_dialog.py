@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.roster import RosterFilter, fetch_rows, search_ids
-from ...services.teams import (
+from ...services.roster.search import RosterFilter, fetch_rows, search_ids
+from ...services.roster.teams import (
     TeamInput,
     TeamInvalid,
     get_team,

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.duty_rules import REFUSE
+from ...services.roster.teams import list_teams
 from ...services.schedule_errors import AssignmentRefused, ScheduleError
-from ...services.teams import list_teams
 from ..id_table_model import Index
 from ..rows_table_model import RowsTableModel
 

@@ -12,9 +12,9 @@ from pypdf import PdfReader
 from desktop_app.db.models import AuditLog
 from desktop_app.documents.roster_pdf import RosterPdfData, RosterPdfRow, build_roster_pdf
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.members import MemberInput, save_member
-from desktop_app.services.roster_export import EXPORT_COLUMNS, export_roster_xlsx, roster_pdf
-from desktop_app.services.teams import TeamInput, save_team
+from desktop_app.services.roster.export import EXPORT_COLUMNS, export_roster_xlsx, roster_pdf
+from desktop_app.services.roster.members import MemberInput, save_member
+from desktop_app.services.roster.teams import TeamInput, save_team
 
 TODAY = date(2024, 6, 1)
 UNIT = "伽师县公安局夏普吐勒派出所"

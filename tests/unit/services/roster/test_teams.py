@@ -8,8 +8,8 @@ import pytest
 
 from desktop_app.db.models import Activity, AuditLog, DutyPost, Member, Team
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.members import MemberInput, delete_member, save_member
-from desktop_app.services.teams import (
+from desktop_app.services.roster.members import MemberInput, delete_member, save_member
+from desktop_app.services.roster.teams import (
     TeamInput,
     TeamInvalid,
     find_team_by_name,

@@ -22,13 +22,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from peewee import JOIN
 
-from ..db.models import Member, Team
-from ..documents.roster_pdf import ALL_TEAMS, RosterPdfData, RosterPdfRow, build_roster_pdf
-from ..domain.dates import format_date
-from ..domain.ethnic_groups import ETHNIC_GROUPS
-from ..domain.masking import mask_address, mask_id, mask_phone
-from . import audit
-from .office import get_office
+from ...db.models import Member, Team
+from ...documents.roster_pdf import ALL_TEAMS, RosterPdfData, RosterPdfRow, build_roster_pdf
+from ...domain.dates import format_date
+from ...domain.ethnic_groups import ETHNIC_GROUPS
+from ...domain.masking import mask_address, mask_id, mask_phone
+from .. import audit
+from ..office import get_office
 
 EXPORT_COLUMNS = ["序号", "姓名", "性别", "民族", "身份证号", "出生日期", "联系电话", "住址", "所属队伍",
                   "入队日期", "状态", "技能", "保险到期", "备注"]

@@ -11,12 +11,12 @@ from datetime import date, datetime
 
 from peewee import JOIN, Case, fn
 
-from ..db.database import db
-from ..db.models import Activity, DutyPost, Member, Team
-from ..domain.dates import parse_loose_date
-from ..domain.errors import FieldError, ValidationFailed
-from . import audit
-from .roster import pinyin_sort_key
+from ...db.database import db
+from ...db.models import Activity, DutyPost, Member, Team
+from ...domain.dates import parse_loose_date
+from ...domain.errors import FieldError, ValidationFailed
+from .. import audit
+from .search import pinyin_sort_key
 
 NAME_MAX = 100
 STATION_MAX = 100

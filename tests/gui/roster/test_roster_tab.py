@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.db.models import Leave, Member, Team
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.members import MemberInput, save_member
+from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.ui.roster.roster_tab import RosterTab
 
 ID_NUR = build_id_number("653123", date(1985, 3, 14), 31)

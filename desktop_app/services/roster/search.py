@@ -18,13 +18,13 @@ from functools import lru_cache, reduce
 
 from peewee import JOIN, Case, Value, fn
 
-from ..db.database import db
-from ..db.models import Member, Team
-from ..domain.ethnic_groups import ETHNIC_GROUPS
-from ..domain.masking import mask_id, mask_phone
-from ..domain.names import normalize_name
-from ..domain.pinyin_keys import pinyin_keys, search_term
-from ..domain.text_folding import fold_fullwidth
+from ...db.database import db
+from ...db.models import Member, Team
+from ...domain.ethnic_groups import ETHNIC_GROUPS
+from ...domain.masking import mask_id, mask_phone
+from ...domain.names import normalize_name
+from ...domain.pinyin_keys import pinyin_keys, search_term
+from ...domain.text_folding import fold_fullwidth
 
 INSURANCE_EXPIRED = "expired"
 INSURANCE_EXPIRING = "expiring"  # within INSURANCE_WARNING_DAYS, not yet expired

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from desktop_app.db.models import AuditLog, Leave, Member, Team
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.domain.names import LOOKALIKE_DOTS
-from desktop_app.services.members import (
+from desktop_app.services.roster.members import (
     MemberInput,
     MemberInvalid,
     add_leave,

@@ -10,8 +10,7 @@ from openpyxl import Workbook, load_workbook
 
 from desktop_app.db.models import AuditLog, Member, Team
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.members import MemberInput, save_member
-from desktop_app.services.roster_import import (
+from desktop_app.services.roster.importer import (
     ADDED,
     HEADER_ALIASES,
     REFUSED,
@@ -25,7 +24,8 @@ from desktop_app.services.roster_import import (
     run_import,
     save_report_xlsx,
 )
-from desktop_app.services.teams import TeamInput, save_team
+from desktop_app.services.roster.members import MemberInput, save_member
+from desktop_app.services.roster.teams import TeamInput, save_team
 
 TODAY = date(2024, 6, 1)
 JOINED = date(2023, 9, 1)

@@ -23,8 +23,8 @@ from desktop_app.db.models import (
     TrainingAttendee,
 )
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.member_detail import age_on, member_sections, member_summary
-from desktop_app.services.members import MemberInput, add_leave, delete_member, save_member
+from desktop_app.services.roster.member_detail import age_on, member_sections, member_summary
+from desktop_app.services.roster.members import MemberInput, add_leave, delete_member, save_member
 
 TODAY = date(2024, 6, 1)
 ID_NUR = build_id_number("653123", date(1985, 6, 2), 31)

@@ -23,15 +23,15 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ..db.database import db
-from ..db.models import Member, Team
-from ..domain.dates import format_date, parse_loose_date
-from ..domain.errors import FieldError
-from ..domain.ethnic_groups import ETHNIC_GROUPS
-from ..domain.id_numbers import looks_like_excel_damage, normalize_id_number
-from ..domain.masking import mask_id, mask_phone
-from ..domain.text_folding import fold_fullwidth
-from . import audit
+from ...db.database import db
+from ...db.models import Member, Team
+from ...domain.dates import format_date, parse_loose_date
+from ...domain.errors import FieldError
+from ...domain.ethnic_groups import ETHNIC_GROUPS
+from ...domain.id_numbers import looks_like_excel_damage, normalize_id_number
+from ...domain.masking import mask_id, mask_phone
+from ...domain.text_folding import fold_fullwidth
+from .. import audit
 from .members import MemberInput, MemberInvalid, member_input, save_member, validate_member
 from .teams import NAME_MAX as TEAM_NAME_MAX
 from .teams import TeamInput, TeamInvalid, save_team

@@ -7,7 +7,7 @@ from datetime import date
 
 from peewee import fn
 
-from ..db.models import (
+from ...db.models import (
     Activity,
     ActivityParticipant,
     Assignment,
@@ -23,9 +23,9 @@ from ..db.models import (
     Training,
     TrainingAttendee,
 )
-from ..domain.masking import mask_address, mask_id, mask_phone
-from ..domain.service_levels import star_label, star_level
-from .roster import ethnic_name, insurance_state
+from ...domain.masking import mask_address, mask_id, mask_phone
+from ...domain.service_levels import star_label, star_level
+from .search import ethnic_name, insurance_state
 
 ATTENDED_STATUSES = ("已到", "迟到")
 

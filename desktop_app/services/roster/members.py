@@ -10,17 +10,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from ..db.database import db
-from ..db.models import Leave, Member, Team
-from ..domain.dates import parse_loose_date
-from ..domain.errors import FieldError, ValidationFailed, check_optional
-from ..domain.ethnic_groups import code_of
-from ..domain.genders import parse_gender
-from ..domain.id_numbers import check_consistency, parse_id_number
-from ..domain.names import validate_name
-from ..domain.phones import validate_mobile, validate_phone
-from ..domain.pinyin_keys import pinyin_keys
-from . import audit
+from ...db.database import db
+from ...db.models import Leave, Member, Team
+from ...domain.dates import parse_loose_date
+from ...domain.errors import FieldError, ValidationFailed, check_optional
+from ...domain.ethnic_groups import code_of
+from ...domain.genders import parse_gender
+from ...domain.id_numbers import check_consistency, parse_id_number
+from ...domain.names import validate_name
+from ...domain.phones import validate_mobile, validate_phone
+from ...domain.pinyin_keys import pinyin_keys
+from .. import audit
 
 STATUSES = ("在队", "暂停", "退出")
 SKILLS = ("调解", "巡逻", "交通劝导", "救援", "驾驶", "双语翻译", "急救", "消防", "心理疏导", "普法宣传")

@@ -10,8 +10,8 @@ import pytest
 from desktop_app.db.database import db
 from desktop_app.db.models import Member, Team
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.members import MemberInput, delete_member, save_member
-from desktop_app.services.roster import (
+from desktop_app.services.roster.members import MemberInput, delete_member, save_member
+from desktop_app.services.roster.search import (
     INSURANCE_EXPIRED,
     INSURANCE_EXPIRING,
     INSURANCE_MISSING,
@@ -295,7 +295,7 @@ def test_changes_by_another_connection_are_seen(people, data_paths):
 
 
 def test_a_stale_order_never_hides_or_invents_members(people, monkeypatch):
-    from desktop_app.services import roster
+    from desktop_app.services.roster import search as roster
 
     assert sorted_names("phone")[0] == "李娜"
     frozen = roster._data_stamp()
@@ -317,7 +317,7 @@ def test_results_inside_a_rolled_back_transaction_are_not_kept(people):
 
 
 def test_forget_kept_orders(people, monkeypatch):
-    from desktop_app.services import roster
+    from desktop_app.services.roster import search as roster
 
     sorted_names("name")
     assert roster._orders
