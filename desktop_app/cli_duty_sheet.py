@@ -40,8 +40,8 @@ def _run_duty_sheet(args: argparse.Namespace) -> int:
     from .domain.dates import parse_iso_week
     from .domain.errors import FieldError
     from .services import audit
-    from .services.duty_sheet_data import ExportError, duty_sheet_pdf, export_week_xlsx
     from .services.roster.teams import find_team_by_name, list_teams
+    from .services.schedule.duty_sheet import ExportError, duty_sheet_pdf, export_week_xlsx
     from .services.storage import close_store, open_store
 
     try:

@@ -38,8 +38,8 @@ def _run_auto_schedule(args: argparse.Namespace) -> int:
     from .domain.errors import FieldError
     from .services import audit
     from .services.roster.teams import find_team_by_name
-    from .services.schedule_errors import ScheduleError
-    from .services.scheduler import auto_schedule
+    from .services.schedule.auto_scheduler import auto_schedule
+    from .services.schedule.errors import ScheduleError
     from .services.storage import close_store, open_store
 
     try:

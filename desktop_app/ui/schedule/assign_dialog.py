@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.assignments import assign, lock, set_leader, unassign
-from ...services.schedule_errors import ScheduleError
-from ...services.scheduler import explain
-from ...services.week_grid import GridMember, GridShift, shift_detail
+from ...services.schedule.assignments import assign, lock, set_leader, unassign
+from ...services.schedule.auto_scheduler import explain
+from ...services.schedule.errors import ScheduleError
+from ...services.schedule.week_grid import GridMember, GridShift, shift_detail
 from ..cases.widgets import plain_table
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel

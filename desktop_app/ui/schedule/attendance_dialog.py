@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import FieldError
-from ...services.attendance import (
+from ...services.schedule.attendance import (
     PRESENT,
     STATUSES,
     AttendanceInvalid,
@@ -29,10 +29,10 @@ from ...services.attendance import (
     record_attendance,
     shift_attendance,
 )
-from ...services.duty_rules import PLANNED
-from ...services.posts import parse_clock
-from ...services.schedule_errors import ScheduleError
-from ...services.week_grid import shift_detail
+from ...services.schedule.duty_rules import PLANNED
+from ...services.schedule.errors import ScheduleError
+from ...services.schedule.posts import parse_clock
+from ...services.schedule.week_grid import shift_detail
 from ..field_errors import ERROR_STYLE, FieldMessage
 
 

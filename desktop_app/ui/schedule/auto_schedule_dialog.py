@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.schedule_errors import ScheduleError
-from ...services.scheduler import ScheduleResult, UnfilledSlot, auto_schedule
+from ...services.schedule.auto_scheduler import ScheduleResult, UnfilledSlot, auto_schedule
+from ...services.schedule.errors import ScheduleError
 from ..cases.widgets import plain_table
 from ..field_errors import ERROR_STYLE
 from ..id_table_model import Column

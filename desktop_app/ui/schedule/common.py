@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.duty_rules import REFUSE
 from ...services.roster.teams import list_teams
-from ...services.schedule_errors import AssignmentRefused, ScheduleError
+from ...services.schedule.duty_rules import REFUSE
+from ...services.schedule.errors import AssignmentRefused, ScheduleError
 from ..id_table_model import Index
 from ..rows_table_model import RowsTableModel
 

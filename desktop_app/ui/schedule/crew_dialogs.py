@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.assignments import substitute, swap_members
-from ...services.duty_rules import PLANNED
-from ...services.shift_times import week_monday
-from ...services.week_grid import GridMember, GridShift, week_grid
+from ...services.schedule.assignments import substitute, swap_members
+from ...services.schedule.duty_rules import PLANNED
+from ...services.schedule.shift_times import week_monday
+from ...services.schedule.week_grid import GridMember, GridShift, week_grid
 from ..cases.widgets import plain_table
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel

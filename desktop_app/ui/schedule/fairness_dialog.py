@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...services.schedule_errors import ScheduleError
-from ...services.scheduler import fairness
+from ...services.schedule.auto_scheduler import fairness
+from ...services.schedule.errors import ScheduleError
 from ..cases.widgets import plain_table
 from ..field_errors import ERROR_STYLE
 from ..id_table_model import Column, Index

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.month_overview import MonthDay, MonthOverview, month_overview
+from ...services.schedule.month_overview import MonthDay, MonthOverview, month_overview
 from ..id_table_model import Index
 from .common import GAP_COLOUR, HOLIDAY_FILL, SHORT_WEEKDAYS, WEEKEND_FILL, fill_team_combo, team_combo, tr
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.posts import (
+from ...services.schedule.posts import (
     HEADCOUNT_MAX,
     PatternInput,
     PatternRow,

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.posts import (
+from ...services.roster.members import SKILLS
+from ...services.schedule.posts import (
     HEADCOUNT_MAX,
     KINDS,
     PatternInput,
@@ -31,7 +32,6 @@ from ...services.posts import (
     post_input,
     save_post,
 )
-from ...services.roster.members import SKILLS
 from ..cases.widgets import FieldGrid, choice_combo, combo_value, line, plain_table, set_combo_value
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel

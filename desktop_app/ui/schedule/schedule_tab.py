@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
-from ...services.assignments import lock, move_assignment, set_leader, unassign
-from ...services.attendance import shifts_awaiting_attendance
-from ...services.duty_rules import PLANNED
-from ...services.schedule_errors import ScheduleError
-from ...services.scheduler import explain
-from ...services.shift_generation import generate_shifts
-from ...services.shift_times import week_monday
-from ...services.week_grid import GridShift, week_grid
+from ...services.schedule.assignments import lock, move_assignment, set_leader, unassign
+from ...services.schedule.attendance import shifts_awaiting_attendance
+from ...services.schedule.auto_scheduler import explain
+from ...services.schedule.duty_rules import PLANNED
+from ...services.schedule.errors import ScheduleError
+from ...services.schedule.shift_generation import generate_shifts
+from ...services.schedule.shift_times import week_monday
+from ...services.schedule.week_grid import GridShift, week_grid
 from .common import GAP_COLOUR, WEEKDAYS, attempt, fill_team_combo, team_combo, week_text
 from .grid_view import GridView
 from .week_grid_model import TIME, CellLine, WeekGridModel
@@ -334,7 +334,7 @@ class ScheduleTab(QWidget):
         return year, week
 
     def print_week(self):
-        from ...services.duty_sheet_data import duty_sheet_bytes
+        from ...services.schedule.duty_sheet import duty_sheet_bytes
         from ..print_preview import preview_pdf
 
         year, week = self._week_number()
@@ -344,7 +344,7 @@ class ScheduleTab(QWidget):
         return self.dialog
 
     def export_week(self) -> None:
-        from ...services.duty_sheet_data import ExportError, export_week_xlsx
+        from ...services.schedule.duty_sheet import ExportError, export_week_xlsx
 
         year, week = self._week_number()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出值班表"),

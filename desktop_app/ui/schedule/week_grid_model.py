@@ -14,8 +14,8 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 
-from ...services.duty_rules import PLANNED
-from ...services.week_grid import GridDay, GridMember, GridPost, GridShift, WeekGrid
+from ...services.schedule.duty_rules import PLANNED
+from ...services.schedule.week_grid import GridDay, GridMember, GridPost, GridShift, WeekGrid
 from ..id_table_model import Index
 from .common import GAP_COLOUR, HOLIDAY_FILL, WEEKDAYS, WEEKEND_FILL, short_date, tr
 

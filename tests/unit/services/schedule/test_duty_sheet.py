@@ -21,7 +21,7 @@ from desktop_app.documents.duty_sheet import (
     post_groups,
 )
 from desktop_app.domain.dates import iso_week_dates
-from desktop_app.services.duty_sheet_data import duty_sheet_data, duty_sheet_pdf, export_week_xlsx
+from desktop_app.services.schedule.duty_sheet import duty_sheet_data, duty_sheet_pdf, export_week_xlsx
 
 WEEK = (2024, 15)  # 2024-04-08 (Monday) … 2024-04-14
 MONDAY = date(2024, 4, 8)

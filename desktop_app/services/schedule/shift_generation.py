@@ -7,12 +7,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from ..db.database import db
-from ..db.models import DutyPost, Shift, ShiftPattern
-from ..domain.dates import format_date, is_school_day
-from . import audit
+from ...db.database import db
+from ...db.models import DutyPost, Shift, ShiftPattern
+from ...domain.dates import format_date, is_school_day
+from .. import audit
 from .posts import WORKWEEK, stored_weekdays
-from .schedule_settings import school_vacations
+from .settings import school_vacations
 from .shift_times import minute_of
 
 

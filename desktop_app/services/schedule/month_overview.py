@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 from peewee import JOIN, fn
 
-from ..db.models import Assignment, DutyPost, Shift
-from ..domain.dates import is_workday
+from ...db.models import Assignment, DutyPost, Shift
+from ...domain.dates import is_workday
 from .duty_rules import ON_LEAVE_STATUS
 from .shift_times import holiday_name
 

@@ -7,16 +7,16 @@ from datetime import date, datetime, time
 import pytest
 
 from desktop_app.db.models import Assignment, AuditLog, Member, Shift
-from desktop_app.services.attendance import (
+from desktop_app.services.roster.member_detail import member_sections
+from desktop_app.services.schedule.attendance import (
     AttendanceInvalid,
     member_hours,
     record_attendance,
     shift_attendance,
     shifts_awaiting_attendance,
 )
-from desktop_app.services.posts import PostInput, save_post
-from desktop_app.services.roster.member_detail import member_sections
-from desktop_app.services.schedule_errors import ScheduleError
+from desktop_app.services.schedule.errors import ScheduleError
+from desktop_app.services.schedule.posts import PostInput, save_post
 
 DAY = date(2024, 4, 15)
 LATER = datetime(2024, 4, 20, 12, 0)

@@ -15,13 +15,13 @@ from typing import Any
 
 from peewee import JOIN
 
-from ..db.database import db
-from ..db.models import Assignment, DutyPost, Shift, ShiftPattern, Team
-from ..domain.dates import parse_loose_date
-from ..domain.errors import FieldError, ValidationFailed
-from ..domain.text_folding import fold_fullwidth
-from . import audit
-from .roster.search import pinyin_sort_key
+from ...db.database import db
+from ...db.models import Assignment, DutyPost, Shift, ShiftPattern, Team
+from ...domain.dates import parse_loose_date
+from ...domain.errors import FieldError, ValidationFailed
+from ...domain.text_folding import fold_fullwidth
+from .. import audit
+from ..roster.search import pinyin_sort_key
 
 KINDS = ("巡逻", "护学岗", "交通劝导", "警务站值守", "救援待命", "其他")
 # kinds where 志愿服务条例 Art. 17 asks for accident insurance before the volunteer goes on duty

@@ -25,8 +25,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
-from ..db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift
-from ..domain.dates import format_date
+from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift
+from ...domain.dates import format_date
+from ..roster.members import split_skills
 from .duty_rules import (
     ON_LEAVE_STATUS,
     REFUSE,
@@ -37,10 +38,9 @@ from .duty_rules import (
     skill_periods,
     skill_problem,
 )
+from .errors import ScheduleError
 from .posts import format_time_range
-from .roster.members import split_skills
-from .schedule_errors import ScheduleError
-from .schedule_settings import max_shifts_per_week, min_rest_hours
+from .settings import max_shifts_per_week, min_rest_hours
 from .shift_times import days_touched, interval, iso_week_key
 
 ACTIVE_STATUS = "在队"

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain.dates import format_date
+from ...domain.dates import format_date
 from .posts import RISKY_KINDS
 
 REFUSE = "refuse"

@@ -14,11 +14,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.db.models import Assignment, AuditLog, Shift, Swap, Team
-from desktop_app.services.assignments import assign
-from desktop_app.services.posts import PatternInput, PostInput, save_pattern, save_post
 from desktop_app.services.roster.members import MemberInput, add_leave, save_member
-from desktop_app.services.shift_generation import generate_shifts
-from desktop_app.services.shift_times import week_monday
+from desktop_app.services.schedule.assignments import assign
+from desktop_app.services.schedule.posts import PatternInput, PostInput, save_pattern, save_post
+from desktop_app.services.schedule.shift_generation import generate_shifts
+from desktop_app.services.schedule.shift_times import week_monday
 from desktop_app.ui.schedule.schedule_tab import ScheduleTab
 from desktop_app.ui.schedule.week_grid_model import MEMBER
 

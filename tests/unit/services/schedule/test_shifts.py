@@ -9,8 +9,8 @@ import pytest
 
 from desktop_app.db.database import db
 from desktop_app.db.models import Assignment, AuditLog, Leave, Member, Qualification, Shift, Swap, Team
-from desktop_app.services.assignment_checks import candidates, check_assignment
-from desktop_app.services.assignments import (
+from desktop_app.services.schedule.assignment_checks import candidates, check_assignment
+from desktop_app.services.schedule.assignments import (
     assign,
     list_swaps,
     lock,
@@ -21,7 +21,7 @@ from desktop_app.services.assignments import (
     swap_members,
     unassign,
 )
-from desktop_app.services.duty_rules import (
+from desktop_app.services.schedule.duty_rules import (
     REFUSE,
     WARN,
     LeaderCandidate,
@@ -30,14 +30,20 @@ from desktop_app.services.duty_rules import (
     skill_problem,
     valid_on,
 )
-from desktop_app.services.month_overview import month_overview
-from desktop_app.services.posts import PatternInput, PostInput, save_pattern, save_post
-from desktop_app.services.schedule_errors import AssignmentRefused, ScheduleError
-from desktop_app.services.schedule_settings import MAX_SHIFTS_KEY, MIN_REST_KEY, set_school_vacations
+from desktop_app.services.schedule.errors import AssignmentRefused, ScheduleError
+from desktop_app.services.schedule.month_overview import month_overview
+from desktop_app.services.schedule.posts import PatternInput, PostInput, save_pattern, save_post
+from desktop_app.services.schedule.settings import MAX_SHIFTS_KEY, MIN_REST_KEY, set_school_vacations
+from desktop_app.services.schedule.shift_generation import generate_shifts, plan_shifts
+from desktop_app.services.schedule.shift_times import (
+    days_touched,
+    holiday_name,
+    interval,
+    is_night,
+    shift_hours,
+)
+from desktop_app.services.schedule.week_grid import shift_detail, week_grid
 from desktop_app.services.settings_store import set_setting
-from desktop_app.services.shift_generation import generate_shifts, plan_shifts
-from desktop_app.services.shift_times import days_touched, holiday_name, interval, is_night, shift_hours
-from desktop_app.services.week_grid import shift_detail, week_grid
 
 MONDAY = date(2024, 4, 15)  # an ordinary week
 INSURED = date(2030, 1, 1)

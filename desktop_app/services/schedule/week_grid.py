@@ -7,12 +7,12 @@ from datetime import date, time, timedelta
 
 from peewee import JOIN
 
-from ..db.models import Assignment, DutyPost, Member, Shift, Team
-from ..domain.dates import is_workday
-from ..domain.masking import mask_phone
+from ...db.models import Assignment, DutyPost, Member, Shift, Team
+from ...domain.dates import is_workday
+from ...domain.masking import mask_phone
+from ..roster.search import pinyin_sort_key
 from .duty_rules import ON_LEAVE_STATUS
 from .posts import WEEKDAY_NAMES, format_time_range
-from .roster.search import pinyin_sort_key
 from .shift_times import holiday_name, is_night
 
 

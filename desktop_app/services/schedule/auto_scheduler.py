@@ -43,10 +43,12 @@ from datetime import date, datetime, time, timedelta
 
 from peewee import JOIN, fn
 
-from ..db.database import db
-from ..db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift, Team
-from ..domain.dates import format_date
-from . import audit
+from ...db.database import db
+from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift, Team
+from ...domain.dates import format_date
+from .. import audit
+from ..roster.members import split_skills
+from ..settings_store import get_setting
 from .duty_rules import (
     ON_LEAVE_STATUS,
     PLANNED,
@@ -56,11 +58,9 @@ from .duty_rules import (
     skill_periods,
     valid_on,
 )
+from .errors import ScheduleError
 from .posts import format_time_range
-from .roster.members import split_skills
-from .schedule_errors import ScheduleError
-from .schedule_settings import DEFAULT_MAX_SHIFTS, DEFAULT_MIN_REST_HOURS, MAX_SHIFTS_KEY, MIN_REST_KEY
-from .settings_store import get_setting
+from .settings import DEFAULT_MAX_SHIFTS, DEFAULT_MIN_REST_HOURS, MAX_SHIFTS_KEY, MIN_REST_KEY
 from .shift_generation import plan_shifts
 from .shift_times import DAY, holiday_name, interval, is_night, shift_minutes
 

@@ -13,11 +13,8 @@ from hypothesis import strategies as st
 
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, Leave, Member, Qualification, Shift, Team
-from desktop_app.services.assignments import assign
-from desktop_app.services.duty_rules import ON_LEAVE_STATUS, valid_on
-from desktop_app.services.posts import PatternInput, PostInput, save_pattern, save_post
-from desktop_app.services.schedule_errors import ScheduleError
-from desktop_app.services.scheduler import (
+from desktop_app.services.schedule.assignments import assign
+from desktop_app.services.schedule.auto_scheduler import (
     LEAVE,
     OVERLAP,
     REST,
@@ -34,8 +31,11 @@ from desktop_app.services.scheduler import (
     fairness,
     plan,
 )
+from desktop_app.services.schedule.duty_rules import ON_LEAVE_STATUS, valid_on
+from desktop_app.services.schedule.errors import ScheduleError
+from desktop_app.services.schedule.posts import PatternInput, PostInput, save_pattern, save_post
+from desktop_app.services.schedule.shift_times import DAY, days_touched, interval, shift_minutes
 from desktop_app.services.settings_store import set_setting
-from desktop_app.services.shift_times import DAY, days_touched, interval, shift_minutes
 from desktop_app.services.storage import close_store, open_store
 
 MONDAY = date(2024, 4, 15)  # no holiday that week
@@ -452,7 +452,7 @@ def test_settings_change_the_rules(office):
 
 
 def test_manual_assignments_are_respected(office):
-    from desktop_app.services.shift_generation import generate_shifts
+    from desktop_app.services.schedule.shift_generation import generate_shifts
 
     generate_shifts(MONDAY, MONDAY + timedelta(days=6))
     friday = Shift.get(Shift.post == office["patrol"], Shift.date == MONDAY + timedelta(days=4))

@@ -18,8 +18,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from peewee import JOIN
 
-from ..db.models import Assignment, DutyPost, Member, Shift, Team
-from ..documents.duty_sheet import (
+from ...db.models import Assignment, DutyPost, Member, Shift, Team
+from ...documents.duty_sheet import (
     ALL_TEAMS,
     DAY_HEADER,
     REMARKS_HEADER,
@@ -32,12 +32,12 @@ from ..documents.duty_sheet import (
     date_range_label,
     day_label,
 )
-from ..domain.dates import format_date, iso_week_dates
-from ..domain.masking import mask_phone
-from . import audit
-from .office import get_office
-from .roster.export import ExportError, _write_verified
-from .roster.search import pinyin_sort_key
+from ...domain.dates import format_date, iso_week_dates
+from ...domain.masking import mask_phone
+from .. import audit
+from ..office import get_office
+from ..roster.export import ExportError, _write_verified
+from ..roster.search import pinyin_sort_key
 
 LEAVE_STATUS = "请假"
 SHEET_TITLE = "值班表"

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.db.models import Assignment, DutyPost, Shift, ShiftPattern, Team
 from desktop_app.domain.dates import is_school_day
-from desktop_app.services.assignments import assign
-from desktop_app.services.posts import PostInput, save_post
 from desktop_app.services.roster.member_detail import member_sections
 from desktop_app.services.roster.members import MemberInput, save_member
-from desktop_app.services.shift_times import week_monday
+from desktop_app.services.schedule.assignments import assign
+from desktop_app.services.schedule.posts import PostInput, save_post
+from desktop_app.services.schedule.shift_times import week_monday
 from desktop_app.ui.schedule.schedule_tab import ScheduleTab
 
 LEFT = Qt.MouseButton.LeftButton

@@ -8,7 +8,8 @@ import pytest
 
 from desktop_app.db.models import Assignment, AuditLog, DutyPost, Member, Shift, ShiftPattern
 from desktop_app.domain.errors import FieldError
-from desktop_app.services.posts import (
+from desktop_app.services.roster.teams import TeamInput, save_team
+from desktop_app.services.schedule.posts import (
     KINDS,
     PatternInput,
     PostInput,
@@ -27,7 +28,6 @@ from desktop_app.services.posts import (
     save_pattern,
     save_post,
 )
-from desktop_app.services.roster.teams import TeamInput, save_team
 
 
 def post_errors(data: PostInput, post_id: int | None = None) -> dict[str, str]:

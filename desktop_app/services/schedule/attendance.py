@@ -14,12 +14,12 @@ from datetime import date, datetime, timedelta
 
 from peewee import fn
 
-from ..db.database import db
-from ..db.models import Assignment, Member, Shift
-from ..domain.errors import FieldError, ValidationFailed
-from . import audit
+from ...db.database import db
+from ...db.models import Assignment, Member, Shift
+from ...domain.errors import FieldError, ValidationFailed
+from .. import audit
+from .errors import ScheduleError
 from .posts import format_time_range
-from .schedule_errors import ScheduleError
 from .shift_times import shift_datetimes
 
 PRESENT, ABSENT, LATE, ON_LEAVE = "已到", "缺勤", "迟到", "请假"

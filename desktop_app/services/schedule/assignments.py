@@ -6,13 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..db.database import db
-from ..db.models import Assignment, DutyPost, Member, Shift, Swap, Team
-from . import audit
+from ...db.database import db
+from ...db.models import Assignment, DutyPost, Member, Shift, Swap, Team
+from .. import audit
 from .assignment_checks import ShiftFacts, check_assignment, shift_facts
 from .duty_rules import ON_LEAVE_STATUS, PLANNED, REFUSE, LeaderCandidate, Problem, choose_leader
+from .errors import AssignmentRefused, ScheduleError
 from .posts import format_time_range
-from .schedule_errors import AssignmentRefused, ScheduleError
 
 REASON_MAX = 200
 
