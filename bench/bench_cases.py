@@ -16,9 +16,9 @@ from datetime import date
 from harness import Benchmark, Context
 
 from desktop_app.db.database import db
-from desktop_app.services.case_export import export_cases
-from desktop_app.services.case_figures import case_figures
-from desktop_app.services.case_register import CaseFilter, fetch_case_rows, search_case_ids
+from desktop_app.services.cases.export import export_cases
+from desktop_app.services.cases.figures import case_figures
+from desktop_app.services.cases.register import CaseFilter, fetch_case_rows, search_case_ids
 
 PAGE = 200  # ui/id_table_model.PAGE_SIZE: the rows a table fetches first
 OPEN_BUDGET_S = 0.3

@@ -42,7 +42,7 @@ def _run_export_cases(args: argparse.Namespace) -> int:
     from .domain.dates import parse_loose_date
     from .domain.errors import FieldError
     from .services import audit
-    from .services.case_export import export_cases
+    from .services.cases.export import export_cases
     from .services.storage import close_store, open_store
     from .services.usb_export import ExportFailed
 

@@ -19,8 +19,8 @@ from desktop_app.services.usb_export import MANIFEST_NAME, verify_export
 
 @pytest.fixture
 def data_dir(tmp_path):
-    from desktop_app.services.case_parties import PartyInput, add_party
-    from desktop_app.services.cases import CaseInput, register_case
+    from desktop_app.services.cases.case_form import CaseInput, register_case
+    from desktop_app.services.cases.parties import PartyInput, add_party
     from desktop_app.services.office import OfficeInfo, save_office
 
     folder = tmp_path / "data"

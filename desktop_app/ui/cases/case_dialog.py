@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.case_fields import CaseInvalid
-from ...services.case_workflow import CaseRefused, deadline_text
-from ...services.cases import CaseDetail, delete_case, load_case, save_case
+from ...services.cases.case_form import CaseDetail, delete_case, load_case, save_case
+from ...services.cases.fields import CaseInvalid
+from ...services.cases.workflow import CaseRefused, deadline_text
 from ..field_errors import ERROR_STYLE
 from .case_form import CaseForm
 from .documents_panel import DocumentsPanel

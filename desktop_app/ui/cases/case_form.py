@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from ...domain.errors import FieldError
 from ...domain.money import amount_to_chinese_upper, to_amount
 from ...domain.text_folding import fold_fullwidth
-from ...services.case_workflow import CATEGORIES, KINDS, PUBLIC_SECURITY_MEDIATION, SOURCES
-from ...services.cases import MAX_COPIES, CaseInput
+from ...services.cases.case_form import MAX_COPIES, CaseInput
+from ...services.cases.workflow import CATEGORIES, KINDS, PUBLIC_SECURITY_MEDIATION, SOURCES
 from .widgets import (
     DATE_HINT,
     DATETIME_HINT,

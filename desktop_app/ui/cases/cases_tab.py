@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
-from ...services.case_register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
-from ...services.case_workflow import CATEGORIES, KINDS, STATUSES, CaseRefused
-from ...services.cases import delete_case
+from ...services.cases.case_form import delete_case
+from ...services.cases.register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
+from ...services.cases.workflow import CATEGORIES, KINDS, STATUSES, CaseRefused
 from ..id_table_model import Column, IdTableModel
 from ..register_widgets import filter_combo, register_table, search_box
 from .case_dialog import CaseDialog
@@ -235,7 +235,7 @@ class CasesTab(QWidget):
         if not ids:
             QMessageBox.information(self, self.tr("打印登记表"), self.tr("当前列表中没有案件。"))
             return
-        from ...services.case_document_data import render_register
+        from ...services.cases.document_data import render_register
         from ..print_preview import preview_pdf
 
         pdf = render_register(ids)

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import audit
-from ...services.case_document_data import DOCUMENT_KINDS, document_file_name, render_document
-from ...services.case_workflow import CaseRefused
-from ...services.cases import CaseDetail
+from ...services.cases.case_form import CaseDetail
+from ...services.cases.document_data import DOCUMENT_KINDS, document_file_name, render_document
+from ...services.cases.workflow import CaseRefused
 from ..admin_check import confirm_administrator
 from .session_panels import moment_text
 

@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.case_fields import CaseInvalid
-from ...services.case_parties import (
+from ...services.cases.case_form import CaseDetail
+from ...services.cases.fields import CaseInvalid
+from ...services.cases.parties import (
     MEDIATOR_ROLES,
     MediatorEntry,
     add_mediator,
     delete_mediator,
     update_mediator_role,
 )
-from ...services.case_workflow import CaseRefused
-from ...services.cases import CaseDetail
+from ...services.cases.workflow import CaseRefused
 from ...services.roster.search import RosterFilter, fetch_rows, search_ids
 from ..field_errors import FieldMessage
 from ..id_table_model import Column

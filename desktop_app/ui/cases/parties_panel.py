@@ -11,7 +11,8 @@ from ...domain.errors import FieldError
 from ...domain.genders import GENDERS
 from ...domain.id_numbers import parse_id_number
 from ...domain.masking import mask_id, mask_phone
-from ...services.case_parties import (
+from ...services.cases.case_form import CaseDetail
+from ...services.cases.parties import (
     GUARDIAN,
     PARTY_ROLES,
     PartyEntry,
@@ -20,7 +21,6 @@ from ...services.case_parties import (
     delete_party,
     update_party,
 )
-from ...services.cases import CaseDetail
 from ..id_table_model import Column
 from .record_panel import RecordPanel
 from .widgets import (

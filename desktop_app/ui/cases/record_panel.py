@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.case_fields import CaseInvalid
-from ...services.case_workflow import CaseRefused
-from ...services.cases import CaseDetail
+from ...services.cases.case_form import CaseDetail
+from ...services.cases.fields import CaseInvalid
+from ...services.cases.workflow import CaseRefused
 from ..field_errors import ERROR_STYLE
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel

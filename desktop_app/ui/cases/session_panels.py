@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ...domain.dates import format_date
-from ...services.case_records import (
+from ...services.cases.case_form import CaseDetail
+from ...services.cases.sessions import (
     PERFORMED_CHOICES,
     SATISFACTION_CHOICES,
     FollowUpEntry,
@@ -21,7 +22,6 @@ from ...services.case_records import (
     update_follow_up,
     update_session,
 )
-from ...services.cases import CaseDetail
 from ..id_table_model import Column
 from .record_panel import RecordPanel
 from .widgets import (

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import audit
-from ...services.case_export import ExportResult, export_cases
+from ...services.cases.export import ExportResult, export_cases
 from ...services.usb_export import MANIFEST_NAME, ExportFailed
 from ..admin_check import confirm_administrator
 from ..field_errors import ERROR_STYLE

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.case_workflow import (
+from ...services.cases.case_form import CaseDetail
+from ...services.cases.workflow import (
     ACCEPTED,
     CLOSED,
     FAILED,
@@ -31,7 +32,6 @@ from ...services.case_workflow import (
     CaseRefused,
     change_status,
 )
-from ...services.cases import CaseDetail
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 from .session_panels import moment_text

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.db.models import Case, CaseEvent, CaseMediator, Party, Team
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.case_parties import PartyInput, add_party
-from desktop_app.services.case_records import list_sessions
-from desktop_app.services.cases import CaseInput, register_case
+from desktop_app.services.cases.case_form import CaseInput, register_case
+from desktop_app.services.cases.parties import PartyInput, add_party
+from desktop_app.services.cases.sessions import list_sessions
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.ui.cases.cases_tab import CasesTab
 

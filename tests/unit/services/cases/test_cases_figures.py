@@ -8,11 +8,11 @@ from decimal import Decimal
 import pytest
 
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.case_figures import case_figures
-from desktop_app.services.case_parties import PartyInput, add_party
-from desktop_app.services.case_records import FollowUpInput, add_follow_up
-from desktop_app.services.case_workflow import change_status
-from desktop_app.services.cases import CaseInput, delete_case, register_case, save_case
+from desktop_app.services.cases.case_form import CaseInput, delete_case, register_case, save_case
+from desktop_app.services.cases.figures import case_figures
+from desktop_app.services.cases.parties import PartyInput, add_party
+from desktop_app.services.cases.sessions import FollowUpInput, add_follow_up
+from desktop_app.services.cases.workflow import change_status
 
 TODAY = date(2024, 11, 5)
 

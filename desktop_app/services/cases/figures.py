@@ -15,18 +15,9 @@ from decimal import Decimal
 from peewee import Case as SqlCase
 from peewee import fn
 
-from ..db.database import db
-from ..db.models import Case
-from .case_workflow import (
-    CATEGORIES,
-    FAILED,
-    KINDS,
-    OPEN_STATUSES,
-    STATUSES,
-    SUCCEEDED,
-    TERMINATED,
-    case_outcomes,
-)
+from ...db.database import db
+from ...db.models import Case
+from .workflow import CATEGORIES, FAILED, KINDS, OPEN_STATUSES, STATUSES, SUCCEEDED, TERMINATED, case_outcomes
 
 OPEN_OUTCOME = "未结"  # by_outcome key for cases still open
 

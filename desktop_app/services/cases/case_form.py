@@ -13,26 +13,18 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from ..db.database import db
-from ..db.models import Case, CaseEvent
-from ..domain.dates import format_date
-from ..domain.errors import FieldError
-from ..domain.money import UPPER_LIMIT, to_amount
-from ..domain.names import validate_name
-from ..domain.text_folding import fold_fullwidth
-from . import audit
-from .case_fields import (
-    MAX_TEXT,
-    CaseInvalid,
-    choice_field,
-    date_field,
-    datetime_field,
-    live_case,
-    text_field,
-)
-from .case_parties import MediatorEntry, PartyEntry, list_mediators, list_parties
-from .case_records import FollowUpEntry, SessionEntry, list_follow_ups, list_sessions
-from .case_workflow import (
+from ...db.database import db
+from ...db.models import Case, CaseEvent
+from ...domain.dates import format_date
+from ...domain.errors import FieldError
+from ...domain.money import UPPER_LIMIT, to_amount
+from ...domain.names import validate_name
+from ...domain.text_folding import fold_fullwidth
+from .. import audit
+from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
+from .parties import MediatorEntry, PartyEntry, list_mediators, list_parties
+from .sessions import FollowUpEntry, SessionEntry, list_follow_ups, list_sessions
+from .workflow import (
     ACCEPTED,
     CATEGORIES,
     KINDS,

@@ -17,12 +17,12 @@ from typing import Any, Protocol
 
 from peewee import fn
 
-from ..db.database import db
-from ..db.models import Case, CaseEvent, Counter, FollowUp, MediationSession, Party
-from ..domain.case_numbers import format_case_number
-from ..domain.dates import add_months, add_working_days, format_date
-from . import audit
-from .office import get_office
+from ...db.database import db
+from ...db.models import Case, CaseEvent, Counter, FollowUp, MediationSession, Party
+from ...domain.case_numbers import format_case_number
+from ...domain.dates import add_months, add_working_days, format_date
+from .. import audit
+from ..office import get_office
 
 KINDS = ("人民调解", "治安调解")
 PEOPLES_MEDIATION, PUBLIC_SECURITY_MEDIATION = KINDS

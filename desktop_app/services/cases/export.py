@@ -18,15 +18,15 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from ..db.models import Case, Party
-from ..domain.dates import format_date
-from ..domain.masking import mask_id, mask_phone
-from . import audit
-from .case_document_data import case_document_data
-from .case_register import CaseFilter, fetch_case_rows, search_case_ids
-from .case_workflow import case_outcomes
-from .office import get_office
-from .usb_export import ExportFailed, Manifest, Progress, safe_file_name, write_files_safely
+from ...db.models import Case, Party
+from ...domain.dates import format_date
+from ...domain.masking import mask_id, mask_phone
+from .. import audit
+from ..office import get_office
+from ..usb_export import ExportFailed, Manifest, Progress, safe_file_name, write_files_safely
+from .document_data import case_document_data
+from .register import CaseFilter, fetch_case_rows, search_case_ids
+from .workflow import case_outcomes
 
 FOLDER_PREFIX = "纠纷案件导出"
 REGISTER_FILE = "案件登记表.xlsx"
@@ -122,7 +122,7 @@ def _numbers(case_ids: list[int]) -> dict[int, str]:
 
 def _summary_maker(case_id: int, masked: bool, today: date) -> Callable[[], bytes]:
     def build() -> bytes:
-        from ..documents.case_documents import build_case_summary
+        from ...documents.case_documents import build_case_summary
 
         return build_case_summary(case_document_data(case_id, masked, today, audit_full=False))
 

@@ -8,11 +8,12 @@ import pytest
 
 from desktop_app.db.models import AuditLog, Case, CaseEvent, Counter
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services import case_workflow as wf
-from desktop_app.services.case_parties import PartyInput, add_party
-from desktop_app.services.case_records import FollowUpInput, SessionInput, add_follow_up, add_session
-from desktop_app.services.case_register import CaseFilter, search_case_ids
-from desktop_app.services.case_workflow import (
+from desktop_app.services.cases import workflow as wf
+from desktop_app.services.cases.case_form import CaseInput, delete_case, load_case, register_case, save_case
+from desktop_app.services.cases.parties import PartyInput, add_party
+from desktop_app.services.cases.register import CaseFilter, search_case_ids
+from desktop_app.services.cases.sessions import FollowUpInput, SessionInput, add_follow_up, add_session
+from desktop_app.services.cases.workflow import (
     CaseRefused,
     TransitionNotAllowed,
     change_status,
@@ -20,7 +21,6 @@ from desktop_app.services.case_workflow import (
     compute_deadlines,
     is_overdue,
 )
-from desktop_app.services.cases import CaseInput, delete_case, load_case, register_case, save_case
 from desktop_app.services.stats import OPEN_CASE_STATUSES, dashboard_counts
 
 TODAY = date(2024, 11, 5)
@@ -53,7 +53,7 @@ def test_register_gives_status_number_event_and_audit(office):
 
 
 def test_register_without_prefix_is_refused(data_paths):
-    from desktop_app.services.case_fields import CaseInvalid
+    from desktop_app.services.cases.fields import CaseInvalid
 
     with pytest.raises(CaseInvalid) as info:
         new_case()
@@ -174,7 +174,7 @@ def test_counter_never_falls_behind_imported_numbers(office):
 
 
 def test_failed_registration_takes_no_number(office):
-    from desktop_app.services.case_fields import CaseInvalid
+    from desktop_app.services.cases.fields import CaseInvalid
 
     with pytest.raises(CaseInvalid):
         register_case(CaseInput(category="不存在的类别", received_at="2024-10-08"), today=TODAY)

@@ -7,15 +7,15 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from ..db.models import Case, FollowUp, MediationSession
-from ..documents.case_data import CaseData, FollowUpData, PartyData, RegisterData, RegisterRow, SessionData
-from ..domain.masking import mask_address, mask_id, mask_phone
-from . import audit
-from .case_parties import PartyEntry, list_mediators, list_parties
-from .case_records import list_follow_ups, list_sessions
-from .case_register import CaseFilter, fetch_case_rows, search_case_ids
-from .case_workflow import PUBLIC_SECURITY_MEDIATION, CaseRefused, case_outcomes, minors_without_guardian
-from .office import get_office
+from ...db.models import Case, FollowUp, MediationSession
+from ...documents.case_data import CaseData, FollowUpData, PartyData, RegisterData, RegisterRow, SessionData
+from ...domain.masking import mask_address, mask_id, mask_phone
+from .. import audit
+from ..office import get_office
+from .parties import PartyEntry, list_mediators, list_parties
+from .register import CaseFilter, fetch_case_rows, search_case_ids
+from .sessions import list_follow_ups, list_sessions
+from .workflow import PUBLIC_SECURITY_MEDIATION, CaseRefused, case_outcomes, minors_without_guardian
 
 DOCUMENT_KINDS = ("受理登记表", "调解记录", "调解协议书", "回访记录", "案件摘要")
 
@@ -128,7 +128,7 @@ def render_document(case_id: int, kind: str, masked: bool = True, session_index:
         missing = minors_without_guardian(case_id, today)
         if missing:
             raise CaseRefused(f"当事人“{'、'.join(missing)}”未满18周岁，须先登记其监护人")
-    from ..documents import case_documents
+    from ...documents import case_documents
 
     data = _case_data(case, masked, today)
     builders = {
@@ -150,7 +150,7 @@ def render_register(case_ids: Sequence[int] | None = None, period: tuple[date, d
                     today: date | None = None) -> bytes:
     """The register of these cases (or of a period) as PDF bytes for the preview-and-print dialog;
     audit-logged as 打印 (the register shows names, no ID numbers or phones)."""
-    from ..documents import case_documents
+    from ...documents import case_documents
 
     data = register_data(case_ids, period, today)
     pdf = case_documents.build_case_register(data)

@@ -10,13 +10,13 @@ from datetime import date, datetime, time, timedelta
 from peewee import JOIN, fn
 from peewee import Case as SqlCase
 
-from ..db.database import db
-from ..db.models import Case, CaseMediator, Member, Party
-from ..domain.names import normalize_name
-from ..domain.pinyin_keys import search_term
-from ..domain.text_folding import fold_fullwidth
-from .case_parties import GUARDIAN, PARTY_ROLES
-from .case_workflow import CATEGORIES, KINDS, OPEN_STATUSES, STATUSES, is_minor
+from ...db.database import db
+from ...db.models import Case, CaseMediator, Member, Party
+from ...domain.names import normalize_name
+from ...domain.pinyin_keys import search_term
+from ...domain.text_folding import fold_fullwidth
+from .parties import GUARDIAN, PARTY_ROLES
+from .workflow import CATEGORIES, KINDS, OPEN_STATUSES, STATUSES, is_minor
 
 SORT_KEYS = ("received_at", "number", "kind", "category", "status", "deadline")
 _IN_CHUNK = 500

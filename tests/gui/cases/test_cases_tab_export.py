@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 
 from desktop_app.db.models import AuditLog
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.case_parties import PartyInput, add_party
-from desktop_app.services.case_records import FollowUpInput, SessionInput, add_follow_up, add_session
-from desktop_app.services.case_workflow import change_status
-from desktop_app.services.cases import CaseInput, register_case
+from desktop_app.services.cases.case_form import CaseInput, register_case
+from desktop_app.services.cases.parties import PartyInput, add_party
+from desktop_app.services.cases.sessions import FollowUpInput, SessionInput, add_follow_up, add_session
+from desktop_app.services.cases.workflow import change_status
 from desktop_app.services.usb_export import MANIFEST_NAME, verify_export
 from desktop_app.ui import print_preview
 from desktop_app.ui.cases import documents_panel, usb_export_dialog

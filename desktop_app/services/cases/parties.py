@@ -12,19 +12,19 @@ from typing import Any
 from peewee import JOIN, fn
 from peewee import Case as SqlCase
 
-from ..db.database import db
-from ..db.models import Case, CaseMediator, Member, Party, Team
-from ..domain.errors import FieldError, check_optional
-from ..domain.ethnic_groups import ETHNIC_GROUPS, code_of
-from ..domain.genders import parse_gender
-from ..domain.id_numbers import check_consistency, parse_id_number
-from ..domain.names import validate_name
-from ..domain.phones import validate_phone
-from ..domain.pinyin_keys import pinyin_keys
-from ..domain.text_folding import fold_fullwidth
-from . import audit
-from .case_fields import CaseInvalid, choice_field, date_field, live_case, text_field
-from .case_workflow import CaseRefused, age_on, is_minor
+from ...db.database import db
+from ...db.models import Case, CaseMediator, Member, Party, Team
+from ...domain.errors import FieldError, check_optional
+from ...domain.ethnic_groups import ETHNIC_GROUPS, code_of
+from ...domain.genders import parse_gender
+from ...domain.id_numbers import check_consistency, parse_id_number
+from ...domain.names import validate_name
+from ...domain.phones import validate_phone
+from ...domain.pinyin_keys import pinyin_keys
+from ...domain.text_folding import fold_fullwidth
+from .. import audit
+from .fields import CaseInvalid, choice_field, date_field, live_case, text_field
+from .workflow import CaseRefused, age_on, is_minor
 
 PARTY_ROLES = ("申请人", "被申请人", "其他当事人", "监护人")
 GUARDIAN = "监护人"

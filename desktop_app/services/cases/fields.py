@@ -7,11 +7,11 @@ import re
 from datetime import date, datetime, time
 from typing import Any
 
-from ..db.models import Case
-from ..domain.dates import parse_loose_date
-from ..domain.errors import FieldError, ValidationFailed
-from ..domain.text_folding import fold_fullwidth
-from .case_workflow import CaseRefused
+from ...db.models import Case
+from ...domain.dates import parse_loose_date
+from ...domain.errors import FieldError, ValidationFailed
+from ...domain.text_folding import fold_fullwidth
+from .workflow import CaseRefused
 
 MAX_TEXT = 10_000
 _DATETIME = re.compile(

@@ -7,20 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ..db.database import db
-from ..db.models import Case, FollowUp, MediationSession
-from ..domain.errors import FieldError
-from . import audit
-from .case_fields import (
-    MAX_TEXT,
-    CaseInvalid,
-    choice_field,
-    date_field,
-    datetime_field,
-    live_case,
-    text_field,
-)
-from .case_workflow import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION, CaseRefused, refresh_deadlines
+from ...db.database import db
+from ...db.models import Case, FollowUp, MediationSession
+from ...domain.errors import FieldError
+from .. import audit
+from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
+from .workflow import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION, CaseRefused, refresh_deadlines
 
 PERFORMED_CHOICES = ("已履行", "部分履行", "未履行")
 SATISFACTION_CHOICES = ("满意", "基本满意", "不满意")

@@ -10,14 +10,23 @@ import pytest
 
 from desktop_app.db.models import AuditLog, Case, CaseMediator, Member, Party
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.case_document_data import (
+from desktop_app.services.cases.case_form import (
+    CaseInput,
+    case_warnings,
+    delete_case,
+    load_case,
+    register_case,
+    restore_case,
+    save_case,
+)
+from desktop_app.services.cases.document_data import (
     case_document_data,
     document_file_name,
     register_data,
     render_document,
 )
-from desktop_app.services.case_fields import CaseInvalid
-from desktop_app.services.case_parties import (
+from desktop_app.services.cases.fields import CaseInvalid
+from desktop_app.services.cases.parties import (
     PartyInput,
     add_mediator,
     add_party,
@@ -29,7 +38,14 @@ from desktop_app.services.case_parties import (
     update_mediator_role,
     update_party,
 )
-from desktop_app.services.case_records import (
+from desktop_app.services.cases.register import (
+    SORT_KEYS,
+    CaseFilter,
+    count_cases,
+    fetch_case_rows,
+    search_case_ids,
+)
+from desktop_app.services.cases.sessions import (
     FollowUpInput,
     SessionInput,
     add_follow_up,
@@ -41,23 +57,7 @@ from desktop_app.services.case_records import (
     update_follow_up,
     update_session,
 )
-from desktop_app.services.case_register import (
-    SORT_KEYS,
-    CaseFilter,
-    count_cases,
-    fetch_case_rows,
-    search_case_ids,
-)
-from desktop_app.services.case_workflow import CATEGORIES, KINDS, SOURCES, CaseRefused, change_status
-from desktop_app.services.cases import (
-    CaseInput,
-    case_warnings,
-    delete_case,
-    load_case,
-    register_case,
-    restore_case,
-    save_case,
-)
+from desktop_app.services.cases.workflow import CATEGORIES, KINDS, SOURCES, CaseRefused, change_status
 from desktop_app.services.roster.member_detail import member_sections
 from desktop_app.services.roster.members import MemberInput, save_member
 
