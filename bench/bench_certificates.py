@@ -19,8 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.documents.certificates import HONOUR, SERVICE_PROOF
 from desktop_app.documents.fonts import KAI, font
-from desktop_app.services.certificate_batch import batch_candidates, batch_issue
-from desktop_app.services.certificates import preview_certificate
+from desktop_app.services.certificates.batch import batch_candidates, batch_issue
+from desktop_app.services.certificates.issuing import preview_certificate
 
 BATCH = 500
 PREVIEW_BUDGET_S = 1.0

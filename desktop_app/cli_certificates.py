@@ -64,8 +64,8 @@ def _run_certificate(args: argparse.Namespace) -> int:
     from .domain.dates import parse_loose_date
     from .domain.errors import FieldError
     from .services import audit
-    from .services.certificate_errors import CertificateRefused
-    from .services.certificates import find_members, issue_certificate, write_pdf
+    from .services.certificates.errors import CertificateRefused
+    from .services.certificates.issuing import find_members, issue_certificate, write_pdf
     from .services.service_hours import format_hours
     from .services.storage import close_store, open_store
 
@@ -139,7 +139,7 @@ def _one_member(text: str, find_members) -> int | None:
 def _run_verify(args: argparse.Namespace) -> int:
     from .cli import existing_paths
     from .domain.dates import format_date
-    from .services.certificate_register import VERIFY_UNKNOWN, VERIFY_VALID, verify
+    from .services.certificates.register import VERIFY_UNKNOWN, VERIFY_VALID, verify
     from .services.storage import close_store, open_store
 
     paths = existing_paths(args)

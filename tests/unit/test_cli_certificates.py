@@ -93,7 +93,7 @@ def test_service_proof_by_name_then_verify(data_dir, tmp_path, capsys):
 
     open_store(DataPaths(data_dir))
     try:
-        from desktop_app.services.certificates import void
+        from desktop_app.services.certificates.issuing import void
 
         void(certificate_id, "重新出具")
     finally:

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...documents.certificates import CERT_TYPES
-from ...services import certificate_batch as cert_batch
-from ...services import certificate_content as cert_content
-from ...services import certificate_templates as cert_templates
-from ...services.certificate_errors import CertificateRefused
+from ...services.certificates import batch as cert_batch
+from ...services.certificates import content as cert_content
+from ...services.certificates import templates as cert_templates
+from ...services.certificates.errors import CertificateRefused
 from ...services.roster.search import fetch_rows
 from ...services.roster.teams import list_teams
 from ...services.service_hours import hours_by_member

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...documents.certificates import CERT_TYPES
-from ...services import certificate_content as cert_content
-from ...services import certificate_templates as cert_templates
-from ...services import certificates as certs
-from ...services.certificate_errors import CertificateRefused
+from ...services.certificates import content as cert_content
+from ...services.certificates import issuing as certs
+from ...services.certificates import templates as cert_templates
+from ...services.certificates.errors import CertificateRefused
 from ...services.service_hours import format_hours, service_record
 from ..cases.widgets import FieldGrid
 from .common import (

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...documents.certificates import CERT_TYPES
-from ...services import certificate_register as cert_register
-from ...services.certificate_errors import CertificateRefused
+from ...services.certificates import register as cert_register
+from ...services.certificates.errors import CertificateRefused
 from ..cases.widgets import plain_table
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel

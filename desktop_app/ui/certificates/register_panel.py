@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from ...documents.certificates import CERT_TYPES
 from ...domain.dates import format_date
-from ...services import certificate_register as cert_register
-from ...services import certificates as certs
-from ...services.certificate_errors import CertificateRefused
+from ...services.certificates import issuing as certs
+from ...services.certificates import register as cert_register
+from ...services.certificates.errors import CertificateRefused
 from ...services.roster.search import RosterFilter, search_ids
 from ...services.service_hours import format_hours
 from ..cases.widgets import plain_table

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...documents.certificates import CERT_TYPES
-from ...services import certificate_templates as cert_templates
-from ...services.certificate_errors import CertificateRefused
+from ...services.certificates import templates as cert_templates
+from ...services.certificates.errors import CertificateRefused
 from ..cases.widgets import FieldGrid
 from .common import MUTED_STYLE, MessageLine, tr
 

@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.dates import format_date
-from ...services import certificate_register as cert_register
+from ...services.certificates import register as cert_register
 
 COLOURS = {cert_register.VERIFY_VALID: "#1e7e34", cert_register.VERIFY_VOID: "#c0392b", cert_register.VERIFY_UNKNOWN: "#7f8c8d"}
 

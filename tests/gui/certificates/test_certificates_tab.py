@@ -25,9 +25,9 @@ from desktop_app.db.models import (
     Team,
 )
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services import certificate_register as cert_register
-from desktop_app.services import certificate_templates as cert_templates
-from desktop_app.services import certificates as certs
+from desktop_app.services.certificates import issuing as certs
+from desktop_app.services.certificates import register as cert_register
+from desktop_app.services.certificates import templates as cert_templates
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.ui import print_preview
 from desktop_app.ui.certificates import batch_dialog

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from ..db.models import CertificateTemplate, Member, OfficeSettings
-from ..documents.certificates import (
+from ...db.models import CertificateTemplate, Member, OfficeSettings
+from ...documents.certificates import (
     APPOINTMENT,
     CARD,
     HONOUR,
@@ -18,11 +18,11 @@ from ..documents.certificates import (
     CertificateData,
     ServiceLine,
 )
-from ..domain.dates import add_months, format_date_chinese_numerals
-from ..domain.masking import mask_id
-from .certificate_errors import CertificateRefused
-from .certificate_templates import check_type, check_wording
-from .service_hours import first_service_date, format_hours, service_record
+from ...domain.dates import add_months, format_date_chinese_numerals
+from ...domain.masking import mask_id
+from ..service_hours import first_service_date, format_hours, service_record
+from .errors import CertificateRefused
+from .templates import check_type, check_wording
 
 DEFAULT_TERM_MONTHS = 36  # 聘期 and 义警证 validity when none is given
 MAX_TITLE, MAX_REASON = 50, 200

@@ -12,18 +12,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..db.database import db
-from ..db.models import Member
-from ..documents.certificates import CertificateData, build_certificates_pdf
-from ..domain.service_levels import DEFAULT_STAR_THRESHOLDS
-from . import audit
-from .certificate_content import prepare
-from .certificate_errors import CertificateRefused
-from .certificates import IssuedCertificate, context, issue_prepared, write_pdf
-from .roster.search import RosterFilter, search_ids
-from .service_hours import hours_by_member
-from .settings_store import get_setting
-from .usb_export import safe_file_name
+from ...db.database import db
+from ...db.models import Member
+from ...documents.certificates import CertificateData, build_certificates_pdf
+from ...domain.service_levels import DEFAULT_STAR_THRESHOLDS
+from .. import audit
+from ..roster.search import RosterFilter, search_ids
+from ..service_hours import hours_by_member
+from ..settings_store import get_setting
+from ..usb_export import safe_file_name
+from .content import prepare
+from .errors import CertificateRefused
+from .issuing import IssuedCertificate, context, issue_prepared, write_pdf
 
 STAR_SETTING = "star_thresholds"
 

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..config import resources_dir
-from ..db.database import db
-from ..db.models import CertificateTemplate, OfficeSettings
-from ..documents.certificate_layout import BORDER_STYLES
-from ..documents.certificates import CERT_TYPES
-from . import audit
-from .certificate_errors import CertificateRefused
+from ...config import resources_dir
+from ...db.database import db
+from ...db.models import CertificateTemplate, OfficeSettings
+from ...documents.certificate_layout import BORDER_STYLES
+from ...documents.certificates import CERT_TYPES
+from .. import audit
+from .errors import CertificateRefused
 
 TEMPLATES_FILE = "certificates.json"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -30,12 +30,12 @@ from desktop_app.db.models import (
 from desktop_app.documents.certificates import APPOINTMENT, CARD, CERT_TYPES, HONOUR, SERVICE_PROOF
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.services import audit
-from desktop_app.services import certificate_batch as cert_batch
-from desktop_app.services import certificate_register as cert_register
-from desktop_app.services import certificate_templates as cert_templates
-from desktop_app.services import certificates as certs
-from desktop_app.services.certificate_errors import CertificateRefused
-from desktop_app.services.certificates import CODE_ALPHABET
+from desktop_app.services.certificates import batch as cert_batch
+from desktop_app.services.certificates import issuing as certs
+from desktop_app.services.certificates import register as cert_register
+from desktop_app.services.certificates import templates as cert_templates
+from desktop_app.services.certificates.errors import CertificateRefused
+from desktop_app.services.certificates.issuing import CODE_ALPHABET
 from desktop_app.services.roster.members import MemberInput, delete_member, save_member
 
 ISSUED = date(2024, 4, 13)
@@ -522,7 +522,7 @@ def test_find_members(people):
 
 
 def test_a_reason_typed_as_a_whole_phrase_is_not_doubled():
-    from desktop_app.services.certificate_content import fit_reason
+    from desktop_app.services.certificates.content import fit_reason
 
     wording = "{name}同志：\n在{reason}中表现突出，被评为“{title}”。"
     assert fit_reason("在2026年护学岗执勤中", wording) == "2026年护学岗执勤"

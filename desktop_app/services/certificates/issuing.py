@@ -34,8 +34,8 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from ..db.database import db
-from ..db.models import (
+from ...db.database import db
+from ...db.models import (
     Certificate,
     CertificateEvent,
     CertificateTemplate,
@@ -45,7 +45,7 @@ from ..db.models import (
     Team,
     User,
 )
-from ..documents.certificates import (
+from ...documents.certificates import (
     APPOINTMENT,
     CARD,
     HONOUR,
@@ -54,13 +54,13 @@ from ..documents.certificates import (
     build_certificate_pdf,
     build_certificates_pdf,
 )
-from ..domain.id_numbers import normalize_id_number
-from ..domain.masking import mask_id
-from ..domain.names import normalize_name
-from . import audit
-from .certificate_content import Context, Prepared, document_data, prepare, prepared_data
-from .certificate_errors import CertificateRefused
-from .certificate_templates import check_type, ensure_default_templates, office_row, office_seal
+from ...domain.id_numbers import normalize_id_number
+from ...domain.masking import mask_id
+from ...domain.names import normalize_name
+from .. import audit
+from .content import Context, Prepared, document_data, prepare, prepared_data
+from .errors import CertificateRefused
+from .templates import check_type, ensure_default_templates, office_row, office_seal
 
 TYPE_CODES = {APPOINTMENT: "义聘", HONOUR: "义荣", SERVICE_PROOF: "义服", CARD: "义证"}
 COUNTER_PREFIX = "证书:"

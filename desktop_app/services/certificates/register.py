@@ -11,8 +11,8 @@ from datetime import date, datetime
 
 from peewee import JOIN
 
-from ..db.models import Certificate, CertificateEvent, Member, Team
-from ..documents.certificates import (
+from ...db.models import Certificate, CertificateEvent, Member, Team
+from ...documents.certificates import (
     APPOINTMENT,
     CARD,
     HONOUR,
@@ -21,14 +21,14 @@ from ..documents.certificates import (
     PublicityRow,
     build_publicity_pdf,
 )
-from ..domain.dates import format_date
-from ..domain.names import MIDDLE_DOT
-from ..domain.text_folding import fold_fullwidth
-from . import audit
-from .certificate_errors import CertificateRefused
-from .certificate_templates import check_type, office_row
-from .certificates import CODE_ALPHABET, CODE_LENGTH, STATUS_VALID, certificate
-from .service_hours import format_hours
+from ...domain.dates import format_date
+from ...domain.names import MIDDLE_DOT
+from ...domain.text_folding import fold_fullwidth
+from .. import audit
+from ..service_hours import format_hours
+from .errors import CertificateRefused
+from .issuing import CODE_ALPHABET, CODE_LENGTH, STATUS_VALID, certificate
+from .templates import check_type, office_row
 
 VERIFY_VALID = "有效"
 VERIFY_VOID = "已作废"
