@@ -7,7 +7,7 @@ import time
 from harness import Benchmark, Context
 
 from desktop_app.db.database import db
-from desktop_app.services.stats import dashboard_counts
+from desktop_app.services.dashboard.figures import dashboard_counts
 
 
 def _dashboard(ctx: Context) -> float:

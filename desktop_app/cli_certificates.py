@@ -66,7 +66,7 @@ def _run_certificate(args: argparse.Namespace) -> int:
     from .services import audit
     from .services.certificates.errors import CertificateRefused
     from .services.certificates.issuing import find_members, issue_certificate, write_pdf
-    from .services.service_hours import format_hours
+    from .services.records.service_hours import format_hours
     from .services.storage import close_store, open_store
 
     dates = {}

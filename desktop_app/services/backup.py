@@ -13,7 +13,7 @@ from ..db.database import db
 from ..db.migrations import LATEST, current_version, migrate
 from ..db.snapshot import check_file, copy_database
 from . import audit
-from .settings_store import get_setting, set_setting
+from .settings import get_setting, set_setting
 
 log = logging.getLogger(__name__)
 

@@ -17,9 +17,9 @@ from ...db.models import Member
 from ...documents.certificates import CertificateData, build_certificates_pdf
 from ...domain.service_levels import DEFAULT_STAR_THRESHOLDS
 from .. import audit
+from ..records.service_hours import hours_by_member
 from ..roster.search import RosterFilter, search_ids
-from ..service_hours import hours_by_member
-from ..settings_store import get_setting
+from ..settings import get_setting
 from ..usb_export import safe_file_name
 from .content import prepare
 from .errors import CertificateRefused

@@ -20,7 +20,7 @@ from ...documents.certificates import (
 )
 from ...domain.dates import add_months, format_date_chinese_numerals
 from ...domain.masking import mask_id
-from ..service_hours import first_service_date, format_hours, service_record
+from ..records.service_hours import first_service_date, format_hours, service_record
 from .errors import CertificateRefused
 from .templates import check_type, check_wording
 

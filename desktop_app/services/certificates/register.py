@@ -25,7 +25,7 @@ from ...domain.dates import format_date
 from ...domain.names import MIDDLE_DOT
 from ...domain.text_folding import fold_fullwidth
 from .. import audit
-from ..service_hours import format_hours
+from ..records.service_hours import format_hours
 from .errors import CertificateRefused
 from .issuing import CODE_ALPHABET, CODE_LENGTH, STATUS_VALID, certificate
 from .templates import check_type, office_row

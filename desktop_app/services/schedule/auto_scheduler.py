@@ -48,7 +48,7 @@ from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shi
 from ...domain.dates import format_date
 from .. import audit
 from ..roster.members import split_skills
-from ..settings_store import get_setting
+from ..settings import get_setting
 from .duty_rules import (
     ON_LEAVE_STATUS,
     PLANNED,

@@ -7,7 +7,7 @@ from datetime import date
 
 from ...db.database import db
 from .. import audit
-from ..settings_store import get_setting, set_setting
+from ..settings import get_setting, set_setting
 
 MAX_SHIFTS_KEY = "schedule.max_shifts_per_week"
 MIN_REST_KEY = "schedule.min_rest_hours"

@@ -35,9 +35,9 @@ from ...services.certificates import batch as cert_batch
 from ...services.certificates import content as cert_content
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
+from ...services.records.service_hours import hours_by_member
 from ...services.roster.search import fetch_rows
 from ...services.roster.teams import list_teams
-from ...services.service_hours import hours_by_member
 from ..cases.widgets import plain_table
 from ..tasks import Report, TaskRunner
 from .candidates_model import Candidate, CandidatesModel

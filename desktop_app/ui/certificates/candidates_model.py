@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from ...services.service_hours import format_hours
+from ...services.records.service_hours import format_hours
 from ..id_table_model import Index
 
 

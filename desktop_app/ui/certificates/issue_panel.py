@@ -24,7 +24,7 @@ from ...services.certificates import content as cert_content
 from ...services.certificates import issuing as certs
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
-from ...services.service_hours import format_hours, service_record
+from ...services.records.service_hours import format_hours, service_record
 from ..cases.widgets import FieldGrid
 from .common import (
     MUTED_STYLE,

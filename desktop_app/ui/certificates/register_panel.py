@@ -26,8 +26,8 @@ from ...domain.dates import format_date
 from ...services.certificates import issuing as certs
 from ...services.certificates import register as cert_register
 from ...services.certificates.errors import CertificateRefused
+from ...services.records.service_hours import format_hours
 from ...services.roster.search import RosterFilter, search_ids
-from ...services.service_hours import format_hours
 from ..cases.widgets import plain_table
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.dates import format_date
-from ...services.stats import DashboardCounts, dashboard_counts
+from ...services.dashboard.figures import DashboardCounts, dashboard_counts
 
 CARD_STYLE = """
 QFrame#card { background: #ffffff; border: 1px solid #d9dee5; border-radius: 6px; }

@@ -21,7 +21,7 @@ from desktop_app.services.cases.workflow import (
     compute_deadlines,
     is_overdue,
 )
-from desktop_app.services.stats import OPEN_CASE_STATUSES, dashboard_counts
+from desktop_app.services.dashboard.figures import OPEN_CASE_STATUSES, dashboard_counts
 
 TODAY = date(2024, 11, 5)
 ADULT_ID = build_id_number("653129", date(1980, 5, 6), 31)

@@ -35,7 +35,7 @@ from desktop_app.services.schedule.duty_rules import ON_LEAVE_STATUS, valid_on
 from desktop_app.services.schedule.errors import ScheduleError
 from desktop_app.services.schedule.posts import PatternInput, PostInput, save_pattern, save_post
 from desktop_app.services.schedule.shift_times import DAY, days_touched, interval, shift_minutes
-from desktop_app.services.settings_store import set_setting
+from desktop_app.services.settings import set_setting
 from desktop_app.services.storage import close_store, open_store
 
 MONDAY = date(2024, 4, 15)  # no holiday that week

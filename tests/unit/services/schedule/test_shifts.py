@@ -43,7 +43,7 @@ from desktop_app.services.schedule.shift_times import (
     shift_hours,
 )
 from desktop_app.services.schedule.week_grid import shift_detail, week_grid
-from desktop_app.services.settings_store import set_setting
+from desktop_app.services.settings import set_setting
 
 MONDAY = date(2024, 4, 15)  # an ordinary week
 INSURED = date(2030, 1, 1)

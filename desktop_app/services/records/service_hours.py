@@ -13,7 +13,7 @@ from datetime import date
 
 from peewee import fn
 
-from ..db.models import (
+from ...db.models import (
     Activity,
     ActivityParticipant,
     Assignment,
@@ -23,7 +23,7 @@ from ..db.models import (
     Training,
     TrainingAttendee,
 )
-from .schedule.posts import KINDS as POST_KINDS
+from ..schedule.posts import KINDS as POST_KINDS
 
 ATTENDED_STATUSES = ("已到", "迟到")
 ACTIVITY_KINDS = ("巡逻", "隐患报告", "可疑线索报告", "协助抓获", "交通劝导", "救援", "寻人寻物", "送证上门",

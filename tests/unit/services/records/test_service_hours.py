@@ -16,8 +16,7 @@ from desktop_app.db.models import (
     Training,
     TrainingAttendee,
 )
-from desktop_app.services.roster.members import MemberInput, save_member
-from desktop_app.services.service_hours import (
+from desktop_app.services.records.service_hours import (
     SOURCE_ACTIVITY,
     SOURCE_DUTY,
     SOURCE_TRAINING,
@@ -25,6 +24,7 @@ from desktop_app.services.service_hours import (
     hours_by_member,
     service_record,
 )
+from desktop_app.services.roster.members import MemberInput, save_member
 
 TODAY = date(2024, 12, 31)
 

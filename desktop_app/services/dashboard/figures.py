@@ -7,16 +7,7 @@ from datetime import date, timedelta
 
 from peewee import fn
 
-from ..db.models import (
-    Activity,
-    ActivityParticipant,
-    Assignment,
-    Case,
-    Certificate,
-    Member,
-    Shift,
-    Team,
-)
+from ...db.models import Activity, ActivityParticipant, Assignment, Case, Certificate, Member, Shift, Team
 
 OPEN_CASE_STATUSES = ("受理", "调解中")
 FINISHED_SHIFT_STATUSES = ("已到", "迟到")

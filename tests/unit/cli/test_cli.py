@@ -10,7 +10,7 @@ import pytest
 
 from desktop_app.cli import build_parser, main
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_help_lists_the_commands(capsys):
