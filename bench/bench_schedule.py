@@ -25,7 +25,7 @@ from harness import Benchmark, Context
 
 from desktop_app.config import DataPaths
 from desktop_app.db.database import db
-from desktop_app.services.demo_data import FUTURE_DAYS, Scale, generate
+from desktop_app.demo.generator import FUTURE_DAYS, Scale, generate
 from desktop_app.services.schedule.auto_scheduler import auto_schedule
 from desktop_app.services.schedule.week_grid import week_grid
 from desktop_app.services.storage import close_store, open_store

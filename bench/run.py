@@ -30,7 +30,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from generate import BenchDatabase, default_path, ensure_database, recorded_settings  # noqa: E402
 from harness import DEFAULT_REPEAT, Benchmark, Context, Result, measure, spread  # noqa: E402
 
-from desktop_app.services.demo_data import SCALES  # noqa: E402
+from desktop_app.demo.generator import SCALES  # noqa: E402
 
 DOCS = ROOT / "docs" / "performance.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"

@@ -98,7 +98,7 @@ def progress_printer(stream: TextIO | None = None) -> Callable[[int, str], bool]
 
 
 def _run_demo_data(args: argparse.Namespace) -> int:
-    from .services.demo_data import SCALES, generate
+    from .demo.generator import SCALES, generate
     from .services.storage import close_store, open_store
 
     if args.scale not in SCALES:

@@ -48,7 +48,7 @@ from ..domain.case_numbers import format_case_number
 from ..domain.dates import add_months, format_date, is_school_day
 from ..domain.id_numbers import build_id_number
 from ..domain.pinyin_keys import pinyin_keys
-from .cases.workflow import COUNTER_NAME, compute_deadlines
+from ..services.cases.workflow import COUNTER_NAME, compute_deadlines
 
 
 @dataclass(frozen=True)
