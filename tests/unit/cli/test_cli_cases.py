@@ -9,7 +9,7 @@ import pytest
 
 from desktop_app.cli import build_parser as parser  # the program's own parser, every command wired
 from desktop_app.cli import main as run_cli
-from desktop_app.cli_cases import run
+from desktop_app.cli.cases import run
 from desktop_app.config import DataPaths
 from desktop_app.db.models import AuditLog
 from desktop_app.domain.id_numbers import build_id_number

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from desktop_app.cli import build_parser as parser  # the program's own parser, every command wired
 from desktop_app.cli import main as run_cli
-from desktop_app.cli_certificates import TYPES, run
+from desktop_app.cli.certificates import TYPES, run
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, Certificate, DutyPost, Shift, Team
 from desktop_app.domain.id_numbers import build_id_number

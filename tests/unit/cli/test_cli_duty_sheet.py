@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from desktop_app.cli import build_parser as parser  # the program's own parser, every command wired
 from desktop_app.cli import main as run_cli
-from desktop_app.cli_duty_sheet import run
+from desktop_app.cli.duty_sheet import run
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, DutyPost, Member, Shift, Team
 from desktop_app.services.storage import close_store, open_store

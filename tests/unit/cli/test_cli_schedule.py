@@ -9,7 +9,7 @@ import pytest
 
 from desktop_app.cli import build_parser as parser  # the program's own parser, every command wired
 from desktop_app.cli import main as run_cli
-from desktop_app.cli_schedule import run
+from desktop_app.cli.schedule import run
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, Member, Team
 from desktop_app.domain.dates import format_date

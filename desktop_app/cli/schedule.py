@@ -11,15 +11,15 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .common import CLI_USER, data_dir_argument, existing_paths, progress_printer
+
 COMMAND = "auto-schedule"
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
-    from .cli import _data_dir_argument
-
     parser = subparsers.add_parser(
         COMMAND, help="自动排班：按规则为一段时间的班次安排队员 (fill the shifts of a period; prints unfilled slots)")
-    _data_dir_argument(parser, in_subcommand=True)
+    data_dir_argument(parser, in_subcommand=True)
     parser.add_argument("--from", dest="date_from", metavar="DATE", required=True, help="开始日期 (如 2024-04-15)")
     parser.add_argument("--to", dest="date_to", metavar="DATE", required=True, help="结束日期 (含当天)")
     parser.add_argument("--team", metavar="NAME", help="只排这支队伍的岗位，只用本队队员; 默认全部队伍")
@@ -33,14 +33,13 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_auto_schedule(args: argparse.Namespace) -> int:
-    from .cli import CLI_USER, existing_paths, progress_printer
-    from .domain.dates import parse_loose_date
-    from .domain.errors import FieldError
-    from .services import audit
-    from .services.roster.teams import find_team_by_name
-    from .services.schedule.auto_scheduler import auto_schedule
-    from .services.schedule.errors import ScheduleError
-    from .services.storage import close_store, open_store
+    from ..domain.dates import parse_loose_date
+    from ..domain.errors import FieldError
+    from ..services import audit
+    from ..services.roster.teams import find_team_by_name
+    from ..services.schedule.auto_scheduler import auto_schedule
+    from ..services.schedule.errors import ScheduleError
+    from ..services.storage import close_store, open_store
 
     try:
         start, end = parse_loose_date(args.date_from), parse_loose_date(args.date_to)

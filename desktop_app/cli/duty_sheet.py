@@ -12,15 +12,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from .common import CLI_USER, data_dir_argument, existing_paths
+
 COMMAND = "duty-sheet"
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
-    from .cli import _data_dir_argument
-
     sheet = subparsers.add_parser(
         COMMAND, help="打印一周的义警值班表 (weekly duty sheet as PDF, or .xlsx; phones masked)")
-    _data_dir_argument(sheet, in_subcommand=True)
+    data_dir_argument(sheet, in_subcommand=True)
     sheet.add_argument("--week", metavar="YYYY-Www", required=True, help="ISO 周, 如 2024-W15")
     sheet.add_argument("--team", metavar="NAME", help="队伍名称; 默认为全部队伍")
     sheet.add_argument("--out", metavar="FILE.pdf", type=Path, required=True,
@@ -36,13 +36,12 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_duty_sheet(args: argparse.Namespace) -> int:
-    from .cli import CLI_USER, existing_paths
-    from .domain.dates import parse_iso_week
-    from .domain.errors import FieldError
-    from .services import audit
-    from .services.roster.teams import find_team_by_name, list_teams
-    from .services.schedule.duty_sheet import ExportError, duty_sheet_pdf, export_week_xlsx
-    from .services.storage import close_store, open_store
+    from ..domain.dates import parse_iso_week
+    from ..domain.errors import FieldError
+    from ..services import audit
+    from ..services.roster.teams import find_team_by_name, list_teams
+    from ..services.schedule.duty_sheet import ExportError, duty_sheet_pdf, export_week_xlsx
+    from ..services.storage import close_store, open_store
 
     try:
         year, week = parse_iso_week(args.week)

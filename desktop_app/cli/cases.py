@@ -12,15 +12,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from .common import CLI_USER, data_dir_argument, existing_paths, progress_printer
+
 COMMAND = "export-cases"
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
-    from .cli import _data_dir_argument
-
     export = subparsers.add_parser(
         COMMAND, help="把一段时间内受理的纠纷案件导出到U盘或文件夹 (case summaries PDF + register .xlsx + manifest)")
-    _data_dir_argument(export, in_subcommand=True)
+    data_dir_argument(export, in_subcommand=True)
     export.add_argument("--from", dest="date_from", metavar="DATE", required=True,
                         help="受理日期起 (如 2024-01-01)")
     export.add_argument("--to", dest="date_to", metavar="DATE", required=True, help="受理日期止 (含当天)")
@@ -38,13 +38,12 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_export_cases(args: argparse.Namespace) -> int:
-    from .cli import CLI_USER, existing_paths, progress_printer
-    from .domain.dates import parse_loose_date
-    from .domain.errors import FieldError
-    from .services import audit
-    from .services.cases.export import export_cases
-    from .services.storage import close_store, open_store
-    from .services.usb_export import ExportFailed
+    from ..domain.dates import parse_loose_date
+    from ..domain.errors import FieldError
+    from ..services import audit
+    from ..services.cases.export import export_cases
+    from ..services.storage import close_store, open_store
+    from ..services.usb_export import ExportFailed
 
     try:
         start, end = parse_loose_date(args.date_from), parse_loose_date(args.date_to)

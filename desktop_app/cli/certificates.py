@@ -17,17 +17,17 @@ import argparse
 import sys
 from pathlib import Path
 
+from .common import CLI_USER, data_dir_argument, existing_paths
+
 CERTIFICATE = "certificate"
 VERIFY = "verify-certificate"
 TYPES = ("聘书", "荣誉证书", "志愿服务证明", "义警证")
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
-    from .cli import _data_dir_argument
-
     issue = subparsers.add_parser(
         CERTIFICATE, help="签发一份证书并保存为 PDF (issue a certificate: 聘书/荣誉证书/志愿服务证明/义警证)")
-    _data_dir_argument(issue, in_subcommand=True)
+    data_dir_argument(issue, in_subcommand=True)
     issue.add_argument("--type", dest="cert_type", required=True, choices=TYPES, help="证书类别")
     issue.add_argument("--member", required=True, metavar="NAME_OR_ID",
                        help="队员姓名（须唯一）、完整身份证号码，或队员编号")
@@ -41,7 +41,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     issue.add_argument("--handler", default="", help="经办人姓名 (志愿服务证明)")
 
     verify = subparsers.add_parser(VERIFY, help="按验证码核验证书 (exit 0 有效, 1 已作废, 2 不存在)")
-    _data_dir_argument(verify, in_subcommand=True)
+    data_dir_argument(verify, in_subcommand=True)
     verify.add_argument("code", metavar="CODE", help="证书上的8位验证码，或扫描二维码得到的文字")
 
 
@@ -60,14 +60,13 @@ def _error(message: str) -> None:
 
 
 def _run_certificate(args: argparse.Namespace) -> int:
-    from .cli import CLI_USER, existing_paths
-    from .domain.dates import parse_loose_date
-    from .domain.errors import FieldError
-    from .services import audit
-    from .services.certificates.errors import CertificateRefused
-    from .services.certificates.issuing import find_members, issue_certificate, write_pdf
-    from .services.records.service_hours import format_hours
-    from .services.storage import close_store, open_store
+    from ..domain.dates import parse_loose_date
+    from ..domain.errors import FieldError
+    from ..services import audit
+    from ..services.certificates.errors import CertificateRefused
+    from ..services.certificates.issuing import find_members, issue_certificate, write_pdf
+    from ..services.records.service_hours import format_hours
+    from ..services.storage import close_store, open_store
 
     dates = {}
     for key, label in (("date_from", "起始日期"), ("date_to", "截止日期"), ("issued_on", "签发日期")):
@@ -114,7 +113,7 @@ def _run_certificate(args: argparse.Namespace) -> int:
 
 def _one_member(text: str, find_members) -> int | None:
     """The member meant by `text`, or None after saying why not (none, or several: listed masked)."""
-    from .db.models import Member
+    from ..db.models import Member
 
     value = text.strip()
     if value.isdigit() and len(value) < 15:
@@ -137,10 +136,9 @@ def _one_member(text: str, find_members) -> int | None:
 
 
 def _run_verify(args: argparse.Namespace) -> int:
-    from .cli import existing_paths
-    from .domain.dates import format_date
-    from .services.certificates.register import VERIFY_UNKNOWN, VERIFY_VALID, verify
-    from .services.storage import close_store, open_store
+    from ..domain.dates import format_date
+    from ..services.certificates.register import VERIFY_UNKNOWN, VERIFY_VALID, verify
+    from ..services.storage import close_store, open_store
 
     paths = existing_paths(args)
     if paths is None:
