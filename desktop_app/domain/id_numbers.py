@@ -8,6 +8,7 @@ Messages never repeat the number itself, so they are safe to log.
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from stdnum.cn import ric
 
@@ -62,6 +63,12 @@ def parse_id_number(raw: str, today: date | None = None) -> IdInfo:
 
 def _birth_place(number: str) -> str | None:
     """The place the area code names, for information only; None when stdnum does not know it."""
+    return _place_of(number[:6], number[6:10])
+
+
+@lru_cache(maxsize=16_384)  # stdnum's table lookup is most of the cost of a check; it depends on these two only
+def _place_of(area: str, year: str) -> str | None:
+    number = f"{area}{year}0101001"
     try:
         place = ric.get_birth_place(number)
     except Exception:
