@@ -29,17 +29,23 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Sequen
     """Insert `rows` (the values of `fields`, in that order) with id, uuid, created_at and updated_at added;
     ids run from `first_id` (default: after the highest one). Returns the ids, in the order of the rows."""
     meta = model._meta
-    columns = ["id", "uuid", "created_at", "updated_at", *(meta.fields[f].column_name for f in fields)]
+    given = {"id", "uuid", "created_at", "updated_at", *fields}
+    # the other fields get their model default, as Model.create would give them
+    defaulted = [(f.column_name, f.default() if callable(f.default) else f.default)
+                 for name, f in meta.fields.items() if name not in given and f.default is not None]
+    extra = tuple(value for _, value in defaulted)
+    columns = ["id", "uuid", "created_at", "updated_at", *(meta.fields[f].column_name for f in fields),
+               *(column for column, _ in defaulted)]
     quoted = ", ".join(f'"{c}"' for c in columns)
     sql = f'INSERT INTO "{meta.table_name}" ({quoted}) VALUES ({", ".join("?" * len(columns))})'
     connection = db.connection()
-    now = datetime.now()
+    now = str(datetime.now())  # as sqlite3's adapter writes a datetime, without calling it per row
     ident = next_id(model) if first_id is None else first_id
     ids: list[int] = []
     chunk: list[tuple[Any, ...]] = []
     for row in rows:
         ids.append(ident)
-        chunk.append((ident, new_uuid(), now, now, *row))
+        chunk.append((ident, new_uuid(), now, now, *row, *extra))
         ident += 1
         if len(chunk) >= CHUNK:
             connection.executemany(sql, chunk)
@@ -50,20 +56,32 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Sequen
 
 
 def update_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """Set `fields` (and updated_at) of many rows: each row is the new values followed by the row's id."""
+    """Set `fields` (and updated_at) of many rows: each row is the new values followed by the row's id.
+
+    The new values go into a temporary table first and then into the model's table with one UPDATE … FROM:
+    several times quicker than one UPDATE a row."""
     meta = model._meta
-    assignments = ", ".join(f'"{meta.fields[f].column_name}" = ?' for f in fields)
-    sql = f'UPDATE "{meta.table_name}" SET {assignments}, "updated_at" = ? WHERE "id" = ?'
+    table = meta.table_name
+    holders = [f"v{k}" for k in range(len(fields))]
     connection = db.connection()
-    now = datetime.now()
-    count = 0
-    chunk: list[tuple[Any, ...]] = []
-    for row in rows:
-        chunk.append((*row[:-1], now, row[-1]))
-        count += 1
-        if len(chunk) >= CHUNK:
-            connection.executemany(sql, chunk)
-            chunk.clear()
-    if chunk:
-        connection.executemany(sql, chunk)
+    connection.execute(f'CREATE TEMP TABLE "_bulk_{table}" (id INTEGER PRIMARY KEY, {", ".join(holders)})')
+    try:
+        count = 0
+        insert = f'INSERT INTO "_bulk_{table}" VALUES ({", ".join("?" * (len(fields) + 1))})'
+        chunk: list[tuple[Any, ...]] = []
+        for row in rows:
+            chunk.append((row[-1], *row[:-1]))
+            count += 1
+            if len(chunk) >= CHUNK:
+                connection.executemany(insert, chunk)
+                chunk.clear()
+        if chunk:
+            connection.executemany(insert, chunk)
+        if count:
+            assignments = ", ".join(f'"{meta.fields[f].column_name}" = u.{h}' for f, h in zip(fields, holders,
+                                                                                            strict=True))
+            connection.execute(f'UPDATE "{table}" SET {assignments}, "updated_at" = ? FROM "_bulk_{table}" AS u '
+                               f'WHERE "{table}"."id" = u.id', (datetime.now(),))
+    finally:
+        connection.execute(f'DROP TABLE "_bulk_{table}"')
     return count

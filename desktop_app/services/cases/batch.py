@@ -94,6 +94,16 @@ class _Lookups(CaseLookups, PartyLookups, MediatorLookups):
         self.members = members
         self.state = _State(0, ACCEPTED, "", False, date.min)
         self.mediators: set[tuple[int | None, str, str]] = set()
+        self._deadlines: dict[tuple[str, date, date | None], tuple[date, date | None]] = {}
+
+    def deadlines(self, kind: str, received: date, first_session: date | None) -> tuple[date, date | None]:
+        """`compute_deadlines`, each answer kept for the batch: its cases share their days, and counting
+        working days is not cheap."""
+        key = (kind, received, first_session)
+        found = self._deadlines.get(key)
+        if found is None:
+            found = self._deadlines[key] = compute_deadlines(kind, received, first_session)
+        return found
 
     def start(self, state: _State) -> None:
         self.state, self.mediators = state, set()
@@ -119,6 +129,9 @@ class _Lookups(CaseLookups, PartyLookups, MediatorLookups):
     def guardians_of(self, party_id: int) -> int:
         return sum(1 for row, _n in self.state.parties if row[5] == party_id)
 
+    def guards_someone(self, party_id: int) -> bool:
+        return any(row[0] == party_id and row[5] is not None for row, _n in self.state.parties)
+
     def member(self, member_id: int) -> tuple[str, bool] | None:
         return self.members.get(member_id)
 
@@ -136,7 +149,10 @@ def register_cases(records: Sequence[CaseRecord], today: date | None = None) -> 
     """Check and store the cases with their history, in one transaction; returns their ids in order."""
     today = today or date.today()
     with db.atomic():
-        prefix = case_prefix() if records else ""
+        try:
+            prefix = case_prefix() if records else ""
+        except CaseRefused as exc:
+            raise CaseInvalid([FieldError("number", exc.message)]) from None
         lookups = _Lookups({mid: (name, deleted is not None) for mid, name, deleted in
                             Member.select(Member.id, Member.name, Member.deleted_at).tuples()})
         user = audit.current_user()
@@ -226,12 +242,14 @@ def _replay(record: CaseRecord, case_id: int, first_party: int, today: date, loo
     first_session: date | None = None
     agreement_date, closed_on = values["agreement_date"], None
     for moment, kind, _k, item in timeline:
+        # each piece's own check first, then its place in the history
+        checked = validate_session(item, probe, today) if kind == 0 else \
+            validate_follow_up(item, probe, today) if kind == 2 else None
         if moment < received:
             raise CaseRefused("办理记录的时间不能早于受理时间")
         if moment.date() > today:
             raise CaseRefused("办理记录的时间不能晚于今天")
         if kind == 0:
-            checked = validate_session(item, probe, today)
             session_rows.append(tuple(checked[c] for c in ("held_at", "place", "present", "record", "result")))
             held = checked["held_at"].date()
             first_session = held if first_session is None else min(first_session, held)
@@ -250,11 +268,10 @@ def _replay(record: CaseRecord, case_id: int, first_party: int, today: date, loo
         else:
             if state.status not in AFTER_MEDIATION_STATUSES:
                 raise CaseRefused(f"案件尚在“{state.status}”阶段，调解结束后才能登记回访")
-            checked = validate_follow_up(item, probe, today)
             follow_up_rows.append(tuple(checked[c] for c in ("date", "performed", "satisfaction", "escalation_signs",
                                                             "visitor", "notes")))
             state.follow_ups += 1
-    deadline, second = compute_deadlines(values["kind"], received.date(), first_session)
+    deadline, second = lookups.deadlines(values["kind"], received.date(), first_session)
     values.update(status=state.status, deadline=deadline, second_session_deadline=second,
                   agreement_date=agreement_date, closed_on=closed_on)
     rows, links = [], []

@@ -112,6 +112,10 @@ class PartyLookups:
         """How many parties are registered as this party's guardian."""
         return Party.select().where(Party.guardian_of == party_id).count()
 
+    def guards_someone(self, party_id: int) -> bool:
+        """Whether this party is registered as another party's guardian."""
+        return Party.select().where(Party.id == party_id, Party.guardian_of.is_null(False)).exists()
+
 
 _DATABASE_LOOKUPS = PartyLookups()
 
@@ -186,10 +190,8 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
             errors.append(FieldError("age", "监护人应年满18周岁"))
         if party_id is not None and lookups.guardians_of(party_id):
             errors.append(FieldError("role", "此人本身登记有监护人，不能再作为监护人"))
-    elif party_id is not None:
-        wards = lookups.guardians_of(party_id)
-        if wards:
-            errors.append(FieldError("role", "此人是本案其他当事人的监护人，不能改为其他身份；请先修改被监护关系"))
+    elif party_id is not None and lookups.guards_someone(party_id):
+        errors.append(FieldError("role", "此人是本案其他当事人的监护人，不能改为其他身份；请先修改被监护关系"))
 
     if errors:
         raise CaseInvalid(errors)

@@ -59,12 +59,14 @@ class ActivityInput:
 
 
 def _figure(value: int | str, key: str, errors: list[FieldError]) -> int:
-    text = fold_fullwidth(str(value if value not in (None, "") else 0)).strip()
-    try:
-        number = int(text)
-    except ValueError:
-        errors.append(FieldError(key, f"{FIGURES[key]}应为整数"))
-        return 0
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    else:
+        try:
+            number = int(fold_fullwidth(str(value if value not in (None, "") else 0)).strip())
+        except ValueError:
+            errors.append(FieldError(key, f"{FIGURES[key]}应为整数"))
+            return 0
     if not 0 <= number <= MAX_FIGURE:
         errors.append(FieldError(key, f"{FIGURES[key]}应在0至{MAX_FIGURE}之间"))
     return number

@@ -79,7 +79,8 @@ def hours_value(value: float | int | str | None, field: str, label: str, errors:
                 limit: float = MAX_HOURS_PER_DAY) -> float:
     """Hours as typed ("2", "1.5", "2小时"): above 0 and at most `limit`, rounded to 0.1 h."""
     try:
-        hours = float(fold_fullwidth(str(value if value is not None else "")).strip().removesuffix("小时"))
+        hours = float(value) if isinstance(value, int | float) and not isinstance(value, bool) else \
+            float(fold_fullwidth(str(value if value is not None else "")).strip().removesuffix("小时"))
     except ValueError:
         errors.append(FieldError(field, f"{label}应为数字，如 2 或 1.5"))
         return 0.0
