@@ -77,6 +77,11 @@ MOBILE_PREFIXES = (
 
 
 
+# officers (民警) get given names no volunteer has, so that nobody takes one for the other
+OFFICER_HAN_GIVEN = ("向东", "志刚", "红梅", "海燕", "建军", "卫华", "春生", "晓峰", "玉珍", "立新")
+OFFICER_UYGHUR = ("艾克拜尔", "努尔江", "迪力夏提", "古丽孜热", "米热阿依", "买尔旦")
+
+
 @dataclass(frozen=True)
 class Person:
     name: str
@@ -150,6 +155,12 @@ class People:
                 self.used_ids.add(number)
                 break
         return Person(name, gender, ethnic, birth, number)
+
+    def officer_name(self) -> str:
+        rng = self.rng
+        if rng.random() < 0.5:
+            return rng.choice(HAN_SURNAMES) + rng.choice(OFFICER_HAN_GIVEN)
+        return rng.choice(OFFICER_UYGHUR) + "·" + rng.choice(UYGHUR_FATHER)
 
     def phone(self) -> str:
         return self.rng.choice(MOBILE_PREFIXES) + f"{self.rng.randrange(100_000_000):08d}"

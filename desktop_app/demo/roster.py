@@ -133,10 +133,9 @@ def members(demo: Demo) -> None:
     demo.progress.report(0.5)
     for info, member_id in zip(demo.members, save_members(inputs, today), strict=True):
         info.id = member_id
-    names = {info.name for info in demo.members}
-    while len(demo.officers) < 6:  # 民警, not to be taken for a volunteer of the same name
-        name = people.person(gender=rng.choice("男女"), born=(1975, 1998)).name
-        if name not in names and name not in demo.officers:
+    while len(demo.officers) < 6:  # 民警 who host and record mediation
+        name = people.officer_name()
+        if name not in demo.officers:
             demo.officers.append(name)
 
 

@@ -18,7 +18,7 @@ from .context import Demo
 from .posts import post_specs
 from .scales import FUTURE_DAYS
 
-REASON = "演示数据：按队伍轮流安排"
+REASON = "按队伍轮流安排"
 LATE_MARGIN = timedelta(minutes=15)  # attendance is recorded for shifts over by then
 
 
