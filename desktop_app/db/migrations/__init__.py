@@ -2,7 +2,7 @@
 file is backed up once before the first step that touches an existing database.
 
 To change the schema: add `mNNNN_what.py` with `DESCRIPTION` and `up(database)`, append it to `STEPS`,
-and change `models.py` to match (tests/unit/test_migrations.py compares the two).
+and change `models.py` to match (tests/unit/db/test_migrations.py compares the two).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Dispute cases (纠纷调解): the case form's data and checks, and the case as the form shows it.
 
 Every change is one transaction with an audit record. Status changes, numbers and deadlines are the
-workflow's (case_workflow.py); a new case is registered (受理) and numbered in one step. Parties and
-mediators are in case_parties.py, sessions and follow-ups in case_records.py, the register's queries in
-case_register.py and the plain data for the documents in case_document_data.py.
+workflow's (workflow.py); a new case is registered (受理) and numbered in one step. Parties and
+mediators are in parties.py, sessions and follow-ups in sessions.py, the register's queries in
+register.py and the plain data for the documents in document_data.py.
 """
 
 from __future__ import annotations

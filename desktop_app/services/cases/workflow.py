@@ -6,7 +6,7 @@ agreement (调解不成功, 终止) may be visited (回访) or closed at once (�
 Deadlines (DESIGN.md §3): 人民调解 one month from acceptance. 治安调解 three working days from acceptance;
 once the first session is held, a second one must follow within seven working days of it, and that date
 becomes the case's deadline (kept in `second_session_deadline` too), so that "overdue" everywhere (the
-register, the 首页 counts in stats.py) is the one rule: open status and `deadline` before today.
+register, the 首页 counts in services/dashboard/figures.py) is the one rule: open status and `deadline` before today.
 """
 
 from __future__ import annotations

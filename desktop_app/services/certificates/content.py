@@ -1,6 +1,6 @@
 """What a certificate prints, before it has a number: the rules and defaults of one certificate (who may
 have it, its period, the hours of a 志愿服务证明, the filled-in wording) and the snapshot kept with it
-(see certificates.py), and the document data drawn from a snapshot."""
+(see issuing.py), and the document data drawn from a snapshot."""
 
 from __future__ import annotations
 
