@@ -17,6 +17,7 @@ from ...db.models import Member
 from ...documents.certificates import CertificateData, build_certificates_pdf
 from ...domain.service_levels import DEFAULT_STAR_THRESHOLDS
 from .. import audit
+from ..files import error_for
 from ..records.service_hours import hours_by_member
 from ..roster.search import RosterFilter, search_ids
 from ..settings import get_setting
@@ -148,8 +149,8 @@ def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", r
                 result.files.append(write_pdf(target_dir / name, pdf))
     except OSError as exc:
         raise CertificateFilesNotWritten(
-            f"{len(result.issued)}份证书已签发，但文件未能写入（{exc.strerror or exc}），"
-            "可在证书登记簿中补打。", result) from exc
+            f"{len(result.issued)}份证书已签发，但文件未能写入：{error_for(exc, target_dir).message}"
+            "已签发的证书可在证书登记簿中补打。", result) from exc
     return result
 
 

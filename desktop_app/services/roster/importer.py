@@ -32,6 +32,7 @@ from ...domain.id_numbers import looks_like_excel_damage, normalize_id_number
 from ...domain.masking import mask_id, mask_phone
 from ...domain.text_folding import fold_fullwidth
 from .. import audit
+from ..files import write_verified
 from .members import MemberInput, MemberInvalid, member_input, save_member, validate_member
 from .teams import NAME_MAX as TEAM_NAME_MAX
 from .teams import TeamInput, TeamInvalid, save_team
@@ -666,4 +667,6 @@ def save_report_xlsx(report: ImportReport, path: str | Path) -> None:
     totals.append(["生成时间", format_date(date.today())])
     totals.column_dimensions["A"].width = 14
     totals.column_dimensions["B"].width = 40
-    workbook.save(Path(path))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_verified(Path(path), buffer.getvalue())

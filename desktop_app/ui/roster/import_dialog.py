@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.files import FileWriteError
 from ...services.roster.importer import (
     FIELDS,
     ImportPlan,
@@ -235,7 +236,10 @@ class ImportDialog(QDialog):
             if not chosen:
                 return
             path = Path(chosen)
-        save_report_xlsx(self.report, path)
+        try:
+            save_report_xlsx(self.report, path)
+        except FileWriteError as exc:
+            QMessageBox.warning(self, self.tr("保存导入报告"), exc.message)
 
     def _run(self, title: str, work, on_done) -> None:
         runner = TaskRunner(self, title, work)

@@ -185,10 +185,14 @@ class RosterTab(QWidget):
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
-        from ...services.roster.export import export_roster_xlsx
+        from ...services.roster.export import ExportError, export_roster_xlsx
 
-        with audit.acting_as(admin):
-            count = export_roster_xlsx(ids, Path(path), full=bool(admin))
+        try:
+            with audit.acting_as(admin):
+                count = export_roster_xlsx(ids, Path(path), full=bool(admin))
+        except ExportError as exc:
+            QMessageBox.warning(self, self.tr("导出失败"), exc.message)
+            return
         QMessageBox.information(self, self.tr("导出完成"), self.tr("已导出 {0} 名队员到：\n{1}").format(count, path))
 
     def print_roster(self) -> None:
