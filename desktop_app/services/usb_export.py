@@ -3,9 +3,10 @@
 One export = one folder. Its files are written inside a hidden working folder `.<name>.part`, each one
 by the shared verified writer (services/files.py: temporary name, flush, fsync, rename, read back and
 compare SHA-256); then the manifest (校验清单.txt: `sha256  name` lines, readable by `sha256sum -c`) is
-written the same way; only then is the working folder renamed to its final name. On any failure (stick full or pulled out, a
-mismatch, a cancel) everything this export wrote is removed as far as the stick still allows, and what
-cannot be removed stays inside the `.part` folder, without a manifest: nothing is left that looks complete.
+written the same way; only then is the working folder renamed to its final name. On any failure (stick
+full or pulled out, a mismatch, a cancel) everything this export wrote is removed as far as the stick
+still allows, and what cannot be removed stays inside the `.part` folder, without a manifest: nothing is
+left that looks complete.
 
 Which drives are removable is the window's business (QStorageInfo); this module takes a folder.
 """
@@ -35,6 +36,7 @@ from .files import (
     sha256_of_file,
     write_verified,
 )
+from .progress import Cancelled, Progress
 
 MANIFEST_NAME = "校验清单.txt"
 PART_SUFFIX = ".part"
@@ -44,7 +46,6 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f
 _MAX_NAME_BYTES = 200
 
 FileContent = bytes | Callable[[], bytes]
-Progress = Callable[[int, int, str], object]  # (files done, files in all, file name); raise to cancel
 
 
 class ExportFailed(RuntimeError):
@@ -58,7 +59,7 @@ class ExportFailed(RuntimeError):
         return self.message
 
 
-class ExportCancelled(ExportFailed):
+class ExportCancelled(ExportFailed, Cancelled):
     def __init__(self, message: str = "导出已取消，已写入的文件已删除。") -> None:
         super().__init__(message)
 
@@ -149,8 +150,8 @@ def write_files_safely(
 ) -> Manifest:
     """Write `files` (name, bytes or a function making them) into a new folder `<prefix>-YYYYMMDD-HHMM`
     inside `target_dir`, verified and listed in a manifest; `ExportFailed` (nothing left that looks
-    complete) on any failure. `progress` may raise, or `cancel` return True, to stop (ExportCancelled
-    unless progress raised its own exception)."""
+    complete) on any failure. `progress` may raise (`Cancelled`), or `cancel` return True, to stop
+    (ExportCancelled unless progress raised its own exception)."""
     now = now or datetime.now()
     target = Path(target_dir)
     if not target.is_dir():
