@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -49,6 +49,7 @@ from ..domain.dates import add_months, format_date, is_school_day
 from ..domain.id_numbers import build_id_number
 from ..domain.pinyin_keys import pinyin_keys
 from ..services.cases.workflow import COUNTER_NAME, compute_deadlines
+from ..services.progress import Cancelled, Progress
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,8 @@ FUTURE_DAYS = 7  # shifts are planned one week ahead of the reference date
 OPERATOR = "admin"
 
 
-class GenerationCancelled(Exception):
-    """`progress` returned False; nothing was written."""
+class GenerationCancelled(Cancelled):
+    """The generation was stopped from `progress`; nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -346,7 +347,7 @@ class _Table:
 
 
 class _Progress:
-    def __init__(self, callback: Callable[[int, str], bool] | None) -> None:
+    def __init__(self, callback: Progress | None) -> None:
         self.callback = callback
         self.low, self.high, self.stage = 0, 0, ""
         self.last: tuple[int, str] | None = None
@@ -362,8 +363,7 @@ class _Progress:
         if (percent, self.stage) == self.last:
             return
         self.last = (percent, self.stage)
-        if self.callback(percent, self.stage) is False:
-            raise GenerationCancelled("已取消生成演示数据")
+        self.callback(percent, 100, self.stage)
 
 
 @dataclass
@@ -1141,12 +1141,12 @@ def generate(
     scale: Scale,
     seed: int = 2024,
     today: date | None = None,
-    progress: Callable[[int, str], bool] | None = None,
+    progress: Progress | None = None,
 ) -> GenerateSummary:
     """Fill the open database with made-up data of `scale`; all or nothing (one transaction).
 
-    `progress(percent, stage)` is called as the work goes on; returning False cancels: the transaction is
-    rolled back and `GenerationCancelled` raised.
+    `progress(percent, 100, stage)` is called as the work goes on; raising `Cancelled` in it (e.g.
+    `GenerationCancelled`) cancels: the transaction is rolled back and the exception goes on.
     """
     today = today or date.today()
     started = time.perf_counter()

@@ -12,6 +12,7 @@ from .backup_actions import BackupActions
 from .dashboard.dashboard_tab import DashboardTab
 from .lazy_tab import LazyTab
 from .office_dialog import OfficeDialog
+from .ops import BACKUPS, SETTINGS, announce, follow_changes
 from .placeholder_tab import PlaceholderTab
 
 
@@ -62,14 +63,14 @@ class MainWindow(QMainWindow):
             (records, self.tr("工作记录")),
         ):
             self.tabs.addTab(page, title)
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self.backup_actions = BackupActions(self, paths, self.refresh)
+        self.backup_actions = BackupActions(self, paths)
         self._build_menus()
         self.data_label = QLabel()
         self.backup_label = QLabel()
         self.statusBar().addWidget(self.data_label, 1)
         self.statusBar().addPermanentWidget(self.backup_label)
         self.refresh()
+        follow_changes(self, {SETTINGS, BACKUPS}, self.refresh, stale=False)
 
     @property
     def roster(self):
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.file_menu, self.help_menu = file_menu, help_menu
 
     def refresh(self) -> None:
+        """The title and the status line; each tab keeps itself current (ops.follow_changes)."""
         office = get_office()
         unit = office.unit_name if office else self.tr("未设置单位")
         self.setWindowTitle(f"{APP_NAME} — {unit}")
@@ -108,19 +110,11 @@ class MainWindow(QMainWindow):
         self.backup_label.setText(
             self.tr("上次备份：{0}").format(f"{last:%Y-%m-%d %H:%M}") if last else self.tr("尚未备份")
         )
-        current = self.tabs.currentWidget()
-        if hasattr(current, "refresh"):
-            current.refresh()
-
-    def _tab_changed(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        if hasattr(widget, "refresh"):
-            widget.refresh()
 
     def edit_office(self) -> None:
         dialog = OfficeDialog(get_office(), self)
         if dialog.exec():
-            self.refresh()
+            announce({SETTINGS})
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -21,10 +21,8 @@ and are taken as they are now.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -58,6 +56,7 @@ from ...domain.id_numbers import normalize_id_number
 from ...domain.masking import mask_id
 from ...domain.names import normalize_name
 from .. import audit
+from ..files import write_verified
 from .content import Context, Prepared, document_data, prepare, prepared_data
 from .errors import CertificateRefused
 from .templates import check_type, ensure_default_templates, office_row, office_seal
@@ -257,25 +256,9 @@ def issue_certificate(member_id: int, cert_type: str, *, title: str = "", reason
     return issued
 
 
-def _write_file(path: Path, data: bytes) -> Path:
-    """Temporary name, flush, fsync, rename: a file that exists is complete."""
-    temporary = path.with_name(f".{path.name}.part")
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    return path
-
-
 def write_pdf(path: Path | str, data: bytes) -> Path:
-    """Write a PDF the safe way (for the command line and the window's 另存为)."""
-    return _write_file(Path(path), data)
+    """Write a PDF through the verified writer (for batches and the command line); `FileWriteError`."""
+    return write_verified(Path(path), data).path
 
 
 # --- reprint and void ------------------------------------------------------------------------------

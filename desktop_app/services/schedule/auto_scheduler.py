@@ -1,8 +1,8 @@
 """The auto-scheduler: fills the shifts of a period fairly, by rules it can explain.
 
 `auto_schedule` = `load_input` (queries) → `plan` (pure: plain data in, plain data out, no database) →
-`save_plan` (one transaction). A `progress(percent, text)` callback that raises cancels the run: nothing
-has been written before the final transaction.
+`save_plan` (one transaction). `progress(percent, 100, text)` is called as it goes; raising `Cancelled` in it
+cancels the run: nothing has been written before the final transaction.
 
 Hard rules (a member is never put on a shift that breaks one):
   the member is 在队 and not deleted (only such members are candidates), joined by the shift's day, not on
@@ -37,7 +37,7 @@ from __future__ import annotations
 import bisect
 import time as timer
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -47,6 +47,7 @@ from ...db.database import db
 from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift, Team
 from ...domain.dates import format_date
 from .. import audit
+from ..progress import Progress
 from ..roster.members import split_skills
 from ..settings import get_setting
 from .duty_rules import (
@@ -63,8 +64,6 @@ from .posts import format_time_range
 from .settings import DEFAULT_MAX_SHIFTS, DEFAULT_MIN_REST_HOURS, MAX_SHIFTS_KEY, MIN_REST_KEY
 from .shift_generation import plan_shifts
 from .shift_times import DAY, holiday_name, interval, is_night, shift_minutes
-
-Progress = Callable[[int, str], object]
 
 WINDOW_DAYS = 28  # the rolling window before the period
 MAX_PERIOD_DAYS = 93
@@ -387,7 +386,7 @@ class _Planner:
         step = max(1, len(shifts) // 50)
         for done, shift in enumerate(shifts):
             if progress is not None and done % step == 0:
-                progress(10 + done * 80 // len(shifts), f"正在排班：第 {done + 1}/{len(shifts)} 个班次")
+                progress(10 + done * 80 // len(shifts), 100, f"正在排班：第 {done + 1}/{len(shifts)} 个班次")
             everyone = booked_on.get(shift.id, [])
             crew = [b for b in everyone if b.status != ON_LEAVE_STATUS]
             out.slots_needed += shift.headcount
@@ -397,7 +396,7 @@ class _Planner:
             out.slots_filled += len(chosen)
             self.lead(shift, post, crew, chosen, out)
         if progress is not None:
-            progress(90, "排班完成")
+            progress(90, 100, "排班完成")
         return out
 
     def fill(self, shift: ShiftInfo, post: PostInfo, need: int, on_shift: set[int],
@@ -544,7 +543,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
     team_leaders = {tid: leader for tid, leader in Team.select(Team.id, Team.leader).where(
         Team.leader.is_null(False)).tuples()}
     if progress is not None:
-        progress(2, "正在读取班次")
+        progress(2, 100, "正在读取班次")
 
     planned = [p for p in plan_shifts(date_from, date_to, list(posts)) if datetime.combine(p.date, p.start) >= now]
     new_shifts = [ShiftInfo(-(k + 1), p.post_id, p.date, p.start, p.end, p.headcount, None, p.pattern_id)
@@ -585,7 +584,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
                 held[skill] = periods
         members.append(MemberInfo(mid, name, team, join, insurance, held, tuple(leaves.get(mid, ()))))
     if progress is not None:
-        progress(5, "正在读取已有安排")
+        progress(5, 100, "正在读取已有安排")
 
     # assignments on the shifts being scheduled: kept (locked, attendance recorded) or replaced
     booked: list[BookedInfo] = []
@@ -619,7 +618,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
     data = ScheduleInput(date_from, date_to, members, posts, shifts + new_shifts, booked, rules, team_leaders,
                          replaced, team_id)
     if progress is not None:
-        progress(10, "数据已读取")
+        progress(10, 100, "数据已读取")
     return data, new_shifts
 
 
@@ -664,22 +663,22 @@ def save_plan(data: ScheduleInput, new_shifts: Sequence[ShiftInfo], result: Sche
 def auto_schedule(date_from: date, date_to: date, team_id: int | None = None, progress: Progress | None = None,
                   now: datetime | None = None) -> ScheduleResult:
     """Fill the period's shifts that have not started by `now` (of one team's posts, with its members, when
-    `team_id` is given). `progress(percent, text)` is called as the work goes on; if it raises, nothing is
-    saved."""
+    `team_id` is given). `progress(percent, 100, text)` is called as the work goes on; if it raises, nothing
+    is saved."""
     started = timer.perf_counter()
     if progress is not None:
-        progress(0, "正在读取队员、岗位和已有安排")
+        progress(0, 100, "正在读取队员、岗位和已有安排")
     data, new_shifts = load_input(date_from, date_to, team_id, progress, now)
     result = plan(data, progress)
     if progress is not None:
-        progress(92, "正在保存")
+        progress(92, 100, "正在保存")
     ids = save_plan(data, new_shifts, result)
     unfilled = sorted(
         (UnfilledSlot(ids.get(u.shift_id, u.shift_id), u.post_id, u.post_name, u.date, u.start, u.end, u.headcount,
                       u.missing, u.reason, u.blocked) for u in result.unfilled),
         key=lambda u: (u.date, u.start, u.post_id, u.shift_id))
     if progress is not None:
-        progress(100, "完成")
+        progress(100, 100, "完成")
     return ScheduleResult(date_from, date_to, team_id, len(data.shifts), len(new_shifts), result.slots_needed,
                           result.slots_kept, result.slots_filled, len(data.replaced), tuple(unfilled),
                           timer.perf_counter() - started)

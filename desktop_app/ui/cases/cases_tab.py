@@ -25,6 +25,7 @@ from ...services.cases.case_form import delete_case
 from ...services.cases.register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
 from ...services.cases.workflow import CATEGORIES, KINDS, STATUSES, CaseRefused
 from ..id_table_model import Column, IdTableModel
+from ..ops import CASES, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
 from .case_dialog import CaseDialog
 
@@ -122,6 +123,7 @@ class CasesTab(QWidget):
         self.export_button.clicked.connect(self.export_to_stick)
         self.print_button.clicked.connect(self.print_register)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        follow_changes(self, {CASES}, self.refresh)
 
     def _columns(self) -> list[Column]:
         return [

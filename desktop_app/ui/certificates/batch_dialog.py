@@ -35,11 +35,12 @@ from ...services.certificates import batch as cert_batch
 from ...services.certificates import content as cert_content
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
+from ...services.progress import Progress
 from ...services.records.service_hours import hours_by_member
 from ...services.roster.search import fetch_rows
 from ...services.roster.teams import list_teams
 from ..cases.widgets import plain_table
-from ..tasks import Report, TaskRunner
+from ..ops import CERTIFICATES, TaskRunner, announce
 from .candidates_model import Candidate, CandidatesModel
 from .common import MUTED_STYLE, TITLE_SUGGESTIONS, MessageLine, date_edit, from_qdate, pdf_name
 
@@ -267,17 +268,19 @@ class BatchDialog(QDialog):
             return False
         doing = self.tr("正在签发：{0}（{1}/{2}）")
 
-        def work(report: Report) -> cert_batch.BatchResult:
-            def progress(done: int, total: int, name: str) -> None:
-                report(int(done * 100 / max(total, 1)), doing.format(name, done + 1, total) if name else "")
+        def work(progress: Progress) -> cert_batch.BatchResult:
+            def each(done: int, total: int, name: str) -> None:
+                progress(done, total, doing.format(name, done + 1, total) if name else "")
 
             return cert_batch.batch_issue(ids, cert_type, one_file=one_file, out_file=target if one_file else None,
-                                     out_dir=None if one_file else target, progress=progress, **values)
+                                     out_dir=None if one_file else target, progress=each, **values)
 
         self.result, self.was_cancelled = None, False
         self.report.hide()
         self.start_button.setEnabled(False)
-        self.runner = TaskRunner(self, self.tr("批量签发{0}").format(cert_type), work)
+        self.runner = TaskRunner(self, self.tr("批量签发{0}").format(cert_type), work, changes={CERTIFICATES},
+                                 expected=(cert_batch.CertificateFilesNotWritten, CertificateRefused))
+        self.runner.finished.connect(self._finish)
         self.runner.done.connect(self._done)
         self.runner.error.connect(self._failed)
         self.runner.cancelled.connect(self._cancelled)
@@ -289,7 +292,6 @@ class BatchDialog(QDialog):
         self.start_button.setEnabled(True)
 
     def _done(self, result: cert_batch.BatchResult) -> None:
-        self._finish()
         self.result = result
         self._show_result(result)
         if result.issued:
@@ -315,19 +317,17 @@ class BatchDialog(QDialog):
             self.report.show()
         QMessageBox.information(self, self.tr("批量签发"), files_missing or text)
 
-    def _failed(self, exc: object) -> None:
-        self._finish()
+    def _failed(self, exc: cert_batch.CertificateFilesNotWritten | CertificateRefused) -> None:
         if isinstance(exc, cert_batch.CertificateFilesNotWritten):
+            announce({CERTIFICATES}, self)  # issued all the same; only the files are missing
             self.result = exc.result
             self._show_result(exc.result, exc.message)
             self.issued.emit()
             return
-        message = exc.message if isinstance(exc, CertificateRefused) else self.tr("批量签发失败：{0}").format(exc)
-        self.message.error(message + self.tr("（没有签发任何证书）"))
-        QMessageBox.warning(self, self.tr("批量签发"), message)
+        self.message.error(exc.message + self.tr("（没有签发任何证书）"))
+        QMessageBox.warning(self, self.tr("批量签发"), exc.message)
 
     def _cancelled(self) -> None:
-        self._finish()
         self.was_cancelled = True
         self.message.error(self.tr("已取消，没有签发任何证书。"))
 

@@ -26,6 +26,7 @@ from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
 from ...services.records.service_hours import format_hours, service_record
 from ..cases.widgets import FieldGrid
+from ..ops import CERTIFICATES, announce_on
 from .common import (
     MUTED_STYLE,
     PERIOD_LABELS,
@@ -47,6 +48,7 @@ class IssuePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.issued, {CERTIFICATES}, self)
         self.preview = None  # the preview dialog last opened
         self.last_issued: certs.IssuedCertificate | None = None
         self.picker = MemberPicker()

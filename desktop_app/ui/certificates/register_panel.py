@@ -30,6 +30,7 @@ from ...services.records.service_hours import format_hours
 from ...services.roster.search import RosterFilter, search_ids
 from ..cases.widgets import plain_table
 from ..id_table_model import Column
+from ..ops import CERTIFICATES, announce_on
 from ..rows_table_model import RowsTableModel
 from .common import date_edit, from_qdate, pdf_name, show_pdf
 from .register_dialogs import EventsDialog, PublicityDialog
@@ -70,6 +71,7 @@ class RegisterPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.changed, {CERTIFICATES}, self)
         self.dialog: QDialog | None = None
         self.preview = None
         self.search = QLineEdit()

@@ -29,6 +29,7 @@ from ...documents.certificates import CERT_TYPES
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
 from ..cases.widgets import FieldGrid
+from ..ops import SETTINGS, announce_on
 from .common import MUTED_STYLE, MessageLine, tr
 
 _KEEP = object()
@@ -55,6 +56,7 @@ class TemplatesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.changed, {SETTINGS}, self)
         self.setWindowTitle(self.tr("证书模板与印章"))
         self.resize(760, 700)
         self.editing_id: int | None = None

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.dates import format_date
 from ...services.dashboard.figures import DashboardCounts, dashboard_counts
+from ..ops import DATA, follow_changes
 
 CARD_STYLE = """
 QFrame#card { background: #ffffff; border: 1px solid #d9dee5; border-radius: 6px; }
@@ -68,6 +69,8 @@ class DashboardTab(QWidget):
         for index, card in enumerate(self.cards.values()):
             grid.addWidget(card, index // 3, index % 3)
         self.counts: DashboardCounts | None = None
+        # every show as well: the figures also move with the date (overdue cases, expiring insurance)
+        follow_changes(self, DATA, self.refresh, every_show=True)
 
     def refresh(self, today: date | None = None) -> None:
         today = today or date.today()

@@ -32,6 +32,7 @@ from ...services.roster.search import (
 from ...services.roster.teams import list_teams
 from ..admin_check import confirm_administrator
 from ..id_table_model import Column, IdTableModel
+from ..ops import MEMBERS, TEAMS, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
 from .member_dialog import MemberDialog
 from .teams_dialog import TeamsDialog
@@ -104,6 +105,7 @@ class RosterTab(QWidget):
         self.print_button.clicked.connect(self.print_roster)
         self.teams_button.clicked.connect(self.manage_teams)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        follow_changes(self, {MEMBERS, TEAMS}, self.refresh)
 
     # --- filtering ---------------------------------------------------------------------------------
     def current_filter(self) -> RosterFilter:
@@ -185,10 +187,14 @@ class RosterTab(QWidget):
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
-        from ...services.roster.export import export_roster_xlsx
+        from ...services.roster.export import ExportError, export_roster_xlsx
 
-        with audit.acting_as(admin):
-            count = export_roster_xlsx(ids, Path(path), full=bool(admin))
+        try:
+            with audit.acting_as(admin):
+                count = export_roster_xlsx(ids, Path(path), full=bool(admin))
+        except ExportError as exc:
+            QMessageBox.warning(self, self.tr("导出失败"), exc.message)
+            return
         QMessageBox.information(self, self.tr("导出完成"), self.tr("已导出 {0} 名队员到：\n{1}").format(count, path))
 
     def print_roster(self) -> None:

@@ -34,6 +34,7 @@ from ...services.roster.teams import (
 )
 from ..field_errors import FieldMessage
 from ..id_table_model import Column
+from ..ops import TEAMS, announce_on
 from ..rows_table_model import RowsTableModel
 from .member_form import DATE_HINT
 
@@ -111,6 +112,7 @@ class TeamsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.changed, {TEAMS}, self)
         self.setWindowTitle(self.tr("队伍管理"))
         self.resize(900, 480)
         self.model = RowsTableModel([

@@ -34,6 +34,7 @@ from ...services.schedule.errors import ScheduleError
 from ...services.schedule.posts import parse_clock
 from ...services.schedule.week_grid import shift_detail
 from ..field_errors import ERROR_STYLE, FieldMessage
+from ..ops import SHIFTS, announce_on
 
 
 class AttendanceLine:
@@ -79,6 +80,7 @@ class AttendanceDialog(QDialog):
 
     def __init__(self, shift_id: int, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.saved, {SHIFTS}, self)
         self.shift_id = shift_id
         self.shift = shift_detail(shift_id)
         self.setWindowTitle(self.tr("签到：{0}").format(title))

@@ -34,6 +34,7 @@ from ...services.schedule.posts import (
 )
 from ..cases.widgets import FieldGrid, choice_combo, combo_value, line, plain_table, set_combo_value
 from ..id_table_model import Column
+from ..ops import SHIFTS, announce_on
 from ..rows_table_model import RowsTableModel
 from .common import fill_team_combo, tr
 from .pattern_panel import PatternPanel
@@ -116,6 +117,7 @@ class PostsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.changed, {SHIFTS}, self)
         self.setWindowTitle(self.tr("岗位管理"))
         self.resize(1180, 720)
         self.post_id: int | None = None

@@ -177,9 +177,10 @@ def test_cancel_leaves_nothing_behind(tmp_path):
     open_store(DataPaths(tmp_path))
     seen: list[tuple[int, str]] = []
 
-    def progress(percent: int, stage: str) -> bool:
+    def progress(percent: int, _total: int, stage: str) -> None:
         seen.append((percent, stage))
-        return percent < 50
+        if percent >= 50:
+            raise GenerationCancelled
 
     try:
         with pytest.raises(GenerationCancelled):

@@ -366,7 +366,8 @@ def office(data_paths):
 
 def test_auto_schedule_a_week(office):
     steps = []
-    result = run_scheduler(MONDAY, MONDAY + timedelta(days=6), progress=lambda p, text: steps.append((p, text)))
+    result = run_scheduler(MONDAY, MONDAY + timedelta(days=6),
+                           progress=lambda p, _total, text: steps.append((p, text)))
     assert result.shifts_generated == result.shifts == 10 + 2 + 7
     assert result.slots_needed == 20 + 8 + 7
     assert result.slots_filled + result.slots_missing == result.slots_needed
@@ -432,7 +433,7 @@ def test_team_run_touches_only_its_posts_and_members(office):
 
 
 def test_cancel_saves_nothing(office):
-    def progress(percent: int, text: str) -> None:
+    def progress(percent: int, _total: int, text: str) -> None:
         if percent >= 50:
             raise KeyboardInterrupt
 
