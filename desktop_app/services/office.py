@@ -1,4 +1,5 @@
-"""The office's own details (单位名称, 上级单位, 负责人, case-number prefix …)."""
+"""The office's own details (单位名称, 上级单位, 负责人, case-number prefix …) and whether it counts 新疆's
+holidays (肉孜节, 古尔邦节): on by default for an office whose names place it in 新疆, changeable."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from dataclasses import dataclass
 from ..db.database import db
 from ..db.models import OfficeSettings
 from ..domain.errors import FieldError
+from ..domain.xinjiang_places import is_in_xinjiang
 from . import audit
+from .settings import get_setting, set_setting
+
+XINJIANG_HOLIDAYS_KEY = "calendar.xinjiang_holidays"
 
 
 @dataclass
@@ -62,3 +67,36 @@ def save_office(info: OfficeInfo) -> None:
                 setattr(row, key, value)
             row.save()
         audit.record("修改", "office_settings", row.uuid, "单位信息")
+    _calendar_changed()
+
+
+def xinjiang_by_default(info: OfficeInfo | None) -> bool:
+    """What the 新疆 holidays switch is when the office has not set it: on for an office in 新疆."""
+    return info is not None and is_in_xinjiang(info.unit_name, info.parent_unit, info.address)
+
+
+def xinjiang_holidays_choice() -> bool | None:
+    """The office's own choice, or None when it follows `xinjiang_by_default`."""
+    value = get_setting(XINJIANG_HOLIDAYS_KEY, None)
+    return None if value is None else bool(value)
+
+
+def counts_xinjiang_holidays() -> bool:
+    """Whether 肉孜节 and 古尔邦节 are days off for this office (新疆's 少数民族习惯节日)."""
+    choice = xinjiang_holidays_choice()
+    return xinjiang_by_default(get_office()) if choice is None else choice
+
+
+def set_xinjiang_holidays(counts: bool | None) -> None:
+    """Set the switch (None: follow the office's place again)."""
+    with db.atomic():
+        set_setting(XINJIANG_HOLIDAYS_KEY, counts)
+        word = "跟随单位所在地" if counts is None else ("计入" if counts else "不计入")
+        audit.record("修改", "setting", "", f"新疆少数民族习惯节日（肉孜节、古尔邦节）：{word}")
+    _calendar_changed()
+
+
+def _calendar_changed() -> None:
+    from .calendar import invalidate  # the calendar reads this module; imported here to keep one direction
+
+    invalidate()
