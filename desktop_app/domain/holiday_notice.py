@@ -17,7 +17,16 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .holiday_days import REST, WORK, ArrangedDay, canonical_name, is_weekend
+from .holiday_days import (
+    LOCAL,
+    REST,
+    WORK,
+    XINJIANG,
+    XINJIANG_HOLIDAYS,
+    ArrangedDay,
+    canonical_name,
+    is_weekend,
+)
 
 _DIGITS = {ord(ch): ord("0") + i for i, ch in enumerate("０１２３４５６７８９")}
 _PUNCTUATION = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "﹕": "："})
@@ -267,3 +276,16 @@ def parse_notice(text: str, default_year: int | None = None) -> ParsedNotice:
                     entries[d] = ArrangedDay(d, kind, name)
     days = tuple(entries[d] for d in sorted(entries))
     return ParsedNotice(year, days, tuple(problems), tuple(names))
+
+
+def days_for_layer(parsed: ParsedNotice, layer: str) -> tuple[tuple[ArrangedDay, ...], tuple[str, ...]]:
+    """The days of a parsed notice that belong to `layer`, and the holidays left out: the 自治区's notice
+    repeats the national holidays, which come from the State Council's notice; a national notice names no
+    肉孜节 or 古尔邦节. The office's own days (本单位) keep everything."""
+    if layer == LOCAL:
+        return parsed.days, ()
+    wanted = (lambda name: name in XINJIANG_HOLIDAYS) if layer == XINJIANG else \
+        (lambda name: name not in XINJIANG_HOLIDAYS)
+    kept = tuple(day for day in parsed.days if wanted(day.name))
+    skipped = tuple(name for name in parsed.holidays if not wanted(name))
+    return kept, skipped
