@@ -60,6 +60,10 @@ class HolidayCalendar:
         stored = list(rows)
         return cls(lambda year: [r for r in stored if r.date.year == year or r.year == year], counts_xinjiang)
 
+    def counting_xinjiang(self, counts: bool) -> HolidayCalendar:
+        """The same stored days, with or without 新疆's holidays (the dialog shows them while they are entered)."""
+        return self if counts == self.counts_xinjiang else HolidayCalendar(self._load_year, counts)
+
     def with_arrangement(self, layer: str, year: int, days: Sequence[ArrangedDay], source: str = "",
                          confirmed: bool = True) -> HolidayCalendar:
         """This calendar as it would be with `days` stored as `layer`'s arrangement for `year` (a preview)."""

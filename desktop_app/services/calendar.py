@@ -14,10 +14,11 @@ from datetime import date
 
 from ..db.database import db
 from ..db.models import Holiday
-from ..domain.holiday_days import DayInfo, HolidayRow
+from ..domain.holiday_days import NATIONAL, XINJIANG, DayInfo, HolidayRow
 from ..domain.holiday_seed import seed_rows
 from ..domain.work_calendar import HolidayCalendar, YearStatus
 
+NOTICE_MONTH = 11  # the State Council publishes the next year's arrangement in November
 _lock = threading.Lock()
 _state: dict[str, object] = {"generation": 0, "calendar": None, "key": None, "seed": None, "open": False}
 
@@ -101,3 +102,19 @@ def estimated_between(after: date, until: date) -> bool:
 
 def year_status(year: int) -> YearStatus:
     return current().year_status(year)
+
+
+def missing_arrangements(today: date | None = None) -> list[tuple[int, str]]:
+    """What the 首页 warns of, (year, layer): the arrangements not entered for this year and, from 1 November,
+    the next (national: "2027年放假安排尚未录入"; xinjiang: its 肉孜节/古尔邦节, while estimated days lie ahead)."""
+    today = today or date.today()
+    work_calendar = current()
+    years = [today.year] + ([today.year + 1] if today.month >= NOTICE_MONTH else [])
+    missing = []
+    for year in years:
+        status = work_calendar.year_status(year)
+        if status.national_missing:
+            missing.append((year, NATIONAL))
+        if status.xinjiang_missing and any(d.date >= today for d in work_calendar.estimated_xinjiang_days(year)):
+            missing.append((year, XINJIANG))
+    return missing
