@@ -139,3 +139,43 @@ def test_week_grid_and_month_view_mark_estimated_days(data_paths):
     assert "预估" in MonthModel.day_text(overview.days[3])
     assert "预估" not in MonthModel.day_text(month_overview(2026, 12).days[3])
     assert week_grid(date(2026, 12, 28) + timedelta(days=7)).days[0].estimated
+
+
+def test_office_dialog_switch_follows_the_place_until_set_by_hand(qtbot, data_paths, type_text):
+    from desktop_app.services.office import counts_xinjiang_holidays, xinjiang_holidays_choice
+    from desktop_app.ui.office_dialog import OfficeDialog
+
+    dialog = OfficeDialog(None, first_run=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.xinjiang.isChecked()
+    type_text(dialog.unit_name, "伽师县公安局夏普吐勒派出所")
+    assert dialog.xinjiang.isChecked()  # 伽师县 is in 新疆
+    type_text(dialog.case_prefix, "夏派调")
+    qtbot.mouseClick(dialog.xinjiang, Qt.MouseButton.LeftButton)  # the office decides otherwise
+    assert not dialog.xinjiang.isChecked()
+    dialog.accept()
+    assert xinjiang_holidays_choice() is False and not counts_xinjiang_holidays()
+
+
+def test_school_vacations_are_kept_and_shown_on_the_year_calendar(qtbot, office):
+    from PySide6.QtCore import QDate
+
+    from desktop_app.services.schedule.settings import school_vacations
+
+    dialog = open_dialog(qtbot, 2027)
+    dialog.side.setCurrentWidget(dialog.vacations)
+    panel = dialog.vacations
+    panel.start.setDate(QDate(2027, 7, 10))
+    panel.end.setDate(QDate(2027, 7, 1))
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert "结束日期不能早于开始日期" in panel.message.text() and school_vacations() == []
+    panel.end.setDate(QDate(2027, 8, 31))
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert school_vacations() == [(date(2027, 7, 10), date(2027, 8, 31))]
+    assert panel.list.count() == 1 and dialog.calendar.in_vacation(date(2027, 7, 20))
+    assert "学校放假" in dialog.calendar.describe(date(2027, 7, 20))
+    panel.list.setCurrentRow(0)
+    qtbot.mouseClick(panel.remove_button, Qt.MouseButton.LeftButton)
+    assert school_vacations() == [] and not dialog.calendar.in_vacation(date(2027, 7, 20))

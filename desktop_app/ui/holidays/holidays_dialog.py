@@ -1,5 +1,6 @@
 """设置 → 节假日安排: paste the year's notice (国务院办公厅, or the 自治区's for 肉孜节/古尔邦节), see the days it
-names on the year calendar, correct a day by hand, and confirm; the office's own days the same way.
+names on the year calendar, correct a day by hand, and confirm; the office's own days the same way. The
+school vacations (寒假/暑假) are shown on the same calendar and kept in their own tab.
 
 Nothing is stored before 确认保存; a notice read only in part changes nothing and says which sentence it
 could not read."""
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +35,7 @@ from ...services.holiday_arrangements import ArrangementRefused, arrangement, re
 from ...services.office import counts_xinjiang_holidays
 from ...services.schedule.settings import school_vacations
 from ..field_errors import FieldMessage
+from .vacations_panel import VacationsPanel
 from .year_calendar import REST_FILL, REST_TEXT, VACATION_MARK, WORK_FILL, WORK_TEXT, YearCalendar
 
 ORDINARY = ""
@@ -89,8 +92,14 @@ class HolidaysDialog(QDialog):
         left.addWidget(self.legend)
         left.addStretch(1)
 
-        right = QVBoxLayout()
-        body.addLayout(right, 1)
+        self.side = QTabWidget()
+        body.addWidget(self.side, 1)
+        notice_page = QWidget()
+        right = QVBoxLayout(notice_page)
+        self.side.addTab(notice_page, self.tr("放假通知"))
+        self.vacations = VacationsPanel()
+        self.vacations.set_year(self.year)
+        self.side.addTab(self.vacations, self.tr("学校假期"))
         right.addWidget(QLabel(self.tr("粘贴通知全文：")))
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("把《国务院办公厅关于××××年部分节假日安排的通知》（或自治区人民政府的通知）"
@@ -149,6 +158,7 @@ class HolidaysDialog(QDialog):
         self.read_button.clicked.connect(self.read_text)
         self.calendar.day_clicked.connect(self.choose_day)
         self.change_button.clicked.connect(self.change_day)
+        self.vacations.changed.connect(self.refresh_view)
         self.confirm_button.clicked.connect(self.confirm)
         self.close_button.clicked.connect(self.close)
         self.load()
@@ -223,6 +233,7 @@ class HolidaysDialog(QDialog):
             return
         self.year = year
         self.selected = None
+        self.vacations.set_year(year)
         self.load()
 
     def _layer_changed(self, _index: int) -> None:
@@ -251,6 +262,7 @@ class HolidaysDialog(QDialog):
             self.year_box.setValue(reading.year)
             self.year_box.blockSignals(False)
             self.year = reading.year
+            self.vacations.set_year(reading.year)
         self.draft = {d.date: d for d in reading.days}
         self.from_estimate = False
         self.dirty = True
