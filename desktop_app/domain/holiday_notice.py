@@ -178,10 +178,9 @@ def _read_sentence(sentence: str, year: int, name: str, off: list[date], worked:
             if m.group(7):
                 last = _make_date(None, first.month, int(m.group(7)), first.year, "")
             else:
-                last = _make_date(m.group(4), int(m.group(5)), int(m.group(6)), first.year if not m.group(4)
-                                  else year, "")
+                last = _make_date(m.group(4), int(m.group(5)), int(m.group(6)), first.year, "")
                 if last < first and not m.group(4):
-                    last = last.replace(year=last.year + 1)
+                    last = last.replace(year=last.year + 1)  # "12月30日至1月1日"
             last_off = _span(first, last)
             _check_count(m.group(8), last_off)
             off.extend(last_off)

@@ -118,6 +118,8 @@ def check_arrangement(layer: str, year: int, days: Sequence[ArrangedDay]) -> lis
             problems.append(f"{label}本是工作日，不能标为调休上班")
         if len(day.name) > MAX_NAME_LENGTH:
             problems.append(f"{label}的节日名称不能超过{MAX_NAME_LENGTH}个字")
+        if any(ord(ch) < 32 or 0xD800 <= ord(ch) <= 0xDFFF for ch in day.name):
+            problems.append(f"{label}的节日名称含有无法保存的字符")
     return problems
 
 

@@ -4,6 +4,7 @@ holidays (肉孜节, 古尔邦节): on by default for an office whose names plac
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..db.database import db
 from ..db.models import OfficeSettings
@@ -53,6 +54,7 @@ def save_office(info: OfficeInfo) -> None:
     errors = validate_office(info)
     if errors:
         raise errors[0]
+    counted_before = counts_xinjiang_holidays()
     values = {
         "unit_name": info.unit_name.strip(), "parent_unit": info.parent_unit.strip(),
         "leader_name": info.leader_name.strip(), "case_prefix": info.case_prefix.strip(),
@@ -67,7 +69,7 @@ def save_office(info: OfficeInfo) -> None:
                 setattr(row, key, value)
             row.save()
         audit.record("修改", "office_settings", row.uuid, "单位信息")
-    _calendar_changed()
+    _calendar_changed(counted_before)
 
 
 def xinjiang_by_default(info: OfficeInfo | None) -> bool:
@@ -89,14 +91,21 @@ def counts_xinjiang_holidays() -> bool:
 
 def set_xinjiang_holidays(counts: bool | None) -> None:
     """Set the switch (None: follow the office's place again)."""
+    counted_before = counts_xinjiang_holidays()
     with db.atomic():
         set_setting(XINJIANG_HOLIDAYS_KEY, counts)
         word = "跟随单位所在地" if counts is None else ("计入" if counts else "不计入")
         audit.record("修改", "setting", "", f"新疆少数民族习惯节日（肉孜节、古尔邦节）：{word}")
-    _calendar_changed()
+    _calendar_changed(counted_before)
 
 
-def _calendar_changed() -> None:
-    from .calendar import invalidate  # the calendar reads this module; imported here to keep one direction
+def _calendar_changed(counted_before: bool) -> None:
+    """The calendar reads this module (imported here to keep one direction); when the switch's effect changed,
+    the open deadlines counted in working days are recomputed."""
+    from .calendar import invalidate
 
     invalidate()
+    if counts_xinjiang_holidays() != counted_before:
+        from .cases.workflow import recompute_deadlines
+
+        recompute_deadlines(date.min)

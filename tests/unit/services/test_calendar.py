@@ -153,3 +153,12 @@ def test_arrangements_are_checked_before_anything_is_stored(office):
     assert calendar.day_info(date(2027, 3, 8)).name == "本单位活动"
     save_arrangement(LOCAL, 2027, [])  # the office's own days may be cleared
     assert calendar.day_info(date(2027, 3, 8)).kind == ""
+
+
+def test_turning_the_xinjiang_switch_recomputes_open_deadlines(office):
+    set_xinjiang_holidays(False)
+    case = register_case(CaseInput(kind="治安调解", category="邻里", source="群众报警", received_at="2026-05-26 09:00",
+                                   summary="邻里因琐事发生口角"), today=date(2026, 6, 1))
+    assert case.deadline == date(2026, 5, 29)
+    set_xinjiang_holidays(True)  # 古尔邦节 (estimated 5月27日起) now counts: the deadline moves past it
+    assert Case.get_by_id(case.id).deadline == date(2026, 6, 3)
