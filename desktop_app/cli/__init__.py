@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 
 from ..config import APP_NAME, APP_VERSION
-from . import cases, certificates, duty_sheet, maintenance, roster, schedule
+from . import cases, certificates, duty_sheet, holidays, maintenance, roster, schedule
 from .common import data_dir_argument, data_paths
 
-COMMAND_MODULES = (maintenance, roster, schedule, duty_sheet, cases, certificates)
+COMMAND_MODULES = (maintenance, roster, schedule, duty_sheet, cases, certificates, holidays)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -45,9 +45,10 @@ from ..db.models import (
     TrainingAttendee,
 )
 from ..domain.case_numbers import format_case_number
-from ..domain.dates import add_months, format_date, is_school_day
+from ..domain.dates import add_months, format_date
 from ..domain.id_numbers import build_id_number
 from ..domain.pinyin_keys import pinyin_keys
+from ..services import calendar
 from ..services.cases.workflow import COUNTER_NAME, compute_deadlines
 from ..services.progress import Cancelled, Progress
 
@@ -797,7 +798,7 @@ class _Generator:
         for di, d in enumerate(days):
             d_ord = d.toordinal()
             weekday = d.isoweekday()
-            school = is_school_day(d, vacations)
+            school = calendar.is_school_day(d, vacations)
             past = d_ord < today_ord
             created = _dt(min(d, today) - timedelta(days=3), 16 * 60)
             for t, entries in enumerate(plan):

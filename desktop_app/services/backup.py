@@ -18,7 +18,7 @@ from ..config import DataPaths
 from ..db.database import db
 from ..db.migrations import LATEST, current_version, migrate
 from ..db.snapshot import check_file, write_copy
-from . import audit, files
+from . import audit, calendar, files
 from .settings import get_setting, set_setting
 
 log = logging.getLogger(__name__)
@@ -131,6 +131,7 @@ def restore_from(paths: DataPaths, source: Path) -> Path:
     from .roster.search import forget_kept_orders  # only a restore needs the roster; start-up does not
 
     forget_kept_orders()  # the backup API writes pages under the connection; nothing notices the change
+    calendar.invalidate()
     audit.record("恢复", summary=f"从 {source.name} 恢复")
     log.info("已从 %s 恢复，恢复前的数据在 %s", source.name, safety.name)
     return safety

@@ -1,4 +1,4 @@
-"""The main window: six tabs, the 文件 and 帮助 menus, and a status bar with the data file and backup time."""
+"""The main window: six tabs, the 文件, 设置 and 帮助 menus, and a status bar with the data file and backup time."""
 
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self.dashboard = DashboardTab()
+        self.dashboard.holidays_requested.connect(self.edit_holidays)
         self.tabs.addTab(self.dashboard, self.tr("首页"))
         self.roster_page = LazyTab(_roster_tab)
         self.schedule_page = LazyTab(_schedule_tab)
@@ -94,6 +95,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.office_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        self.holidays_action = QAction(self.tr("节假日安排…"), self)
+        self.holidays_action.triggered.connect(lambda: self.edit_holidays())
+        settings_menu.addAction(self.holidays_action)
+        self.settings_menu = settings_menu
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self.about_action = QAction(self.tr("关于"), self)
         self.about_action.triggered.connect(self.show_about)
@@ -115,6 +121,14 @@ class MainWindow(QMainWindow):
         dialog = OfficeDialog(get_office(), self)
         if dialog.exec():
             announce({SETTINGS})
+
+    def edit_holidays(self, year: int | None = None) -> None:
+        from .holidays.holidays_dialog import HolidaysDialog
+
+        dialog = HolidaysDialog(self, year)
+        dialog.saved.connect(self.refresh)
+        dialog.exec()
+        self.refresh()
 
     def show_about(self) -> None:
         QMessageBox.about(

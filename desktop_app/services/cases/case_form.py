@@ -98,6 +98,10 @@ class CaseDetail:
     data: CaseInput
     parties: list[PartyEntry] = field(default_factory=list)
     mediators: list[MediatorEntry] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.data.kind
     sessions: list[SessionEntry] = field(default_factory=list)
     follow_ups: list[FollowUpEntry] = field(default_factory=list)
     events: list[EventEntry] = field(default_factory=list)

@@ -16,7 +16,7 @@ from ...domain.names import normalize_name
 from ...domain.pinyin_keys import search_term
 from ...domain.text_folding import fold_fullwidth
 from .parties import GUARDIAN, PARTY_ROLES
-from .workflow import CATEGORIES, KINDS, OPEN_STATUSES, STATUSES, is_minor
+from .workflow import CATEGORIES, KINDS, OPEN_STATUSES, STATUSES, deadline_is_estimate, is_minor
 
 SORT_KEYS = ("received_at", "number", "kind", "category", "status", "deadline")
 _IN_CHUNK = 500
@@ -51,6 +51,7 @@ class CaseRow:
     overdue: bool
     guardian_missing: bool  # a minor without 监护人 (warning mark)
     deleted: bool = False
+    deadline_estimated: bool = False  # counted over days the calendar only estimates (预估)
 
     @property
     def received_on(self) -> date:
@@ -152,9 +153,9 @@ def fetch_case_rows(ids: Sequence[int], today: date | None = None) -> list[CaseR
         parties = _party_summaries(chunk, today)
         mediators = _mediator_summaries(chunk)
         query = (Case.select(Case.id, Case.number, Case.received_at, Case.kind, Case.category, Case.source,
-                             Case.status, Case.deadline, Case.deleted_at)
+                             Case.status, Case.deadline, Case.second_session_deadline, Case.deleted_at)
                  .where(Case.id.in_(chunk)).tuples())
-        for case_id, number, received, kind, category, source, status, deadline, deleted_at in query:
+        for case_id, number, received, kind, category, source, status, deadline, second, deleted_at in query:
             party_text, guardian_missing = parties.get(case_id, ("", False))
             found[case_id] = CaseRow(
                 id=case_id, number=number or "", received_at=received, kind=kind, category=category,
@@ -162,6 +163,7 @@ def fetch_case_rows(ids: Sequence[int], today: date | None = None) -> list[CaseR
                 deadline=deadline, guardian_missing=guardian_missing, deleted=deleted_at is not None,
                 overdue=deleted_at is None and status in OPEN_STATUSES and deadline is not None
                 and deadline < today,
+                deadline_estimated=status in OPEN_STATUSES and deadline_is_estimate(kind, deadline, second),
             )
     return [found[i] for i in ids if i in found]
 

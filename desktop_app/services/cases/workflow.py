@@ -20,8 +20,8 @@ from peewee import fn
 from ...db.database import db
 from ...db.models import Case, CaseEvent, Counter, FollowUp, MediationSession, Party
 from ...domain.case_numbers import format_case_number
-from ...domain.dates import add_months, add_working_days, format_date
-from .. import audit
+from ...domain.dates import add_months, format_date
+from .. import audit, calendar
 from ..office import get_office
 
 KINDS = ("人民调解", "治安调解")
@@ -79,6 +79,9 @@ class TransitionNotAllowed(CaseRefused):
 class _HasDeadline(Protocol):
     status: str
     deadline: date | None
+
+
+ESTIMATE_NOTE = "按预估的放假安排计算"
 
 
 # --- transitions ---------------------------------------------------------------------------------
@@ -246,8 +249,8 @@ def compute_deadlines(kind: str, received: date, first_session: date | None = No
     """(deadline, second_session_deadline) for a case of `kind` received on `received`."""
     if kind == PUBLIC_SECURITY_MEDIATION:
         if first_session is None:
-            return add_working_days(received, FIRST_SESSION_WORKING_DAYS), None
-        second = add_working_days(first_session, SECOND_SESSION_WORKING_DAYS)
+            return calendar.add_working_days(received, FIRST_SESSION_WORKING_DAYS), None
+        second = calendar.add_working_days(first_session, SECOND_SESSION_WORKING_DAYS)
         return second, second
     return add_months(received, PEOPLES_MEDIATION_MONTHS), None
 
@@ -261,6 +264,34 @@ def refresh_deadlines(case: Case) -> None:
     received = case.received_at.date() if isinstance(case.received_at, datetime) else case.received_at
     case.deadline, case.second_session_deadline = compute_deadlines(
         case.kind, received, first.date() if first else None)
+
+
+def deadline_is_estimate(kind: str, deadline: date | None, second_session_deadline: date | None = None) -> bool:
+    """Whether a deadline counted in working days steps over (or lands on) a day the calendar only estimates
+    (a year whose notice is not entered, an estimated 古尔邦节): it may move once the notice is entered."""
+    if kind != PUBLIC_SECURITY_MEDIATION or deadline is None:
+        return False
+    n = SECOND_SESSION_WORKING_DAYS if second_session_deadline else FIRST_SESSION_WORKING_DAYS
+    work_calendar = calendar.current()
+    return work_calendar.estimated_between(work_calendar.add_working_days(deadline, -n), deadline)
+
+
+def recompute_deadlines(changed_from: date) -> int:
+    """After the holiday table changed from `changed_from` on: recompute the deadlines of the open cases
+    counted in working days that could reach that far, saving those that moved; returns how many moved."""
+    query = Case.select().where(Case.kind == PUBLIC_SECURITY_MEDIATION, Case.status.in_(OPEN_STATUSES),
+                                Case.deleted_at.is_null(), Case.deadline >= changed_from)
+    moved = 0
+    with db.atomic():
+        for case in query:
+            before = (case.deadline, case.second_session_deadline)
+            refresh_deadlines(case)
+            if (case.deadline, case.second_session_deadline) != before:
+                case.save()
+                moved += 1
+        if moved:
+            audit.record("修改", "case", "", f"放假安排变更后重算办理期限 {moved} 件")
+    return moved
 
 
 def is_overdue(case: _HasDeadline, today: date | None = None) -> bool:
@@ -277,7 +308,9 @@ def deadline_text(case: _HasDeadline, today: date | None = None) -> str:
     text = format_date(case.deadline)
     if case.status not in OPEN_STATUSES:
         return text
+    estimate = "，" + ESTIMATE_NOTE if deadline_is_estimate(
+        getattr(case, "kind", ""), case.deadline, getattr(case, "second_session_deadline", None)) else ""
     days = (case.deadline - today).days
     if days < 0:
-        return f"{text}（已超期{-days}天）"
-    return f"{text}（今天到期）" if days == 0 else f"{text}（还剩{days}天）"
+        return f"{text}（已超期{-days}天{estimate}）"
+    return f"{text}（今天到期{estimate}）" if days == 0 else f"{text}（还剩{days}天{estimate}）"

@@ -46,7 +46,11 @@ class RegisterLine:
         if self.row.deadline is None:
             return ""
         text = format_date(self.row.deadline)
-        return text + QCoreApplication.translate("CasesTab", "（超期）") if self.row.overdue else text
+        if self.row.overdue:
+            text += QCoreApplication.translate("CasesTab", "（超期）")
+        if self.row.deadline_estimated:
+            text += QCoreApplication.translate("CasesTab", "（预估）")
+        return text
 
 
 def register_lines(ids) -> list[RegisterLine]:

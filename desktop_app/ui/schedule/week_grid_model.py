@@ -63,12 +63,18 @@ def shift_lines(shift: GridShift) -> list[CellLine]:
     return lines
 
 
+def estimate_tip(year: int) -> str:
+    return tr("{0}年的放假安排尚未录入，这一天的休/班是预估的（设置 → 节假日安排）").format(year)
+
+
 def day_header(day: GridDay) -> str:
     text = f"{WEEKDAYS[day.date.weekday()]}\n{short_date(day.date)}"
     if day.holiday:
         text += "\n" + day.holiday
     elif day.is_workday and day.date.isoweekday() > 5:
         text += "\n" + tr("调休上班")
+    if day.estimated:
+        text += ("（" + tr("预估") + "）") if day.holiday else "\n" + tr("预估")
     return text
 
 
@@ -181,6 +187,8 @@ class WeekGridModel(QAbstractTableModel):
                 return day_header(day)
             if role == Qt.ItemDataRole.ForegroundRole and day.holiday:
                 return QBrush(GAP_COLOUR)
+            if role == Qt.ItemDataRole.ToolTipRole and day.estimated:
+                return estimate_tip(day.date.year)
             return None
         post = self.grid.posts[section]
         if role == Qt.ItemDataRole.DisplayRole:
