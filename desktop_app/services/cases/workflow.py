@@ -1,4 +1,5 @@
-"""The dispute-case workflow: the vocabulary, the only allowed status changes, case numbers and deadlines.
+"""The dispute-case workflow: the only allowed status changes, case numbers and deadlines (the kind and
+status words themselves are in `domain.vocabulary`).
 
 Transitions: 受理 → 调解中 → 调解成功 / 调解不成功 / 终止; 调解成功 → 回访 → 结案; a case that ended without
 agreement (调解不成功, 终止) may be visited (回访) or closed at once (结案): there may be nothing to follow up.
@@ -6,7 +7,7 @@ agreement (调解不成功, 终止) may be visited (回访) or closed at once (�
 Deadlines (DESIGN.md §3): 人民调解 one month from acceptance. 治安调解 three working days from acceptance;
 once the first session is held, a second one must follow within seven working days of it, and that date
 becomes the case's deadline (kept in `second_session_deadline` too), so that "overdue" everywhere (the
-register, the 首页 counts in stats.py) is the one rule: open status and `deadline` before today.
+register, the 首页 counts in dashboard.figures) is the one rule: open status and `deadline` before today.
 """
 
 from __future__ import annotations
@@ -21,26 +22,22 @@ from ...db.database import db
 from ...db.models import Case, CaseEvent, Counter, FollowUp, MediationSession, Party
 from ...domain.case_numbers import format_case_number
 from ...domain.dates import add_months, add_working_days, format_date
+from ...domain.vocabulary import (
+    ACCEPTED,
+    AFTER_MEDIATION_STATUSES,
+    CASE_STATUSES,
+    CLOSED,
+    FAILED,
+    FOLLOW_UP,
+    IN_MEDIATION,
+    OUTCOME_STATUSES,
+    PUBLIC_SECURITY_MEDIATION,
+    SUCCEEDED,
+    TERMINATED,
+)
+from ...domain.vocabulary import OPEN_CASE_STATUSES as OPEN_STATUSES  # what is_overdue counts as open
 from .. import audit
 from ..office import get_office
-
-KINDS = ("人民调解", "治安调解")
-PEOPLES_MEDIATION, PUBLIC_SECURITY_MEDIATION = KINDS
-CATEGORIES = ("婚姻家庭", "邻里", "房屋宅基地", "合同", "债务", "生产经营", "损害赔偿", "山林土地", "劳动争议",
-              "消费", "道路交通事故", "物业", "村务管理", "其他")
-SOURCES = ("当事人申请", "群众报警", "义警发现", "主动调解", "公安机关移交", "法院委托", "政府指定")
-
-ACCEPTED = "受理"
-IN_MEDIATION = "调解中"
-SUCCEEDED = "调解成功"
-FAILED = "调解不成功"
-TERMINATED = "终止"
-FOLLOW_UP = "回访"
-CLOSED = "结案"
-STATUSES = (ACCEPTED, IN_MEDIATION, SUCCEEDED, FAILED, TERMINATED, FOLLOW_UP, CLOSED)
-OPEN_STATUSES = (ACCEPTED, IN_MEDIATION)  # the same as stats.OPEN_CASE_STATUSES
-OUTCOME_STATUSES = (SUCCEEDED, FAILED, TERMINATED)
-AFTER_MEDIATION_STATUSES = (SUCCEEDED, FAILED, TERMINATED, FOLLOW_UP, CLOSED)
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     ACCEPTED: (IN_MEDIATION,),
@@ -90,7 +87,7 @@ def allowed_next(status: str) -> tuple[str, ...]:
 
 def check_transition(from_status: str, to_status: str) -> None:
     """Raise `TransitionNotAllowed` naming the allowed next steps unless from → to is in TRANSITIONS."""
-    if to_status not in STATUSES:
+    if to_status not in CASE_STATUSES:
         raise TransitionNotAllowed(f"未知的案件状态“{to_status}”")
     if to_status == from_status:
         raise TransitionNotAllowed(f"案件已处于“{to_status}”状态")

@@ -45,18 +45,11 @@ from ...db.models import (
     Team,
     User,
 )
-from ...documents.certificates import (
-    APPOINTMENT,
-    CARD,
-    HONOUR,
-    SERVICE_PROOF,
-    CertificateData,
-    build_certificate_pdf,
-    build_certificates_pdf,
-)
+from ...documents.certificates import CertificateData, build_certificate_pdf, build_certificates_pdf
 from ...domain.id_numbers import normalize_id_number
 from ...domain.masking import mask_id
 from ...domain.names import normalize_name
+from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF, VALID, VOID
 from .. import audit
 from .content import Context, Prepared, document_data, prepare, prepared_data
 from .errors import CertificateRefused
@@ -64,8 +57,6 @@ from .templates import check_type, ensure_default_templates, office_row, office_
 
 TYPE_CODES = {APPOINTMENT: "义聘", HONOUR: "义荣", SERVICE_PROOF: "义服", CARD: "义证"}
 COUNTER_PREFIX = "证书:"
-STATUS_VALID = "有效"
-STATUS_VOID = "作废"
 EVENT_ISSUE, EVENT_REPRINT, EVENT_VOID = "签发", "补打", "作废"
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
@@ -232,7 +223,7 @@ def issue_prepared(ctx: Context, prep: Prepared, taken: set[str],
         serial=serial, type=prep.cert_type, year=year, sequence=sequence, member=prep.member.id,
         template=prep.template_id, title=prep.title, reason=prep.reason, period_from=prep.period_from,
         period_to=prep.period_to, hours_snapshot=prep.hours,
-        content=json.dumps(prep.snapshot, ensure_ascii=False), issued_on=prep.issued_on, status=STATUS_VALID,
+        content=json.dumps(prep.snapshot, ensure_ascii=False), issued_on=prep.issued_on, status=VALID,
         verification_code=code, pdf_sha256=digest,
     )
     CertificateEvent.create(certificate=row.id, action=EVENT_ISSUE, username=_username())
@@ -325,7 +316,7 @@ def render(certificate_id: int) -> bytes:
     A voided one is drawn with 已作废 across it."""
     row = certificate(certificate_id)
     data = _row_data(row)
-    return build_certificate_pdf(replace(data, voided=True) if row.status == STATUS_VOID else data)
+    return build_certificate_pdf(replace(data, voided=True) if row.status == VOID else data)
 
 
 def reprint(certificate_id: int) -> bytes:
@@ -340,7 +331,7 @@ def reprint_many(certificate_ids: Sequence[int]) -> bytes:
     with db.atomic():
         rows = [certificate(i) for i in certificate_ids]
         for row in rows:
-            if row.status == STATUS_VOID:
+            if row.status == VOID:
                 raise CertificateRefused(f"证书{row.serial}已作废，不能补打")
         data = [_row_data(row) for row in rows]
         pdf = build_certificate_pdf(data[0]) if len(data) == 1 else build_certificates_pdf(data)
@@ -360,9 +351,9 @@ def void(certificate_id: int, reason: str) -> None:
         raise CertificateRefused(f"作废原因不能超过{MAX_VOID_REASON}个字")
     with db.atomic():
         row = certificate(certificate_id)
-        if row.status == STATUS_VOID:
+        if row.status == VOID:
             raise CertificateRefused(f"证书{row.serial}已经作废")
-        row.status, row.void_reason, row.voided_at = STATUS_VOID, reason, datetime.now()
+        row.status, row.void_reason, row.voided_at = VOID, reason, datetime.now()
         row.save()
         CertificateEvent.create(certificate=row.id, action=EVENT_VOID, reason=reason,
                                 username=_username())

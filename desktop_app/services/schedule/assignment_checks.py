@@ -27,23 +27,13 @@ from datetime import date, time, timedelta
 
 from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift
 from ...domain.dates import format_date
+from ...domain.vocabulary import ACTIVE, ON_LEAVE
 from ..roster.members import split_skills
-from .duty_rules import (
-    ON_LEAVE_STATUS,
-    REFUSE,
-    WARN,
-    Period,
-    Problem,
-    insurance_problem,
-    skill_periods,
-    skill_problem,
-)
+from .duty_rules import REFUSE, WARN, Period, Problem, insurance_problem, skill_periods, skill_problem
 from .errors import ScheduleError
 from .posts import format_time_range
 from .settings import max_shifts_per_week, min_rest_hours
 from .shift_times import days_touched, interval, iso_week_key
-
-ACTIVE_STATUS = "在队"
 
 
 @dataclass(frozen=True)
@@ -110,7 +100,7 @@ def shift_facts(shift_id: int) -> ShiftFacts:
     )
     if row is None:
         raise ScheduleError("班次不存在")
-    filled = Assignment.select().where(Assignment.shift == shift_id, Assignment.status != ON_LEAVE_STATUS).count()
+    filled = Assignment.select().where(Assignment.shift == shift_id, Assignment.status != ON_LEAVE).count()
     sid, post_id, name, kind, skill, team, needs_leader, day, start, end, headcount = row
     return ShiftFacts(sid, post_id, name, kind, skill, team, bool(needs_leader), day, start, end, headcount, filled)
 
@@ -124,7 +114,7 @@ def _member_facts(shift: ShiftFacts, member_ids: Sequence[int] | None = None,
     if member_ids is not None:
         query = query.where(Member.id.in_(list(member_ids)))
     else:
-        query = query.where(Member.deleted_at.is_null(), Member.status == ACTIVE_STATUS)
+        query = query.where(Member.deleted_at.is_null(), Member.status == ACTIVE)
         if team_id is not None:
             query = query.where(Member.team == team_id)
     facts = {
@@ -158,7 +148,7 @@ def _member_facts(shift: ShiftFacts, member_ids: Sequence[int] | None = None,
         Assignment.select(Assignment.member, Assignment.id, Shift.id, DutyPost.name, Shift.date, Shift.start, Shift.end)
         .join(Shift, on=(Assignment.shift == Shift.id))
         .join(DutyPost, on=(Shift.post == DutyPost.id))
-        .where(id_filter(Assignment.member), Shift.date.between(*window), Assignment.status != ON_LEAVE_STATUS)
+        .where(id_filter(Assignment.member), Shift.date.between(*window), Assignment.status != ON_LEAVE)
         .order_by(Shift.date, Shift.start, Assignment.id)
         .tuples()
     )
@@ -176,7 +166,7 @@ def problems_for(shift: ShiftFacts, member: MemberFacts, max_per_week: int, min_
     out: list[Problem] = []
     if member.deleted:
         out.append(Problem(REFUSE, "deleted", "该队员已删除"))
-    if member.status != ACTIVE_STATUS:
+    if member.status != ACTIVE:
         out.append(Problem(REFUSE, "status", f"队员状态为“{member.status}”，只有“在队”的队员可以排班"))
     if member.join_date and member.join_date > shift.date:
         out.append(Problem(REFUSE, "joined", f"{format_date(member.join_date)}才入队"))

@@ -46,18 +46,11 @@ from peewee import JOIN, fn
 from ...db.database import db
 from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift, Team
 from ...domain.dates import format_date
+from ...domain.vocabulary import ABSENT, ACTIVE, ATTENDED_STATUSES, ON_LEAVE, PLANNED
 from .. import audit
 from ..roster.members import split_skills
 from ..settings import get_setting
-from .duty_rules import (
-    ON_LEAVE_STATUS,
-    PLANNED,
-    LeaderCandidate,
-    Period,
-    choose_leader,
-    skill_periods,
-    valid_on,
-)
+from .duty_rules import LeaderCandidate, Period, choose_leader, skill_periods, valid_on
 from .errors import ScheduleError
 from .posts import format_time_range
 from .settings import DEFAULT_MAX_SHIFTS, DEFAULT_MIN_REST_HOURS, MAX_SHIFTS_KEY, MIN_REST_KEY
@@ -68,15 +61,13 @@ Progress = Callable[[int, str], object]
 
 WINDOW_DAYS = 28  # the rolling window before the period
 MAX_PERIOD_DAYS = 93
-ATTENDED = ("已到", "迟到")
-ABSENT = "缺勤"
 OTHER_TEAM_KEY = "schedule.other_team_hours"
 NIGHT_KEY = "schedule.night_weight_hours"
 HOLIDAY_KEY = "schedule.holiday_weight_hours"
 
 # blocking rules in the order they are tried: the static ones first, so that the last rule to block
 # anybody says what really stopped the slot (the qualified members are all on leave, not "no one qualified")
-SKILL, INSURANCE, JOINED, LEAVE, OVERLAP, REST, WEEKLY = "缺少资质", "保险无效", "尚未入队", "请假", "时间冲突", \
+SKILL, INSURANCE, JOINED, LEAVE, OVERLAP, REST, WEEKLY = "缺少资质", "保险无效", "尚未入队", ON_LEAVE, "时间冲突", \
     "休息不足", "达每周上限"
 RULE_ORDER = (SKILL, INSURANCE, JOINED, LEAVE, OVERLAP, REST, WEEKLY)
 
@@ -164,7 +155,7 @@ class BookedInfo:
     @property
     def minutes(self) -> int:
         """What it counts for the rolling window."""
-        if self.status in ATTENDED:
+        if self.status in ATTENDED_STATUSES:
             return int(round(self.hours * 60))
         if self.status == PLANNED:
             return shift_minutes(self.start, self.end)
@@ -311,7 +302,7 @@ class _Planner:
         self._holiday: dict[int, bool] = {}
         for b in data.booked:
             i = self.index.get(b.member_id)
-            if i is not None and b.status != ON_LEAVE_STATUS:
+            if i is not None and b.status != ON_LEAVE:
                 self._book(i, b.date, b.start, b.end, b.minutes, counted=b.status != ABSENT)
         self.total_load = sum(self.load)
         self.total_period_shifts = sum(self.period_shifts)
@@ -389,7 +380,7 @@ class _Planner:
             if progress is not None and done % step == 0:
                 progress(10 + done * 80 // len(shifts), f"正在排班：第 {done + 1}/{len(shifts)} 个班次")
             everyone = booked_on.get(shift.id, [])
-            crew = [b for b in everyone if b.status != ON_LEAVE_STATUS]
+            crew = [b for b in everyone if b.status != ON_LEAVE]
             out.slots_needed += shift.headcount
             out.slots_kept += min(len(crew), shift.headcount)
             post = posts[shift.post_id]
@@ -556,7 +547,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
               if datetime.combine(day, start) >= now]
     shift_ids = {s.id for s in shifts}
 
-    member_filter = [Member.deleted_at.is_null(), Member.status == "在队"]
+    member_filter = [Member.deleted_at.is_null(), Member.status == ACTIVE]
     if team_id is not None:
         member_filter.append(Member.team == team_id)
     members_rows = list(Member.select(Member.id, Member.name, Member.team, Member.join_date,
@@ -610,7 +601,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
     rows = (Assignment.select(*columns).join(Shift, on=(Assignment.shift == Shift.id))
             .switch(Assignment).join(Member, on=(Assignment.member == Member.id))
             .where(Shift.date.between(date_from - timedelta(days=WINDOW_DAYS + 1), date_to + timedelta(days=7)),
-                   Assignment.member.in_(candidate_ids), Assignment.status != ON_LEAVE_STATUS)
+                   Assignment.member.in_(candidate_ids), Assignment.status != ON_LEAVE)
             .order_by(Assignment.id).tuples())
     for aid, sid, mid, day, start, end, status, hours, team, join, _locked in rows:
         if aid not in seen:
@@ -724,7 +715,7 @@ def fairness(date_from: date, date_to: date, team_id: int | None = None) -> list
     """Duty per active member (of `team_id`, if given) for the period and its rolling four-week window,
     against the average; members without any duty included. Ordered by team, then pinyin."""
     _check_period(date_from, date_to)
-    member_filter = [Member.deleted_at.is_null(), Member.status == "在队"]
+    member_filter = [Member.deleted_at.is_null(), Member.status == ACTIVE]
     if team_id is not None:
         member_filter.append(Member.team == team_id)
     rows = list(Member.select(Member.id, Member.name, Team.name, Member.pinyin_full)
@@ -736,7 +727,7 @@ def fairness(date_from: date, date_to: date, team_id: int | None = None) -> list
                                Assignment.hours)
              .join(Shift, on=(Assignment.shift == Shift.id))
              .where(Shift.date.between(window_from, date_to), Assignment.member.in_(list(stats)),
-                    Assignment.status.not_in((ON_LEAVE_STATUS, ABSENT)))
+                    Assignment.status.not_in((ON_LEAVE, ABSENT)))
              .tuples())
     holidays: dict[date, bool] = {}
     for mid, day, start, end, status, hours in query:

@@ -18,12 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...domain.dates import format_date
-from .posts import RISKY_KINDS
+from ...domain.vocabulary import RISKY_POST_KINDS
 
 REFUSE = "refuse"
 WARN = "warn"
-PLANNED = "已排"
-ON_LEAVE_STATUS = "请假"  # an assignment with this status neither fills the shift nor occupies the member
 
 
 @dataclass(frozen=True)
@@ -71,7 +69,7 @@ def insurance_problem(expires_on: date | None, kind: str, last_day: date) -> Pro
     if insurance_valid(expires_on, last_day):
         return None
     text = "未登记意外保险" if expires_on is None else f"意外保险已于{format_date(expires_on)}到期"
-    if kind in RISKY_KINDS:
+    if kind in RISKY_POST_KINDS:
         return Problem(REFUSE, "insurance", f"{text}，不能参加{kind}勤务")
     return Problem(WARN, "insurance", f"{text}，请尽快续保")
 

@@ -10,8 +10,8 @@ from peewee import JOIN
 from ...db.models import Assignment, DutyPost, Member, Shift, Team
 from ...domain.dates import is_workday
 from ...domain.masking import mask_phone
+from ...domain.vocabulary import ON_LEAVE
 from ..roster.search import pinyin_sort_key
-from .duty_rules import ON_LEAVE_STATUS
 from .posts import WEEKDAY_NAMES, format_time_range
 from .shift_times import holiday_name, is_night
 
@@ -48,7 +48,7 @@ class GridShift:
 
     @property
     def filled(self) -> int:
-        return sum(1 for m in self.members if m.status != ON_LEAVE_STATUS)
+        return sum(1 for m in self.members if m.status != ON_LEAVE)
 
     @property
     def missing(self) -> int:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, Leave, Member, Qualification, Shift, Team
+from desktop_app.domain.vocabulary import ON_LEAVE as ON_LEAVE_STATUS
 from desktop_app.services.schedule.assignments import assign
 from desktop_app.services.schedule.auto_scheduler import (
     LEAVE,
@@ -31,7 +32,7 @@ from desktop_app.services.schedule.auto_scheduler import (
     fairness,
     plan,
 )
-from desktop_app.services.schedule.duty_rules import ON_LEAVE_STATUS, valid_on
+from desktop_app.services.schedule.duty_rules import valid_on
 from desktop_app.services.schedule.errors import ScheduleError
 from desktop_app.services.schedule.posts import PatternInput, PostInput, save_pattern, save_post
 from desktop_app.services.schedule.shift_times import DAY, days_touched, interval, shift_minutes
