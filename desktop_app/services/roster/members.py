@@ -248,7 +248,3 @@ def delete_leave(leave_id: int) -> None:
         audit.record("删除", "leave", leave.uuid, "删除请假")
         leave.delete_instance()
 
-
-def on_leave(member_id: int, day: date) -> bool:
-    return Leave.select().where(
-        Leave.member == member_id, Leave.from_date <= day, Leave.to_date >= day).exists()

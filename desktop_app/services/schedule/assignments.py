@@ -1,5 +1,5 @@
 """Manual staffing of shifts: assign, unassign, move, 换班/替班, the 带班 leader, locks, and the swap records.
-Every change is checked by `assignment_checks`; a refusal raises `AssignmentRefused`."""
+Every change is checked by `assignment_checks` (the rules of `rules`); a refusal raises `AssignmentRefused`."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from ...db.models import Assignment, DutyPost, Member, Shift, Swap, Team
 from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
 from .assignment_checks import ShiftFacts, check_assignment, shift_facts
-from .duty_rules import REFUSE, LeaderCandidate, Problem, choose_leader
 from .errors import AssignmentRefused, ScheduleError
 from .posts import format_time_range
+from .rules import REFUSE, LeaderCandidate, Problem, choose_leader
 
 REASON_MAX = 200
 
