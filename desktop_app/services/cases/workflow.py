@@ -1,5 +1,5 @@
-"""The dispute-case workflow: the only allowed status changes, case numbers and deadlines (the kind and
-status words themselves are in `domain.vocabulary`).
+"""The dispute-case workflow: the only allowed status changes, case numbers (the numbering series "case"
+of services/numbering.py) and deadlines; the kind and status words themselves are in `domain.vocabulary`.
 
 Transitions: 受理 → 调解中 → 调解成功 / 调解不成功 / 终止; 调解成功 → 回访 → 结案; a case that ended without
 agreement (调解不成功, 终止) may be visited (回访) or closed at once (结案): there may be nothing to follow up.
@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from peewee import fn
 
 from ...db.database import db
-from ...db.models import Case, CaseEvent, Counter, FollowUp, MediationSession, Party
+from ...db.models import Case, CaseEvent, FollowUp, MediationSession, Party
 from ...domain.case_numbers import format_case_number
 from ...domain.dates import add_months, add_working_days, format_date
 from ...domain.vocabulary import (
@@ -37,6 +37,7 @@ from ...domain.vocabulary import (
 )
 from ...domain.vocabulary import OPEN_CASE_STATUSES as OPEN_STATUSES  # what is_overdue counts as open
 from .. import audit
+from ..numbering import next_number
 from ..office import get_office
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -49,7 +50,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     CLOSED: (),
 }
 
-COUNTER_NAME = "case"
+COUNTER_NAME = "case"  # the numbering series of case numbers
 ADULT_AGE = 18
 PEOPLES_MEDIATION_MONTHS = 1
 FIRST_SESSION_WORKING_DAYS = 3
@@ -212,19 +213,10 @@ def case_prefix() -> str:
 
 
 def next_sequence(year: int) -> int:
-    """Take the next number of `year` from the Counter (call inside the registering transaction).
-
-    Never lower than a sequence already used that year, so a number is never given twice even when
-    cases came in by import without moving the counter."""
-    Counter.insert(name=COUNTER_NAME, year=year, value=0).on_conflict_ignore().execute()
-    where = (Counter.name == COUNTER_NAME) & (Counter.year == year)
-    Counter.update(value=Counter.value + 1, updated_at=datetime.now()).where(where).execute()
-    value = Counter.select(Counter.value).where(where).scalar()
+    """Take the next case number of `year` (call inside the registering transaction): never one a case
+    already carries, even a case that came in by import without moving the counter."""
     highest = Case.select(fn.MAX(Case.sequence)).where(Case.year == year).scalar() or 0
-    if value <= highest:
-        value = highest + 1
-        Counter.update(value=value).where(where).execute()
-    return value
+    return next_number(COUNTER_NAME, year, highest)
 
 
 def assign_number(case: Case, prefix: str | None = None) -> str:
