@@ -48,6 +48,31 @@ from ..domain.case_numbers import format_case_number
 from ..domain.dates import add_months, format_date
 from ..domain.id_numbers import build_id_number
 from ..domain.pinyin_keys import pinyin_keys
+from ..domain.vocabulary import (
+    ABSENT,
+    ACCEPTED,
+    ACTIVE,
+    CLOSED,
+    FAILED,
+    FOLLOW_UP,
+    IN_MEDIATION,
+    LATE,
+    LEFT,
+    ON_LEAVE,
+    OTHER_DUTY,
+    PATROL,
+    PEOPLES_MEDIATION,
+    PLANNED,
+    PRESENT,
+    PUBLIC_SECURITY_MEDIATION,
+    RESCUE_STANDBY,
+    SCHOOL_GATE,
+    STATION_DUTY,
+    SUCCEEDED,
+    SUSPENDED,
+    TERMINATED,
+    TRAFFIC_PERSUASION,
+)
 from ..services import calendar
 from ..services.cases.workflow import COUNTER_NAME, compute_deadlines
 from ..services.progress import Cancelled, Progress
@@ -217,19 +242,19 @@ class _PostSpec:
 SCHOOL_PATTERNS = (_PatternSpec(WORKWEEK, "07:30", "08:10", 3), _PatternSpec(WORKWEEK, "17:30", "18:10", 3))
 STATION_PATTERNS = (_PatternSpec(WEEK, "08:00", "20:00", 2), _PatternSpec(WEEK, "20:00", "08:00", 2))
 NAMED_POSTS = (
-    _PostSpec("中山路商圈巡逻", "巡逻", "中山路商圈", 2, (_PatternSpec((5, 6), "19:00", "22:00", 4),),
+    _PostSpec("中山路商圈巡逻", PATROL, "中山路商圈", 2, (_PatternSpec((5, 6), "19:00", "22:00", 4),),
               needs_leader=True),
-    _PostSpec("第一小学护学岗", "护学岗", "夏普吐勒镇第一小学校门口", 0, SCHOOL_PATTERNS, school_days_only=True),
-    _PostSpec("夏普吐勒镇交通劝导", "交通劝导", "夏普吐勒镇中心十字路口", 1,
+    _PostSpec("第一小学护学岗", SCHOOL_GATE, "夏普吐勒镇第一小学校门口", 0, SCHOOL_PATTERNS, school_days_only=True),
+    _PostSpec("夏普吐勒镇交通劝导", TRAFFIC_PERSUASION, "夏普吐勒镇中心十字路口", 1,
               (_PatternSpec(WEEK, "10:00", "12:00", 2), _PatternSpec(WEEK, "18:00", "20:00", 2))),
-    _PostSpec("夏普吐勒警务站值守", "警务站值守", "夏普吐勒镇便民警务站", 0, STATION_PATTERNS, needs_leader=True),
-    _PostSpec("雪都救援待命", "救援待命", "夏普吐勒派出所院内", 3, (_PatternSpec(WEEK, "09:00", "21:00", 3),),
+    _PostSpec("夏普吐勒警务站值守", STATION_DUTY, "夏普吐勒镇便民警务站", 0, STATION_PATTERNS, needs_leader=True),
+    _PostSpec("雪都救援待命", RESCUE_STANDBY, "夏普吐勒派出所院内", 3, (_PatternSpec(WEEK, "09:00", "21:00", 3),),
               skill="救援", needs_leader=True, notes="冬季雪天增派人员"),
-    _PostSpec("夏普吐勒巴扎巡逻", "巡逻", "夏普吐勒镇巴扎", 1, (_PatternSpec((7,), "10:00", "18:00", 6),),
+    _PostSpec("夏普吐勒巴扎巡逻", PATROL, "夏普吐勒镇巴扎", 1, (_PatternSpec((7,), "10:00", "18:00", 6),),
               needs_leader=True, notes="每周日巴扎日"),
-    _PostSpec("桃园调解值班", "其他", "夏普吐勒镇司法所调解室", 4, (_PatternSpec(WORKWEEK, "10:00", "18:00", 1),),
+    _PostSpec("桃园调解值班", OTHER_DUTY, "夏普吐勒镇司法所调解室", 4, (_PatternSpec(WORKWEEK, "10:00", "18:00", 1),),
               skill="调解"),
-    _PostSpec("第二小学护学岗", "护学岗", "夏普吐勒镇第二小学校门口", 4,
+    _PostSpec("第二小学护学岗", SCHOOL_GATE, "夏普吐勒镇第二小学校门口", 4,
               (_PatternSpec(WORKWEEK, "07:30", "08:10", 2), _PatternSpec(WORKWEEK, "17:30", "18:10", 2)),
               school_days_only=True),
 )
@@ -565,11 +590,11 @@ class _Generator:
             adult = date(person.birth.year + 18, person.birth.month, min(person.birth.day, 28))
             join = self.day_between(max(team.founded, adult), today - timedelta(days=10))
             roll = rng.random()
-            status, leave = "在队", None
+            status, leave = ACTIVE, None
             if roll < 0.05:
-                status = "暂停"
+                status = SUSPENDED
             elif roll < 0.12:
-                status = "退出"
+                status = LEFT
                 leave = min(self.day_between(join + timedelta(days=30), today), today - timedelta(days=1))
             skills = tuple(s for s in SKILLS if rng.random() < team.skill_chance[s])
             if not skills:
@@ -577,7 +602,7 @@ class _Generator:
             if person.ethnic != "01" and "双语翻译" not in skills and rng.random() < 0.2:
                 skills += ("双语翻译",)
             insurance = None
-            if status == "在队" and rng.random() < 0.88:
+            if status == ACTIVE and rng.random() < 0.88:
                 insurance = (today + timedelta(days=rng.randint(-60, 365))).isoformat()
             if today.year - person.birth.year < 30:
                 relation = rng.choice(relations_for_young)
@@ -600,7 +625,7 @@ class _Generator:
             self.m_skills.append(skills)
             self.m_name.append(person.name)
             team.members.append(index)
-            if status == "在队":
+            if status == ACTIVE:
                 team.active.append(index)
             if index % 2_000 == 0:
                 self.progress.report(index / n)
@@ -691,7 +716,7 @@ class _Generator:
         writer = self.table(Leave, "member", "from_date", "to_date", "reason")
         first = today - timedelta(days=self.scale.days)
         count = max(10, self.scale.members * min(self.scale.days, 120) // 1_500)
-        active = [m for m, status in enumerate(self.m_status) if status == "在队"]
+        active = [m for m, status in enumerate(self.m_status) if status == ACTIVE]
         for _ in range(count):
             m = rng.choice(active)
             start = self.day_between(first, today + timedelta(days=FUTURE_DAYS))
@@ -705,13 +730,14 @@ class _Generator:
         rng = self.rng
         specs = [replace(spec, team=spec.team % len(self.teams)) for spec in NAMED_POSTS[: self.scale.posts]]
         seen = {spec.name for spec in specs}
-        kinds = (("巡逻", 35), ("护学岗", 20), ("交通劝导", 15), ("警务站值守", 15), ("救援待命", 8), ("其他", 7))
+        kinds = ((PATROL, 35), (SCHOOL_GATE, 20), (TRAFFIC_PERSUASION, 15), (STATION_DUTY, 15),
+                 (RESCUE_STANDBY, 8), (OTHER_DUTY, 7))
         index = len(specs)
         while len(specs) < self.scale.posts:
             team_index = index % len(self.teams)
             area = self.teams[team_index].places[0]
             kind = self.weighted(kinds)
-            if kind == "巡逻":
+            if kind == PATROL:
                 if rng.random() < 0.5:
                     place = rng.choice(ROADS)
                     patterns = (_PatternSpec(WEEK, "09:00", "12:00", 2), _PatternSpec(WEEK, "19:00", "22:00", 4))
@@ -720,18 +746,18 @@ class _Generator:
                     patterns = (_PatternSpec(WEEK, "10:00", "14:00", 2), _PatternSpec(WEEK, "16:00", "20:00", 3))
                 spec = _PostSpec(f"{area}{place}巡逻", kind, f"{area}{place}", team_index, patterns,
                                  needs_leader=True)
-            elif kind == "护学岗":
+            elif kind == SCHOOL_GATE:
                 place = rng.choice(SCHOOLS)
                 spec = _PostSpec(f"{area}{place}护学岗", kind, f"{area}{place}校门口", team_index, SCHOOL_PATTERNS,
                                  school_days_only=True)
-            elif kind == "交通劝导":
+            elif kind == TRAFFIC_PERSUASION:
                 place = rng.choice(ROADS)
                 spec = _PostSpec(f"{area}{place}交通劝导", kind, f"{area}{place}路口", team_index,
                                  (_PatternSpec(WEEK, "08:00", "10:00", 2), _PatternSpec(WEEK, "17:00", "19:00", 3)))
-            elif kind == "警务站值守":
+            elif kind == STATION_DUTY:
                 spec = _PostSpec(f"{area}便民警务站值守", kind, f"{area}便民警务站", team_index, STATION_PATTERNS,
                                  needs_leader=True)
-            elif kind == "救援待命":
+            elif kind == RESCUE_STANDBY:
                 spec = _PostSpec(f"{area}救援待命", kind, f"{area}派出所", team_index,
                                  (_PatternSpec(WEEK, "08:00", "20:00", 3), _PatternSpec(WEEK, "20:00", "08:00", 2)),
                                  skill="救援", needs_leader=True)
@@ -833,15 +859,15 @@ class _Generator:
                         busy[m] = end_abs
                         actual_start = actual_end = None
                         hours = 0.0
-                        status = "已排"
+                        status = PLANNED
                         if past:
                             roll = rng.random()
                             if roll < 0.86:
-                                status, a, b = "已到", start_abs + rng.randint(-10, 3), end_abs + rng.randint(-5, 10)
+                                status, a, b = PRESENT, start_abs + rng.randint(-10, 3), end_abs + rng.randint(-5, 10)
                             elif roll < 0.91:
-                                status, a, b = "迟到", start_abs + rng.randint(10, 40), end_abs + rng.randint(0, 10)
+                                status, a, b = LATE, start_abs + rng.randint(10, 40), end_abs + rng.randint(0, 10)
                             else:
-                                status, a, b = ("缺勤" if roll < 0.96 else "请假"), 0, 0
+                                status, a, b = (ABSENT if roll < 0.96 else ON_LEAVE), 0, 0
                             if b:
                                 actual_start = f"{day_text[a // 1440 + 1]} {_clock(a % 1440)}"
                                 actual_end = f"{day_text[b // 1440 + 1]} {_clock(b % 1440)}"
@@ -984,7 +1010,7 @@ class _Generator:
             .where(Counter.name == COUNTER_NAME).tuples()
         }
         mediator_pool = [m for m, skills in enumerate(self.m_skills)
-                         if "调解" in skills and self.m_status[m] == "在队"] or list(range(len(self.m_skills)))
+                         if "调解" in skills and self.m_status[m] == ACTIVE] or list(range(len(self.m_skills)))
         categories = [(c, float(v[0])) for c, v in CASE_CATEGORIES.items()]
         sources = [(s, float(w)) for s, w in CASE_SOURCES]
         towns = sorted({place for team in self.teams for place in team.places})
@@ -992,10 +1018,11 @@ class _Generator:
         for index, at in enumerate(received):
             counters[at.year] = sequence = counters.get(at.year, 0) + 1
             case_id = cases.take_id()
-            kind = "治安调解" if rng.random() < 0.2 else "人民调解"
+            kind = PUBLIC_SECURITY_MEDIATION if rng.random() < 0.2 else PEOPLES_MEDIATION
             category = self.weighted(categories)
             _, cause, terms_text, amount_range = CASE_CATEGORIES[category]
-            source = "群众报警" if kind == "治安调解" and rng.random() < 0.6 else self.weighted(sources)
+            police = kind == PUBLIC_SECURITY_MEDIATION
+            source = "群众报警" if police and rng.random() < 0.6 else self.weighted(sources)
             village = f"{rng.choice(towns)}{rng.randint(1, 18)}村"
             stamp = at.isoformat(sep=" ")
             # parties
@@ -1026,7 +1053,7 @@ class _Generator:
             volunteers = rng.sample(mediator_pool, min(len(mediator_pool), rng.randint(1, 2)))
             officer = rng.choice(self.officers)
             mediators.add((mediators.take_id(), self.uuid(), stamp, stamp, case_id, None, officer,
-                           "主持人" if kind == "治安调解" else "调解员"))
+                           "主持人" if police else "调解员"))
             for m in volunteers:
                 mediators.add((mediators.take_id(), self.uuid(), stamp, stamp, case_id, self.member_base + m, "",
                                "调解员"))
@@ -1035,18 +1062,18 @@ class _Generator:
             mediator_names = [officer, *(self.m_name[m] for m in volunteers)]
             # workflow
             age_days = (today - at.date()).days
-            timeline: list[tuple[str, datetime, str]] = [("受理", at, "")]
-            status = "受理"
+            timeline: list[tuple[str, datetime, str]] = [(ACCEPTED, at, "")]
+            status = ACCEPTED
             held: list[datetime] = []
             if not (age_days <= 3 and rng.random() < 0.4):
                 first_session = min(at + timedelta(hours=rng.randint(2, 60)), end_of_today)
                 held.append(first_session)
                 if age_days > 5 and rng.random() < 0.4:
                     held.append(min(first_session + timedelta(days=rng.randint(2, 6)), end_of_today))
-                status = "调解中"
-                timeline.append(("调解中", first_session, ""))
+                status = IN_MEDIATION
+                timeline.append((IN_MEDIATION, first_session, ""))
             deadline, second_deadline = compute_deadlines(kind, at.date(), held[0].date() if held else None)
-            finished = status == "调解中" and (
+            finished = status == IN_MEDIATION and (
                 (deadline < today and rng.random() < 0.93) or (deadline >= today and age_days > 2
                                                                and rng.random() < 0.4))
             outcome = agreement_terms = performance_way = ""
@@ -1055,10 +1082,10 @@ class _Generator:
             outcome_status = ""
             if finished:
                 ended = held[-1]
-                status = outcome_status = self.weighted([("调解成功", 0.7), ("调解不成功", 0.18), ("终止", 0.12)])
-                note = "当事人一方撤回调解申请" if status == "终止" else ""
+                status = outcome_status = self.weighted([(SUCCEEDED, 0.7), (FAILED, 0.18), (TERMINATED, 0.12)])
+                note = "当事人一方撤回调解申请" if status == TERMINATED else ""
                 timeline.append((status, ended, note))
-                if status == "调解成功":
+                if status == SUCCEEDED:
                     agreement_date = ended.date()
                     performance_deadline = agreement_date + timedelta(days=rng.choice((0, 7, 15, 30, 60)))
                     amount = rng.randrange(*amount_range) // 100 * 100 if amount_range else None
@@ -1067,33 +1094,33 @@ class _Generator:
                     oral = amount is None and rng.random() < 0.15
                     outcome = "双方自愿达成调解协议"
                 else:
-                    outcome = "双方分歧较大，未能达成协议，已告知当事人可依法向人民法院起诉" if status == "调解不成功" \
+                    outcome = "双方分歧较大，未能达成协议，已告知当事人可依法向人民法院起诉" if status == FAILED \
                         else "申请人撤回调解申请，调解终止"
                 visit_day = ended.date() + timedelta(days=rng.randint(7, 30))
-                if visit_day < today and (status == "调解成功" or rng.random() < 0.3):
+                if visit_day < today and (status == SUCCEEDED or rng.random() < 0.3):
                     performed = rng.choice(("已履行", "已履行", "已履行", "部分履行", "未履行")) \
-                        if status == "调解成功" else ""
+                        if status == SUCCEEDED else ""
                     follow_ups.add((follow_ups.take_id(), self.uuid(), _dt(visit_day), _dt(visit_day), case_id,
                                     visit_day.isoformat(), performed,
                                     rng.choice(("满意", "满意", "满意", "基本满意", "不满意")),
                                     "无" if rng.random() < 0.9 else "双方仍有口角，需继续关注", rng.choice(mediator_names),
                                     ""))
-                    timeline.append(("回访", datetime.combine(visit_day, datetime.min.time()) + timedelta(hours=11),
+                    timeline.append((FOLLOW_UP, datetime.combine(visit_day, datetime.min.time()) + timedelta(hours=11),
                                      ""))
-                    status = "回访"
+                    status = FOLLOW_UP
                     close_day = visit_day + timedelta(days=rng.randint(1, 10))
                     if close_day < today and rng.random() < 0.85:
                         closed_on = close_day
-                elif status != "调解成功" and visit_day < today and rng.random() < 0.8:
+                elif status != SUCCEEDED and visit_day < today and rng.random() < 0.8:
                     closed_on = visit_day
                 if closed_on is not None:
-                    timeline.append(("结案", datetime.combine(closed_on, datetime.min.time()) + timedelta(hours=17),
+                    timeline.append((CLOSED, datetime.combine(closed_on, datetime.min.time()) + timedelta(hours=17),
                                      ""))
-                    status = "结案"
+                    status = CLOSED
             for k, held_at in enumerate(held):
                 result = "双方同意继续协商"
                 if k == len(held) - 1 and outcome_status:
-                    result = "达成协议" if outcome_status == "调解成功" else "未达成协议"
+                    result = "达成协议" if outcome_status == SUCCEEDED else "未达成协议"
                 sessions.add((sessions.take_id(), self.uuid(), held_at.isoformat(sep=" "),
                               held_at.isoformat(sep=" "), case_id, held_at.isoformat(sep=" "),
                               rng.choice(("夏普吐勒派出所调解室", f"{village}村委会", "夏普吐勒镇司法所")),
@@ -1106,7 +1133,7 @@ class _Generator:
                 events.add((events.take_id(), self.uuid(), text, text, case_id, text, previous, to_status, OPERATOR,
                             note))
                 previous = to_status
-            incident = (at - timedelta(hours=rng.randint(1, 30))) if kind == "治安调解" else None
+            incident = (at - timedelta(hours=rng.randint(1, 30))) if police else None
             cases.add((
                 case_id, self.uuid(), stamp, stamp, format_case_number(at.year, prefix, sequence), at.year, sequence,
                 kind, category, source, stamp, village, summary, facts,
@@ -1116,7 +1143,7 @@ class _Generator:
                 village if performance_way else "",
                 performance_deadline.isoformat() if performance_deadline else None, 3, int(oral),
                 agreement_date.isoformat() if agreement_date else None,
-                unit if kind == "治安调解" else "", officer if kind == "治安调解" else "",
+                unit if police else "", officer if police else "",
                 incident.isoformat(sep=" ") if incident else None, village if incident else "",
                 cause if incident else "",
                 f"双方因{cause}发生口角，继而相互推搡" if incident else "",

@@ -15,8 +15,9 @@ from ...db.models import Case, CaseMediator, Member, Party
 from ...domain.names import normalize_name
 from ...domain.pinyin_keys import search_term
 from ...domain.text_folding import fold_fullwidth
+from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_STATUSES, OPEN_CASE_STATUSES
 from .parties import GUARDIAN, PARTY_ROLES
-from .workflow import CATEGORIES, KINDS, OPEN_STATUSES, STATUSES, deadline_is_estimate, is_minor
+from .workflow import deadline_is_estimate, is_minor
 
 SORT_KEYS = ("received_at", "number", "kind", "category", "status", "deadline")
 _IN_CHUNK = 500
@@ -89,7 +90,7 @@ def _conditions(flt: CaseFilter, today: date) -> list | None:
     if flt.date_to:
         conditions.append(Case.received_at < datetime.combine(flt.date_to, time()) + _ONE_DAY)
     if flt.overdue_only:
-        conditions.extend([Case.status.in_(OPEN_STATUSES), Case.deadline < today])
+        conditions.extend([Case.status.in_(OPEN_CASE_STATUSES), Case.deadline < today])
     if flt.member_id is not None:
         conditions.append(Case.id.in_(CaseMediator.select(CaseMediator.case)
                                       .where(CaseMediator.member == flt.member_id)))
@@ -124,7 +125,8 @@ def _text_match(text: str):
 
 
 _NUMBER_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "（", "]": "）", "〔": "（", "〕": "）"})
-_RANKS = {"status": (Case.status, STATUSES), "kind": (Case.kind, KINDS), "category": (Case.category, CATEGORIES)}
+_RANKS = {"status": (Case.status, CASE_STATUSES), "kind": (Case.kind, CASE_KINDS),
+          "category": (Case.category, CASE_CATEGORIES)}
 
 
 def _ordering(sort_key: str, descending: bool) -> list:
@@ -161,9 +163,9 @@ def fetch_case_rows(ids: Sequence[int], today: date | None = None) -> list[CaseR
                 id=case_id, number=number or "", received_at=received, kind=kind, category=category,
                 source=source, parties=party_text, mediators=mediators.get(case_id, ""), status=status,
                 deadline=deadline, guardian_missing=guardian_missing, deleted=deleted_at is not None,
-                overdue=deleted_at is None and status in OPEN_STATUSES and deadline is not None
+                overdue=deleted_at is None and status in OPEN_CASE_STATUSES and deadline is not None
                 and deadline < today,
-                deadline_estimated=status in OPEN_STATUSES and deadline_is_estimate(kind, deadline, second),
+                deadline_estimated=status in OPEN_CASE_STATUSES and deadline_is_estimate(kind, deadline, second),
             )
     return [found[i] for i in ids if i in found]
 

@@ -1,4 +1,5 @@
-"""The dispute-case workflow: the vocabulary, the only allowed status changes, case numbers and deadlines.
+"""The dispute-case workflow: the only allowed status changes, case numbers (the numbering series "case"
+of services/numbering.py) and deadlines; the kind and status words themselves are in `domain.vocabulary`.
 
 Transitions: 受理 → 调解中 → 调解成功 / 调解不成功 / 终止; 调解成功 → 回访 → 结案; a case that ended without
 agreement (调解不成功, 终止) may be visited (回访) or closed at once (结案): there may be nothing to follow up.
@@ -18,29 +19,26 @@ from typing import Any, Protocol
 from peewee import fn
 
 from ...db.database import db
-from ...db.models import Case, CaseEvent, Counter, FollowUp, MediationSession, Party
+from ...db.models import Case, CaseEvent, FollowUp, MediationSession, Party
 from ...domain.case_numbers import format_case_number
 from ...domain.dates import add_months, format_date
+from ...domain.vocabulary import (
+    ACCEPTED,
+    AFTER_MEDIATION_STATUSES,
+    CASE_STATUSES,
+    CLOSED,
+    FAILED,
+    FOLLOW_UP,
+    IN_MEDIATION,
+    OUTCOME_STATUSES,
+    PUBLIC_SECURITY_MEDIATION,
+    SUCCEEDED,
+    TERMINATED,
+)
+from ...domain.vocabulary import OPEN_CASE_STATUSES as OPEN_STATUSES  # what is_overdue counts as open
 from .. import audit, calendar
+from ..numbering import next_number
 from ..office import get_office
-
-KINDS = ("人民调解", "治安调解")
-PEOPLES_MEDIATION, PUBLIC_SECURITY_MEDIATION = KINDS
-CATEGORIES = ("婚姻家庭", "邻里", "房屋宅基地", "合同", "债务", "生产经营", "损害赔偿", "山林土地", "劳动争议",
-              "消费", "道路交通事故", "物业", "村务管理", "其他")
-SOURCES = ("当事人申请", "群众报警", "义警发现", "主动调解", "公安机关移交", "法院委托", "政府指定")
-
-ACCEPTED = "受理"
-IN_MEDIATION = "调解中"
-SUCCEEDED = "调解成功"
-FAILED = "调解不成功"
-TERMINATED = "终止"
-FOLLOW_UP = "回访"
-CLOSED = "结案"
-STATUSES = (ACCEPTED, IN_MEDIATION, SUCCEEDED, FAILED, TERMINATED, FOLLOW_UP, CLOSED)
-OPEN_STATUSES = (ACCEPTED, IN_MEDIATION)  # the same as stats.OPEN_CASE_STATUSES
-OUTCOME_STATUSES = (SUCCEEDED, FAILED, TERMINATED)
-AFTER_MEDIATION_STATUSES = (SUCCEEDED, FAILED, TERMINATED, FOLLOW_UP, CLOSED)
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     ACCEPTED: (IN_MEDIATION,),
@@ -52,7 +50,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     CLOSED: (),
 }
 
-COUNTER_NAME = "case"
+COUNTER_NAME = "case"  # the numbering series of case numbers
 ADULT_AGE = 18
 PEOPLES_MEDIATION_MONTHS = 1
 FIRST_SESSION_WORKING_DAYS = 3
@@ -93,7 +91,7 @@ def allowed_next(status: str) -> tuple[str, ...]:
 
 def check_transition(from_status: str, to_status: str) -> None:
     """Raise `TransitionNotAllowed` naming the allowed next steps unless from → to is in TRANSITIONS."""
-    if to_status not in STATUSES:
+    if to_status not in CASE_STATUSES:
         raise TransitionNotAllowed(f"未知的案件状态“{to_status}”")
     if to_status == from_status:
         raise TransitionNotAllowed(f"案件已处于“{to_status}”状态")
@@ -218,19 +216,10 @@ def case_prefix() -> str:
 
 
 def next_sequence(year: int) -> int:
-    """Take the next number of `year` from the Counter (call inside the registering transaction).
-
-    Never lower than a sequence already used that year, so a number is never given twice even when
-    cases came in by import without moving the counter."""
-    Counter.insert(name=COUNTER_NAME, year=year, value=0).on_conflict_ignore().execute()
-    where = (Counter.name == COUNTER_NAME) & (Counter.year == year)
-    Counter.update(value=Counter.value + 1, updated_at=datetime.now()).where(where).execute()
-    value = Counter.select(Counter.value).where(where).scalar()
+    """Take the next case number of `year` (call inside the registering transaction): never one a case
+    already carries, even a case that came in by import without moving the counter."""
     highest = Case.select(fn.MAX(Case.sequence)).where(Case.year == year).scalar() or 0
-    if value <= highest:
-        value = highest + 1
-        Counter.update(value=value).where(where).execute()
-    return value
+    return next_number(COUNTER_NAME, year, highest)
 
 
 def assign_number(case: Case, prefix: str | None = None) -> str:

@@ -16,6 +16,7 @@ from ...db.database import db
 from ...db.models import Member
 from ...documents.certificates import CertificateData, build_certificates_pdf
 from ...domain.service_levels import DEFAULT_STAR_THRESHOLDS
+from ...domain.vocabulary import ACTIVE
 from .. import audit
 from ..files import error_for
 from ..progress import Progress
@@ -60,7 +61,7 @@ def batch_candidates(team_id: int | None = None, min_hours: float | None = None,
     """Members on duty (在队, not deleted) of a team (None: all), with at least `min_hours` recorded in
     `year` (default this year) and at least `star_level` stars by all their hours; by team, then name."""
     today = today or date.today()
-    ids = search_ids(RosterFilter(team_id=team_id, status="在队"), sort_key="team", today=today)
+    ids = search_ids(RosterFilter(team_id=team_id, status=ACTIVE), sort_key="team", today=today)
     if min_hours is not None and min_hours > 0:
         year = year or today.year
         hours = _hours_of(ids, date(year, 1, 1), date(year, 12, 31))

@@ -17,14 +17,20 @@ from peewee import fn
 from ...db.database import db
 from ...db.models import Assignment, Member, Shift
 from ...domain.errors import FieldError, ValidationFailed
+from ...domain.vocabulary import (
+    ABSENT,
+    ATTENDANCE_STATUSES,
+    ATTENDED_STATUSES,
+    LATE,
+    ON_LEAVE,
+    PLANNED,
+    PRESENT,
+)
 from .. import audit
 from .errors import ScheduleError
 from .posts import format_time_range
 from .shift_times import shift_datetimes
 
-PRESENT, ABSENT, LATE, ON_LEAVE = "已到", "缺勤", "迟到", "请假"
-STATUSES = (PRESENT, ABSENT, LATE, ON_LEAVE)
-ATTENDED = (PRESENT, LATE)
 MAX_SPAN = timedelta(hours=24)
 
 
@@ -78,8 +84,8 @@ def record_attendance(shift_id: int, absent: Mapping[int, str] | None = None,
         if member_id not in assignments:
             errors.append(FieldError(f"member_{member_id}", "该队员不在本班次上"))
     for member_id, status in sorted(absent.items()):
-        if status not in STATUSES:
-            errors.append(FieldError(f"member_{member_id}", f"考勤状态应为 {' / '.join(STATUSES)}"))
+        if status not in ATTENDANCE_STATUSES:
+            errors.append(FieldError(f"member_{member_id}", f"考勤状态应为 {' / '.join(ATTENDANCE_STATUSES)}"))
     values: dict[int, tuple[str, datetime | None, datetime | None, float]] = {}
     for member_id in sorted(assignments):
         label = names.get(member_id, "")
@@ -114,7 +120,7 @@ def record_attendance(shift_id: int, absent: Mapping[int, str] | None = None,
         for member_id, (status, start, end, hours) in values.items():
             Assignment.update(status=status, actual_start=start, actual_end=end, hours=hours,
                               updated_at=stamp).where(Assignment.id == assignments[member_id].id).execute()
-        counts = {s: sum(1 for v in values.values() if v[0] == s) for s in STATUSES}
+        counts = {s: sum(1 for v in values.values() if v[0] == s) for s in ATTENDANCE_STATUSES}
         summary = "，".join(f"{s} {n} 人" for s, n in counts.items() if n)
         audit.record("考勤", "shift", shift.uuid,
                      f"登记考勤 {shift.date:%Y-%m-%d} {format_time_range(shift.start, shift.end)}：{summary or '无人'}")
@@ -125,7 +131,7 @@ def member_hours(member_id: int, date_from: date, date_to: date) -> float:
     """Duty hours served (已到 and 迟到) on shifts dated in the period."""
     total = (Assignment.select(fn.COALESCE(fn.SUM(Assignment.hours), 0))
              .join(Shift, on=(Assignment.shift == Shift.id))
-             .where(Assignment.member == member_id, Assignment.status.in_(ATTENDED),
+             .where(Assignment.member == member_id, Assignment.status.in_(ATTENDED_STATUSES),
                     Shift.date.between(date_from, date_to))
              .scalar())
     return round(float(total or 0), 1)
@@ -134,6 +140,6 @@ def member_hours(member_id: int, date_from: date, date_to: date) -> float:
 def shifts_awaiting_attendance(today: date, days: int = 14) -> list[int]:
     """Ids of shifts of the last `days` days up to today that still have members marked only 已排."""
     query = (Shift.select(Shift.id).join(Assignment, on=(Assignment.shift == Shift.id))
-             .where(Shift.date.between(today - timedelta(days=days), today), Assignment.status == "已排")
+             .where(Shift.date.between(today - timedelta(days=days), today), Assignment.status == PLANNED)
              .distinct().order_by(Shift.date, Shift.start, Shift.id).tuples())
     return [sid for (sid,) in query]

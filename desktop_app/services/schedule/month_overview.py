@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from peewee import JOIN, fn
 
 from ...db.models import Assignment, DutyPost, Shift
+from ...domain.vocabulary import ON_LEAVE
 from .. import calendar as work_calendar
-from .duty_rules import ON_LEAVE_STATUS
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def month_overview(year: int, month: int, team_id: int | None = None) -> MonthOv
         .join(DutyPost, on=(Shift.post == DutyPost.id))
         .switch(Shift)
         .join(Assignment, JOIN.LEFT_OUTER,
-              on=((Assignment.shift == Shift.id) & (Assignment.status != ON_LEAVE_STATUS)))
+              on=((Assignment.shift == Shift.id) & (Assignment.status != ON_LEAVE)))
         .where(Shift.date.between(first, last), DutyPost.deleted_at.is_null())
         .group_by(Shift.id)
         .tuples()

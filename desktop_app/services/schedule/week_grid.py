@@ -9,9 +9,9 @@ from peewee import JOIN
 
 from ...db.models import Assignment, DutyPost, Member, Shift, Team
 from ...domain.masking import mask_phone
+from ...domain.vocabulary import ON_LEAVE
 from .. import calendar
 from ..roster.search import pinyin_sort_key
-from .duty_rules import ON_LEAVE_STATUS
 from .posts import WEEKDAY_NAMES, format_time_range
 from .shift_times import is_night
 
@@ -48,7 +48,7 @@ class GridShift:
 
     @property
     def filled(self) -> int:
-        return sum(1 for m in self.members if m.status != ON_LEAVE_STATUS)
+        return sum(1 for m in self.members if m.status != ON_LEAVE)
 
     @property
     def missing(self) -> int:

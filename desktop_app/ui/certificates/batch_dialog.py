@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.certificates import CERT_TYPES
+from ...domain.vocabulary import APPOINTMENT, CARD, CERTIFICATE_TYPES, HONOUR, SERVICE_PROOF
 from ...services.certificates import batch as cert_batch
 from ...services.certificates import content as cert_content
 from ...services.certificates import templates as cert_templates
@@ -45,7 +45,6 @@ from .candidates_model import Candidate, CandidatesModel
 from .common import MUTED_STYLE, TITLE_SUGGESTIONS, MessageLine, date_edit, from_qdate, pdf_name
 
 STARS = ("一星", "二星", "三星", "四星", "五星")
-HONOUR = "荣誉证书"
 
 
 class BatchDialog(QDialog):
@@ -102,7 +101,7 @@ class BatchDialog(QDialog):
 
         # --- what ------------------------------------------------------------------------------------
         self.cert_type = QComboBox()
-        for cert_type in CERT_TYPES:
+        for cert_type in CERTIFICATE_TYPES:
             self.cert_type.addItem(cert_type, cert_type)
         self.template = QComboBox()
         self.title = QComboBox()
@@ -218,9 +217,9 @@ class BatchDialog(QDialog):
         for widget in (self.own_period, self.date_from, self.date_to, self.period_hint):
             widget.setVisible(not honour)
         self.period_hint.setText({
-            "聘书": self.tr("不指定时：聘期自签发日期起三年"),
-            "义警证": self.tr("不指定时：有效期自签发日期起三年"),
-            "志愿服务证明": self.tr("不指定时：每人自首次登记服务之日至签发日期；没有登记时长的队员将被跳过"),
+            APPOINTMENT: self.tr("不指定时：聘期自签发日期起三年"),
+            CARD: self.tr("不指定时：有效期自签发日期起三年"),
+            SERVICE_PROOF: self.tr("不指定时：每人自首次登记服务之日至签发日期；没有登记时长的队员将被跳过"),
         }.get(cert_type, ""))
 
     def _period_toggled(self, on: bool) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.certificates import CERT_TYPES
+from ...domain.vocabulary import CERTIFICATE_TYPES, HONOUR, SERVICE_PROOF
 from ...services.certificates import content as cert_content
 from ...services.certificates import issuing as certs
 from ...services.certificates import templates as cert_templates
@@ -40,8 +40,6 @@ from .common import (
 )
 from .member_picker import MemberPicker
 
-HONOUR, SERVICE_PROOF = "荣誉证书", "志愿服务证明"
-
 
 class IssuePanel(QWidget):
     issued = Signal(int)  # the new certificate's id
@@ -53,7 +51,7 @@ class IssuePanel(QWidget):
         self.last_issued: certs.IssuedCertificate | None = None
         self.picker = MemberPicker()
         self.cert_type = QComboBox()
-        for cert_type in CERT_TYPES:
+        for cert_type in CERTIFICATE_TYPES:
             self.cert_type.addItem(cert_type, cert_type)
         self.template = QComboBox()
         self.title = QComboBox()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.certificates import CERT_TYPES
+from ...domain.vocabulary import CERTIFICATE_TYPES
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
 from ..cases.widgets import FieldGrid
@@ -65,7 +65,7 @@ class TemplatesDialog(QDialog):
         self.choose_png = read_png  # replaced in tests
 
         self.cert_type = QComboBox()
-        for cert_type in CERT_TYPES:
+        for cert_type in CERTIFICATE_TYPES:
             self.cert_type.addItem(cert_type, cert_type)
         self.template = QComboBox()
         self.template.setMinimumWidth(220)

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
+from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from ...services import audit
-from ...services.roster.members import SKILLS, STATUSES
+from ...services.roster.members import SKILLS
 from ...services.roster.search import (
     INSURANCE_EXPIRED,
     INSURANCE_EXPIRING,
@@ -44,7 +45,7 @@ COLUMNS = [
     Column("队伍", "team", "team"),
     Column("身份证号", "id_masked", "id_number"),
     Column("联系电话", "phone_masked", "phone"),
-    Column("状态", "status", "status", align_center=True, alert=lambda r: r.status != "在队"),
+    Column("状态", "status", "status", align_center=True, alert=lambda r: r.status != ACTIVE),
     Column("技能", "skills", "skills"),
     Column("入队日期", "join_date", "join_date"),
     Column("意外险到期", "insurance_expires_on", "insurance_expires_on", alert=lambda r: bool(r.insurance_state)),
@@ -60,7 +61,7 @@ class RosterTab(QWidget):
 
         self.search = search_box(self.tr("查找：姓名 / 拼音 / 首字母 / 手机尾号 / 身份证尾号"), 320)
         self.team_filter = QComboBox()
-        self.status_filter = filter_combo(self.tr("全部状态"), STATUSES)
+        self.status_filter = filter_combo(self.tr("全部状态"), MEMBER_STATUSES)
         self.skill_filter = filter_combo(self.tr("全部技能"), SKILLS)
         self.insurance_filter = QComboBox()
         self.insurance_filter.addItem(self.tr("意外险：全部"), None)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import ACTIVE
 from ...services.roster.search import RosterFilter, fetch_rows, search_ids
 from ...services.roster.teams import (
     TeamInput,
@@ -78,7 +79,7 @@ class TeamEditDialog(QDialog):
             self.founded_on.setText(team.founded_on.isoformat() if team.founded_on else "")
             self.service_area.setText(team.service_area)
             self.notes.setPlainText(team.notes)
-            for row in fetch_rows(search_ids(RosterFilter(team_id=team_id, status="在队"))):
+            for row in fetch_rows(search_ids(RosterFilter(team_id=team_id, status=ACTIVE))):
                 self.leader.addItem(row.name, row.id)
             self.leader.setCurrentIndex(max(self.leader.findData(team.leader_id), 0))
         else:

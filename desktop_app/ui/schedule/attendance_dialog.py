@@ -21,15 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import FieldError
+from ...domain.vocabulary import ATTENDANCE_STATUSES, PLANNED, PRESENT
 from ...services.schedule.attendance import (
-    PRESENT,
-    STATUSES,
     AttendanceInvalid,
     AttendanceRow,
     record_attendance,
     shift_attendance,
 )
-from ...services.schedule.duty_rules import PLANNED
 from ...services.schedule.errors import ScheduleError
 from ...services.schedule.posts import parse_clock
 from ...services.schedule.week_grid import shift_detail
@@ -44,7 +42,7 @@ class AttendanceLine:
         self.row = row
         self.name = QLabel(row.name)
         self.status = QComboBox(parent)
-        for status in STATUSES:
+        for status in ATTENDANCE_STATUSES:
             self.status.addItem(status, status)
         self.status.setCurrentIndex(self.status.findData(row.status if row.status != PLANNED else PRESENT))
         self.start = QLineEdit(f"{row.actual_start:%H:%M}" if row.actual_start else "")

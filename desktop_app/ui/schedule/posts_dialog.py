@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import POST_KINDS
 from ...services.roster.members import SKILLS
 from ...services.schedule.posts import (
     HEADCOUNT_MAX,
-    KINDS,
     PatternInput,
     PostInput,
     PostInvalid,
@@ -44,7 +44,7 @@ class PostForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = line(self.tr("如 中山路商圈巡逻、第一小学护学岗"), 100)
-        self.kind = choice_combo(KINDS)
+        self.kind = choice_combo(POST_KINDS)
         self.place = line(self.tr("如 中山路步行街"), 200)
         self.team = QComboBox()
         fill_team_combo(self.team, self.tr("不属于任何队伍"))

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
+from ...domain.vocabulary import PLANNED
 from ...services.schedule.assignments import lock, move_assignment, set_leader, unassign
 from ...services.schedule.attendance import shifts_awaiting_attendance
 from ...services.schedule.auto_scheduler import explain
-from ...services.schedule.duty_rules import PLANNED
 from ...services.schedule.errors import ScheduleError
 from ...services.schedule.shift_generation import generate_shifts
 from ...services.schedule.shift_times import week_monday

@@ -14,7 +14,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 
-from ...services.schedule.duty_rules import PLANNED
+from ...domain.vocabulary import ABSENT, ON_LEAVE, PLANNED, PRESENT
 from ...services.schedule.week_grid import GridDay, GridMember, GridPost, GridShift, WeekGrid
 from ..id_table_model import Index
 from .common import GAP_COLOUR, HOLIDAY_FILL, WEEKDAYS, WEEKEND_FILL, short_date, tr
@@ -23,7 +23,6 @@ MIME_TYPE = "application/x-yijing-assignment"
 LINES_ROLE = Qt.ItemDataRole.UserRole + 20
 
 TIME, MEMBER, LEADER, AWAY = "time", "member", "leader", "away"
-PRESENT = "已到"
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def member_line(shift: GridShift, member: GridMember) -> CellLine:
         notes.append(tr("锁"))
     if member.status not in (PLANNED, PRESENT):
         notes.append(member.status)
-    kind = LEADER if member.is_leader else (AWAY if member.status in ("请假", "缺勤") else MEMBER)
+    kind = LEADER if member.is_leader else (AWAY if member.status in (ON_LEAVE, ABSENT) else MEMBER)
     return CellLine(kind, member.name, shift.id, member.assignment_id, member.member_id, note="·".join(notes))
 
 
