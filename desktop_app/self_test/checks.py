@@ -97,6 +97,16 @@ def database(ctx: SelfTestContext) -> str:
     return f"已创建并迁移到第 {version} 步"
 
 
+@check("操作员密码")
+def passwords(ctx: SelfTestContext) -> str:
+    from ..services.accounts import check_password, hash_password
+
+    stored = hash_password("自检-口令-2024")
+    if not check_password("自检-口令-2024", stored) or check_password("别的口令", stored):
+        raise RuntimeError("scrypt 密码校验结果不对")
+    return "scrypt 口令散列与校验正常"
+
+
 @check("示例数据")
 def sample_data(ctx: SelfTestContext) -> str:
     sample = build_sample_office()
