@@ -9,7 +9,7 @@ Needs only Python 3.11 (with venv) and the network to PyPI the first time: it ma
 environment in build/package-venv, installs exactly the versions in constraints.txt (the program's
 dependencies and the `package` group: PyInstaller), and builds with packaging/yijing.spec. No dpkg tools
 are needed: the .deb is written here (an ar archive of two tarballs). On Windows use
-packaging/windows/build.ps1, which runs this same script with --no-deb.
+packaging/windows/build.ps1, which runs this same script; there it makes a .zip instead.
 """
 
 from __future__ import annotations

@@ -54,14 +54,14 @@ DROPPED = [
 ]
 # Qt's translations: only Chinese for Qt's own buttons and dialogs (the app loads qtbase_zh_CN).
 KEPT_TRANSLATIONS = {"qtbase_zh_CN.qm"}
-_TRANSLATION = re.compile(r".*/translations/[^/]+\.qm$")
+_TRANSLATION = re.compile(r".*/PySide6/(Qt/)?translations/[^/]+\.qm$")
 
 
 def _dropped(dest: str) -> bool:
     path = dest.replace("\\", "/")
-    if "/Qt/translations/" in f"/{path}" or "/qt6/translations/" in f"/{path}".lower():
+    if _TRANSLATION.match(f"/{path}"):  # PySide6/Qt/translations (Linux), PySide6/translations (Windows)
         return Path(path).name not in KEPT_TRANSLATIONS
-    return any(fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern)
+    return any(fnmatch.fnmatch(f"/{path}", pattern) or fnmatch.fnmatch(Path(path).name, pattern)
                for pattern in DROPPED)
 
 
