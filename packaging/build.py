@@ -117,6 +117,20 @@ def executable(bundle: Path, console: bool = True) -> Path:
     return bundle / APP
 
 
+# Bundled from the build machine when it has them (Qt 6 needs them on X11; a Qt 5 desktop may not).
+BUNDLED_FROM_BUILD_MACHINE = ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxcb-image.so.0",
+                              "libxcb-render-util.so.0", "libxkbcommon-x11.so.0", "libxkbcommon.so.0")
+
+
+def warn_if_incomplete(bundle: Path) -> None:
+    present = {p.name for p in (bundle / "_internal").iterdir()} if (bundle / "_internal").is_dir() else set()
+    missing = [name for name in BUNDLED_FROM_BUILD_MACHINE if name not in present]
+    if missing:
+        log("WARNING: not bundled, so the office PC must have them: " + " ".join(missing))
+        log("WARNING: install them on this build machine and build again: apt-get install libxcb-cursor0 "
+            "libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0")
+
+
 def self_test(bundle: Path) -> None:
     """The bundle's --self-test in a clean environment, as on a PC that has nothing installed for it."""
     env = {"PATH": os.environ.get("PATH", "") if WINDOWS else "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
@@ -144,7 +158,7 @@ def _tar_filter(info: tarfile.TarInfo) -> tarfile.TarInfo:
 
 
 def make_tarball(bundle: Path, target: Path) -> Path:
-    with tarfile.open(target, "w:gz", compresslevel=6) as archive:
+    with tarfile.open(target, "w:gz", compresslevel=6, format=tarfile.GNU_FORMAT) as archive:
         archive.add(bundle, arcname=APP, filter=_tar_filter)
     return target
 
@@ -205,7 +219,9 @@ def make_deb(bundle: Path, target: Path, version: str) -> Path:
     icons = ROOT / "resources" / "icons"
     md5sums: list[str] = []
     data_buffer = io.BytesIO()
-    with tarfile.open(fileobj=data_buffer, mode="w:gz", compresslevel=6) as data:
+    # GNU tar headers: dpkg before 1.21 (Debian 11, 统信UOS 20) refuses PAX headers, which Python
+    # writes by default for long paths.
+    with tarfile.open(fileobj=data_buffer, mode="w:gz", compresslevel=6, format=tarfile.GNU_FORMAT) as data:
         for folder in ("./opt", "./usr", "./usr/bin", "./usr/share", "./usr/share/applications",
                        "./usr/share/icons", "./usr/share/icons/hicolor"):
             _add_dir(data, folder, mtime)
@@ -239,7 +255,7 @@ def make_deb(bundle: Path, target: Path, version: str) -> Path:
     floor = check_glibc.inspect([bundle]).glibc or "GLIBC_2.17"
     glibc = floor.removeprefix("GLIBC_")  # measured: the newest glibc symbol any file of the bundle needs
     control_buffer = io.BytesIO()
-    with tarfile.open(fileobj=control_buffer, mode="w:gz") as control:
+    with tarfile.open(fileobj=control_buffer, mode="w:gz", format=tarfile.GNU_FORMAT) as control:
         _add_dir(control, ".", mtime)
         _add_bytes(control, "./control", deb_control(version, arch, installed_kib, glibc).encode(), 0o644, mtime)
         _add_bytes(control, "./md5sums", ("\n".join(md5sums) + "\n").encode(), 0o644, mtime)
@@ -284,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     built = time.monotonic()
     if WINDOWS:
         add_windows_helpers(bundle)
+    else:
+        warn_if_incomplete(bundle)
     if not args.no_self_test:
         self_test(bundle)
     size, count = folder_size(bundle)

@@ -119,6 +119,9 @@ def _fake_bundle(folder: Path) -> Path:
     executable.chmod(0o755)
     (bundle / "_internal" / "resources" / "note.txt").write_text("字体许可证")
     shutil.copy(_ssl_extension(), bundle / "_internal" / "_ssl.so")
+    deep = bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "platforminputcontexts"
+    deep.mkdir(parents=True)
+    (deep / ("libcomposeplatforminputcontextplugin" + "x" * 40 + ".so")).write_bytes(b"\0")  # path > 100 chars
     return bundle
 
 
@@ -152,6 +155,8 @@ def test_the_deb_installs_the_bundle_the_entry_and_the_icons_and_keeps_user_data
         assert data.getmember("./usr/bin/yijing").linkname == "/opt/yijing/yijing"
         entry = data.extractfile("./usr/share/applications/yijing.desktop").read().decode()
         assert all(m.uid == 0 and m.gid == 0 for m in data.getmembers())
+        assert max(len(m.name) for m in data.getmembers()) > 100
+        assert all(not m.pax_headers for m in data.getmembers())  # dpkg < 1.21 refuses PAX headers
     assert "./opt/yijing/_internal/resources/note.txt" in names
     for size in (16, 24, 32, 48, 64, 128, 256):
         assert f"./usr/share/icons/hicolor/{size}x{size}/apps/yijing.png" in names
