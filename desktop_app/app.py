@@ -26,6 +26,7 @@ from .logging_setup import setup_logging
 from .services import backup
 from .services.office import get_office
 from .services.storage import DamagedDatabaseError, check_file_quickly, close_store, open_store
+from .ui.app_icon import application_icon
 from .ui.error_dialog import error_box
 from .ui.fonts import install_application_font
 from .ui.main_window import MainWindow
@@ -50,6 +51,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = existing or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("yijing")  # the taskbar matches the window to yijing.desktop and its icon
+    app.setWindowIcon(application_icon())
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_application_font(app)
     if not app.property("yijing_translated"):

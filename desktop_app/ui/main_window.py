@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from ..config import APP_NAME, APP_VERSION, DataPaths
+from ..build_info import build_date_text, version
+from ..config import APP_NAME, DataPaths
 from ..services import backup
 from ..services.office import get_office
+from .app_icon import application_icon
 from .backup_actions import BackupActions
 from .dashboard.dashboard_tab import DashboardTab
 from .lazy_tab import LazyTab
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
     def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
+        self.setWindowIcon(application_icon())
         self.resize(1200, 800)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -130,12 +133,15 @@ class MainWindow(QMainWindow):
         dialog.exec()
         self.refresh()
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("关于"),
-            self.tr("<h3>{0}</h3><p>版本 {1}</p><p>供派出所、警务室管理义警队伍使用的离线桌面程序："
-                    "花名册、排班值班、纠纷调解、证书、工作记录。</p><p>数据文件夹：{2}</p>"
+    def about_text(self) -> str:
+        return (
+            self.tr("<h3>{0}</h3><p>版本 {1}<br>构建日期：{2}</p><p>供派出所、警务室管理义警队伍使用的离线桌面程序："
+                    "花名册、排班值班、纠纷调解、证书、工作记录。</p><p>数据文件夹：{3}</p>"
                     "<p>界面与文书字体：文泉驿微米黑、文鼎明体、文鼎楷体（随程序附带，许可证见 resources/fonts）。</p>")
-            .format(APP_NAME, APP_VERSION, self.paths.root),
+            .format(APP_NAME, version(), build_date_text(), self.paths.root)
         )
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("关于"), self.about_text(), parent=self)
+        box.setIconPixmap(application_icon().pixmap(64, 64))
+        box.exec()
