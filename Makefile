@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DATA_DIR ?=
 SCALE ?= county
 
-.PHONY: run test demo bench lint fmt self-test clean
+.PHONY: run test demo bench lint fmt self-test package package-check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,14 @@ lint: $(VENV)/.installed-test
 fmt: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# The office-PC build (packaging/README.md): bundle dist/yijing/, .tar.gz and .deb, from constraints.txt
+# in its own environment (build/package-venv); `make package-check` runs their self-tests as CI does.
+package:
+	$(PYTHON) packaging/build.py
+
+package-check:
+	bash packaging/check_package.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -78,7 +78,8 @@ def _schedule(days: int):
             start = _first_monday(ctx)
             seen: list[int] = []
             started = time.perf_counter()
-            result = auto_schedule(start, start + timedelta(days=days - 1), progress=lambda p, _t: seen.append(p),
+            result = auto_schedule(start, start + timedelta(days=days - 1),
+                                   progress=lambda p, _total, _t: seen.append(p),
                                    now=datetime.combine(ctx.today, datetime.min.time()))
             elapsed = time.perf_counter() - started
             assert result.slots_filled > 0 and seen[-1] == 100

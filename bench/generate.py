@@ -82,11 +82,10 @@ def ensure_database(scale: str, seed: int = 2024, out: Path | None = None, force
     paths = DataPaths(work)
     last = [-10]
 
-    def progress(percent: int, stage: str) -> bool:
+    def progress(percent: int, _total: int, stage: str) -> None:
         if not quiet and percent >= last[0] + 10:
             last[0] = percent
             print(f"  {percent:3d}% {stage}", flush=True)
-        return True
 
     if not quiet:
         print(f"generating {scale} (seed {seed}, reference date {today}) → {out}", flush=True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import sys
 import time
-import traceback
 from types import TracebackType
 
 from PySide6.QtCore import (
@@ -15,7 +14,6 @@ from PySide6.QtCore import (
     QLocale,
     QLockFile,
     QObject,
-    QThread,
     QTimer,
     QTranslator,
     Signal,
@@ -24,12 +22,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .config import APP_NAME, DataPaths
 from .display_check import display_problem
-from .logging_setup import redact, setup_logging
+from .logging_setup import setup_logging
 from .services import backup
 from .services.office import get_office
 from .services.storage import DamagedDatabaseError, check_file_quickly, close_store, open_store
+from .ui.app_icon import application_icon
+from .ui.error_dialog import error_box
 from .ui.fonts import install_application_font
 from .ui.main_window import MainWindow
+from .ui.ops import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = existing or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("yijing")  # the taskbar matches the window to yijing.desktop and its icon
+    app.setWindowIcon(application_icon())
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_application_font(app)
     if not app.property("yijing_translated"):
@@ -64,12 +67,7 @@ def install_crash_handler(log_file_hint: str) -> None:
             sys.__excepthook__(exc_type, exc, tb)
             return
         log.critical("未处理的异常", exc_info=(exc_type, exc, tb))
-        box = QMessageBox(QMessageBox.Icon.Critical, "程序出错",
-                          "程序遇到了意外错误，刚才的操作没有完成。\n"
-                          "已经保存的数据不受影响（以最后一次保存为准）。\n"
-                          f"错误详情已写入日志：{log_file_hint}")
-        box.setDetailedText(redact("".join(traceback.format_exception_only(exc_type, exc))))
-        box.exec()
+        error_box(None, exc, log_file_hint).exec()
 
     sys.excepthook = handle
 
@@ -91,17 +89,24 @@ def acquire_lock(paths: DataPaths) -> QLockFile | None:
     return lock if lock.tryLock(200) else None
 
 
-class IntegrityCheck(QThread):
-    """`quick_check` off the GUI thread after the window is up; `problems` is emitted when done."""
+class IntegrityCheck(QObject):
+    """`quick_check` off the GUI thread after the window is up, quietly (no progress dialog; a failure of
+    the check itself takes the long-work failure path); `problems` is emitted when done."""
 
     problems = Signal(list)
 
-    def __init__(self, paths: DataPaths, parent: QObject | None = None) -> None:
+    def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
+        self.runner = TaskRunner(parent, self.tr("数据文件检查"), lambda _progress: check_file_quickly(paths),
+                                 show_progress=False)
+        self.runner.done.connect(self.problems.emit)
 
-    def run(self) -> None:
-        self.problems.emit(check_file_quickly(self.paths))
+    def start(self) -> None:
+        self.runner.start()
+
+    def wait(self) -> None:
+        self.runner.wait()
 
 
 def report_damage(window: MainWindow, problems: list[str]) -> None:

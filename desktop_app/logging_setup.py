@@ -34,3 +34,11 @@ def setup_logging(log_file: Path, level: int = logging.INFO) -> RotatingFileHand
     root.addHandler(handler)
     root.setLevel(level)
     return handler
+
+
+def current_log_file() -> Path | None:
+    """The file `setup_logging` writes to, if it was called."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return None

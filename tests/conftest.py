@@ -1,9 +1,12 @@
-"""Shared fixtures: every test gets its own data folder with a real SQLite file, migrated."""
+"""Shared fixtures: every test gets its own data folder with a real SQLite file, migrated (a copy of one
+template migrated once per run, so the migrations are not run again for every test)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -13,9 +16,20 @@ from desktop_app.config import DataPaths  # noqa: E402
 from desktop_app.services.storage import close_store, open_store  # noqa: E402
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory) -> Path:
+    """One database file migrated to the latest schema, made once per test run."""
+    paths = DataPaths(tmp_path_factory.mktemp("template")).ensure()
+    open_store(paths)
+    close_store()  # the last connection closing checkpoints the WAL into the file
+    return paths.database
+
+
 @pytest.fixture
-def data_paths(tmp_path) -> Iterator[DataPaths]:
+def data_paths(tmp_path, migrated_template) -> Iterator[DataPaths]:
+    """A data folder of its own for the test, its database a copy of the migrated template."""
     paths = DataPaths(tmp_path / "data").ensure()
+    shutil.copyfile(migrated_template, paths.database)
     open_store(paths)
     yield paths
     close_store()

@@ -60,11 +60,7 @@ def _run_export_cases(args: argparse.Namespace) -> int:
     if paths is None:
         return 2
 
-    printer = progress_printer()
-
-    def progress(done: int, total: int, name: str) -> None:
-        printer(done * 100 // max(total, 1), name)
-
+    progress = progress_printer()
     open_store(paths)
     try:
         with audit.acting_as(CLI_USER):

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from ..config import DataPaths, default_data_dir
+from ..services.progress import Progress, percent
 
 CLI_USER = "命令行"
 
@@ -37,14 +37,14 @@ def existing_paths(args: argparse.Namespace) -> DataPaths | None:
     return paths
 
 
-def progress_printer(stream: TextIO | None = None) -> Callable[[int, str], bool]:
-    """A progress callback that prints a line every ten percent (to stderr unless told otherwise)."""
+def progress_printer(stream: TextIO | None = None) -> Progress:
+    """A `Progress` that prints a line every ten percent (to stderr unless told otherwise)."""
     last = [-1]
 
-    def progress(percent: int, text: str) -> bool:
-        if percent // 10 != last[0] // 10:
-            print(f"{percent:3d}% {text}", file=stream or sys.stderr, flush=True)
-        last[0] = percent
-        return True
+    def progress(done: int, total: int, text: str) -> None:
+        value = percent(done, total)
+        if value // 10 != last[0] // 10:
+            print(f"{value:3d}% {text}", file=stream or sys.stderr, flush=True)
+        last[0] = value
 
     return progress

@@ -96,6 +96,22 @@ class Setting(BaseModel):
     value = TextField(default="")
 
 
+class Holiday(BaseModel):
+    """One day of the holiday table: 休 (a holiday, 补休, a weekend inside a holiday) or 班 (a 调休 working
+    day), with the arrangement it belongs to (layer: national / xinjiang / local, and its year)."""
+
+    date = DateField()
+    kind = CharField(max_length=2)  # 休 / 班
+    name = CharField(max_length=40, default="")  # 春节, 古尔邦节 …
+    layer = CharField(max_length=10)  # national (国务院办公厅通知) / xinjiang (自治区通知) / local (本单位)
+    year = IntegerField()  # the year of the arrangement (a 班 day for 元旦 may fall in the December before)
+    source = CharField(max_length=100, default="")
+    confirmed = BooleanField(default=True)  # entered from the notice and confirmed, not an estimate
+
+    class Meta:
+        indexes = ((("date", "layer"), True), (("year", "layer"), False))
+
+
 class User(BaseModel):
     username = CharField(max_length=50, unique=True)
     display_name = CharField(max_length=50, default="")
@@ -458,6 +474,7 @@ ALL_MODELS: list[type[Model]] = [
     SchemaVersion,
     OfficeSettings,
     Setting,
+    Holiday,
     User,
     AuditLog,
     Counter,

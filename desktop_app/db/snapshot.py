@@ -7,24 +7,37 @@ import sqlite3
 from pathlib import Path
 
 
-def copy_database(source: sqlite3.Connection, dest: Path) -> None:
-    """Write a consistent copy of `source` to `dest` (via a temporary name), fsync it, verify it.
-
-    Raises `RuntimeError` when the copy fails `PRAGMA integrity_check`; then no file is left at `dest`.
-    """
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
-    tmp.unlink(missing_ok=True)
-    target = sqlite3.connect(tmp)
+def write_copy(source: sqlite3.Connection, dest: Path) -> list[str]:
+    """Write a consistent copy of `source` into the new file `dest` with the online backup API (a single
+    file: no journal left beside it) and check it with `PRAGMA integrity_check`; the problems found, []
+    when sound. Renaming it into place is the caller's business."""
+    target = sqlite3.connect(dest)
     try:
         source.backup(target)
         target.execute("PRAGMA journal_mode=DELETE")
         result = [r[0] for r in target.execute("PRAGMA integrity_check").fetchall()]
     finally:
         target.close()
-    if result != ["ok"]:
+    return [] if result == ["ok"] else result
+
+
+def copy_database(source: sqlite3.Connection, dest: Path) -> None:
+    """The copy before a migration: `write_copy` to a temporary name, fsync, rename (user backups go
+    through services/backup.py and the verified writer).
+
+    Raises `RuntimeError` when the copy fails `PRAGMA integrity_check`; then no file is left at `dest`.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    tmp.unlink(missing_ok=True)
+    try:
+        problems = write_copy(source, tmp)
+    except BaseException:
         tmp.unlink(missing_ok=True)
-        raise RuntimeError("备份文件校验失败: " + "; ".join(result[:3]))
+        raise
+    if problems:
+        tmp.unlink(missing_ok=True)
+        raise RuntimeError("备份文件校验失败: " + "; ".join(problems[:3]))
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)

@@ -10,7 +10,19 @@ import random
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-from ..domain.dates import add_working_days, format_date, is_workday
+from ..domain.dates import format_date
+from ..domain.vocabulary import (
+    ACTIVE,
+    CLOSED,
+    FAILED,
+    FOLLOW_UP,
+    IN_MEDIATION,
+    PEOPLES_MEDIATION,
+    PUBLIC_SECURITY_MEDIATION,
+    SUCCEEDED,
+    TERMINATED,
+)
+from ..services import calendar
 from ..services.cases.batch import CaseRecord, MediatorInput, StepInput, register_cases
 from ..services.cases.case_form import CaseInput
 from ..services.cases.parties import PartyInput
@@ -68,8 +80,8 @@ class _Calendar:
     and each question is not cheap)."""
 
     def __init__(self) -> None:
-        self.workday = lru_cache(maxsize=None)(is_workday)
-        self.after = lru_cache(maxsize=None)(add_working_days)
+        self.workday = lru_cache(maxsize=None)(calendar.is_workday)
+        self.after = lru_cache(maxsize=None)(calendar.add_working_days)
         self.deadlines = lru_cache(maxsize=None)(compute_deadlines)
 
     def on_or_after(self, day: date) -> date:
@@ -119,7 +131,7 @@ class _CaseMaker:
     def __init__(self, demo: Demo) -> None:
         self.demo = demo
         self.rng = demo.rng
-        self.mediators = [m for m, info in enumerate(demo.members) if "调解" in info.skills and info.status == "在队"]
+        self.mediators = [m for m, info in enumerate(demo.members) if "调解" in info.skills and info.status == ACTIVE]
         self.towns = sorted({place for team in demo.teams for place in team.places})
         self.categories = [(c, float(v[0])) for c, v in CASE_CATEGORIES.items()]
         self.sources = [(s, float(w)) for s, w in CASE_SOURCES]
@@ -169,7 +181,7 @@ class _CaseMaker:
                 names.append(officer)
             mediators.append(MediatorInput(officer_name=recorder, role="记录人"))
         data = CaseInput(
-            kind="治安调解" if police else "人民调解", category=category, source=source, received_at=received,
+            kind=PUBLIC_SECURITY_MEDIATION if police else PEOPLES_MEDIATION, category=category, source=source, received_at=received,
             place=village, copies=3 if police else len(parties) + 1,
             summary=f"{'被侵害人' if police else '申请人'}{a}与{'违法行为人' if police else '被申请人'}{b}因{cause}"
                     f"{'发生治安纠纷' if police else '发生纠纷'}",
@@ -214,7 +226,7 @@ class _CaseMaker:
                         starts.append(third)
         ends = [s + timedelta(minutes=rng.choice((60, 75, 90, 120))) for s in starts]
         ends = [min(e, datetime.combine(e.date(), CLOSES)) for e in ends]
-        record.steps.append(StepInput("调解中", starts[0]))
+        record.steps.append(StepInput(IN_MEDIATION, starts[0]))
         deadline, _second = self.calendar.deadlines(data.kind, received.date(), starts[0].date())
         finished = (deadline < demo.today and rng.random() < 0.93) or (deadline >= demo.today and age_days > 2
                                                                         and rng.random() < 0.4)
@@ -226,7 +238,7 @@ class _CaseMaker:
             last = k == len(starts) - 1
             result = "双方同意继续协商"
             if last and outcome:
-                result = "达成协议" if outcome == "调解成功" else "未达成协议"
+                result = "达成协议" if outcome == SUCCEEDED else "未达成协议"
             record.sessions.append(SessionInput(
                 start, place, present,
                 f"{mediator_names[0] if mediator_names else '调解员'}听取了{party_names[0]}、{party_names[1]}双方陈述，"
@@ -235,7 +247,7 @@ class _CaseMaker:
             return
         ended = ends[-1]
         note = ""
-        if outcome == "调解成功":
+        if outcome == SUCCEEDED:
             agreed = ended.date()
             perform_by = agreed + timedelta(days=rng.choice((0, 7, 15, 30, 60)))
             a, b = party_names[0], party_names[1]
@@ -247,7 +259,7 @@ class _CaseMaker:
             data.performance_place = data.place
             data.oral_agreement = not police and amount is None and rng.random() < 0.15
             data.outcome = "双方自愿达成调解协议"
-        elif outcome == "调解不成功":
+        elif outcome == FAILED:
             data.outcome = ("双方分歧较大，未能达成协议，已告知当事人可依法向人民法院起诉" if not police
                             else "双方未能达成协议，依法转入治安案件办理程序")
         else:
@@ -255,20 +267,20 @@ class _CaseMaker:
             note = "当事人一方撤回调解申请"
         record.steps.append(StepInput(outcome, ended, note))
         visit = self.calendar.on_or_after(ended.date() + timedelta(days=rng.randint(7, 30)))
-        if visit < demo.today and (outcome == "调解成功" or rng.random() < 0.3):
+        if visit < demo.today and (outcome == SUCCEEDED or rng.random() < 0.3):
             record.follow_ups.append(FollowUpInput(
-                visit, rng.choice(PERFORMED) if outcome == "调解成功" else "", rng.choice(SATISFACTION),
+                visit, rng.choice(PERFORMED) if outcome == SUCCEEDED else "", rng.choice(SATISFACTION),
                 "无" if rng.random() < 0.9 else "双方仍有口角，需继续关注",
                 rng.choice(mediator_names) if mediator_names else "", ""))
-            record.steps.append(StepInput("回访", datetime.combine(visit, _clock(rng, time(11, 0), time(16, 0)))))
+            record.steps.append(StepInput(FOLLOW_UP, datetime.combine(visit, _clock(rng, time(11, 0), time(16, 0)))))
             close = self.calendar.on_or_after(visit + timedelta(days=rng.randint(1, 10)))
             if close < demo.today and rng.random() < 0.85:
-                record.steps.append(StepInput("结案", datetime.combine(close, time(17, 0))))
-        elif outcome != "调解成功" and visit < demo.today and rng.random() < 0.8:
-            record.steps.append(StepInput("结案", datetime.combine(visit, time(17, 0))))
+                record.steps.append(StepInput(CLOSED, datetime.combine(close, time(17, 0))))
+        elif outcome != SUCCEEDED and visit < demo.today and rng.random() < 0.8:
+            record.steps.append(StepInput(CLOSED, datetime.combine(visit, time(17, 0))))
 
     def weighted_outcome(self) -> str:
-        return self.demo.weighted([("调解成功", 0.7), ("调解不成功", 0.18), ("终止", 0.12)])
+        return self.demo.weighted([(SUCCEEDED, 0.7), (FAILED, 0.18), (TERMINATED, 0.12)])
 
 
 def cases(demo: Demo) -> None:

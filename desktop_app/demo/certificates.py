@@ -4,7 +4,7 @@ PDF drawn and fingerprinted at issue."""
 
 from __future__ import annotations
 
-from ..documents.certificates import APPOINTMENT, HONOUR, SERVICE_PROOF
+from ..domain.vocabulary import APPOINTMENT, HONOUR, LEFT, SERVICE_PROOF
 from ..services.certificates.issuing import issue_certificate
 from .context import Demo
 
@@ -15,7 +15,7 @@ def certificates(demo: Demo) -> None:
     today = demo.today
     leaders = [demo.members[team.leader] for team in demo.teams if team.leader is not None]
     for info in leaders[:APPOINTMENTS]:
-        if info.status != "退出":
+        if info.status != LEFT:
             issue_certificate(info.id, APPOINTMENT, issued_on=today, handler=demo.officers[0])
     best = sorted(demo.served, key=lambda member_id: (-demo.served[member_id], member_id))
     for member_id in best[:HONOURS]:

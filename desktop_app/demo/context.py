@@ -4,11 +4,13 @@ been made so far (teams and members with the facts the later parts choose by).""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import TypeVar
 
+from ..services.progress import Cancelled
+from ..services.progress import Progress as ProgressCallback
 from .people import People, day_between, weighted
 from .scales import Scale
 
@@ -16,14 +18,15 @@ T = TypeVar("T")
 NOON = time(12, 0)  # the moment of the reference day the data is made at
 
 
-class GenerationCancelled(Exception):
-    """`progress` returned False; nothing was written."""
+class GenerationCancelled(Cancelled):
+    """The generation was stopped from `progress`; nothing was written."""
 
 
 class Progress:
-    """`callback(percent, stage)` over stages, each a share of 0–100; a False answer cancels."""
+    """`callback(percent, 100, stage)` over stages, each a share of 0–100; the callback cancels by raising
+    `Cancelled` (services/progress.py)."""
 
-    def __init__(self, callback: Callable[[int, str], bool] | None) -> None:
+    def __init__(self, callback: ProgressCallback | None) -> None:
         self.callback = callback
         self.low, self.high, self.stage = 0, 0, ""
         self.last: tuple[int, str] | None = None
@@ -39,8 +42,7 @@ class Progress:
         if (percent, self.stage) == self.last:
             return
         self.last = (percent, self.stage)
-        if self.callback(percent, self.stage) is False:
-            raise GenerationCancelled("已取消生成演示数据")
+        self.callback(percent, 100, self.stage)
 
 
 @dataclass

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -46,6 +45,7 @@ from ..db.models import (
     uuids_from,
 )
 from ..services import audit
+from ..services.progress import Progress as ProgressCallback
 from . import cases, certificates, records, roster, schedule
 from .context import Demo, GenerationCancelled, Progress
 from .people import People
@@ -108,12 +108,13 @@ def generate(
     scale: Scale,
     seed: int = 2024,
     today: date | None = None,
-    progress: Callable[[int, str], bool] | None = None,
+    progress: ProgressCallback | None = None,
 ) -> GenerateSummary:
     """Fill the open database with made-up data of `scale`; all or nothing (one transaction).
 
-    `progress(percent, stage)` is called as the work goes on; returning False cancels: the transaction is
-    rolled back and `GenerationCancelled` raised.
+    `progress(percent, 100, stage)` is called as the work goes on; raising `Cancelled` (or
+    `GenerationCancelled`) from it stops the generation: the transaction is rolled back and the exception
+    goes on.
     """
     today = today or date.today()
     started = time.perf_counter()

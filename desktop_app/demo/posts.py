@@ -5,6 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..domain.vocabulary import (
+    OTHER_DUTY,
+    PATROL,
+    RESCUE_STANDBY,
+    SCHOOL_GATE,
+    STATION_DUTY,
+    TRAFFIC_PERSUASION,
+)
 from .context import Demo
 from .places import MARKETS, ROADS, SCHOOLS
 
@@ -36,19 +44,19 @@ class PostSpec:
 SCHOOL_PATTERNS = (PatternSpec(WORKWEEK, "07:30", "08:10", 3), PatternSpec(WORKWEEK, "17:30", "18:10", 3))
 STATION_PATTERNS = (PatternSpec(WEEK, "08:00", "20:00", 2), PatternSpec(WEEK, "20:00", "08:00", 2))
 NAMED_POSTS = (
-    PostSpec("中山路商圈巡逻", "巡逻", "中山路商圈", 2, (PatternSpec((5, 6), "19:00", "22:00", 4),),
+    PostSpec("中山路商圈巡逻", PATROL, "中山路商圈", 2, (PatternSpec((5, 6), "19:00", "22:00", 4),),
               needs_leader=True),
-    PostSpec("第一小学护学岗", "护学岗", "夏普吐勒镇第一小学校门口", 0, SCHOOL_PATTERNS, school_days_only=True),
-    PostSpec("夏普吐勒镇交通劝导", "交通劝导", "夏普吐勒镇中心十字路口", 1,
+    PostSpec("第一小学护学岗", SCHOOL_GATE, "夏普吐勒镇第一小学校门口", 0, SCHOOL_PATTERNS, school_days_only=True),
+    PostSpec("夏普吐勒镇交通劝导", TRAFFIC_PERSUASION, "夏普吐勒镇中心十字路口", 1,
               (PatternSpec(WEEK, "10:00", "12:00", 2), PatternSpec(WEEK, "18:00", "20:00", 2))),
-    PostSpec("夏普吐勒警务站值守", "警务站值守", "夏普吐勒镇便民警务站", 0, STATION_PATTERNS, needs_leader=True),
-    PostSpec("雪都救援待命", "救援待命", "夏普吐勒派出所院内", 3, (PatternSpec(WEEK, "09:00", "21:00", 3),),
+    PostSpec("夏普吐勒警务站值守", STATION_DUTY, "夏普吐勒镇便民警务站", 0, STATION_PATTERNS, needs_leader=True),
+    PostSpec("雪都救援待命", RESCUE_STANDBY, "夏普吐勒派出所院内", 3, (PatternSpec(WEEK, "09:00", "21:00", 3),),
               skill="救援", needs_leader=True, notes="冬季雪天增派人员"),
-    PostSpec("夏普吐勒巴扎巡逻", "巡逻", "夏普吐勒镇巴扎", 1, (PatternSpec((7,), "10:00", "18:00", 6),),
+    PostSpec("夏普吐勒巴扎巡逻", PATROL, "夏普吐勒镇巴扎", 1, (PatternSpec((7,), "10:00", "18:00", 6),),
               needs_leader=True, notes="每周日巴扎日"),
-    PostSpec("桃园调解值班", "其他", "夏普吐勒镇司法所调解室", 4, (PatternSpec(WORKWEEK, "10:00", "18:00", 1),),
+    PostSpec("桃园调解值班", OTHER_DUTY, "夏普吐勒镇司法所调解室", 4, (PatternSpec(WORKWEEK, "10:00", "18:00", 1),),
               skill="调解"),
-    PostSpec("第二小学护学岗", "护学岗", "夏普吐勒镇第二小学校门口", 4,
+    PostSpec("第二小学护学岗", SCHOOL_GATE, "夏普吐勒镇第二小学校门口", 4,
               (PatternSpec(WORKWEEK, "07:30", "08:10", 2), PatternSpec(WORKWEEK, "17:30", "18:10", 2)),
               school_days_only=True),
 )
@@ -59,13 +67,14 @@ def post_specs(demo: Demo) -> list[PostSpec]:
     rng = demo.rng
     specs = [replace(spec, team=spec.team % len(demo.teams)) for spec in NAMED_POSTS[: demo.scale.posts]]
     seen = {spec.name for spec in specs}
-    kinds = (("巡逻", 35), ("护学岗", 20), ("交通劝导", 15), ("警务站值守", 15), ("救援待命", 8), ("其他", 7))
+    kinds = ((PATROL, 35), (SCHOOL_GATE, 20), (TRAFFIC_PERSUASION, 15), (STATION_DUTY, 15), (RESCUE_STANDBY, 8),
+             (OTHER_DUTY, 7))
     index = len(specs)
     while len(specs) < demo.scale.posts:
         team_index = index % len(demo.teams)
         area = demo.teams[team_index].places[0]
         kind = demo.weighted(kinds)
-        if kind == "巡逻":
+        if kind == PATROL:
             if rng.random() < 0.5:
                 place = rng.choice(ROADS)
                 patterns = (PatternSpec(WEEK, "09:00", "12:00", 2), PatternSpec(WEEK, "19:00", "22:00", 4))
@@ -74,18 +83,18 @@ def post_specs(demo: Demo) -> list[PostSpec]:
                 patterns = (PatternSpec(WEEK, "10:00", "14:00", 2), PatternSpec(WEEK, "16:00", "20:00", 3))
             spec = PostSpec(f"{area}{place}巡逻", kind, f"{area}{place}", team_index, patterns,
                              needs_leader=True)
-        elif kind == "护学岗":
+        elif kind == SCHOOL_GATE:
             place = rng.choice(SCHOOLS)
             spec = PostSpec(f"{area}{place}护学岗", kind, f"{area}{place}校门口", team_index, SCHOOL_PATTERNS,
                              school_days_only=True)
-        elif kind == "交通劝导":
+        elif kind == TRAFFIC_PERSUASION:
             place = rng.choice(ROADS)
             spec = PostSpec(f"{area}{place}交通劝导", kind, f"{area}{place}路口", team_index,
                              (PatternSpec(WEEK, "08:00", "10:00", 2), PatternSpec(WEEK, "17:00", "19:00", 3)))
-        elif kind == "警务站值守":
+        elif kind == STATION_DUTY:
             spec = PostSpec(f"{area}便民警务站值守", kind, f"{area}便民警务站", team_index, STATION_PATTERNS,
                              needs_leader=True)
-        elif kind == "救援待命":
+        elif kind == RESCUE_STANDBY:
             spec = PostSpec(f"{area}救援待命", kind, f"{area}派出所", team_index,
                              (PatternSpec(WEEK, "08:00", "20:00", 3), PatternSpec(WEEK, "20:00", "08:00", 2)),
                              skill="救援", needs_leader=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ..domain.vocabulary import ACTIVE, LEFT, SUSPENDED
 from ..services.office import OfficeInfo, get_office, save_office
 from ..services.roster.members import LeaveInput, MemberInput, add_leaves, save_members
 from ..services.roster.teams import TeamInput, find_team_by_name, get_team, save_team
@@ -101,17 +102,17 @@ def members(demo: Demo) -> None:
         adult = date(person.birth.year + 18, person.birth.month, min(person.birth.day, 28))
         join = demo.day_between(max(team.founded, adult), today - timedelta(days=10))
         roll = rng.random()
-        status, left = "在队", None
+        status, left = ACTIVE, None
         if roll < 0.05:
-            status = "暂停"
+            status = SUSPENDED
         elif roll < 0.12:
-            status = "退出"
+            status = LEFT
             left = min(demo.day_between(join + timedelta(days=30), today), today - timedelta(days=1))
         skills = tuple(s for s in SKILLS if rng.random() < team.skill_chance[s]) or ("巡逻",)
         if person.ethnic != "01" and "双语翻译" not in skills and rng.random() < 0.2:
             skills += ("双语翻译",)
         insurance = None
-        if status == "在队" and rng.random() < 0.88:
+        if status == ACTIVE and rng.random() < 0.88:
             insurance = today + timedelta(days=rng.randint(-60, 365))
         young = today.year - person.birth.year < 30
         relation = rng.choice(("父亲", "母亲", "兄弟", "姐妹") if young else ("配偶", "配偶", "儿子", "女儿"))
@@ -126,7 +127,7 @@ def members(demo: Demo) -> None:
         ))
         demo.members.append(MemberInfo(0, t, person.name, join, left, status, skills, insurance))
         team.members.append(index)
-        if status == "在队":
+        if status == ACTIVE:
             team.active.append(index)
         if index % 5_000 == 0:
             demo.progress.report(index / n * 0.5)
@@ -142,7 +143,7 @@ def members(demo: Demo) -> None:
 def leaders(demo: Demo) -> None:
     """Each team's leader (队长): one of its members on duty, set with the team's form."""
     for team in demo.teams:
-        pool = team.active or [m for m in team.members if demo.members[m].status != "退出"]
+        pool = team.active or [m for m in team.members if demo.members[m].status != LEFT]
         if not pool:
             continue
         team.leader = demo.rng.choice(pool)
@@ -156,7 +157,7 @@ def leaves(demo: Demo) -> None:
     rng, today = demo.rng, demo.today
     first = today - timedelta(days=demo.scale.days)
     count = max(10, demo.scale.members * min(demo.scale.days, 120) // 1_500)
-    active = [m for m, info in enumerate(demo.members) if info.status == "在队"]
+    active = [m for m, info in enumerate(demo.members) if info.status == ACTIVE]
     entries: list[LeaveInput] = []
     for _ in range(count):
         m = rng.choice(active)

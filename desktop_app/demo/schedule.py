@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from ..domain.vocabulary import ABSENT, LATE, ON_LEAVE
 from ..services.schedule.assignment_batch import AssignmentBatch
 from ..services.schedule.errors import AssignmentRefused
 from ..services.schedule.posts import PatternInput, PostInput, list_posts, save_pattern, save_post
@@ -133,11 +134,11 @@ def duty(demo: Demo, own_posts: set[int]) -> None:
                 actual[member_id] = (start + timedelta(minutes=rng.randint(-10, 3)),
                                      end + timedelta(minutes=rng.randint(-5, 10)))
             elif roll < 0.91:
-                absent[member_id] = "迟到"
+                absent[member_id] = LATE
                 late = rng.randint(10, max(10, min(40, int((end - start).total_seconds()) // 120)))
                 actual[member_id] = (start + timedelta(minutes=late), end + timedelta(minutes=rng.randint(0, 10)))
             else:
-                absent[member_id] = "缺勤" if roll < 0.96 else "请假"
+                absent[member_id] = ABSENT if roll < 0.96 else ON_LEAVE
         batch.record_attendance(shift.id, absent, actual, now)
     demo.progress.report(0.85)
     batch.save()

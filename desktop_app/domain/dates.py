@@ -1,14 +1,20 @@
-"""Dates: the two written forms, loose parsing of typed and imported dates, working days, weeks."""
+"""Dates: the two written forms, loose parsing of typed and imported dates, working days (counted on a
+calendar given to them, see `work_calendar`), weeks."""
 
 import calendar
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-
-import chinese_calendar
+from typing import Protocol
 
 from desktop_app.domain.errors import FieldError
 from desktop_app.domain.text_folding import fold_fullwidth
+
+
+class WorkCalendar(Protocol):
+    """What the working-day rules need of a calendar (`work_calendar.HolidayCalendar` is one)."""
+
+    def is_workday(self, d: date) -> bool: ...
 
 FIELD = "date"
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -76,26 +82,23 @@ def _from_excel_serial(serial: float, shown: str) -> date:
     return EXCEL_EPOCH + timedelta(days=int(serial))
 
 
-def is_workday(d: date) -> bool:
-    """A statutory working day, counting 调休 weekend workdays; plain Mon–Fri outside the known years."""
-    try:
-        return chinese_calendar.is_workday(d)
-    except NotImplementedError:
-        return d.weekday() < 5
+def is_workday(d: date, cal: WorkCalendar) -> bool:
+    """A working day by the calendar: 调休 weekend workdays count, holidays do not."""
+    return cal.is_workday(d)
 
 
-def is_school_day(d: date, vacations: Iterable[tuple[date, date]] = ()) -> bool:
+def is_school_day(d: date, cal: WorkCalendar, vacations: Iterable[tuple[date, date]] = ()) -> bool:
     """A working day outside the given school vacations (inclusive ranges); 护学岗 runs on these."""
-    return is_workday(d) and not any(start <= d <= end for start, end in vacations)
+    return cal.is_workday(d) and not any(start <= d <= end for start, end in vacations)
 
 
-def add_working_days(start: date, n: int) -> date:
+def add_working_days(start: date, n: int, cal: WorkCalendar) -> date:
     """The n-th working day after `start` (before it when n is negative); `start` itself when n is 0."""
     step = timedelta(days=1 if n >= 0 else -1)
     current, remaining = start, abs(n)
     while remaining:
         current += step
-        if is_workday(current):
+        if cal.is_workday(current):
             remaining -= 1
     return current
 

@@ -11,10 +11,9 @@ import os
 from ..db.database import db
 from ..db.models import User
 from ..domain.errors import FieldError
+from ..domain.vocabulary import ADMIN, ROLES
 from . import audit
 
-ROLES = ("管理员", "录入员", "查看")
-ADMIN = "管理员"
 _N, _R, _P = 2**14, 8, 1
 MIN_PASSWORD_LENGTH = 6
 

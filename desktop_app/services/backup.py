@@ -1,7 +1,13 @@
-"""Backups with SQLite's online backup API, verified, rotated; restore into the open database."""
+"""Backups with SQLite's online backup API, verified, rotated; restore into the open database.
+
+A backup is written like every file for the user (services/files.py): the backup API fills a temporary
+file in the target folder, `PRAGMA integrity_check` checks it, then fsync, rename, folder fsync and a
+read-back compared by SHA-256. A full disk or a removed drive comes out as `FileWriteError`.
+"""
 
 from __future__ import annotations
 
+import errno
 import logging
 import shutil
 import sqlite3
@@ -11,8 +17,8 @@ from pathlib import Path
 from ..config import DataPaths
 from ..db.database import db
 from ..db.migrations import LATEST, current_version, migrate
-from ..db.snapshot import check_file, copy_database
-from . import audit
+from ..db.snapshot import check_file, write_copy
+from . import audit, calendar, files
 from .settings import get_setting, set_setting
 
 log = logging.getLogger(__name__)
@@ -25,6 +31,15 @@ class RestoreError(RuntimeError):
     pass
 
 
+class BackupCheckFailed(RuntimeError):
+    """The copy just written failed `PRAGMA integrity_check`; it was not kept."""
+
+
+# SQLite's primary result codes for a file it could not write, as the errno the writer tells apart
+_SQLITE_ERRNO = {13: errno.ENOSPC, 10: errno.EIO, 8: errno.EROFS, 3: errno.EPERM, 23: errno.EACCES}
+_SQLITE_CANTOPEN = 14
+
+
 def backup_file_name(when: datetime) -> str:
     return f"{BACKUP_PREFIX}{when:%Y%m%d-%H%M%S}.db"
 
@@ -32,14 +47,41 @@ def backup_file_name(when: datetime) -> str:
 def backup_now(paths: DataPaths, dest: Path | None = None) -> Path:
     """Back up to `dest` (a file path) or to a new file in the data folder's backups; return the path."""
     now = datetime.now()
+    if dest is None:
+        paths.backups.mkdir(parents=True, exist_ok=True)
     target = dest or paths.backups / backup_file_name(now)
-    copy_database(db.connection(), target)
+    write_backup(target)
     set_setting("last_backup_at", now.isoformat(timespec="seconds"))
     audit.record("备份", summary=f"备份到 {target.name}")
     log.info("已备份到 %s", target.name)
     if target.parent.resolve() == paths.backups.resolve():
         rotate(paths.backups)
     return target
+
+
+def write_backup(target: Path) -> Path:
+    """A verified copy of the open database at `target` (see the module's note); `BackupCheckFailed` or
+    `FileWriteError`, and nothing new at `target`, when it fails."""
+    with files.writing_to(target) as temp:
+        try:
+            problems = write_copy(db.connection(), temp)
+        except sqlite3.Error as exc:
+            raise _as_os_error(exc, temp) from exc
+        finally:
+            files.remove_quietly(temp.with_name(temp.name + "-journal"))
+        if problems:
+            raise BackupCheckFailed("备份文件校验失败: " + "; ".join(problems[:3]))
+    return target
+
+
+def _as_os_error(exc: sqlite3.Error, temp: Path) -> OSError:
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary == _SQLITE_CANTOPEN:
+        number = errno.EACCES if temp.parent.is_dir() else errno.ENOENT
+    else:
+        number = _SQLITE_ERRNO.get(primary, errno.EIO) if primary is not None else errno.EIO
+    return OSError(number, str(exc), str(temp))
 
 
 def rotate(folder: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
@@ -77,7 +119,8 @@ def restore_from(paths: DataPaths, source: Path) -> Path:
     if version > LATEST:
         raise RestoreError("所选备份由更新版本的程序写入，请先升级程序")
     safety = paths.backups / f"恢复前备份-{datetime.now():%Y%m%d-%H%M%S}.db"
-    copy_database(db.connection(), safety)
+    paths.backups.mkdir(parents=True, exist_ok=True)
+    write_backup(safety)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         src.backup(db.connection())
@@ -88,6 +131,7 @@ def restore_from(paths: DataPaths, source: Path) -> Path:
     from .roster.search import forget_kept_orders  # only a restore needs the roster; start-up does not
 
     forget_kept_orders()  # the backup API writes pages under the connection; nothing notices the change
+    calendar.invalidate()
     audit.record("恢复", summary=f"从 {source.name} 恢复")
     log.info("已从 %s 恢复，恢复前的数据在 %s", source.name, safety.name)
     return safety

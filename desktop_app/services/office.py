@@ -1,13 +1,19 @@
-"""The office's own details (单位名称, 上级单位, 负责人, case-number prefix …)."""
+"""The office's own details (单位名称, 上级单位, 负责人, case-number prefix …) and whether it counts 新疆's
+holidays (肉孜节, 古尔邦节): on by default for an office whose names place it in 新疆, changeable."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..db.database import db
 from ..db.models import OfficeSettings
 from ..domain.errors import FieldError
+from ..domain.xinjiang_places import is_in_xinjiang
 from . import audit
+from .settings import get_setting, set_setting
+
+XINJIANG_HOLIDAYS_KEY = "calendar.xinjiang_holidays"
 
 
 @dataclass
@@ -48,6 +54,7 @@ def save_office(info: OfficeInfo) -> None:
     errors = validate_office(info)
     if errors:
         raise errors[0]
+    counted_before = counts_xinjiang_holidays()
     values = {
         "unit_name": info.unit_name.strip(), "parent_unit": info.parent_unit.strip(),
         "leader_name": info.leader_name.strip(), "case_prefix": info.case_prefix.strip(),
@@ -62,3 +69,43 @@ def save_office(info: OfficeInfo) -> None:
                 setattr(row, key, value)
             row.save()
         audit.record("修改", "office_settings", row.uuid, "单位信息")
+    _calendar_changed(counted_before)
+
+
+def xinjiang_by_default(info: OfficeInfo | None) -> bool:
+    """What the 新疆 holidays switch is when the office has not set it: on for an office in 新疆."""
+    return info is not None and is_in_xinjiang(info.unit_name, info.parent_unit, info.address)
+
+
+def xinjiang_holidays_choice() -> bool | None:
+    """The office's own choice, or None when it follows `xinjiang_by_default`."""
+    value = get_setting(XINJIANG_HOLIDAYS_KEY, None)
+    return None if value is None else bool(value)
+
+
+def counts_xinjiang_holidays() -> bool:
+    """Whether 肉孜节 and 古尔邦节 are days off for this office (新疆's 少数民族习惯节日)."""
+    choice = xinjiang_holidays_choice()
+    return xinjiang_by_default(get_office()) if choice is None else choice
+
+
+def set_xinjiang_holidays(counts: bool | None) -> None:
+    """Set the switch (None: follow the office's place again)."""
+    counted_before = counts_xinjiang_holidays()
+    with db.atomic():
+        set_setting(XINJIANG_HOLIDAYS_KEY, counts)
+        word = "跟随单位所在地" if counts is None else ("计入" if counts else "不计入")
+        audit.record("修改", "setting", "", f"新疆少数民族习惯节日（肉孜节、古尔邦节）：{word}")
+    _calendar_changed(counted_before)
+
+
+def _calendar_changed(counted_before: bool) -> None:
+    """The calendar reads this module (imported here to keep one direction); when the switch's effect changed,
+    the open deadlines counted in working days are recomputed."""
+    from .calendar import invalidate
+
+    invalidate()
+    if counts_xinjiang_holidays() != counted_before:
+        from .cases.workflow import recompute_deadlines
+
+        recompute_deadlines(date.min)

@@ -12,6 +12,7 @@ from ..config import DataPaths
 from ..db.database import close_database, integrity_problems, open_database
 from ..db.migrations import migrate
 from ..db.snapshot import check_file
+from . import calendar
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ def open_store(paths: DataPaths, check: bool = True) -> SqliteDatabase:
             log.error("数据库完整性检查失败 (%d 条)", len(problems))
             raise DamagedDatabaseError("数据文件已损坏: " + "; ".join(problems[:3]))
     migrate(database, backup_dir=paths.backups)
+    calendar.store_opened(True)
     return database
 
 
@@ -54,4 +56,5 @@ def release_thread_connection() -> None:
 
 
 def close_store() -> None:
+    calendar.store_opened(False)
     close_database()

@@ -1,11 +1,12 @@
 """Writing files to a USB stick (or any folder) so that what looks complete really is (DESIGN.md §6).
 
-One export = one folder. Its files are written inside a hidden working folder `.<name>.part`: each file
-under a temporary name, flushed, fsynced, renamed, then read back and compared by SHA-256; then the
-manifest (校验清单.txt: `sha256  name` lines, readable by `sha256sum -c`) is written the same way; only
-then is the working folder renamed to its final name. On any failure (stick full or pulled out, a
-mismatch, a cancel) everything this export wrote is removed as far as the stick still allows, and what
-cannot be removed stays inside the `.part` folder, without a manifest: nothing is left that looks complete.
+One export = one folder. Its files are written inside a hidden working folder `.<name>.part`, each one
+by the shared verified writer (services/files.py: temporary name, flush, fsync, rename, read back and
+compare SHA-256); then the manifest (校验清单.txt: `sha256  name` lines, readable by `sha256sum -c`) is
+written the same way; only then is the working folder renamed to its final name. On any failure (stick
+full or pulled out, a mismatch, a cancel) everything this export wrote is removed as far as the stick
+still allows, and what cannot be removed stays inside the `.part` folder, without a manifest: nothing is
+left that looks complete.
 
 Which drives are removable is the window's business (QStorageInfo); this module takes a folder.
 """
@@ -24,18 +25,27 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .files import (
+    DENIED,
+    FULL,
+    GONE,
+    MISMATCH,
+    FileWriteError,
+    error_kind,
+    fsync_dir,
+    sha256_of_file,
+    write_verified,
+)
+from .progress import Cancelled, Progress
+
 MANIFEST_NAME = "校验清单.txt"
 PART_SUFFIX = ".part"
-_CHUNK = 1 << 20
 _FREE_SPACE_MARGIN = 1 << 20
 _UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*\x7f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _MAX_NAME_BYTES = 200
-_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
-_GONE = {errno.EIO, errno.ENOENT, errno.ENODEV, errno.ENXIO, getattr(errno, "ESTALE", errno.EIO)}
 
 FileContent = bytes | Callable[[], bytes]
-Progress = Callable[[int, int, str], object]  # (files done, files in all, file name); raise to cancel
 
 
 class ExportFailed(RuntimeError):
@@ -49,7 +59,7 @@ class ExportFailed(RuntimeError):
         return self.message
 
 
-class ExportCancelled(ExportFailed):
+class ExportCancelled(ExportFailed, Cancelled):
     def __init__(self, message: str = "导出已取消，已写入的文件已删除。") -> None:
         super().__init__(message)
 
@@ -93,14 +103,6 @@ def export_folder_name(prefix: str, now: datetime | None = None) -> str:
     return safe_file_name(f"{prefix}-{(now or datetime.now()):%Y%m%d-%H%M}")
 
 
-def sha256_of_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def verify_export(folder: Path) -> list[str]:
     """Check a finished export against its manifest; the problems found (empty when all is well)."""
     manifest = Path(folder) / MANIFEST_NAME
@@ -121,14 +123,16 @@ def verify_export(folder: Path) -> list[str]:
 
 def failure_message(exc: OSError) -> str:
     """What to tell the user about an OSError while writing to the stick."""
-    code = exc.errno
-    if code in _FULL:
+    kind = exc.kind if isinstance(exc, FileWriteError) else error_kind(exc.errno)
+    if isinstance(exc, FileWriteError) and kind == MISMATCH:
+        return f"文件“{exc.path.name}”写入后读回校验不一致，U盘可能有故障，导出未完成。"
+    if kind == FULL:
         return "U盘空间不足，导出未完成，已写入的文件已删除。请腾出空间或换一个U盘后重新导出。"
-    if code == errno.EROFS:
+    if exc.errno == errno.EROFS:
         return "U盘处于只读状态（可能打开了写保护开关），无法写入。请关闭写保护后重新导出。"
-    if code in (errno.EACCES, errno.EPERM):
+    if kind == DENIED:
         return "没有写入该位置的权限，导出未完成。请选择其他文件夹或U盘。"
-    if code in _GONE:
+    if kind == GONE:
         return "U盘已被拔出或无法写入，导出未完成。请重新插好U盘后再导出一次。"
     return f"写入U盘失败（{exc.strerror or exc}），导出未完成。请检查U盘后重新导出。"
 
@@ -146,8 +150,8 @@ def write_files_safely(
 ) -> Manifest:
     """Write `files` (name, bytes or a function making them) into a new folder `<prefix>-YYYYMMDD-HHMM`
     inside `target_dir`, verified and listed in a manifest; `ExportFailed` (nothing left that looks
-    complete) on any failure. `progress` may raise, or `cancel` return True, to stop (ExportCancelled
-    unless progress raised its own exception)."""
+    complete) on any failure. `progress` may raise (`Cancelled`), or `cancel` return True, to stop
+    (ExportCancelled unless progress raised its own exception)."""
     now = now or datetime.now()
     target = Path(target_dir)
     if not target.is_dir():
@@ -164,7 +168,7 @@ def write_files_safely(
     try:
         try:
             work.mkdir()
-            _fsync_dir(target)
+            fsync_dir(target)
             for index, ((_name, content), name) in enumerate(zip(files, names, strict=True)):
                 _stop_if_cancelled(cancel)
                 if progress is not None:
@@ -177,7 +181,7 @@ def write_files_safely(
             text = _manifest_text(entries, now, masked, title)
             _write_verified(work, MANIFEST_NAME, text.encode("utf-8"))
             _rename_folder(work, final)
-            _fsync_dir(target)
+            fsync_dir(target)
             if sha256_of_file(final / MANIFEST_NAME) != hashlib.sha256(text.encode("utf-8")).hexdigest():
                 raise ExportFailed(f"{MANIFEST_NAME}读回校验不一致，U盘可能有故障，导出未完成。")
         except OSError as exc:
@@ -222,46 +226,8 @@ def _unique_folder(target: Path, name: str) -> Path:
 
 
 def _write_verified(folder: Path, name: str, data: bytes) -> ManifestEntry:
-    """temp name → write → flush → fsync → rename → fsync folder → read back and compare SHA-256."""
-    expected = hashlib.sha256(data).hexdigest()
-    temp = folder / f".{name}{PART_SUFFIX}"
-    path = folder / name
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-    fd = os.open(temp, flags, 0o644)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-        _drop_cache(handle.fileno())
-    os.replace(temp, path)
-    _fsync_dir(folder)
-    if sha256_of_file(path) != expected:
-        raise ExportFailed(f"文件“{name}”写入后读回校验不一致，U盘可能有故障，导出未完成。")
-    return ManifestEntry(name=name, size=len(data), sha256=expected)
-
-
-def _drop_cache(fd: int) -> None:
-    """Ask the kernel to forget the written pages, so the read-back comes from the stick itself."""
-    if hasattr(os, "posix_fadvise"):
-        with contextlib.suppress(OSError):
-            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable; directories cannot be opened for fsync on Windows (nothing to do there)."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
-            raise
-    finally:
-        os.close(fd)
+    written = write_verified(folder / name, data)
+    return ManifestEntry(name=name, size=written.size, sha256=written.sha256)
 
 
 def _rename_folder(source: Path, destination: Path) -> None:

@@ -5,19 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..config import DataPaths
 from ..services import backup
-from .tasks import TaskRunner
+from ..services.files import FileWriteError
+from ..services.progress import Progress
+from .ops import ALL, BACKUPS, TaskRunner
+
+_REFUSALS = (backup.RestoreError, backup.BackupCheckFailed, FileWriteError)
 
 
 class BackupActions:
-    def __init__(self, parent: QWidget, paths: DataPaths, on_changed: Callable[[], None]) -> None:
+    def __init__(self, parent: QWidget, paths: DataPaths) -> None:
         self.parent = parent
         self.paths = paths
-        self.on_changed = on_changed
         self.runner: TaskRunner | None = None
 
     def backup(self, dest: Path | None = None) -> None:
@@ -30,11 +34,11 @@ class BackupActions:
                 return
             dest = Path(chosen)
 
-        def work(report):
-            report(10, self.parent.tr("正在备份…"))
+        def work(progress: Progress) -> Path:
+            progress(10, 100, self.parent.tr("正在备份…"))
             return backup.backup_now(self.paths, dest)
 
-        self._run(self.parent.tr("备份"), work, lambda path: QMessageBox.information(
+        self._run(self.parent.tr("备份"), work, {BACKUPS}, lambda path: QMessageBox.information(
             self.parent, self.parent.tr("备份完成"),
             self.parent.tr("数据已备份并校验无误：\n{0}").format(path)))
 
@@ -56,22 +60,19 @@ class BackupActions:
             if answer != QMessageBox.StandardButton.Yes:
                 return
 
-        def work(report):
-            report(10, self.parent.tr("正在恢复…"))
+        def work(progress: Progress) -> Path:
+            progress(10, 100, self.parent.tr("正在恢复…"))
             return backup.restore_from(self.paths, source)
 
-        self._run(self.parent.tr("恢复"), work, lambda safety: QMessageBox.information(
+        self._run(self.parent.tr("恢复"), work, ALL, lambda safety: QMessageBox.information(
             self.parent, self.parent.tr("恢复完成"),
             self.parent.tr("数据已从备份恢复。恢复前的数据保存在：\n{0}").format(safety)))
 
-    def _run(self, title: str, work, on_done: Callable[[object], None]) -> None:
-        runner = TaskRunner(self.parent, title, work)
-
-        def finished(result: object) -> None:
-            self.on_changed()
-            on_done(result)
-
-        runner.done.connect(finished)
+    def _run(self, title: str, work: Callable[[Progress], Path], changes: frozenset[str] | set[str],
+             on_done: Callable[[Any], object]) -> None:
+        # source=None: every view refreshes, the main window's own status line included
+        runner = TaskRunner(self.parent, title, work, changes=changes, expected=_REFUSALS, source=None)
+        runner.done.connect(on_done)
         runner.error.connect(lambda exc: QMessageBox.critical(
             self.parent, self.parent.tr("{0}失败").format(title), str(exc)))
         self.runner = runner

@@ -1,10 +1,11 @@
 """A tab page that builds its real content the first time it is shown, so start-up pays only for the
-tab the user sees (the 首页)."""
+tab the user sees (the 首页). The content keeps itself current (ops.follow_changes)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 
@@ -18,12 +19,16 @@ class LazyTab(QWidget):
 
     @property
     def content(self) -> QWidget:
+        return self.build()
+
+    def build(self) -> QWidget:
         if self._content is None:
             self._content = self._factory()
             self._layout.addWidget(self._content)
+            if self.isVisible():
+                self._content.show()  # now, not queued: its first show fills it (ops.follow_changes)
         return self._content
 
-    def refresh(self) -> None:
-        content = self.content
-        if hasattr(content, "refresh"):
-            content.refresh()
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        self.build()
+        super().showEvent(event)

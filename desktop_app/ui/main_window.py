@@ -1,17 +1,20 @@
-"""The main window: six tabs, the 文件 and 帮助 menus, and a status bar with the data file and backup time."""
+"""The main window: six tabs, the 文件, 设置 and 帮助 menus, and a status bar with the data file and backup time."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from ..config import APP_NAME, APP_VERSION, DataPaths
+from ..build_info import build_date_text, version
+from ..config import APP_NAME, DataPaths
 from ..services import backup
 from ..services.office import get_office
+from .app_icon import application_icon
 from .backup_actions import BackupActions
 from .dashboard.dashboard_tab import DashboardTab
 from .lazy_tab import LazyTab
 from .office_dialog import OfficeDialog
+from .ops import BACKUPS, SETTINGS, announce, follow_changes
 from .placeholder_tab import PlaceholderTab
 
 
@@ -43,11 +46,13 @@ class MainWindow(QMainWindow):
     def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
+        self.setWindowIcon(application_icon())
         self.resize(1200, 800)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self.dashboard = DashboardTab()
+        self.dashboard.holidays_requested.connect(self.edit_holidays)
         self.tabs.addTab(self.dashboard, self.tr("首页"))
         self.roster_page = LazyTab(_roster_tab)
         self.schedule_page = LazyTab(_schedule_tab)
@@ -62,14 +67,14 @@ class MainWindow(QMainWindow):
             (records, self.tr("工作记录")),
         ):
             self.tabs.addTab(page, title)
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self.backup_actions = BackupActions(self, paths, self.refresh)
+        self.backup_actions = BackupActions(self, paths)
         self._build_menus()
         self.data_label = QLabel()
         self.backup_label = QLabel()
         self.statusBar().addWidget(self.data_label, 1)
         self.statusBar().addPermanentWidget(self.backup_label)
         self.refresh()
+        follow_changes(self, {SETTINGS, BACKUPS}, self.refresh, stale=False)
 
     @property
     def roster(self):
@@ -93,6 +98,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.office_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        self.holidays_action = QAction(self.tr("节假日安排…"), self)
+        self.holidays_action.triggered.connect(lambda: self.edit_holidays())
+        settings_menu.addAction(self.holidays_action)
+        self.settings_menu = settings_menu
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self.about_action = QAction(self.tr("关于"), self)
         self.about_action.triggered.connect(self.show_about)
@@ -100,6 +110,7 @@ class MainWindow(QMainWindow):
         self.file_menu, self.help_menu = file_menu, help_menu
 
     def refresh(self) -> None:
+        """The title and the status line; each tab keeps itself current (ops.follow_changes)."""
         office = get_office()
         unit = office.unit_name if office else self.tr("未设置单位")
         self.setWindowTitle(f"{APP_NAME} — {unit}")
@@ -108,26 +119,29 @@ class MainWindow(QMainWindow):
         self.backup_label.setText(
             self.tr("上次备份：{0}").format(f"{last:%Y-%m-%d %H:%M}") if last else self.tr("尚未备份")
         )
-        current = self.tabs.currentWidget()
-        if hasattr(current, "refresh"):
-            current.refresh()
-
-    def _tab_changed(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        if hasattr(widget, "refresh"):
-            widget.refresh()
 
     def edit_office(self) -> None:
         dialog = OfficeDialog(get_office(), self)
         if dialog.exec():
-            self.refresh()
+            announce({SETTINGS})
+
+    def edit_holidays(self, year: int | None = None) -> None:
+        from .holidays.holidays_dialog import HolidaysDialog
+
+        dialog = HolidaysDialog(self, year)
+        dialog.saved.connect(self.refresh)
+        dialog.exec()
+        self.refresh()
+
+    def about_text(self) -> str:
+        return (
+            self.tr("<h3>{0}</h3><p>版本 {1}<br>构建日期：{2}</p><p>供派出所、警务室管理义警队伍使用的离线桌面程序："
+                    "花名册、排班值班、纠纷调解、证书、工作记录。</p><p>数据文件夹：{3}</p>"
+                    "<p>界面与文书字体：文泉驿微米黑、文鼎明体、文鼎楷体（随程序附带，许可证见 resources/fonts）。</p>")
+            .format(APP_NAME, version(), build_date_text(), self.paths.root)
+        )
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("关于"),
-            self.tr("<h3>{0}</h3><p>版本 {1}</p><p>供派出所、警务室管理义警队伍使用的离线桌面程序："
-                    "花名册、排班值班、纠纷调解、证书、工作记录。</p><p>数据文件夹：{2}</p>"
-                    "<p>界面与文书字体：文泉驿微米黑、文鼎明体、文鼎楷体（随程序附带，许可证见 resources/fonts）。</p>")
-            .format(APP_NAME, APP_VERSION, self.paths.root),
-        )
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("关于"), self.about_text(), parent=self)
+        box.setIconPixmap(application_icon().pixmap(64, 64))
+        box.exec()

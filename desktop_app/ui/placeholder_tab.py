@@ -15,6 +15,3 @@ class PlaceholderTab(QWidget):
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setStyleSheet("color: #555555; font-size: 12pt;")
         layout.addWidget(self.label)
-
-    def refresh(self) -> None:
-        """Nothing to reload yet."""

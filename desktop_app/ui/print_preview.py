@@ -1,5 +1,5 @@
 """The one preview-and-print dialog every document of the program uses: the PDF exactly as it will
-print (QtPdf), then the system print dialog (QPrinter), or save as PDF."""
+print (QtPdf), then the system print dialog (QPrinter), or save as PDF (through the verified writer)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ..services.files import FileWriteError, write_verified
 
 PRINT_DPI = 300
 
@@ -57,7 +59,7 @@ class PrintPreviewDialog(QDialog):
         self.zoom_out.clicked.connect(lambda: self._zoom(0.8))
         self.fit_width.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
         self.print_button.clicked.connect(self.print_document)
-        self.save_button.clicked.connect(self.save_pdf)
+        self.save_button.clicked.connect(lambda: self.save_pdf())  # not save_pdf(checked)
         self.close_button.clicked.connect(self.accept)
 
         bar = QHBoxLayout()
@@ -123,15 +125,20 @@ class PrintPreviewDialog(QDialog):
             painter.end()
         self.printed = True
 
-    def save_pdf(self, path: Path | None = None) -> None:
+    def save_pdf(self, path: Path | None = None) -> bool:
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("另存为PDF"), self.suggested_name,
                                                     self.tr("PDF 文件 (*.pdf)"))
             if not chosen:
-                return
+                return False
             path = Path(chosen)
-        path.write_bytes(self.pdf)
+        try:
+            write_verified(path, self.pdf)
+        except FileWriteError as exc:
+            QMessageBox.warning(self, self.tr("另存为PDF"), exc.message)
+            return False
         self.saved_to = path
+        return True
 
 
 def preview_pdf(parent: QWidget, pdf: bytes, title: str, suggested_name: str) -> PrintPreviewDialog:

@@ -2,7 +2,7 @@
 file is backed up once before the first step that touches an existing database.
 
 To change the schema: add `mNNNN_what.py` with `DESCRIPTION` and `up(database)`, append it to `STEPS`,
-and change `models.py` to match (tests/unit/test_migrations.py compares the two).
+and change `models.py` to match (tests/unit/db/test_migrations.py compares the two).
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from types import ModuleType
 from peewee import SqliteDatabase
 
 from ..snapshot import copy_database
-from . import m0001_initial, m0002_search_indexes
+from . import m0001_initial, m0002_search_indexes, m0003_holidays
 
 log = logging.getLogger(__name__)
 
 STEPS: list[tuple[int, ModuleType]] = [
     (1, m0001_initial),
     (2, m0002_search_indexes),
+    (3, m0003_holidays),
 ]
 LATEST = STEPS[-1][0]
 

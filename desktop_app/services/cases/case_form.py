@@ -1,9 +1,9 @@
 """Dispute cases (纠纷调解): the case form's data and checks, and the case as the form shows it.
 
 Every change is one transaction with an audit record. Status changes, numbers and deadlines are the
-workflow's (case_workflow.py); a new case is registered (受理) and numbered in one step. Parties and
-mediators are in case_parties.py, sessions and follow-ups in case_records.py, the register's queries in
-case_register.py and the plain data for the documents in case_document_data.py.
+workflow's (workflow.py); a new case is registered (受理) and numbered in one step. Parties and
+mediators are in parties.py, sessions and follow-ups in sessions.py, the register's queries in
+register.py and the plain data for the documents in document_data.py.
 """
 
 from __future__ import annotations
@@ -20,15 +20,12 @@ from ...domain.errors import FieldError
 from ...domain.money import UPPER_LIMIT, to_amount
 from ...domain.names import validate_name
 from ...domain.text_folding import fold_fullwidth
+from ...domain.vocabulary import ACCEPTED, CASE_CATEGORIES, CASE_KINDS, CASE_SOURCES, PEOPLES_MEDIATION
 from .. import audit
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
 from .parties import MediatorEntry, PartyEntry, list_mediators, list_parties
 from .sessions import FollowUpEntry, SessionEntry, list_follow_ups, list_sessions
 from .workflow import (
-    ACCEPTED,
-    CATEGORIES,
-    KINDS,
-    SOURCES,
     CaseRefused,
     allowed_next,
     assign_number,
@@ -47,7 +44,7 @@ MAX_COPIES = 20
 class CaseInput:
     """The case form as typed; field names are the `field` of the errors."""
 
-    kind: str = "人民调解"
+    kind: str = PEOPLES_MEDIATION
     category: str = ""
     source: str = "当事人申请"
     received_at: str | datetime | date | None = None
@@ -98,6 +95,10 @@ class CaseDetail:
     data: CaseInput
     parties: list[PartyEntry] = field(default_factory=list)
     mediators: list[MediatorEntry] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.data.kind
     sessions: list[SessionEntry] = field(default_factory=list)
     follow_ups: list[FollowUpEntry] = field(default_factory=list)
     events: list[EventEntry] = field(default_factory=list)
@@ -109,9 +110,9 @@ def validate_case(data: CaseInput, today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     errors: list[FieldError] = []
     values: dict[str, Any] = {
-        "kind": choice_field(data.kind, "kind", "调解类型", KINDS, errors),
-        "category": choice_field(data.category, "category", "纠纷类别", CATEGORIES, errors),
-        "source": choice_field(data.source, "source", "案件来源", SOURCES, errors),
+        "kind": choice_field(data.kind, "kind", "调解类型", CASE_KINDS, errors),
+        "category": choice_field(data.category, "category", "纠纷类别", CASE_CATEGORIES, errors),
+        "source": choice_field(data.source, "source", "案件来源", CASE_SOURCES, errors),
     }
     received = datetime_field(data.received_at, "received_at", "受理时间", errors, required=True)
     if received and received.date() > today:

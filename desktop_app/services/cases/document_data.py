@@ -10,12 +10,13 @@ from decimal import Decimal
 from ...db.models import Case, FollowUp, MediationSession
 from ...documents.case_data import CaseData, FollowUpData, PartyData, RegisterData, RegisterRow, SessionData
 from ...domain.masking import mask_address, mask_id, mask_phone
+from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from ..office import get_office
 from .parties import PartyEntry, list_mediators, list_parties
 from .register import CaseFilter, fetch_case_rows, search_case_ids
 from .sessions import list_follow_ups, list_sessions
-from .workflow import PUBLIC_SECURITY_MEDIATION, CaseRefused, case_outcomes, minors_without_guardian
+from .workflow import CaseRefused, case_outcomes, minors_without_guardian
 
 DOCUMENT_KINDS = ("受理登记表", "调解记录", "调解协议书", "回访记录", "案件摘要")
 

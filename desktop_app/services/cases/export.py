@@ -23,7 +23,8 @@ from ...domain.dates import format_date
 from ...domain.masking import mask_id, mask_phone
 from .. import audit
 from ..office import get_office
-from ..usb_export import ExportFailed, Manifest, Progress, safe_file_name, write_files_safely
+from ..progress import Progress
+from ..usb_export import ExportFailed, Manifest, safe_file_name, write_files_safely
 from .document_data import case_document_data
 from .register import CaseFilter, fetch_case_rows, search_case_ids
 from .workflow import case_outcomes

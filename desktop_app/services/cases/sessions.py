@@ -10,9 +10,10 @@ from typing import Any
 from ...db.database import db
 from ...db.models import Case, FollowUp, MediationSession
 from ...domain.errors import FieldError
+from ...domain.vocabulary import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
-from .workflow import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION, CaseRefused, refresh_deadlines
+from .workflow import CaseRefused, refresh_deadlines
 
 PERFORMED_CHOICES = ("已履行", "部分履行", "未履行")
 SATISFACTION_CHOICES = ("满意", "基本满意", "不满意")

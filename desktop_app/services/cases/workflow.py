@@ -1,4 +1,5 @@
-"""The dispute-case workflow: the vocabulary, the only allowed status changes, case numbers and deadlines.
+"""The dispute-case workflow: the only allowed status changes, case numbers (the numbering series "case"
+of services/numbering.py) and deadlines; the kind and status words themselves are in `domain.vocabulary`.
 
 Transitions: 受理 → 调解中 → 调解成功 / 调解不成功 / 终止; 调解成功 → 回访 → 结案; a case that ended without
 agreement (调解不成功, 终止) may be visited (回访) or closed at once (结案): there may be nothing to follow up.
@@ -6,7 +7,7 @@ agreement (调解不成功, 终止) may be visited (回访) or closed at once (�
 Deadlines (DESIGN.md §3): 人民调解 one month from acceptance. 治安调解 three working days from acceptance;
 once the first session is held, a second one must follow within seven working days of it, and that date
 becomes the case's deadline (kept in `second_session_deadline` too), so that "overdue" everywhere (the
-register, the 首页 counts in stats.py) is the one rule: open status and `deadline` before today.
+register, the 首页 counts in services/dashboard/figures.py) is the one rule: open status and `deadline` before today.
 """
 
 from __future__ import annotations
@@ -18,29 +19,26 @@ from typing import Any, Protocol
 from peewee import fn
 
 from ...db.database import db
-from ...db.models import Case, CaseEvent, Counter, FollowUp, MediationSession, Party
+from ...db.models import Case, CaseEvent, FollowUp, MediationSession, Party
 from ...domain.case_numbers import format_case_number
-from ...domain.dates import add_months, add_working_days, format_date
-from .. import audit
+from ...domain.dates import add_months, format_date
+from ...domain.vocabulary import (
+    ACCEPTED,
+    AFTER_MEDIATION_STATUSES,
+    CASE_STATUSES,
+    CLOSED,
+    FAILED,
+    FOLLOW_UP,
+    IN_MEDIATION,
+    OUTCOME_STATUSES,
+    PUBLIC_SECURITY_MEDIATION,
+    SUCCEEDED,
+    TERMINATED,
+)
+from ...domain.vocabulary import OPEN_CASE_STATUSES as OPEN_STATUSES  # what is_overdue counts as open
+from .. import audit, calendar
+from ..numbering import next_number, next_numbers
 from ..office import get_office
-
-KINDS = ("人民调解", "治安调解")
-PEOPLES_MEDIATION, PUBLIC_SECURITY_MEDIATION = KINDS
-CATEGORIES = ("婚姻家庭", "邻里", "房屋宅基地", "合同", "债务", "生产经营", "损害赔偿", "山林土地", "劳动争议",
-              "消费", "道路交通事故", "物业", "村务管理", "其他")
-SOURCES = ("当事人申请", "群众报警", "义警发现", "主动调解", "公安机关移交", "法院委托", "政府指定")
-
-ACCEPTED = "受理"
-IN_MEDIATION = "调解中"
-SUCCEEDED = "调解成功"
-FAILED = "调解不成功"
-TERMINATED = "终止"
-FOLLOW_UP = "回访"
-CLOSED = "结案"
-STATUSES = (ACCEPTED, IN_MEDIATION, SUCCEEDED, FAILED, TERMINATED, FOLLOW_UP, CLOSED)
-OPEN_STATUSES = (ACCEPTED, IN_MEDIATION)  # the same as stats.OPEN_CASE_STATUSES
-OUTCOME_STATUSES = (SUCCEEDED, FAILED, TERMINATED)
-AFTER_MEDIATION_STATUSES = (SUCCEEDED, FAILED, TERMINATED, FOLLOW_UP, CLOSED)
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     ACCEPTED: (IN_MEDIATION,),
@@ -52,7 +50,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     CLOSED: (),
 }
 
-COUNTER_NAME = "case"
+COUNTER_NAME = "case"  # the numbering series of case numbers
 ADULT_AGE = 18
 PEOPLES_MEDIATION_MONTHS = 1
 FIRST_SESSION_WORKING_DAYS = 3
@@ -81,6 +79,9 @@ class _HasDeadline(Protocol):
     deadline: date | None
 
 
+ESTIMATE_NOTE = "按预估的放假安排计算"
+
+
 # --- transitions ---------------------------------------------------------------------------------
 
 
@@ -90,7 +91,7 @@ def allowed_next(status: str) -> tuple[str, ...]:
 
 def check_transition(from_status: str, to_status: str) -> None:
     """Raise `TransitionNotAllowed` naming the allowed next steps unless from → to is in TRANSITIONS."""
-    if to_status not in STATUSES:
+    if to_status not in CASE_STATUSES:
         raise TransitionNotAllowed(f"未知的案件状态“{to_status}”")
     if to_status == from_status:
         raise TransitionNotAllowed(f"案件已处于“{to_status}”状态")
@@ -254,33 +255,17 @@ def case_prefix() -> str:
 
 
 def next_sequence(year: int) -> int:
-    """Take the next number of `year` from the Counter (call inside the registering transaction).
-
-    Never lower than a sequence already used that year, so a number is never given twice even when
-    cases came in by import without moving the counter."""
-    Counter.insert(name=COUNTER_NAME, year=year, value=0).on_conflict_ignore().execute()
-    where = (Counter.name == COUNTER_NAME) & (Counter.year == year)
-    Counter.update(value=Counter.value + 1, updated_at=datetime.now()).where(where).execute()
-    value = Counter.select(Counter.value).where(where).scalar()
+    """Take the next case number of `year` (call inside the registering transaction): never one a case
+    already carries, even a case that came in by import without moving the counter."""
     highest = Case.select(fn.MAX(Case.sequence)).where(Case.year == year).scalar() or 0
-    if value <= highest:
-        value = highest + 1
-        Counter.update(value=value).where(where).execute()
-    return value
+    return next_number(COUNTER_NAME, year, highest)
 
 
 def next_sequences(year: int, count: int) -> list[int]:
-    """Take the next `count` numbers of `year` at once (a batch of cases; call inside its transaction), by
-    the rule of `next_sequence`: never lower than a sequence already used that year."""
-    if count <= 0:
-        return []
-    Counter.insert(name=COUNTER_NAME, year=year, value=0).on_conflict_ignore().execute()
-    where = (Counter.name == COUNTER_NAME) & (Counter.year == year)
-    value = Counter.select(Counter.value).where(where).scalar()
+    """Take the next `count` case numbers of `year` at once (a batch of cases; call inside its transaction),
+    by the rule of `next_sequence`."""
     highest = Case.select(fn.MAX(Case.sequence)).where(Case.year == year).scalar() or 0
-    first = max(value, highest) + 1
-    Counter.update(value=first + count - 1, updated_at=datetime.now()).where(where).execute()
-    return list(range(first, first + count))
+    return next_numbers(COUNTER_NAME, year, count, highest)
 
 
 def assign_number(case: Case, prefix: str | None = None) -> str:
@@ -299,8 +284,8 @@ def compute_deadlines(kind: str, received: date, first_session: date | None = No
     """(deadline, second_session_deadline) for a case of `kind` received on `received`."""
     if kind == PUBLIC_SECURITY_MEDIATION:
         if first_session is None:
-            return add_working_days(received, FIRST_SESSION_WORKING_DAYS), None
-        second = add_working_days(first_session, SECOND_SESSION_WORKING_DAYS)
+            return calendar.add_working_days(received, FIRST_SESSION_WORKING_DAYS), None
+        second = calendar.add_working_days(first_session, SECOND_SESSION_WORKING_DAYS)
         return second, second
     return add_months(received, PEOPLES_MEDIATION_MONTHS), None
 
@@ -314,6 +299,34 @@ def refresh_deadlines(case: Case) -> None:
     received = case.received_at.date() if isinstance(case.received_at, datetime) else case.received_at
     case.deadline, case.second_session_deadline = compute_deadlines(
         case.kind, received, first.date() if first else None)
+
+
+def deadline_is_estimate(kind: str, deadline: date | None, second_session_deadline: date | None = None) -> bool:
+    """Whether a deadline counted in working days steps over (or lands on) a day the calendar only estimates
+    (a year whose notice is not entered, an estimated 古尔邦节): it may move once the notice is entered."""
+    if kind != PUBLIC_SECURITY_MEDIATION or deadline is None:
+        return False
+    n = SECOND_SESSION_WORKING_DAYS if second_session_deadline else FIRST_SESSION_WORKING_DAYS
+    work_calendar = calendar.current()
+    return work_calendar.estimated_between(work_calendar.add_working_days(deadline, -n), deadline)
+
+
+def recompute_deadlines(changed_from: date) -> int:
+    """After the holiday table changed from `changed_from` on: recompute the deadlines of the open cases
+    counted in working days that could reach that far, saving those that moved; returns how many moved."""
+    query = Case.select().where(Case.kind == PUBLIC_SECURITY_MEDIATION, Case.status.in_(OPEN_STATUSES),
+                                Case.deleted_at.is_null(), Case.deadline >= changed_from)
+    moved = 0
+    with db.atomic():
+        for case in query:
+            before = (case.deadline, case.second_session_deadline)
+            refresh_deadlines(case)
+            if (case.deadline, case.second_session_deadline) != before:
+                case.save()
+                moved += 1
+        if moved:
+            audit.record("修改", "case", "", f"放假安排变更后重算办理期限 {moved} 件")
+    return moved
 
 
 def is_overdue(case: _HasDeadline, today: date | None = None) -> bool:
@@ -330,7 +343,9 @@ def deadline_text(case: _HasDeadline, today: date | None = None) -> str:
     text = format_date(case.deadline)
     if case.status not in OPEN_STATUSES:
         return text
+    estimate = "，" + ESTIMATE_NOTE if deadline_is_estimate(
+        getattr(case, "kind", ""), case.deadline, getattr(case, "second_session_deadline", None)) else ""
     days = (case.deadline - today).days
     if days < 0:
-        return f"{text}（已超期{-days}天）"
-    return f"{text}（今天到期）" if days == 0 else f"{text}（还剩{days}天）"
+        return f"{text}（已超期{-days}天{estimate}）"
+    return f"{text}（今天到期{estimate}）" if days == 0 else f"{text}（还剩{days}天{estimate}）"

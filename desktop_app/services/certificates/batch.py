@@ -1,13 +1,13 @@
 """Certificate batches: the members a batch is for (team, hours in a year, star level) and issuing them.
 
-A batch is all-or-nothing in the database: one transaction; if `progress` raises (the user cancelled) or
+A batch is all-or-nothing in the database: one transaction; if `progress` raises (`Cancelled`) or
 anything fails, nothing is issued and the exception goes on to the caller. Members a rule refuses (no
 hours, left the team …) are skipped and listed, the others issued. Files are written only after the commit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,7 +16,10 @@ from ...db.database import db
 from ...db.models import Member
 from ...documents.certificates import CertificateData, build_certificates_pdf
 from ...domain.service_levels import DEFAULT_STAR_THRESHOLDS
+from ...domain.vocabulary import ACTIVE
 from .. import audit
+from ..files import error_for
+from ..progress import Progress
 from ..records.service_hours import hours_by_member
 from ..roster.search import RosterFilter, search_ids
 from ..settings import get_setting
@@ -28,8 +31,6 @@ from .issuing import IssuedCertificate, context, issue_prepared, write_pdf
 STAR_SETTING = "star_thresholds"
 
 _ALL_MEMBERS_FROM = 5000
-
-Progress = Callable[[int, int, str], object]  # (done, total, what); raise to cancel
 
 
 class CertificateFilesNotWritten(RuntimeError):
@@ -60,7 +61,7 @@ def batch_candidates(team_id: int | None = None, min_hours: float | None = None,
     """Members on duty (在队, not deleted) of a team (None: all), with at least `min_hours` recorded in
     `year` (default this year) and at least `star_level` stars by all their hours; by team, then name."""
     today = today or date.today()
-    ids = search_ids(RosterFilter(team_id=team_id, status="在队"), sort_key="team", today=today)
+    ids = search_ids(RosterFilter(team_id=team_id, status=ACTIVE), sort_key="team", today=today)
     if min_hours is not None and min_hours > 0:
         year = year or today.year
         hours = _hours_of(ids, date(year, 1, 1), date(year, 12, 31))
@@ -88,8 +89,9 @@ def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", r
     """Issue the certificates of several members in one transaction, then write one PDF (`out_file`) or
     one file per member into `out_dir` (义警证 eight to a sheet in the one file).
 
-    `progress(done, total, name)` is called before each member; raising in it cancels: nothing is issued
-    and the exception reaches the caller. Refused members are skipped and listed in the result.
+    `progress(done, total, name)` is called before each member; raising in it (`Cancelled`) cancels:
+    nothing is issued and the exception reaches the caller. Refused members are skipped and listed in the
+    result.
     `CertificateFilesNotWritten` when the certificates were issued but their files could not be written."""
     if one_file and out_file is None:
         raise ValueError("out_file is required when one_file is true")
@@ -148,8 +150,8 @@ def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", r
                 result.files.append(write_pdf(target_dir / name, pdf))
     except OSError as exc:
         raise CertificateFilesNotWritten(
-            f"{len(result.issued)}份证书已签发，但文件未能写入（{exc.strerror or exc}），"
-            "可在证书登记簿中补打。", result) from exc
+            f"{len(result.issued)}份证书已签发，但文件未能写入：{error_for(exc, target_dir).message}"
+            "已签发的证书可在证书登记簿中补打。", result) from exc
     return result
 
 

@@ -1,6 +1,6 @@
 """What a certificate prints, before it has a number: the rules and defaults of one certificate (who may
 have it, its period, the hours of a 志愿服务证明, the filled-in wording) and the snapshot kept with it
-(see certificates.py), and the document data drawn from a snapshot."""
+(see issuing.py), and the document data drawn from a snapshot."""
 
 from __future__ import annotations
 
@@ -9,17 +9,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from ...db.models import CertificateTemplate, Member, OfficeSettings
-from ...documents.certificates import (
-    APPOINTMENT,
-    CARD,
-    HONOUR,
-    ID_TYPE,
-    SERVICE_PROOF,
-    CertificateData,
-    ServiceLine,
-)
+from ...documents.certificates import ID_TYPE, CertificateData, ServiceLine
 from ...domain.dates import add_months, format_date_chinese_numerals
 from ...domain.masking import mask_id
+from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, LEFT, SERVICE_PROOF
 from ..records.service_hours import first_service_date, format_hours, service_record
 from .errors import CertificateRefused
 from .templates import check_type, check_wording
@@ -83,7 +76,7 @@ def prepare(ctx: Context, member: Member, cert_type: str, *, title: str, reason:
             period_from: date | None, period_to: date | None, issued_on: date) -> Prepared:
     if member.deleted_at is not None:
         raise CertificateRefused("该队员已删除，不能签发证书")
-    if member.status == "退出" and cert_type in (APPOINTMENT, CARD):
+    if member.status == LEFT and cert_type in (APPOINTMENT, CARD):
         raise CertificateRefused(f"该队员已退出，不能签发{cert_type}")
     title, reason = (title or "").strip(), (reason or "").strip()
     if len(title) > MAX_TITLE:

@@ -1,4 +1,4 @@
-"""The refusal every certificate service raises when a rule says no (see certificates.py)."""
+"""The refusal every certificate service raises when a rule says no (see issuing.py)."""
 
 from __future__ import annotations
 

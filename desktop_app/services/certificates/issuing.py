@@ -1,15 +1,15 @@
 """Certificates (issue 6): issuing (numbers, verification codes, the PDF), previews, reprints and voids.
-Templates are in certificate_templates, what a certificate prints in certificate_content, the register,
-verification and the 公示 list in certificate_register, batches in certificate_batch.
+Templates are in templates.py, what a certificate prints in content.py, the register, verification and the
+公示 list in register.py, batches in batch.py.
 
 Serial numbers: `<机关代字><类别代字>〔<年>〕第<NNNN>号`, e.g. 夏派义聘〔2024〕第0012号. The 机关代字 is the
 office's case-number prefix without its trailing 调 (夏派调 → 夏派; none when the prefix is not set); the
 类别代字 is 义聘 (聘书), 义荣 (荣誉证书), 义服 (志愿服务证明), 义证 (义警证). The sequence runs per type and
-year in the Counter table (name "证书:<type>"), never lower than one already used: a voided certificate
-keeps its serial, a reprint shows the same one, and no serial is ever given twice.
+year (the numbering series "证书:<type>" of services/numbering.py), never lower than one already used: a
+voided certificate keeps its serial, a reprint shows the same one, and no serial is ever given twice.
 
 Verification codes: 8 characters from 23456789ABCDEFGHJKLMNPQRSTUVWXYZ (no 0/O, 1/I), random, unique. The
-QR code holds "验证码:<code> 编号:<serial>"; `verify` (certificate_register) accepts the code as typed
+QR code holds "验证码:<code> 编号:<serial>"; `verify` (register.py) accepts the code as typed
 or the scanned text.
 
 What was printed is kept with the certificate (the filled-in wording, unit, signatories, border, the
@@ -21,10 +21,8 @@ and are taken as they are now.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -39,33 +37,25 @@ from ...db.models import (
     Certificate,
     CertificateEvent,
     CertificateTemplate,
-    Counter,
     Member,
     OfficeSettings,
     Team,
     User,
 )
-from ...documents.certificates import (
-    APPOINTMENT,
-    CARD,
-    HONOUR,
-    SERVICE_PROOF,
-    CertificateData,
-    build_certificate_pdf,
-    build_certificates_pdf,
-)
+from ...documents.certificates import CertificateData, build_certificate_pdf, build_certificates_pdf
 from ...domain.id_numbers import normalize_id_number
 from ...domain.masking import mask_id
 from ...domain.names import normalize_name
+from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF, VALID, VOID
 from .. import audit
+from ..files import write_verified
+from ..numbering import next_number
 from .content import Context, Prepared, document_data, prepare, prepared_data
 from .errors import CertificateRefused
 from .templates import check_type, ensure_default_templates, office_row, office_seal
 
 TYPE_CODES = {APPOINTMENT: "义聘", HONOUR: "义荣", SERVICE_PROOF: "义服", CARD: "义证"}
-COUNTER_PREFIX = "证书:"
-STATUS_VALID = "有效"
-STATUS_VOID = "作废"
+COUNTER_PREFIX = "证书:"  # the numbering series of a type's serials: 证书:<type>
 EVENT_ISSUE, EVENT_REPRINT, EVENT_VOID = "签发", "补打", "作废"
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
@@ -189,18 +179,10 @@ def format_serial(code: str, cert_type: str, year: int, sequence: int) -> str:
 
 
 def _next_sequence(cert_type: str, year: int) -> int:
-    """Take the next number (call inside the issuing transaction)."""
-    name = COUNTER_PREFIX + cert_type
-    Counter.insert(name=name, year=year, value=0).on_conflict_ignore().execute()
-    where = (Counter.name == name) & (Counter.year == year)
-    Counter.update(value=Counter.value + 1, updated_at=datetime.now()).where(where).execute()
-    value = Counter.select(Counter.value).where(where).scalar()
+    """Take the next serial number of the type and year (call inside the issuing transaction)."""
     highest = (Certificate.select(fn.MAX(Certificate.sequence))
                .where(Certificate.type == cert_type, Certificate.year == year).scalar() or 0)
-    if value <= highest:
-        value = highest + 1
-        Counter.update(value=value).where(where).execute()
-    return value
+    return next_number(COUNTER_PREFIX + cert_type, year, highest)
 
 
 def _new_code(taken: set[str]) -> str:
@@ -232,7 +214,7 @@ def issue_prepared(ctx: Context, prep: Prepared, taken: set[str],
         serial=serial, type=prep.cert_type, year=year, sequence=sequence, member=prep.member.id,
         template=prep.template_id, title=prep.title, reason=prep.reason, period_from=prep.period_from,
         period_to=prep.period_to, hours_snapshot=prep.hours,
-        content=json.dumps(prep.snapshot, ensure_ascii=False), issued_on=prep.issued_on, status=STATUS_VALID,
+        content=json.dumps(prep.snapshot, ensure_ascii=False), issued_on=prep.issued_on, status=VALID,
         verification_code=code, pdf_sha256=digest,
     )
     CertificateEvent.create(certificate=row.id, action=EVENT_ISSUE, username=_username())
@@ -257,25 +239,9 @@ def issue_certificate(member_id: int, cert_type: str, *, title: str = "", reason
     return issued
 
 
-def _write_file(path: Path, data: bytes) -> Path:
-    """Temporary name, flush, fsync, rename: a file that exists is complete."""
-    temporary = path.with_name(f".{path.name}.part")
-    try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    return path
-
-
 def write_pdf(path: Path | str, data: bytes) -> Path:
-    """Write a PDF the safe way (for the command line and the window's 另存为)."""
-    return _write_file(Path(path), data)
+    """Write a PDF through the verified writer (for batches and the command line); `FileWriteError`."""
+    return write_verified(Path(path), data).path
 
 
 # --- reprint and void ------------------------------------------------------------------------------
@@ -325,7 +291,7 @@ def render(certificate_id: int) -> bytes:
     A voided one is drawn with 已作废 across it."""
     row = certificate(certificate_id)
     data = _row_data(row)
-    return build_certificate_pdf(replace(data, voided=True) if row.status == STATUS_VOID else data)
+    return build_certificate_pdf(replace(data, voided=True) if row.status == VOID else data)
 
 
 def reprint(certificate_id: int) -> bytes:
@@ -340,7 +306,7 @@ def reprint_many(certificate_ids: Sequence[int]) -> bytes:
     with db.atomic():
         rows = [certificate(i) for i in certificate_ids]
         for row in rows:
-            if row.status == STATUS_VOID:
+            if row.status == VOID:
                 raise CertificateRefused(f"证书{row.serial}已作废，不能补打")
         data = [_row_data(row) for row in rows]
         pdf = build_certificate_pdf(data[0]) if len(data) == 1 else build_certificates_pdf(data)
@@ -360,9 +326,9 @@ def void(certificate_id: int, reason: str) -> None:
         raise CertificateRefused(f"作废原因不能超过{MAX_VOID_REASON}个字")
     with db.atomic():
         row = certificate(certificate_id)
-        if row.status == STATUS_VOID:
+        if row.status == VOID:
             raise CertificateRefused(f"证书{row.serial}已经作废")
-        row.status, row.void_reason, row.voided_at = STATUS_VOID, reason, datetime.now()
+        row.status, row.void_reason, row.voided_at = VOID, reason, datetime.now()
         row.save()
         CertificateEvent.create(certificate=row.id, action=EVENT_VOID, reason=reason,
                                 username=_username())

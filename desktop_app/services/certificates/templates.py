@@ -14,7 +14,7 @@ from ...config import resources_dir
 from ...db.database import db
 from ...db.models import CertificateTemplate, OfficeSettings
 from ...documents.certificate_layout import BORDER_STYLES
-from ...documents.certificates import CERT_TYPES
+from ...domain.vocabulary import CERTIFICATE_TYPES
 from .. import audit
 from .errors import CertificateRefused
 
@@ -44,8 +44,8 @@ def office_row() -> OfficeSettings | None:
 
 
 def check_type(cert_type: str) -> None:
-    if cert_type not in CERT_TYPES:
-        raise CertificateRefused("证书类别应为 " + " / ".join(CERT_TYPES))
+    if cert_type not in CERTIFICATE_TYPES:
+        raise CertificateRefused("证书类别应为 " + " / ".join(CERTIFICATE_TYPES))
 
 
 # --- templates -------------------------------------------------------------------------------------
@@ -91,7 +91,7 @@ def _office_override(cert_type: str) -> dict[str, str]:
 def ensure_default_templates() -> None:
     """Give each type without a template row one made from the defaults (and the office's overrides)."""
     have = {t for (t,) in CertificateTemplate.select(CertificateTemplate.type).distinct().tuples()}
-    missing = [t for t in CERT_TYPES if t not in have]
+    missing = [t for t in CERTIFICATE_TYPES if t not in have]
     if not missing:
         return
     with db.atomic():

@@ -2,14 +2,12 @@
 
 ID numbers, phones and addresses are masked unless the caller asks for the full form (an administrator's
 choice, DESIGN.md §5). Every export and print is audit-logged with its count and form, never with
-personal data. Files are written under a temporary name, synced, renamed and read back (USB sticks).
+personal data. Files go through the verified writer (services/files.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +26,7 @@ from ...domain.dates import format_date
 from ...domain.ethnic_groups import ETHNIC_GROUPS
 from ...domain.masking import mask_address, mask_id, mask_phone
 from .. import audit
+from ..files import FileWriteError, write_verified
 from ..office import get_office
 
 EXPORT_COLUMNS = ["序号", "姓名", "性别", "民族", "身份证号", "出生日期", "联系电话", "住址", "所属队伍",
@@ -42,8 +41,7 @@ SHEET_TITLE = "花名册"
 _IN_CHUNK = 500
 
 
-class ExportError(OSError):
-    """The file could not be written; the message says why, in Chinese."""
+ExportError = FileWriteError  # the file could not be written; the message says why, in Chinese
 
 
 @dataclass(frozen=True)
@@ -87,26 +85,6 @@ def _members(member_ids: Sequence[int]) -> list[_Member]:
 def _unit_name() -> str:
     office = get_office()
     return office.unit_name if office else ""
-
-
-def _write_verified(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        try:
-            with open(temporary, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, path)
-        finally:
-            temporary.unlink(missing_ok=True)
-        written = path.read_bytes()
-    except PermissionError as exc:
-        raise ExportError(f"无法写入“{path.name}”：没有权限，或文件正在 Excel/WPS 中打开（请先关闭）") from exc
-    except OSError as exc:
-        raise ExportError(f"无法写入“{path.name}”：{exc.strerror or exc}") from exc
-    if hashlib.sha256(written).digest() != hashlib.sha256(data).digest():
-        raise ExportError(f"“{path.name}”写入后读回的内容不一致，U盘可能有问题，请换一个位置保存")
 
 
 def export_roster_xlsx(member_ids: Sequence[int], path: str | Path, full: bool = False,
@@ -172,7 +150,7 @@ def export_roster_xlsx(member_ids: Sequence[int], path: str | Path, full: bool =
 
     buffer = io.BytesIO()
     workbook.save(buffer)
-    _write_verified(Path(path), buffer.getvalue())
+    write_verified(Path(path), buffer.getvalue())
     audit.record("导出", "member", "", f"导出花名册 {len(members)} 人（{'完整信息' if full else '已脱敏'}）")
     return len(members)
 
@@ -203,6 +181,6 @@ def roster_pdf_bytes(member_ids: Sequence[int], team_name: str | None = None) ->
 def roster_pdf(member_ids: Sequence[int], path: str | Path, team_name: str | None = None) -> int:
     """Print the members (masked) to a PDF file; returns the number of members printed."""
     data = roster_pdf_data(member_ids, team_name)
-    _write_verified(Path(path), build_roster_pdf(data))
+    write_verified(Path(path), build_roster_pdf(data))
     audit.record("打印", "member", "", f"打印花名册 {len(data.rows)} 人（{data.team_name}，已脱敏）")
     return len(data.rows)

@@ -12,7 +12,7 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -32,11 +32,11 @@ from ...domain.id_numbers import looks_like_excel_damage, normalize_id_number
 from ...domain.masking import mask_id, mask_phone
 from ...domain.text_folding import fold_fullwidth
 from .. import audit
+from ..files import write_verified
+from ..progress import Progress
 from .members import MemberInput, MemberInvalid, member_input, save_member, validate_member
 from .teams import NAME_MAX as TEAM_NAME_MAX
 from .teams import TeamInput, TeamInvalid, save_team
-
-Progress = Callable[[int, str], None]
 
 ADDED, UPDATED, SKIPPED, REFUSED = "新增", "更新", "跳过", "拒绝"
 ACTIONS = (ADDED, UPDATED, SKIPPED, REFUSED)
@@ -528,7 +528,7 @@ def _counts(verdicts: Sequence[RowVerdict]) -> dict[str, int]:
 
 def _report_progress(progress: Progress | None, index: int, total: int, stage: str) -> None:
     if progress is not None and index % PROGRESS_EVERY == 0:
-        progress(index * 100 // max(total, 1), f"{stage}（{index}/{total}）")
+        progress(index, total, f"{stage}（{index}/{total}）")
 
 
 def plan_import(
@@ -549,7 +549,7 @@ def plan_import(
         _report_progress(progress, index, total, "正在检查")
         verdicts.append(_judge(row_number, row, ctx).verdict)
     if progress is not None:
-        progress(100, "检查完成")
+        progress(total, total, "检查完成")
     new_teams = list(dict.fromkeys(v.new_team for v in verdicts if v.new_team))
     return ImportPlan(preview, verdicts, update_existing, new_teams, _counts(verdicts), mapping, today)
 
@@ -566,8 +566,8 @@ def _row_numbers(preview: SheetPreview) -> list[int]:
 def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportReport:
     """Import the rows judged 新增/更新, checking each again; all in one transaction.
 
-    If `progress` raises (the way a cancel arrives), everything is rolled back and the exception
-    propagates: the database is as it was before.
+    `progress(rows done, rows, text)`; if it raises (`Cancelled`, the way a cancel arrives), everything is
+    rolled back and the exception propagates: the database is as it was before.
     """
     preview = plan.preview
     today = plan.today or date.today()
@@ -618,7 +618,7 @@ def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportRepo
             f"拒绝{counts[REFUSED]}人，新建队伍{len(teams_created)}个",
         )
         if progress is not None:
-            progress(100, "导入完成")
+            progress(total, total, "导入完成")
     return ImportReport(counts[ADDED], counts[UPDATED], counts[SKIPPED], counts[REFUSED], teams_created, final)
 
 
@@ -666,4 +666,6 @@ def save_report_xlsx(report: ImportReport, path: str | Path) -> None:
     totals.append(["生成时间", format_date(date.today())])
     totals.column_dimensions["A"].width = 14
     totals.column_dimensions["B"].width = 40
-    workbook.save(Path(path))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_verified(Path(path), buffer.getvalue())

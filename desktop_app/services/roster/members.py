@@ -23,10 +23,10 @@ from ...domain.id_numbers import check_consistency, parse_id_number
 from ...domain.names import validate_name
 from ...domain.phones import validate_mobile, validate_phone
 from ...domain.pinyin_keys import pinyin_keys
+from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from .. import audit
 from ..bulk import insert_rows, next_id
 
-STATUSES = ("在队", "暂停", "退出")
 SKILLS = ("调解", "巡逻", "交通劝导", "救援", "驾驶", "双语翻译", "急救", "消防", "心理疏导", "普法宣传")
 POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "群众")
 _SKILL_SEPARATORS = str.maketrans({c: "、" for c in ",，;；/ 　|"})
@@ -52,7 +52,7 @@ class MemberInput:
     team_id: int | None = None
     join_date: str | date | None = None
     leave_date: str | date | None = None
-    status: str = "在队"
+    status: str = ACTIVE
     skills: list[str] | str = field(default_factory=list)
     insurance_expires_on: str | date | None = None
     emergency_contact: str = ""
@@ -166,8 +166,8 @@ def validate_member(
     values["insurance_expires_on"] = _optional_date(
         data.insurance_expires_on, "insurance_expires_on", "保险到期日", errors)
 
-    status = (data.status or "在队").strip()
-    if status not in STATUSES:
+    status = (data.status or ACTIVE).strip()
+    if status not in MEMBER_STATUSES:
         errors.append(FieldError("status", "状态应为 在队 / 暂停 / 退出"))
     values["status"] = status
 
@@ -374,7 +374,3 @@ def delete_leave(leave_id: int) -> None:
         audit.record("删除", "leave", leave.uuid, "删除请假")
         leave.delete_instance()
 
-
-def on_leave(member_id: int, day: date) -> bool:
-    return Leave.select().where(
-        Leave.member == member_id, Leave.from_date <= day, Leave.to_date >= day).exists()

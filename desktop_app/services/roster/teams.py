@@ -15,14 +15,13 @@ from ...db.database import db
 from ...db.models import Activity, DutyPost, Member, Team
 from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed
+from ...domain.vocabulary import ACTIVE, LEFT
 from .. import audit
 from .search import pinyin_sort_key
 
 NAME_MAX = 100
 STATION_MAX = 100
 SERVICE_AREA_MAX = 200
-ACTIVE_STATUS = "在队"
-LEFT_STATUS = "退出"
 
 
 class TeamInvalid(ValidationFailed):
@@ -61,7 +60,7 @@ def _rows(*conditions, team_id: int | None = None) -> list[TeamRow]:
         Member.select(
             Member.team.alias("team_id"),
             fn.COUNT(Member.id).alias("total"),
-            fn.SUM(Case(None, [(Member.status == ACTIVE_STATUS, 1)], 0)).alias("active"),
+            fn.SUM(Case(None, [(Member.status == ACTIVE, 1)], 0)).alias("active"),
         )
         .where(*members)
         .group_by(Member.team)
@@ -146,7 +145,7 @@ def validate_team(data: TeamInput, team_id: int | None = None, today: date | Non
             errors.append(FieldError("leader", "所选队长不存在或已删除"))
         elif team_id is not None and leader.team_id != team_id:
             errors.append(FieldError("leader", "队长必须是本队队员"))
-        elif leader.status == LEFT_STATUS:
+        elif leader.status == LEFT:
             errors.append(FieldError("leader", "所选队长已退出，不能担任队长"))
 
     for key, label, limit in (("station", "所属警务站", STATION_MAX), ("service_area", "服务区域", SERVICE_AREA_MAX)):

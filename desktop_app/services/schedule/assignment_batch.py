@@ -20,14 +20,15 @@ from ...db.database import db
 from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift, Team
 from ...domain.dates import format_date
 from ...domain.errors import FieldError
+from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
 from ..bulk import insert_rows, update_rows
 from ..roster.members import split_skills
 from .assignment_checks import BusyShift, MemberFacts, ShiftFacts, problems_for
 from .assignments import _refuse_unless_allowed, leader_after_change
 from .attendance import AttendanceInvalid, attendance_values
-from .duty_rules import ON_LEAVE_STATUS, PLANNED, REFUSE, LeaderCandidate, Period, Problem, skill_periods
 from .errors import AssignmentRefused, ScheduleError
+from .rules import REFUSE, LeaderCandidate, Period, Problem, skill_periods
 from .settings import max_shifts_per_week, min_rest_hours
 from .shift_times import shift_datetimes
 
@@ -108,7 +109,7 @@ class AssignmentBatch:
                  .join(Shift, on=(Assignment.shift == Shift.id))
                  .join(DutyPost, on=(Shift.post == DutyPost.id))
                  .where(Shift.date.between(date_from - _MARGIN, date_to + _MARGIN),
-                        Assignment.status != ON_LEAVE_STATUS)
+                        Assignment.status != ON_LEAVE)
                  .order_by(Shift.date, Shift.start, Assignment.id))
         for mid, aid, sid, post_name, day, start, end in _rows(query):
             self._book(mid, BusyShift(aid, sid, post_name, read.date(day), read.time(start), read.time(end)))
@@ -199,10 +200,10 @@ class AssignmentBatch:
             raise AttendanceInvalid(errors)
         for mid, (status, start, end, hours) in values.items():
             entry = crew[mid]
-            was_on_leave = entry[3] == ON_LEAVE_STATUS
+            was_on_leave = entry[3] == ON_LEAVE
             entry[3:] = [status, start, end, hours]
-            if (status == ON_LEAVE_STATUS) != was_on_leave:
-                self._on_leave_changed(shift, mid, status == ON_LEAVE_STATUS)
+            if (status == ON_LEAVE) != was_on_leave:
+                self._on_leave_changed(shift, mid, status == ON_LEAVE)
 
     def _on_leave_changed(self, shift: ShiftFacts, member_id: int, on_leave: bool) -> None:
         """An assignment marked 请假 neither fills the shift nor occupies the member (and back)."""

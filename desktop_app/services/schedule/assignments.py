@@ -1,5 +1,5 @@
 """Manual staffing of shifts: assign, unassign, move, 换班/替班, the 带班 leader, locks, and the swap records.
-Every change is checked by `assignment_checks`; a refusal raises `AssignmentRefused`."""
+Every change is checked by `assignment_checks` (the rules of `rules`); a refusal raises `AssignmentRefused`."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from datetime import date, datetime
 
 from ...db.database import db
 from ...db.models import Assignment, DutyPost, Member, Shift, Swap, Team
+from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
 from .assignment_checks import ShiftFacts, check_assignment, shift_facts
-from .duty_rules import ON_LEAVE_STATUS, PLANNED, REFUSE, LeaderCandidate, Problem, choose_leader
 from .errors import AssignmentRefused, ScheduleError
 from .posts import format_time_range
+from .rules import REFUSE, LeaderCandidate, Problem, choose_leader
 
 REASON_MAX = 200
 
@@ -42,7 +43,7 @@ def refresh_leader(shift_id: int) -> int | None:
     crew = list(
         Member.select(Member.id, Member.team, Member.join_date)
         .join(Assignment, on=(Assignment.member == Member.id))
-        .where(Assignment.shift == shift_id, Assignment.status != ON_LEAVE_STATUS)
+        .where(Assignment.shift == shift_id, Assignment.status != ON_LEAVE)
         .tuples()
     )
     team_leader = Team.get_by_id(post.team_id).leader_id if post.team_id and post.needs_leader and crew else None
@@ -99,7 +100,7 @@ def set_leader(shift_id: int, member_id: int | None) -> None:
             raise ScheduleError("班次不存在")
         if member_id is not None and not Assignment.select().where(
                 Assignment.shift == shift_id, Assignment.member == member_id,
-                Assignment.status != ON_LEAVE_STATUS).exists():
+                Assignment.status != ON_LEAVE).exists():
             raise ScheduleError("带班人员须是本班次的队员")
         Shift.update(leader=member_id, updated_at=datetime.now()).where(Shift.id == shift_id).execute()
         audit.record("修改", "shift", shift.uuid, "指定带班" if member_id else "取消带班")

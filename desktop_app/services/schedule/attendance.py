@@ -17,15 +17,21 @@ from peewee import fn
 from ...db.database import db
 from ...db.models import Assignment, Member, Shift
 from ...domain.errors import FieldError, ValidationFailed
+from ...domain.vocabulary import (
+    ABSENT,
+    ATTENDANCE_STATUSES,
+    ATTENDED_STATUSES,
+    LATE,
+    ON_LEAVE,
+    PLANNED,
+    PRESENT,
+)
 from .. import audit
 from ..bulk import update_rows
 from .errors import ScheduleError
 from .posts import format_time_range
 from .shift_times import shift_datetimes
 
-PRESENT, ABSENT, LATE, ON_LEAVE = "已到", "缺勤", "迟到", "请假"
-STATUSES = (PRESENT, ABSENT, LATE, ON_LEAVE)
-ATTENDED = (PRESENT, LATE)
 MAX_SPAN = timedelta(hours=24)
 _IN_CHUNK = 500
 
@@ -74,8 +80,8 @@ def attendance_values(planned: tuple[datetime, datetime], assignments: Mapping[i
         if member_id not in assignments:
             errors.append(FieldError(f"member_{member_id}", "该队员不在本班次上"))
     for member_id, status in sorted(absent.items()):
-        if status not in STATUSES:
-            errors.append(FieldError(f"member_{member_id}", f"考勤状态应为 {' / '.join(STATUSES)}"))
+        if status not in ATTENDANCE_STATUSES:
+            errors.append(FieldError(f"member_{member_id}", f"考勤状态应为 {' / '.join(ATTENDANCE_STATUSES)}"))
     values: AttendanceValues = {}
     for member_id in sorted(assignments):
         label = names.get(member_id, "")
@@ -107,7 +113,7 @@ def attendance_values(planned: tuple[datetime, datetime], assignments: Mapping[i
 
 
 def _summary(values: AttendanceValues) -> str:
-    counts = {s: sum(1 for v in values.values() if v[0] == s) for s in STATUSES}
+    counts = {s: sum(1 for v in values.values() if v[0] == s) for s in ATTENDANCE_STATUSES}
     return "，".join(f"{s} {n} 人" for s, n in counts.items() if n)
 
 
@@ -172,7 +178,7 @@ def record_attendance_many(entries: Sequence[AttendanceEntry], now: datetime | N
                 members.setdefault(sid, {})[mid] = aid
         names = dict(Member.select(Member.id, Member.name).tuples()) if entries else {}
         rows: list[tuple[str, datetime | None, datetime | None, float, int]] = []
-        totals: dict[str, int] = dict.fromkeys(STATUSES, 0)
+        totals: dict[str, int] = dict.fromkeys(ATTENDANCE_STATUSES, 0)
         for index, entry in enumerate(entries):
             if entry.shift_id not in shifts:
                 raise ScheduleError(f"第{index + 1}项：班次不存在")
@@ -197,7 +203,7 @@ def member_hours(member_id: int, date_from: date, date_to: date) -> float:
     """Duty hours served (已到 and 迟到) on shifts dated in the period."""
     total = (Assignment.select(fn.COALESCE(fn.SUM(Assignment.hours), 0))
              .join(Shift, on=(Assignment.shift == Shift.id))
-             .where(Assignment.member == member_id, Assignment.status.in_(ATTENDED),
+             .where(Assignment.member == member_id, Assignment.status.in_(ATTENDED_STATUSES),
                     Shift.date.between(date_from, date_to))
              .scalar())
     return round(float(total or 0), 1)
@@ -206,6 +212,6 @@ def member_hours(member_id: int, date_from: date, date_to: date) -> float:
 def shifts_awaiting_attendance(today: date, days: int = 14) -> list[int]:
     """Ids of shifts of the last `days` days up to today that still have members marked only 已排."""
     query = (Shift.select(Shift.id).join(Assignment, on=(Assignment.shift == Shift.id))
-             .where(Shift.date.between(today - timedelta(days=days), today), Assignment.status == "已排")
+             .where(Shift.date.between(today - timedelta(days=days), today), Assignment.status == PLANNED)
              .distinct().order_by(Shift.date, Shift.start, Shift.id).tuples())
     return [sid for (sid,) in query]

@@ -2,7 +2,7 @@
 
 Phones are always masked here (DESIGN.md §5): the sheet is pinned on a wall. Assignments marked 请假 are
 left out, so a shift shows its gap. Printing and exporting are audit-logged with the week and the team,
-never with personal data. Files are written under a temporary name, synced, renamed and read back.
+never with personal data. Files go through the verified writer (services/files.py).
 """
 
 from __future__ import annotations
@@ -34,13 +34,15 @@ from ...documents.duty_sheet import (
 )
 from ...domain.dates import format_date, iso_week_dates
 from ...domain.masking import mask_phone
+from ...domain.vocabulary import ON_LEAVE
 from .. import audit
+from ..files import FileWriteError, write_verified
 from ..office import get_office
-from ..roster.export import ExportError, _write_verified
 from ..roster.search import pinyin_sort_key
 
-LEAVE_STATUS = "请假"
 SHEET_TITLE = "值班表"
+
+ExportError = FileWriteError
 
 __all__ = ["ExportError", "duty_sheet_bytes", "duty_sheet_data", "duty_sheet_pdf", "export_week_xlsx",
            "week_label"]
@@ -108,7 +110,7 @@ def duty_sheet_data(year: int, week: int, team_id: int | None = None, made_by: s
         .switch(Assignment)
         .join(Shift, on=(Assignment.shift == Shift.id))
         .join(DutyPost, on=(Shift.post == DutyPost.id))
-        .where(Shift.date.between(dates[0], dates[-1]), Assignment.status != LEAVE_STATUS,
+        .where(Shift.date.between(dates[0], dates[-1]), Assignment.status != ON_LEAVE,
                Member.deleted_at.is_null(), *in_scope)
         .order_by(Assignment.id)
         .tuples()
@@ -158,7 +160,7 @@ def duty_sheet_pdf(year: int, week: int, team_id: int | None, path: str | Path, 
                    now: datetime | None = None) -> DutySheetData:
     """Print the week's duty sheet (masked) to a PDF file; returns the data printed."""
     data = duty_sheet_data(year, week, team_id, made_by=made_by, now=now)
-    _write_verified(Path(path), build_duty_sheet(data))
+    write_verified(Path(path), build_duty_sheet(data))
     audit.record("打印", "shift", "", f"打印值班表 {data.week_label}（{data.team_name}，{len(data.posts)} 个岗位，"
                                      f"{_shift_count(data)} 个班次，已脱敏）")
     return data
@@ -241,7 +243,7 @@ def export_week_xlsx(year: int, week: int, team_id: int | None, path: str | Path
 
     buffer = io.BytesIO()
     workbook.save(buffer)
-    _write_verified(Path(path), buffer.getvalue())
+    write_verified(Path(path), buffer.getvalue())
     audit.record("导出", "shift", "", f"导出值班表 {data.week_label}（{data.team_name}，{len(data.posts)} 个岗位，"
                                      f"{_shift_count(data)} 个班次，已脱敏）")
     return data

@@ -20,12 +20,10 @@ from ...db.models import Assignment, DutyPost, Shift, ShiftPattern, Team
 from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed
 from ...domain.text_folding import fold_fullwidth
+from ...domain.vocabulary import PATROL, PLANNED, POST_KINDS
 from .. import audit
 from ..roster.search import pinyin_sort_key
 
-KINDS = ("巡逻", "护学岗", "交通劝导", "警务站值守", "救援待命", "其他")
-# kinds where 志愿服务条例 Art. 17 asks for accident insurance before the volunteer goes on duty
-RISKY_KINDS = ("巡逻", "交通劝导", "救援待命")
 NAME_MAX = 100
 PLACE_MAX = 200
 SKILL_MAX = 20
@@ -130,7 +128,7 @@ class PostInput:
     """A post as typed; times as text ('07:30') or `time`."""
 
     name: str = ""
-    kind: str = "巡逻"
+    kind: str = PATROL
     place: str = ""
     team_id: int | None = None
     default_start: str | time | None = None
@@ -237,8 +235,8 @@ def validate_post(data: PostInput, post_id: int | None = None) -> dict[str, Any]
         if twin.exists():
             errors.append(FieldError("name", f"已有名为“{name}”的岗位"))
     kind = (data.kind or "").strip()
-    if kind not in KINDS:
-        errors.append(FieldError("kind", "岗位类别应为 " + " / ".join(KINDS)))
+    if kind not in POST_KINDS:
+        errors.append(FieldError("kind", "岗位类别应为 " + " / ".join(POST_KINDS)))
     place = (data.place or "").strip()
     if len(place) > PLACE_MAX:
         errors.append(FieldError("place", f"地点不能超过{PLACE_MAX}个字"))
@@ -291,7 +289,7 @@ def delete_post(post_id: int, today: date | None = None) -> int:
         post.deleted_at = datetime.now()
         post.active = False
         post.save()
-        attended = Assignment.select(Assignment.shift).where(Assignment.status != "已排")
+        attended = Assignment.select(Assignment.shift).where(Assignment.status != PLANNED)
         removed = Shift.delete().where(
             Shift.post == post_id, Shift.date >= today, Shift.id.not_in(attended)).execute()
         audit.record("删除", "duty_post", post.uuid, f"删除岗位“{post.name}”，取消未来班次 {removed} 个")

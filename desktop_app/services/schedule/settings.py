@@ -6,9 +6,12 @@ from collections.abc import Iterable
 from datetime import date
 
 from ...db.database import db
+from ...domain.dates import format_date
+from ...domain.errors import FieldError
 from .. import audit
 from ..settings import get_setting, set_setting
 
+MAX_VACATION_DAYS = 100
 MAX_SHIFTS_KEY = "schedule.max_shifts_per_week"
 MIN_REST_KEY = "schedule.min_rest_hours"
 VACATIONS_KEY = "schedule.school_vacations"
@@ -40,3 +43,21 @@ def set_school_vacations(spans: Iterable[tuple[date, date]]) -> None:
     with db.atomic():
         set_setting(VACATIONS_KEY, [[a.isoformat(), b.isoformat()] for a, b in sorted(spans)])
         audit.record("修改", "setting", "", "修改学校假期")
+
+
+def add_school_vacation(start: date, end: date) -> None:
+    """One more 寒假/暑假; refused (FieldError) when it ends before it starts, runs over 100 days or overlaps
+    one already set."""
+    if end < start:
+        raise FieldError("vacation", "结束日期不能早于开始日期")
+    if (end - start).days + 1 > MAX_VACATION_DAYS:
+        raise FieldError("vacation", f"一段学校假期不能超过{MAX_VACATION_DAYS}天")
+    spans = school_vacations()
+    for a, b in spans:
+        if start <= b and a <= end:
+            raise FieldError("vacation", f"与已有的学校假期（{format_date(a)}至{format_date(b)}）重叠")
+    set_school_vacations([*spans, (start, end)])
+
+
+def remove_school_vacation(start: date, end: date) -> None:
+    set_school_vacations([span for span in school_vacations() if span != (start, end)])

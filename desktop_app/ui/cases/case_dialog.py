@@ -21,6 +21,7 @@ from ...services.cases.case_form import CaseDetail, delete_case, load_case, save
 from ...services.cases.fields import CaseInvalid
 from ...services.cases.workflow import CaseRefused, deadline_text
 from ..field_errors import ERROR_STYLE
+from ..ops import CASES, announce_on
 from .case_form import CaseForm
 from .documents_panel import DocumentsPanel
 from .mediators_panel import MediatorsPanel
@@ -39,6 +40,8 @@ class CaseDialog(QDialog):
 
     def __init__(self, case_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.changed, {CASES}, self)
+        announce_on(self.deleted, {CASES}, self)
         self.case_id = case_id
         self.detail: CaseDetail | None = None
         self.resize(1040, 760)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from ...domain.errors import FieldError
 from ...domain.money import amount_to_chinese_upper, to_amount
 from ...domain.text_folding import fold_fullwidth
+from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_SOURCES, PUBLIC_SECURITY_MEDIATION
 from ...services.cases.case_form import MAX_COPIES, CaseInput
-from ...services.cases.workflow import CATEGORIES, KINDS, PUBLIC_SECURITY_MEDIATION, SOURCES
 from .widgets import (
     DATE_HINT,
     DATETIME_HINT,
@@ -74,9 +74,9 @@ class CaseForm(QObject):
         grid = QGridLayout()
         layout.addLayout(grid)
         self.basics = FieldGrid(grid)
-        self.kind = choice_combo(KINDS)
-        self.category = choice_combo(CATEGORIES, blank=self.tr("请选择"))
-        self.source = choice_combo(SOURCES)
+        self.kind = choice_combo(CASE_KINDS)
+        self.category = choice_combo(CASE_CATEGORIES, blank=self.tr("请选择"))
+        self.source = choice_combo(CASE_SOURCES)
         self.received_at = line(self.tr(DATETIME_HINT), 40)
         self.place = line(self.tr("如 夏普吐勒镇3村"))
         self.summary = text_box(56)

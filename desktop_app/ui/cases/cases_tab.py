@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
+from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_STATUSES
 from ...services.cases.case_form import delete_case
 from ...services.cases.register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
-from ...services.cases.workflow import CATEGORIES, KINDS, STATUSES, CaseRefused
+from ...services.cases.workflow import CaseRefused
 from ..id_table_model import Column, IdTableModel
+from ..ops import CASES, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
 from .case_dialog import CaseDialog
 
@@ -45,7 +47,11 @@ class RegisterLine:
         if self.row.deadline is None:
             return ""
         text = format_date(self.row.deadline)
-        return text + QCoreApplication.translate("CasesTab", "（超期）") if self.row.overdue else text
+        if self.row.overdue:
+            text += QCoreApplication.translate("CasesTab", "（超期）")
+        if self.row.deadline_estimated:
+            text += QCoreApplication.translate("CasesTab", "（预估）")
+        return text
 
 
 def register_lines(ids) -> list[RegisterLine]:
@@ -67,9 +73,9 @@ class CasesTab(QWidget):
         self.dialog: QDialog | None = None  # the dialog last opened, kept alive while open
 
         self.search = search_box(self.tr("查找：案件编号 / 当事人姓名 / 拼音 / 首字母"), 300)
-        self.status_filter = filter_combo(self.tr("全部状态"), STATUSES)
-        self.category_filter = filter_combo(self.tr("全部类别"), CATEGORIES)
-        self.kind_filter = filter_combo(self.tr("全部类型"), KINDS)
+        self.status_filter = filter_combo(self.tr("全部状态"), CASE_STATUSES)
+        self.category_filter = filter_combo(self.tr("全部类别"), CASE_CATEGORIES)
+        self.kind_filter = filter_combo(self.tr("全部类型"), CASE_KINDS)
         self.period = QCheckBox(self.tr("受理日期"))
         today = date.today()
         self.date_from = QDateEdit(_qdate(date(today.year, 1, 1)))
@@ -122,6 +128,7 @@ class CasesTab(QWidget):
         self.export_button.clicked.connect(self.export_to_stick)
         self.print_button.clicked.connect(self.print_register)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        follow_changes(self, {CASES}, self.refresh)
 
     def _columns(self) -> list[Column]:
         return [

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import ACTIVE
 from ...services.cases.case_form import CaseDetail
 from ...services.cases.fields import CaseInvalid
 from ...services.cases.parties import (
@@ -35,7 +36,6 @@ from ..rows_table_model import RowsTableModel
 from .widgets import choice_combo, combo_value, line, plain_table
 
 MEDIATION_SKILL = "调解"
-ON_TEAM = "在队"
 SEARCH_LIMIT = 50
 DEFAULT_ROLE = "调解员"
 
@@ -135,7 +135,7 @@ class MediatorsPanel(QWidget):
 
     def find_volunteers(self) -> None:
         text = self.search.text().strip()
-        flt = RosterFilter(text=text, status=ON_TEAM, skill=None if text else MEDIATION_SKILL)
+        flt = RosterFilter(text=text, status=ACTIVE, skill=None if text else MEDIATION_SKILL)
         ids = search_ids(flt)[:SEARCH_LIMIT]
         self.found_model.set_rows(fetch_rows(ids))
         if ids:

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 
 from ...services import audit
 from ...services.cases.export import ExportResult, export_cases
+from ...services.progress import Progress
 from ...services.usb_export import MANIFEST_NAME, ExportFailed
 from ..admin_check import confirm_administrator
 from ..field_errors import ERROR_STYLE
-from ..tasks import Report, TaskRunner
+from ..ops import TaskRunner
 
 LINUX_REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/")
 
@@ -201,17 +202,18 @@ class UsbExportDialog(QDialog):
         folder, full = self.folder, bool(admin)
         writing, finishing = self.tr("正在写入并核对：{0}（{1}/{2}）"), self.tr("正在完成…")
 
-        def work(report: Report) -> ExportResult:
-            def progress(done: int, total: int, name: str) -> None:
-                report(int(done * 100 / max(total, 1)), writing.format(name, done + 1, total) if name else finishing)
+        def work(progress: Progress) -> ExportResult:
+            def each(done: int, total: int, name: str) -> None:
+                progress(done, total, writing.format(name, done + 1, total) if name else finishing)
 
             acting = audit.acting_as(admin) if admin else contextlib.nullcontext()
             with acting:
-                return export_cases(selection, folder, full=full, progress=progress)
+                return export_cases(selection, folder, full=full, progress=each)
 
         self._say(self.tr("正在导出…"))
         self.export_button.setEnabled(False)
-        self.runner = TaskRunner(self, self.tr("导出到U盘"), work)
+        self.runner = TaskRunner(self, self.tr("导出到U盘"), work, expected=(ExportFailed,))
+        self.runner.finished.connect(self._finish)
         self.runner.done.connect(self._done)
         self.runner.error.connect(self._failed)
         self.runner.cancelled.connect(self._cancelled)
@@ -222,7 +224,6 @@ class UsbExportDialog(QDialog):
         self.export_button.setEnabled(self.folder is not None)
 
     def _done(self, result: ExportResult) -> None:
-        self._finish()
         self.result = result
         form = self.tr("完整信息") if not result.masked else self.tr("已脱敏")
         text = self.tr("导出完成，清单已校验。\n文件夹：{0}\n案件 {1} 件，文件 {2} 个（另有{3}），个人信息：{4}。").format(
@@ -230,14 +231,11 @@ class UsbExportDialog(QDialog):
         self._say(text)
         QMessageBox.information(self, self.tr("导出完成"), text)
 
-    def _failed(self, exc: object) -> None:
-        self._finish()
-        message = exc.message if isinstance(exc, ExportFailed) else self.tr("导出失败：{0}").format(exc)
-        self._say(message, error=True)
-        QMessageBox.warning(self, self.tr("导出未完成"), message)
+    def _failed(self, exc: ExportFailed) -> None:
+        self._say(exc.message, error=True)
+        QMessageBox.warning(self, self.tr("导出未完成"), exc.message)
 
     def _cancelled(self) -> None:
-        self._finish()
         self._say(self.tr("导出已取消，已写入的文件已删除。"), error=True)
 
     def reject(self) -> None:

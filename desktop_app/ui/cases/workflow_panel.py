@@ -19,19 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import ACCEPTED, CLOSED, FAILED, FOLLOW_UP, IN_MEDIATION, SUCCEEDED, TERMINATED
 from ...services.cases.case_form import CaseDetail
-from ...services.cases.workflow import (
-    ACCEPTED,
-    CLOSED,
-    FAILED,
-    FOLLOW_UP,
-    IN_MEDIATION,
-    MAX_NOTE_LENGTH,
-    SUCCEEDED,
-    TERMINATED,
-    CaseRefused,
-    change_status,
-)
+from ...services.cases.workflow import MAX_NOTE_LENGTH, CaseRefused, change_status
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 from .session_panels import moment_text

@@ -30,21 +30,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.certificates import CERT_TYPES
+from ...domain.vocabulary import APPOINTMENT, CARD, CERTIFICATE_TYPES, HONOUR, SERVICE_PROOF
 from ...services.certificates import batch as cert_batch
 from ...services.certificates import content as cert_content
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
+from ...services.progress import Progress
 from ...services.records.service_hours import hours_by_member
 from ...services.roster.search import fetch_rows
 from ...services.roster.teams import list_teams
 from ..cases.widgets import plain_table
-from ..tasks import Report, TaskRunner
+from ..ops import CERTIFICATES, TaskRunner, announce
 from .candidates_model import Candidate, CandidatesModel
 from .common import MUTED_STYLE, TITLE_SUGGESTIONS, MessageLine, date_edit, from_qdate, pdf_name
 
 STARS = ("一星", "二星", "三星", "四星", "五星")
-HONOUR = "荣誉证书"
 
 
 class BatchDialog(QDialog):
@@ -101,7 +101,7 @@ class BatchDialog(QDialog):
 
         # --- what ------------------------------------------------------------------------------------
         self.cert_type = QComboBox()
-        for cert_type in CERT_TYPES:
+        for cert_type in CERTIFICATE_TYPES:
             self.cert_type.addItem(cert_type, cert_type)
         self.template = QComboBox()
         self.title = QComboBox()
@@ -217,9 +217,9 @@ class BatchDialog(QDialog):
         for widget in (self.own_period, self.date_from, self.date_to, self.period_hint):
             widget.setVisible(not honour)
         self.period_hint.setText({
-            "聘书": self.tr("不指定时：聘期自签发日期起三年"),
-            "义警证": self.tr("不指定时：有效期自签发日期起三年"),
-            "志愿服务证明": self.tr("不指定时：每人自首次登记服务之日至签发日期；没有登记时长的队员将被跳过"),
+            APPOINTMENT: self.tr("不指定时：聘期自签发日期起三年"),
+            CARD: self.tr("不指定时：有效期自签发日期起三年"),
+            SERVICE_PROOF: self.tr("不指定时：每人自首次登记服务之日至签发日期；没有登记时长的队员将被跳过"),
         }.get(cert_type, ""))
 
     def _period_toggled(self, on: bool) -> None:
@@ -267,17 +267,19 @@ class BatchDialog(QDialog):
             return False
         doing = self.tr("正在签发：{0}（{1}/{2}）")
 
-        def work(report: Report) -> cert_batch.BatchResult:
-            def progress(done: int, total: int, name: str) -> None:
-                report(int(done * 100 / max(total, 1)), doing.format(name, done + 1, total) if name else "")
+        def work(progress: Progress) -> cert_batch.BatchResult:
+            def each(done: int, total: int, name: str) -> None:
+                progress(done, total, doing.format(name, done + 1, total) if name else "")
 
             return cert_batch.batch_issue(ids, cert_type, one_file=one_file, out_file=target if one_file else None,
-                                     out_dir=None if one_file else target, progress=progress, **values)
+                                     out_dir=None if one_file else target, progress=each, **values)
 
         self.result, self.was_cancelled = None, False
         self.report.hide()
         self.start_button.setEnabled(False)
-        self.runner = TaskRunner(self, self.tr("批量签发{0}").format(cert_type), work)
+        self.runner = TaskRunner(self, self.tr("批量签发{0}").format(cert_type), work, changes={CERTIFICATES},
+                                 expected=(cert_batch.CertificateFilesNotWritten, CertificateRefused))
+        self.runner.finished.connect(self._finish)
         self.runner.done.connect(self._done)
         self.runner.error.connect(self._failed)
         self.runner.cancelled.connect(self._cancelled)
@@ -289,7 +291,6 @@ class BatchDialog(QDialog):
         self.start_button.setEnabled(True)
 
     def _done(self, result: cert_batch.BatchResult) -> None:
-        self._finish()
         self.result = result
         self._show_result(result)
         if result.issued:
@@ -315,19 +316,17 @@ class BatchDialog(QDialog):
             self.report.show()
         QMessageBox.information(self, self.tr("批量签发"), files_missing or text)
 
-    def _failed(self, exc: object) -> None:
-        self._finish()
+    def _failed(self, exc: cert_batch.CertificateFilesNotWritten | CertificateRefused) -> None:
         if isinstance(exc, cert_batch.CertificateFilesNotWritten):
+            announce({CERTIFICATES}, self)  # issued all the same; only the files are missing
             self.result = exc.result
             self._show_result(exc.result, exc.message)
             self.issued.emit()
             return
-        message = exc.message if isinstance(exc, CertificateRefused) else self.tr("批量签发失败：{0}").format(exc)
-        self.message.error(message + self.tr("（没有签发任何证书）"))
-        QMessageBox.warning(self, self.tr("批量签发"), message)
+        self.message.error(exc.message + self.tr("（没有签发任何证书）"))
+        QMessageBox.warning(self, self.tr("批量签发"), exc.message)
 
     def _cancelled(self) -> None:
-        self._finish()
         self.was_cancelled = True
         self.message.error(self.tr("已取消，没有签发任何证书。"))
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..ops import CERTIFICATES, MEMBERS, SETTINGS, SHIFTS, TEAMS, follow_changes
 from .issue_panel import IssuePanel
 from .register_panel import RegisterPanel
 from .verify_box import VerifyBox
@@ -72,6 +73,7 @@ class CertificatesTab(QWidget):
         self.batch_button.clicked.connect(self.batch)
         self.templates_button.clicked.connect(self.templates)
         self.refresh()
+        follow_changes(self, {CERTIFICATES, MEMBERS, TEAMS, SHIFTS, SETTINGS}, self.refresh, stale=False)
 
     def refresh(self) -> None:
         self.issue_panel.refresh()

@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
+from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF
 from ...services.usb_export import safe_file_name
 from .. import print_preview
 from ..field_errors import ERROR_STYLE
@@ -17,7 +18,7 @@ OK_STYLE = "color: #1e7e34;"
 MUTED_STYLE = "color: #555555;"
 TITLE_SUGGESTIONS = ("优秀义警", "金牌调解员", "优秀调解员", "先进个人", "优秀队长", "护学岗之星", "最美义警",
                      "优秀志愿者")
-PERIOD_LABELS = {"聘书": "聘期", "志愿服务证明": "服务期间", "义警证": "有效期", "荣誉证书": "期间"}
+PERIOD_LABELS = {APPOINTMENT: "聘期", SERVICE_PROOF: "服务期间", CARD: "有效期", HONOUR: "期间"}
 
 
 def tr(text: str) -> str:

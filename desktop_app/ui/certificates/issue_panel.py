@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.certificates import CERT_TYPES
+from ...domain.vocabulary import CERTIFICATE_TYPES, HONOUR, SERVICE_PROOF
 from ...services.certificates import content as cert_content
 from ...services.certificates import issuing as certs
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
 from ...services.records.service_hours import format_hours, service_record
 from ..cases.widgets import FieldGrid
+from ..ops import CERTIFICATES, announce_on
 from .common import (
     MUTED_STYLE,
     PERIOD_LABELS,
@@ -39,19 +40,18 @@ from .common import (
 )
 from .member_picker import MemberPicker
 
-HONOUR, SERVICE_PROOF = "荣誉证书", "志愿服务证明"
-
 
 class IssuePanel(QWidget):
     issued = Signal(int)  # the new certificate's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.issued, {CERTIFICATES}, self)
         self.preview = None  # the preview dialog last opened
         self.last_issued: certs.IssuedCertificate | None = None
         self.picker = MemberPicker()
         self.cert_type = QComboBox()
-        for cert_type in CERT_TYPES:
+        for cert_type in CERTIFICATE_TYPES:
             self.cert_type.addItem(cert_type, cert_type)
         self.template = QComboBox()
         self.title = QComboBox()

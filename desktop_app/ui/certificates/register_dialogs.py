@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.certificates import CERT_TYPES
+from ...domain.vocabulary import CERTIFICATE_TYPES
 from ...services.certificates import register as cert_register
 from ...services.certificates.errors import CertificateRefused
 from ..cases.widgets import plain_table
@@ -92,7 +92,7 @@ class PublicityDialog(QDialog):
 
     def make(self) -> bool:
         start, end = from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
-        types = CERT_TYPES if self.all_types.isChecked() else cert_register.PUBLICITY_TYPES
+        types = CERTIFICATE_TYPES if self.all_types.isChecked() else cert_register.PUBLICITY_TYPES
         try:
             pdf = cert_register.publicity_pdf(start, end, posted_on=from_qdate(self.posted_on.date()), cert_types=types)
         except CertificateRefused as exc:

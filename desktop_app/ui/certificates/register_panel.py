@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.certificates import CERT_TYPES
 from ...domain.dates import format_date
+from ...domain.vocabulary import CERTIFICATE_TYPES, HONOUR, SERVICE_PROOF, VALID, VOID
 from ...services.certificates import issuing as certs
 from ...services.certificates import register as cert_register
 from ...services.certificates.errors import CertificateRefused
@@ -30,6 +30,7 @@ from ...services.records.service_hours import format_hours
 from ...services.roster.search import RosterFilter, search_ids
 from ..cases.widgets import plain_table
 from ..id_table_model import Column
+from ..ops import CERTIFICATES, announce_on
 from ..rows_table_model import RowsTableModel
 from .common import date_edit, from_qdate, pdf_name, show_pdf
 from .register_dialogs import EventsDialog, PublicityDialog
@@ -55,9 +56,9 @@ class RegisterLine:
 
 
 def line_of(row: cert_register.CertificateRow) -> RegisterLine:
-    if row.type == "荣誉证书":
+    if row.type == HONOUR:
         detail = row.title
-    elif row.type == "志愿服务证明":
+    elif row.type == SERVICE_PROOF:
         detail = f"{format_hours(row.hours)}小时" if row.hours is not None else ""
     else:
         detail = f"至{format_date(row.period_to)}" if row.period_to else ""
@@ -70,6 +71,7 @@ class RegisterPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.changed, {CERTIFICATES}, self)
         self.dialog: QDialog | None = None
         self.preview = None
         self.search = QLineEdit()
@@ -78,12 +80,12 @@ class RegisterPanel(QWidget):
         self.search.setMinimumWidth(180)
         self.type_filter = QComboBox()
         self.type_filter.addItem(self.tr("全部类别"), None)
-        for cert_type in CERT_TYPES:
+        for cert_type in CERTIFICATE_TYPES:
             self.type_filter.addItem(cert_type, cert_type)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("全部状态"), None)
-        self.status_filter.addItem(self.tr("有效"), certs.STATUS_VALID)
-        self.status_filter.addItem(self.tr("作废"), certs.STATUS_VOID)
+        self.status_filter.addItem(self.tr("有效"), VALID)
+        self.status_filter.addItem(self.tr("作废"), VOID)
         self.period = QCheckBox(self.tr("签发日期"))
         today = date.today()
         self.date_from = date_edit(date(today.year, 1, 1))
@@ -96,7 +98,7 @@ class RegisterPanel(QWidget):
             Column(self.tr("编号"), "serial"), Column(self.tr("类别"), "type"), Column(self.tr("姓名"), "name"),
             Column(self.tr("队伍"), "team"), Column(self.tr("称号 / 时长 / 期限"), "detail"),
             Column(self.tr("签发日期"), "issued_on"),
-            Column(self.tr("状态"), "status", align_center=True, alert=lambda r: r.status != certs.STATUS_VALID),
+            Column(self.tr("状态"), "status", align_center=True, alert=lambda r: r.status != VALID),
             Column(self.tr("验证码"), "verification_code"), Column(self.tr("作废原因"), "void_reason"),
         ])
         self.table = plain_table(self.model, WIDTHS, multi=True)
@@ -162,7 +164,7 @@ class RegisterPanel(QWidget):
             rows = [r for r in rows if r.member_id in members or folded in r.serial.upper()
                     or folded in r.verification_code]
         self.model.set_rows([line_of(r) for r in reversed(rows)])
-        voided = sum(1 for r in rows if r.status != certs.STATUS_VALID)
+        voided = sum(1 for r in rows if r.status != VALID)
         self.count_label.setText(self.tr("共 {0} 份（作废 {1} 份）").format(len(rows), voided))
         self._selection_changed()
 
@@ -185,8 +187,8 @@ class RegisterPanel(QWidget):
         one = len(chosen) == 1
         self.preview_button.setEnabled(one)
         self.events_button.setEnabled(one)
-        self.void_button.setEnabled(one and chosen[0].status == certs.STATUS_VALID)
-        self.reprint_button.setEnabled(bool(chosen) and all(c.status == certs.STATUS_VALID for c in chosen))
+        self.void_button.setEnabled(one and chosen[0].status == VALID)
+        self.reprint_button.setEnabled(bool(chosen) and all(c.status == VALID for c in chosen))
 
     # --- actions -----------------------------------------------------------------------------------
     def preview_selected(self) -> bool:
@@ -224,7 +226,7 @@ class RegisterPanel(QWidget):
 
     def void_selected(self) -> bool:
         chosen = self.selected()
-        if len(chosen) != 1 or chosen[0].status != certs.STATUS_VALID:
+        if len(chosen) != 1 or chosen[0].status != VALID:
             return False
         line = chosen[0]
         reason, ok = QInputDialog.getText(

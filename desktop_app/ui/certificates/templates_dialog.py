@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.certificates import CERT_TYPES
+from ...domain.vocabulary import CERTIFICATE_TYPES
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
 from ..cases.widgets import FieldGrid
+from ..ops import SETTINGS, announce_on
 from .common import MUTED_STYLE, MessageLine, tr
 
 _KEEP = object()
@@ -55,6 +56,7 @@ class TemplatesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.changed, {SETTINGS}, self)
         self.setWindowTitle(self.tr("证书模板与印章"))
         self.resize(760, 700)
         self.editing_id: int | None = None
@@ -63,7 +65,7 @@ class TemplatesDialog(QDialog):
         self.choose_png = read_png  # replaced in tests
 
         self.cert_type = QComboBox()
-        for cert_type in CERT_TYPES:
+        for cert_type in CERTIFICATE_TYPES:
             self.cert_type.addItem(cert_type, cert_type)
         self.template = QComboBox()
         self.template.setMinimumWidth(220)

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.files import FileWriteError
 from ...services.roster.importer import (
     FIELDS,
     ImportPlan,
     ImportReport,
+    RosterImportError,
     SheetPreview,
     list_sheets,
     plan_import,
@@ -36,8 +38,8 @@ from ...services.roster.importer import (
     save_report_xlsx,
 )
 from ..id_table_model import Column
+from ..ops import MEMBERS, TEAMS, TaskRunner
 from ..rows_table_model import RowsTableModel
-from ..tasks import TaskRunner
 
 
 class VerdictRow:
@@ -154,7 +156,7 @@ class ImportDialog(QDialog):
         if not self.path or not sheet:
             return
         path = self.path
-        self._run(self.tr("正在读取…"), lambda report: read_sheet(path, sheet), self._sheet_read)
+        self._run(self.tr("正在读取…"), lambda progress: read_sheet(path, sheet), self._sheet_read)
 
     def _sheet_read(self, preview: SheetPreview) -> None:
         self.preview = preview
@@ -188,7 +190,7 @@ class ImportDialog(QDialog):
             return
         preview, mapping, update = self.preview, self.mapping(), self.update_existing.isChecked()
         self._run(self.tr("正在检查每一行…"),
-                  lambda report: plan_import(preview, mapping, update_existing=update, progress=report),
+                  lambda progress: plan_import(preview, mapping, update_existing=update, progress=progress),
                   self._checked)
 
     def _checked(self, plan: ImportPlan) -> None:
@@ -209,7 +211,8 @@ class ImportDialog(QDialog):
         if self.plan is None:
             return
         plan = self.plan
-        self._run(self.tr("正在导入…"), lambda report: run_import(plan, progress=report), self._imported)
+        self._run(self.tr("正在导入…"), lambda progress: run_import(plan, progress=progress), self._imported,
+                  changes={MEMBERS, TEAMS})
 
     def _imported(self, report: ImportReport) -> None:
         self.report = report
@@ -235,10 +238,13 @@ class ImportDialog(QDialog):
             if not chosen:
                 return
             path = Path(chosen)
-        save_report_xlsx(self.report, path)
+        try:
+            save_report_xlsx(self.report, path)
+        except FileWriteError as exc:
+            QMessageBox.warning(self, self.tr("保存导入报告"), exc.message)
 
-    def _run(self, title: str, work, on_done) -> None:
-        runner = TaskRunner(self, title, work)
+    def _run(self, title: str, work, on_done, changes: set[str] | None = None) -> None:
+        runner = TaskRunner(self, title, work, changes=changes or (), expected=(RosterImportError,))
         runner.done.connect(on_done)
         runner.cancelled.connect(lambda: self.summary.setText(self.tr("已取消，数据库没有任何改动。")))
         runner.error.connect(lambda exc: QMessageBox.warning(self, title, str(exc)))

@@ -31,6 +31,7 @@ from ...services.roster.members import (
 )
 from ..field_errors import FieldMessage
 from ..id_table_model import Column
+from ..ops import MEMBERS, announce_on
 from ..rows_table_model import RowsTableModel
 from .member_form import DATE_HINT, MemberForm
 
@@ -81,6 +82,7 @@ class LeavePanel(QWidget):
 
     def __init__(self, member_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.changed, {MEMBERS}, self)
         self.member_id = member_id
         layout = QVBoxLayout(self)
         self.model = RowsTableModel([
@@ -142,6 +144,8 @@ class MemberDialog(QDialog):
 
     def __init__(self, member_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.saved, {MEMBERS}, self)
+        announce_on(self.deleted, {MEMBERS}, self)
         self.member_id = member_id
         self.resize(960, 640)
         self.form = MemberForm()

@@ -27,7 +27,8 @@ from ...domain.errors import FieldError
 from ...domain.ethnic_groups import ETHNIC_GROUPS
 from ...domain.genders import GENDERS
 from ...domain.id_numbers import parse_id_number
-from ...services.roster.members import POLITICAL_STATUSES, SKILLS, STATUSES, MemberInput, split_skills
+from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
+from ...services.roster.members import POLITICAL_STATUSES, SKILLS, MemberInput, split_skills
 from ...services.roster.teams import list_teams
 from ..field_errors import FieldMessage
 
@@ -85,7 +86,7 @@ class MemberForm(QWidget):
         self.join_date = QLineEdit()
         self.leave_date = QLineEdit()
         self.status = QComboBox()
-        self.status.addItems(list(STATUSES))
+        self.status.addItems(list(MEMBER_STATUSES))
         self.insurance_expires_on = QLineEdit()
         for field in (self.join_date, self.leave_date, self.insurance_expires_on):
             field.setPlaceholderText(self.tr(DATE_HINT))
@@ -211,7 +212,7 @@ class MemberForm(QWidget):
         self._select_data(self.team, data.team_id)
         self.join_date.setText(_date_text(data.join_date))
         self.leave_date.setText(_date_text(data.leave_date))
-        self.status.setCurrentText(data.status or "在队")
+        self.status.setCurrentText(data.status or ACTIVE)
         skills = split_skills(data.skills)
         for skill, box in self.skill_boxes.items():
             box.setChecked(skill in skills)

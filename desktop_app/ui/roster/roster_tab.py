@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
+from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from ...services import audit
-from ...services.roster.members import SKILLS, STATUSES
+from ...services.roster.members import SKILLS
 from ...services.roster.search import (
     INSURANCE_EXPIRED,
     INSURANCE_EXPIRING,
@@ -32,6 +33,7 @@ from ...services.roster.search import (
 from ...services.roster.teams import list_teams
 from ..admin_check import confirm_administrator
 from ..id_table_model import Column, IdTableModel
+from ..ops import MEMBERS, TEAMS, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
 from .member_dialog import MemberDialog
 from .teams_dialog import TeamsDialog
@@ -43,7 +45,7 @@ COLUMNS = [
     Column("队伍", "team", "team"),
     Column("身份证号", "id_masked", "id_number"),
     Column("联系电话", "phone_masked", "phone"),
-    Column("状态", "status", "status", align_center=True, alert=lambda r: r.status != "在队"),
+    Column("状态", "status", "status", align_center=True, alert=lambda r: r.status != ACTIVE),
     Column("技能", "skills", "skills"),
     Column("入队日期", "join_date", "join_date"),
     Column("意外险到期", "insurance_expires_on", "insurance_expires_on", alert=lambda r: bool(r.insurance_state)),
@@ -59,7 +61,7 @@ class RosterTab(QWidget):
 
         self.search = search_box(self.tr("查找：姓名 / 拼音 / 首字母 / 手机尾号 / 身份证尾号"), 320)
         self.team_filter = QComboBox()
-        self.status_filter = filter_combo(self.tr("全部状态"), STATUSES)
+        self.status_filter = filter_combo(self.tr("全部状态"), MEMBER_STATUSES)
         self.skill_filter = filter_combo(self.tr("全部技能"), SKILLS)
         self.insurance_filter = QComboBox()
         self.insurance_filter.addItem(self.tr("意外险：全部"), None)
@@ -104,6 +106,7 @@ class RosterTab(QWidget):
         self.print_button.clicked.connect(self.print_roster)
         self.teams_button.clicked.connect(self.manage_teams)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        follow_changes(self, {MEMBERS, TEAMS}, self.refresh)
 
     # --- filtering ---------------------------------------------------------------------------------
     def current_filter(self) -> RosterFilter:
@@ -185,10 +188,14 @@ class RosterTab(QWidget):
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
-        from ...services.roster.export import export_roster_xlsx
+        from ...services.roster.export import ExportError, export_roster_xlsx
 
-        with audit.acting_as(admin):
-            count = export_roster_xlsx(ids, Path(path), full=bool(admin))
+        try:
+            with audit.acting_as(admin):
+                count = export_roster_xlsx(ids, Path(path), full=bool(admin))
+        except ExportError as exc:
+            QMessageBox.warning(self, self.tr("导出失败"), exc.message)
+            return
         QMessageBox.information(self, self.tr("导出完成"), self.tr("已导出 {0} 名队员到：\n{1}").format(count, path))
 
     def print_roster(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import ACTIVE
 from ...services.roster.search import RosterFilter, fetch_rows, search_ids
 from ...services.roster.teams import (
     TeamInput,
@@ -34,6 +35,7 @@ from ...services.roster.teams import (
 )
 from ..field_errors import FieldMessage
 from ..id_table_model import Column
+from ..ops import TEAMS, announce_on
 from ..rows_table_model import RowsTableModel
 from .member_form import DATE_HINT
 
@@ -77,7 +79,7 @@ class TeamEditDialog(QDialog):
             self.founded_on.setText(team.founded_on.isoformat() if team.founded_on else "")
             self.service_area.setText(team.service_area)
             self.notes.setPlainText(team.notes)
-            for row in fetch_rows(search_ids(RosterFilter(team_id=team_id, status="在队"))):
+            for row in fetch_rows(search_ids(RosterFilter(team_id=team_id, status=ACTIVE))):
                 self.leader.addItem(row.name, row.id)
             self.leader.setCurrentIndex(max(self.leader.findData(team.leader_id), 0))
         else:
@@ -111,6 +113,7 @@ class TeamsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.changed, {TEAMS}, self)
         self.setWindowTitle(self.tr("队伍管理"))
         self.resize(900, 480)
         self.model = RowsTableModel([

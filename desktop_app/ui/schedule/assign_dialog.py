@@ -25,6 +25,7 @@ from ...services.schedule.errors import ScheduleError
 from ...services.schedule.week_grid import GridMember, GridShift, shift_detail
 from ..cases.widgets import plain_table
 from ..id_table_model import Column
+from ..ops import SHIFTS, announce_on
 from ..rows_table_model import RowsTableModel
 from .candidate_picker import CandidatePicker
 from .common import GAP_COLOUR, attempt
@@ -48,6 +49,7 @@ class AssignDialog(QDialog):
     def __init__(self, shift_id: int, title: str, parent: QWidget | None = None,
                  selected_member: int | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.changed, {SHIFTS}, self)
         self.shift_id = shift_id
         self.title = title
         self.shift: GridShift | None = None

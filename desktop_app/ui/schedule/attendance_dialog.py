@@ -21,19 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import FieldError
+from ...domain.vocabulary import ATTENDANCE_STATUSES, PLANNED, PRESENT
 from ...services.schedule.attendance import (
-    PRESENT,
-    STATUSES,
     AttendanceInvalid,
     AttendanceRow,
     record_attendance,
     shift_attendance,
 )
-from ...services.schedule.duty_rules import PLANNED
 from ...services.schedule.errors import ScheduleError
 from ...services.schedule.posts import parse_clock
 from ...services.schedule.week_grid import shift_detail
 from ..field_errors import ERROR_STYLE, FieldMessage
+from ..ops import SHIFTS, announce_on
 
 
 class AttendanceLine:
@@ -43,7 +42,7 @@ class AttendanceLine:
         self.row = row
         self.name = QLabel(row.name)
         self.status = QComboBox(parent)
-        for status in STATUSES:
+        for status in ATTENDANCE_STATUSES:
             self.status.addItem(status, status)
         self.status.setCurrentIndex(self.status.findData(row.status if row.status != PLANNED else PRESENT))
         self.start = QLineEdit(f"{row.actual_start:%H:%M}" if row.actual_start else "")
@@ -79,6 +78,7 @@ class AttendanceDialog(QDialog):
 
     def __init__(self, shift_id: int, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.saved, {SHIFTS}, self)
         self.shift_id = shift_id
         self.shift = shift_detail(shift_id)
         self.setWindowTitle(self.tr("签到：{0}").format(title))

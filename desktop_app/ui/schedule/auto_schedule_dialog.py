@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.progress import Progress
 from ...services.schedule.auto_scheduler import ScheduleResult, UnfilledSlot, auto_schedule
 from ...services.schedule.errors import ScheduleError
 from ..cases.widgets import plain_table
 from ..field_errors import ERROR_STYLE
 from ..id_table_model import Column
+from ..ops import SHIFTS, TaskRunner
 from ..rows_table_model import RowsTableModel
-from ..tasks import TaskRunner
 from .common import GAP_COLOUR, WEEKDAYS, PeriodPicker, short_date, team_combo
 
 
@@ -104,10 +105,11 @@ class AutoScheduleDialog(QDialog):
         self.start_button.setEnabled(False)
         self.summary.setText(self.tr("正在排班…"))
 
-        def work(report):
-            return auto_schedule(date_from, date_to, team_id, progress=report)
+        def work(progress: Progress) -> ScheduleResult:
+            return auto_schedule(date_from, date_to, team_id, progress=progress)
 
-        runner = TaskRunner(self, self.tr("自动排班"), work)
+        runner = TaskRunner(self, self.tr("自动排班"), work, changes={SHIFTS}, expected=(ScheduleError,))
+        runner.finished.connect(lambda: self.start_button.setEnabled(True))
         runner.done.connect(self._done)
         runner.error.connect(self._error)
         runner.cancelled.connect(self._cancelled)
@@ -121,8 +123,8 @@ class AutoScheduleDialog(QDialog):
         self.summary.clear()
         self.start_button.setEnabled(True)
 
-    def _error(self, exc: object) -> None:
-        self._fail(exc.message if isinstance(exc, ScheduleError) else self.tr("排班失败：{0}").format(exc))
+    def _error(self, exc: ScheduleError) -> None:
+        self._fail(exc.message)
 
     def _cancelled(self) -> None:
         self.start_button.setEnabled(True)

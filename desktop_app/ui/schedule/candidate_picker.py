@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from ...domain.pinyin_keys import pinyin_keys, search_term
 from ...services.roster.teams import list_teams
 from ...services.schedule.assignment_checks import Candidate, candidates
-from ...services.schedule.duty_rules import REFUSE
+from ...services.schedule.rules import REFUSE
 from ..cases.widgets import plain_table
 from ..id_table_model import Index
 from .common import REFUSE_COLOUR, WARN_COLOUR, tr

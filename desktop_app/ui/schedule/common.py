@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.roster.teams import list_teams
-from ...services.schedule.duty_rules import REFUSE
 from ...services.schedule.errors import AssignmentRefused, ScheduleError
+from ...services.schedule.rules import REFUSE
 from ..id_table_model import Index
 from ..rows_table_model import RowsTableModel
 

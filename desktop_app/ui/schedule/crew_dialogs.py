@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import PLANNED
 from ...services.schedule.assignments import substitute, swap_members
-from ...services.schedule.duty_rules import PLANNED
 from ...services.schedule.shift_times import week_monday
 from ...services.schedule.week_grid import GridMember, GridShift, week_grid
 from ..cases.widgets import plain_table

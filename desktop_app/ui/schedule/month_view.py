@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...services.schedule.month_overview import MonthDay, MonthOverview, month_overview
 from ..id_table_model import Index
 from .common import GAP_COLOUR, HOLIDAY_FILL, SHORT_WEEKDAYS, WEEKEND_FILL, fill_team_combo, team_combo, tr
+from .week_grid_model import estimate_tip
 
 
 class MonthModel(QAbstractTableModel):
@@ -61,6 +62,8 @@ class MonthModel(QAbstractTableModel):
     @staticmethod
     def day_text(day: MonthDay) -> str:
         head = tr("{0}日").format(day.date.day) + (f"  {day.holiday}" if day.holiday else "")
+        if day.estimated:
+            head += "  " + tr("预估")
         if not day.shifts:
             return head + "\n" + tr("无班次")
         lines = [head, tr("班次 {0} 个").format(day.shifts), tr("已排 {0}/{1} 人").format(day.filled, day.needed)]
@@ -78,6 +81,8 @@ class MonthModel(QAbstractTableModel):
             return self.day_text(day)
         if role == Qt.ItemDataRole.ForegroundRole and day.gaps:
             return QBrush(GAP_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole and day.estimated:
+            return estimate_tip(day.date.year)
         if role == Qt.ItemDataRole.BackgroundRole:
             if day.holiday:
                 return QBrush(HOLIDAY_FILL)

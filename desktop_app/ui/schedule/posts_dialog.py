@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import POST_KINDS
 from ...services.roster.members import SKILLS
 from ...services.schedule.posts import (
     HEADCOUNT_MAX,
-    KINDS,
     PatternInput,
     PostInput,
     PostInvalid,
@@ -34,6 +34,7 @@ from ...services.schedule.posts import (
 )
 from ..cases.widgets import FieldGrid, choice_combo, combo_value, line, plain_table, set_combo_value
 from ..id_table_model import Column
+from ..ops import SHIFTS, announce_on
 from ..rows_table_model import RowsTableModel
 from .common import fill_team_combo, tr
 from .pattern_panel import PatternPanel
@@ -43,7 +44,7 @@ class PostForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name = line(self.tr("如 中山路商圈巡逻、第一小学护学岗"), 100)
-        self.kind = choice_combo(KINDS)
+        self.kind = choice_combo(POST_KINDS)
         self.place = line(self.tr("如 中山路步行街"), 200)
         self.team = QComboBox()
         fill_team_combo(self.team, self.tr("不属于任何队伍"))
@@ -116,6 +117,7 @@ class PostsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        announce_on(self.changed, {SHIFTS}, self)
         self.setWindowTitle(self.tr("岗位管理"))
         self.resize(1180, 720)
         self.post_id: int | None = None

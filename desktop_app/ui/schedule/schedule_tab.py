@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
+from ...domain.vocabulary import PLANNED
 from ...services.schedule.assignments import lock, move_assignment, set_leader, unassign
 from ...services.schedule.attendance import shifts_awaiting_attendance
 from ...services.schedule.auto_scheduler import explain
-from ...services.schedule.duty_rules import PLANNED
 from ...services.schedule.errors import ScheduleError
 from ...services.schedule.shift_generation import generate_shifts
 from ...services.schedule.shift_times import week_monday
 from ...services.schedule.week_grid import GridShift, week_grid
+from ..ops import MEMBERS, SHIFTS, TEAMS, announce, follow_changes
 from .common import GAP_COLOUR, WEEKDAYS, attempt, fill_team_combo, team_combo, week_text
 from .grid_view import GridView
 from .week_grid_model import TIME, CellLine, WeekGridModel
@@ -104,6 +105,7 @@ class ScheduleTab(QWidget):
         self.view.doubleClicked.connect(self._double_clicked)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.model.move_requested.connect(self.move_to_cell, Qt.ConnectionType.QueuedConnection)
+        follow_changes(self, {SHIFTS, MEMBERS, TEAMS}, self.refresh)
 
     # --- the week ----------------------------------------------------------------------------------
     @property
@@ -217,6 +219,7 @@ class ScheduleTab(QWidget):
         moved = attempt(self, self.tr("调班"), lambda force: move_assignment(assignment_id, target.id, force),
                         self.tr("仍要把{0}调到“{1}”吗？").format(name, self.shift_title(target)))
         if moved is not None:
+            announce({SHIFTS}, self)
             self.load_week()
         return moved is not None
 
@@ -252,6 +255,8 @@ class ScheduleTab(QWidget):
             action()
         except ScheduleError as exc:
             QMessageBox.warning(self, self.tr("排班"), exc.message)
+        else:
+            announce({SHIFTS}, self)
         self.load_week()
 
     def show_reason(self, assignment_id: int) -> None:
@@ -265,6 +270,8 @@ class ScheduleTab(QWidget):
         filtered = self.model.grid is not None and self.team_id is not None
         posts = [p.id for p in self.model.grid.posts] if filtered else None
         made = generate_shifts(self.monday, sunday, posts)
+        if made:
+            announce({SHIFTS}, self)
         self.load_week()
         QMessageBox.information(self, self.tr("生成班次"), self.tr("已按班次规律生成 {0} 个班次。").format(made)
                                 if made else self.tr("本周按规律应有的班次都已生成。"))

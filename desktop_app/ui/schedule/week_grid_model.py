@@ -14,7 +14,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 
-from ...services.schedule.duty_rules import PLANNED
+from ...domain.vocabulary import ABSENT, ON_LEAVE, PLANNED, PRESENT
 from ...services.schedule.week_grid import GridDay, GridMember, GridPost, GridShift, WeekGrid
 from ..id_table_model import Index
 from .common import GAP_COLOUR, HOLIDAY_FILL, WEEKDAYS, WEEKEND_FILL, short_date, tr
@@ -23,7 +23,6 @@ MIME_TYPE = "application/x-yijing-assignment"
 LINES_ROLE = Qt.ItemDataRole.UserRole + 20
 
 TIME, MEMBER, LEADER, AWAY = "time", "member", "leader", "away"
-PRESENT = "已到"
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def member_line(shift: GridShift, member: GridMember) -> CellLine:
         notes.append(tr("锁"))
     if member.status not in (PLANNED, PRESENT):
         notes.append(member.status)
-    kind = LEADER if member.is_leader else (AWAY if member.status in ("请假", "缺勤") else MEMBER)
+    kind = LEADER if member.is_leader else (AWAY if member.status in (ON_LEAVE, ABSENT) else MEMBER)
     return CellLine(kind, member.name, shift.id, member.assignment_id, member.member_id, note="·".join(notes))
 
 
@@ -63,12 +62,18 @@ def shift_lines(shift: GridShift) -> list[CellLine]:
     return lines
 
 
+def estimate_tip(year: int) -> str:
+    return tr("{0}年的放假安排尚未录入，这一天的休/班是预估的（设置 → 节假日安排）").format(year)
+
+
 def day_header(day: GridDay) -> str:
     text = f"{WEEKDAYS[day.date.weekday()]}\n{short_date(day.date)}"
     if day.holiday:
         text += "\n" + day.holiday
     elif day.is_workday and day.date.isoweekday() > 5:
         text += "\n" + tr("调休上班")
+    if day.estimated:
+        text += ("（" + tr("预估") + "）") if day.holiday else "\n" + tr("预估")
     return text
 
 
@@ -181,6 +186,8 @@ class WeekGridModel(QAbstractTableModel):
                 return day_header(day)
             if role == Qt.ItemDataRole.ForegroundRole and day.holiday:
                 return QBrush(GAP_COLOUR)
+            if role == Qt.ItemDataRole.ToolTipRole and day.estimated:
+                return estimate_tip(day.date.year)
             return None
         post = self.grid.posts[section]
         if role == Qt.ItemDataRole.DisplayRole:

@@ -33,7 +33,7 @@ from desktop_app.ui import print_preview
 from desktop_app.ui.certificates import batch_dialog
 from desktop_app.ui.certificates.certificates_tab import CertificatesTab
 from desktop_app.ui.certificates.common import to_qdate
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.ops import TaskRunner
 
 ISSUED = date(2024, 4, 13)
 ID_NUR = build_id_number("653129", date(1980, 5, 6), 31)

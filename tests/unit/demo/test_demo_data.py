@@ -36,9 +36,9 @@ from desktop_app.db.models import (
 )
 from desktop_app.demo.generator import SCALES, GenerationCancelled, generate
 from desktop_app.domain.case_numbers import format_case_number, parse_case_number
-from desktop_app.domain.dates import is_workday
 from desktop_app.domain.pinyin_keys import pinyin_keys
-from desktop_app.services.cases.workflow import STATUSES
+from desktop_app.domain.vocabulary import CASE_STATUSES as STATUSES
+from desktop_app.services.calendar import is_workday
 from desktop_app.services.storage import open_store
 
 TODAY = date(2024, 5, 15)
@@ -177,9 +177,10 @@ def test_cancel_leaves_nothing_behind(tmp_path):
     open_store(DataPaths(tmp_path))
     seen: list[tuple[int, str]] = []
 
-    def progress(percent: int, stage: str) -> bool:
+    def progress(percent: int, _total: int, stage: str) -> None:
         seen.append((percent, stage))
-        return percent < 50
+        if percent >= 50:
+            raise GenerationCancelled
 
     try:
         with pytest.raises(GenerationCancelled):

@@ -38,14 +38,20 @@ from desktop_app.db.models import (
     TrainingAttendee,
 )
 from desktop_app.demo.generator import SCALES, generate
-from desktop_app.domain.dates import is_workday
+from desktop_app.domain.vocabulary import RISKY_POST_KINDS
+from desktop_app.services.calendar import is_workday
 from desktop_app.services.cases.case_form import case_input, validate_case
 from desktop_app.services.cases.parties import validate_party
-from desktop_app.services.cases.sessions import FollowUpInput, SessionInput, validate_follow_up, validate_session
+from desktop_app.services.cases.sessions import (
+    FollowUpInput,
+    SessionInput,
+    validate_follow_up,
+    validate_session,
+)
 from desktop_app.services.cases.workflow import check_transition
 from desktop_app.services.roster.members import member_input, validate_member
 from desktop_app.services.schedule.assignment_checks import check_assignment
-from desktop_app.services.schedule.posts import RISKY_KINDS, stored_weekdays
+from desktop_app.services.schedule.posts import stored_weekdays
 from desktop_app.services.schedule.settings import max_shifts_per_week, min_rest_hours, school_vacations
 from desktop_app.services.schedule.shift_generation import pattern_applies
 from desktop_app.services.storage import open_store
@@ -122,7 +128,7 @@ def test_nobody_is_on_duty_while_on_leave_or_over_the_limits(demo):
         assert not any(a0 <= last_day and b0 >= shift.date for a0, b0 in leaves[member.id])
         assert member.join_date <= shift.date and member.status == "在队"
         assert member.insurance_expires_on is not None and member.insurance_expires_on >= last_day
-        if shift.post.kind in RISKY_KINDS:
+        if shift.post.kind in RISKY_POST_KINDS:
             assert member.insurance_expires_on >= last_day
         if shift.post.required_skill:
             assert shift.post.required_skill in member.skills or Qualification.select().where(

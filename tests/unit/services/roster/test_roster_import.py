@@ -289,8 +289,8 @@ def test_a_cancel_mid_way_leaves_the_database_as_it_was(existing, tmp_path):
     before = (Member.select().count(), Team.select().count(), AuditLog.select().count())
     calls: list[int] = []
 
-    def progress(percent: int, _message: str) -> None:
-        calls.append(percent)
+    def progress(done: int, total: int, _message: str) -> None:
+        calls.append(done * 100 // total)
         if len(calls) == 3:  # after 400 rows were written
             raise Cancelled
 
@@ -304,7 +304,8 @@ def test_a_cancel_mid_way_leaves_the_database_as_it_was(existing, tmp_path):
 
 def test_plan_progress_is_reported(existing, roster_book):
     seen: list[tuple[int, str]] = []
-    plan_import(read_sheet(roster_book), today=TODAY, progress=lambda p, m: seen.append((p, m)))
+    plan_import(read_sheet(roster_book), today=TODAY,
+                progress=lambda done, total, m: seen.append((done * 100 // total, m)))
     assert seen[0][0] == 0 and seen[-1] == (100, "检查完成")
 
 

@@ -1,0 +1,30 @@
+"""The one progress protocol of long work in the services, the command line and the window.
+
+A service that takes a while accepts `progress: Progress | None` and calls `progress(done, total, text)`
+as it goes: `done` of `total` steps (files, rows, members; or percent of 100), `text` saying what it is
+doing now in Chinese ("" when there is nothing to add). The caller stops the work by raising `Cancelled`
+from that call; the service then undoes what it started (rolls back its transaction, removes what it
+wrote) and lets the exception go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Progress = Callable[[int, int, str], None]
+
+
+class Cancelled(Exception):
+    """The user (or the caller) stopped the work; nothing of it was kept."""
+
+
+def report(progress: Progress | None, done: int, total: int, text: str = "") -> None:
+    if progress is not None:
+        progress(done, total, text)
+
+
+def percent(done: int, total: int) -> int:
+    """0…100 for `done` of `total` (100 when there is nothing to do)."""
+    if total <= 0:
+        return 100
+    return max(0, min(100, done * 100 // total))

@@ -1,0 +1,272 @@
+"""The one way to run long work in the window, and the one way views learn that data changed (in the
+spirit of Anki's CollectionOp / QueryOp and its operation_did_execute hook).
+
+    runner = TaskRunner(self, self.tr("导入花名册"), lambda progress: run_import(plan, progress),
+                        changes={MEMBERS, TEAMS}, expected=(RosterImportError,))
+    runner.finished.connect(...)  # always, first: re-enable buttons
+    runner.done.connect(...)      # the result
+    runner.error.connect(...)     # an exception of an `expected` type: the caller has the better words
+    runner.cancelled.connect(...)
+    runner.start()                # keep a reference to `runner` until `finished`
+
+`work(progress)` runs on a worker thread and must not touch widgets. `progress` is the services' one
+protocol (services/progress.py): `progress(done, total, text)`, raising `Cancelled` once 取消 was
+pressed. The worker closes its own database connection at the end. A window-modal QProgressDialog
+appears when the work takes longer than 300 ms.
+
+What comes back, on the GUI thread:
+- the result: the ChangeBus announces `changes` (so the tabs showing that data refresh), then `done`;
+- `Cancelled` (or a subclass, e.g. ExportCancelled): `cancelled`;
+- an `expected` exception: `error`; logged as a warning, without a traceback (it is a refusal);
+- anything else: the full traceback goes to the log (redacted like every log line) and the Chinese error
+  dialog opens (`error_box`, the crash handler's); `error` is not emitted.
+
+The ChangeBus: `announce({MEMBERS}, source=dialog)` after any write. Views call
+`follow_changes(self, {MEMBERS, TEAMS}, self.refresh)`: the refresh runs at once when the view is visible,
+or the next time it is shown; a notice whose `source` is the view itself or inside it (its own dialogs,
+which it updates itself after) is skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from ..logging_setup import redact
+from ..services.progress import Cancelled, Progress, percent
+from ..services.storage import release_thread_connection
+from .error_dialog import error_box
+
+log = logging.getLogger(__name__)
+
+MEMBERS = "members"
+TEAMS = "teams"
+SHIFTS = "shifts"  # posts, shifts, assignments, attendance (and so hours)
+CASES = "cases"
+CERTIFICATES = "certificates"
+SETTINGS = "settings"  # office details, templates, settings
+BACKUPS = "backups"
+ALL = frozenset({MEMBERS, TEAMS, SHIFTS, CASES, CERTIFICATES, SETTINGS, BACKUPS})
+DATA = ALL - {BACKUPS}
+
+SHOW_AFTER_MS = 300
+_PARENT = object()
+
+# --- what changed ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Changes:
+    kinds: frozenset[str]
+    source: QObject | None = None  # who made the change (it updates its own view)
+
+
+class ChangeBus(QObject):
+    """One per application: `changed` carries a `Changes` after every write that other views may show."""
+
+    changed = Signal(object)
+
+    def announce(self, kinds: Iterable[str], source: QObject | None = None) -> None:
+        kinds = frozenset(kinds)
+        if kinds:
+            self.changed.emit(Changes(kinds, source))
+
+
+_bus: ChangeBus | None = None
+
+
+def change_bus() -> ChangeBus:
+    global _bus
+    if _bus is None:
+        _bus = ChangeBus()
+    return _bus
+
+
+def announce(kinds: Iterable[str], source: QObject | None = None) -> None:
+    change_bus().announce(kinds, source)
+
+
+def announce_on(signal: Any, kinds: Iterable[str], source: QObject) -> None:
+    """Announce `kinds` (by `source`) whenever `signal` fires: for a dialog's own saved/changed signal."""
+    kinds = frozenset(kinds)
+    signal.connect(lambda *_args: announce(kinds, source))
+
+
+def _is_inside(source: QObject | None, widget: QObject) -> bool:
+    while source is not None:
+        if source is widget:
+            return True
+        source = source.parent()
+    return False
+
+
+class ChangeFollower(QObject):
+    """Keeps one view current (see the module's note). `every_show`: refresh at each show as well, for
+    figures that also change with the date (the 首页)."""
+
+    def __init__(self, widget: QWidget, kinds: Iterable[str], refresh: Callable[[], Any], *,
+                 stale: bool = True, every_show: bool = False) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self.kinds = frozenset(kinds)
+        self._refresh = refresh
+        self.stale = stale
+        self.every_show = every_show
+        widget.installEventFilter(self)
+        change_bus().changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if not (changes.kinds & self.kinds) or _is_inside(changes.source, self._widget):
+            return
+        if self._widget.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def refresh(self) -> None:
+        self.stale = False
+        self._refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self._widget and event.type() == QEvent.Type.Show and (self.stale or self.every_show):
+            self.refresh()
+        return False
+
+
+def follow_changes(widget: QWidget, kinds: Iterable[str], refresh: Callable[[], Any], *, stale: bool = True,
+                   every_show: bool = False) -> ChangeFollower:
+    return ChangeFollower(widget, kinds, refresh, stale=stale, every_show=every_show)
+
+
+# --- long work ------------------------------------------------------------------------------------
+
+
+class _Worker(QObject):
+    progressed = Signal(int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self._work = work
+        self.cancel_requested = False
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        """The `Progress` handed to the work."""
+        self.report(percent(done, total), text)
+
+    def report(self, value: int, text: str) -> None:
+        if self.cancel_requested:
+            raise Cancelled
+        self.progressed.emit(value, text)
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.progress)
+        except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            release_thread_connection()
+
+
+class TaskRunner(QObject):
+    """Runs `work` once off the GUI thread (see the module's note)."""
+
+    finished = Signal()
+    done = Signal(object)
+    error = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None, title: str, work: Callable[[Progress], Any], *,
+                 changes: Iterable[str] = (), expected: tuple[type[BaseException], ...] = (),
+                 source: QObject | None | object = _PARENT, show_progress: bool = True) -> None:
+        """`changes`: the kinds announced on success, by `source` (default `parent`, whose view updates
+        itself; None when every view should refresh, e.g. after a restore). `show_progress=False` for
+        quiet background checks."""
+        super().__init__(parent)
+        self.title = title
+        self.changes = frozenset(changes)
+        self.expected = expected
+        self.source = parent if source is _PARENT else source
+        self.error_dialog: QMessageBox | None = None
+        self._parent = parent
+        self._dialog: QProgressDialog | None = None
+        if show_progress:
+            self._dialog = QProgressDialog(title, self.tr("取消"), 0, 100, parent)
+            self._dialog.setWindowTitle(title)
+            self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self._dialog.setMinimumDuration(SHOW_AFTER_MS)
+            self._dialog.setAutoClose(False)
+            self._dialog.setAutoReset(False)
+            self._dialog.canceled.connect(self.cancel)
+            self._dialog.reset()  # not shown until start()
+        self._thread = QThread()
+        self._worker = _Worker(work)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_progress)
+        self._worker.succeeded.connect(self._on_succeeded)
+        self._worker.failed.connect(self._on_failed)
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self._dialog
+
+    def start(self) -> None:
+        if self._dialog is not None:
+            self._dialog.setValue(0)  # starts the 300 ms clock
+        self._thread.start()
+
+    def wait(self) -> None:
+        self._thread.wait()
+
+    def cancel(self) -> None:
+        self._worker.cancel_requested = True
+        if self._dialog is not None:
+            self._dialog.setLabelText(self.tr("正在取消…"))
+
+    def _on_progress(self, value: int, text: str) -> None:
+        dialog = self._dialog
+        if dialog is None or self._worker.cancel_requested:
+            return
+        if text:
+            dialog.setLabelText(text)
+        dialog.setValue(max(0, min(100, value)))  # may process events, the work's end among them: last
+
+    def _stop(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        if self._dialog is not None:
+            self._dialog.canceled.disconnect(self.cancel)
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+
+    def _on_succeeded(self, result: object) -> None:
+        self._stop()
+        self.finished.emit()
+        if self.changes:
+            announce(self.changes, self.source)
+        self.done.emit(result)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._stop()
+        self.finished.emit()
+        if isinstance(exc, Cancelled):
+            log.info("%s：已取消", self.title)
+            self.cancelled.emit()
+        elif isinstance(exc, self.expected):
+            log.warning("%s未完成：%s", self.title, redact(str(exc)))
+            self.error.emit(exc)
+        else:
+            log.error("后台任务“%s”失败", self.title, exc_info=(type(exc), exc, exc.__traceback__))
+            self.error_dialog = error_box(self._parent, exc)
+            self.error_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.error_dialog.open()
