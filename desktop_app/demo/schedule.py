@@ -6,11 +6,11 @@ limit, not over the headcount) and the attendance of the shifts that are over, c
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 from ..domain.vocabulary import ABSENT, LATE, ON_LEAVE
 from ..services.schedule.assignment_batch import AssignmentBatch
-from ..services.schedule.errors import AssignmentRefused
 from ..services.schedule.posts import PatternInput, PostInput, list_posts, save_pattern, save_post
 from ..services.schedule.settings import school_vacations, set_school_vacations
 from ..services.schedule.shift_batch import generate_shifts_in_bulk
@@ -66,6 +66,30 @@ def posts(demo: Demo) -> set[int]:
     return made
 
 
+class _Rota:
+    """A team's members on duty who are insured at all (the others may serve on no shift), with the post's
+    skill when some have it, taken in turn: each shift goes on from where the last one stopped."""
+
+    def __init__(self, demo: Demo, team: int, skill: str) -> None:
+        members = demo.members
+        active = [m for m in demo.teams[team].active if members[m].insurance is not None]
+        demo.rng.shuffle(active)
+        self.pool = [m for m in active if not skill or skill in members[m].skills] or active
+        self.demo, self.next = demo, 0
+
+    def turns(self, day: date, limit: int) -> Iterator[int]:
+        """Up to `limit` members in turn (then the slot stays open, as a planner would leave it); those plainly
+        not available that day are passed over, which spares their check."""
+        pool, size, members, leaves = self.pool, len(self.pool), self.demo.members, self.demo.leaves
+        for _ in range(min(size, limit)):
+            m = pool[self.next]
+            self.next = self.next + 1 if self.next + 1 < size else 0
+            info = members[m]
+            if info.join > day or info.insurance < day or (m in leaves and self.demo.on_leave(m, day)):
+                continue
+            yield info.id
+
+
 def duty(demo: Demo, own_posts: set[int]) -> None:
     """The shifts of the period, staffed by their teams in turn; attendance of those that are over."""
     rng, today = demo.rng, demo.today
@@ -74,9 +98,7 @@ def duty(demo: Demo, own_posts: set[int]) -> None:
     demo.progress.report(0.1)
     batch = AssignmentBatch(first, last)
     team_of = {team.id: t for t, team in enumerate(demo.teams)}
-    members = demo.members
-    pools: dict[tuple[int, str], list[int]] = {}
-    cursors: dict[tuple[int, str], int] = {}
+    rotas: dict[tuple[int, str], _Rota] = {}
     crews: dict[int, list[int]] = {}
     shifts = [s for s in batch.shifts if s.post_id in own_posts]
     step = max(1, len(shifts) // 40)
@@ -86,33 +108,13 @@ def duty(demo: Demo, own_posts: set[int]) -> None:
         if t is None:
             continue
         key = (t, shift.required_skill)
-        pool = pools.get(key)
-        if pool is None:
-            # the team's members on duty who are insured at all (the others may serve on no shift)
-            active = [m for m in demo.teams[t].active if members[m].insurance is not None]
-            rng.shuffle(active)
-            pool = pools[key] = [m for m in active if not key[1] or key[1] in members[m].skills] or active
-            cursors[key] = 0
-        i, size = cursors[key], len(pool)
+        rota = rotas.get(key)
+        if rota is None:
+            rota = rotas[key] = _Rota(demo, t, shift.required_skill)
         want = shift.headcount - shift.filled
         if shift.date > soon and rng.random() < 0.15:
             want = rng.randrange(want + 1)  # next week is not fully planned yet
-        day = shift.date
-        chosen: list[int] = []
-        for _ in range(min(size, want * 6 + 10)):  # then the slot stays open, as a planner would leave it
-            if len(chosen) >= want:
-                break
-            m = pool[i]
-            i = i + 1 if i + 1 < size else 0
-            info = members[m]
-            if info.join > day or info.insurance < day or (m in demo.leaves and demo.on_leave(m, day)):
-                continue  # plainly not available: spare the check
-            try:
-                batch.add(shift.id, info.id, reason=REASON)
-            except AssignmentRefused:
-                continue
-            chosen.append(info.id)
-        cursors[key] = i
+        chosen = batch.fill(shift.id, rota.turns(shift.date, want * 6 + 10), want, REASON)
         if chosen:
             crews[shift.id] = chosen
         if done % step == 0:

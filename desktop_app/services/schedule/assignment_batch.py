@@ -12,7 +12,7 @@ checks that follow, as a saved one would.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -24,11 +24,12 @@ from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
 from ..bulk import insert_rows, update_rows
 from ..roster.members import split_skills
+from . import rules
 from .assignment_checks import BusyShift, MemberFacts, ShiftFacts, problems_for
 from .assignments import _refuse_unless_allowed, leader_after_change
 from .attendance import AttendanceInvalid, attendance_values
 from .errors import AssignmentRefused, ScheduleError
-from .rules import REFUSE, LeaderCandidate, Period, Problem, skill_periods
+from .rules import LeaderCandidate, Period, Problem, skill_periods
 from .settings import max_shifts_per_week, min_rest_hours
 from .shift_times import shift_datetimes
 
@@ -119,6 +120,7 @@ class AssignmentBatch:
         # shift → the assignments added to it: [member, locked, reason, status, actual start, actual end, hours]
         self._added: dict[int, list[list[Any]]] = {}
         self._count = 0
+        self._excused: set[tuple[int, int]] = set()  # (shift, member) added in the batch and marked 请假
         self._next_assignment = -1  # ids of the assignments not saved yet
 
     @property
@@ -150,15 +152,19 @@ class AssignmentBatch:
         shift = self._now.get(shift_id)
         if shift is None:
             raise ScheduleError("班次不存在或不在本批次的日期范围内")
+        return self._problems(shift, member_id)
+
+    def _problems(self, shift: ShiftFacts, member_id: int) -> list[Problem]:
         member = self._members.get(member_id)
         if member is None:
             raise ScheduleError("队员不存在")
-        if shift.required_skill:
-            key = (member_id, shift.required_skill)
+        skill = shift.required_skill
+        if skill:
+            key = (member_id, skill)
             periods = self._periods.get(key)
             if periods is None:
                 periods = self._periods[key] = skill_periods(
-                    self._qualifications.get(key, []), shift.required_skill in split_skills(member.skills))
+                    self._qualifications.get(key, []), skill in split_skills(member.skills))
             member.skill_periods = periods
         days = self._busy.get(member_id)
         if days:
@@ -170,16 +176,48 @@ class AssignmentBatch:
 
     def add(self, shift_id: int, member_id: int, reason: str = "批量安排", locked: bool = False) -> None:
         """Put the member on the shift in this batch; `AssignmentRefused` as `assign` would refuse it."""
-        if any(entry[0] == member_id for entry in self._added.get(shift_id, ())):
-            raise AssignmentRefused([Problem(REFUSE, "duplicate", "已安排在本班次")])
-        _refuse_unless_allowed(self.check(shift_id, member_id), self.force_warnings)
-        shift = self._shifts[shift_id]
-        self._book(member_id, BusyShift(self._next_assignment, shift_id, shift.post_name, shift.date, shift.start,
+        shift = self._now.get(shift_id)
+        if shift is None:
+            raise ScheduleError("班次不存在或不在本批次的日期范围内")
+        problems = self._try(shift, member_id, reason, locked)
+        if problems:
+            raise AssignmentRefused(problems)
+
+    def fill(self, shift_id: int, candidates: Iterable[int], want: int, reason: str = "批量安排",
+             locked: bool = False) -> list[int]:
+        """Put on the shift the first `want` of `candidates` that `add` would take (the others are passed
+        over, nothing raised); returns the members put on it."""
+        shift = self._now.get(shift_id)
+        if shift is None:
+            raise ScheduleError("班次不存在或不在本批次的日期范围内")
+        taken: list[int] = []
+        if want <= 0:
+            return taken
+        for member_id in candidates:
+            if not self._try(shift, member_id, reason, locked):
+                taken.append(member_id)
+                if len(taken) >= want:
+                    break
+                shift = self._now[shift_id]
+        return taken
+
+    def _try(self, shift: ShiftFacts, member_id: int, reason: str, locked: bool) -> list[Problem]:
+        """Add the member when the checks allow it; the problems that stopped it otherwise."""
+        if (shift.id, member_id) in self._excused:  # on it already, marked 请假: the checks no longer see it
+            return [rules.DUPLICATE]
+        problems = self._problems(shift, member_id)
+        if problems:
+            try:
+                _refuse_unless_allowed(problems, self.force_warnings)
+            except AssignmentRefused:
+                return problems
+        self._book(member_id, BusyShift(self._next_assignment, shift.id, shift.post_name, shift.date, shift.start,
                                         shift.end))
         self._next_assignment -= 1
-        self._now[shift_id] = self._with_filled(shift)
-        self._added.setdefault(shift_id, []).append([member_id, locked, reason, PLANNED, None, None, 0.0])
+        self._now[shift.id] = self._with_filled(shift)
+        self._added.setdefault(shift.id, []).append([member_id, locked, reason, PLANNED, None, None, 0.0])
         self._count += 1
+        return []
 
     def record_attendance(self, shift_id: int, absent: Mapping[int, str] | None = None,
                           actual: Mapping[int, tuple[datetime, datetime]] | None = None,
@@ -211,7 +249,9 @@ class AssignmentBatch:
         if on_leave:
             day[:] = [b for b in day if b.shift_id != shift.id]
             self._crew[shift.id].remove(member_id)
+            self._excused.add((shift.id, member_id))
         else:
+            self._excused.discard((shift.id, member_id))
             self._book(member_id, BusyShift(self._next_assignment, shift.id, shift.post_name, shift.date,
                                             shift.start, shift.end))
             self._next_assignment -= 1

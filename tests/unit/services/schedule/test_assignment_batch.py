@@ -152,6 +152,9 @@ def test_attendance_in_the_batch_is_stored_as_record_attendance_stores_it(roster
     batch.record_attendance(shifts["patrol"], {people["rescuer"]: "请假"},
                             {people["ok"]: (start, start + timedelta(hours=3, minutes=6))}, now=now)
     assert codes(batch.check(shifts["patrol_overlap"], people["rescuer"])) == []  # 请假 does not occupy
+    with pytest.raises(AssignmentRefused) as again:
+        batch.add(shifts["patrol"], people["rescuer"])  # but is still on the shift
+    assert codes(again.value.problems) == [("refuse", "duplicate")]
     batch.save()
     rows = {r.member_id: r for r in shift_attendance(shifts["patrol"])}
     assert (rows[people["ok"]].status, rows[people["ok"]].hours) == ("已到", 3.1)
@@ -201,3 +204,15 @@ def test_shifts_in_bulk_are_the_shifts_generate_shifts_makes(data_paths):
                    .tuples())
     assert again == made
     assert generate_shifts_in_bulk(first, last) == 0  # idempotent
+
+
+def test_fill_takes_the_first_candidates_add_would_take(roster):
+    _team, people, shifts = roster
+    batch = AssignmentBatch(MONDAY, MONDAY + timedelta(days=1))
+    order = [people[name] for name in ("left", "leave", "ok", "uninsured", "rescuer", "busy")]
+    assert batch.fill(shifts["patrol"], iter(order), 2) == [people["ok"], people["rescuer"]]
+    assert batch.fill(shifts["patrol"], iter(order), 2) == []  # full now: only a warning, not taken
+    assert batch.fill(shifts["rescue"], iter(order), 0) == []
+    assert batch.save() == 2
+    assert {a.member_id for a in Assignment.select().where(Assignment.shift == shifts["patrol"])} == {
+        people["ok"], people["rescuer"]}
