@@ -1,8 +1,9 @@
 """性别 as the forms and the documents write it."""
 
 from desktop_app.domain.errors import FieldError
+from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 
-GENDERS = ("男", "女")
+GENDERS = (QT_TRANSLATE_NOOP("Vocabulary", "男"), QT_TRANSLATE_NOOP("Vocabulary", "女"))
 
 
 def parse_gender(raw: str) -> str:

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ...db.models import Case, FollowUp, MediationSession
 from ...documents.case_data import CaseData, FollowUpData, PartyData, RegisterData, RegisterRow, SessionData
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.masking import mask_address, mask_id, mask_phone
 from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from .. import audit
@@ -18,7 +19,9 @@ from .register import CaseFilter, fetch_case_rows, search_case_ids
 from .sessions import list_follow_ups, list_sessions
 from .workflow import CaseRefused, case_outcomes, minors_without_guardian
 
-DOCUMENT_KINDS = ("受理登记表", "调解记录", "调解协议书", "回访记录", "案件摘要")
+DOCUMENT_KINDS = (QT_TRANSLATE_NOOP("Vocabulary", "受理登记表"), QT_TRANSLATE_NOOP("Vocabulary", "调解记录"),
+                  QT_TRANSLATE_NOOP("Vocabulary", "调解协议书"), QT_TRANSLATE_NOOP("Vocabulary", "回访记录"),
+                  QT_TRANSLATE_NOOP("Vocabulary", "案件摘要"))
 
 
 def _party_data(parties: list[PartyEntry], masked: bool) -> list[PartyData]:

@@ -17,6 +17,7 @@ from ...db.models import Case, CaseMediator, Member, Party, Team
 from ...domain.errors import FieldError, check_optional
 from ...domain.ethnic_groups import ETHNIC_GROUPS, code_of
 from ...domain.genders import parse_gender
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.id_numbers import check_consistency, parse_id_number
 from ...domain.names import validate_name
 from ...domain.phones import validate_phone
@@ -26,9 +27,11 @@ from .. import audit
 from .fields import CaseInvalid, choice_field, date_field, live_case, text_field
 from .workflow import CaseRefused, age_on, is_minor
 
-PARTY_ROLES = ("申请人", "被申请人", "其他当事人", "监护人")
+PARTY_ROLES = (QT_TRANSLATE_NOOP("Vocabulary", "申请人"), QT_TRANSLATE_NOOP("Vocabulary", "被申请人"),
+               QT_TRANSLATE_NOOP("Vocabulary", "其他当事人"), QT_TRANSLATE_NOOP("Vocabulary", "监护人"))
 GUARDIAN = "监护人"
-MEDIATOR_ROLES = ("主持人", "调解员", "记录人")
+MEDIATOR_ROLES = (QT_TRANSLATE_NOOP("Vocabulary", "主持人"), QT_TRANSLATE_NOOP("Vocabulary", "调解员"),
+                  QT_TRANSLATE_NOOP("Vocabulary", "记录人"))
 MAX_AGE = 150
 
 

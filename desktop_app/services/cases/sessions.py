@@ -10,13 +10,16 @@ from typing import Any
 from ...db.database import db
 from ...db.models import Case, FollowUp, MediationSession
 from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
 from .workflow import CaseRefused, refresh_deadlines
 
-PERFORMED_CHOICES = ("已履行", "部分履行", "未履行")
-SATISFACTION_CHOICES = ("满意", "基本满意", "不满意")
+PERFORMED_CHOICES = (QT_TRANSLATE_NOOP("Vocabulary", "已履行"), QT_TRANSLATE_NOOP("Vocabulary", "部分履行"),
+                     QT_TRANSLATE_NOOP("Vocabulary", "未履行"))
+SATISFACTION_CHOICES = (QT_TRANSLATE_NOOP("Vocabulary", "满意"), QT_TRANSLATE_NOOP("Vocabulary", "基本满意"),
+                        QT_TRANSLATE_NOOP("Vocabulary", "不满意"))
 
 
 @dataclass

@@ -14,6 +14,7 @@ from peewee import JOIN
 from ...db.models import Certificate, CertificateEvent, Member, Team
 from ...documents.certificates import PublicityData, PublicityRow, build_publicity_pdf
 from ...domain.dates import format_date
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.names import MIDDLE_DOT
 from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF, VALID
@@ -24,8 +25,8 @@ from .issuing import CODE_ALPHABET, CODE_LENGTH, certificate
 from .templates import check_type, office_row
 
 VERIFY_VALID = VALID
-VERIFY_VOID = "已作废"
-VERIFY_UNKNOWN = "不存在"
+VERIFY_VOID = QT_TRANSLATE_NOOP("Vocabulary", "已作废")
+VERIFY_UNKNOWN = QT_TRANSLATE_NOOP("Vocabulary", "不存在")
 
 _CODE_IN_TEXT = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
 _CODE_AFTER_LABEL = re.compile(r"验证码[:：]?\s*([0-9A-Z\-\s]{8,12})")

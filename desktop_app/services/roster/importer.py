@@ -28,6 +28,7 @@ from ...db.models import Member, Team
 from ...domain.dates import format_date, parse_loose_date
 from ...domain.errors import FieldError
 from ...domain.ethnic_groups import ETHNIC_GROUPS
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.id_numbers import looks_like_excel_damage, normalize_id_number
 from ...domain.masking import mask_id, mask_phone
 from ...domain.text_folding import fold_fullwidth
@@ -38,7 +39,9 @@ from .members import MemberInput, MemberInvalid, member_input, save_member, vali
 from .teams import NAME_MAX as TEAM_NAME_MAX
 from .teams import TeamInput, TeamInvalid, save_team
 
-ADDED, UPDATED, SKIPPED, REFUSED = "新增", "更新", "跳过", "拒绝"
+ADDED, UPDATED, SKIPPED, REFUSED = (
+    QT_TRANSLATE_NOOP("Vocabulary", "新增"), QT_TRANSLATE_NOOP("Vocabulary", "更新"),
+    QT_TRANSLATE_NOOP("Vocabulary", "跳过"), QT_TRANSLATE_NOOP("Vocabulary", "拒绝"))
 ACTIONS = (ADDED, UPDATED, SKIPPED, REFUSED)
 CSV_SHEET = "CSV"
 HEADER_SEARCH_ROWS = 10

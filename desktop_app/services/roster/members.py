@@ -16,6 +16,7 @@ from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed, check_optional
 from ...domain.ethnic_groups import code_of
 from ...domain.genders import parse_gender
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.id_numbers import check_consistency, parse_id_number
 from ...domain.names import validate_name
 from ...domain.phones import validate_mobile, validate_phone
@@ -23,8 +24,14 @@ from ...domain.pinyin_keys import pinyin_keys
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from .. import audit
 
-SKILLS = ("调解", "巡逻", "交通劝导", "救援", "驾驶", "双语翻译", "急救", "消防", "心理疏导", "普法宣传")
-POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "群众")
+SKILLS = (QT_TRANSLATE_NOOP("Vocabulary", "调解"), QT_TRANSLATE_NOOP("Vocabulary", "巡逻"),
+          QT_TRANSLATE_NOOP("Vocabulary", "交通劝导"), QT_TRANSLATE_NOOP("Vocabulary", "救援"),
+          QT_TRANSLATE_NOOP("Vocabulary", "驾驶"), QT_TRANSLATE_NOOP("Vocabulary", "双语翻译"),
+          QT_TRANSLATE_NOOP("Vocabulary", "急救"), QT_TRANSLATE_NOOP("Vocabulary", "消防"),
+          QT_TRANSLATE_NOOP("Vocabulary", "心理疏导"), QT_TRANSLATE_NOOP("Vocabulary", "普法宣传"))
+POLITICAL_STATUSES = (QT_TRANSLATE_NOOP("Vocabulary", "中共党员"), QT_TRANSLATE_NOOP("Vocabulary", "中共预备党员"),
+                      QT_TRANSLATE_NOOP("Vocabulary", "共青团员"), QT_TRANSLATE_NOOP("Vocabulary", "民主党派"),
+                      QT_TRANSLATE_NOOP("Vocabulary", "群众"))
 _SKILL_SEPARATORS = str.maketrans({c: "、" for c in ",，;；/ 　|"})
 
 

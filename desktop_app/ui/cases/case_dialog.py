@@ -21,6 +21,7 @@ from ...services.cases.case_form import CaseDetail, delete_case, load_case, save
 from ...services.cases.fields import CaseInvalid
 from ...services.cases.workflow import CaseRefused, deadline_text
 from ..field_errors import ERROR_STYLE
+from ..i18n import vocab
 from ..ops import CASES, announce_on
 from .case_form import CaseForm
 from .documents_panel import DocumentsPanel
@@ -115,10 +116,11 @@ class CaseDialog(QDialog):
         deadline = deadline_text(detail) or self.tr("未定")
         if detail.overdue:
             deadline = f"<span style='color:{ALERT_COLOR}; font-weight:bold'>{deadline}</span>"
-        deleted = f"<span style='color:{ALERT_COLOR}'>{self.tr('（已删除）')}</span>" if detail.deleted else ""
+        deleted_text = self.tr("（已删除）")
+        deleted = f"<span style='color:{ALERT_COLOR}'>{deleted_text}</span>" if detail.deleted else ""
         gap = "&nbsp;&nbsp;&nbsp;&nbsp;"
         self.header.setText(self.tr("<b>{0}</b>{1}{5}状态：<b>{2}</b>{5}{3}{5}办理期限：{4}").format(
-            detail.number, deleted, detail.status, detail.data.kind, deadline, gap))
+            detail.number, deleted, vocab(detail.status), vocab(detail.data.kind), deadline, gap))
         self.warnings.setText("\n".join(f"⚠ {w}" for w in detail.warnings))
         self.warnings.setVisible(bool(detail.warnings))
         if load_form:

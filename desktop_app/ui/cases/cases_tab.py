@@ -134,11 +134,11 @@ class CasesTab(QWidget):
         return [
             Column(self.tr("编号"), "number", "number"),
             Column(self.tr("受理日期"), "received_on", "received_at"),
-            Column(self.tr("类别"), "category", "category"),
-            Column(self.tr("类型"), "kind", "kind"),
+            Column(self.tr("类别"), "category", "category", words=True),
+            Column(self.tr("类型"), "kind", "kind", words=True),
             Column(self.tr("当事人"), "parties", alert=lambda r: r.guardian_missing),
             Column(self.tr("调解员"), "mediators"),
-            Column(self.tr("状态"), "status", "status", align_center=True),
+            Column(self.tr("状态"), "status", "status", align_center=True, words=True),
             Column(self.tr("期限"), "deadline_text", "deadline", alert=lambda r: r.overdue),
         ]
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import ACTIVE
 from ...services.cases.case_form import CaseDetail
 from ...services.cases.fields import CaseInvalid
@@ -35,9 +36,9 @@ from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 from .widgets import choice_combo, combo_value, line, plain_table
 
-MEDIATION_SKILL = "调解"
+MEDIATION_SKILL = QT_TRANSLATE_NOOP("Vocabulary", "调解")
 SEARCH_LIMIT = 50
-DEFAULT_ROLE = "调解员"
+DEFAULT_ROLE = QT_TRANSLATE_NOOP("Vocabulary", "调解员")
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ class MediatorsPanel(QWidget):
         self.case_id: int | None = None
         self._entries: list[MediatorEntry] = []
         self.model = RowsTableModel([Column(self.tr("姓名"), "name"), Column(self.tr("身份"), "kind"),
-                                     Column(self.tr("所属队伍"), "team"), Column(self.tr("角色"), "role")])
+                                     Column(self.tr("所属队伍"), "team"),
+                                     Column(self.tr("角色"), "role", words=True)])
         self.table = plain_table(self.model, (160, 90, 200))
         self.role_edit = choice_combo(MEDIATOR_ROLES)
         self.role_button = QPushButton(self.tr("修改角色"))
@@ -91,7 +93,7 @@ class MediatorsPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("查找在队队员：姓名 / 拼音 / 首字母（空白时列出有调解技能的队员）"))
         self.found_model = RowsTableModel([Column(self.tr("姓名"), "name"), Column(self.tr("所属队伍"), "team"),
-                                           Column(self.tr("技能"), "skills")])
+                                           Column(self.tr("技能"), "skills", words=True)])
         self.found = plain_table(self.found_model, (160, 200))
         self.found.setMinimumHeight(120)
         self.volunteer_role = choice_combo(MEDIATOR_ROLES)

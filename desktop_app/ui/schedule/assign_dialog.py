@@ -62,7 +62,7 @@ class AssignDialog(QDialog):
 
         self.crew_model = RowsTableModel([
             Column(self.tr("姓名"), "name"), Column(self.tr("电话"), "phone_masked"),
-            Column(self.tr("状态"), "status", align_center=True),
+            Column(self.tr("状态"), "status", align_center=True, words=True),
             Column(self.tr("带班"), "leader_text", align_center=True),
             Column(self.tr("锁定"), "lock_text", align_center=True),
         ])

@@ -24,7 +24,8 @@ from ..field_errors import ERROR_STYLE
 from ..id_table_model import Column
 from ..ops import SHIFTS, TaskRunner
 from ..rows_table_model import RowsTableModel
-from .common import GAP_COLOUR, WEEKDAYS, PeriodPicker, short_date, team_combo
+from ..weekdays import weekday_name
+from .common import GAP_COLOUR, PeriodPicker, short_date, team_combo
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ class AutoScheduleDialog(QDialog):
         self.summary.setText(f"<b>{head}</b><br>{result.summary}<br>"
                              + self.tr("新生成班次 {0} 个，用时 {1:.1f} 秒。").format(result.shifts_generated,
                                                                              result.seconds))
-        lines = [UnfilledLine(slot, f"{short_date(slot.date)} {WEEKDAYS[slot.date.weekday()]}")
+        lines = [UnfilledLine(slot, f"{short_date(slot.date)} {weekday_name(slot.date)}")
                  for slot in result.unfilled]
         self.model.set_rows(lines)
         self.table.setVisible(bool(lines))

@@ -32,7 +32,8 @@ from ...services.schedule.shift_generation import generate_shifts
 from ...services.schedule.shift_times import week_monday
 from ...services.schedule.week_grid import GridShift, week_grid
 from ..ops import MEMBERS, SHIFTS, TEAMS, announce, follow_changes
-from .common import GAP_COLOUR, WEEKDAYS, attempt, fill_team_combo, team_combo, week_text
+from ..weekdays import weekday_name
+from .common import GAP_COLOUR, attempt, fill_team_combo, team_combo, week_text
 from .grid_view import GridView
 from .week_grid_model import TIME, CellLine, WeekGridModel
 
@@ -152,7 +153,7 @@ class ScheduleTab(QWidget):
         return next((p.name for p in self.model.grid.posts if p.id == post_id), "") if self.model.grid else ""
 
     def shift_title(self, shift: GridShift) -> str:
-        return (f"{self.post_name(shift.post_id)}　{format_date(shift.date)} {WEEKDAYS[shift.date.weekday()]}　"
+        return (f"{self.post_name(shift.post_id)}　{format_date(shift.date)} {weekday_name(shift.date)}　"
                 f"{shift.time_text}")
 
     def choose_shift(self, shifts: list[GridShift] | tuple[GridShift, ...], title: str) -> GridShift | None:
