@@ -1,5 +1,6 @@
-"""Starting the window: display check, QApplication, fonts, logging, one copy per data folder,
-crash dialog, opening (or repairing) the database, first-run office details."""
+"""Starting the window: display check, QApplication, fonts, Qt's Chinese texts, logging, one copy per data
+folder, crash dialog, opening (or repairing) the database, the chosen interface language, first-run office
+details."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from .services.office import get_office
 from .services.storage import DamagedDatabaseError, check_file_quickly, close_store, open_store
 from .ui.error_dialog import error_box
 from .ui.fonts import install_application_font
+from .ui.i18n import chosen_language, install_language
 from .ui.main_window import MainWindow
 from .ui.ops import TaskRunner
 
@@ -164,6 +166,7 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
     try:
         if not _open_or_repair(paths, None):
             return 2
+        install_language(app, chosen_language())
         if get_office() is None:
             from .ui.office_dialog import OfficeDialog
 

@@ -378,3 +378,20 @@ def test_each_allowance_is_used_and_says_why():
         assert len(why) > 20, (file, key)
         assert key in (PACKAGE / file).read_text(encoding="utf-8"), (file, key)
 
+
+def test_the_committed_catalogue_holds_every_extracted_string(extracted):
+    """`make i18n` was run after the last change to a text: the .ts in resources/ has every string the code
+    has now (a translator works from it), and its .qm is what pyside6-lrelease makes of it."""
+    assert TS_FILE.is_file() and QM_FILE.is_file(), "run `make i18n`"
+    committed = {(context, source) for context, source, _ in ts_messages(TS_FILE)}
+    missing = sorted({(context, source) for context, source, _ in extracted} - committed)
+    assert not missing, f"{len(missing)} strings are not in {TS_FILE.name}: run `make i18n`\n" + "\n".join(
+        f"{context}: {source[:40]!r}" for context, source in missing[:20])
+
+
+def test_the_compiled_catalogue_matches_the_ts_file(tmp_path):
+    qm = tmp_path / "check.qm"
+    result = subprocess.run([tool("pyside6-lrelease"), str(TS_FILE), "-qm", str(qm)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert qm.read_bytes() == QM_FILE.read_bytes(), "the .qm is older than the .ts: run `make i18n`"
