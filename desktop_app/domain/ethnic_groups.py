@@ -1,7 +1,7 @@
 """民族: the groups of GB/T 3304 with their two-digit codes, in the standard's order."""
 
 from desktop_app.domain.errors import FieldError
-from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
+from desktop_app.domain.i18n import QT_TRANSLATE_NOOP, Message
 from desktop_app.domain.text_folding import fold_fullwidth
 
 FIELD = "ethnic"
@@ -77,7 +77,7 @@ _SHORT_FORMS = {"维族": "05", "哈族": "17", "柯族": "29", "蒙族": "02", 
 def name_of(code: str) -> str:
     name = ETHNIC_GROUPS.get(_padded(code))
     if name is None:
-        raise FieldError(FIELD, f"未知的民族代码“{code}”")
+        raise FieldError(FIELD, Message(QT_TRANSLATE_NOOP("Messages", "未知的民族代码“{code}”"), code=code))
     return name
 
 
@@ -85,7 +85,7 @@ def code_of(text: str) -> str:
     """The code for a group name, its name without 族, a common short form, or the code itself."""
     value = fold_fullwidth(str(text or "")).strip().replace(" ", "")
     if not value:
-        raise FieldError(FIELD, "请选择民族")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "请选择民族"))
     if value.isascii() and value.isdigit():
         code = _padded(value)
         if code in ETHNIC_GROUPS:
@@ -95,7 +95,7 @@ def code_of(text: str) -> str:
             return _CODE_BY_NAME[candidate]
     if value in _SHORT_FORMS:
         return _SHORT_FORMS[value]
-    raise FieldError(FIELD, f"未知的民族“{value}”，请从列表中选择")
+    raise FieldError(FIELD, Message(QT_TRANSLATE_NOOP("Messages", "未知的民族“{value}”，请从列表中选择"), value=value))
 
 
 def _padded(code: str) -> str:

@@ -10,5 +10,5 @@ def parse_gender(raw: str) -> str:
     """"男" or "女" ("男性"/"女性" accepted); anything else is refused at the 性别 field."""
     gender = (raw or "").strip().removesuffix("性")
     if gender not in GENDERS:
-        raise FieldError("gender", "性别请选择“男”或“女”")
+        raise FieldError("gender", QT_TRANSLATE_NOOP("Messages", "性别请选择“男”或“女”"))
     return gender

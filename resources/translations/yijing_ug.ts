@@ -2179,6 +2179,1425 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>数据文件的结构版本为 {version}，比本程序支持的 {latest} 新，请升级程序。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件校验失败: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不是有效的案件编号：“{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写案件编号前缀，如“夏派调”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件编号前缀不能超过{max_prefix_length}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件编号前缀只能由文字组成，如“夏派调”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法识别的日期“{text}”，请写成 2024-04-13 或 2024年4月13日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年份{year}超出范围（{first_year}–{last_year}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期不存在：{year}年{month}月{day}日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法识别的日期“{shown}”，请写成 2024-04-13 或 2024年4月13日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year}年只有{weeks_in_year}周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法识别的周“{text}”，请写成 2024-W15</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的民族代码“{code}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择民族</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的民族“{value}”，请从列表中选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>性别请选择“男”或“女”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取：“{sentence}”（{reason}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month}月{day}日不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期早于开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>放假时间超过40天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共{count}天与所列日期（{days_count}天）不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{clause}”前没有放假日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有说明放假还是上班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>句式无法识别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法确定是哪一年的安排，请保留通知标题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有找到“一、元旦：……”这样的节日条目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{heading}：{sentence}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{heading}：{body}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有找到放假日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month}月{day}日既放假又上班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month}月{day}日本是工作日，不必调休上班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请把该列设为“文本”格式后重新填写号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写身份证号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这是15位旧身份证号码，请换成18位号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码应为18位，现在是{number_count}位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码只能由数字组成，仅最后一位可以是X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>号码中的出生日期（第7至14位）不是有效日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>号码中的出生年份不合理，请核对号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>校验位错误，请核对号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>号码中的出生日期晚于今天，请核对号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出生日期与身份证号码不符（号码中为{birth_date}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>性别与身份证号码不符（号码中为{gender}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码被Excel存成了数字，末几位可能已经丢失；{retype}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码被Excel显示成了科学计数法（如6.50102E+17），末几位已丢失；{retype}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码被Excel存成了数字（末尾多了“.0”），末几位可能已经丢失；{retype}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号码末三位为000且校验不通过，多半是Excel把号码存成数字后丢失了末几位；请核对原始号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不是有效的金额：“{amount}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>金额不能为负数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>金额不能达到一万亿元</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名不能超过{max_name_length}个字（现在是{name_count}个）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名中不能有数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中文姓名中间不能有空格，各部分之间请用“·”隔开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名中不能有“{ch}”，只能用文字和间隔号“·”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写手机号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>手机号码应为1开头的11位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写电话号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>电话号码格式不对：手机为1开头的11位数字，固定电话如 0998-1234567</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>角色应为 管理员 / 录入员 / 查看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码至少{min_password_length}位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该用户名已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户名或密码不对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该账号不是管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选备份文件已损坏，不能恢复: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选文件不是本系统的数据备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选备份由更新版本的程序写入，请先升级程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>纠纷类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理时间不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>简要案情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主要事实及争议事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>责任认定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>履行方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>履行地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解机关</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案发地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件起因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件经过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件后果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主持人：{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议金额应为数字，如 3500 或 3500.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议金额不能为负数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议金额过大，请核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议份数应为整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议份数应在1至{max_copies}份之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>履行期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议日期不能早于受理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>履行期限不能早于协议日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案发时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案发时间不能晚于受理时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未登记当事人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人“{name}”未满18周岁，请登记其监护人（达成协议前必须登记）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已超过办理期限（{deadline}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本案尚无调解记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本案只有{count}次调解记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本案尚无回访记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未填写协议内容，无法打印调解协议书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人“{missing}”未满18周岁，须先登记其监护人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期不能早于开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选范围内没有案件，没有导出任何文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}不能超过{limit}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写{label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}：{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时间不存在：{hour}:{minute:02d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择{label}：{choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件已删除，请先恢复后再修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人身份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出生日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该身份证号码已登记为本案当事人“{twin_name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年龄应为整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年龄不合理，请核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年龄与出生日期不符（应为{derived}岁）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>住址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>职业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择由其监护的本案当事人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>监护人不能监护自己</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>被监护人不能是另一名监护人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>监护人应年满18周岁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此人本身登记有监护人，不能再作为监护人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此人是本案其他当事人的监护人，不能改为其他身份；请先修改被监护关系</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先删除或修改其监护人“{guardian_name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人列表已变化，请刷新后重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解员角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择一名义警队员，或填写民警姓名（二者选一）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选队员不存在或已删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{member_name}”已是本案的{role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{officer}”已是本案的{role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解时间不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解时间不能早于受理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参加人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回访日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回访日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回访日期不能早于受理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>履行情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>矛盾激化迹象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回访人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件尚在“{status}”阶段，调解结束后才能登记回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的案件状态“{to_status}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件已处于“{to_status}”状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件已“{from_status}”，不能再转为“{to_status}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能从“{from_status}”直接转为“{to_status}”；当前只能转为：{allowed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始调解前请至少登记一名当事人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先填写调解协议内容（口头协议请勾选“口头协议”并记录协议内容）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人“{name}”未满18周岁，达成协议前须登记其监护人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写终止调解的原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结案前请至少登记一次回访记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明不能超过{max_note_length}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件已删除，请先恢复后再办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在“单位信息”中填写案件编号前缀（如“夏派调”），再受理案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，{note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}（已超期{days}天{estimate}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}（今天到期{estimate}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}（还剩{days}天{estimate}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存位置不存在：{target_dir}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队员不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合并为一个文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{issued_count}份证书已签发，但文件未能写入：{message}已签发的证书可在证书登记簿中补打。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该队员已删除，不能签发证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该队员已退出，不能签发{cert_type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>荣誉称号不能超过{max_title}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事由不能超过{max_reason}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写荣誉称号，例如“优秀义警”或“金牌调解员”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证明的服务期间不能晚于出具日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该队员在所选期间没有登记的服务时长，不能出具志愿服务证明（证明只依据已登记的值班、活动和培训记录免费出具）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>模板“{name}”的措辞有误，请在模板中修改：{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在“单位信息”中填写单位名称，再签发证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选证书模板不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选模板是{type}模板，不能用于{cert_type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选队员不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择要补打的证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书{serial}已作废，不能补打</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写作废原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作废原因不能超过{max_void_reason}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书{serial}已经作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在“单位信息”中填写单位名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书类别应为 {types}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>措辞不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>花括号不成对：占位符应写成 {name} 这样的形式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写模板名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>模板名称不能超过{max_template_name}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>边框样式应为 {styles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>模板的证书类别不能更改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>默认模板不能删除；请先把另一个模板设为默认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>印章图片应为透明背景的 PNG 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”没有保存：磁盘或U盘的空间已满。请腾出空间或换一个位置后重新保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”没有保存：保存位置的文件夹已不存在，或U盘已被拔出。请重新选择保存位置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”没有保存：没有写入该位置的权限（也可能是U盘打开了写保护，或同名文件正在Excel/WPS 中打开）。请关闭该文件或换一个位置后重新保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”没有保存：写入后读回的内容与原内容不一致，存储设备可能有故障。请换一个位置后重新保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”没有保存（{detail}）。请检查保存位置后重新保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>写入失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通知中没有属于“{layer_names_layer}”的放假日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的节假日类别“{layer}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year}年的安排中没有放假日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month}月{day}日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}出现了两次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year}年{label}不属于{year_}年的安排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}只能是“休”或“班”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}本是工作日，不能标为调休上班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}的节日名称不能超过{max_name_length}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}的节日名称含有无法保存的字符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通知中没有找到放假日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写单位名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位名称不能超过100个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写案件编号前缀，例如“夏派调”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号前缀只写简称，例如“夏派调”，不含数字、括号和“字”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能直接读取旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只能导入 .xlsx 或 .csv 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到文件：{path_name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取文件“{path_name}”，它可能已损坏或不是 Excel 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法识别 CSV 文件的编码，请另存为 UTF-8 或 GBK 编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作簿中没有名为“{sheet}”的工作表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{field}”对应了两列（{first}列和{second}列），请只保留一列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有找到“姓名”列，请指定哪一列是姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（已删除，可从已删除队员中恢复）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该身份证号码已登记为队员“{holder_name}”{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>入队日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离队日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>入队日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离队日期不能早于入队日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>入队日期早于出生日期，请核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保险到期日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态应为 在队 / 暂停 / 退出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选队伍不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每项技能不超过10个字，多项之间用顿号分隔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>政治面貌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>紧急联系人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事由不能超过200个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与已登记的请假（{from_date}至{to_date}）重叠</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写队伍名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍名称不能超过{name_max}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已有同名队伍{note}，请换一个名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成立日期：{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成立日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选队长不存在或已删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队长必须是本队队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选队长已退出，不能担任队长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所属警务站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务区域</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能把队伍并入它自己</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍“{target_name}”已撤销，不能并入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍“{team_name}”已于{retired_on}撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍“{team_name}”未撤销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班次不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该安排不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已登记考勤（{status}），不能再调整，请修改考勤记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>带班人员须是本班次的队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该队员不在这个班次上</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>换班事由不能超过{reason_max}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两人在同一班次，无需换班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择两名不同的队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择另一名队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班次尚未开始，不能登记考勤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该队员不在本班次上</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>考勤状态应为 {attendance_statuses}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}：{status}的队员不填写实际时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}：迟到请填写实际到岗和离岗时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}：实际离岗时间应晚于到岗时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}：实际在岗时间超过24小时，请核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}：实际离岗时间晚于现在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无人具备有效的“{skill}”资质</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>符合条件的队员保险均已过期或未登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>符合条件的队员均在该日之后入队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>符合条件的队员均在请假</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>符合条件的队员均与其他班次时间冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>符合条件的队员均不满足两班之间至少休息 {hours:g} 小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>符合条件的队员均已达每周上限（{most} 班）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在排班：第 {number}/{count} 个班次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>排班完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一次最多排 {max_period_days} 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取班次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取已有安排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据已读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取队员、岗位和已有安排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}“{text}”无法识别，请写成 07:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期“{part}”无法识别，请用 1–7 表示周一至周日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请至少选择一天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期应为 1–7（1 为周一）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人数应为整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人数应在 1–{headcount_max} 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写岗位名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>岗位名称不能超过{name_max}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已有名为“{name}”的岗位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>岗位类别应为 {kinds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地点不能超过{place_max}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始和结束时间应同时填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束时间不能与开始时间相同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所需技能不能超过{skill_max}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生效日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>截止日期不能早于生效日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该队员已删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队员状态为“{status}”，只有“{active}”的队员可以排班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{join_date}才入队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已安排在本班次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当日请假（{start}至{end}{why}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不具备岗位所需的“{skill}”资质</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{skill}”资质已于{expired}到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{skill}”资质自{later}起才生效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{skill}”资质当日无效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未登记意外保险</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>意外保险已于{expires_on}到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}，不能参加{kind}勤务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}，请尽快续保</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与已排的“{other}”时间冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与“{other}”间隔仅 {gap_hours:.1f} 小时，少于最少休息 {min_rest_hours:g} 小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本周已排 {shifts_in_week} 班，再排将超过每周上限 {max_per_week} 班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本班次已满员（{filled}/{headcount}人）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一段学校假期不能超过{max_vacation_days}天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与已有的学校假期（{a}至{b}）重叠</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件无法打开: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件已损坏: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出已取消，已写入的文件已删除。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺少{manifest_name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>缺少文件：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件内容与清单不符：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件“{name}”写入后读回校验不一致，U盘可能有故障，导出未完成。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U盘空间不足，导出未完成，已写入的文件已删除。请腾出空间或换一个U盘后重新导出。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U盘处于只读状态（可能打开了写保护开关），无法写入。请关闭写保护后重新导出。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有写入该位置的权限，导出未完成。请选择其他文件夹或U盘。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U盘已被拔出或无法写入，导出未完成。请重新插好U盘后再导出一次。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>写入U盘失败（{reason}），导出未完成。请检查U盘后重新导出。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出位置不存在或无法访问（U盘可能已被拔出），请重新选择。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{manifest_name}读回校验不一致，U盘可能有故障，导出未完成。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U盘空间不足：需要约{needed}，剩余{free}。请腾出空间或换一个U盘。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MonthDialog</name>
     <message>
         <source>月视图</source>

@@ -17,6 +17,7 @@ import ast
 import importlib
 import re
 import shutil
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -395,3 +396,84 @@ def test_the_compiled_catalogue_matches_the_ts_file(tmp_path):
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert qm.read_bytes() == QM_FILE.read_bytes(), "the .qm is older than the .ts: run `make i18n`"
+
+
+# --- the messages services raise ---------------------------------------------------------------------
+
+SERVICE_LAYER = [PACKAGE / "services", PACKAGE / "domain", PACKAGE / "db"]
+# what a message travels in: raised, or handed to an error, a refusal or a scheduling problem
+MESSAGE_CARRIER = re.compile(r"(Error|Refused|Failed|Invalid|Problem|NotAllowed|NotWritten|Cancelled)$")
+
+
+def carrier_name(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def unmarked_messages(path: Path) -> list[Problem]:
+    """Chinese texts raised or handed to an error/refusal/problem without QT_TRANSLATE_NOOP("Messages", …)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    parents = {id(child): parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
+    problems = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and CJK.search(node.value):
+            text = node.value
+        elif isinstance(node, ast.JoinedStr) and any(isinstance(v, ast.Constant) and not v.value.isascii()
+                                                     for v in node.values):  # f"{label}：{exc.message}" too
+            text = ast.unparse(node)
+        else:
+            continue
+        if isinstance(parents.get(id(node)), ast.JoinedStr):
+            continue
+        chain, carried = node, False
+        while id(chain) in parents:
+            chain = parents[id(chain)]
+            if isinstance(chain, ast.Call) and call_kind(chain) == "noop":
+                break
+            if isinstance(chain, ast.Raise) or (isinstance(chain, ast.Call)
+                                                and MESSAGE_CARRIER.search(carrier_name(chain))):
+                carried = True
+                break
+            if isinstance(chain, ast.stmt):
+                break
+        if carried:
+            problems.append(Problem(rel(path), node.lineno, f"not marked for translation: {text[:50]!r}"))
+    return problems
+
+
+def malformed_messages(path: Path) -> list[Problem]:
+    """Each Message(QT_TRANSLATE_NOOP("Messages", template), **params) names exactly the template's fields."""
+    problems = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if not (isinstance(node, ast.Call) and carrier_name(node) == "Message"):
+            continue
+        mark = node.args[0] if len(node.args) == 1 else None
+        if not (isinstance(mark, ast.Call) and call_kind(mark) == "noop" and len(mark.args) == 2
+                and constant_text(mark.args[0]) == "Messages" and constant_text(mark.args[1]) is not None):
+            problems.append(Problem(rel(path), node.lineno, 'Message takes one QT_TRANSLATE_NOOP("Messages", …)'))
+            continue
+        template = constant_text(mark.args[1]) or ""
+        parsed = string.Formatter().parse(template)
+        fields = {name.split(".")[0].split("[")[0] for _, name, _, _ in parsed if name}
+        given = {k.arg for k in node.keywords}
+        if fields != given or None in given:
+            problems.append(Problem(rel(path), node.lineno, f"template fields {sorted(fields)}, parameters "
+                                                            f"{sorted(g for g in given if g)}"))
+    return problems
+
+
+def test_messages_services_raise_are_marked_for_translation():
+    problems = [str(p) for path in python_files(*SERVICE_LAYER) for p in unmarked_messages(path)]
+    assert not problems, f"{len(problems)} messages cannot be translated:\n" + "\n".join(problems)
+
+
+def test_each_message_fills_exactly_the_fields_of_its_template():
+    problems = [str(p) for path in python_files(*SERVICE_LAYER) for p in malformed_messages(path)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_service_layer_marks_only_messages_and_vocabulary(readers):
+    other = sorted({f"{lk.file}:{lk.line}: {lk.context!r}" for r in readers for lk in r.lookups
+                    if lk.file.split("/")[0] in ("services", "domain", "db")
+                    and lk.context not in ("Messages", "Vocabulary")})
+    assert not other, "\n".join(other)

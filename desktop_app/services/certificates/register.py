@@ -182,10 +182,10 @@ def publicity_pdf(date_from: date, date_to: date, *, posted_on: date | None = No
     `posted_on` (default today). By default honours and appointments, the ones a posting is for; a
     志愿服务证明 or an 义警证 is listed only when asked for in `cert_types`."""
     if date_to < date_from:
-        raise CertificateRefused("结束日期不能早于开始日期")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
     office = office_row()
     if office is None or not office.unit_name.strip():
-        raise CertificateRefused("请先在“单位信息”中填写单位名称")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请先在“单位信息”中填写单位名称"))
     wanted = set(cert_types)
     rows = [r for r in register(date_from, date_to, status=VALID) if r.type in wanted]
     data = PublicityData(
