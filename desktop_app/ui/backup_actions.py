@@ -14,6 +14,7 @@ from ..config import DataPaths
 from ..services import backup
 from ..services.files import FileWriteError
 from ..services.progress import Progress
+from .i18n import shown
 from .ops import ALL, BACKUPS, TaskRunner
 
 _REFUSALS = (backup.RestoreError, backup.BackupCheckFailed, FileWriteError)
@@ -79,6 +80,6 @@ class BackupActions:
         runner = TaskRunner(self.parent, title, work, changes=changes, expected=_REFUSALS, source=None)
         runner.done.connect(on_done)
         runner.error.connect(lambda exc: QMessageBox.critical(
-            self.parent, QCoreApplication.translate("BackupActions", "{0}失败").format(title), str(exc)))
+            self.parent, QCoreApplication.translate("BackupActions", "{0}失败").format(title), shown(exc)))
         self.runner = runner
         runner.start()

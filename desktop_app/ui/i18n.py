@@ -1,5 +1,6 @@
 """Translated texts on screen: the vocabulary words shown translated (stored values stay Chinese), the
-interface languages the program offers, and the translators installed at start.
+messages services raise shown translated, the interface languages the program offers, and the translators
+installed at start.
 
 The program's texts are Chinese in the code; a language other than 简体中文 is the catalogue
 `resources/translations/yijing_<code>.qm` made by `make i18n` (pyside6-lupdate, then a translator's work
@@ -15,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from ..config import resources_dir
-from ..domain.i18n import QT_TRANSLATE_NOOP
+from ..domain.i18n import QT_TRANSLATE_NOOP, Joined, Message
 from ..services.settings import get_setting, set_setting
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,31 @@ LANGUAGES = (
 def vocab(word: str) -> str:
     """A vocabulary word (domain/vocabulary.py) as shown to the user."""
     return QCoreApplication.translate("Vocabulary", word) if word else word
+
+
+def shown(text: object) -> str:
+    """A message from a service (domain/i18n.py) as the user reads it: a `Message` is its template looked up
+    under "Messages" with each parameter shown the same way; a marked text is looked up as it is; any
+    other text (a name) comes back unchanged, since nothing translates it. An exception is shown by its
+    `message` when it has one."""
+    if isinstance(text, Joined):
+        return text.separator.join(shown(part) for part in text.parts)
+    if isinstance(text, Message):
+        template = QCoreApplication.translate("Messages", text.template)
+        return template.format(**{key: _shown_part(value) for key, value in text.params.items()})
+    if isinstance(text, str):
+        return QCoreApplication.translate("Messages", text) if text else text
+    if isinstance(text, BaseException) and isinstance(getattr(text, "message", None), str):
+        return shown(text.message)
+    return str(text)
+
+
+def _shown_part(value: object) -> object:
+    """A parameter: a message or a marked text translated; else vocabulary words (a status, 调解、巡逻)."""
+    if not isinstance(value, str):
+        return value
+    text = shown(value)
+    return vocab_list(value) if text == value and not isinstance(value, Message | Joined) else text
 
 
 def vocab_list(text: str) -> str:

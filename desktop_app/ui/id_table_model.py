@@ -13,7 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ..domain.dates import format_date
-from .i18n import vocab_list
+from ..domain.i18n import Joined, Message
+from .i18n import shown, vocab_list
 
 PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,6 +35,8 @@ class Column:
 def display(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, Message | Joined):
+        return shown(value)
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, float):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -156,3 +157,68 @@ def test_the_program_starts_in_the_language_kept_in_the_data_file(qtbot, tmp_pat
             if translator is not None:
                 QApplication.removeTranslator(translator)
     assert titles == ["ئورۇن ئۇچۇرى"]  # the first-run dialog already speaks the chosen language
+
+
+MESSAGES = {
+    ("Messages", "手机号码应为1开头的11位数字"): "UG: telefon nomuri 11 xanilik bolsun",
+    ("Messages", "该身份证号码已登记为队员“{holder_name}”{where}"): "UG: kimlik {holder_name} ge tizimlangan{where}",
+    ("Messages", "{label}：{message}"): "{label} — {message}",
+    ("Messages", "入队日期"): "UG: qoshulghan waqit",
+    ("Messages", "无法识别的日期“{text}”，请写成 2024-04-13 或 2024年4月13日"): "UG: chüshinilmeydighan chislan “{text}”",
+}
+
+
+def test_service_messages_show_translated_at_their_fields(qtbot, data_paths, office, catalogues, qapp,
+                                                          type_text):
+    """The member service's messages (one plain, one with a parameter, one built of a label and another
+    message) reach the form translated; what the service says in Chinese is unchanged."""
+    from desktop_app.domain.id_numbers import build_id_number
+    from desktop_app.services.roster.members import MemberInput, MemberInvalid, save_member, validate_member
+    from desktop_app.ui.roster.member_dialog import MemberDialog
+
+    number = build_id_number("653101", date(1988, 3, 14), 31)
+    save_member(MemberInput(name="阿依古丽·买买提", id_number=number))
+    bad = MemberInput(name="古丽娜尔·艾山", id_number=number, phone="12345", join_date="去年春天")
+    with pytest.raises(MemberInvalid) as refused:
+        validate_member(bad)
+    chinese = refused.value.by_field()
+    assert chinese["phone"] == "手机号码应为1开头的11位数字"
+    assert chinese["id_number"] == "该身份证号码已登记为队员“阿依古丽·买买提”"
+    assert chinese["join_date"].startswith("入队日期：无法识别的日期“去年春天”")
+
+    make_catalogue(catalogues, "ug", MESSAGES)
+    translator = i18n.install_language(qapp, "ug")
+    try:
+        dialog = MemberDialog(None)
+        qtbot.addWidget(dialog)
+        form = dialog.form
+        type_text(form.name, "古丽娜尔·艾山")
+        qtbot.keyClicks(form.id_number, number)
+        qtbot.keyClicks(form.phone, "12345")
+        type_text(form.join_date, "去年春天")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert form.messages["phone"].text() == "UG: telefon nomuri 11 xanilik bolsun"
+        assert form.messages["id_number"].text() == "UG: kimlik 阿依古丽·买买提 ge tizimlangan"
+        assert form.messages["join_date"].text() == ("UG: qoshulghan waqit — "
+                                                     "UG: chüshinilmeydighan chislan “去年春天”")
+    finally:
+        QApplication.removeTranslator(translator)
+
+
+def test_a_refusal_in_a_message_box_is_translated(qtbot, data_paths, office, catalogues, qapp, messages):
+    """A refusal raised by a service and shown by a message box (the schedule's assignment path)."""
+    from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
+    from desktop_app.services.schedule.errors import ScheduleError
+    from desktop_app.ui.schedule.common import attempt
+
+    text = QT_TRANSLATE_NOOP("Messages", "该队员已删除")
+    make_catalogue(catalogues, "ug", {("Messages", text): "UG: bu eza öchürülgen"})
+    translator = i18n.install_language(qapp, "ug")
+    try:
+        def refuse(_force: bool) -> None:
+            raise ScheduleError(text)
+
+        assert attempt(None, "排班", refuse) is None
+    finally:
+        QApplication.removeTranslator(translator)
+    assert messages == [("warning", "UG: bu eza öchürülgen")]

@@ -25,6 +25,7 @@ from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_STATUSES
 from ...services.cases.case_form import delete_case
 from ...services.cases.register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
 from ...services.cases.workflow import CaseRefused
+from ..i18n import shown
 from ..id_table_model import Column, IdTableModel
 from ..ops import CASES, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
@@ -223,7 +224,7 @@ class CasesTab(QWidget):
         try:
             delete_case(ids[0], reason)
         except CaseRefused as exc:
-            QMessageBox.warning(self, self.tr("不能删除"), exc.message)
+            QMessageBox.warning(self, self.tr("不能删除"), shown(exc.message))
             return
         self.apply_filter()
 

@@ -23,7 +23,7 @@ from ...services.cases.case_form import CaseDetail
 from ...services.cases.document_data import DOCUMENT_KINDS, document_file_name, render_document
 from ...services.cases.workflow import CaseRefused
 from ..admin_check import confirm_administrator
-from ..i18n import vocab
+from ..i18n import shown, vocab
 from .session_panels import moment_text
 
 AGREEMENT = QT_TRANSLATE_NOOP("Vocabulary", "调解协议书")
@@ -92,7 +92,7 @@ class DocumentsPanel(QWidget):
             with acting:
                 pdf = render_document(self.case_id, kind, masked=masked, session_index=session)
         except CaseRefused as exc:
-            QMessageBox.information(self, vocab(kind), exc.message)
+            QMessageBox.information(self, vocab(kind), shown(exc.message))
             return False
         from ..print_preview import preview_pdf
 

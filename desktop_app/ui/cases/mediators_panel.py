@@ -32,6 +32,7 @@ from ...services.cases.parties import (
 from ...services.cases.workflow import CaseRefused
 from ...services.roster.search import RosterFilter, fetch_rows, search_ids
 from ..field_errors import FieldMessage
+from ..i18n import shown
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 from .widgets import choice_combo, combo_value, line, plain_table
@@ -191,7 +192,7 @@ class MediatorsPanel(QWidget):
         try:
             update_mediator_role(entry.id, combo_value(self.role_edit))
         except (CaseInvalid, CaseRefused) as exc:
-            QMessageBox.warning(self, self.tr("修改角色"), str(exc))
+            QMessageBox.warning(self, self.tr("修改角色"), shown(exc))
             return
         self.changed.emit()
 
@@ -206,6 +207,6 @@ class MediatorsPanel(QWidget):
         try:
             delete_mediator(entry.id)
         except CaseRefused as exc:
-            QMessageBox.warning(self, self.tr("不能删除"), exc.message)
+            QMessageBox.warning(self, self.tr("不能删除"), shown(exc.message))
             return
         self.changed.emit()

@@ -23,6 +23,7 @@ from ...services.cases.case_form import CaseDetail
 from ...services.cases.fields import CaseInvalid
 from ...services.cases.workflow import CaseRefused
 from ..field_errors import ERROR_STYLE
+from ..i18n import shown
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 from .widgets import FieldGrid, plain_table
@@ -166,10 +167,10 @@ class RecordPanel(QWidget):
             rest = self.fields.show_errors(exc.errors)
             self.fields.focus_first(exc.errors)
             if rest:
-                self.show_message("；".join(e.message for e in rest))
+                self.show_message("；".join(shown(e.message) for e in rest))
             return False
         except CaseRefused as exc:
-            self.show_message(exc.message)
+            self.show_message(shown(exc.message))
             return False
         self.start_new()
         self.changed.emit()
@@ -189,7 +190,7 @@ class RecordPanel(QWidget):
         try:
             self.remove(entry.id)
         except CaseRefused as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("RecordPanel", "不能删除"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("RecordPanel", "不能删除"), shown(exc.message))
             return
         self.start_new()
         self.changed.emit()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.vocabulary import ACCEPTED, CLOSED, FAILED, FOLLOW_UP, IN_MEDIATION, SUCCEEDED, TERMINATED
 from ...services.cases.case_form import CaseDetail
 from ...services.cases.workflow import MAX_NOTE_LENGTH, CaseRefused, change_status
-from ..i18n import vocab
+from ..i18n import shown, vocab
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 from .session_panels import moment_text
@@ -142,7 +142,7 @@ class WorkflowPanel(QWidget):
         try:
             change_status(self.case_id, to_status, note)
         except CaseRefused as exc:
-            QMessageBox.warning(self, self.tr("不能转为“{0}”").format(to_status), exc.message)
+            QMessageBox.warning(self, self.tr("不能转为“{0}”").format(to_status), shown(exc.message))
             return False
         self.changed.emit()
         return True

@@ -41,7 +41,7 @@ from ...services.records.service_hours import hours_by_member
 from ...services.roster.search import fetch_rows
 from ...services.roster.teams import list_teams
 from ..cases.widgets import plain_table
-from ..i18n import vocab
+from ..i18n import shown, vocab
 from ..ops import CERTIFICATES, TaskRunner, announce
 from .candidates_model import Candidate, CandidatesModel
 from .common import MUTED_STYLE, TITLE_SUGGESTIONS, MessageLine, date_edit, from_qdate, pdf_name
@@ -311,8 +311,8 @@ class BatchDialog(QDialog):
         else:
             self.message.error(text)
         if result.skipped:
-            self.report.setPlainText("\n".join(self.tr("{0}：{1}").format(s.name or s.member_id, s.reason)
-                                               for s in result.skipped))
+            self.report.setPlainText("\n".join(
+                self.tr("{0}：{1}").format(s.name or s.member_id, shown(s.reason)) for s in result.skipped))
             self.report.show()
         QMessageBox.information(self, self.tr("批量签发"), files_missing or text)
 
@@ -320,11 +320,11 @@ class BatchDialog(QDialog):
         if isinstance(exc, cert_batch.CertificateFilesNotWritten):
             announce({CERTIFICATES}, self)  # issued all the same; only the files are missing
             self.result = exc.result
-            self._show_result(exc.result, exc.message)
+            self._show_result(exc.result, shown(exc.message))
             self.issued.emit()
             return
-        self.message.error(exc.message + self.tr("（没有签发任何证书）"))
-        QMessageBox.warning(self, self.tr("批量签发"), exc.message)
+        self.message.error(shown(exc.message) + self.tr("（没有签发任何证书）"))
+        QMessageBox.warning(self, self.tr("批量签发"), shown(exc.message))
 
     def _cancelled(self) -> None:
         self.was_cancelled = True

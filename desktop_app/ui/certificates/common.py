@@ -13,6 +13,7 @@ from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF
 from ...services.usb_export import safe_file_name
 from .. import print_preview
 from ..field_errors import ERROR_STYLE
+from ..i18n import shown
 
 OK_STYLE = "color: #1e7e34;"
 MUTED_STYLE = "color: #555555;"
@@ -55,7 +56,7 @@ class MessageLine(QLabel):
 
     def error(self, text: str) -> None:
         self.setStyleSheet(ERROR_STYLE)
-        self.setText(text)
+        self.setText(shown(text))
         self.show()
 
     def ok(self, text: str) -> None:

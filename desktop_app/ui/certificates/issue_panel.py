@@ -26,7 +26,7 @@ from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
 from ...services.records.service_hours import format_hours, service_record
 from ..cases.widgets import FieldGrid
-from ..i18n import vocab
+from ..i18n import shown, vocab
 from ..ops import CERTIFICATES, announce_on
 from .common import (
     MUTED_STYLE,
@@ -207,7 +207,7 @@ class IssuePanel(QWidget):
         return member_id
 
     def _refused(self, exc: CertificateRefused) -> None:
-        text = exc.message
+        text = shown(exc.message)
         if "荣誉称号" in text:
             self.fields.messages["title"].show_error(text)
             self.title.setFocus()

@@ -29,7 +29,7 @@ from ...services.certificates.errors import CertificateRefused
 from ...services.records.service_hours import format_hours
 from ...services.roster.search import RosterFilter, search_ids
 from ..cases.widgets import plain_table
-from ..i18n import vocab
+from ..i18n import shown, vocab
 from ..id_table_model import Column
 from ..ops import CERTIFICATES, announce_on
 from ..rows_table_model import RowsTableModel
@@ -203,7 +203,7 @@ class RegisterPanel(QWidget):
         try:
             pdf = certs.render(line.id)
         except CertificateRefused as exc:
-            QMessageBox.warning(self, self.tr("预览"), exc.message)
+            QMessageBox.warning(self, self.tr("预览"), shown(exc.message))
             return False
         self.preview = show_pdf(self, pdf, self.tr("{0} {1}").format(vocab(line.type), line.serial),
                                 pdf_name(line.type, line.name, line.serial))
@@ -216,7 +216,7 @@ class RegisterPanel(QWidget):
         try:
             pdf = certs.reprint_many([c.id for c in chosen])
         except CertificateRefused as exc:
-            QMessageBox.warning(self, self.tr("补打"), exc.message)
+            QMessageBox.warning(self, self.tr("补打"), shown(exc.message))
             return False
         first = chosen[0]
         if len(chosen) == 1:
@@ -242,7 +242,7 @@ class RegisterPanel(QWidget):
         try:
             certs.void(line.id, reason)
         except CertificateRefused as exc:
-            QMessageBox.warning(self, self.tr("不能作废"), exc.message)
+            QMessageBox.warning(self, self.tr("不能作废"), shown(exc.message))
             return False
         self.apply_filter()
         self.select_certificate(line.id)

@@ -29,7 +29,7 @@ from ...domain.vocabulary import CERTIFICATE_TYPES
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
 from ..cases.widgets import FieldGrid
-from ..i18n import vocab
+from ..i18n import shown, vocab
 from ..ops import SETTINGS, announce_on
 from .common import MUTED_STYLE, MessageLine
 
@@ -218,7 +218,7 @@ class TemplatesDialog(QDialog):
     def check(self) -> bool:
         problems = cert_templates.check_wording(self.wording.toPlainText())
         if problems:
-            self.fields.messages["wording"].show_error("；".join(problems))
+            self.fields.messages["wording"].show_error("；".join(shown(p) for p in problems))
         else:
             self.fields.messages["wording"].clear_error()
         return not problems

@@ -41,6 +41,7 @@ from ...services.roster.importer import (
     run_import,
     save_report_xlsx,
 )
+from ..i18n import shown
 from ..id_table_model import Column
 from ..ops import MEMBERS, TEAMS, TaskRunner
 from ..rows_table_model import RowsTableModel
@@ -57,7 +58,7 @@ class VerdictRow:
         team = verdict.values.get("team", "")
         self.team = (QCoreApplication.translate("ImportDialog", "{0}（新建）").format(team) if verdict.new_team
                      else team)
-        self.reasons = "；".join(verdict.reasons)
+        self.reasons = "；".join(shown(r) for r in verdict.reasons)
 
 
 class ImportDialog(QDialog):
@@ -245,12 +246,12 @@ class ImportDialog(QDialog):
         try:
             save_report_xlsx(self.report, path)
         except FileWriteError as exc:
-            QMessageBox.warning(self, self.tr("保存导入报告"), exc.message)
+            QMessageBox.warning(self, self.tr("保存导入报告"), shown(exc.message))
 
     def _run(self, title: str, work, on_done, changes: set[str] | None = None) -> None:
         runner = TaskRunner(self, title, work, changes=changes or (), expected=(RosterImportError,))
         runner.done.connect(on_done)
         runner.cancelled.connect(lambda: self.summary.setText(self.tr("已取消，数据库没有任何改动。")))
-        runner.error.connect(lambda exc: QMessageBox.warning(self, title, str(exc)))
+        runner.error.connect(lambda exc: QMessageBox.warning(self, title, shown(exc)))
         self.runner = runner
         runner.start()

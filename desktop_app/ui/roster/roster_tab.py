@@ -32,6 +32,7 @@ from ...services.roster.search import (
 )
 from ...services.roster.teams import list_teams
 from ..admin_check import confirm_administrator
+from ..i18n import shown
 from ..id_table_model import Column, IdTableModel
 from ..ops import MEMBERS, TEAMS, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
@@ -197,7 +198,7 @@ class RosterTab(QWidget):
             with audit.acting_as(admin):
                 count = export_roster_xlsx(ids, Path(path), full=bool(admin))
         except ExportError as exc:
-            QMessageBox.warning(self, self.tr("导出失败"), exc.message)
+            QMessageBox.warning(self, self.tr("导出失败"), shown(exc.message))
             return
         QMessageBox.information(self, self.tr("导出完成"), self.tr("已导出 {0} 名队员到：\n{1}").format(count, path))
 

@@ -32,7 +32,7 @@ from ...services.schedule.errors import ScheduleError
 from ...services.schedule.posts import parse_clock
 from ...services.schedule.week_grid import shift_detail
 from ..field_errors import ERROR_STYLE, FieldMessage
-from ..i18n import vocab
+from ..i18n import shown, vocab
 from ..ops import SHIFTS, announce_on
 
 
@@ -180,10 +180,10 @@ class AttendanceDialog(QDialog):
                 if entries:
                     entries[0].message.show_error(error.message)
                 else:
-                    self._show(error.message)
+                    self._show(shown(error.message))
             return False
         except ScheduleError as exc:
-            self._show(exc.message)
+            self._show(shown(exc.message))
             return False
         self.saved.emit()
         self.accept()

@@ -21,6 +21,7 @@ from ...services.schedule.auto_scheduler import ScheduleResult, UnfilledSlot, au
 from ...services.schedule.errors import ScheduleError
 from ..cases.widgets import plain_table
 from ..field_errors import ERROR_STYLE
+from ..i18n import shown
 from ..id_table_model import Column
 from ..ops import SHIFTS, TaskRunner
 from ..rows_table_model import RowsTableModel
@@ -125,7 +126,7 @@ class AutoScheduleDialog(QDialog):
         self.start_button.setEnabled(True)
 
     def _error(self, exc: ScheduleError) -> None:
-        self._fail(exc.message)
+        self._fail(shown(exc.message))
 
     def _cancelled(self) -> None:
         self.start_button.setEnabled(True)

@@ -16,6 +16,7 @@ from ...services.roster.teams import list_teams
 from ...services.schedule.assignment_checks import Candidate, candidates
 from ...services.schedule.rules import REFUSE
 from ..cases.widgets import plain_table
+from ..i18n import shown
 from ..id_table_model import Index
 from .common import REFUSE_COLOUR, WARN_COLOUR
 
@@ -70,9 +71,9 @@ class CandidateModel(QAbstractTableModel):
                 return team + (self.tr("（本队）") if candidate.own_team else "")
             if column == 2:
                 return str(candidate.shifts_this_week)
-            return "；".join(p.message for p in problems) or self.tr("可以安排")
+            return "；".join(shown(p.message) for p in problems) or self.tr("可以安排")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(p.message for p in problems) or self.tr("可以安排")
+            return "\n".join(shown(p.message) for p in problems) or self.tr("可以安排")
         if role == Qt.ItemDataRole.ForegroundRole:
             if self.refused(candidate):
                 return QBrush(REFUSE_COLOUR)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...services.roster.teams import list_teams
 from ...services.schedule.errors import AssignmentRefused, ScheduleError
 from ...services.schedule.rules import REFUSE
+from ..i18n import shown
 from ..id_table_model import Index
 from ..rows_table_model import RowsTableModel
 
@@ -159,7 +160,7 @@ class SortableRowsModel(RowsTableModel):
 
 
 def refusal_lines(problems: Sequence[Any]) -> str:
-    return "\n".join("· " + p.message for p in problems)
+    return "\n".join("· " + shown(p.message) for p in problems)
 
 
 def attempt(parent: QWidget, title: str, action: Callable[[bool], T],
@@ -182,7 +183,7 @@ def attempt(parent: QWidget, title: str, action: Callable[[bool], T],
         if answer != QMessageBox.StandardButton.Yes:
             return None
     except ScheduleError as exc:
-        QMessageBox.warning(parent, title, exc.message)
+        QMessageBox.warning(parent, title, shown(exc.message))
         return None
     try:
         return action(True)
@@ -190,5 +191,5 @@ def attempt(parent: QWidget, title: str, action: Callable[[bool], T],
         QMessageBox.warning(parent, title, QCoreApplication.translate("Schedule", "不能这样安排：\n{0}").format(
             refusal_lines(exc.problems)))
     except ScheduleError as exc:
-        QMessageBox.warning(parent, title, exc.message)
+        QMessageBox.warning(parent, title, shown(exc.message))
     return None
