@@ -23,6 +23,7 @@ from ...db.database import db
 from ...db.models import Case, CaseEvent, CaseMediator, FollowUp, MediationSession, Member, Party
 from ...domain.case_numbers import format_case_number
 from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
 from ..bulk import insert_rows, next_id, update_rows
 from .case_form import CaseInput, validate_case
@@ -142,7 +143,8 @@ class _Lookups(CaseLookups, PartyLookups, MediatorLookups):
 def _refused(index: int, exc: CaseInvalid | CaseRefused) -> Exception:
     if isinstance(exc, CaseInvalid):
         return CaseInvalid(exc.errors, item=index)
-    return CaseRefused(f"第{index + 1}项：{exc.message}")
+    return CaseRefused(Message(QT_TRANSLATE_NOOP("Messages", "第{item}项：{message}"), item=index + 1,
+                               message=exc.message))
 
 
 def register_cases(records: Sequence[CaseRecord], today: date | None = None) -> list[int]:
@@ -246,9 +248,9 @@ def _replay(record: CaseRecord, case_id: int, first_party: int, today: date, loo
         checked = validate_session(item, probe, today) if kind == 0 else \
             validate_follow_up(item, probe, today) if kind == 2 else None
         if moment < received:
-            raise CaseRefused("办理记录的时间不能早于受理时间")
+            raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "办理记录的时间不能早于受理时间"))
         if moment.date() > today:
-            raise CaseRefused("办理记录的时间不能晚于今天")
+            raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "办理记录的时间不能晚于今天"))
         if kind == 0:
             session_rows.append(tuple(checked[c] for c in ("held_at", "place", "present", "record", "result")))
             held = checked["held_at"].date()
@@ -267,7 +269,8 @@ def _replay(record: CaseRecord, case_id: int, first_party: int, today: date, loo
             state.status = item.to_status
         else:
             if state.status not in AFTER_MEDIATION_STATUSES:
-                raise CaseRefused(f"案件尚在“{state.status}”阶段，调解结束后才能登记回访")
+                raise CaseRefused(Message(QT_TRANSLATE_NOOP("Messages", "案件尚在“{status}”阶段，调解结束后才能登记回访"),
+                                          status=state.status))
             follow_up_rows.append(tuple(checked[c] for c in ("date", "performed", "satisfaction", "escalation_signs",
                                                             "visitor", "notes")))
             state.follow_ups += 1

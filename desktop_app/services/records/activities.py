@@ -15,6 +15,7 @@ from typing import Any
 from ...db.database import db
 from ...db.models import Activity, ActivityParticipant
 from ...domain.errors import FieldError, ValidationFailed
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.text_folding import fold_fullwidth
 from .. import audit
 from ..bulk import insert_rows, next_id
@@ -23,11 +24,11 @@ from .participation import RecordLookups, hours_value, serving_problem
 from .service_hours import ACTIVITY_KINDS
 
 FIGURES = {
-    "people_persuaded": "劝导交通违法行为（起）",
-    "suspects_caught": "协助抓获犯罪嫌疑人（名）",
-    "vehicles_helped": "救助被困车辆（辆）",
-    "people_served": "服务群众（人次）",
-    "clues_reported": "报告可疑线索（条）",
+    "people_persuaded": QT_TRANSLATE_NOOP("Messages", "劝导交通违法行为（起）"),
+    "suspects_caught": QT_TRANSLATE_NOOP("Messages", "协助抓获犯罪嫌疑人（名）"),
+    "vehicles_helped": QT_TRANSLATE_NOOP("Messages", "救助被困车辆（辆）"),
+    "people_served": QT_TRANSLATE_NOOP("Messages", "服务群众（人次）"),
+    "clues_reported": QT_TRANSLATE_NOOP("Messages", "报告可疑线索（条）"),
 }
 MAX_FIGURE = 1_000_000
 MAX_PARTICIPANTS = 500
@@ -65,10 +66,11 @@ def _figure(value: int | str, key: str, errors: list[FieldError]) -> int:
         try:
             number = int(fold_fullwidth(str(value if value not in (None, "") else 0)).strip())
         except ValueError:
-            errors.append(FieldError(key, f"{FIGURES[key]}应为整数"))
+            errors.append(FieldError(key, Message(QT_TRANSLATE_NOOP("Messages", "{figure}应为整数"), figure=FIGURES[key])))
             return 0
     if not 0 <= number <= MAX_FIGURE:
-        errors.append(FieldError(key, f"{FIGURES[key]}应在0至{MAX_FIGURE}之间"))
+        errors.append(FieldError(key, Message(QT_TRANSLATE_NOOP("Messages", "{figure}应在0至{max_figure}之间"),
+                                              figure=FIGURES[key], max_figure=MAX_FIGURE)))
     return number
 
 
@@ -78,37 +80,40 @@ def validate_activity(data: ActivityInput, today: date | None = None,
     today = today or date.today()
     lookups = lookups or RecordLookups()
     errors: list[FieldError] = []
-    day = date_field(data.date, "date", "日期", errors, required=True)
+    day = date_field(data.date, "date", QT_TRANSLATE_NOOP("Messages", "日期"), errors, required=True)
     if day and day > today:
-        errors.append(FieldError("date", "日期不能晚于今天"))
+        errors.append(FieldError("date", QT_TRANSLATE_NOOP("Messages", "日期不能晚于今天")))
     values: dict[str, Any] = {
         "date": day,
-        "kind": choice_field(data.kind, "kind", "工作类别", ACTIVITY_KINDS, errors),
+        "kind": choice_field(data.kind, "kind", QT_TRANSLATE_NOOP("Messages", "工作类别"), ACTIVITY_KINDS, errors),
         "team": data.team_id,
-        "place": text_field(data.place, "place", "地点", 200, errors),
-        "description": text_field(data.description, "description", "工作内容", MAX_TEXT, errors),
+        "place": text_field(data.place, "place", QT_TRANSLATE_NOOP("Messages", "地点"), 200, errors),
+        "description": text_field(data.description, "description", QT_TRANSLATE_NOOP("Messages", "工作内容"),
+                                  MAX_TEXT, errors),
     }
     if data.team_id is not None and not lookups.team_exists(data.team_id):
-        errors.append(FieldError("team", "所选队伍不存在"))
+        errors.append(FieldError("team", QT_TRANSLATE_NOOP("Messages", "所选队伍不存在")))
     for key in FIGURES:
         values[key] = _figure(getattr(data, key), key, errors)
     participants: list[tuple[int, float]] = []
     if len(data.participants) > MAX_PARTICIPANTS:
-        errors.append(FieldError("participants", f"参加人员不能超过{MAX_PARTICIPANTS}人"))
+        errors.append(FieldError("participants", Message(QT_TRANSLATE_NOOP("Messages", "参加人员不能超过{limit}人"),
+                                                         limit=MAX_PARTICIPANTS)))
     lookups.prefetch(p.member_id for p in data.participants)
     seen: set[int] = set()
     for entry in data.participants:
         span = lookups.span(entry.member_id)
         name = span.name if span else ""
         if entry.member_id in seen:
-            errors.append(FieldError("participants", f"“{name}”重复登记"))
+            errors.append(FieldError("participants", Message(QT_TRANSLATE_NOOP("Messages", "“{name}”重复登记"), name=name)))
             continue
         seen.add(entry.member_id)
         if day is not None:
             problem = serving_problem(span, day)
             if problem:
                 errors.append(FieldError("participants", problem))
-        hours = hours_value(entry.hours, "participants", f"“{name}”的服务时长", errors)
+        hours = hours_value(entry.hours, "participants",
+                            Message(QT_TRANSLATE_NOOP("Messages", "“{name}”的服务时长"), name=name), errors)
         participants.append((entry.member_id, hours))
     if errors:
         raise ActivityInvalid(errors)

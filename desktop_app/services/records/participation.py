@@ -10,6 +10,7 @@ from datetime import date
 from ...db.models import Member, Team
 from ...domain.dates import format_date
 from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.text_folding import fold_fullwidth
 
 MAX_HOURS_PER_DAY = 24.0
@@ -65,13 +66,15 @@ def member_spans(member_ids: Iterable[int] | None) -> dict[int, MemberSpan]:
 def serving_problem(span: MemberSpan | None, day: date) -> str:
     """"" when the member may be recorded as serving on `day`, else the Chinese reason."""
     if span is None:
-        return "队员不存在"
+        return QT_TRANSLATE_NOOP("Messages", "队员不存在")
     if span.deleted:
-        return f"队员“{span.name}”已删除"
+        return Message(QT_TRANSLATE_NOOP("Messages", "队员“{name}”已删除"), name=span.name)
     if span.join_date and span.join_date > day:
-        return f"队员“{span.name}”{format_date(span.join_date)}才入队"
+        return Message(QT_TRANSLATE_NOOP("Messages", "队员“{name}”{join_date}才入队"), name=span.name,
+                       join_date=format_date(span.join_date))
     if span.leave_date and span.leave_date < day:
-        return f"队员“{span.name}”已于{format_date(span.leave_date)}离队"
+        return Message(QT_TRANSLATE_NOOP("Messages", "队员“{name}”已于{leave_date}离队"), name=span.name,
+                       leave_date=format_date(span.leave_date))
     return ""
 
 
@@ -82,8 +85,9 @@ def hours_value(value: float | int | str | None, field: str, label: str, errors:
         hours = float(value) if isinstance(value, int | float) and not isinstance(value, bool) else \
             float(fold_fullwidth(str(value if value is not None else "")).strip().removesuffix("小时"))
     except ValueError:
-        errors.append(FieldError(field, f"{label}应为数字，如 2 或 1.5"))
+        errors.append(FieldError(field, Message(QT_TRANSLATE_NOOP("Messages", "{label}应为数字，如 2 或 1.5"), label=label)))
         return 0.0
     if not 0 < hours <= limit:
-        errors.append(FieldError(field, f"{label}应大于0且不超过{limit:g}小时"))
+        errors.append(FieldError(field, Message(QT_TRANSLATE_NOOP("Messages", "{label}应大于0且不超过{limit}小时"),
+                                                label=label, limit=f"{limit:g}")))
     return round(hours, 1)

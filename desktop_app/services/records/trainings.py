@@ -18,6 +18,7 @@ from ...db.database import db
 from ...db.models import Training, TrainingAttendee
 from ...domain.dates import add_months
 from ...domain.errors import FieldError, ValidationFailed
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
 from ..bulk import insert_rows, next_id
 from ..cases.fields import MAX_TEXT, date_field, text_field
@@ -63,31 +64,34 @@ def validate_training(data: TrainingInput, today: date | None = None, lookups: R
     today = today or date.today()
     lookups = lookups or RecordLookups()
     errors: list[FieldError] = []
-    title = text_field(data.title, "title", "培训名称", 200, errors)
+    title = text_field(data.title, "title", QT_TRANSLATE_NOOP("Messages", "培训名称"), 200, errors)
     if not title:
-        errors.append(FieldError("title", "请填写培训名称"))
-    day = date_field(data.date, "date", "培训日期", errors, required=True)
+        errors.append(FieldError("title", QT_TRANSLATE_NOOP("Messages", "请填写培训名称")))
+    day = date_field(data.date, "date", QT_TRANSLATE_NOOP("Messages", "培训日期"), errors, required=True)
     if day and day > today:
-        errors.append(FieldError("date", "培训日期不能晚于今天"))
-    hours = hours_value(data.hours, "hours", "培训学时", errors, MAX_TRAINING_HOURS)
-    skill = text_field(data.grants_skill, "grants_skill", "授予资质", 20, errors)
+        errors.append(FieldError("date", QT_TRANSLATE_NOOP("Messages", "培训日期不能晚于今天")))
+    hours = hours_value(data.hours, "hours", QT_TRANSLATE_NOOP("Messages", "培训学时"), errors, MAX_TRAINING_HOURS)
+    skill = text_field(data.grants_skill, "grants_skill", QT_TRANSLATE_NOOP("Messages", "授予资质"), 20, errors)
     months: int | None = None
     if data.valid_months not in (None, ""):
         try:
             months = int(str(data.valid_months).strip())
         except ValueError:
-            errors.append(FieldError("valid_months", "有效期应为整数（月）"))
+            errors.append(FieldError("valid_months", QT_TRANSLATE_NOOP("Messages", "有效期应为整数（月）")))
         else:
             if not 1 <= months <= MAX_VALID_MONTHS:
-                errors.append(FieldError("valid_months", f"有效期应在1至{MAX_VALID_MONTHS}个月之间"))
+                errors.append(FieldError("valid_months", Message(
+                    QT_TRANSLATE_NOOP("Messages", "有效期应在1至{limit}个月之间"), limit=MAX_VALID_MONTHS)))
             if not skill:
-                errors.append(FieldError("valid_months", "不授予资质的培训不填写有效期"))
+                errors.append(FieldError("valid_months", QT_TRANSLATE_NOOP("Messages", "不授予资质的培训不填写有效期")))
     values = {"title": title, "date": day, "hours": hours,
-              "host": text_field(data.host, "host", "主办单位", 100, errors),
-              "content": text_field(data.content, "content", "培训内容", MAX_TEXT, errors),
+              "host": text_field(data.host, "host", QT_TRANSLATE_NOOP("Messages", "主办单位"), 100, errors),
+              "content": text_field(data.content, "content", QT_TRANSLATE_NOOP("Messages", "培训内容"), MAX_TEXT,
+                                    errors),
               "grants_skill": skill, "valid_months": months}
     if len(data.attendees) > MAX_ATTENDEES:
-        errors.append(FieldError("attendees", f"参训人员不能超过{MAX_ATTENDEES}人"))
+        errors.append(FieldError("attendees", Message(QT_TRANSLATE_NOOP("Messages", "参训人员不能超过{limit}人"),
+                                                      limit=MAX_ATTENDEES)))
     lookups.prefetch(a.member_id for a in data.attendees)
     attendees: list[tuple[int, float, bool]] = []
     seen: set[int] = set()
@@ -95,17 +99,19 @@ def validate_training(data: TrainingInput, today: date | None = None, lookups: R
         span = lookups.span(entry.member_id)
         name = span.name if span else ""
         if entry.member_id in seen:
-            errors.append(FieldError("attendees", f"“{name}”重复登记"))
+            errors.append(FieldError("attendees", Message(QT_TRANSLATE_NOOP("Messages", "“{name}”重复登记"), name=name)))
             continue
         seen.add(entry.member_id)
         if day is not None:
             problem = serving_problem(span, day)
             if problem:
                 errors.append(FieldError("attendees", problem))
-        own = hours_value(entry.hours if entry.hours is not None else hours, "attendees", f"“{name}”的学时",
-                          errors, MAX_TRAINING_HOURS)
+        own = hours_value(entry.hours if entry.hours is not None else hours, "attendees",
+                          Message(QT_TRANSLATE_NOOP("Messages", "“{name}”的学时"), name=name), errors,
+                          MAX_TRAINING_HOURS)
         if own > hours:
-            errors.append(FieldError("attendees", f"“{name}”的学时不能超过培训学时"))
+            errors.append(FieldError("attendees",
+                                     Message(QT_TRANSLATE_NOOP("Messages", "“{name}”的学时不能超过培训学时"), name=name)))
         attendees.append((entry.member_id, own, bool(entry.passed)))
     if errors:
         raise TrainingInvalid(errors)

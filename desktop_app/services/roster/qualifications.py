@@ -17,10 +17,11 @@ from ...db.database import db
 from ...db.models import Member, Qualification, Training
 from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
 from ..bulk import insert_rows
 
-SOURCES = ("培训", "手工")
+SOURCES = (QT_TRANSLATE_NOOP("Vocabulary", "培训"), QT_TRANSLATE_NOOP("Vocabulary", "手工"))
 SKILL_MAX = 20
 NOTES_MAX = 500
 
@@ -67,12 +68,13 @@ class QualificationLookups:
 def _date(value: str | date | None, name: str, label: str, errors: list[FieldError], required: bool) -> date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            errors.append(FieldError(name, f"请填写{label}"))
+            errors.append(FieldError(name, Message(QT_TRANSLATE_NOOP("Messages", "请填写{label}"), label=label)))
         return None
     try:
         return parse_loose_date(value)
     except FieldError as exc:
-        errors.append(FieldError(name, f"{label}：{exc.message}"))
+        errors.append(FieldError(name, Message(QT_TRANSLATE_NOOP("Messages", "{label}：{message}"), label=label,
+                                               message=exc.message)))
         return None
 
 
@@ -84,30 +86,31 @@ def validate_qualification(data: QualificationInput, today: date | None = None,
     errors: list[FieldError] = []
     live = lookups.member_live(data.member_id)
     if live is None:
-        errors.append(FieldError("member", "队员不存在"))
+        errors.append(FieldError("member", QT_TRANSLATE_NOOP("Messages", "队员不存在")))
     elif not live:
-        errors.append(FieldError("member", "该队员已删除"))
+        errors.append(FieldError("member", QT_TRANSLATE_NOOP("Messages", "该队员已删除")))
     skill = (data.skill or "").strip()
     if not skill:
-        errors.append(FieldError("skill", "请填写资质（技能）名称"))
+        errors.append(FieldError("skill", QT_TRANSLATE_NOOP("Messages", "请填写资质（技能）名称")))
     elif len(skill) > SKILL_MAX:
-        errors.append(FieldError("skill", f"资质名称不能超过{SKILL_MAX}个字"))
-    granted = _date(data.granted_on, "granted_on", "取得日期", errors, required=True)
-    expires = _date(data.expires_on, "expires_on", "有效期至", errors, required=False)
+        errors.append(FieldError("skill", Message(QT_TRANSLATE_NOOP("Messages", "资质名称不能超过{limit}个字"),
+                                                  limit=SKILL_MAX)))
+    granted = _date(data.granted_on, "granted_on", QT_TRANSLATE_NOOP("Messages", "取得日期"), errors, required=True)
+    expires = _date(data.expires_on, "expires_on", QT_TRANSLATE_NOOP("Messages", "有效期至"), errors, required=False)
     if granted and granted > today:
-        errors.append(FieldError("granted_on", "取得日期不能晚于今天"))
+        errors.append(FieldError("granted_on", QT_TRANSLATE_NOOP("Messages", "取得日期不能晚于今天")))
     if granted and expires and expires < granted:
-        errors.append(FieldError("expires_on", "有效期不能早于取得日期"))
+        errors.append(FieldError("expires_on", QT_TRANSLATE_NOOP("Messages", "有效期不能早于取得日期")))
     source = (data.source or "").strip()
     if source not in SOURCES:
-        errors.append(FieldError("source", "来源应为 培训 / 手工"))
+        errors.append(FieldError("source", QT_TRANSLATE_NOOP("Messages", "来源应为 培训 / 手工")))
     if source == "培训" and data.training_id is None:
-        errors.append(FieldError("training", "培训取得的资质请注明培训"))
+        errors.append(FieldError("training", QT_TRANSLATE_NOOP("Messages", "培训取得的资质请注明培训")))
     if data.training_id is not None and not lookups.training_exists(data.training_id):
-        errors.append(FieldError("training", "所选培训不存在"))
+        errors.append(FieldError("training", QT_TRANSLATE_NOOP("Messages", "所选培训不存在")))
     notes = (data.notes or "").strip()
     if len(notes) > NOTES_MAX:
-        errors.append(FieldError("notes", f"备注不能超过{NOTES_MAX}个字"))
+        errors.append(FieldError("notes", Message(QT_TRANSLATE_NOOP("Messages", "备注不能超过{limit}个字"), limit=NOTES_MAX)))
     if errors:
         raise QualificationInvalid(errors)
     return {"member": data.member_id, "skill": skill, "granted_on": granted, "expires_on": expires,

@@ -20,6 +20,7 @@ from ...db.database import db
 from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift, Team
 from ...domain.dates import format_date
 from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
 from ..bulk import insert_rows, update_rows
@@ -66,7 +67,7 @@ def _rows(query: Any) -> list[tuple[Any, ...]]:
 class AssignmentBatch:
     def __init__(self, date_from: date, date_to: date, force_warnings: bool = False) -> None:
         if date_to < date_from:
-            raise ScheduleError("结束日期不能早于开始日期")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
         self.date_from, self.date_to = date_from, date_to
         self.force_warnings = force_warnings
         self.max_week, self.min_rest = max_shifts_per_week(), min_rest_hours()
@@ -151,13 +152,13 @@ class AssignmentBatch:
         """What would be wrong with putting this member on this shift now (empty list: nothing)."""
         shift = self._now.get(shift_id)
         if shift is None:
-            raise ScheduleError("班次不存在或不在本批次的日期范围内")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
         return self._problems(shift, member_id)
 
     def _problems(self, shift: ShiftFacts, member_id: int) -> list[Problem]:
         member = self._members.get(member_id)
         if member is None:
-            raise ScheduleError("队员不存在")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "队员不存在"))
         skill = shift.required_skill
         if skill:
             key = (member_id, skill)
@@ -178,7 +179,7 @@ class AssignmentBatch:
         """Put the member on the shift in this batch; `AssignmentRefused` as `assign` would refuse it."""
         shift = self._now.get(shift_id)
         if shift is None:
-            raise ScheduleError("班次不存在或不在本批次的日期范围内")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
         problems = self._try(shift, member_id, reason, locked)
         if problems:
             raise AssignmentRefused(problems)
@@ -189,7 +190,7 @@ class AssignmentBatch:
         over, nothing raised); returns the members put on it."""
         shift = self._now.get(shift_id)
         if shift is None:
-            raise ScheduleError("班次不存在或不在本批次的日期范围内")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
         taken: list[int] = []
         if want <= 0:
             return taken
@@ -226,9 +227,9 @@ class AssignmentBatch:
         stored with the assignments by `save`."""
         shift = self._shifts.get(shift_id)
         if shift is None:
-            raise ScheduleError("班次不存在或不在本批次的日期范围内")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
         if shift_id in self._saved_on:
-            raise ScheduleError("本班次已有保存的安排，请保存后再登记考勤")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "本班次已有保存的安排，请保存后再登记考勤"))
         crew = {entry[0]: entry for entry in self._added.get(shift_id, ())}
         errors: list[FieldError] = []
         names = {mid: self._members[mid].name for mid in crew}

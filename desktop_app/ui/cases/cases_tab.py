@@ -25,6 +25,7 @@ from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_STATUSES
 from ...services.cases.case_form import delete_case
 from ...services.cases.register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
 from ...services.cases.workflow import CaseRefused
+from ..i18n import shown
 from ..id_table_model import Column, IdTableModel
 from ..ops import CASES, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
@@ -134,11 +135,11 @@ class CasesTab(QWidget):
         return [
             Column(self.tr("编号"), "number", "number"),
             Column(self.tr("受理日期"), "received_on", "received_at"),
-            Column(self.tr("类别"), "category", "category"),
-            Column(self.tr("类型"), "kind", "kind"),
+            Column(self.tr("类别"), "category", "category", words=True),
+            Column(self.tr("类型"), "kind", "kind", words=True),
             Column(self.tr("当事人"), "parties", alert=lambda r: r.guardian_missing),
             Column(self.tr("调解员"), "mediators"),
-            Column(self.tr("状态"), "status", "status", align_center=True),
+            Column(self.tr("状态"), "status", "status", align_center=True, words=True),
             Column(self.tr("期限"), "deadline_text", "deadline", alert=lambda r: r.overdue),
         ]
 
@@ -223,7 +224,7 @@ class CasesTab(QWidget):
         try:
             delete_case(ids[0], reason)
         except CaseRefused as exc:
-            QMessageBox.warning(self, self.tr("不能删除"), exc.message)
+            QMessageBox.warning(self, self.tr("不能删除"), shown(exc.message))
             return
         self.apply_filter()
 
