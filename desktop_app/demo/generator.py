@@ -7,8 +7,8 @@ qualifications, work records, dispute cases with parties, sessions and follow-up
 Every record goes through the services, as a user's would: the single-item functions where there are few
 (office, teams, posts) and the services' batch entry points, which check each item with the same function,
 where there are many. So the demo data keeps every rule the services keep. The same seed and reference
-date give the same content, the uuids of the records made through the models included (not the timestamps,
-the uuids of shifts and assignments, or certificates' verification codes, which are random by design).
+date give the same content, uuids included (`db.models.uuids_from`); not the timestamps (the records are
+made now) nor the certificates' verification codes and fingerprints (random by design).
 Everything is one transaction: a cancel from `progress` leaves the database as it was.
 """
 
