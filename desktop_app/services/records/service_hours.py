@@ -25,6 +25,7 @@ from ...db.models import (
 )
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import (
+    ACTIVITY_KINDS,
     ATTENDED_STATUSES,
     OTHER_DUTY,
     PATROL,
@@ -34,9 +35,6 @@ from ...domain.vocabulary import (
     STATION_DUTY,
     TRAFFIC_PERSUASION,
 )
-
-ACTIVITY_KINDS = ("巡逻", "隐患报告", "可疑线索报告", "协助抓获", "交通劝导", "救援", "寻人寻物", "送证上门",
-                  "普法宣传", "参与调解", "其他")
 
 SOURCE_DUTY = "值班"
 SOURCE_ACTIVITY = "活动"
@@ -74,6 +72,11 @@ class ServiceRecord:
 
     def hours_of(self, source: str) -> float:
         return round(sum(item.hours for item in self.items if item.source == source), 2)
+
+    @property
+    def service_hours(self) -> float:
+        """Duty and activities: the volunteer service (training is recorded as training, apart)."""
+        return round(self.duty_hours + self.activity_hours, 2)
 
     @property
     def duty_hours(self) -> float:
@@ -171,8 +174,9 @@ def service_record(member_id: int, date_from: date | None = None,
 
 
 def hours_by_member(member_ids: Iterable[int] | None, date_from: date | None = None,
-                    date_to: date | None = None) -> dict[int, float]:
-    """Recorded hours per member in the period (None = all members); members without hours are left out."""
+                    date_to: date | None = None, training: bool = True) -> dict[int, float]:
+    """Recorded hours per member in the period (None = all members); members without hours are left out.
+    `training=False`: service hours only (duty and activities), as stars and rankings count them."""
     totals: dict[int, float] = {}
     chunks: list[list[int] | None]
     if member_ids is None:
@@ -184,7 +188,7 @@ def hours_by_member(member_ids: Iterable[int] | None, date_from: date | None = N
         (_duty_query, Assignment.member, Assignment.hours),
         (_activity_query, ActivityParticipant.member, ActivityParticipant.hours),
         (_training_query, TrainingAttendee.member, TrainingAttendee.hours),
-    )
+    )[:3 if training else 2]
     for chunk in chunks:
         for make_query, member, hours in sources:
             query = make_query(date_from, date_to).select(member, fn.SUM(hours)).group_by(member)
