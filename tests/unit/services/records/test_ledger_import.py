@@ -111,14 +111,15 @@ def ledger_csv(path, encoding="gbk"):
     return path
 
 
-def check_plan(plan, roster, sheet_rows=len(ROWS)):
-    verdicts = plan.verdicts[:sheet_rows]
+def check_plan(plan, roster):
+    verdicts = plan.verdicts[:len(ROWS)]
     for verdict, (action, kind, day, _figures, reason) in zip(verdicts, EXPECTED, strict=True):
         assert verdict.action == action, (verdict.row_number, verdict.reasons)
         if reason:
             assert any(reason in str(r) for r in verdict.reasons), (verdict.row_number, verdict.reasons)
         if kind:
             assert verdict.values["kind"] == kind
+            assert verdict.values["date"] == f"{day.year}年{day.month}月{day.day}日"
 
 
 def check_stored(roster, extra: int = 0):
