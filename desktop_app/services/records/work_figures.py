@@ -1,0 +1,141 @@
+"""The teams' figures for a period, as the 首页 and the 工作简报 show them: the entered figures summed over the
+work records, 调解纠纷 counted from the case register (cases received in the period; for a team, those one of
+its members mediated) and 护学岗执勤 from the schedule (护学岗 shifts someone attended; for a team, attended by
+one of its members) plus 护学岗 work records of a team and day without such a shift, so a 护学岗 is never
+counted twice. Also the records by kind and by team, and the same by month for the trends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from peewee import fn
+
+from ...db.models import Activity, Assignment, Case, CaseMediator, DutyPost, Member, Shift
+from ...domain.activity_figures import BY_COLUMN, FIGURE_COLUMNS, FIGURES, MEDIATED, SCHOOL_GATE_DUTY
+from ...domain.vocabulary import ATTENDED_STATUSES, SCHOOL_GATE
+
+
+def _activities(date_from: date, date_to: date, team_id: int | None):
+    query = Activity.select().where(Activity.deleted_at.is_null(), Activity.date >= date_from,
+                                    Activity.date <= date_to)
+    return query.where(Activity.team == team_id) if team_id is not None else query
+
+
+def entered_figures(date_from: date, date_to: date, team_id: int | None = None) -> dict[str, int]:
+    sums = _activities(date_from, date_to, team_id).select(
+        *(fn.COALESCE(fn.SUM(getattr(Activity, c)), 0) for c in FIGURE_COLUMNS)).tuples().first() or ()
+    return {BY_COLUMN[c].name: int(v or 0) for c, v in zip(FIGURE_COLUMNS, sums, strict=False)}
+
+
+def _cases(date_from: date, date_to: date, team_id: int | None):
+    query = Case.select(Case.id).where(
+        Case.deleted_at.is_null(), Case.received_at >= datetime.combine(date_from, time()),
+        Case.received_at < datetime.combine(date_to + timedelta(days=1), time()))
+    if team_id is not None:
+        query = query.where(fn.EXISTS(CaseMediator.select(CaseMediator.id).join(Member).where(
+            CaseMediator.case == Case.id, Member.team == team_id)))
+    return query
+
+
+def mediated_cases(date_from: date, date_to: date, team_id: int | None = None) -> int:
+    return _cases(date_from, date_to, team_id).count()
+
+
+def mediated_case_ids(date_from: date, date_to: date, team_id: int | None = None) -> list[int]:
+    return [row[0] for row in _cases(date_from, date_to, team_id).order_by(Case.received_at).tuples()]
+
+
+def _school_gate_shifts(date_from: date, date_to: date, team_id: int | None) -> dict[int, tuple[date, set]]:
+    """shift id → (its day, the teams of those who attended it)."""
+    query = (Assignment.select(Shift.id, Shift.date, Member.team).join(Shift).join(DutyPost)
+             .switch(Assignment).join(Member)
+             .where(DutyPost.kind == SCHOOL_GATE, Assignment.status.in_(ATTENDED_STATUSES),
+                    Shift.date >= date_from, Shift.date <= date_to))
+    if team_id is not None:
+        query = query.where(Member.team == team_id)
+    shifts: dict[int, tuple[date, set]] = {}
+    for shift_id, day, team in query.tuples():
+        shifts.setdefault(shift_id, (_as_date(day), set()))[1].add(team)
+    return shifts
+
+
+def school_gate_duties(date_from: date, date_to: date, team_id: int | None = None) -> int:
+    """场次: attended 护学岗 shifts, plus 护学岗 work records of a team and day that had none."""
+    shifts = _school_gate_shifts(date_from, date_to, team_id)
+    covered = {(day, team) for day, teams in shifts.values() for team in teams}
+    extra = sum(1 for day, team in _activities(date_from, date_to, team_id).where(Activity.kind == SCHOOL_GATE)
+                .select(Activity.date, Activity.team).tuples() if (_as_date(day), team) not in covered)
+    return len(shifts) + extra
+
+
+def figure_totals(date_from: date, date_to: date, team_id: int | None = None) -> dict[str, int]:
+    """Every figure of the vocabulary, in its order, for the period (and team)."""
+    totals = entered_figures(date_from, date_to, team_id)
+    totals[MEDIATED] = mediated_cases(date_from, date_to, team_id)
+    totals[SCHOOL_GATE_DUTY] = school_gate_duties(date_from, date_to, team_id)
+    return {figure.name: totals.get(figure.name, 0) for figure in FIGURES}
+
+
+def activities_by_kind(date_from: date, date_to: date, team_id: int | None = None) -> dict[str, int]:
+    rows = _activities(date_from, date_to, team_id).select(Activity.kind, fn.COUNT(Activity.id)).group_by(
+        Activity.kind).tuples()
+    return dict(rows)
+
+
+@dataclass(frozen=True)
+class KindFigures:
+    kind: str
+    records: int
+    figures: dict[str, int]  # entered figures above 0
+
+
+def figures_by(date_from: date, date_to: date, group: str, team_id: int | None = None) -> dict[object, KindFigures]:
+    """Records and entered figures grouped by "kind" or "team" (team id, None for no team)."""
+    column = Activity.kind if group == "kind" else Activity.team
+    rows = _activities(date_from, date_to, team_id).select(
+        column, fn.COUNT(Activity.id), *(fn.SUM(getattr(Activity, c)) for c in FIGURE_COLUMNS)).group_by(column)
+    out: dict[object, KindFigures] = {}
+    for key, count, *values in rows.tuples():
+        figures = {BY_COLUMN[c].name: int(v) for c, v in zip(FIGURE_COLUMNS, values, strict=True) if v}
+        out[key] = KindFigures(str(key) if group == "kind" else "", count, figures)
+    return out
+
+
+def monthly(months: list[tuple[int, int]], team_id: int | None = None) -> dict[str, dict[str, int]]:
+    """"YYYY-MM" → {"工作记录": records, figure name: value …} for each month given (entered figures and the
+    two counted ones)."""
+    if not months:
+        return {}
+    first = date(*months[0], 1)
+    last_year, last_month = months[-1]
+    end = (date(last_year + (last_month == 12), last_month % 12 + 1, 1)) - timedelta(days=1)
+    out = {f"{y:04d}-{m:02d}": {"工作记录": 0, **{f.name: 0 for f in FIGURES}} for y, m in months}
+    month = fn.strftime("%Y-%m", Activity.date)
+    rows = _activities(first, end, team_id).select(month, fn.COUNT(Activity.id),
+                                                   *(fn.SUM(getattr(Activity, c)) for c in FIGURE_COLUMNS))
+    for key, count, *values in rows.group_by(month).tuples():
+        if key in out:
+            out[key]["工作记录"] = count
+            for column, value in zip(FIGURE_COLUMNS, values, strict=True):
+                out[key][BY_COLUMN[column].name] = int(value or 0)
+    for case_month, count in (_cases(first, end, team_id).select(fn.substr(Case.received_at, 1, 7), fn.COUNT(Case.id))
+                              .group_by(fn.substr(Case.received_at, 1, 7)).tuples()):
+        if case_month in out:
+            out[case_month][MEDIATED] = count
+    shifts = _school_gate_shifts(first, end, team_id)
+    covered = {(day, team) for day, teams in shifts.values() for team in teams}
+    for day, _teams in shifts.values():
+        out.setdefault(f"{day:%Y-%m}", {})[SCHOOL_GATE_DUTY] = out.get(f"{day:%Y-%m}", {}).get(SCHOOL_GATE_DUTY, 0) + 1
+    for day, team in (_activities(first, end, team_id).where(Activity.kind == SCHOOL_GATE)
+                      .select(Activity.date, Activity.team).tuples()):
+        day = _as_date(day)
+        if (day, team) not in covered and f"{day:%Y-%m}" in out:
+            out[f"{day:%Y-%m}"][SCHOOL_GATE_DUTY] += 1
+    return out
+
+
+def _as_date(value) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
