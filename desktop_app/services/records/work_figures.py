@@ -13,7 +13,7 @@ from peewee import fn
 
 from ...db.models import Activity, Assignment, Case, CaseMediator, DutyPost, Member, Shift
 from ...domain.activity_figures import BY_COLUMN, FIGURE_COLUMNS, FIGURES, MEDIATED, SCHOOL_GATE_DUTY
-from ...domain.vocabulary import ATTENDED_STATUSES, SCHOOL_GATE
+from ...domain.vocabulary import ACTIVITY_KINDS, ATTENDED_STATUSES, SCHOOL_GATE
 
 
 def _activities(date_from: date, date_to: date, team_id: int | None):
@@ -78,9 +78,11 @@ def figure_totals(date_from: date, date_to: date, team_id: int | None = None) ->
 
 
 def activities_by_kind(date_from: date, date_to: date, team_id: int | None = None) -> dict[str, int]:
-    rows = _activities(date_from, date_to, team_id).select(Activity.kind, fn.COUNT(Activity.id)).group_by(
-        Activity.kind).tuples()
-    return dict(rows)
+    """kind → records, in the vocabulary's order."""
+    rows = dict(_activities(date_from, date_to, team_id).select(Activity.kind, fn.COUNT(Activity.id)).group_by(
+        Activity.kind).tuples())
+    order = {kind: index for index, kind in enumerate(ACTIVITY_KINDS)}
+    return {kind: rows[kind] for kind in sorted(rows, key=lambda k: (order.get(k, len(order)), k))}
 
 
 @dataclass(frozen=True)
