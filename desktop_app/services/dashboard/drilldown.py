@@ -9,10 +9,11 @@ from datetime import date, datetime
 
 from peewee import JOIN, fn
 
-from ...db.models import Assignment, Case, Certificate, DutyPost, Member, Shift, Team
+from ...db.models import Activity, Assignment, Case, Certificate, DutyPost, Member, Shift, Team
 from ...domain.dates import format_date
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import ON_LEAVE
+from ..records import work_figures
 from . import figures as f
 
 INSURANCE_EXPIRED = "insurance_expired"
@@ -26,8 +27,10 @@ OVERDUE_CASES = "overdue_cases"
 MEMBERS = "members"
 TEAMS = "teams"
 CERTIFICATES = "certificates"
+MEDIATED_MONTH = "mediated_month"  # 调解纠纷 this month
+SCHOOL_GATE_MONTH = "school_gate_month"  # 护学岗执勤 this month
 KEYS = (INSURANCE_EXPIRED, INSURANCE_EXPIRING, QUALIFICATIONS_EXPIRED, QUALIFICATIONS_EXPIRING, SHORT_SHIFTS,
-        UNFILLED_WEEK, OPEN_CASES, OVERDUE_CASES, MEMBERS, TEAMS, CERTIFICATES)
+        UNFILLED_WEEK, OPEN_CASES, OVERDUE_CASES, MEMBERS, TEAMS, CERTIFICATES, MEDIATED_MONTH, SCHOOL_GATE_MONTH)
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,23 @@ def drilldown(key: str, today: date | None = None) -> DrillDown:
         return _cases(key, QT_TRANSLATE_NOOP("Messages", "在办纠纷"), f.open_cases_query())
     if key == OVERDUE_CASES:
         return _cases(key, QT_TRANSLATE_NOOP("Messages", "超期纠纷"), f.overdue_cases_query(today))
+    if key == MEDIATED_MONTH:
+        ids = work_figures.mediated_case_ids(today.replace(day=1), today)
+        return _cases(key, QT_TRANSLATE_NOOP("Messages", "本月受理的矛盾纠纷"), Case.select().where(Case.id.in_(ids)))
+    if key == SCHOOL_GATE_MONTH:
+        shift_ids, activity_ids = work_figures.school_gate_items(today.replace(day=1), today)
+        rows, ids = [], []
+        for sid, day, start, post in (Shift.select(Shift.id, Shift.date, Shift.start, DutyPost.name).join(DutyPost)
+                                      .where(Shift.id.in_(shift_ids)).order_by(Shift.date, Shift.start).tuples()):
+            ids.append(sid)
+            rows.append((QT_TRANSLATE_NOOP("Messages", "排班到岗"), format_date(day), str(start)[:5], post))
+        for aid, day, place in (Activity.select(Activity.id, Activity.date, Activity.place)
+                                .where(Activity.id.in_(activity_ids)).order_by(Activity.date).tuples()):
+            ids.append(aid)
+            rows.append((QT_TRANSLATE_NOOP("Messages", "工作记录"), format_date(day), "", place))
+        return DrillDown(key, QT_TRANSLATE_NOOP("Messages", "本月护学岗执勤"),
+                         (QT_TRANSLATE_NOOP("Messages", "来源"), QT_TRANSLATE_NOOP("Messages", "日期"),
+                          QT_TRANSLATE_NOOP("Messages", "时间"), QT_TRANSLATE_NOOP("Messages", "岗位或地点")), rows, ids)
     if key == TEAMS:
         counts = dict(f.active_members().select(Member.team, fn.COUNT(Member.id)).group_by(Member.team).tuples())
         teams = list(f.live_teams_query().select(Team.id, Team.name, Team.station).order_by(Team.name).tuples())

@@ -60,13 +60,20 @@ def _school_gate_shifts(date_from: date, date_to: date, team_id: int | None) -> 
     return shifts
 
 
-def school_gate_duties(date_from: date, date_to: date, team_id: int | None = None) -> int:
-    """场次: attended 护学岗 shifts, plus 护学岗 work records of a team and day that had none."""
+def school_gate_items(date_from: date, date_to: date, team_id: int | None = None) -> tuple[list[int], list[int]]:
+    """(the attended 护学岗 shifts, the 护学岗 work records of a team and day without one) that make 护学岗执勤."""
     shifts = _school_gate_shifts(date_from, date_to, team_id)
     covered = {(day, team) for day, teams in shifts.values() for team in teams}
-    extra = sum(1 for day, team in _activities(date_from, date_to, team_id).where(Activity.kind == SCHOOL_GATE)
-                .select(Activity.date, Activity.team).tuples() if (_as_date(day), team) not in covered)
-    return len(shifts) + extra
+    extra = [activity_id for activity_id, day, team in _activities(date_from, date_to, team_id)
+             .where(Activity.kind == SCHOOL_GATE).select(Activity.id, Activity.date, Activity.team).tuples()
+             if (_as_date(day), team) not in covered]
+    return sorted(shifts, key=lambda sid: (shifts[sid][0], sid)), extra
+
+
+def school_gate_duties(date_from: date, date_to: date, team_id: int | None = None) -> int:
+    """场次: attended 护学岗 shifts, plus 护学岗 work records of a team and day that had none."""
+    shifts, extra = school_gate_items(date_from, date_to, team_id)
+    return len(shifts) + len(extra)
 
 
 def figure_totals(date_from: date, date_to: date, team_id: int | None = None) -> dict[str, int]:

@@ -74,6 +74,8 @@ def test_each_number_equals_the_records_it_opens(office):
         dd.UNFILLED_WEEK: counts.unfilled_shifts_this_week, dd.OPEN_CASES: counts.open_cases,
         dd.OVERDUE_CASES: counts.overdue_cases, dd.MEMBERS: counts.members_active, dd.TEAMS: counts.teams,
         dd.CERTIFICATES: counts.certificates_this_year,
+        dd.MEDIATED_MONTH: month_work(TODAY).figures["调解纠纷"],
+        dd.SCHOOL_GATE_MONTH: month_work(TODAY).figures["护学岗执勤"],
     }
     assert set(pairs) == set(dd.KEYS)
     for key, number in pairs.items():
