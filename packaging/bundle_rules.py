@@ -1,7 +1,8 @@
 """What goes into the PyInstaller bundle and what is left out, shared by packaging/yijing.spec on Linux
 and Windows; also the version (from pyproject.toml) and the build stamp the About box shows.
 
-The program uses QtCore, QtGui, QtWidgets, QtPdf (+ QtPdfWidgets) and QtPrintSupport. PySide6's hooks
+The program uses QtCore, QtGui, QtWidgets, QtCharts (the 首页's trends), QtPdf (+ QtPdfWidgets) and
+QtPrintSupport. PySide6's hooks
 also pull in what some plugins link: the virtual-keyboard input method brings Qt Quick and Qml, the
 Wayland and EGLFS platforms their own libraries, and Qt ships every translation. None of that is needed
 on an X11 office desktop or on Windows, so it is dropped here; `--self-test` of the bundle proves the
@@ -26,7 +27,7 @@ EXCLUDED_MODULES = [
     "PIL.ImageQt", "PIL.ImageTk", "PIL._avif", "PIL._webp", "PIL._imagingtk", "PIL._imagingcms",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets", "PySide6.QtSvg", "PySide6.QtSvgWidgets", "PySide6.QtWebEngineCore",
-    "PySide6.QtWebEngineWidgets", "PySide6.Qt3DCore", "PySide6.QtMultimedia", "PySide6.QtCharts",
+    "PySide6.QtWebEngineWidgets", "PySide6.Qt3DCore", "PySide6.QtMultimedia",
     "PySide6.QtDBus", "PySide6.QtNetwork",
 ]
 
@@ -49,7 +50,8 @@ DROPPED = [
     "*/plugins/imageformats/*qicns*", "*/plugins/imageformats/*qtga*", "*/plugins/imageformats/*qwbmp*",
     "*/plugins/imageformats/*qpdf*", "*/plugins/iconengines/*", "*Qt6Svg*",
     "*/plugins/tls/*", "*/plugins/networkinformation/*", "*/plugins/generic/*", "*/plugins/sqldrivers/*",
-    "*Qt6OpenGL*",
+    # (Qt6OpenGL and Qt6OpenGLWidgets stay: Qt6Charts links them)
+    "*Qt6ChartsQml*",
     # python-stdnum's tables for other countries (only stdnum.cn.ric and its cn/loc.dat are used)
     "*/stdnum/oui.dat", "*/stdnum/imsi.dat", "*/stdnum/iban.dat", "*/stdnum/cfi.dat", "*/stdnum/gs1_ai.dat",
     "*/stdnum/isbn.dat", "*/stdnum/isil.dat", "*/stdnum/nz/banks.dat", "*/stdnum/at/postleitzahl.dat",

@@ -15,6 +15,8 @@ from ...db.models import Activity, Assignment, Case, CaseMediator, DutyPost, Mem
 from ...domain.activity_figures import BY_COLUMN, FIGURE_COLUMNS, FIGURES, MEDIATED, SCHOOL_GATE_DUTY
 from ...domain.vocabulary import ACTIVITY_KINDS, ATTENDED_STATUSES, SCHOOL_GATE
 
+RECORDS = "工作记录"  # the key of the record count in `monthly`
+
 
 def _activities(date_from: date, date_to: date, team_id: int | None):
     query = Activity.select().where(Activity.deleted_at.is_null(), Activity.date >= date_from,
@@ -119,13 +121,13 @@ def monthly(months: list[tuple[int, int]], team_id: int | None = None) -> dict[s
     first = date(*months[0], 1)
     last_year, last_month = months[-1]
     end = (date(last_year + (last_month == 12), last_month % 12 + 1, 1)) - timedelta(days=1)
-    out = {f"{y:04d}-{m:02d}": {"工作记录": 0, **{f.name: 0 for f in FIGURES}} for y, m in months}
+    out = {f"{y:04d}-{m:02d}": {RECORDS: 0, **{f.name: 0 for f in FIGURES}} for y, m in months}
     month = fn.strftime("%Y-%m", Activity.date)
     rows = _activities(first, end, team_id).select(month, fn.COUNT(Activity.id),
                                                    *(fn.SUM(getattr(Activity, c)) for c in FIGURE_COLUMNS))
     for key, count, *values in rows.group_by(month).tuples():
         if key in out:
-            out[key]["工作记录"] = count
+            out[key][RECORDS] = count
             for column, value in zip(FIGURE_COLUMNS, values, strict=True):
                 out[key][BY_COLUMN[column].name] = int(value or 0)
     for case_month, count in (_cases(first, end, team_id).select(fn.substr(Case.received_at, 1, 7), fn.COUNT(Case.id))

@@ -40,6 +40,7 @@ from ...services.dashboard.figures import (
     trends,
 )
 from ...services.records.activity_list import ActivityFilter
+from ...services.records.work_figures import RECORDS
 from ..i18n import shown, vocab
 from ..ops import DATA, follow_changes
 
@@ -355,7 +356,7 @@ class DashboardTab(QWidget):
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
         totals = {f.name: sum(m.get(f.name, 0) for m in months.values()) for f in FIGURES}
-        names = ["工作记录"] + [n for n, v in sorted(totals.items(), key=lambda kv: -kv[1]) if v][:2]
+        names = [RECORDS] + [n for n, v in sorted(totals.items(), key=lambda kv: -kv[1]) if v][:2]
         categories = [self.tr("{0}月").format(int(key[5:])) for key in months]
         axis_x = QBarCategoryAxis()
         axis_x.append(categories)
@@ -366,7 +367,7 @@ class DashboardTab(QWidget):
         top = 0
         for index, name in enumerate(names):
             series = QLineSeries()
-            series.setName(vocab(name) if name != "工作记录" else self.tr("工作记录（条）"))
+            series.setName(vocab(name) if name != RECORDS else self.tr("工作记录（条）"))
             pen = QPen(QColor(("#1f4e79", "#c0504d", "#9bbb59")[index]))
             pen.setWidth(2)
             series.setPen(pen)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.records.choices import MemberChoice, member_choices
+from ...services.records.participation import hours_value
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,9 +76,9 @@ class PeopleModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if index.column() != 1 or role != Qt.ItemDataRole.EditRole:
             return False
-        try:
-            hours = float(str(value).strip().removesuffix("小时"))
-        except ValueError:
+        errors: list = []
+        hours = hours_value(value, "hours", "", errors)
+        if errors:
             return False
         person = self.people[index.row()]
         person.hours, person.own_hours = round(hours, 1), True
