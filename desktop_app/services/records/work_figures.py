@@ -48,34 +48,36 @@ def mediated_case_ids(date_from: date, date_to: date, team_id: int | None = None
     return [row[0] for row in _cases(date_from, date_to, team_id).order_by(Case.received_at).tuples()]
 
 
-def _school_gate_shifts(date_from: date, date_to: date, team_id: int | None) -> dict[int, tuple[date, set]]:
-    """shift id → (its day, the teams of those who attended it)."""
-    query = (Assignment.select(Shift.id, Shift.date, Member.team).join(Shift).join(DutyPost)
-             .switch(Assignment).join(Member)
-             .where(DutyPost.kind == SCHOOL_GATE, Assignment.status.in_(ATTENDED_STATUSES),
-                    Shift.date >= date_from, Shift.date <= date_to))
+def _gate_shifts(date_from: date, date_to: date, team_id: int | None):
+    """The 护学岗 shifts in the period someone attended (for a team: one of its members)."""
+    attended = Assignment.select(Assignment.id).where(Assignment.shift == Shift.id,
+                                                      Assignment.status.in_(ATTENDED_STATUSES))
     if team_id is not None:
-        query = query.where(Member.team == team_id)
-    shifts: dict[int, tuple[date, set]] = {}
-    for shift_id, day, team in query.tuples():
-        shifts.setdefault(shift_id, (_as_date(day), set()))[1].add(team)
-    return shifts
+        attended = attended.join(Member).where(Member.team == team_id)
+    return (Shift.select(Shift.id).join(DutyPost)
+            .where(DutyPost.kind == SCHOOL_GATE, Shift.date >= date_from, Shift.date <= date_to, fn.EXISTS(attended)))
+
+
+def _gate_records(date_from: date, date_to: date, team_id: int | None):
+    """The 护学岗 work records of a team and day on which no member of that team attended a 护学岗 shift."""
+    covered = (Assignment.select(Assignment.id).join(Shift).join(DutyPost).switch(Assignment).join(Member)
+               .where(DutyPost.kind == SCHOOL_GATE, Shift.date == Activity.date, Member.team == Activity.team,
+                      Assignment.status.in_(ATTENDED_STATUSES)))
+    return (_activities(date_from, date_to, team_id).select(Activity.id)
+            .where(Activity.kind == SCHOOL_GATE, ~fn.EXISTS(covered)))
 
 
 def school_gate_items(date_from: date, date_to: date, team_id: int | None = None) -> tuple[list[int], list[int]]:
     """(the attended 护学岗 shifts, the 护学岗 work records of a team and day without one) that make 护学岗执勤."""
-    shifts = _school_gate_shifts(date_from, date_to, team_id)
-    covered = {(day, team) for day, teams in shifts.values() for team in teams}
-    extra = [activity_id for activity_id, day, team in _activities(date_from, date_to, team_id)
-             .where(Activity.kind == SCHOOL_GATE).select(Activity.id, Activity.date, Activity.team).tuples()
-             if (_as_date(day), team) not in covered]
-    return sorted(shifts, key=lambda sid: (shifts[sid][0], sid)), extra
+    shifts = [sid for (sid,) in _gate_shifts(date_from, date_to, team_id).order_by(Shift.date, Shift.id).tuples()]
+    records = [aid for (aid,) in _gate_records(date_from, date_to, team_id).order_by(Activity.date, Activity.id)
+               .tuples()]
+    return shifts, records
 
 
 def school_gate_duties(date_from: date, date_to: date, team_id: int | None = None) -> int:
     """场次: attended 护学岗 shifts, plus 护学岗 work records of a team and day that had none."""
-    shifts, extra = school_gate_items(date_from, date_to, team_id)
-    return len(shifts) + len(extra)
+    return _gate_shifts(date_from, date_to, team_id).count() + _gate_records(date_from, date_to, team_id).count()
 
 
 def figure_totals(date_from: date, date_to: date, team_id: int | None = None) -> dict[str, int]:
@@ -134,15 +136,15 @@ def monthly(months: list[tuple[int, int]], team_id: int | None = None) -> dict[s
                               .group_by(fn.substr(Case.received_at, 1, 7)).tuples()):
         if case_month in out:
             out[case_month][MEDIATED] = count
-    shifts = _school_gate_shifts(first, end, team_id)
-    covered = {(day, team) for day, teams in shifts.values() for team in teams}
-    for day, _teams in shifts.values():
-        out.setdefault(f"{day:%Y-%m}", {})[SCHOOL_GATE_DUTY] = out.get(f"{day:%Y-%m}", {}).get(SCHOOL_GATE_DUTY, 0) + 1
-    for day, team in (_activities(first, end, team_id).where(Activity.kind == SCHOOL_GATE)
-                      .select(Activity.date, Activity.team).tuples()):
-        day = _as_date(day)
-        if (day, team) not in covered and f"{day:%Y-%m}" in out:
-            out[f"{day:%Y-%m}"][SCHOOL_GATE_DUTY] += 1
+    shift_month = fn.strftime("%Y-%m", Shift.date)
+    for key, count in (_gate_shifts(first, end, team_id).select(shift_month, fn.COUNT(Shift.id))
+                       .group_by(shift_month).tuples()):
+        if key in out:
+            out[key][SCHOOL_GATE_DUTY] += count
+    for key, count in (_gate_records(first, end, team_id).select(month, fn.COUNT(Activity.id))
+                       .group_by(month).tuples()):
+        if key in out:
+            out[key][SCHOOL_GATE_DUTY] += count
     return out
 
 
