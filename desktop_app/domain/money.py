@@ -4,6 +4,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
 UPPER_LIMIT = Decimal(10) ** 12
+_MAX_DIGITS = 15  # far above UPPER_LIMIT, far below the 28 digits of Decimal's default context
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _PLACES = ("", "拾", "佰", "仟")
 _GROUPS = ("", "万", "亿")
@@ -17,6 +18,8 @@ def to_amount(amount: Decimal | int | float | str) -> Decimal:
         raise ValueError(f"不是有效的金额：“{amount}”") from None
     if not value.is_finite():
         raise ValueError(f"不是有效的金额：“{amount}”")
+    if value.adjusted() >= _MAX_DIGITS:  # quantize would raise InvalidOperation past 28 digits
+        raise ValueError("金额过大，请核对")
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 

@@ -16,13 +16,15 @@ from types import ModuleType
 from peewee import SqliteDatabase
 
 from ..snapshot import copy_database
-from . import m0001_initial, m0002_search_indexes
+from . import m0001_initial, m0002_search_indexes, m0003_reserved, m0004_clean_text
 
 log = logging.getLogger(__name__)
 
 STEPS: list[tuple[int, ModuleType]] = [
     (1, m0001_initial),
     (2, m0002_search_indexes),
+    (3, m0003_reserved),
+    (4, m0004_clean_text),
 ]
 LATEST = STEPS[-1][0]
 

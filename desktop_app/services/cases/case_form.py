@@ -20,6 +20,7 @@ from ...domain.errors import FieldError
 from ...domain.money import UPPER_LIMIT, to_amount
 from ...domain.names import validate_name
 from ...domain.text_folding import fold_fullwidth
+from ...domain.text_hygiene import storable
 from .. import audit
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
 from .parties import MediatorEntry, PartyEntry, list_mediators, list_parties
@@ -219,7 +220,8 @@ def delete_case(case_id: int, reason: str = "") -> None:
         case = live_case(case_id)
         case.deleted_at = datetime.now()
         case.save()
-        why = f"，原因：{reason.strip()[:100]}" if reason.strip() else ""
+        reason = storable(reason or "", multiline=False).strip()
+        why = f"，原因：{reason[:100]}" if reason else ""
         audit.record("删除", "case", case.uuid, f"删除案件 {case.number}{why}")
 
 

@@ -21,6 +21,9 @@ from ...db.database import db
 from ...db.models import Case, CaseEvent, Counter, FollowUp, MediationSession, Party
 from ...domain.case_numbers import format_case_number
 from ...domain.dates import add_months, add_working_days, format_date
+from ...domain.errors import FieldError
+from ...domain.ranges import as_record_id
+from ...domain.text_hygiene import clean_text
 from .. import audit
 from ..office import get_office
 
@@ -146,11 +149,14 @@ def change_status(case_id: int, to_status: str, note: str = "", today: date | No
     """Move the case to `to_status` in one transaction, with a CaseEvent and an audit record; raise
     `TransitionNotAllowed` / `CaseRefused` (and change nothing) when the rules say no."""
     today = today or date.today()
-    note = (note or "").strip()
-    if len(note) > MAX_NOTE_LENGTH:
-        raise CaseRefused(f"说明不能超过{MAX_NOTE_LENGTH}个字")
+    try:
+        note = clean_text(note, "note", "说明", MAX_NOTE_LENGTH, multiline=True)
+    except FieldError as exc:
+        raise CaseRefused(exc.message) from None
     with db.atomic():
-        case = Case.get_by_id(case_id)
+        case = Case.get_or_none(Case.id == as_record_id(case_id))
+        if case is None:
+            raise CaseRefused("案件不存在")
         if case.deleted_at is not None:
             raise CaseRefused("案件已删除，请先恢复后再办理")
         from_status = case.status

@@ -21,7 +21,7 @@ from ...documents.certificates import (
 from ...domain.dates import add_months, format_date_chinese_numerals
 from ...domain.masking import mask_id
 from ..records.service_hours import first_service_date, format_hours, service_record
-from .errors import CertificateRefused
+from .errors import CertificateRefused, refused_unless_clean
 from .templates import check_type, check_wording
 
 DEFAULT_TERM_MONTHS = 36  # 聘期 and 义警证 validity when none is given
@@ -85,11 +85,8 @@ def prepare(ctx: Context, member: Member, cert_type: str, *, title: str, reason:
         raise CertificateRefused("该队员已删除，不能签发证书")
     if member.status == "退出" and cert_type in (APPOINTMENT, CARD):
         raise CertificateRefused(f"该队员已退出，不能签发{cert_type}")
-    title, reason = (title or "").strip(), (reason or "").strip()
-    if len(title) > MAX_TITLE:
-        raise CertificateRefused(f"荣誉称号不能超过{MAX_TITLE}个字")
-    if len(reason) > MAX_REASON:
-        raise CertificateRefused(f"事由不能超过{MAX_REASON}个字")
+    title = refused_unless_clean(title, "荣誉称号", MAX_TITLE)
+    reason = refused_unless_clean(reason, "事由", MAX_REASON)
     hours: float | None = None
     content, lines = "", []
     if cert_type in (APPOINTMENT, CARD):

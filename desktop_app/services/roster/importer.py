@@ -31,6 +31,7 @@ from ...domain.ethnic_groups import ETHNIC_GROUPS
 from ...domain.id_numbers import looks_like_excel_damage, normalize_id_number
 from ...domain.masking import mask_id, mask_phone
 from ...domain.text_folding import fold_fullwidth
+from ...domain.text_hygiene import writable
 from .. import audit
 from ..files import write_verified
 from ..progress import Progress
@@ -644,8 +645,9 @@ def save_report_xlsx(report: ImportReport, path: str | Path) -> None:
     for cell in sheet[1]:
         cell.font, cell.fill = bold, fill
     for verdict in report.rows:
-        sheet.append([verdict.row_number, verdict.values.get("name", ""), verdict.values.get("id_number", ""),
-                      verdict.action, "；".join(verdict.reasons)])
+        sheet.append([writable(value) for value in (
+            verdict.row_number, verdict.values.get("name", ""), verdict.values.get("id_number", ""),
+            verdict.action, "；".join(verdict.reasons))])
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in sheet.iter_rows(min_row=2, min_col=5, max_col=5):
         row[0].alignment = wrap
@@ -662,7 +664,7 @@ def save_report_xlsx(report: ImportReport, path: str | Path) -> None:
                          (REFUSED, report.refused), ("新建队伍", len(report.teams_created))):
         totals.append([label, count])
     if report.teams_created:
-        totals.append(["新建的队伍", "、".join(report.teams_created)])
+        totals.append(["新建的队伍", writable("、".join(report.teams_created))])
     totals.append(["生成时间", format_date(date.today())])
     totals.column_dimensions["A"].width = 14
     totals.column_dimensions["B"].width = 40

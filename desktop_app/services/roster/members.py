@@ -20,9 +20,12 @@ from ...domain.id_numbers import check_consistency, parse_id_number
 from ...domain.names import validate_name
 from ...domain.phones import validate_mobile, validate_phone
 from ...domain.pinyin_keys import pinyin_keys
+from ...domain.ranges import as_record_id
+from ...domain.text_hygiene import text_value
 from .. import audit
 
 STATUSES = ("在队", "暂停", "退出")
+MAX_NOTES = 5_000
 SKILLS = ("调解", "巡逻", "交通劝导", "救援", "驾驶", "双语翻译", "急救", "消防", "心理疏导", "普法宣传")
 POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "群众")
 _SKILL_SEPARATORS = str.maketrans({c: "、" for c in ",，;；/ 　|"})
@@ -126,22 +129,21 @@ def validate_member(
         errors.append(FieldError("status", "状态应为 在队 / 暂停 / 退出"))
     values["status"] = status
 
-    if data.team_id is not None and not Team.select().where(Team.id == data.team_id).exists():
+    if data.team_id is not None and not Team.select().where(Team.id == as_record_id(data.team_id)).exists():
         errors.append(FieldError("team", "所选队伍不存在"))
     values["team"] = data.team_id
 
-    skills = split_skills(data.skills)
+    skills = split_skills(data.skills if isinstance(data.skills, list) else
+                          text_value(data.skills, "skills", "技能", 500, errors))
+    skills = [text_value(s, "skills", "技能", None, errors) for s in skills]
     if any(len(s) > 10 for s in skills):
         errors.append(FieldError("skills", "每项技能不超过10个字，多项之间用顿号分隔"))
     values["skills"] = "、".join(skills)
 
     for key, label, limit in (("address", "住址", 200), ("occupation", "职业", 50),
                               ("political_status", "政治面貌", 20), ("emergency_contact", "紧急联系人", 50)):
-        text = (getattr(data, key) or "").strip()
-        if len(text) > limit:
-            errors.append(FieldError(key, f"{label}不能超过{limit}个字"))
-        values[key] = text
-    values["notes"] = (data.notes or "").strip()
+        values[key] = text_value(getattr(data, key), key, label, limit, errors)
+    values["notes"] = text_value(data.notes, "notes", "备注", MAX_NOTES, errors, multiline=True)
     values["photo"] = data.photo
 
     if errors:
@@ -221,8 +223,9 @@ def add_leave(member_id: int, from_date: str | date, to_date: str | date, reason
         errors.append(FieldError("leave_to", "请填写结束日期"))
     if start and end and end < start:
         errors.append(FieldError("leave_to", "结束日期不能早于开始日期"))
-    if len(reason.strip()) > 200:
-        errors.append(FieldError("leave_reason", "事由不能超过200个字"))
+    reason = text_value(reason, "leave_reason", "事由", 200, errors)
+    if not Member.select().where(Member.id == as_record_id(member_id)).exists():
+        errors.append(FieldError("member", "队员不存在"))
     if start and end and not errors:
         overlapping = Leave.select().where(
             Leave.member == member_id, Leave.from_date <= end, Leave.to_date >= start).first()
@@ -232,7 +235,7 @@ def add_leave(member_id: int, from_date: str | date, to_date: str | date, reason
     if errors:
         raise MemberInvalid(errors)
     with db.atomic():
-        leave = Leave.create(member=member_id, from_date=start, to_date=end, reason=reason.strip())
+        leave = Leave.create(member=member_id, from_date=start, to_date=end, reason=reason)
         audit.record("新增", "leave", leave.uuid, "登记请假")
     return leave
 

@@ -15,11 +15,14 @@ from ...db.database import db
 from ...db.models import Activity, DutyPost, Member, Team
 from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed
+from ...domain.ranges import as_record_id
+from ...domain.text_hygiene import text_value
 from .. import audit
 from .search import pinyin_sort_key
 
 NAME_MAX = 100
 STATION_MAX = 100
+NOTES_MAX = 5_000
 SERVICE_AREA_MAX = 200
 ACTIVE_STATUS = "在队"
 LEFT_STATUS = "退出"
@@ -110,7 +113,9 @@ def find_team_by_name(name: str) -> int | None:
 
 
 def _checked_name(raw: str, team_id: int | None, errors: list[FieldError]) -> str:
-    name = (raw or "").strip()
+    name = text_value(raw, "name", "队伍名称", None, errors)
+    if any(e.field == "name" for e in errors):
+        return name
     if not name:
         errors.append(FieldError("name", "请填写队伍名称"))
     elif len(name) > NAME_MAX:
@@ -141,7 +146,7 @@ def validate_team(data: TeamInput, team_id: int | None = None, today: date | Non
 
     values["leader"] = data.leader_id
     if data.leader_id is not None:
-        leader = Member.get_or_none(Member.id == data.leader_id)
+        leader = Member.get_or_none(Member.id == as_record_id(data.leader_id))
         if leader is None or leader.deleted_at is not None:
             errors.append(FieldError("leader", "所选队长不存在或已删除"))
         elif team_id is not None and leader.team_id != team_id:
@@ -150,11 +155,8 @@ def validate_team(data: TeamInput, team_id: int | None = None, today: date | Non
             errors.append(FieldError("leader", "所选队长已退出，不能担任队长"))
 
     for key, label, limit in (("station", "所属警务站", STATION_MAX), ("service_area", "服务区域", SERVICE_AREA_MAX)):
-        text = (getattr(data, key) or "").strip()
-        if len(text) > limit:
-            errors.append(FieldError(key, f"{label}不能超过{limit}个字"))
-        values[key] = text
-    values["notes"] = (data.notes or "").strip()
+        values[key] = text_value(getattr(data, key), key, label, limit, errors)
+    values["notes"] = text_value(data.notes, "notes", "备注", NOTES_MAX, errors, multiline=True)
 
     if errors:
         raise TeamInvalid(errors)

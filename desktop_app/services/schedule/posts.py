@@ -19,7 +19,9 @@ from ...db.database import db
 from ...db.models import Assignment, DutyPost, Shift, ShiftPattern, Team
 from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed
+from ...domain.ranges import as_record_id
 from ...domain.text_folding import fold_fullwidth
+from ...domain.text_hygiene import text_value
 from .. import audit
 from ..roster.search import pinyin_sort_key
 
@@ -29,6 +31,7 @@ RISKY_KINDS = ("巡逻", "交通劝导", "救援待命")
 NAME_MAX = 100
 PLACE_MAX = 200
 SKILL_MAX = 20
+NOTES_MAX = 5_000
 HEADCOUNT_MAX = 50
 WEEKDAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 ALL_WEEKDAYS = (1, 2, 3, 4, 5, 6, 7)
@@ -225,8 +228,10 @@ def _optional_clock(value: str | time | None, field_name: str, label: str, error
 def validate_post(data: PostInput, post_id: int | None = None) -> dict[str, Any]:
     """The values to store, or `PostInvalid` listing every wrong field."""
     errors: list[FieldError] = []
-    name = " ".join((data.name or "").split())
-    if not name:
+    name = " ".join(text_value(data.name, "name", "岗位名称", None, errors).split())
+    if any(e.field == "name" for e in errors):
+        pass
+    elif not name:
         errors.append(FieldError("name", "请填写岗位名称"))
     elif len(name) > NAME_MAX:
         errors.append(FieldError("name", f"岗位名称不能超过{NAME_MAX}个字"))
@@ -239,11 +244,9 @@ def validate_post(data: PostInput, post_id: int | None = None) -> dict[str, Any]
     kind = (data.kind or "").strip()
     if kind not in KINDS:
         errors.append(FieldError("kind", "岗位类别应为 " + " / ".join(KINDS)))
-    place = (data.place or "").strip()
-    if len(place) > PLACE_MAX:
-        errors.append(FieldError("place", f"地点不能超过{PLACE_MAX}个字"))
+    place = text_value(data.place, "place", "地点", PLACE_MAX, errors)
     if data.team_id is not None and not Team.select().where(
-            Team.id == data.team_id, Team.deleted_at.is_null()).exists():
+            Team.id == as_record_id(data.team_id), Team.deleted_at.is_null()).exists():
         errors.append(FieldError("team", "所选队伍不存在"))
     start = _optional_clock(data.default_start, "default_start", "开始时间", errors)
     end = _optional_clock(data.default_end, "default_end", "结束时间", errors)
@@ -253,16 +256,15 @@ def validate_post(data: PostInput, post_id: int | None = None) -> dict[str, Any]
     elif start is not None and start == end:
         errors.append(FieldError("default_end", "结束时间不能与开始时间相同"))
     headcount = _headcount(data.headcount, errors)
-    skill = (data.required_skill or "").strip()
-    if len(skill) > SKILL_MAX:
-        errors.append(FieldError("required_skill", f"所需技能不能超过{SKILL_MAX}个字"))
+    skill = text_value(data.required_skill, "required_skill", "所需技能", SKILL_MAX, errors)
+    notes = text_value(data.notes, "notes", "备注", NOTES_MAX, errors, multiline=True)
     if errors:
         raise PostInvalid(errors)
     return {
         "name": name, "kind": kind, "place": place, "team": data.team_id, "default_start": start,
         "default_end": end, "headcount": headcount, "required_skill": skill,
         "school_days_only": bool(data.school_days_only), "needs_leader": bool(data.needs_leader),
-        "active": bool(data.active), "notes": (data.notes or "").strip(),
+        "active": bool(data.active), "notes": notes,
     }
 
 
