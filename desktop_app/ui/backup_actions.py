@@ -1,4 +1,9 @@
-"""文件 → 备份… / 恢复…: the dialogs around services/backup.py, run off the GUI thread."""
+"""文件 → 备份… / 备份到U盘… / 设置备份密码… / 恢复…: the dialogs around services/backup.py and restore.py.
+
+The long parts run off the GUI thread (ops.TaskRunner): writing a backup, and copying and checking the
+chosen backup for a restore. The swap that follows a check is quick and happens on the GUI thread,
+which holds the program's database connection and closes it first.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ..config import DataPaths
-from ..services import backup
+from ..services import audit, backup, restore
+from ..services.backup_archive import ArchiveError, is_archive
+from ..services.backup_password import has_backup_password
 from ..services.files import FileWriteError
 from ..services.progress import Progress
-from .ops import ALL, BACKUPS, TaskRunner
+from ..services.storage_errors import StoreError
+from .admin_check import confirm_administrator
+from .backup_password_dialog import AskPasswordDialog, SetBackupPasswordDialog
+from .ops import ALL, BACKUPS, TaskRunner, announce
 
-_REFUSALS = (backup.RestoreError, backup.BackupCheckFailed, FileWriteError)
+_REFUSALS = (restore.RestoreError, backup.BackupCheckFailed, FileWriteError, ArchiveError, StoreError)
 
 
 class BackupActions:
@@ -23,57 +33,102 @@ class BackupActions:
         self.parent = parent
         self.paths = paths
         self.runner: TaskRunner | None = None
+        self.dialog: QDialog | None = None
+
+    def tr(self, text: str) -> str:
+        return self.parent.tr(text)
 
     def backup(self, dest: Path | None = None) -> None:
         if dest is None:
             suggested = str(self.paths.backups / backup.backup_file_name(datetime.now()))
             chosen, _ = QFileDialog.getSaveFileName(
-                self.parent, self.parent.tr("备份数据到…"), suggested, self.parent.tr("数据备份 (*.db)")
+                self.parent, self.tr("备份数据到…"), suggested, self.tr("数据备份 (*.db)")
             )
             if not chosen:
                 return
             dest = Path(chosen)
 
         def work(progress: Progress) -> Path:
-            progress(10, 100, self.parent.tr("正在备份…"))
-            return backup.backup_now(self.paths, dest)
+            return backup.backup_now(self.paths, dest, progress=progress)
 
-        self._run(self.parent.tr("备份"), work, {BACKUPS}, lambda path: QMessageBox.information(
-            self.parent, self.parent.tr("备份完成"),
-            self.parent.tr("数据已备份并校验无误：\n{0}").format(path)))
+        self._run(self.tr("备份"), work, {BACKUPS}, lambda path: QMessageBox.information(
+            self.parent, self.tr("备份完成"),
+            self.tr("数据已备份并校验无误：\n{0}").format(path)))
+
+    def backup_to_stick(self) -> None:
+        """备份到U盘: the administrator sets the backup password first if there is none yet."""
+        if not has_backup_password():
+            QMessageBox.information(self.parent, self.tr("备份到U盘"),
+                                    self.tr("带出电脑的备份需要加密。请先由管理员设置备份密码。"))
+            if not self.set_password():
+                return
+        from .usb_backup_dialog import UsbBackupDialog
+
+        self.dialog = UsbBackupDialog(self.paths, self.parent)
+        self.dialog.open()
+
+    def set_password(self) -> bool:
+        admin = confirm_administrator(self.parent, self.tr("设置备份密码"))
+        if not admin:
+            return False
+        dialog = SetBackupPasswordDialog(admin, self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        QMessageBox.information(self.parent, self.tr("设置备份密码"), self.tr("备份密码已设置。"))
+        return True
 
     def restore(self, source: Path | None = None, confirm: bool = True) -> None:
         if source is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self.parent, self.parent.tr("选择要恢复的备份"), str(self.paths.backups),
-                self.parent.tr("数据备份 (*.db)"),
+                self.parent, self.tr("选择要恢复的备份"), str(self.paths.backups),
+                self.tr("数据备份 (*.db *.7z)"),
             )
             if not chosen:
                 return
             source = Path(chosen)
         if confirm:
             answer = QMessageBox.question(
-                self.parent, self.parent.tr("恢复数据"),
-                self.parent.tr("将用备份“{0}”替换当前全部数据。\n当前数据会先自动备份到备份文件夹。\n"
-                               "确定要恢复吗？").format(source.name),
+                self.parent, self.tr("恢复数据"),
+                self.tr("将用备份“{0}”替换当前全部数据。\n当前数据会原样保留在备份文件夹中（恢复前备份）。\n"
+                        "确定要恢复吗？").format(source.name),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        password = None
+        if is_archive(source):
+            dialog = AskPasswordDialog(self.tr("恢复加密备份"),
+                                       self.tr("“{0}”是加密备份，请输入备份密码：").format(source.name),
+                                       lambda text: "" if text else self.tr("请输入备份密码"), self.parent)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            password = dialog.value()
+        paths = self.paths
 
-        def work(progress: Progress) -> Path:
-            progress(10, 100, self.parent.tr("正在恢复…"))
-            return backup.restore_from(self.paths, source)
+        def work(progress: Progress) -> restore.Staged:
+            return restore.stage(paths, source, password, progress)
 
-        self._run(self.parent.tr("恢复"), work, ALL, lambda safety: QMessageBox.information(
-            self.parent, self.parent.tr("恢复完成"),
-            self.parent.tr("数据已从备份恢复。恢复前的数据保存在：\n{0}").format(safety)))
+        def swap(staged: restore.Staged) -> None:
+            try:
+                kept = restore.finish_restore(paths, staged, acting_user=audit.current_user())
+            except _REFUSALS as exc:
+                staged.discard()
+                self._failed(self.tr("恢复"), exc)
+                return
+            announce(ALL)
+            QMessageBox.information(
+                self.parent, self.tr("恢复完成"),
+                self.tr("数据已从备份恢复。恢复前的数据保存在：\n{0}").format(kept or self.tr("（原来没有数据）")))
 
-    def _run(self, title: str, work: Callable[[Progress], Path], changes: frozenset[str] | set[str],
+        self._run(self.tr("恢复"), work, (), swap)
+
+    def _run(self, title: str, work: Callable[[Progress], Any], changes: frozenset[str] | set[str] | tuple,
              on_done: Callable[[Any], object]) -> None:
         # source=None: every view refreshes, the main window's own status line included
         runner = TaskRunner(self.parent, title, work, changes=changes, expected=_REFUSALS, source=None)
         runner.done.connect(on_done)
-        runner.error.connect(lambda exc: QMessageBox.critical(
-            self.parent, self.parent.tr("{0}失败").format(title), str(exc)))
+        runner.error.connect(lambda exc: self._failed(title, exc))
         self.runner = runner
         runner.start()
+
+    def _failed(self, title: str, exc: BaseException) -> None:
+        QMessageBox.critical(self.parent, self.tr("{0}失败").format(title), getattr(exc, "message", str(exc)))
