@@ -138,7 +138,8 @@ def sqlite_code(exc: BaseException) -> int | None:
         if isinstance(current, sqlite3.Error) and isinstance(code, int):
             return code & 0xFF
         pending.extend(arg for arg in current.args if isinstance(arg, BaseException))
-        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+        pending.extend(e for e in (getattr(current, "orig", None), current.__cause__, current.__context__)
+                       if isinstance(e, BaseException))
     return None
 
 
