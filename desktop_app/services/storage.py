@@ -140,7 +140,7 @@ def refuse_missing_data(paths: DataPaths) -> None:
     raise DataMissingError(
         f"数据文件 {database.name} {state}，但数据文件夹中还保留着以前的数据：\n{names}{more}\n"
         "程序不会把它当作一个新单位打开，以免以前的数据被遮住。请用其中最新的完好数据恢复"
-        f"（文件 → 恢复，或命令 restore）。\n数据文件夹：{paths.root}", found)
+        f"（启动时程序会提出；命令行用 restore）。\n数据文件夹：{paths.root}", found)
 
 
 def clean_leftover_parts(paths: DataPaths) -> list[Path]:

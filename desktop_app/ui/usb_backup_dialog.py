@@ -41,7 +41,7 @@ class UsbBackupDialog(QDialog):
         self.runner: TaskRunner | None = None
         self.written: Path | None = None
         self.setWindowTitle(self.tr("备份到U盘"))
-        self.resize(560, 300)
+        self.resize(620, 300)
 
         intro = QLabel(self.tr("带出电脑的备份一律加密（AES-256，7-Zip 格式），丢失U盘也不会泄露队员的身份证号。"
                                "恢复时需要输入备份密码。"))
@@ -92,7 +92,7 @@ class UsbBackupDialog(QDialog):
         for drive in removable_drives():
             self.drives.addItem(drive.label(), str(drive.root))
         if not self.drives.count():
-            self.drives.addItem(self.tr("未找到U盘，请插入U盘后点“刷新”，或选择文件夹"), None)
+            self.drives.addItem(self.tr("未找到U盘，请插入后点“刷新”"), None)
         self._drive_chosen()
 
     def _drive_chosen(self) -> None:
