@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from .config import APP_NAME, DataPaths, default_data_dir
+from .config import APP_NAME, DataPaths
 from .display_check import display_problem
 from .logging_setup import setup_logging
 from .services import backup, restore
@@ -33,6 +33,7 @@ from .services.storage import (
     StoreError,
     check_file_quickly,
     close_store,
+    on_missing_volume,
     open_store,
 )
 from .services.storage_errors import folder_gone
@@ -197,7 +198,7 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
         print(problem, file=sys.stderr)
         return 3
     app = make_application()
-    if not paths.root.exists() and not paths.root.parent.exists() and paths.root != default_data_dir():
+    if on_missing_volume(paths.root):
         gone = folder_gone(paths.root)
         QMessageBox.critical(None, APP_NAME, gone.message)
         return gone.exit_code

@@ -61,9 +61,10 @@ def _run_command(args: argparse.Namespace) -> int:
     paths = data_paths(args)
     lock = None
     if args.command not in LOCK_FREE_COMMANDS:
-        if not paths.root.parent.exists() and not paths.root.exists():
-            from ..services.storage_errors import folder_gone
+        from ..services.storage import on_missing_volume
+        from ..services.storage_errors import folder_gone
 
+        if on_missing_volume(paths.root):
             print(folder_gone(paths.root).message, file=sys.stderr)
             return folder_gone(paths.root).exit_code
         try:

@@ -18,7 +18,7 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
-from ..config import DataPaths, default_data_dir
+from ..config import DataPaths
 from ..db.database import close_database, integrity_problems, open_database
 from ..db.migrations import LATEST, NewerSchemaError, current_version, migrate
 from ..db.snapshot import check_file
@@ -91,11 +91,25 @@ def _version_of(path: Path) -> int:
         return 0
 
 
+# Where Linux mounts a USB stick: /media/USER/LABEL, /run/media/USER/LABEL, /mnt/LABEL. When the stick is
+# out, LABEL is gone, and creating the data folder again would put a new, empty office on the PC's disk.
+REMOVABLE_MOUNT_PARENTS = [Path("/media"), Path("/run/media"), Path("/mnt")]
+
+
+def on_missing_volume(root: Path) -> bool:
+    """True when `root` lies on a removable drive's mount point that is not there (the stick is out)."""
+    if root.exists():
+        return False
+    ancestor = root.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    return any(ancestor == parent or ancestor.parent == parent for parent in REMOVABLE_MOUNT_PARENTS)
+
+
 def _prepare_folder(paths: DataPaths) -> None:
-    """Create the folder's parts; a folder whose parent is missing (a removed drive) is not created again
-    elsewhere, except the user's default folder, whose parents a new account may not have yet."""
+    """Create the folder's parts; a folder on a removed drive is not created again elsewhere."""
     root = paths.root
-    if not root.exists() and not root.parent.exists() and root != default_data_dir():
+    if on_missing_volume(root):
         raise folder_gone(root)
     try:
         paths.ensure()

@@ -153,10 +153,14 @@ def test_import_report_on_a_full_disk_leaves_no_empty_report(folder, tmp_path, s
     assert "空间已满" in capsys.readouterr().err
 
 
-def test_a_data_folder_that_cannot_be_opened_gives_its_own_exit_code(tmp_path, capsys):
+def test_a_data_folder_that_cannot_be_opened_gives_its_own_exit_code(tmp_path, capsys, monkeypatch):
+    from desktop_app.services import storage
+
+    (tmp_path / "media").mkdir()
+    monkeypatch.setattr(storage, "REMOVABLE_MOUNT_PARENTS", [tmp_path / "media"])
     gone = tmp_path / "media" / "U盘" / "yijing"
     assert main(["export-roster", "--data-dir", str(gone), "--out", str(tmp_path / "x.xlsx")]) == 14
-    assert "拔出" in capsys.readouterr().err and not (tmp_path / "media").exists()
+    assert "拔出" in capsys.readouterr().err and not (tmp_path / "media" / "U盘").exists()
     newer = DataPaths(tmp_path / "newer")
     open_store(newer)
     from desktop_app.db.database import db

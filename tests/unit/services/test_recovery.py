@@ -104,12 +104,18 @@ def test_permission_denied_by_the_os_is_no_permission(data_paths, monkeypatch):
         open_store(data_paths)
 
 
-def test_a_folder_on_a_removed_drive_is_not_created_again_elsewhere(tmp_path):
-    paths = DataPaths(tmp_path / "media" / "KINGSTON" / "yijing")
+def test_a_folder_on_a_removed_drive_is_not_created_again_elsewhere(tmp_path, monkeypatch):
+    (tmp_path / "media" / "user").mkdir(parents=True)
+    monkeypatch.setattr(storage, "REMOVABLE_MOUNT_PARENTS", [tmp_path / "media"])
+    paths = DataPaths(tmp_path / "media" / "user" / "KINGSTON" / "yijing")
     with pytest.raises(FolderGoneError, match="U盘") as caught:
         open_store(paths)
     assert caught.value.exit_code == 14
-    assert not (tmp_path / "media").exists()
+    assert not (tmp_path / "media" / "user" / "KINGSTON").exists()
+    nested = DataPaths(tmp_path / "文档" / "义警" / "data")  # an ordinary new folder is made, parents too
+    open_store(nested)
+    close_store()
+    assert nested.database.exists()
 
 
 def test_a_file_from_a_newer_program_is_refused_unchanged(data_paths):
