@@ -172,8 +172,11 @@ def _run_restore(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    import sqlite3
+
     from ..db.snapshot import check_file
     from ..services.storage import DataMissingError, refuse_missing_data
+    from ..services.storage_errors import classify
 
     paths = data_paths(args)
     try:
@@ -184,7 +187,12 @@ def _run_check(args: argparse.Namespace) -> int:
     if not paths.database.exists():
         print(f"数据文件不存在: {paths.database}", file=sys.stderr)
         return 2
-    problems = check_file(paths.database, quick=not args.full)
+    try:
+        problems = check_file(paths.database, quick=not args.full)
+    except sqlite3.Error as exc:
+        error = classify(exc, paths.root, paths.database)
+        print(error.message, file=sys.stderr)
+        return error.exit_code
     if problems:
         print("数据文件已损坏：\n" + "\n".join(problems[:10]), file=sys.stderr)
         print(f"可以用备份恢复：python main.py restore --data-dir \"{paths.root}\" 备份文件", file=sys.stderr)

@@ -20,7 +20,7 @@ from peewee import SqliteDatabase
 
 from ..config import DataPaths
 from ..db.database import close_database, integrity_problems, open_database
-from ..db.migrations import LATEST, NewerSchemaError, current_version, migrate
+from ..db.migrations import LATEST, NewerSchemaError, migrate
 from ..db.snapshot import check_file
 from .storage_errors import (
     DamagedDatabaseError,
@@ -200,11 +200,6 @@ def check_file_quickly(paths: DataPaths) -> list[str]:
     return check_file(paths.database, quick=True)
 
 
-def schema_version_of(path: Path) -> int:
-    """The schema version written in a database file (0 when it has none or cannot be read)."""
-    return _version_of(path)
-
-
 def release_thread_connection() -> None:
     """peewee keeps one connection per thread: a worker thread closes its own before it ends."""
     close_database()
@@ -212,7 +207,3 @@ def release_thread_connection() -> None:
 
 def close_store() -> None:
     close_database()
-
-
-def current_schema_version(database: SqliteDatabase) -> int:
-    return current_version(database)
