@@ -1,6 +1,6 @@
 """Copy a live SQLite database with the online backup API and check the copy; the time a copy was taken is
-written into a backup (the `setting` row `backup_taken_at`), so "the newest backup" never depends on a
-name (a file without it counts by its modification time)."""
+written into a backup by services/backup.py (the `setting` row `backup_taken_at`, `record_taken_at`), so
+"the newest backup" never depends on a name (a file without it counts by its modification time)."""
 
 from __future__ import annotations
 
@@ -14,18 +14,15 @@ from pathlib import Path
 TAKEN_AT_KEY = "backup_taken_at"
 
 
-def write_copy(source: sqlite3.Connection, dest: Path, taken_at: datetime | None = None) -> list[str]:
+def write_copy(source: sqlite3.Connection, dest: Path) -> list[str]:
     """Write a consistent copy of `source` into the new file `dest` with the online backup API (a single
-    file: the WAL's content included, no journal left beside it), record `taken_at` in it when given
-    (the copy before a migration is left exactly as the file was) and check it with
+    file: the WAL's content included, no journal left beside it) and check it with
     `PRAGMA integrity_check`; the problems found, [] when sound. Renaming it into place is the caller's
     business."""
     target = sqlite3.connect(dest)
     try:
         source.backup(target)
         target.execute("PRAGMA journal_mode=DELETE")
-        if taken_at is not None:
-            record_taken_at(target, taken_at)
         result = [r[0] for r in target.execute("PRAGMA integrity_check").fetchall()]
     finally:
         target.close()

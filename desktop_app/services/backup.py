@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..config import DataPaths
 from ..db.database import db
-from ..db.snapshot import taken_at, write_copy
+from ..db.snapshot import record_taken_at, taken_at, write_copy
 from . import audit, backup_archive, files
 from .backup_password import require_backup_password
 from .progress import Progress, report
@@ -110,7 +110,9 @@ def write_backup(target: Path, now: datetime | None = None) -> Path:
     `FileWriteError`, and nothing new at `target`, when it fails."""
     with files.writing_to(target) as temp:
         try:
-            problems = write_copy(db.connection(), temp, taken_at=now or datetime.now())
+            problems = write_copy(db.connection(), temp)
+            if not problems:
+                stamp(temp, now or datetime.now())
         except sqlite3.Error as exc:
             raise _as_os_error(exc, temp) from exc
         finally:
@@ -118,6 +120,16 @@ def write_backup(target: Path, now: datetime | None = None) -> Path:
         if problems:
             raise BackupCheckFailed("备份文件校验失败：" + "; ".join(problems[:3]))
     return target
+
+
+def stamp(copy: Path, when: datetime) -> None:
+    """Record in the checked copy when it was taken: one settings row, in SQLite's own transaction (the
+    read-back of the whole file that follows compares every byte)."""
+    con = sqlite3.connect(copy)
+    try:
+        record_taken_at(con, when)
+    finally:
+        con.close()
 
 
 def write_encrypted_backup(paths: DataPaths, target: Path, password: str, now: datetime | None = None,
