@@ -39,7 +39,7 @@ def check_backup_password(password: str) -> bool:
 def require_backup_password(password: str | None) -> str:
     """`password` when it is the one set; `BackupPasswordError` saying what is wrong otherwise."""
     if not has_backup_password():
-        raise BackupPasswordError("尚未设置备份密码：请管理员先在“文件 → 设置备份密码…”中设置")
+        raise BackupPasswordError("尚未设置备份密码：请管理员先在“数据 → 设置备份密码…”中设置")
     if not password:
         raise BackupPasswordError("请输入备份密码")
     if not check_backup_password(password):
