@@ -17,8 +17,8 @@ from harness import Benchmark, Context
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop_app.documents.certificates import HONOUR, SERVICE_PROOF
 from desktop_app.documents.fonts import KAI, font
+from desktop_app.domain.vocabulary import HONOUR, SERVICE_PROOF
 from desktop_app.services.certificates.batch import batch_candidates, batch_issue
 from desktop_app.services.certificates.issuing import preview_certificate
 

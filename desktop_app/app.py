@@ -1,5 +1,6 @@
-"""Starting the window: display check, QApplication, fonts, logging, one copy per data folder,
-crash dialog, opening (or repairing) the database, first-run office details, the automatic backup on exit."""
+"""Starting the window: display check, QApplication, fonts, Qt's Chinese texts, logging, one copy per data
+folder, crash dialog, opening (or repairing) the database, the chosen interface language, first-run office
+details, the automatic backup on exit."""
 
 from __future__ import annotations
 
@@ -37,9 +38,11 @@ from .services.storage import (
     open_store,
 )
 from .services.storage_errors import folder_gone
-from .single_copy import LOCKED_MESSAGE, acquire_lock
+from .single_copy import acquire_lock
+from .ui.app_icon import application_icon
 from .ui.error_dialog import error_box
 from .ui.fonts import install_application_font
+from .ui.i18n import chosen_language, install_language, shown
 from .ui.main_window import MainWindow
 from .ui.ops import TaskRunner
 
@@ -62,6 +65,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = existing or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("yijing")  # the taskbar matches the window to yijing.desktop and its icon
+    app.setWindowIcon(application_icon())
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_application_font(app)
     if not app.property("yijing_translated"):
@@ -112,25 +117,20 @@ class IntegrityCheck(QObject):
         self.runner.wait()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def report_damage(window: MainWindow, problems: list[str]) -> None:
     """The background check found damage: say so plainly and offer the newest good backup."""
     if not problems:
         return
     log.error("数据库完整性检查失败 (%d 条)", len(problems))
     good = restore.newest_good_backup(window.paths)
-    text = _tr("检查发现数据文件有损坏：\n") + "\n".join(problems[:3])
+    title = QCoreApplication.translate("Startup", "数据文件已损坏")
+    text = QCoreApplication.translate("Startup", "检查发现数据文件有损坏：\n{0}").format("\n".join(problems[:3]))
     if good is None:
-        QMessageBox.critical(window, _tr("数据文件已损坏"),
-                             text + _tr("\n\n没有找到完好的备份。请先不要继续录入，并联系技术人员。"))
+        QMessageBox.critical(window, title, text + QCoreApplication.translate(
+            "Startup", "\n\n没有找到完好的备份。请先不要继续录入，并联系技术人员。"))
         return
-    answer = QMessageBox.question(
-        window, _tr("数据文件已损坏"),
-        text + _tr("\n\n建议立即用最新的完好备份恢复：\n{0}\n当前的文件会原样保留。现在恢复吗？").format(
-            _describe(good)))
+    answer = QMessageBox.question(window, title, text + QCoreApplication.translate(
+        "Startup", "\n\n建议立即用最新的完好备份恢复：\n{0}\n当前的文件会原样保留。现在恢复吗？").format(_describe(good)))
     if answer == QMessageBox.StandardButton.Yes:
         window.backup_actions.restore(good, confirm=False)
 
@@ -138,27 +138,27 @@ def report_damage(window: MainWindow, problems: list[str]) -> None:
 def _describe(path: Path) -> str:
     taken = backup.backup_time(path)
     when = f"{taken.taken_at:%Y-%m-%d %H:%M}"
-    return _tr("{0}（{1}的数据）").format(path.name, when)
+    return QCoreApplication.translate("Startup", "{0}（{1}的数据）").format(path.name, when)
 
 
 def _offer_restore(paths: DataPaths, parent: QWidget | None, title: str, text: str) -> int | None:
     """Offer the newest good copy for `text`'s trouble; None when it was put in place and opened."""
     good = restore.newest_good_backup(paths)
     if good is None:
-        QMessageBox.critical(parent, title, text + _tr("\n\n没有找到完好的备份。请联系技术人员，不要删除数据文件夹：\n{0}")
-                             .format(paths.root))
+        QMessageBox.critical(parent, title, text + QCoreApplication.translate(
+            "Startup", "\n\n没有找到完好的备份。请联系技术人员，不要删除数据文件夹：\n{0}").format(paths.root))
         return DamagedDatabaseError.exit_code
-    answer = QMessageBox.question(
-        parent, title, text + _tr("\n\n可以用最新的完好数据恢复：\n{0}\n原来的文件会原样保留，不会删除。现在恢复吗？")
-        .format(_describe(good)))
+    answer = QMessageBox.question(parent, title, text + QCoreApplication.translate(
+        "Startup", "\n\n可以用最新的完好数据恢复：\n{0}\n原来的文件会原样保留，不会删除。现在恢复吗？").format(
+            _describe(good)))
     if answer != QMessageBox.StandardButton.Yes:
         return DamagedDatabaseError.exit_code
     try:
         restore.replace_damaged_database(paths, good)
         open_store(paths)
     except (restore.RestoreError, FileWriteError, StoreError) as exc:
-        QMessageBox.critical(parent, title, _tr("恢复没有完成，数据文件夹保持原样：\n{0}").format(
-            getattr(exc, "message", str(exc))))
+        QMessageBox.critical(parent, title, QCoreApplication.translate(
+            "Startup", "恢复没有完成，数据文件夹保持原样：\n{0}").format(shown(exc)))
         return getattr(exc, "exit_code", DamagedDatabaseError.exit_code)
     return None
 
@@ -172,11 +172,11 @@ def _open_or_repair(paths: DataPaths, parent: QWidget | None) -> int | None:
         open_store(paths, check=False)
         return None
     except DamagedDatabaseError as exc:
-        return _offer_restore(paths, parent, _tr("数据文件已损坏"), exc.message)
+        return _offer_restore(paths, parent, QCoreApplication.translate("Startup", "数据文件已损坏"), shown(exc))
     except DataMissingError as exc:
-        return _offer_restore(paths, parent, _tr("数据文件不见了"), exc.message)
+        return _offer_restore(paths, parent, QCoreApplication.translate("Startup", "数据文件不见了"), shown(exc))
     except StoreError as exc:
-        QMessageBox.critical(parent, _tr("无法打开数据"), exc.message)
+        QMessageBox.critical(parent, QCoreApplication.translate("Startup", "无法打开数据"), shown(exc))
         return exc.exit_code
 
 
@@ -186,9 +186,9 @@ def backup_on_exit(paths: DataPaths, parent: QWidget | None = None) -> Path | No
         return backup.auto_backup_if_due(paths)
     except (FileWriteError, backup.BackupCheckFailed, OSError) as exc:
         log.warning("退出时的自动备份没有完成：%s", type(exc).__name__)
-        QMessageBox.warning(parent, _tr("自动备份没有完成"),
-                            _tr("退出时的自动备份没有完成，数据本身不受影响：\n{0}").format(
-                                getattr(exc, "message", str(exc))))
+        QMessageBox.warning(parent, QCoreApplication.translate("Startup", "自动备份没有完成"),
+                            QCoreApplication.translate(
+                                "Startup", "退出时的自动备份没有完成，数据本身不受影响：\n{0}").format(shown(exc)))
         return None
 
 
@@ -200,19 +200,22 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
     app = make_application()
     if on_missing_volume(paths.root):
         gone = folder_gone(paths.root)
-        QMessageBox.critical(None, APP_NAME, gone.message)
+        QMessageBox.critical(None, APP_NAME, shown(gone))
         return gone.exit_code
     paths.ensure()
     setup_logging(paths.log_file)
     lock = acquire_lock(paths)
     if lock is None:
-        QMessageBox.warning(None, APP_NAME, LOCKED_MESSAGE.format(paths.root))
+        QMessageBox.warning(None, APP_NAME, QCoreApplication.translate(
+            "Startup", "本程序已经在使用这个数据文件夹：\n{0}\n\n请切换到已打开的窗口。同一个数据文件夹只能由一个程序打开。").format(
+                paths.root))
         return 1
     install_crash_handler(str(paths.log_file))
     try:
         refused = _open_or_repair(paths, None)
         if refused is not None:
             return refused
+        install_language(app, chosen_language())
         if get_office() is None:
             from .ui.office_dialog import OfficeDialog
 

@@ -34,8 +34,6 @@ def held_elsewhere(paths: DataPaths) -> bool:
     return True
 
 
-LOCKED_MESSAGE = ("本程序已经在使用这个数据文件夹：\n{0}\n\n"
-                  "请切换到已打开的窗口。同一个数据文件夹只能由一个程序打开。")
 CLI_LOCKED_MESSAGE = ("本程序的窗口（或另一个命令）正在使用这个数据文件夹：{0}\n"
                       "为免两处同时修改数据，此命令没有执行。请关闭窗口后再运行；"
                       "备份和恢复也可以在窗口中用“文件 → 备份 / 恢复”完成。")

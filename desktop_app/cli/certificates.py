@@ -17,18 +17,18 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..domain.vocabulary import CERTIFICATE_TYPES
 from .common import CLI_USER, data_dir_argument, existing_paths
 
 CERTIFICATE = "certificate"
 VERIFY = "verify-certificate"
-TYPES = ("聘书", "荣誉证书", "志愿服务证明", "义警证")
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
     issue = subparsers.add_parser(
         CERTIFICATE, help="签发一份证书并保存为 PDF (issue a certificate: 聘书/荣誉证书/志愿服务证明/义警证)")
     data_dir_argument(issue, in_subcommand=True)
-    issue.add_argument("--type", dest="cert_type", required=True, choices=TYPES, help="证书类别")
+    issue.add_argument("--type", dest="cert_type", required=True, choices=CERTIFICATE_TYPES, help="证书类别")
     issue.add_argument("--member", required=True, metavar="NAME_OR_ID",
                        help="队员姓名（须唯一）、完整身份证号码，或队员编号")
     issue.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="保存的 PDF 文件")

@@ -11,6 +11,8 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
+
 TAKEN_AT_KEY = "backup_taken_at"
 
 
@@ -72,7 +74,8 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> None:
         raise
     if problems:
         tmp.unlink(missing_ok=True)
-        raise RuntimeError("备份文件校验失败: " + "; ".join(problems[:3]))
+        raise RuntimeError(Message(QT_TRANSLATE_NOOP("Messages", "备份文件校验失败: {problems}"),
+                                   problems="; ".join(problems[:3])))
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..domain.dates import format_date
 from ..domain.money import amount_to_chinese_upper, format_amount
+from ..domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from .case_data import CaseData, PartyData
 from .fonts import HEI, font
 from .layout import (
@@ -41,8 +42,6 @@ from .layout import (
     unit_and_date,
 )
 
-PEOPLE_MEDIATION = "人民调解"
-SECURITY_MEDIATION = "治安调解"
 PEOPLE_TITLE = "人民调解协议书"
 SECURITY_TITLE = "治安调解协议书"
 GUARDIAN = "监护人"
@@ -50,13 +49,13 @@ _COMPENSATION_CATEGORIES = {"损害赔偿", "道路交通事故"}
 
 
 def agreement_title(case: CaseData) -> str:
-    return SECURITY_TITLE if case.kind == SECURITY_MEDIATION else PEOPLE_TITLE
+    return SECURITY_TITLE if case.kind == PUBLIC_SECURITY_MEDIATION else PEOPLE_TITLE
 
 
 def build_agreement(case: CaseData) -> bytes:
     """The 调解协议书 of the case's kind, as PDF bytes."""
     title = agreement_title(case)
-    story = _security_story(case) if case.kind == SECURITY_MEDIATION else _people_story(case)
+    story = _security_story(case) if case.kind == PUBLIC_SECURITY_MEDIATION else _people_story(case)
     spec = PageSpec(title=title, unit_name=case.unit_name, header_right=f"{title}  {case.number}".strip(),
                     subject=f"{title} {case.number}".strip())
     return build_pdf(story, spec)
@@ -100,7 +99,7 @@ def amount_line(case: CaseData) -> str:
     """"赔偿金额：人民币3,500.00元（大写：叁仟伍佰元整）", or "" when the agreement names no amount."""
     if case.agreement_amount is None:
         return ""
-    label = "赔偿金额" if case.kind == SECURITY_MEDIATION or case.category in _COMPENSATION_CATEGORIES \
+    label = "赔偿金额" if case.kind == PUBLIC_SECURITY_MEDIATION or case.category in _COMPENSATION_CATEGORIES \
         else "协议金额"
     amount = case.agreement_amount
     return f"{label}：人民币{format_amount(amount)}元（大写：{amount_to_chinese_upper(amount)}）"

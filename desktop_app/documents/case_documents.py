@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ..domain.dates import format_date
+from ..domain.vocabulary import FAILED, PUBLIC_SECURITY_MEDIATION
 from .agreement import amount_line, build_agreement
 from .case_data import CaseData, FollowUpData, PartyData, RegisterData, SessionData
 from .layout import (
@@ -329,11 +330,11 @@ def build_case_register(register: RegisterData) -> bytes:
         fit("序号", str(len(rows))),
         min(fit("（2024）夏派调字第012号", *[r.number for r in register.rows]), 52 * mm),
         fit("2024年12月31日"),
-        fit("治安调解"),
+        fit(PUBLIC_SECURITY_MEDIATION),
         fit("房屋宅基地"),
         0.0,  # 当事人: the rest, shared with 调解人员 and 调解结果
         0.0,
-        fit("调解不成功"),
+        fit(FAILED),
         fit("2024年12月31日"),
         0.0,
         fit("超期"),

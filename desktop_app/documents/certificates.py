@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from ..domain.dates import format_date, format_date_chinese_numerals
+from ..domain.vocabulary import APPOINTMENT, CARD, CERTIFICATE_TYPES, HONOUR, SERVICE_PROOF
 from .certificate_layout import (
     BORDER_STYLES,
     GREY,
@@ -40,11 +41,6 @@ from .certificate_layout import (
 )
 from .fonts import HEI, KAI, SONG, font
 
-APPOINTMENT = "聘书"
-HONOUR = "荣誉证书"
-SERVICE_PROOF = "志愿服务证明"
-CARD = "义警证"
-CERT_TYPES = (APPOINTMENT, HONOUR, SERVICE_PROOF, CARD)
 ID_TYPE = "居民身份证"
 CREATOR = "义警服务队管理系统"
 PREVIEW_SERIAL = "（签发时生成）"
@@ -58,6 +54,7 @@ _CARD_GAP_X, _CARD_GAP_Y = 12 * mm, 10 * mm
 _CUT_MARK, _CUT_OFFSET = 3.5 * mm, 1.5 * mm
 _CARD_BAND = colors.HexColor("#1F3A68")
 
+# the titles printed on the certificates, in Chinese whatever the language of the screen
 _TITLES = {APPOINTMENT: "聘书", HONOUR: "荣誉证书", SERVICE_PROOF: "志愿服务证明", CARD: "义警证"}
 
 
@@ -70,7 +67,7 @@ class ServiceLine:
 
 @dataclass(frozen=True)
 class CertificateData:
-    type: str  # one of CERT_TYPES
+    type: str  # one of CERTIFICATE_TYPES
     name: str
     unit_name: str
     issued_on: date
@@ -128,7 +125,7 @@ def build_certificates_pdf(items: Sequence[CertificateData]) -> bytes:
     """Several certificates in one file, one page each; 义警证 cards eight to a sheet, in order."""
     if not items:
         raise ValueError("no certificate to draw")
-    unknown = {item.type for item in items} - set(CERT_TYPES)
+    unknown = {item.type for item in items} - set(CERTIFICATE_TYPES)
     if unknown:
         raise ValueError(f"unknown certificate type: {', '.join(sorted(unknown))}")
     buffer = io.BytesIO()
@@ -507,7 +504,7 @@ def build_publicity_pdf(data: PublicityData) -> bytes:
     # Serial and date on one line each; what is left goes to 称号/事由.
     serial_w = max([stringWidth(r.serial, song, 9) for r in data.rows] + [20 * mm]) + 12
     date_w = stringWidth("2024年12月31日", song, 9) + 12
-    type_w = stringWidth("志愿服务证明", song, 9) + 12
+    type_w = max(stringWidth(t, song, 9) for t in CERTIFICATE_TYPES) + 12
     widths = [9 * mm, serial_w, type_w, 22 * mm, 24 * mm, 0.0, date_w]
     widths[5] = max(24 * mm, A4[0] - 2 * margin - sum(widths))
     rows: list[list] = [list(PUBLICITY_COLUMNS)]

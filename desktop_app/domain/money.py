@@ -2,6 +2,8 @@
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from .i18n import QT_TRANSLATE_NOOP, Message
+
 CENT = Decimal("0.01")
 UPPER_LIMIT = Decimal(10) ** 12
 _MAX_DIGITS = 15  # far above UPPER_LIMIT, far below the 28 digits of Decimal's default context
@@ -15,11 +17,12 @@ def to_amount(amount: Decimal | int | float | str) -> Decimal:
     try:
         value = Decimal(str(amount).strip().replace(",", ""))
     except InvalidOperation:
-        raise ValueError(f"不是有效的金额：“{amount}”") from None
+        raise ValueError(
+            Message(QT_TRANSLATE_NOOP("Messages", "不是有效的金额：“{amount}”"), amount=amount)) from None
     if not value.is_finite():
-        raise ValueError(f"不是有效的金额：“{amount}”")
+        raise ValueError(Message(QT_TRANSLATE_NOOP("Messages", "不是有效的金额：“{amount}”"), amount=amount))
     if value.adjusted() >= _MAX_DIGITS:  # quantize would raise InvalidOperation past 28 digits
-        raise ValueError("金额过大，请核对")
+        raise ValueError(QT_TRANSLATE_NOOP("Messages", "金额过大，请核对"))
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
@@ -35,9 +38,9 @@ def amount_to_chinese_upper(amount: Decimal | int | float | str) -> str:
     """
     value = to_amount(amount)
     if value < 0:
-        raise ValueError("金额不能为负数")
+        raise ValueError(QT_TRANSLATE_NOOP("Messages", "金额不能为负数"))
     if value >= UPPER_LIMIT:
-        raise ValueError("金额不能达到一万亿元")
+        raise ValueError(QT_TRANSLATE_NOOP("Messages", "金额不能达到一万亿元"))
     cents = int(value * 100)
     yuan, rest = divmod(cents, 100)
     jiao, fen = divmod(rest, 10)

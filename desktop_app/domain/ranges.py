@@ -10,6 +10,7 @@ import math
 from typing import Any
 
 from .errors import FieldError
+from .i18n import QT_TRANSLATE_NOOP, Message
 from .text_folding import fold_fullwidth
 
 MAX_RECORD_ID = 2**63 - 1
@@ -27,22 +28,23 @@ def bounded_number(value: Any, field: str, label: str, low: float, high: float, 
                    integer: bool = False, unit: str = "") -> float:
     """A number typed or imported (full-width digits folded), within [low, high]; FieldError otherwise.
     Infinite and NaN values are refused like any other non-number."""
+    not_a_number = FieldError(field, Message(QT_TRANSLATE_NOOP("Messages", "{label}应为数字"), label=label))
     if isinstance(value, bool):
-        raise FieldError(field, f"{label}应为数字")
+        raise not_a_number
     if isinstance(value, int | float):
         number = float(value) if not isinstance(value, int) or abs(value) < 2**53 else math.inf
     else:
         text = fold_fullwidth(str(value or "")).strip().removesuffix(unit).strip() if unit else \
             fold_fullwidth(str(value or "")).strip()
         if not text or len(text) > _MAX_NUMBER_TEXT:
-            raise FieldError(field, f"{label}应为数字")
+            raise not_a_number
         try:
             number = float(text)
         except ValueError:
-            raise FieldError(field, f"{label}应为数字") from None
+            raise not_a_number from None
     if not math.isfinite(number) or not low <= number <= high:
-        shown = f"{low:g}–{high:g}{unit}"
-        raise FieldError(field, f"{label}应在{shown}之间")
+        raise FieldError(field, Message(QT_TRANSLATE_NOOP("Messages", "{label}应在{low}–{high}{unit}之间"),
+                                        label=label, low=f"{low:g}", high=f"{high:g}", unit=unit))
     if integer and not number.is_integer():
-        raise FieldError(field, f"{label}应为整数")
+        raise FieldError(field, Message(QT_TRANSLATE_NOOP("Messages", "{label}应为整数"), label=label))
     return number

@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from .errors import FieldError
+from .i18n import QT_TRANSLATE_NOOP, Message
 
 MAX_FIELD_TEXT = 10_000  # the longest free text any form takes (facts of a case, notes)
 
@@ -34,16 +35,19 @@ def clean_text(value: Any, field: str, label: str, limit: int | None = MAX_FIELD
         return ""
     text = value if isinstance(value, str) else str(value)
     if "\x00" in text:
-        raise FieldError(field, f"{label}中有无法保存的空字符（NUL），请删除后重新输入或粘贴")
+        raise FieldError(field, Message(
+            QT_TRANSLATE_NOOP("Messages", "{label}中有无法保存的空字符（NUL），请删除后重新输入或粘贴"), label=label))
     if _SURROGATE.search(text):
-        raise FieldError(field, f"{label}中有无法识别的字符（可能是复制时损坏的表情或生僻字），请删除后重新输入")
+        raise FieldError(field, Message(QT_TRANSLATE_NOOP(
+            "Messages", "{label}中有无法识别的字符（可能是复制时损坏的表情或生僻字），请删除后重新输入"), label=label))
     text = _LINE_BREAKS.sub("\n", text)
     text = _REMOVED.sub("", text)
     if not multiline:
         text = _ONE_LINE_SPACES.sub(" ", text)
     text = text.strip()
     if limit is not None and len(text) > limit:
-        raise FieldError(field, f"{label}不能超过{limit}个字")
+        raise FieldError(field, Message(QT_TRANSLATE_NOOP("Messages", "{label}不能超过{limit}个字"),
+                                        label=label, limit=limit))
     return text
 
 

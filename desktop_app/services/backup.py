@@ -25,6 +25,7 @@ from pathlib import Path
 from ..config import DataPaths
 from ..db.database import db
 from ..db.snapshot import record_taken_at, taken_at, write_copy
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from . import audit, backup_archive, files
 from .backup_password import require_backup_password
 from .progress import Progress, report
@@ -70,19 +71,19 @@ def backup_now(paths: DataPaths, dest: Path | None = None, *, password: str | No
     if password is not None:
         require_backup_password(password)
     target = _target(paths, dest, now, encrypted=password is not None)
-    report(progress, 5, 100, "正在备份…")
+    report(progress, 5, 100, QT_TRANSLATE_NOOP("Messages", "正在备份…"))
     if password is None:
         write_backup(target, now)
     else:
         write_encrypted_backup(paths, target, password, now, progress)
-    report(progress, 95, 100, "正在记录…")
+    report(progress, 95, 100, QT_TRANSLATE_NOOP("Messages", "正在记录…"))
     set_setting(LAST_BACKUP, now.isoformat(timespec="seconds"))
     kind = "加密备份" if password is not None else "备份"
     audit.record("备份", summary=f"{kind}到 {target.name}")
     log.info("已%s到 %s", kind, target.name)
     if _same_folder(target.parent, paths.backups):
         rotate(paths.backups)
-    report(progress, 100, 100, "备份完成")
+    report(progress, 100, 100, QT_TRANSLATE_NOOP("Messages", "备份完成"))
     return target
 
 
@@ -118,7 +119,8 @@ def write_backup(target: Path, now: datetime | None = None) -> Path:
         finally:
             files.remove_quietly(temp.with_name(temp.name + "-journal"))
         if problems:
-            raise BackupCheckFailed("备份文件校验失败：" + "; ".join(problems[:3]))
+            raise BackupCheckFailed(Message(QT_TRANSLATE_NOOP("Messages", "备份文件校验失败：{problems}"),
+                                            problems="; ".join(problems[:3])))
     return target
 
 
@@ -140,10 +142,10 @@ def write_encrypted_backup(paths: DataPaths, target: Path, password: str, now: d
     plain = files.temporary_path(paths.backups / "encrypting.db")
     try:
         write_backup(plain, now)
-        report(progress, 40, 100, "正在加密…")
+        report(progress, 40, 100, QT_TRANSLATE_NOOP("Messages", "正在加密…"))
         with files.writing_to(target) as temp:
             backup_archive.write_archive(plain, temp, password)
-            report(progress, 80, 100, "正在读回校验…")
+            report(progress, 80, 100, QT_TRANSLATE_NOOP("Messages", "正在读回校验…"))
             backup_archive.check_archive(temp, password)
     finally:
         files.remove_quietly(plain)

@@ -14,6 +14,8 @@ from pathlib import Path
 import py7zr
 from py7zr.exceptions import Bad7zFile, PasswordRequired, UnsupportedCompressionMethodError
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
+
 ARCHIVE_SUFFIX = ".7z"
 MEMBER_NAME = "yijing.db"
 # Deflate: the county database (41 MB) shrinks to 15 MB in about 3 s, decrypted and checked again in under
@@ -48,7 +50,7 @@ def check_archive(path: Path, password: str) -> None:
     try:
         with py7zr.SevenZipFile(path, "r", password=password) as archive:
             if archive.getnames() != [MEMBER_NAME]:
-                raise ArchiveError(f"“{path.name}”不是本程序的加密备份")
+                raise _not_ours(path)
             bad = archive.testzip()
     except ArchiveError:
         raise
@@ -58,7 +60,8 @@ def check_archive(path: Path, password: str) -> None:
     except Exception as exc:  # noqa: BLE001 - py7zr's decoders raise lzma/crypto errors of their own
         raise _unreadable(path, exc) from exc
     if bad is not None:
-        raise ArchiveError(f"“{path.name}”读回校验不一致，存储设备可能有故障，请换一个位置重新备份")
+        raise ArchiveError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "“{path_name}”读回校验不一致，存储设备可能有故障，请换一个位置重新备份"), path_name=path.name))
 
 
 def extract_database(path: Path, dest: Path, password: str) -> None:
@@ -70,7 +73,7 @@ def extract_database(path: Path, dest: Path, password: str) -> None:
         with py7zr.SevenZipFile(path, "r", password=password) as archive:
             names = archive.getnames()
             if names != [MEMBER_NAME]:
-                raise ArchiveError(f"“{path.name}”不是本程序的加密备份")
+                raise _not_ours(path)
             archive.extractall(path=folder)
         (folder / MEMBER_NAME).replace(dest)
     except ArchiveError:
@@ -85,7 +88,13 @@ def extract_database(path: Path, dest: Path, password: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _not_ours(path: Path) -> ArchiveError:
+    return ArchiveError(Message(QT_TRANSLATE_NOOP("Messages", "“{path_name}”不是本程序的加密备份"), path_name=path.name))
+
+
 def _unreadable(path: Path, exc: BaseException) -> ArchiveError:
     if isinstance(exc, PasswordRequired):
-        return ArchiveError(f"“{path.name}”是加密备份，请输入备份密码")
-    return ArchiveError(f"无法打开加密备份“{path.name}”：密码不对，或文件已损坏")
+        return ArchiveError(
+            Message(QT_TRANSLATE_NOOP("Messages", "“{path_name}”是加密备份，请输入备份密码"), path_name=path.name))
+    return ArchiveError(
+        Message(QT_TRANSLATE_NOOP("Messages", "无法打开加密备份“{path_name}”：密码不对，或文件已损坏"), path_name=path.name))

@@ -8,6 +8,7 @@ administrator's business: `acting_user` is recorded now, and is where accounts w
 from __future__ import annotations
 
 from ..db.database import db
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from . import audit
 from .accounts import check_password, hash_password
 from .settings import get_setting, set_setting
@@ -39,22 +40,25 @@ def check_backup_password(password: str) -> bool:
 def require_backup_password(password: str | None) -> str:
     """`password` when it is the one set; `BackupPasswordError` saying what is wrong otherwise."""
     if not has_backup_password():
-        raise BackupPasswordError("尚未设置备份密码：请管理员先在“数据 → 设置备份密码…”中设置")
+        raise BackupPasswordError(
+            QT_TRANSLATE_NOOP("Messages", "尚未设置备份密码：请管理员先在“数据 → 设置备份密码…”中设置"))
     if not password:
-        raise BackupPasswordError("请输入备份密码")
+        raise BackupPasswordError(QT_TRANSLATE_NOOP("Messages", "请输入备份密码"))
     if not check_backup_password(password):
-        raise BackupPasswordError("备份密码不对")
+        raise BackupPasswordError(QT_TRANSLATE_NOOP("Messages", "备份密码不对"))
     return password
 
 
 def set_backup_password(new: str, current: str | None = None, acting_user: str | None = None) -> None:
     """Set (or change, with the current one) the backup password."""
     if has_backup_password() and not check_backup_password(current or ""):
-        raise BackupPasswordError("原备份密码不对")
+        raise BackupPasswordError(QT_TRANSLATE_NOOP("Messages", "原备份密码不对"))
     if len(new) < MIN_LENGTH:
-        raise BackupPasswordError(f"备份密码至少{MIN_LENGTH}位")
+        raise BackupPasswordError(
+            Message(QT_TRANSLATE_NOOP("Messages", "备份密码至少{min_length}位"), min_length=MIN_LENGTH))
     if len(new) > MAX_LENGTH or any(ord(ch) < 32 or 0xD800 <= ord(ch) <= 0xDFFF for ch in new):
-        raise BackupPasswordError(f"备份密码不超过{MAX_LENGTH}位，且不能含控制字符")
+        raise BackupPasswordError(
+            Message(QT_TRANSLATE_NOOP("Messages", "备份密码不超过{max_length}位，且不能含控制字符"), max_length=MAX_LENGTH))
     with db.atomic():
         changed = has_backup_password()
         set_setting(SETTING, hash_password(new))

@@ -31,6 +31,7 @@ from pathlib import Path
 from ..config import DataPaths
 from ..db.migrations import LATEST
 from ..db.snapshot import TAKEN_AT_KEY, check_file
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from . import audit, backup_archive, files
 from .backup import BackupFile, backup_time
 from .progress import Progress, report
@@ -77,15 +78,16 @@ def stage(paths: DataPaths, source: Path, password: str | None = None,
     or `FileWriteError` when it cannot be restored, and then nothing is left behind."""
     source = Path(source)
     if not source.is_file():
-        raise RestoreError(f"找不到备份文件：{source}")
+        raise RestoreError(Message(QT_TRANSLATE_NOOP("Messages", "找不到备份文件：{source}"), source=str(source)))
     paths.root.mkdir(parents=True, exist_ok=True)
     temp = files.temporary_path(paths.database)
     try:
-        report(progress, 5, 100, "正在复制备份…")
+        report(progress, 5, 100, QT_TRANSLATE_NOOP("Messages", "正在复制备份…"))
         try:
             if backup_archive.is_archive(source):
                 if not password:
-                    raise RestoreError(f"“{source.name}”是加密备份，请输入备份密码")
+                    raise RestoreError(Message(QT_TRANSLATE_NOOP("Messages", "“{path_name}”是加密备份，请输入备份密码"),
+                                               path_name=source.name))
                 backup_archive.extract_database(source, temp, password)
             else:
                 _copy_with_wal(source, temp)
@@ -94,16 +96,17 @@ def stage(paths: DataPaths, source: Path, password: str | None = None,
             raise RestoreError(exc.message) from exc
         except OSError as exc:
             raise files.error_for(exc, paths.database) from exc
-        report(progress, 40, 100, "正在校验备份…")
+        report(progress, 40, 100, QT_TRANSLATE_NOOP("Messages", "正在校验备份…"))
         problems = check_file(temp)
         if problems:
-            raise RestoreError("所选备份文件已损坏，不能恢复：" + "; ".join(problems[:2]))
+            raise RestoreError(Message(QT_TRANSLATE_NOOP("Messages", "所选备份文件已损坏，不能恢复：{problems}"),
+                                       problems="; ".join(problems[:2])))
         version = _schema_version(temp)
         if not version:
-            raise RestoreError("所选文件不是本系统的数据备份")
+            raise RestoreError(QT_TRANSLATE_NOOP("Messages", "所选文件不是本系统的数据备份"))
         if version > LATEST:
-            raise RestoreError("所选备份由更新版本的程序写入，请先升级程序")
-        report(progress, 90, 100, "备份校验无误")
+            raise RestoreError(QT_TRANSLATE_NOOP("Messages", "所选备份由更新版本的程序写入，请先升级程序"))
+        report(progress, 90, 100, QT_TRANSLATE_NOOP("Messages", "备份校验无误"))
         return Staged(temp, source, version, backup_time(source).taken_at)
     except BaseException:
         _remove_with_sides(temp)

@@ -22,6 +22,8 @@ from ..config import DataPaths
 from ..db.database import close_database, integrity_problems, open_database
 from ..db.migrations import LATEST, NewerSchemaError, migrate
 from ..db.snapshot import check_file
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
+from . import calendar
 from .storage_errors import (
     DamagedDatabaseError,
     DatabaseLockedError,
@@ -77,6 +79,7 @@ def open_store(paths: DataPaths, check: bool = True) -> SqliteDatabase:
         error = classify(exc, paths.root, paths.database)
         log.error("数据文件夹无法打开：%s", type(error).__name__)
         raise error from exc
+    calendar.store_opened(True)
     return database
 
 
@@ -148,13 +151,15 @@ def refuse_missing_data(paths: DataPaths) -> None:
         found.insert(0, wal)
     if not found:
         return
-    state = "是空的（0 字节）" if database.exists() else "不存在"
+    state = QT_TRANSLATE_NOOP("Messages", "是空的（0 字节）") if database.exists() else \
+        QT_TRANSLATE_NOOP("Messages", "不存在")
     names = "\n".join(f"  {p.relative_to(paths.root)}" for p in found[:8])
-    more = f"\n  ……等共 {len(found)} 个" if len(found) > 8 else ""
-    raise DataMissingError(
-        f"数据文件 {database.name} {state}，但数据文件夹中还保留着以前的数据：\n{names}{more}\n"
-        "程序不会把它当作一个新单位打开，以免以前的数据被遮住。请用其中最新的完好数据恢复"
-        f"（启动时程序会提出；命令行用 restore）。\n数据文件夹：{paths.root}", found)
+    more = Message(QT_TRANSLATE_NOOP("Messages", "\n  ……等共 {count} 个"), count=len(found)) if len(found) > 8 else ""
+    raise DataMissingError(Message(QT_TRANSLATE_NOOP(
+        "Messages", "数据文件 {name} {state}，但数据文件夹中还保留着以前的数据：\n{names}{more}\n"
+                    "程序不会把它当作一个新单位打开，以免以前的数据被遮住。请用其中最新的完好数据恢复"
+                    "（启动时程序会提出；命令行用 restore）。\n数据文件夹：{root}"),
+        name=database.name, state=state, names=names, more=more, root=paths.root), found)
 
 
 def clean_leftover_parts(paths: DataPaths) -> list[Path]:
@@ -206,4 +211,5 @@ def release_thread_connection() -> None:
 
 
 def close_store() -> None:
+    calendar.store_opened(False)
     close_database()

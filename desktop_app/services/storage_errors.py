@@ -15,6 +15,8 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
+
 # SQLite's primary result codes
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
@@ -74,38 +76,41 @@ class DataMissingError(StoreError):
 
 
 def damaged(root: Path, detail: str) -> DamagedDatabaseError:
-    return DamagedDatabaseError(f"数据文件已损坏：{detail}\n数据文件夹：{root}")
+    return DamagedDatabaseError(
+        Message(QT_TRANSLATE_NOOP("Messages", "数据文件已损坏：{detail}\n数据文件夹：{root}"), detail=detail, root=root))
 
 
 def newer(root: Path, version: int, latest: int) -> NewerDatabaseError:
-    return NewerDatabaseError(
-        f"数据文件由更新版本的程序写入（数据结构第{version}版，本程序只认识到第{latest}版）。"
-        f"请安装新版本的程序后再打开；数据没有改动。\n数据文件夹：{root}")
+    return NewerDatabaseError(Message(QT_TRANSLATE_NOOP(
+        "Messages", "数据文件由更新版本的程序写入（数据结构第{version}版，本程序只认识到第{latest}版）。"
+                    "请安装新版本的程序后再打开；数据没有改动。\n数据文件夹：{root}"),
+        version=version, latest=latest, root=root))
 
 
 def disk_full(root: Path) -> DiskFullError:
-    return DiskFullError(
-        f"数据文件夹所在的磁盘已满（剩余 {_free_text(root)}），程序无法打开数据。数据没有损坏，也没有改动。\n"
-        f"请删除不需要的文件或清空回收站，腾出至少 100 MB 空间后再打开本程序。\n数据文件夹：{root}")
+    return DiskFullError(Message(QT_TRANSLATE_NOOP(
+        "Messages", "数据文件夹所在的磁盘已满（剩余 {free}），程序无法打开数据。数据没有损坏，也没有改动。\n"
+                    "请删除不需要的文件或清空回收站，腾出至少 100 MB 空间后再打开本程序。\n数据文件夹：{root}"),
+        free=_free_text(root), root=root))
 
 
 def no_permission(root: Path) -> NoPermissionError:
-    return NoPermissionError(
-        "没有读写数据文件夹的权限，程序无法打开数据；数据没有改动。\n"
-        "请用平时使用本程序的系统账号登录，或请技术人员检查该文件夹的权限（也可能是U盘打开了写保护）。\n"
-        f"数据文件夹：{root}")
+    return NoPermissionError(Message(QT_TRANSLATE_NOOP(
+        "Messages", "没有读写数据文件夹的权限，程序无法打开数据；数据没有改动。\n"
+                    "请用平时使用本程序的系统账号登录，或请技术人员检查该文件夹的权限（也可能是U盘打开了写保护）。\n"
+                    "数据文件夹：{root}"), root=root))
 
 
 def folder_gone(root: Path) -> FolderGoneError:
-    return FolderGoneError(
-        "找不到数据文件夹，或它所在的U盘、移动硬盘已被拔出（也可能是磁盘读写出错）。\n"
-        f"请插回存放数据的U盘或移动硬盘后再打开本程序。\n数据文件夹：{root}")
+    return FolderGoneError(Message(QT_TRANSLATE_NOOP(
+        "Messages", "找不到数据文件夹，或它所在的U盘、移动硬盘已被拔出（也可能是磁盘读写出错）。\n"
+                    "请插回存放数据的U盘或移动硬盘后再打开本程序。\n数据文件夹：{root}"), root=root))
 
 
 def locked(root: Path) -> DatabaseLockedError:
-    return DatabaseLockedError(
-        "数据文件正被另一个程序使用（本程序的另一个窗口，或正在运行的命令行任务）。\n"
-        f"请关闭它后再试；数据没有改动。\n数据文件夹：{root}")
+    return DatabaseLockedError(Message(QT_TRANSLATE_NOOP(
+        "Messages", "数据文件正被另一个程序使用（本程序的另一个窗口，或正在运行的命令行任务）。\n"
+                    "请关闭它后再试；数据没有改动。\n数据文件夹：{root}"), root=root))
 
 
 def _free_bytes(root: Path) -> int | None:
@@ -121,7 +126,7 @@ def _free_bytes(root: Path) -> int | None:
 def _free_text(root: Path) -> str:
     free = _free_bytes(root)
     if free is None:
-        return "未知"
+        return QT_TRANSLATE_NOOP("Messages", "未知")
     return f"{free / (1 << 20):.1f} MB" if free >= 1 << 20 else f"{free // 1024} KB"
 
 
@@ -160,7 +165,7 @@ def classify(exc: BaseException, root: Path, database: Path) -> StoreError:
     free = _free_bytes(root)
     low_space = free is not None and free < LOW_SPACE_BYTES
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-        return damaged(root, "文件内容不是完好的数据库")
+        return damaged(root, QT_TRANSLATE_NOOP("Messages", "文件内容不是完好的数据库"))
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return locked(root)
     if code == _SQLITE_FULL or number in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
@@ -176,4 +181,6 @@ def classify(exc: BaseException, root: Path, database: Path) -> StoreError:
             disk_full(root) if low_space else no_permission(root))
     if code == _SQLITE_IOERR or number in (errno.EIO, errno.ENOENT, errno.ENODEV, errno.ENXIO):
         return disk_full(root) if low_space else folder_gone(root)
-    return StoreError(f"数据文件无法打开（{exc}）。数据没有改动；请联系技术人员。\n数据文件夹：{root}")
+    return StoreError(Message(QT_TRANSLATE_NOOP(
+        "Messages", "数据文件无法打开（{exc}）。数据没有改动；请联系技术人员。\n数据文件夹：{root}"),
+        exc=str(exc), root=root))

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.accounts import ADMIN, AccountError, create_user, has_administrator, verify_administrator
+from ..domain.vocabulary import ADMIN
+from ..services.accounts import AccountError, create_user, has_administrator, verify_administrator
 from .field_errors import FieldMessage
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ..config import DataPaths
@@ -23,6 +24,7 @@ from ..services.progress import Progress
 from ..services.storage_errors import StoreError
 from .admin_check import confirm_administrator
 from .backup_password_dialog import AskPasswordDialog, SetBackupPasswordDialog
+from .i18n import shown
 from .ops import ALL, BACKUPS, TaskRunner, announce
 
 _REFUSALS = (restore.RestoreError, backup.BackupCheckFailed, FileWriteError, ArchiveError, StoreError)
@@ -35,14 +37,12 @@ class BackupActions:
         self.runner: TaskRunner | None = None
         self.dialog: QDialog | None = None
 
-    def tr(self, text: str) -> str:
-        return self.parent.tr(text)
-
     def backup(self, dest: Path | None = None) -> None:
         if dest is None:
             suggested = str(self.paths.backups / backup.backup_file_name(datetime.now()))
             chosen, _ = QFileDialog.getSaveFileName(
-                self.parent, self.tr("备份数据到…"), suggested, self.tr("数据备份 (*.db)")
+                self.parent, QCoreApplication.translate("BackupActions", "备份数据到…"), suggested,
+                QCoreApplication.translate("BackupActions", "数据备份 (*.db)"),
             )
             if not chosen:
                 return
@@ -51,15 +51,17 @@ class BackupActions:
         def work(progress: Progress) -> Path:
             return backup.backup_now(self.paths, dest, progress=progress)
 
-        self._run(self.tr("备份"), work, {BACKUPS}, lambda path: QMessageBox.information(
-            self.parent, self.tr("备份完成"),
-            self.tr("数据已备份并校验无误：\n{0}").format(path)))
+        title = QCoreApplication.translate("BackupActions", "备份")
+        self._run(title, work, {BACKUPS}, lambda path: QMessageBox.information(
+            self.parent, QCoreApplication.translate("BackupActions", "备份完成"),
+            QCoreApplication.translate("BackupActions", "数据已备份并校验无误：\n{0}").format(path)))
 
     def backup_to_stick(self) -> None:
         """备份到U盘: the administrator sets the backup password first if there is none yet."""
         if not has_backup_password():
-            QMessageBox.information(self.parent, self.tr("备份到U盘"),
-                                    self.tr("带出电脑的备份需要加密。请先由管理员设置备份密码。"))
+            QMessageBox.information(
+                self.parent, QCoreApplication.translate("BackupActions", "备份到U盘"),
+                QCoreApplication.translate("BackupActions", "带出电脑的备份需要加密。请先由管理员设置备份密码。"))
             if not self.set_password():
                 return
         from .usb_backup_dialog import UsbBackupDialog
@@ -68,41 +70,46 @@ class BackupActions:
         self.dialog.open()
 
     def set_password(self) -> bool:
-        admin = confirm_administrator(self.parent, self.tr("设置备份密码"))
+        title = QCoreApplication.translate("BackupActions", "设置备份密码")
+        admin = confirm_administrator(self.parent, title)
         if not admin:
             return False
         dialog = SetBackupPasswordDialog(admin, self.parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        QMessageBox.information(self.parent, self.tr("设置备份密码"), self.tr("备份密码已设置。"))
+        QMessageBox.information(self.parent, title, QCoreApplication.translate("BackupActions", "备份密码已设置。"))
         return True
 
     def restore(self, source: Path | None = None, confirm: bool = True) -> None:
         if source is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self.parent, self.tr("选择要恢复的备份"), str(self.paths.backups),
-                self.tr("数据备份 (*.db *.7z)"),
+                self.parent, QCoreApplication.translate("BackupActions", "选择要恢复的备份"),
+                str(self.paths.backups), QCoreApplication.translate("BackupActions", "数据备份 (*.db *.7z)"),
             )
             if not chosen:
                 return
             source = Path(chosen)
         if confirm:
             answer = QMessageBox.question(
-                self.parent, self.tr("恢复数据"),
-                self.tr("将用备份“{0}”替换当前全部数据。\n当前数据会原样保留在备份文件夹中（恢复前备份）。\n"
-                        "确定要恢复吗？").format(source.name),
+                self.parent, QCoreApplication.translate("BackupActions", "恢复数据"),
+                QCoreApplication.translate("BackupActions", "将用备份“{0}”替换当前全部数据。\n"
+                                           "当前数据会原样保留在备份文件夹中（恢复前备份）。\n"
+                                           "确定要恢复吗？").format(source.name),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         password = None
         if is_archive(source):
-            dialog = AskPasswordDialog(self.tr("恢复加密备份"),
-                                       self.tr("“{0}”是加密备份，请输入备份密码：").format(source.name),
-                                       lambda text: "" if text else self.tr("请输入备份密码"), self.parent)
+            missing = QCoreApplication.translate("BackupActions", "请输入备份密码")
+            dialog = AskPasswordDialog(
+                QCoreApplication.translate("BackupActions", "恢复加密备份"),
+                QCoreApplication.translate("BackupActions", "“{0}”是加密备份，请输入备份密码：").format(source.name),
+                lambda text: "" if text else missing, self.parent)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             password = dialog.value()
         paths = self.paths
+        title = QCoreApplication.translate("BackupActions", "恢复")
 
         def work(progress: Progress) -> restore.Staged:
             return restore.stage(paths, source, password, progress)
@@ -112,14 +119,15 @@ class BackupActions:
                 kept = restore.finish_restore(paths, staged, acting_user=audit.current_user())
             except _REFUSALS as exc:
                 staged.discard()
-                self._failed(self.tr("恢复"), exc)
+                self._failed(title, exc)
                 return
             announce(ALL)
             QMessageBox.information(
-                self.parent, self.tr("恢复完成"),
-                self.tr("数据已从备份恢复。恢复前的数据保存在：\n{0}").format(kept or self.tr("（原来没有数据）")))
+                self.parent, QCoreApplication.translate("BackupActions", "恢复完成"),
+                QCoreApplication.translate("BackupActions", "数据已从备份恢复。恢复前的数据保存在：\n{0}").format(
+                    kept or QCoreApplication.translate("BackupActions", "（原来没有数据）")))
 
-        self._run(self.tr("恢复"), work, (), swap)
+        self._run(title, work, (), swap)
 
     def _run(self, title: str, work: Callable[[Progress], Any], changes: frozenset[str] | set[str] | tuple,
              on_done: Callable[[Any], object]) -> None:
@@ -131,4 +139,5 @@ class BackupActions:
         runner.start()
 
     def _failed(self, title: str, exc: BaseException) -> None:
-        QMessageBox.critical(self.parent, self.tr("{0}失败").format(title), getattr(exc, "message", str(exc)))
+        QMessageBox.critical(self.parent, QCoreApplication.translate("BackupActions", "{0}失败").format(title),
+                             shown(exc))

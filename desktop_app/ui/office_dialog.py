@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -12,7 +13,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.office import OfficeInfo, save_office, validate_office
+from ..services.office import (
+    OfficeInfo,
+    counts_xinjiang_holidays,
+    save_office,
+    set_xinjiang_holidays,
+    validate_office,
+    xinjiang_by_default,
+    xinjiang_holidays_choice,
+)
 from .field_errors import FieldMessage
 
 
@@ -57,6 +66,15 @@ class OfficeDialog(QDialog):
             box_layout.addWidget(message)
             self.messages[key] = message
             form.addRow(label, box)
+        self.xinjiang = QCheckBox(self.tr("计入新疆少数民族习惯节日（肉孜节、古尔邦节）"))
+        self.xinjiang.setToolTip(self.tr("新疆的单位默认计入：护学岗不排、办理期限顺延。"
+                                         "日期按自治区通知录入（设置 → 节假日安排），录入前按伊斯兰历预估。"))
+        self._xinjiang_chosen = xinjiang_holidays_choice() is not None
+        self.xinjiang.setChecked(counts_xinjiang_holidays() if office.unit_name else False)
+        self.xinjiang.clicked.connect(self._xinjiang_clicked)
+        for field in (self.unit_name, self.parent_unit, self.address):
+            field.textChanged.connect(self._follow_place)
+        form.addRow(self.tr("节假日"), self.xinjiang)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
@@ -66,6 +84,14 @@ class OfficeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout.addWidget(buttons)
+
+    def _xinjiang_clicked(self) -> None:
+        self._xinjiang_chosen = True
+
+    def _follow_place(self) -> None:
+        """Until the switch is set by hand it follows the names: on for an office in 新疆."""
+        if not self._xinjiang_chosen:
+            self.xinjiang.setChecked(xinjiang_by_default(self.office()))
 
     def office(self) -> OfficeInfo:
         return OfficeInfo(
@@ -86,4 +112,7 @@ class OfficeDialog(QDialog):
             first.setFocus()
             return
         save_office(info)
+        if self._xinjiang_chosen:
+            chosen = self.xinjiang.isChecked()
+            set_xinjiang_holidays(None if chosen == xinjiang_by_default(info) else chosen)
         super().accept()

@@ -27,6 +27,7 @@ from ..services.backup_password import BackupPasswordError, check_backup_passwor
 from ..services.files import FileWriteError
 from ..services.progress import Progress
 from .field_errors import ERROR_STYLE, FieldMessage
+from .i18n import shown
 from .ops import BACKUPS, TaskRunner
 from .removable_drives import removable_drives
 
@@ -146,7 +147,7 @@ class UsbBackupDialog(QDialog):
         QMessageBox.information(self, self.tr("备份完成"), text)
 
     def _failed(self, exc: Exception) -> None:
-        message = getattr(exc, "message", str(exc))
+        message = shown(exc)
         self._say(message, error=True)
         QMessageBox.warning(self, self.tr("备份未完成"), message)
 

@@ -15,15 +15,16 @@ from types import ModuleType
 
 from peewee import SqliteDatabase
 
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..snapshot import copy_database
-from . import m0001_initial, m0002_search_indexes, m0003_reserved, m0004_clean_text
+from . import m0001_initial, m0002_search_indexes, m0003_holidays, m0004_clean_text
 
 log = logging.getLogger(__name__)
 
 STEPS: list[tuple[int, ModuleType]] = [
     (1, m0001_initial),
     (2, m0002_search_indexes),
-    (3, m0003_reserved),
+    (3, m0003_holidays),
     (4, m0004_clean_text),
 ]
 LATEST = STEPS[-1][0]
@@ -49,7 +50,9 @@ def migrate(
     """Bring the database up to `target`; return the step numbers applied."""
     version = current_version(database)
     if version > LATEST:
-        raise NewerSchemaError(f"数据文件的结构版本为 {version}，比本程序支持的 {LATEST} 新，请升级程序。")
+        raise NewerSchemaError(
+            Message(QT_TRANSLATE_NOOP("Messages", "数据文件的结构版本为 {version}，比本程序支持的 {latest} 新，请升级程序。"),
+                    version=version, latest=LATEST))
     pending = [(n, step) for n, step in STEPS if version < n <= target]
     if not pending:
         return []

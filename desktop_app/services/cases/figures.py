@@ -17,7 +17,16 @@ from peewee import fn
 
 from ...db.database import db
 from ...db.models import Case
-from .workflow import CATEGORIES, FAILED, KINDS, OPEN_STATUSES, STATUSES, SUCCEEDED, TERMINATED, case_outcomes
+from ...domain.vocabulary import (
+    CASE_CATEGORIES,
+    CASE_KINDS,
+    CASE_STATUSES,
+    FAILED,
+    OPEN_CASE_STATUSES,
+    SUCCEEDED,
+    TERMINATED,
+)
+from .workflow import case_outcomes
 
 OPEN_OUTCOME = "未结"  # by_outcome key for cases still open
 
@@ -27,7 +36,7 @@ class CaseFigures:
     period_from: date
     period_to: date
     total: int
-    by_category: dict[str, int]  # every category in CATEGORIES order, zeros included
+    by_category: dict[str, int]  # every category in CASE_CATEGORIES order, zeros included
     by_kind: dict[str, int]
     by_status: dict[str, int]  # current status
     by_outcome: dict[str, int]  # 调解成功, 调解不成功, 终止, 未结
@@ -62,13 +71,13 @@ def case_figures(period_from: date, period_to: date, as_of: date | None = None) 
     in_period = (Case.deleted_at.is_null()
                  & (Case.received_at >= datetime.combine(period_from, time()))
                  & (Case.received_at < datetime.combine(period_to + timedelta(days=1), time())))
-    overdue_flag = SqlCase(None, [((Case.status.in_(OPEN_STATUSES)) & (Case.deadline < as_of), 1)], 0)
+    overdue_flag = SqlCase(None, [((Case.status.in_(OPEN_CASE_STATUSES)) & (Case.deadline < as_of), 1)], 0)
     month = fn.substr(Case.received_at, 1, 7)  # stored as "YYYY-MM-DD HH:MM:SS"
     groups = (Case.select(Case.category, Case.kind, Case.status, month, fn.COUNT(Case.id), fn.SUM(overdue_flag))
               .where(in_period).group_by(Case.category, Case.kind, Case.status, month))
-    by_category = dict.fromkeys(CATEGORIES, 0)
-    by_kind = dict.fromkeys(KINDS, 0)
-    by_status = dict.fromkeys(STATUSES, 0)
+    by_category = dict.fromkeys(CASE_CATEGORIES, 0)
+    by_kind = dict.fromkeys(CASE_KINDS, 0)
+    by_status = dict.fromkeys(CASE_STATUSES, 0)
     by_month = dict.fromkeys(_months(period_from, period_to), 0)
     total = overdue = 0
     # aggregated in SQL and read through the raw cursor: a year of a prefecture is 20,000 cases
@@ -84,7 +93,7 @@ def case_figures(period_from: date, period_to: date, as_of: date | None = None) 
     by_outcome = dict.fromkeys((SUCCEEDED, FAILED, TERMINATED), 0)
     for outcome in outcomes.values():
         by_outcome[outcome] += 1
-    by_outcome[OPEN_OUTCOME] = by_status[OPEN_STATUSES[0]] + by_status[OPEN_STATUSES[1]]
+    by_outcome[OPEN_OUTCOME] = by_status[OPEN_CASE_STATUSES[0]] + by_status[OPEN_CASE_STATUSES[1]]
     amounts = Case.select(Case.id, Case.agreement_amount).where(in_period, Case.agreement_amount.is_null(False))
     amount = sum((Decimal(str(value)) for case_id, value in db.execute_sql(*amounts.sql())
                   if outcomes.get(case_id) == SUCCEEDED), Decimal("0")).quantize(Decimal("0.01"))

@@ -17,6 +17,7 @@ from ...db.models import Case, CaseMediator, Member, Party, Team
 from ...domain.errors import FieldError, check_optional
 from ...domain.ethnic_groups import ETHNIC_GROUPS, code_of
 from ...domain.genders import parse_gender
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.id_numbers import check_consistency, parse_id_number
 from ...domain.names import validate_name
 from ...domain.phones import validate_phone
@@ -26,9 +27,11 @@ from .. import audit
 from .fields import CaseInvalid, choice_field, date_field, live_case, text_field
 from .workflow import CaseRefused, age_on, is_minor
 
-PARTY_ROLES = ("申请人", "被申请人", "其他当事人", "监护人")
+PARTY_ROLES = (QT_TRANSLATE_NOOP("Vocabulary", "申请人"), QT_TRANSLATE_NOOP("Vocabulary", "被申请人"),
+               QT_TRANSLATE_NOOP("Vocabulary", "其他当事人"), QT_TRANSLATE_NOOP("Vocabulary", "监护人"))
 GUARDIAN = "监护人"
-MEDIATOR_ROLES = ("主持人", "调解员", "记录人")
+MEDIATOR_ROLES = (QT_TRANSLATE_NOOP("Vocabulary", "主持人"), QT_TRANSLATE_NOOP("Vocabulary", "调解员"),
+                  QT_TRANSLATE_NOOP("Vocabulary", "记录人"))
 MAX_AGE = 150
 
 
@@ -91,11 +94,42 @@ class MediatorEntry:
 # --- parties -------------------------------------------------------------------------------------
 
 
+class PartyLookups:
+    """What `validate_party` asks the database; a batch of new cases answers from what it holds."""
+
+    def twin(self, case_id: int, number: str, party_id: int | None) -> str | None:
+        """The name of another party of the case with this ID number, None if there is none."""
+        twin = Party.get_or_none(Party.case == case_id, Party.id_number == number, Party.id != (party_id or 0))
+        return None if twin is None else twin.name
+
+    def received_on(self, case_id: int) -> date | None:
+        case = Case.get_or_none(Case.id == case_id)
+        return None if case is None else case.received_at.date()
+
+    def ward(self, party_id: int) -> tuple[int, int, str] | None:
+        """(id, case id, role) of the party a guardian would act for."""
+        ward = Party.get_or_none(Party.id == party_id)
+        return None if ward is None else (ward.id, ward.case_id, ward.role)
+
+    def guardians_of(self, party_id: int) -> int:
+        """How many parties are registered as this party's guardian."""
+        return Party.select().where(Party.guardian_of == party_id).count()
+
+    def guards_someone(self, party_id: int) -> bool:
+        """Whether this party is registered as another party's guardian."""
+        return Party.select().where(Party.id == party_id, Party.guardian_of.is_null(False)).exists()
+
+
+_DATABASE_LOOKUPS = PartyLookups()
+
+
 def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
-                   today: date | None = None) -> dict[str, Any]:
+                   today: date | None = None, lookups: PartyLookups | None = None) -> dict[str, Any]:
     today = today or date.today()
+    lookups = lookups or _DATABASE_LOOKUPS
     errors: list[FieldError] = []
-    values: dict[str, Any] = {"role": choice_field(data.role, "role", "当事人身份", PARTY_ROLES, errors)}
+    values: dict[str, Any] = {"role": choice_field(data.role, "role",
+        QT_TRANSLATE_NOOP("Messages", "当事人身份"), PARTY_ROLES, errors)}
     try:
         values["name"] = validate_name(data.name)
     except FieldError as exc:
@@ -103,9 +137,9 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
 
     gender = check_optional(parse_gender, data.gender, errors)
     values["gender"] = gender
-    birth = date_field(data.birth_date, "birth_date", "出生日期", errors)
+    birth = date_field(data.birth_date, "birth_date", QT_TRANSLATE_NOOP("Messages", "出生日期"), errors)
     if birth and birth > today:
-        errors.append(FieldError("birth_date", "出生日期不能晚于今天"))
+        errors.append(FieldError("birth_date", QT_TRANSLATE_NOOP("Messages", "出生日期不能晚于今天")))
 
     values["id_number"] = ""
     if (data.id_number or "").strip():
@@ -116,10 +150,11 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
         else:
             errors.extend(check_consistency(info, birth, gender or None))
             values["id_number"], birth, values["gender"] = info.number, info.birth_date, info.gender
-            twin = Party.get_or_none(Party.case == case_id, Party.id_number == info.number,
-                                     Party.id != (party_id or 0))
+            twin = lookups.twin(case_id, info.number, party_id)
             if twin is not None:
-                errors.append(FieldError("id_number", f"该身份证号码已登记为本案当事人“{twin.name}”"))
+                errors.append(FieldError("id_number",
+                    Message(QT_TRANSLATE_NOOP("Messages", "该身份证号码已登记为本案当事人“{twin_name}”"),
+                            twin_name=twin)))
     values["birth_date"] = birth
 
     age: int | None = None
@@ -128,43 +163,44 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
         try:
             age = int(fold_fullwidth(str(raw_age)).strip().removesuffix("岁"))
         except ValueError:
-            errors.append(FieldError("age", "年龄应为整数"))
+            errors.append(FieldError("age", QT_TRANSLATE_NOOP("Messages", "年龄应为整数")))
         else:
             if not 0 <= age <= MAX_AGE:
-                errors.append(FieldError("age", "年龄不合理，请核对"))
+                errors.append(FieldError("age", QT_TRANSLATE_NOOP("Messages", "年龄不合理，请核对")))
     if birth is not None:
-        case = Case.get_or_none(Case.id == case_id)
-        on = case.received_at.date() if case is not None else today
+        received = lookups.received_on(case_id)
+        on = received if received is not None else today
         derived = age_on(birth, max(on, birth))
         if age is not None and abs(age - derived) > 1:
-            errors.append(FieldError("age", f"年龄与出生日期不符（应为{derived}岁）"))
+            errors.append(FieldError("age",
+                Message(QT_TRANSLATE_NOOP("Messages", "年龄与出生日期不符（应为{derived}岁）"), derived=derived)))
         age = derived
     values["age"] = age
 
     values["ethnic_code"] = check_optional(code_of, data.ethnic, errors)
     values["phone"] = check_optional(validate_phone, data.phone, errors)
-    values["address"] = text_field(data.address, "address", "住址", 200, errors)
-    values["occupation"] = text_field(data.occupation, "occupation", "职业", 50, errors)
+    values["address"] = text_field(data.address, "address", QT_TRANSLATE_NOOP("Messages", "住址"), 200, errors)
+    values["occupation"] = text_field(data.occupation, "occupation",
+        QT_TRANSLATE_NOOP("Messages", "职业"), 50, errors)
 
     values["guardian_of"] = None
     if values["role"] == GUARDIAN:
-        ward = Party.get_or_none(Party.id == data.guardian_of_id) if data.guardian_of_id else None
-        if ward is None or ward.case_id != case_id:
-            errors.append(FieldError("guardian_of", "请选择由其监护的本案当事人"))
-        elif ward.id == party_id:
-            errors.append(FieldError("guardian_of", "监护人不能监护自己"))
-        elif ward.role == GUARDIAN:
-            errors.append(FieldError("guardian_of", "被监护人不能是另一名监护人"))
+        ward = lookups.ward(data.guardian_of_id) if data.guardian_of_id else None
+        if ward is None or ward[1] != case_id:
+            errors.append(FieldError("guardian_of", QT_TRANSLATE_NOOP("Messages", "请选择由其监护的本案当事人")))
+        elif ward[0] == party_id:
+            errors.append(FieldError("guardian_of", QT_TRANSLATE_NOOP("Messages", "监护人不能监护自己")))
+        elif ward[2] == GUARDIAN:
+            errors.append(FieldError("guardian_of", QT_TRANSLATE_NOOP("Messages", "被监护人不能是另一名监护人")))
         else:
-            values["guardian_of"] = ward.id
+            values["guardian_of"] = ward[0]
         if is_minor(birth, age, today):
-            errors.append(FieldError("age", "监护人应年满18周岁"))
-        if party_id is not None and Party.select().where(Party.guardian_of == party_id).exists():
-            errors.append(FieldError("role", "此人本身登记有监护人，不能再作为监护人"))
-    elif party_id is not None:
-        wards = Party.select().where(Party.guardian_of == party_id).count()
-        if wards:
-            errors.append(FieldError("role", "此人是本案其他当事人的监护人，不能改为其他身份；请先修改被监护关系"))
+            errors.append(FieldError("age", QT_TRANSLATE_NOOP("Messages", "监护人应年满18周岁")))
+        if party_id is not None and lookups.guardians_of(party_id):
+            errors.append(FieldError("role", QT_TRANSLATE_NOOP("Messages", "此人本身登记有监护人，不能再作为监护人")))
+    elif party_id is not None and lookups.guards_someone(party_id):
+        errors.append(FieldError("role",
+            QT_TRANSLATE_NOOP("Messages", "此人是本案其他当事人的监护人，不能改为其他身份；请先修改被监护关系")))
 
     if errors:
         raise CaseInvalid(errors)
@@ -201,7 +237,9 @@ def delete_party(party_id: int) -> None:
         case = live_case(party.case_id)
         guardian = Party.get_or_none(Party.guardian_of == party_id)
         if guardian is not None:
-            raise CaseRefused(f"请先删除或修改其监护人“{guardian.name}”")
+            raise CaseRefused(
+                Message(QT_TRANSLATE_NOOP("Messages", "请先删除或修改其监护人“{guardian_name}”"),
+                        guardian_name=guardian.name))
         audit.record("删除", "party", party.uuid, f"案件 {case.number} 删除{party.role}")
         party.delete_instance()
 
@@ -212,7 +250,7 @@ def reorder_parties(case_id: int, party_ids: Sequence[int]) -> None:
         case = live_case(case_id)
         own = {p for (p,) in Party.select(Party.id).where(Party.case == case_id).tuples()}
         if set(party_ids) != own:
-            raise CaseRefused("当事人列表已变化，请刷新后重试")
+            raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "当事人列表已变化，请刷新后重试"))
         for position, party_id in enumerate(party_ids, start=1):
             Party.update(position=position, updated_at=datetime.now()).where(Party.id == party_id).execute()
         audit.record("修改", "party", case.uuid, f"案件 {case.number} 调整当事人顺序")
@@ -234,45 +272,72 @@ def list_parties(case_id: int, today: date | None = None) -> list[PartyEntry]:
 # --- mediators -----------------------------------------------------------------------------------
 
 
+class MediatorLookups:
+    """What `validate_mediator` asks the database."""
+
+    def member(self, member_id: int) -> tuple[str, bool] | None:
+        """(name, deleted) of the member, None if there is no such member."""
+        member = Member.get_or_none(Member.id == member_id)
+        return None if member is None else (member.name, member.deleted_at is not None)
+
+    def taken(self, case_id: int, member_id: int | None, officer: str, role: str) -> bool:
+        """Whether the volunteer (member_id) or officer already has this role in the case."""
+        query = CaseMediator.select().where(CaseMediator.case == case_id, CaseMediator.role == role)
+        if member_id is not None:
+            return query.where(CaseMediator.member == member_id).exists()
+        return query.where(CaseMediator.member.is_null(), CaseMediator.officer_name == officer).exists()
+
+
+_MEDIATOR_LOOKUPS = MediatorLookups()
+
+
+def validate_mediator(case_id: int, member_id: int | None = None, officer_name: str = "", role: str = "调解员",
+                      lookups: MediatorLookups | None = None) -> dict[str, Any]:
+    """The values of a mediator to store, or `CaseInvalid`."""
+    lookups = lookups or _MEDIATOR_LOOKUPS
+    errors: list[FieldError] = []
+    role = choice_field(role, "mediator_role", QT_TRANSLATE_NOOP("Messages", "调解员角色"), MEDIATOR_ROLES, errors)
+    officer = ""
+    if (member_id is None) == (not (officer_name or "").strip()):
+        errors.append(FieldError("mediator", QT_TRANSLATE_NOOP("Messages", "请选择一名义警队员，或填写民警姓名（二者选一）")))
+    elif member_id is not None:
+        member = lookups.member(member_id)
+        if member is None or member[1]:
+            errors.append(FieldError("mediator", QT_TRANSLATE_NOOP("Messages", "所选队员不存在或已删除")))
+        elif lookups.taken(case_id, member_id, "", role):
+            errors.append(FieldError("mediator",
+                Message(QT_TRANSLATE_NOOP("Messages", "“{member_name}”已是本案的{role}"),
+                        member_name=member[0], role=role)))
+    else:
+        try:
+            officer = validate_name(officer_name)
+        except FieldError as exc:
+            errors.append(FieldError("mediator", exc.message))
+        else:
+            if lookups.taken(case_id, None, officer, role):
+                errors.append(FieldError("mediator",
+                    Message(QT_TRANSLATE_NOOP("Messages", "“{officer}”已是本案的{role}"), officer=officer, role=role)))
+    if errors:
+        raise CaseInvalid(errors)
+    return {"member": member_id, "officer_name": officer, "role": role}
+
+
 def add_mediator(case_id: int, member_id: int | None = None, officer_name: str = "",
                  role: str = "调解员") -> CaseMediator:
     """A volunteer from the roster (member_id) or an officer by name; the case then shows on the
     volunteer's page."""
-    errors: list[FieldError] = []
-    role = choice_field(role, "mediator_role", "调解员角色", MEDIATOR_ROLES, errors)
     with db.atomic():
         case = live_case(case_id)
-        officer = ""
-        if (member_id is None) == (not (officer_name or "").strip()):
-            errors.append(FieldError("mediator", "请选择一名义警队员，或填写民警姓名（二者选一）"))
-        elif member_id is not None:
-            member = Member.get_or_none(Member.id == member_id)
-            if member is None or member.deleted_at is not None:
-                errors.append(FieldError("mediator", "所选队员不存在或已删除"))
-            elif CaseMediator.select().where(CaseMediator.case == case_id, CaseMediator.member == member_id,
-                                             CaseMediator.role == role).exists():
-                errors.append(FieldError("mediator", f"“{member.name}”已是本案的{role}"))
-        else:
-            try:
-                officer = validate_name(officer_name)
-            except FieldError as exc:
-                errors.append(FieldError("mediator", exc.message))
-            else:
-                if CaseMediator.select().where(CaseMediator.case == case_id, CaseMediator.member.is_null(),
-                                               CaseMediator.officer_name == officer,
-                                               CaseMediator.role == role).exists():
-                    errors.append(FieldError("mediator", f"“{officer}”已是本案的{role}"))
-        if errors:
-            raise CaseInvalid(errors)
-        mediator = CaseMediator.create(case=case_id, member=member_id, officer_name=officer, role=role)
+        values = validate_mediator(case_id, member_id, officer_name, role)
+        mediator = CaseMediator.create(case=case_id, **values)
         who = "义警队员" if member_id is not None else "民警"
-        audit.record("新增", "case_mediator", mediator.uuid, f"案件 {case.number} 新增{role}（{who}）")
+        audit.record("新增", "case_mediator", mediator.uuid, f"案件 {case.number} 新增{values['role']}（{who}）")
     return mediator
 
 
 def update_mediator_role(mediator_id: int, role: str) -> None:
     errors: list[FieldError] = []
-    role = choice_field(role, "mediator_role", "调解员角色", MEDIATOR_ROLES, errors)
+    role = choice_field(role, "mediator_role", QT_TRANSLATE_NOOP("Messages", "调解员角色"), MEDIATOR_ROLES, errors)
     if errors:
         raise CaseInvalid(errors)
     with db.atomic():

@@ -15,8 +15,9 @@ from ...db.models import Case, CaseMediator, Member, Party
 from ...domain.names import normalize_name
 from ...domain.pinyin_keys import search_term
 from ...domain.text_folding import fold_fullwidth
+from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_STATUSES, OPEN_CASE_STATUSES
 from .parties import GUARDIAN, PARTY_ROLES
-from .workflow import CATEGORIES, KINDS, OPEN_STATUSES, STATUSES, is_minor
+from .workflow import deadline_is_estimate, is_minor
 
 SORT_KEYS = ("received_at", "number", "kind", "category", "status", "deadline")
 _IN_CHUNK = 500
@@ -51,6 +52,7 @@ class CaseRow:
     overdue: bool
     guardian_missing: bool  # a minor without 监护人 (warning mark)
     deleted: bool = False
+    deadline_estimated: bool = False  # counted over days the calendar only estimates (预估)
 
     @property
     def received_on(self) -> date:
@@ -88,7 +90,7 @@ def _conditions(flt: CaseFilter, today: date) -> list | None:
     if flt.date_to:
         conditions.append(Case.received_at < datetime.combine(flt.date_to, time()) + _ONE_DAY)
     if flt.overdue_only:
-        conditions.extend([Case.status.in_(OPEN_STATUSES), Case.deadline < today])
+        conditions.extend([Case.status.in_(OPEN_CASE_STATUSES), Case.deadline < today])
     if flt.member_id is not None:
         conditions.append(Case.id.in_(CaseMediator.select(CaseMediator.case)
                                       .where(CaseMediator.member == flt.member_id)))
@@ -123,7 +125,8 @@ def _text_match(text: str):
 
 
 _NUMBER_BRACKETS = str.maketrans({"(": "（", ")": "）", "[": "（", "]": "）", "〔": "（", "〕": "）"})
-_RANKS = {"status": (Case.status, STATUSES), "kind": (Case.kind, KINDS), "category": (Case.category, CATEGORIES)}
+_RANKS = {"status": (Case.status, CASE_STATUSES), "kind": (Case.kind, CASE_KINDS),
+          "category": (Case.category, CASE_CATEGORIES)}
 
 
 def _ordering(sort_key: str, descending: bool) -> list:
@@ -152,16 +155,17 @@ def fetch_case_rows(ids: Sequence[int], today: date | None = None) -> list[CaseR
         parties = _party_summaries(chunk, today)
         mediators = _mediator_summaries(chunk)
         query = (Case.select(Case.id, Case.number, Case.received_at, Case.kind, Case.category, Case.source,
-                             Case.status, Case.deadline, Case.deleted_at)
+                             Case.status, Case.deadline, Case.second_session_deadline, Case.deleted_at)
                  .where(Case.id.in_(chunk)).tuples())
-        for case_id, number, received, kind, category, source, status, deadline, deleted_at in query:
+        for case_id, number, received, kind, category, source, status, deadline, second, deleted_at in query:
             party_text, guardian_missing = parties.get(case_id, ("", False))
             found[case_id] = CaseRow(
                 id=case_id, number=number or "", received_at=received, kind=kind, category=category,
                 source=source, parties=party_text, mediators=mediators.get(case_id, ""), status=status,
                 deadline=deadline, guardian_missing=guardian_missing, deleted=deleted_at is not None,
-                overdue=deleted_at is None and status in OPEN_STATUSES and deadline is not None
+                overdue=deleted_at is None and status in OPEN_CASE_STATUSES and deadline is not None
                 and deadline < today,
+                deadline_estimated=status in OPEN_CASE_STATUSES and deadline_is_estimate(kind, deadline, second),
             )
     return [found[i] for i in ids if i in found]
 

@@ -1,4 +1,5 @@
-"""The dispute-case workflow: the vocabulary, the only allowed status changes, case numbers and deadlines.
+"""The dispute-case workflow: the only allowed status changes, case numbers (the numbering series "case"
+of services/numbering.py) and deadlines; the kind and status words themselves are in `domain.vocabulary`.
 
 Transitions: 受理 → 调解中 → 调解成功 / 调解不成功 / 终止; 调解成功 → 回访 → 结案; a case that ended without
 agreement (调解不成功, 终止) may be visited (回访) or closed at once (结案): there may be nothing to follow up.
@@ -18,32 +19,30 @@ from typing import Any, Protocol
 from peewee import fn
 
 from ...db.database import db
-from ...db.models import Case, CaseEvent, Counter, FollowUp, MediationSession, Party
+from ...db.models import Case, CaseEvent, FollowUp, MediationSession, Party
 from ...domain.case_numbers import format_case_number
-from ...domain.dates import add_months, add_working_days, format_date
+from ...domain.dates import add_months, format_date
 from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.ranges import as_record_id
 from ...domain.text_hygiene import clean_text
-from .. import audit
+from ...domain.vocabulary import (
+    ACCEPTED,
+    AFTER_MEDIATION_STATUSES,
+    CASE_STATUSES,
+    CLOSED,
+    FAILED,
+    FOLLOW_UP,
+    IN_MEDIATION,
+    OUTCOME_STATUSES,
+    PUBLIC_SECURITY_MEDIATION,
+    SUCCEEDED,
+    TERMINATED,
+)
+from ...domain.vocabulary import OPEN_CASE_STATUSES as OPEN_STATUSES  # what is_overdue counts as open
+from .. import audit, calendar
+from ..numbering import next_number, next_numbers
 from ..office import get_office
-
-KINDS = ("人民调解", "治安调解")
-PEOPLES_MEDIATION, PUBLIC_SECURITY_MEDIATION = KINDS
-CATEGORIES = ("婚姻家庭", "邻里", "房屋宅基地", "合同", "债务", "生产经营", "损害赔偿", "山林土地", "劳动争议",
-              "消费", "道路交通事故", "物业", "村务管理", "其他")
-SOURCES = ("当事人申请", "群众报警", "义警发现", "主动调解", "公安机关移交", "法院委托", "政府指定")
-
-ACCEPTED = "受理"
-IN_MEDIATION = "调解中"
-SUCCEEDED = "调解成功"
-FAILED = "调解不成功"
-TERMINATED = "终止"
-FOLLOW_UP = "回访"
-CLOSED = "结案"
-STATUSES = (ACCEPTED, IN_MEDIATION, SUCCEEDED, FAILED, TERMINATED, FOLLOW_UP, CLOSED)
-OPEN_STATUSES = (ACCEPTED, IN_MEDIATION)  # the same as stats.OPEN_CASE_STATUSES
-OUTCOME_STATUSES = (SUCCEEDED, FAILED, TERMINATED)
-AFTER_MEDIATION_STATUSES = (SUCCEEDED, FAILED, TERMINATED, FOLLOW_UP, CLOSED)
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     ACCEPTED: (IN_MEDIATION,),
@@ -55,7 +54,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     CLOSED: (),
 }
 
-COUNTER_NAME = "case"
+COUNTER_NAME = "case"  # the numbering series of case numbers
 ADULT_AGE = 18
 PEOPLES_MEDIATION_MONTHS = 1
 FIRST_SESSION_WORKING_DAYS = 3
@@ -84,6 +83,9 @@ class _HasDeadline(Protocol):
     deadline: date | None
 
 
+ESTIMATE_NOTE = "按预估的放假安排计算"
+
+
 # --- transitions ---------------------------------------------------------------------------------
 
 
@@ -93,17 +95,22 @@ def allowed_next(status: str) -> tuple[str, ...]:
 
 def check_transition(from_status: str, to_status: str) -> None:
     """Raise `TransitionNotAllowed` naming the allowed next steps unless from → to is in TRANSITIONS."""
-    if to_status not in STATUSES:
-        raise TransitionNotAllowed(f"未知的案件状态“{to_status}”")
+    if to_status not in CASE_STATUSES:
+        raise TransitionNotAllowed(
+            Message(QT_TRANSLATE_NOOP("Messages", "未知的案件状态“{to_status}”"), to_status=to_status))
     if to_status == from_status:
-        raise TransitionNotAllowed(f"案件已处于“{to_status}”状态")
+        raise TransitionNotAllowed(
+            Message(QT_TRANSLATE_NOOP("Messages", "案件已处于“{to_status}”状态"), to_status=to_status))
     allowed = allowed_next(from_status)
     if to_status in allowed:
         return
     if not allowed:
-        raise TransitionNotAllowed(f"案件已“{from_status}”，不能再转为“{to_status}”")
+        raise TransitionNotAllowed(
+            Message(QT_TRANSLATE_NOOP("Messages", "案件已“{from_status}”，不能再转为“{to_status}”"),
+                    from_status=from_status, to_status=to_status))
     raise TransitionNotAllowed(
-        f"不能从“{from_status}”直接转为“{to_status}”；当前只能转为：{'、'.join(allowed)}")
+        Message(QT_TRANSLATE_NOOP("Messages", "不能从“{from_status}”直接转为“{to_status}”；当前只能转为：{allowed}"),
+                from_status=from_status, to_status=to_status, allowed='、'.join(allowed)))
 
 
 def age_on(birth: date, day: date) -> int:
@@ -117,48 +124,93 @@ def is_minor(birth_date: date | None, age: int | None, today: date) -> bool:
     return age is not None and age < ADULT_AGE
 
 
-def minors_without_guardian(case_id: int, today: date | None = None) -> list[str]:
-    """Names of the case's minors (not themselves guardians) whom no 监护人 of the case points to."""
-    today = today or date.today()
-    rows = list(Party.select(Party.id, Party.role, Party.name, Party.birth_date, Party.age, Party.guardian_of)
-                .where(Party.case == case_id).order_by(Party.position, Party.id).tuples())
+PartyRow = tuple[int, str, str, date | None, int | None, int | None]  # id, role, name, birth, age, guardian_of
+
+
+def unguarded_minors(rows: Iterable[PartyRow], today: date) -> list[str]:
+    """Names of the minors among these parties (not themselves guardians) whom no 监护人 points to."""
+    rows = list(rows)
     guarded = {ward for _id, role, _n, _b, _a, ward in rows if role == "监护人" and ward is not None}
     return [name for party_id, role, name, birth, age, _ward in rows
             if role != "监护人" and party_id not in guarded and is_minor(birth, age, today)]
 
 
-def transition_problems(case: Case, to_status: str, note: str = "", today: date | None = None) -> list[str]:
+def minors_without_guardian(case_id: int, today: date | None = None) -> list[str]:
+    """Names of the case's minors (not themselves guardians) whom no 监护人 of the case points to."""
+    today = today or date.today()
+    rows = Party.select(Party.id, Party.role, Party.name, Party.birth_date, Party.age, Party.guardian_of) \
+        .where(Party.case == case_id).order_by(Party.position, Party.id).tuples()
+    return unguarded_minors(rows, today)
+
+
+class CaseLookups:
+    """What `transition_problems` asks the database about the case's records; a batch answers from memory."""
+
+    def has_parties(self, case_id: int) -> bool:
+        return Party.select().where(Party.case == case_id).exists()
+
+    def unguarded_minors(self, case_id: int, today: date | None) -> list[str]:
+        return minors_without_guardian(case_id, today)
+
+    def has_follow_ups(self, case_id: int) -> bool:
+        return FollowUp.select().where(FollowUp.case == case_id).exists()
+
+
+_DATABASE_LOOKUPS = CaseLookups()
+
+
+class _Agreement(Protocol):
+    id: int
+    status: str
+    agreement_terms: str
+    oral_agreement: bool
+
+
+def transition_problems(case: _Agreement, to_status: str, note: str = "", today: date | None = None,
+                        lookups: CaseLookups | None = None) -> list[str]:
     """What must be recorded before the case may move to `to_status` (empty when nothing is missing)."""
+    lookups = lookups or _DATABASE_LOOKUPS
     problems: list[str] = []
-    if to_status == IN_MEDIATION and not Party.select().where(Party.case == case.id).exists():
-        problems.append("开始调解前请至少登记一名当事人")
+    if to_status == IN_MEDIATION and not lookups.has_parties(case.id):
+        problems.append(QT_TRANSLATE_NOOP("Messages", "开始调解前请至少登记一名当事人"))
     if to_status == SUCCEEDED:
         if not case.agreement_terms.strip() and not case.oral_agreement:
-            problems.append("请先填写调解协议内容（口头协议请勾选“口头协议”并记录协议内容）")
-        for name in minors_without_guardian(case.id, today):
-            problems.append(f"当事人“{name}”未满18周岁，达成协议前须登记其监护人")
+            problems.append(QT_TRANSLATE_NOOP("Messages", "请先填写调解协议内容（口头协议请勾选“口头协议”并记录协议内容）"))
+        for name in lookups.unguarded_minors(case.id, today):
+            problems.append(
+                Message(QT_TRANSLATE_NOOP("Messages", "当事人“{name}”未满18周岁，达成协议前须登记其监护人"), name=name))
     if to_status == TERMINATED and not note.strip():
-        problems.append("请填写终止调解的原因")
-    if to_status == CLOSED and case.status == FOLLOW_UP \
-            and not FollowUp.select().where(FollowUp.case == case.id).exists():
-        problems.append("结案前请至少登记一次回访记录")
+        problems.append(QT_TRANSLATE_NOOP("Messages", "请填写终止调解的原因"))
+    if to_status == CLOSED and case.status == FOLLOW_UP and not lookups.has_follow_ups(case.id):
+        problems.append(QT_TRANSLATE_NOOP("Messages", "结案前请至少登记一次回访记录"))
     return problems
+
+
+def check_note(note: str) -> str:
+    """The note of a status change after the hygiene step (domain/text_hygiene.py); `CaseRefused` when it
+    holds what cannot be stored or is too long."""
+    try:
+        note = clean_text(note, "note", QT_TRANSLATE_NOOP("Messages", "说明"), None, multiline=True)
+    except FieldError as exc:
+        raise CaseRefused(exc.message) from None
+    if len(note) > MAX_NOTE_LENGTH:
+        raise CaseRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "说明不能超过{max_note_length}个字"),
+                    max_note_length=MAX_NOTE_LENGTH))
+    return note
 
 
 def change_status(case_id: int, to_status: str, note: str = "", today: date | None = None) -> Case:
     """Move the case to `to_status` in one transaction, with a CaseEvent and an audit record; raise
     `TransitionNotAllowed` / `CaseRefused` (and change nothing) when the rules say no."""
     today = today or date.today()
-    try:
-        note = clean_text(note, "note", "说明", MAX_NOTE_LENGTH, multiline=True)
-    except FieldError as exc:
-        raise CaseRefused(exc.message) from None
+    note = check_note(note)
     with db.atomic():
         case = Case.get_or_none(Case.id == as_record_id(case_id))
         if case is None:
-            raise CaseRefused("案件不存在")
+            raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "案件不存在"))
         if case.deleted_at is not None:
-            raise CaseRefused("案件已删除，请先恢复后再办理")
+            raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "案件已删除，请先恢复后再办理"))
         from_status = case.status
         check_transition(from_status, to_status)
         problems = transition_problems(case, to_status, note, today)
@@ -216,24 +268,22 @@ def case_prefix() -> str:
     office = get_office()
     prefix = office.case_prefix.strip() if office else ""
     if not prefix:
-        raise CaseRefused("请先在“单位信息”中填写案件编号前缀（如“夏派调”），再受理案件")
+        raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "请先在“单位信息”中填写案件编号前缀（如“夏派调”），再受理案件"))
     return prefix
 
 
 def next_sequence(year: int) -> int:
-    """Take the next number of `year` from the Counter (call inside the registering transaction).
-
-    Never lower than a sequence already used that year, so a number is never given twice even when
-    cases came in by import without moving the counter."""
-    Counter.insert(name=COUNTER_NAME, year=year, value=0).on_conflict_ignore().execute()
-    where = (Counter.name == COUNTER_NAME) & (Counter.year == year)
-    Counter.update(value=Counter.value + 1, updated_at=datetime.now()).where(where).execute()
-    value = Counter.select(Counter.value).where(where).scalar()
+    """Take the next case number of `year` (call inside the registering transaction): never one a case
+    already carries, even a case that came in by import without moving the counter."""
     highest = Case.select(fn.MAX(Case.sequence)).where(Case.year == year).scalar() or 0
-    if value <= highest:
-        value = highest + 1
-        Counter.update(value=value).where(where).execute()
-    return value
+    return next_number(COUNTER_NAME, year, highest)
+
+
+def next_sequences(year: int, count: int) -> list[int]:
+    """Take the next `count` case numbers of `year` at once (a batch of cases; call inside its transaction),
+    by the rule of `next_sequence`."""
+    highest = Case.select(fn.MAX(Case.sequence)).where(Case.year == year).scalar() or 0
+    return next_numbers(COUNTER_NAME, year, count, highest)
 
 
 def assign_number(case: Case, prefix: str | None = None) -> str:
@@ -252,8 +302,8 @@ def compute_deadlines(kind: str, received: date, first_session: date | None = No
     """(deadline, second_session_deadline) for a case of `kind` received on `received`."""
     if kind == PUBLIC_SECURITY_MEDIATION:
         if first_session is None:
-            return add_working_days(received, FIRST_SESSION_WORKING_DAYS), None
-        second = add_working_days(first_session, SECOND_SESSION_WORKING_DAYS)
+            return calendar.add_working_days(received, FIRST_SESSION_WORKING_DAYS), None
+        second = calendar.add_working_days(first_session, SECOND_SESSION_WORKING_DAYS)
         return second, second
     return add_months(received, PEOPLES_MEDIATION_MONTHS), None
 
@@ -267,6 +317,34 @@ def refresh_deadlines(case: Case) -> None:
     received = case.received_at.date() if isinstance(case.received_at, datetime) else case.received_at
     case.deadline, case.second_session_deadline = compute_deadlines(
         case.kind, received, first.date() if first else None)
+
+
+def deadline_is_estimate(kind: str, deadline: date | None, second_session_deadline: date | None = None) -> bool:
+    """Whether a deadline counted in working days steps over (or lands on) a day the calendar only estimates
+    (a year whose notice is not entered, an estimated 古尔邦节): it may move once the notice is entered."""
+    if kind != PUBLIC_SECURITY_MEDIATION or deadline is None:
+        return False
+    n = SECOND_SESSION_WORKING_DAYS if second_session_deadline else FIRST_SESSION_WORKING_DAYS
+    work_calendar = calendar.current()
+    return work_calendar.estimated_between(work_calendar.add_working_days(deadline, -n), deadline)
+
+
+def recompute_deadlines(changed_from: date) -> int:
+    """After the holiday table changed from `changed_from` on: recompute the deadlines of the open cases
+    counted in working days that could reach that far, saving those that moved; returns how many moved."""
+    query = Case.select().where(Case.kind == PUBLIC_SECURITY_MEDIATION, Case.status.in_(OPEN_STATUSES),
+                                Case.deleted_at.is_null(), Case.deadline >= changed_from)
+    moved = 0
+    with db.atomic():
+        for case in query:
+            before = (case.deadline, case.second_session_deadline)
+            refresh_deadlines(case)
+            if (case.deadline, case.second_session_deadline) != before:
+                case.save()
+                moved += 1
+        if moved:
+            audit.record("修改", "case", "", f"放假安排变更后重算办理期限 {moved} 件")
+    return moved
 
 
 def is_overdue(case: _HasDeadline, today: date | None = None) -> bool:
@@ -283,7 +361,13 @@ def deadline_text(case: _HasDeadline, today: date | None = None) -> str:
     text = format_date(case.deadline)
     if case.status not in OPEN_STATUSES:
         return text
+    estimate = Message(QT_TRANSLATE_NOOP("Messages", "，{note}"), note=ESTIMATE_NOTE) if deadline_is_estimate(
+        getattr(case, "kind", ""), case.deadline, getattr(case, "second_session_deadline", None)) else ""
     days = (case.deadline - today).days
     if days < 0:
-        return f"{text}（已超期{-days}天）"
-    return f"{text}（今天到期）" if days == 0 else f"{text}（还剩{days}天）"
+        return Message(QT_TRANSLATE_NOOP("Messages", "{text}（已超期{days}天{estimate}）"), text=text, days=-days,
+                       estimate=estimate)
+    if days == 0:
+        return Message(QT_TRANSLATE_NOOP("Messages", "{text}（今天到期{estimate}）"), text=text, estimate=estimate)
+    return Message(QT_TRANSLATE_NOOP("Messages", "{text}（还剩{days}天{estimate}）"), text=text, days=days,
+                   estimate=estimate)

@@ -15,7 +15,9 @@ from pathlib import Path
 from ...db.database import db
 from ...db.models import Member
 from ...documents.certificates import CertificateData, build_certificates_pdf
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.service_levels import DEFAULT_STAR_THRESHOLDS
+from ...domain.vocabulary import ACTIVE
 from .. import audit
 from ..files import error_for
 from ..progress import Progress
@@ -60,7 +62,7 @@ def batch_candidates(team_id: int | None = None, min_hours: float | None = None,
     """Members on duty (在队, not deleted) of a team (None: all), with at least `min_hours` recorded in
     `year` (default this year) and at least `star_level` stars by all their hours; by team, then name."""
     today = today or date.today()
-    ids = search_ids(RosterFilter(team_id=team_id, status="在队"), sort_key="team", today=today)
+    ids = search_ids(RosterFilter(team_id=team_id, status=ACTIVE), sort_key="team", today=today)
     if min_hours is not None and min_hours > 0:
         year = year or today.year
         hours = _hours_of(ids, date(year, 1, 1), date(year, 12, 31))
@@ -98,7 +100,8 @@ def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", r
         raise ValueError("out_dir is required when one_file is false")
     target_dir = Path(out_file).parent if one_file else Path(out_dir)  # type: ignore[arg-type]
     if not target_dir.is_dir():
-        raise CertificateRefused(f"保存位置不存在：{target_dir}")
+        raise CertificateRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "保存位置不存在：{target_dir}"), target_dir=target_dir))
     ids = list(dict.fromkeys(int(i) for i in member_ids))
     issued_on = issued_on or date.today()
     result = BatchResult()
@@ -116,7 +119,7 @@ def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", r
             if progress is not None:
                 progress(done, total, member.name if member else "")
             if member is None:
-                result.skipped.append(BatchSkip(member_id, "", "队员不存在"))
+                result.skipped.append(BatchSkip(member_id, "", QT_TRANSLATE_NOOP("Messages", "队员不存在")))
                 continue
             try:
                 prep = prepare(ctx, member, cert_type, title=title, reason=reason, period_from=period_from,
@@ -131,7 +134,7 @@ def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", r
         combined = b""
         if one_file and documents:
             if progress is not None:
-                progress(len(ids), total, "合并为一个文件")
+                progress(len(ids), total, QT_TRANSLATE_NOOP("Messages", "合并为一个文件"))
             combined = build_certificates_pdf(documents)
         if result.issued:
             audit.record("签发", "certificate", "", f"批量签发{cert_type}{len(result.issued)}份")
@@ -149,8 +152,10 @@ def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", r
                 result.files.append(write_pdf(target_dir / name, pdf))
     except OSError as exc:
         raise CertificateFilesNotWritten(
-            f"{len(result.issued)}份证书已签发，但文件未能写入：{error_for(exc, target_dir).message}"
-            "已签发的证书可在证书登记簿中补打。", result) from exc
+            Message(QT_TRANSLATE_NOOP("Messages", "{issued_count}份证书已签发，但文件未能写入：{message}"
+                                      "已签发的证书可在证书登记簿中补打。"),
+                    issued_count=len(result.issued), message=error_for(exc, target_dir).message),
+            result) from exc
     return result
 
 

@@ -19,7 +19,7 @@ class CertificateRefused(ValueError):
         return self.message
 
 
-def refused_unless_clean(value: Any, label: str, limit: int, *, multiline: bool = False) -> str:
+def refused_unless_clean(value: Any, label: str, limit: int | None = None, *, multiline: bool = False) -> str:
     """The text after the hygiene step (domain/text_hygiene.py); a refusal becomes `CertificateRefused`."""
     try:
         return clean_text(value, "text", label, limit, multiline=multiline)

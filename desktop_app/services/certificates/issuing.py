@@ -1,15 +1,15 @@
 """Certificates (issue 6): issuing (numbers, verification codes, the PDF), previews, reprints and voids.
-Templates are in certificate_templates, what a certificate prints in certificate_content, the register,
-verification and the 公示 list in certificate_register, batches in certificate_batch.
+Templates are in templates.py, what a certificate prints in content.py, the register, verification and the
+公示 list in register.py, batches in batch.py.
 
 Serial numbers: `<机关代字><类别代字>〔<年>〕第<NNNN>号`, e.g. 夏派义聘〔2024〕第0012号. The 机关代字 is the
 office's case-number prefix without its trailing 调 (夏派调 → 夏派; none when the prefix is not set); the
 类别代字 is 义聘 (聘书), 义荣 (荣誉证书), 义服 (志愿服务证明), 义证 (义警证). The sequence runs per type and
-year in the Counter table (name "证书:<type>"), never lower than one already used: a voided certificate
-keeps its serial, a reprint shows the same one, and no serial is ever given twice.
+year (the numbering series "证书:<type>" of services/numbering.py), never lower than one already used: a
+voided certificate keeps its serial, a reprint shows the same one, and no serial is ever given twice.
 
 Verification codes: 8 characters from 23456789ABCDEFGHJKLMNPQRSTUVWXYZ (no 0/O, 1/I), random, unique. The
-QR code holds "验证码:<code> 编号:<serial>"; `verify` (certificate_register) accepts the code as typed
+QR code holds "验证码:<code> 编号:<serial>"; `verify` (register.py) accepts the code as typed
 or the scanned text.
 
 What was printed is kept with the certificate (the filled-in wording, unit, signatories, border, the
@@ -37,35 +37,27 @@ from ...db.models import (
     Certificate,
     CertificateEvent,
     CertificateTemplate,
-    Counter,
     Member,
     OfficeSettings,
     Team,
     User,
 )
-from ...documents.certificates import (
-    APPOINTMENT,
-    CARD,
-    HONOUR,
-    SERVICE_PROOF,
-    CertificateData,
-    build_certificate_pdf,
-    build_certificates_pdf,
-)
+from ...documents.certificates import CertificateData, build_certificate_pdf, build_certificates_pdf
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.id_numbers import normalize_id_number
 from ...domain.masking import mask_id
 from ...domain.names import normalize_name
 from ...domain.ranges import as_record_id
+from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF, VALID, VOID
 from .. import audit
 from ..files import write_verified
+from ..numbering import next_number
 from .content import Context, Prepared, document_data, prepare, prepared_data
 from .errors import CertificateRefused, refused_unless_clean
 from .templates import check_type, ensure_default_templates, office_row, office_seal
 
 TYPE_CODES = {APPOINTMENT: "义聘", HONOUR: "义荣", SERVICE_PROOF: "义服", CARD: "义证"}
-COUNTER_PREFIX = "证书:"
-STATUS_VALID = "有效"
-STATUS_VOID = "作废"
+COUNTER_PREFIX = "证书:"  # the numbering series of a type's serials: 证书:<type>
 EVENT_ISSUE, EVENT_REPRINT, EVENT_VOID = "签发", "补打", "作废"
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 8
@@ -131,7 +123,7 @@ def context(cert_type: str, template_id: int | None, handler: str | None) -> Con
     check_type(cert_type)
     office = office_row()
     if office is None or not office.unit_name.strip():
-        raise CertificateRefused("请先在“单位信息”中填写单位名称，再签发证书")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请先在“单位信息”中填写单位名称，再签发证书"))
     ensure_default_templates()
     if template_id is None:
         template = (CertificateTemplate.select().where(CertificateTemplate.type == cert_type)
@@ -139,9 +131,11 @@ def context(cert_type: str, template_id: int | None, handler: str | None) -> Con
     else:
         template = CertificateTemplate.get_or_none(CertificateTemplate.id == as_record_id(template_id))
         if template is None:
-            raise CertificateRefused("所选证书模板不存在")
+            raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "所选证书模板不存在"))
         if template.type != cert_type:
-            raise CertificateRefused(f"所选模板是{template.type}模板，不能用于{cert_type}")
+            raise CertificateRefused(
+                Message(QT_TRANSLATE_NOOP("Messages", "所选模板是{type}模板，不能用于{cert_type}"),
+                        type=template.type, cert_type=cert_type))
     teams = dict(Team.select(Team.id, Team.name).tuples())
     return Context(office, template, _current_handler() if handler is None else handler.strip(), teams)
 
@@ -158,7 +152,7 @@ def _seal_for(source: str, template_id: int | None) -> bytes | None:
 def _get_member(member_id: int) -> Member:
     member = Member.get_or_none(Member.id == as_record_id(member_id))
     if member is None:
-        raise CertificateRefused("所选队员不存在")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "所选队员不存在"))
     return member
 
 
@@ -189,18 +183,10 @@ def format_serial(code: str, cert_type: str, year: int, sequence: int) -> str:
 
 
 def _next_sequence(cert_type: str, year: int) -> int:
-    """Take the next number (call inside the issuing transaction)."""
-    name = COUNTER_PREFIX + cert_type
-    Counter.insert(name=name, year=year, value=0).on_conflict_ignore().execute()
-    where = (Counter.name == name) & (Counter.year == year)
-    Counter.update(value=Counter.value + 1, updated_at=datetime.now()).where(where).execute()
-    value = Counter.select(Counter.value).where(where).scalar()
+    """Take the next serial number of the type and year (call inside the issuing transaction)."""
     highest = (Certificate.select(fn.MAX(Certificate.sequence))
                .where(Certificate.type == cert_type, Certificate.year == year).scalar() or 0)
-    if value <= highest:
-        value = highest + 1
-        Counter.update(value=value).where(where).execute()
-    return value
+    return next_number(COUNTER_PREFIX + cert_type, year, highest)
 
 
 def _new_code(taken: set[str]) -> str:
@@ -232,7 +218,7 @@ def issue_prepared(ctx: Context, prep: Prepared, taken: set[str],
         serial=serial, type=prep.cert_type, year=year, sequence=sequence, member=prep.member.id,
         template=prep.template_id, title=prep.title, reason=prep.reason, period_from=prep.period_from,
         period_to=prep.period_to, hours_snapshot=prep.hours,
-        content=json.dumps(prep.snapshot, ensure_ascii=False), issued_on=prep.issued_on, status=STATUS_VALID,
+        content=json.dumps(prep.snapshot, ensure_ascii=False), issued_on=prep.issued_on, status=VALID,
         verification_code=code, pdf_sha256=digest,
     )
     CertificateEvent.create(certificate=row.id, action=EVENT_ISSUE, username=_username())
@@ -300,7 +286,7 @@ def _row_data(row: Certificate) -> CertificateData:
 def certificate(certificate_id: int) -> Certificate:
     row = Certificate.get_or_none(Certificate.id == as_record_id(certificate_id))
     if row is None:
-        raise CertificateRefused("证书不存在")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "证书不存在"))
     return row
 
 
@@ -309,7 +295,7 @@ def render(certificate_id: int) -> bytes:
     A voided one is drawn with 已作废 across it."""
     row = certificate(certificate_id)
     data = _row_data(row)
-    return build_certificate_pdf(replace(data, voided=True) if row.status == STATUS_VOID else data)
+    return build_certificate_pdf(replace(data, voided=True) if row.status == VOID else data)
 
 
 def reprint(certificate_id: int) -> bytes:
@@ -320,12 +306,13 @@ def reprint(certificate_id: int) -> bytes:
 def reprint_many(certificate_ids: Sequence[int]) -> bytes:
     """Several issued certificates in one file (义警证 eight to a sheet), each with its event 补打."""
     if not certificate_ids:
-        raise CertificateRefused("请选择要补打的证书")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请选择要补打的证书"))
     with db.atomic():
         rows = [certificate(i) for i in certificate_ids]
         for row in rows:
-            if row.status == STATUS_VOID:
-                raise CertificateRefused(f"证书{row.serial}已作废，不能补打")
+            if row.status == VOID:
+                raise CertificateRefused(
+                    Message(QT_TRANSLATE_NOOP("Messages", "证书{serial}已作废，不能补打"), serial=row.serial))
         data = [_row_data(row) for row in rows]
         pdf = build_certificate_pdf(data[0]) if len(data) == 1 else build_certificates_pdf(data)
         for row in rows:
@@ -337,14 +324,19 @@ def reprint_many(certificate_ids: Sequence[int]) -> bytes:
 
 def void(certificate_id: int, reason: str) -> None:
     """Void a certificate (reason required); its serial stays taken and its code answers 已作废."""
-    reason = refused_unless_clean(reason, "作废原因", MAX_VOID_REASON)
+    reason = refused_unless_clean(reason, QT_TRANSLATE_NOOP("Messages", "作废原因"))
     if not reason:
-        raise CertificateRefused("请填写作废原因")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请填写作废原因"))
+    if len(reason) > MAX_VOID_REASON:
+        raise CertificateRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "作废原因不能超过{max_void_reason}个字"),
+                    max_void_reason=MAX_VOID_REASON))
     with db.atomic():
         row = certificate(certificate_id)
-        if row.status == STATUS_VOID:
-            raise CertificateRefused(f"证书{row.serial}已经作废")
-        row.status, row.void_reason, row.voided_at = STATUS_VOID, reason, datetime.now()
+        if row.status == VOID:
+            raise CertificateRefused(
+                Message(QT_TRANSLATE_NOOP("Messages", "证书{serial}已经作废"), serial=row.serial))
+        row.status, row.void_reason, row.voided_at = VOID, reason, datetime.now()
         row.save()
         CertificateEvent.create(certificate=row.id, action=EVENT_VOID, reason=reason,
                                 username=_username())

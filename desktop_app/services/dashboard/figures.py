@@ -8,9 +8,7 @@ from datetime import date, timedelta
 from peewee import fn
 
 from ...db.models import Activity, ActivityParticipant, Assignment, Case, Certificate, Member, Shift, Team
-
-OPEN_CASE_STATUSES = ("受理", "调解中")
-FINISHED_SHIFT_STATUSES = ("已到", "迟到")
+from ...domain.vocabulary import ACTIVE, ATTENDED_STATUSES, ON_LEAVE, OPEN_CASE_STATUSES, VALID
 
 
 @dataclass(frozen=True)
@@ -38,13 +36,13 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
     week_shifts = Shift.select().where(Shift.date.between(week_start, week_end))
     staffed = (
         Assignment.select(fn.COUNT(Assignment.id))
-        .where(Assignment.shift == Shift.id, Assignment.status != "请假")
+        .where(Assignment.shift == Shift.id, Assignment.status != ON_LEAVE)
     )
     unfilled = week_shifts.where(staffed < Shift.headcount).count()
     duty_hours = (
         Assignment.select(fn.COALESCE(fn.SUM(Assignment.hours), 0))
         .join(Shift)
-        .where(Shift.date.between(month_start, today), Assignment.status.in_(FINISHED_SHIFT_STATUSES))
+        .where(Shift.date.between(month_start, today), Assignment.status.in_(ATTENDED_STATUSES))
         .scalar()
     )
     activity_hours = (
@@ -56,7 +54,7 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
     open_cases = Case.select().where(Case.deleted_at.is_null(), Case.status.in_(OPEN_CASE_STATUSES))
     return DashboardCounts(
         teams=Team.select().where(Team.deleted_at.is_null(), Team.retired_on.is_null()).count(),
-        members_active=members.where(Member.status == "在队").count(),
+        members_active=members.where(Member.status == ACTIVE).count(),
         members_total=members.count(),
         shifts_this_week=week_shifts.count(),
         unfilled_shifts_this_week=unfilled,
@@ -67,10 +65,10 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
         open_cases=open_cases.count(),
         overdue_cases=open_cases.where(Case.deadline < today).count(),
         certificates_this_year=Certificate.select()
-        .where(Certificate.year == today.year, Certificate.status == "有效")
+        .where(Certificate.year == today.year, Certificate.status == VALID)
         .count(),
         insurance_expiring=members.where(
-            Member.status == "在队", Member.insurance_expires_on < today + timedelta(days=30)
+            Member.status == ACTIVE, Member.insurance_expires_on < today + timedelta(days=30)
         ).count(),
     )
 

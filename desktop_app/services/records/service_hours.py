@@ -23,9 +23,18 @@ from ...db.models import (
     Training,
     TrainingAttendee,
 )
-from ..schedule.posts import KINDS as POST_KINDS
+from ...domain.i18n import QT_TRANSLATE_NOOP
+from ...domain.vocabulary import (
+    ATTENDED_STATUSES,
+    OTHER_DUTY,
+    PATROL,
+    POST_KINDS,
+    RESCUE_STANDBY,
+    SCHOOL_GATE,
+    STATION_DUTY,
+    TRAFFIC_PERSUASION,
+)
 
-ATTENDED_STATUSES = ("已到", "迟到")
 ACTIVITY_KINDS = ("巡逻", "隐患报告", "可疑线索报告", "协助抓获", "交通劝导", "救援", "寻人寻物", "送证上门",
                   "普法宣传", "参与调解", "其他")
 
@@ -34,8 +43,8 @@ SOURCE_ACTIVITY = "活动"
 SOURCE_TRAINING = "培训"
 
 # How each kind reads in a sentence ("参加巡逻执勤120小时、护学岗执勤40小时…").
-_DUTY_LABELS = {"巡逻": "巡逻执勤", "护学岗": "护学岗执勤", "交通劝导": "交通劝导执勤", "警务站值守": "警务站值守",
-                "救援待命": "救援待命", "其他": "其他值班"}
+_DUTY_LABELS = {PATROL: "巡逻执勤", SCHOOL_GATE: "护学岗执勤", TRAFFIC_PERSUASION: "交通劝导执勤",
+                STATION_DUTY: "警务站值守", RESCUE_STANDBY: "救援待命", OTHER_DUTY: "其他值班"}
 _ACTIVITY_LABELS = {"巡逻": "巡逻防控", "其他": "其他服务"}
 _TRAINING_LABEL = "业务培训"
 _IN_CHUNK = 500
@@ -120,7 +129,7 @@ def service_record(member_id: int, date_from: date | None = None,
                    date_to: date | None = None) -> ServiceRecord:
     """The member's recorded service from `date_from` to `date_to` (inclusive; None = unbounded)."""
     if date_from is not None and date_to is not None and date_to < date_from:
-        raise ValueError("结束日期不能早于开始日期")
+        raise ValueError(QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
     items: list[ServiceItem] = []
     days: list[date] = []
 

@@ -33,6 +33,7 @@ from ...db.models import Member, Team
 from ...domain.dates import format_date, parse_loose_date
 from ...domain.errors import FieldError
 from ...domain.ethnic_groups import ETHNIC_GROUPS
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.id_numbers import looks_like_excel_damage, normalize_id_number
 from ...domain.masking import mask_id, mask_phone
 from ...domain.text_folding import fold_fullwidth
@@ -44,7 +45,9 @@ from .members import MemberInput, MemberInvalid, member_input, save_member, vali
 from .teams import NAME_MAX as TEAM_NAME_MAX
 from .teams import TeamInput, TeamInvalid, save_team
 
-ADDED, UPDATED, SKIPPED, REFUSED = "新增", "更新", "跳过", "拒绝"
+ADDED, UPDATED, SKIPPED, REFUSED = (
+    QT_TRANSLATE_NOOP("Vocabulary", "新增"), QT_TRANSLATE_NOOP("Vocabulary", "更新"),
+    QT_TRANSLATE_NOOP("Vocabulary", "跳过"), QT_TRANSLATE_NOOP("Vocabulary", "拒绝"))
 ACTIONS = (ADDED, UPDATED, SKIPPED, REFUSED)
 CSV_SHEET = "CSV"
 HEADER_SEARCH_ROWS = 10
@@ -169,17 +172,27 @@ def _kind(path: Path) -> str:
     if suffix in (".csv", ".txt"):
         return "csv"
     if suffix in (".xls", ".et"):
-        raise RosterImportError("不能直接读取旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入")
-    raise RosterImportError("只能导入 .xlsx 或 .csv 文件")
+        raise RosterImportError(
+            QT_TRANSLATE_NOOP("Messages", "不能直接读取旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入"))
+    raise RosterImportError(QT_TRANSLATE_NOOP("Messages", "只能导入 .xlsx 或 .csv 文件"))
 
 
 def _check_file_size(path: Path) -> None:
     if not path.exists():
-        raise RosterImportError(f"找不到文件：{path.name}")
+        raise RosterImportError(
+            Message(QT_TRANSLATE_NOOP("Messages", "找不到文件：{path_name}"), path_name=path.name))
     size = path.stat().st_size
     if size > MAX_FILE_MB * _MB:
-        raise RosterImportError(f"文件“{path.name}”有 {size / _MB:.0f} MB，超过导入上限 {MAX_FILE_MB} MB。"
-                                "请只保留队员名单所在的工作表，或分成几个文件导入")
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "文件“{path_name}”有 {size_mb} MB，超过导入上限 {max_mb} MB。"
+                        "请只保留队员名单所在的工作表，或分成几个文件导入"),
+            path_name=path.name, size_mb=round(size / _MB), max_mb=MAX_FILE_MB))
+
+
+def _unreadable(path: Path) -> RosterImportError:
+    return RosterImportError(
+        Message(QT_TRANSLATE_NOOP("Messages", "无法读取文件“{path_name}”，它可能已损坏或不是 Excel 文件"),
+                path_name=path.name))
 
 
 def _check_unpacked_size(path: Path) -> None:
@@ -188,15 +201,19 @@ def _check_unpacked_size(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise RosterImportError(f"无法读取文件“{path.name}”，它可能已损坏或不是 Excel 文件") from exc
+        raise _unreadable(path) from exc
     total = sum(part.file_size for part in parts)
     if total > MAX_UNPACKED_MB * _MB:
-        raise RosterImportError(f"文件“{path.name}”解压后有 {total / _MB:.0f} MB，超过导入上限 {MAX_UNPACKED_MB} MB"
-                                "（可能有内容极长的单元格）。请检查表格后另存再导入")
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "文件“{path_name}”解压后有 {size_mb} MB，超过导入上限 {max_mb} MB"
+                        "（可能有内容极长的单元格）。请检查表格后另存再导入"),
+            path_name=path.name, size_mb=round(total / _MB), max_mb=MAX_UNPACKED_MB))
     strings = sum(p.file_size for p in parts if p.filename.lower().endswith("sharedstrings.xml"))
     if strings > MAX_SHARED_STRINGS_MB * _MB:
-        raise RosterImportError(f"文件“{path.name}”中的文字解压后有 {strings / _MB:.0f} MB，超过导入上限 "
-                                f"{MAX_SHARED_STRINGS_MB} MB（可能有内容极长的单元格）。请检查表格后另存再导入")
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "文件“{path_name}”中的文字解压后有 {size_mb} MB，超过导入上限 {max_mb} MB"
+                        "（可能有内容极长的单元格）。请检查表格后另存再导入"),
+            path_name=path.name, size_mb=round(strings / _MB), max_mb=MAX_SHARED_STRINGS_MB))
 
 
 def _open_workbook(path: Path):
@@ -205,7 +222,7 @@ def _open_workbook(path: Path):
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
-        raise RosterImportError(f"无法读取文件“{path.name}”，它可能已损坏或不是 Excel 文件") from exc
+        raise _unreadable(path) from exc
 
 
 def list_sheets(path: str | Path) -> list[str]:
@@ -229,7 +246,7 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise RosterImportError("无法识别 CSV 文件的编码，请另存为 UTF-8 或 GBK 编码") from exc
+        raise RosterImportError(QT_TRANSLATE_NOOP("Messages", "无法识别 CSV 文件的编码，请另存为 UTF-8 或 GBK 编码")) from exc
 
 
 def _csv_rows(path: Path) -> list[list[object]]:
@@ -243,8 +260,9 @@ def _csv_rows(path: Path) -> list[list[object]]:
         for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
             rows.append(_checked_row(list(row), number, path) or _NO_ROW)
     except csv.Error as exc:
-        raise RosterImportError(f"无法读取 CSV 文件“{path.name}”：第{len(rows) + 1}行格式有误"
-                                f"（单元格可能超过 {MAX_CELL_CHARS:,} 字）") from exc
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "无法读取 CSV 文件“{path_name}”：第{number}行格式有误（单元格可能超过 {max_chars} 字）"),
+            path_name=path.name, number=len(rows) + 1, max_chars=f"{MAX_CELL_CHARS:,}")) from exc
     return rows
 
 
@@ -254,15 +272,21 @@ def _checked_row(row: list[object], number: int, path: Path) -> list[object]:
     if not row:
         return row
     if number > MAX_ROWS:
-        raise RosterImportError(f"“{path.name}”超过导入上限 {MAX_ROWS:,} 行（第{number:,}行还有内容）。"
-                                "请分成几个文件导入")
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "“{path_name}”超过导入上限 {max_rows} 行（第{number}行还有内容）。请分成几个文件导入"),
+            path_name=path.name, max_rows=f"{MAX_ROWS:,}", number=f"{number:,}"))
     if len(row) > MAX_COLUMNS:
-        raise RosterImportError(f"“{path.name}”第{number}行有内容的列超过导入上限 {MAX_COLUMNS} 列"
-                                f"（到 {get_column_letter(len(row))} 列）。请删除多余的列后再导入")
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "“{path_name}”第{number}行有内容的列超过导入上限 {max_columns} 列"
+                        "（到 {last_column} 列）。请删除多余的列后再导入"),
+            path_name=path.name, number=number, max_columns=MAX_COLUMNS, last_column=get_column_letter(len(row))))
     for column, value in enumerate(row, start=1):
         if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            raise RosterImportError(f"“{path.name}”的 {get_column_letter(column)}{number} 单元格有 {len(value):,} 字，"
-                                    f"超过单元格上限 {MAX_CELL_CHARS:,} 字。请检查该单元格后再导入")
+            raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "“{path_name}”的 {cell} 单元格有 {length} 字，超过单元格上限 {max_chars} 字。"
+                            "请检查该单元格后再导入"),
+                path_name=path.name, cell=f"{get_column_letter(column)}{number}", length=f"{len(value):,}",
+                max_chars=f"{MAX_CELL_CHARS:,}"))
     return row
 
 
@@ -342,7 +366,8 @@ def read_sheet(path: str | Path, sheet: str | None = None) -> SheetPreview:
                 names[0],
             )
         elif sheet not in workbook.sheetnames:
-            raise RosterImportError(f"工作簿中没有名为“{sheet}”的工作表")
+            raise RosterImportError(
+                Message(QT_TRANSLATE_NOOP("Messages", "工作簿中没有名为“{sheet}”的工作表"), sheet=sheet))
         raw_rows = _sheet_rows(workbook[sheet], path)
         _fill_merged_cells(raw_rows, _merged_ranges(path, workbook[sheet]))
     finally:
@@ -356,9 +381,10 @@ def _sheet_rows(worksheet, path: Path) -> list[list[object]]:
     if worksheet.max_row and worksheet.max_column and (
             worksheet.max_row > MAX_ROWS or worksheet.max_column > MAX_COLUMNS):
         used = f"A1:{get_column_letter(worksheet.max_column)}{worksheet.max_row}"
-        raise RosterImportError(
-            f"工作表“{worksheet.title}”的已用区域为 {used}，超过导入上限 {MAX_ROWS:,} 行、{MAX_COLUMNS} 列。"
-            "表格中可能有远处的空白格被设置过格式：请把队员名单复制到一个新的工作表后再导入")
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "工作表“{sheet}”的已用区域为 {used}，超过导入上限 {max_rows} 行、{max_columns} 列。"
+                        "表格中可能有远处的空白格被设置过格式：请把队员名单复制到一个新的工作表后再导入"),
+            sheet=worksheet.title, used=used, max_rows=f"{MAX_ROWS:,}", max_columns=MAX_COLUMNS))
     worksheet.reset_dimensions()  # rows as they are in the file, not padded to the declared range
     rows: list[list[object]] = []
     for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
@@ -431,11 +457,12 @@ def _fields_by_column(mapping: dict[int, str | None], width: int) -> dict[str, i
             raise ValueError(f"column {column} outside the sheet")
         if key in by_field:
             raise RosterImportError(
-                f"“{FIELDS[key]}”对应了两列（{get_column_letter(by_field[key] + 1)}列和"
-                f"{get_column_letter(column + 1)}列），请只保留一列")
+                Message(QT_TRANSLATE_NOOP("Messages", "“{field}”对应了两列（{first}列和{second}列），请只保留一列"),
+                        field=FIELDS[key], first=get_column_letter(by_field[key] + 1),
+                        second=get_column_letter(column + 1)))
         by_field[key] = column
     if "name" not in by_field:
-        raise RosterImportError("没有找到“姓名”列，请指定哪一列是姓名")
+        raise RosterImportError(QT_TRANSLATE_NOOP("Messages", "没有找到“姓名”列，请指定哪一列是姓名"))
     return by_field
 
 
@@ -680,10 +707,10 @@ def plan_import(
     verdicts: list[RowVerdict] = []
     total = len(preview.rows)
     for index, (row_number, row) in enumerate(zip(numbers, preview.rows, strict=True)):
-        _report_progress(progress, index, total, "正在检查")
+        _report_progress(progress, index, total, QT_TRANSLATE_NOOP("Messages", "正在检查"))
         verdicts.append(_judge(row_number, row, ctx).verdict)
     if progress is not None:
-        progress(total, total, "检查完成")
+        progress(total, total, QT_TRANSLATE_NOOP("Messages", "检查完成"))
     new_teams = list(dict.fromkeys(v.new_team for v in verdicts if v.new_team))
     return ImportPlan(preview, verdicts, update_existing, new_teams, _counts(verdicts), mapping, today)
 
@@ -713,7 +740,7 @@ def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportRepo
                             plan.update_existing, today)
         rows = zip(_row_numbers(preview), preview.rows, plan.verdicts, strict=True)
         for index, (row_number, row, planned) in enumerate(rows):
-            _report_progress(progress, index, total, "正在导入")
+            _report_progress(progress, index, total, QT_TRANSLATE_NOOP("Messages", "正在导入"))
             if planned.action not in (ADDED, UPDATED):
                 number = ctx.id_number_of(row)
                 if number:
@@ -752,7 +779,7 @@ def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportRepo
             f"拒绝{counts[REFUSED]}人，新建队伍{len(teams_created)}个",
         )
         if progress is not None:
-            progress(total, total, "导入完成")
+            progress(total, total, QT_TRANSLATE_NOOP("Messages", "导入完成"))
     return ImportReport(counts[ADDED], counts[UPDATED], counts[SKIPPED], counts[REFUSED], teams_created, final)
 
 

@@ -25,9 +25,8 @@ from ...db.models import (
 )
 from ...domain.masking import mask_address, mask_id, mask_phone
 from ...domain.service_levels import star_label, star_level
+from ...domain.vocabulary import ATTENDED_STATUSES
 from .search import ethnic_name, insurance_state
-
-ATTENDED_STATUSES = ("已到", "迟到")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from ...domain.masking import mask_id, mask_phone
 from ...domain.names import normalize_name
 from ...domain.pinyin_keys import pinyin_keys, search_term
 from ...domain.text_folding import fold_fullwidth
+from ...domain.vocabulary import MEMBER_STATUSES
 
 INSURANCE_EXPIRED = "expired"
 INSURANCE_EXPIRING = "expiring"  # within INSURANCE_WARNING_DAYS, not yet expired
@@ -40,7 +41,6 @@ ID_TAIL_MIN = 4
 
 SORT_KEYS = ("name", "gender", "ethnic", "team", "id_number", "phone", "status", "skills", "join_date",
              "insurance_expires_on")
-_STATUS_ORDER = ("在队", "暂停", "退出")
 _DIGITS_ONLY = re.compile(r"[0-9]+")
 _ID_TAIL = re.compile(r"[0-9]*[0-9X]")
 _DIGIT_SEPARATORS = re.compile(r"[\s\-]+")
@@ -240,7 +240,7 @@ def _ordering(sort_key: str, descending: bool) -> list:
         "insurance_expires_on": Member.insurance_expires_on,
     }.get(sort_key)
     if sort_key == "status":
-        key = Case(Member.status, [(s, i) for i, s in enumerate(_STATUS_ORDER)], len(_STATUS_ORDER))
+        key = Case(Member.status, [(s, i) for i, s in enumerate(MEMBER_STATUSES)], len(MEMBER_STATUSES))
         missing = None
     elif sort_key == "team":
         ranks = _team_ranks()

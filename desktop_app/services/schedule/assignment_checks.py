@@ -1,22 +1,10 @@
-"""The checks of a manual assignment: what would be wrong with putting this member on this shift.
+"""The check of a manual assignment: what would be wrong with putting this member on this shift.
 
-Rules a manual change is checked against (`check_assignment`), each a `Problem` with a Chinese message:
-
-refused (`REFUSE`)
-  - the member is deleted, not 在队, joined after the shift's day, or already on this shift;
-  - on leave on a day the shift touches (an overnight shift touches two days);
-  - overlapping another of the member's shifts (touching ends are not an overlap);
-  - lacking the post's required skill on the shift's day (the qualification rule of `duty_rules`);
-  - insurance not valid on the last day the shift touches (no expiry date recorded = not insured), for the
-    risky kinds (巡逻 / 交通劝导 / 救援待命, 志愿服务条例 Art. 17).
-warned (`WARN`, the user may confirm with `force_warnings=True`)
-  - insurance not valid for the other kinds;
-  - more than the weekly maximum of shifts in the shift's ISO week (setting "schedule.max_shifts_per_week");
-  - less than the minimum rest between the end of one shift and the start of the next
-    (setting "schedule.min_rest_hours");
-  - the shift is already fully staffed.
-
-Assignments with status 请假 neither fill a shift nor count against the member's time.
+`check_assignment` loads the facts about one shift and one member (`shift_facts`, `_member_facts`: the
+member's leave, qualifications and the shifts near this one) and `problems_for` asks each rule of `rules`
+about them: refusals first, then the warnings the user may confirm with `force_warnings=True`. Which rules
+refuse and which warn is described in `rules`. `candidates` does the same for every active member at once,
+for the assign dialog.
 """
 
 from __future__ import annotations
@@ -27,23 +15,15 @@ from datetime import date, time, timedelta
 
 from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift
 from ...domain.dates import format_date
+from ...domain.i18n import QT_TRANSLATE_NOOP
+from ...domain.vocabulary import ACTIVE, ON_LEAVE
 from ..roster.members import split_skills
-from .duty_rules import (
-    ON_LEAVE_STATUS,
-    REFUSE,
-    WARN,
-    Period,
-    Problem,
-    insurance_problem,
-    skill_periods,
-    skill_problem,
-)
+from . import rules
 from .errors import ScheduleError
 from .posts import format_time_range
+from .rules import REFUSE, Period, Problem, skill_periods
 from .settings import max_shifts_per_week, min_rest_hours
 from .shift_times import days_touched, interval, iso_week_key
-
-ACTIVE_STATUS = "在队"
 
 
 @dataclass(frozen=True)
@@ -109,8 +89,8 @@ def shift_facts(shift_id: int) -> ShiftFacts:
         .first()
     )
     if row is None:
-        raise ScheduleError("班次不存在")
-    filled = Assignment.select().where(Assignment.shift == shift_id, Assignment.status != ON_LEAVE_STATUS).count()
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在"))
+    filled = Assignment.select().where(Assignment.shift == shift_id, Assignment.status != ON_LEAVE).count()
     sid, post_id, name, kind, skill, team, needs_leader, day, start, end, headcount = row
     return ShiftFacts(sid, post_id, name, kind, skill, team, bool(needs_leader), day, start, end, headcount, filled)
 
@@ -124,7 +104,7 @@ def _member_facts(shift: ShiftFacts, member_ids: Sequence[int] | None = None,
     if member_ids is not None:
         query = query.where(Member.id.in_(list(member_ids)))
     else:
-        query = query.where(Member.deleted_at.is_null(), Member.status == ACTIVE_STATUS)
+        query = query.where(Member.deleted_at.is_null(), Member.status == ACTIVE)
         if team_id is not None:
             query = query.where(Member.team == team_id)
     facts = {
@@ -158,7 +138,7 @@ def _member_facts(shift: ShiftFacts, member_ids: Sequence[int] | None = None,
         Assignment.select(Assignment.member, Assignment.id, Shift.id, DutyPost.name, Shift.date, Shift.start, Shift.end)
         .join(Shift, on=(Assignment.shift == Shift.id))
         .join(DutyPost, on=(Shift.post == DutyPost.id))
-        .where(id_filter(Assignment.member), Shift.date.between(*window), Assignment.status != ON_LEAVE_STATUS)
+        .where(id_filter(Assignment.member), Shift.date.between(*window), Assignment.status != ON_LEAVE)
         .order_by(Shift.date, Shift.start, Assignment.id)
         .tuples()
     )
@@ -173,52 +153,31 @@ def problems_for(shift: ShiftFacts, member: MemberFacts, max_per_week: int, min_
     """Every rule this member on this shift would break; refusals first. `ignoring`: assignment ids to
     leave out (the one being moved or swapped away)."""
     ignored = set(ignoring)
-    out: list[Problem] = []
-    if member.deleted:
-        out.append(Problem(REFUSE, "deleted", "该队员已删除"))
-    if member.status != ACTIVE_STATUS:
-        out.append(Problem(REFUSE, "status", f"队员状态为“{member.status}”，只有“在队”的队员可以排班"))
-    if member.join_date and member.join_date > shift.date:
-        out.append(Problem(REFUSE, "joined", f"{format_date(member.join_date)}才入队"))
+    out: list[Problem | None] = [*rules.standing_problems(member.status, member.deleted)]
+    out.append(rules.joined_problem(member.join_date, shift.date))
     busy = [b for b in member.busy if b.assignment_id not in ignored]
-    if any(b.shift_id == shift.id for b in busy):
-        out.append(Problem(REFUSE, "duplicate", "已安排在本班次"))
+    duplicate = any(b.shift_id == shift.id for b in busy)
+    if duplicate:
+        out.append(rules.DUPLICATE)
     touched = days_touched(shift.date, shift.start, shift.end)
-    for start, end, reason in member.leaves:
-        if start <= touched[-1] and end >= touched[0]:
-            why = f"：{reason}" if reason else ""
-            out.append(Problem(REFUSE, "leave", f"当日请假（{format_date(start)}至{format_date(end)}{why}）"))
-            break
+    out.append(rules.leave_problem(member.leaves, touched[0], touched[-1]))
     if shift.required_skill:
-        message = skill_problem(shift.required_skill, member.skill_periods, shift.date)
-        if message:
-            out.append(Problem(REFUSE, "skill", message))
-    insurance = insurance_problem(member.insurance_expires_on, shift.kind, touched[-1])
+        out.append(rules.qualification_problem(shift.required_skill, member.skill_periods, shift.date))
     s, e = shift.bounds
-    rest = int(round(min_rest * 60))
     others = [b for b in busy if b.shift_id != shift.id]
-    for b in others:
-        bs, be = b.bounds
-        if bs < e and s < be:
-            out.append(Problem(REFUSE, "overlap", f"与已排的“{b.text}”时间冲突"))
-    if insurance:
-        out.append(insurance)
+    out.extend(rules.overlap_problem(b.text) for b in others if rules.overlaps(s, e, *b.bounds))
+    out.append(rules.insurance_problem(member.insurance_expires_on, shift.kind, touched[-1]))
     week = iso_week_key(shift.date)
-    in_week = sum(1 for b in others if iso_week_key(b.date) == week)
-    if in_week + 1 > max_per_week:
-        out.append(Problem(WARN, "weekly", f"本周已排 {in_week} 班，再排将超过每周上限 {max_per_week} 班"))
+    out.append(rules.weekly_problem(sum(1 for b in others if iso_week_key(b.date) == week), max_per_week))
+    rest = rules.rest_minutes(min_rest)
     for b in others:
-        bs, be = b.bounds
-        if bs < e and s < be:
-            continue
-        gap = s - be if be <= s else bs - e
-        if gap < rest:
-            out.append(Problem(WARN, "rest", f"与“{b.text}”间隔仅 {gap / 60:.1f} 小时，"
-                                             f"少于最少休息 {min_rest:g} 小时"))
-    if shift.filled >= shift.headcount and not any(p.code == "duplicate" for p in out):
-        out.append(Problem(WARN, "full", f"本班次已满员（{shift.filled}/{shift.headcount}人）"))
-    out.sort(key=lambda p: p.level != REFUSE)
-    return out
+        if rules.too_little_rest(s, e, *b.bounds, rest):
+            out.append(rules.rest_problem(b.text, rules.rest_between(s, e, *b.bounds), min_rest))
+    if not duplicate:
+        out.append(rules.full_problem(shift.headcount, shift.filled))
+    found = [p for p in out if p is not None]
+    found.sort(key=lambda p: p.level != REFUSE)
+    return found
 
 
 def check_assignment(shift_id: int, member_id: int, ignoring: Iterable[int] = ()) -> list[Problem]:
@@ -226,7 +185,7 @@ def check_assignment(shift_id: int, member_id: int, ignoring: Iterable[int] = ()
     shift = shift_facts(shift_id)
     facts = _member_facts(shift, [member_id])
     if not facts:
-        raise ScheduleError("队员不存在")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "队员不存在"))
     return problems_for(shift, facts[0], max_shifts_per_week(), min_rest_hours(), ignoring)
 
 

@@ -1,18 +1,21 @@
 """Manual staffing of shifts: assign, unassign, move, 换班/替班, the 带班 leader, locks, and the swap records.
-Every change is checked by `assignment_checks`; a refusal raises `AssignmentRefused`."""
+Every change is checked by `assignment_checks` (the rules of `rules`); a refusal raises `AssignmentRefused`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from ...db.database import db
 from ...db.models import Assignment, DutyPost, Member, Shift, Swap, Team
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
 from .assignment_checks import ShiftFacts, check_assignment, shift_facts
-from .duty_rules import ON_LEAVE_STATUS, PLANNED, REFUSE, LeaderCandidate, Problem, choose_leader
 from .errors import AssignmentRefused, ScheduleError
 from .posts import format_time_range
+from .rules import REFUSE, LeaderCandidate, Problem, choose_leader
 
 REASON_MAX = 200
 
@@ -20,6 +23,17 @@ REASON_MAX = 200
 def _refuse_unless_allowed(problems: list[Problem], force_warnings: bool) -> None:
     if any(p.level == REFUSE for p in problems) or (problems and not force_warnings):
         raise AssignmentRefused(problems)
+
+
+def leader_after_change(current: int | None, crew: Sequence[LeaderCandidate], needs_leader: bool,
+                        post_team_id: int | None, team_leader_id: int | None) -> int | None:
+    """The shift's 带班 leader once its crew has changed: the current one while still on it; otherwise, for
+    a post that wants one, the choice of `choose_leader` among the crew; else none."""
+    if current in {c.member_id for c in crew}:
+        return current
+    if needs_leader and crew:
+        return choose_leader(crew, post_team_id, team_leader_id)[0]
+    return None
 
 
 def refresh_leader(shift_id: int) -> int | None:
@@ -30,14 +44,12 @@ def refresh_leader(shift_id: int) -> int | None:
     crew = list(
         Member.select(Member.id, Member.team, Member.join_date)
         .join(Assignment, on=(Assignment.member == Member.id))
-        .where(Assignment.shift == shift_id, Assignment.status != ON_LEAVE_STATUS)
+        .where(Assignment.shift == shift_id, Assignment.status != ON_LEAVE)
         .tuples()
     )
-    ids = {mid for mid, _, _ in crew}
-    leader = shift.leader_id if shift.leader_id in ids else None
-    if leader is None and post.needs_leader and crew:
-        team_leader = Team.get_by_id(post.team_id).leader_id if post.team_id else None
-        leader, _ = choose_leader([LeaderCandidate(*c) for c in crew], post.team_id, team_leader)
+    team_leader = Team.get_by_id(post.team_id).leader_id if post.team_id and post.needs_leader and crew else None
+    leader = leader_after_change(shift.leader_id, [LeaderCandidate(*c) for c in crew], post.needs_leader,
+                                 post.team_id, team_leader)
     if leader != shift.leader_id:
         Shift.update(leader=leader, updated_at=datetime.now()).where(Shift.id == shift_id).execute()
     return leader
@@ -65,9 +77,10 @@ def assign(shift_id: int, member_id: int, locked: bool = True, force_warnings: b
 def _planned_assignment(assignment_id: int) -> Assignment:
     assignment = Assignment.get_or_none(Assignment.id == assignment_id)
     if assignment is None:
-        raise ScheduleError("该安排不存在")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "该安排不存在"))
     if assignment.status != PLANNED:
-        raise ScheduleError(f"已登记考勤（{assignment.status}），不能再调整，请修改考勤记录")
+        raise ScheduleError(
+            Message(QT_TRANSLATE_NOOP("Messages", "已登记考勤（{status}），不能再调整，请修改考勤记录"), status=assignment.status))
     return assignment
 
 
@@ -86,11 +99,11 @@ def set_leader(shift_id: int, member_id: int | None) -> None:
     with db.atomic():
         shift = Shift.get_or_none(Shift.id == shift_id)
         if shift is None:
-            raise ScheduleError("班次不存在")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在"))
         if member_id is not None and not Assignment.select().where(
                 Assignment.shift == shift_id, Assignment.member == member_id,
-                Assignment.status != ON_LEAVE_STATUS).exists():
-            raise ScheduleError("带班人员须是本班次的队员")
+                Assignment.status != ON_LEAVE).exists():
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "带班人员须是本班次的队员"))
         Shift.update(leader=member_id, updated_at=datetime.now()).where(Shift.id == shift_id).execute()
         audit.record("修改", "shift", shift.uuid, "指定带班" if member_id else "取消带班")
 
@@ -117,7 +130,7 @@ def move_assignment(assignment_id: int, to_shift_id: int, force_warnings: bool =
 def _assignment_of(shift_id: int, member_id: int) -> Assignment:
     assignment = Assignment.get_or_none(Assignment.shift == shift_id, Assignment.member == member_id)
     if assignment is None:
-        raise ScheduleError("该队员不在这个班次上")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "该队员不在这个班次上"))
     return _planned_assignment(assignment.id)
 
 
@@ -128,7 +141,8 @@ def _operator() -> str:
 def _check_reason(reason: str) -> str:
     text = (reason or "").strip()
     if len(text) > REASON_MAX:
-        raise ScheduleError(f"换班事由不能超过{REASON_MAX}个字")
+        raise ScheduleError(
+            Message(QT_TRANSLATE_NOOP("Messages", "换班事由不能超过{reason_max}个字"), reason_max=REASON_MAX))
     return text
 
 
@@ -139,9 +153,9 @@ def swap_members(shift_a_id: int, member_a_id: int, shift_b_id: int, member_b_id
     Returns the Swap of shift A."""
     text = _check_reason(reason)
     if shift_a_id == shift_b_id:
-        raise ScheduleError("两人在同一班次，无需换班")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "两人在同一班次，无需换班"))
     if member_a_id == member_b_id:
-        raise ScheduleError("请选择两名不同的队员")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "请选择两名不同的队员"))
     with db.atomic():
         a = _assignment_of(shift_a_id, member_a_id)
         b = _assignment_of(shift_b_id, member_b_id)
@@ -174,7 +188,7 @@ def substitute(assignment_id: int, member_id: int, reason: str = "", force_warni
         assignment = _planned_assignment(assignment_id)
         old = assignment.member_id
         if old == member_id:
-            raise ScheduleError("请选择另一名队员")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "请选择另一名队员"))
         problems = [p for p in check_assignment(assignment.shift_id, member_id, ignoring=[assignment_id])
                     if p.code != "full"]
         _refuse_unless_allowed(problems, force_warnings)
@@ -193,7 +207,7 @@ def lock(assignment_id: int, locked: bool) -> None:
     with db.atomic():
         assignment = Assignment.get_or_none(Assignment.id == assignment_id)
         if assignment is None:
-            raise ScheduleError("该安排不存在")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "该安排不存在"))
         Assignment.update(locked=locked, updated_at=datetime.now()).where(Assignment.id == assignment_id).execute()
         audit.record("锁定" if locked else "解锁", "assignment", assignment.uuid,
                      "锁定排班" if locked else "解除排班锁定")

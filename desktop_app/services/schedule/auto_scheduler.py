@@ -4,15 +4,15 @@
 `save_plan` (one transaction). `progress(percent, 100, text)` is called as it goes; raising `Cancelled` in it
 cancels the run: nothing has been written before the final transaction.
 
-Hard rules (a member is never put on a shift that breaks one):
-  the member is 在队 and not deleted (only such members are candidates), joined by the shift's day, not on
-  leave on any day the shift touches, holds the post's required skill on the shift's day (the
-  qualification rule of `shifts`), is insured on the last day the shift touches (for every kind of post:
-  the scheduler does not make what a manual check would only warn about), has no overlapping shift
-  (overnight shifts included), has at least `min_rest_hours` between shifts, and stays within
-  `max_shifts_per_week` shifts in each ISO week (counting every shift already on the roster, of any post).
-  School-days-only posts only have shifts on school days (the patterns see to that), and every shift of a
-  post that wants one gets a 带班 leader among its members (`duty_rules.choose_leader`).
+Hard rules: those of `rules`, asked of the input in memory, each one refusing (a member is never put on a
+shift that breaks one, nor on one a manual check would only warn about): only members who are 在队 and not
+deleted are candidates (the standing rule, in the query); joined by the shift's day; not on leave on any day
+the shift touches; the post's required skill held on the shift's day; insured on the last day the shift
+touches (for every kind of post); no overlapping shift (overnight shifts included); at least
+`min_rest_hours` between shifts; within `max_shifts_per_week` shifts in each ISO week (counting every shift
+already on the roster, of any post); no more members than the headcount. School-days-only posts only have
+shifts on school days (the patterns see to that), and every shift of a post that wants one gets a 带班
+leader among its members (`rules.choose_leader`).
 
 What stays: locked assignments and assignments with recorded attendance; unlocked 已排 assignments on the
 shifts being scheduled are replaced (whether the scheduler or a person made them). Shifts that have already
@@ -46,36 +46,43 @@ from peewee import JOIN, fn
 from ...db.database import db
 from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift, Team
 from ...domain.dates import format_date
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.vocabulary import ABSENT, ACTIVE, ATTENDED_STATUSES, ON_LEAVE, PLANNED
 from .. import audit
 from ..progress import Progress
 from ..roster.members import split_skills
 from ..settings import get_setting
-from .duty_rules import (
-    ON_LEAVE_STATUS,
-    PLANNED,
+from .errors import ScheduleError
+from .posts import format_time_range
+from .rules import (
     LeaderCandidate,
     Period,
     choose_leader,
+    insured_on,
+    joined_by,
+    leave_during,
+    occupies,
+    overlaps,
+    places_left,
+    rest_minutes,
     skill_periods,
+    too_little_rest,
     valid_on,
+    week_full,
 )
-from .errors import ScheduleError
-from .posts import format_time_range
 from .settings import DEFAULT_MAX_SHIFTS, DEFAULT_MIN_REST_HOURS, MAX_SHIFTS_KEY, MIN_REST_KEY
 from .shift_generation import plan_shifts
 from .shift_times import DAY, holiday_name, interval, is_night, shift_minutes
 
 WINDOW_DAYS = 28  # the rolling window before the period
 MAX_PERIOD_DAYS = 93
-ATTENDED = ("已到", "迟到")
-ABSENT = "缺勤"
 OTHER_TEAM_KEY = "schedule.other_team_hours"
 NIGHT_KEY = "schedule.night_weight_hours"
 HOLIDAY_KEY = "schedule.holiday_weight_hours"
 
 # blocking rules in the order they are tried: the static ones first, so that the last rule to block
 # anybody says what really stopped the slot (the qualified members are all on leave, not "no one qualified")
-SKILL, INSURANCE, JOINED, LEAVE, OVERLAP, REST, WEEKLY = "缺少资质", "保险无效", "尚未入队", "请假", "时间冲突", \
+SKILL, INSURANCE, JOINED, LEAVE, OVERLAP, REST, WEEKLY = "缺少资质", "保险无效", "尚未入队", ON_LEAVE, "时间冲突", \
     "休息不足", "达每周上限"
 RULE_ORDER = (SKILL, INSURANCE, JOINED, LEAVE, OVERLAP, REST, WEEKLY)
 
@@ -163,7 +170,7 @@ class BookedInfo:
     @property
     def minutes(self) -> int:
         """What it counts for the rolling window."""
-        if self.status in ATTENDED:
+        if self.status in ATTENDED_STATUSES:
             return int(round(self.hours * 60))
         if self.status == PLANNED:
             return shift_minutes(self.start, self.end)
@@ -263,13 +270,15 @@ def _hours_text(minutes: float) -> str:
 
 def _unfilled_reason(rule: str, skill: str, rules: Rules) -> str:
     return {
-        SKILL: f"无人具备有效的“{skill}”资质",
-        INSURANCE: "符合条件的队员保险均已过期或未登记",
-        JOINED: "符合条件的队员均在该日之后入队",
-        LEAVE: "符合条件的队员均在请假",
-        OVERLAP: "符合条件的队员均与其他班次时间冲突",
-        REST: f"符合条件的队员均不满足两班之间至少休息 {rules.min_rest_hours:g} 小时",
-        WEEKLY: f"符合条件的队员均已达每周上限（{rules.max_shifts_per_week} 班）",
+        SKILL: Message(QT_TRANSLATE_NOOP("Messages", "无人具备有效的“{skill}”资质"), skill=skill),
+        INSURANCE: QT_TRANSLATE_NOOP("Messages", "符合条件的队员保险均已过期或未登记"),
+        JOINED: QT_TRANSLATE_NOOP("Messages", "符合条件的队员均在该日之后入队"),
+        LEAVE: QT_TRANSLATE_NOOP("Messages", "符合条件的队员均在请假"),
+        OVERLAP: QT_TRANSLATE_NOOP("Messages", "符合条件的队员均与其他班次时间冲突"),
+        REST: Message(QT_TRANSLATE_NOOP("Messages", "符合条件的队员均不满足两班之间至少休息 {hours:g} 小时"),
+                      hours=rules.min_rest_hours),
+        WEEKLY: Message(QT_TRANSLATE_NOOP("Messages", "符合条件的队员均已达每周上限（{most} 班）"),
+                        most=rules.max_shifts_per_week),
     }[rule]
 
 
@@ -279,7 +288,7 @@ class _Planner:
     def __init__(self, data: ScheduleInput) -> None:
         self.data = data
         rules = data.rules
-        self.rest = int(round(rules.min_rest_hours * 60))
+        self.rest = rest_minutes(rules.min_rest_hours)
         self.other_team = int(round(rules.other_team_hours * 60))
         self.night_weight = int(round(rules.night_hours * 60))
         self.holiday_weight = int(round(rules.holiday_hours * 60))
@@ -287,9 +296,6 @@ class _Planner:
         self.index = {m.id: i for i, m in enumerate(self.members)}
         n = len(self.members)
         self.team = [m.team_id for m in self.members]
-        self.join = [m.join_date.toordinal() if m.join_date else 0 for m in self.members]
-        self.insured_to = [m.insurance_expires_on.toordinal() if m.insurance_expires_on else -1
-                           for m in self.members]
         self.load = [0] * n
         self.nights = [0] * n
         self.holidays = [0] * n
@@ -297,20 +303,19 @@ class _Planner:
         self.week_counts: list[dict[int, int]] = [{} for _ in range(n)]
         self.starts: list[list[int]] = [[] for _ in range(n)]
         self.ends: list[list[int]] = [[] for _ in range(n)]
-        self.on_leave: dict[int, set[int]] = {}
-        first, last = data.date_from.toordinal() - 1, data.date_to.toordinal() + 1
-        for i, m in enumerate(self.members):
-            for a, b in m.leaves:
-                for o in range(max(a.toordinal(), first), min(b.toordinal(), last) + 1):
-                    self.on_leave.setdefault(o, set()).add(i)
+        self.with_leave = [(i, m.leaves) for i, m in enumerate(self.members) if m.leaves]
         self.window_from = data.date_from.toordinal() - WINDOW_DAYS
         self.period_from, self.period_to = data.date_from.toordinal(), data.date_to.toordinal()
+        # who passes a rule on a day (or on the days a shift touches), asked once per day
         self._qualified: dict[tuple[str, int], frozenset[int]] = {}
+        self._insured: dict[int, frozenset[int]] = {}
+        self._joined: dict[int, frozenset[int]] = {}
+        self._on_leave: dict[tuple[int, int], frozenset[int]] = {}
         self._night: dict[tuple[time, time], bool] = {}
         self._holiday: dict[int, bool] = {}
         for b in data.booked:
             i = self.index.get(b.member_id)
-            if i is not None and b.status != ON_LEAVE_STATUS:
+            if i is not None and occupies(b.status):
                 self._book(i, b.date, b.start, b.end, b.minutes, counted=b.status != ABSENT)
         self.total_load = sum(self.load)
         self.total_period_shifts = sum(self.period_shifts)
@@ -335,6 +340,32 @@ class _Planner:
             found = frozenset(i for i, m in enumerate(self.members)
                               if skill in m.skills and valid_on(m.skills[skill], day))
             self._qualified[key] = found
+        return found
+
+    def insured(self, ordinal: int) -> frozenset[int]:
+        found = self._insured.get(ordinal)
+        if found is None:
+            day = date.fromordinal(ordinal)
+            found = frozenset(i for i, m in enumerate(self.members) if insured_on(m.insurance_expires_on, day))
+            self._insured[ordinal] = found
+        return found
+
+    def joined(self, ordinal: int) -> frozenset[int]:
+        found = self._joined.get(ordinal)
+        if found is None:
+            day = date.fromordinal(ordinal)
+            found = frozenset(i for i, m in enumerate(self.members) if joined_by(m.join_date, day))
+            self._joined[ordinal] = found
+        return found
+
+    def on_leave(self, first: int, last: int) -> frozenset[int]:
+        """Members on leave on a day from `first` to `last` (ordinals)."""
+        key = (first, last)
+        found = self._on_leave.get(key)
+        if found is None:
+            a, b = date.fromordinal(first), date.fromordinal(last)
+            found = frozenset(i for i, leaves in self.with_leave if leave_during(leaves, a, b) is not None)
+            self._on_leave[key] = found
         return found
 
     def _book(self, i: int, day: date, start: time, end: time, minutes: int, counted: bool = True) -> None:
@@ -362,9 +393,9 @@ class _Planner:
         found = ""
         while k < len(starts) and starts[k] < e + rest:
             bs, be = starts[k], ends[k]
-            if bs < e and s < be:
+            if overlaps(s, e, bs, be):
                 return OVERLAP
-            if bs < e + rest and s < be + rest:
+            if too_little_rest(s, e, bs, be, rest):
                 found = REST
             k += 1
         return found
@@ -386,17 +417,20 @@ class _Planner:
         step = max(1, len(shifts) // 50)
         for done, shift in enumerate(shifts):
             if progress is not None and done % step == 0:
-                progress(10 + done * 80 // len(shifts), 100, f"正在排班：第 {done + 1}/{len(shifts)} 个班次")
+                progress(10 + done * 80 // len(shifts), 100,
+                    Message(QT_TRANSLATE_NOOP("Messages", "正在排班：第 {number}/{count} 个班次"),
+                            number=done + 1, count=len(shifts)))
             everyone = booked_on.get(shift.id, [])
-            crew = [b for b in everyone if b.status != ON_LEAVE_STATUS]
+            crew = [b for b in everyone if occupies(b.status)]
             out.slots_needed += shift.headcount
             out.slots_kept += min(len(crew), shift.headcount)
             post = posts[shift.post_id]
-            chosen = self.fill(shift, post, shift.headcount - len(crew), {b.member_id for b in everyone}, out)
+            chosen = self.fill(shift, post, places_left(shift.headcount, len(crew)), {b.member_id for b in everyone},
+                               out)
             out.slots_filled += len(chosen)
             self.lead(shift, post, crew, chosen, out)
         if progress is not None:
-            progress(90, 100, "排班完成")
+            progress(90, 100, QT_TRANSLATE_NOOP("Messages", "排班完成"))
         return out
 
     def fill(self, shift: ShiftInfo, post: PostInfo, need: int, on_shift: set[int],
@@ -406,8 +440,9 @@ class _Planner:
         s, e = interval(shift.date, shift.start, shift.end)
         o = shift.date.toordinal()
         touched = range(s // DAY, (e - 1) // DAY + 1)
-        last_day = touched[-1]
-        leave_sets = [self.on_leave[d] for d in touched if d in self.on_leave]
+        insured = self.insured(touched[-1])
+        joined = self.joined(o)
+        away = self.on_leave(touched[0], touched[-1])
         skill = post.required_skill
         qualified = self.qualified(skill, o) if skill else None
         night = self.is_night(shift.start, shift.end)
@@ -424,15 +459,15 @@ class _Planner:
                 continue
             if qualified is not None and i not in qualified:
                 rule = SKILL
-            elif self.insured_to[i] < last_day:
+            elif i not in insured:
                 rule = INSURANCE
-            elif self.join[i] > o:
+            elif i not in joined:
                 rule = JOINED
-            elif any(i in leave for leave in leave_sets):
+            elif i in away:
                 rule = LEAVE
             else:
                 rule = self.conflict(i, s, e)
-                if not rule and self.week_counts[i].get(monday, 0) >= max_week:
+                if not rule and week_full(self.week_counts[i].get(monday, 0), max_week):
                     rule = WEEKLY
             if rule:
                 blocked[rule] = blocked.get(rule, 0) + 1
@@ -485,7 +520,7 @@ class _Planner:
         if post.required_skill:
             periods = self.members[i].skills[post.required_skill]
             day = date.fromordinal(ordinal)
-            ends = [b for a, b in periods if (a is None or a <= day) and (b is None or day <= b)]
+            ends = [b for a, b in periods if valid_on(((a, b),), day)]
             until = "" if any(b is None for b in ends) or not ends else f"（有效期至{format_date(max(ends))}）"
             parts.append(f"具备 {post.required_skill} 资质{until}")
         return "，".join(parts)
@@ -520,9 +555,11 @@ def plan(data: ScheduleInput, progress: Progress | None = None) -> SchedulePlan:
 
 def _check_period(date_from: date, date_to: date) -> None:
     if date_to < date_from:
-        raise ScheduleError("结束日期不能早于开始日期")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
     if (date_to - date_from).days + 1 > MAX_PERIOD_DAYS:
-        raise ScheduleError(f"一次最多排 {MAX_PERIOD_DAYS} 天")
+        raise ScheduleError(
+            Message(QT_TRANSLATE_NOOP("Messages", "一次最多排 {max_period_days} 天"),
+                    max_period_days=MAX_PERIOD_DAYS))
 
 
 def load_input(date_from: date, date_to: date, team_id: int | None = None, progress: Progress | None = None,
@@ -543,7 +580,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
     team_leaders = {tid: leader for tid, leader in Team.select(Team.id, Team.leader).where(
         Team.leader.is_null(False)).tuples()}
     if progress is not None:
-        progress(2, 100, "正在读取班次")
+        progress(2, 100, QT_TRANSLATE_NOOP("Messages", "正在读取班次"))
 
     planned = [p for p in plan_shifts(date_from, date_to, list(posts)) if datetime.combine(p.date, p.start) >= now]
     new_shifts = [ShiftInfo(-(k + 1), p.post_id, p.date, p.start, p.end, p.headcount, None, p.pattern_id)
@@ -555,7 +592,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
               if datetime.combine(day, start) >= now]
     shift_ids = {s.id for s in shifts}
 
-    member_filter = [Member.deleted_at.is_null(), Member.status == "在队"]
+    member_filter = [Member.deleted_at.is_null(), Member.status == ACTIVE]
     if team_id is not None:
         member_filter.append(Member.team == team_id)
     members_rows = list(Member.select(Member.id, Member.name, Member.team, Member.join_date,
@@ -584,7 +621,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
                 held[skill] = periods
         members.append(MemberInfo(mid, name, team, join, insurance, held, tuple(leaves.get(mid, ()))))
     if progress is not None:
-        progress(5, 100, "正在读取已有安排")
+        progress(5, 100, QT_TRANSLATE_NOOP("Messages", "正在读取已有安排"))
 
     # assignments on the shifts being scheduled: kept (locked, attendance recorded) or replaced
     booked: list[BookedInfo] = []
@@ -609,7 +646,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
     rows = (Assignment.select(*columns).join(Shift, on=(Assignment.shift == Shift.id))
             .switch(Assignment).join(Member, on=(Assignment.member == Member.id))
             .where(Shift.date.between(date_from - timedelta(days=WINDOW_DAYS + 1), date_to + timedelta(days=7)),
-                   Assignment.member.in_(candidate_ids), Assignment.status != ON_LEAVE_STATUS)
+                   Assignment.member.in_(candidate_ids), Assignment.status != ON_LEAVE)
             .order_by(Assignment.id).tuples())
     for aid, sid, mid, day, start, end, status, hours, team, join, _locked in rows:
         if aid not in seen:
@@ -618,7 +655,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
     data = ScheduleInput(date_from, date_to, members, posts, shifts + new_shifts, booked, rules, team_leaders,
                          replaced, team_id)
     if progress is not None:
-        progress(10, 100, "数据已读取")
+        progress(10, 100, QT_TRANSLATE_NOOP("Messages", "数据已读取"))
     return data, new_shifts
 
 
@@ -667,18 +704,18 @@ def auto_schedule(date_from: date, date_to: date, team_id: int | None = None, pr
     is saved."""
     started = timer.perf_counter()
     if progress is not None:
-        progress(0, 100, "正在读取队员、岗位和已有安排")
+        progress(0, 100, QT_TRANSLATE_NOOP("Messages", "正在读取队员、岗位和已有安排"))
     data, new_shifts = load_input(date_from, date_to, team_id, progress, now)
     result = plan(data, progress)
     if progress is not None:
-        progress(92, 100, "正在保存")
+        progress(92, 100, QT_TRANSLATE_NOOP("Messages", "正在保存"))
     ids = save_plan(data, new_shifts, result)
     unfilled = sorted(
         (UnfilledSlot(ids.get(u.shift_id, u.shift_id), u.post_id, u.post_name, u.date, u.start, u.end, u.headcount,
                       u.missing, u.reason, u.blocked) for u in result.unfilled),
         key=lambda u: (u.date, u.start, u.post_id, u.shift_id))
     if progress is not None:
-        progress(100, 100, "完成")
+        progress(100, 100, QT_TRANSLATE_NOOP("Messages", "完成"))
     return ScheduleResult(date_from, date_to, team_id, len(data.shifts), len(new_shifts), result.slots_needed,
                           result.slots_kept, result.slots_filled, len(data.replaced), tuple(unfilled),
                           timer.perf_counter() - started)
@@ -691,7 +728,7 @@ def explain(assignment_id: int) -> str:
     """Why this member is on this shift: the scheduler's reason, or how it was put there by hand."""
     assignment = Assignment.get_or_none(Assignment.id == assignment_id)
     if assignment is None:
-        raise ScheduleError("该安排不存在")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "该安排不存在"))
     reason = (assignment.reason or "").strip()
     if not reason:
         reason = "手工安排"
@@ -723,7 +760,7 @@ def fairness(date_from: date, date_to: date, team_id: int | None = None) -> list
     """Duty per active member (of `team_id`, if given) for the period and its rolling four-week window,
     against the average; members without any duty included. Ordered by team, then pinyin."""
     _check_period(date_from, date_to)
-    member_filter = [Member.deleted_at.is_null(), Member.status == "在队"]
+    member_filter = [Member.deleted_at.is_null(), Member.status == ACTIVE]
     if team_id is not None:
         member_filter.append(Member.team == team_id)
     rows = list(Member.select(Member.id, Member.name, Team.name, Member.pinyin_full)
@@ -735,7 +772,7 @@ def fairness(date_from: date, date_to: date, team_id: int | None = None) -> list
                                Assignment.hours)
              .join(Shift, on=(Assignment.shift == Shift.id))
              .where(Shift.date.between(window_from, date_to), Assignment.member.in_(list(stats)),
-                    Assignment.status.not_in((ON_LEAVE_STATUS, ABSENT)))
+                    Assignment.status.not_in((ON_LEAVE, ABSENT)))
              .tuples())
     holidays: dict[date, bool] = {}
     for mid, day, start, end, status, hours in query:

@@ -35,12 +35,12 @@ from ...documents.duty_sheet import (
 from ...domain.dates import format_date, iso_week_dates
 from ...domain.masking import mask_phone
 from ...domain.text_hygiene import writable
+from ...domain.vocabulary import ON_LEAVE
 from .. import audit
 from ..files import FileWriteError, write_verified
 from ..office import get_office
 from ..roster.search import pinyin_sort_key
 
-LEAVE_STATUS = "请假"
 SHEET_TITLE = "值班表"
 
 ExportError = FileWriteError
@@ -111,7 +111,7 @@ def duty_sheet_data(year: int, week: int, team_id: int | None = None, made_by: s
         .switch(Assignment)
         .join(Shift, on=(Assignment.shift == Shift.id))
         .join(DutyPost, on=(Shift.post == DutyPost.id))
-        .where(Shift.date.between(dates[0], dates[-1]), Assignment.status != LEAVE_STATUS,
+        .where(Shift.date.between(dates[0], dates[-1]), Assignment.status != ON_LEAVE,
                Member.deleted_at.is_null(), *in_scope)
         .order_by(Assignment.id)
         .tuples()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .duty_rules import REFUSE, Problem
+from .rules import REFUSE, Problem
 
 
 class AssignmentRefused(ValueError):

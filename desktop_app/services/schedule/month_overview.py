@@ -9,9 +9,8 @@ from datetime import date, timedelta
 from peewee import JOIN, fn
 
 from ...db.models import Assignment, DutyPost, Shift
-from ...domain.dates import is_workday
-from .duty_rules import ON_LEAVE_STATUS
-from .shift_times import holiday_name
+from ...domain.vocabulary import ON_LEAVE
+from .. import calendar as work_calendar
 
 
 @dataclass(frozen=True)
@@ -24,6 +23,7 @@ class MonthDay:
     filled: int  # capped at each shift's headcount
     gaps: int  # missing people
     shifts_with_gaps: int
+    estimated: bool = False  # the year's arrangement is not entered yet: 预估
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def month_overview(year: int, month: int, team_id: int | None = None) -> MonthOv
         .join(DutyPost, on=(Shift.post == DutyPost.id))
         .switch(Shift)
         .join(Assignment, JOIN.LEFT_OUTER,
-              on=((Assignment.shift == Shift.id) & (Assignment.status != ON_LEAVE_STATUS)))
+              on=((Assignment.shift == Shift.id) & (Assignment.status != ON_LEAVE)))
         .where(Shift.date.between(first, last), DutyPost.deleted_at.is_null())
         .group_by(Shift.id)
         .tuples()
@@ -79,6 +79,7 @@ def month_overview(year: int, month: int, team_id: int | None = None) -> MonthOv
     for n in range(last.day):
         day = first + timedelta(days=n)
         shifts, needed, filled, with_gaps = per_day.get(day, [0, 0, 0, 0])
-        days.append(MonthDay(day, is_workday(day), holiday_name(day), shifts, needed, filled, needed - filled,
-                             with_gaps))
+        info = work_calendar.day_info(day)
+        days.append(MonthDay(day, info.is_workday, info.holiday_name, shifts, needed, filled, needed - filled,
+                             with_gaps, info.estimated))
     return MonthOverview(year, month, team_id, tuple(days))

@@ -6,9 +6,13 @@ from collections.abc import Iterable
 from datetime import date
 
 from ...db.database import db
+from ...domain.dates import format_date
+from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
 from ..settings import get_setting, set_setting
 
+MAX_VACATION_DAYS = 100
 MAX_SHIFTS_KEY = "schedule.max_shifts_per_week"
 MIN_REST_KEY = "schedule.min_rest_hours"
 VACATIONS_KEY = "schedule.school_vacations"
@@ -40,3 +44,25 @@ def set_school_vacations(spans: Iterable[tuple[date, date]]) -> None:
     with db.atomic():
         set_setting(VACATIONS_KEY, [[a.isoformat(), b.isoformat()] for a, b in sorted(spans)])
         audit.record("修改", "setting", "", "修改学校假期")
+
+
+def add_school_vacation(start: date, end: date) -> None:
+    """One more 寒假/暑假; refused (FieldError) when it ends before it starts, runs over 100 days or overlaps
+    one already set."""
+    if end < start:
+        raise FieldError("vacation", QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
+    if (end - start).days + 1 > MAX_VACATION_DAYS:
+        raise FieldError("vacation",
+            Message(QT_TRANSLATE_NOOP("Messages", "一段学校假期不能超过{max_vacation_days}天"),
+                    max_vacation_days=MAX_VACATION_DAYS))
+    spans = school_vacations()
+    for a, b in spans:
+        if start <= b and a <= end:
+            raise FieldError("vacation",
+                Message(QT_TRANSLATE_NOOP("Messages", "与已有的学校假期（{a}至{b}）重叠"),
+                        a=format_date(a), b=format_date(b)))
+    set_school_vacations([*spans, (start, end)])
+
+
+def remove_school_vacation(start: date, end: date) -> None:
+    set_school_vacations([span for span in school_vacations() if span != (start, end)])

@@ -9,8 +9,8 @@ from datetime import date, datetime, time, timedelta
 
 from ...db.database import db
 from ...db.models import DutyPost, Shift, ShiftPattern
-from ...domain.dates import format_date, is_school_day
-from .. import audit
+from ...domain.dates import format_date
+from .. import audit, calendar
 from .posts import WORKWEEK, stored_weekdays
 from .settings import school_vacations
 from .shift_times import minute_of
@@ -35,7 +35,7 @@ def pattern_applies(weekdays: tuple[int, ...], valid_from: date | None, valid_to
         return False
     if not school_days_only:
         return day.isoweekday() in weekdays
-    if not is_school_day(day, vacations):
+    if not calendar.is_school_day(day, vacations):
         return False
     if day.isoweekday() in weekdays:
         return True

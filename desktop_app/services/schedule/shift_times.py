@@ -1,11 +1,11 @@
 """Time arithmetic of shifts (minutes, overnight shifts, the days a shift touches) and calendar facts
-(night shifts, statutory holidays, ISO weeks)."""
+(night shifts, holidays from the office's calendar, ISO weeks)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-import chinese_calendar
+from .. import calendar
 
 DAY = 1440  # minutes
 NIGHT_START, NIGHT_END = 22 * 60, 6 * 60
@@ -52,18 +52,9 @@ def is_night(start: time, end: time) -> bool:
 
 
 def holiday_name(day: date) -> str:
-    """The statutory holiday's Chinese name (国庆节 …) when `day` is a day off for it; "" otherwise
+    """The holiday's Chinese name (国庆节, 古尔邦节 …) when `day` is a day off for it; "" otherwise
     (ordinary weekends are not holidays)."""
-    try:
-        on_holiday, name = chinese_calendar.get_holiday_detail(day)
-    except NotImplementedError:
-        return ""
-    if not on_holiday or not name:
-        return ""
-    try:
-        return chinese_calendar.Holiday(name).chinese
-    except ValueError:
-        return str(name)
+    return calendar.holiday_name(day)
 
 
 def iso_week_key(day: date) -> tuple[int, int]:

@@ -8,12 +8,12 @@ from datetime import date, time, timedelta
 from peewee import JOIN
 
 from ...db.models import Assignment, DutyPost, Member, Shift, Team
-from ...domain.dates import is_workday
 from ...domain.masking import mask_phone
+from ...domain.vocabulary import ON_LEAVE
+from .. import calendar
 from ..roster.search import pinyin_sort_key
-from .duty_rules import ON_LEAVE_STATUS
 from .posts import WEEKDAY_NAMES, format_time_range
-from .shift_times import holiday_name, is_night
+from .shift_times import is_night
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class GridShift:
 
     @property
     def filled(self) -> int:
-        return sum(1 for m in self.members if m.status != ON_LEAVE_STATUS)
+        return sum(1 for m in self.members if m.status != ON_LEAVE)
 
     @property
     def missing(self) -> int:
@@ -88,6 +88,7 @@ class GridDay:
     weekday: str  # 周一 …
     is_workday: bool  # counting 调休
     holiday: str  # 国庆节 …, or ""
+    estimated: bool = False  # the year's arrangement is not entered yet: 预估
 
     @property
     def label(self) -> str:
@@ -125,7 +126,8 @@ class WeekGrid:
 
 
 def _day_info(day: date) -> GridDay:
-    return GridDay(day, WEEKDAY_NAMES[day.weekday()], is_workday(day), holiday_name(day))
+    info = calendar.day_info(day)
+    return GridDay(day, WEEKDAY_NAMES[day.weekday()], info.is_workday, info.holiday_name, info.estimated)
 
 
 def _grid_posts(date_from: date, date_to: date, team_id: int | None) -> list[GridPost]:

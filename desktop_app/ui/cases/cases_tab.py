@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dates import format_date
+from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_STATUSES
 from ...services.cases.case_form import delete_case
 from ...services.cases.register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
-from ...services.cases.workflow import CATEGORIES, KINDS, STATUSES, CaseRefused
+from ...services.cases.workflow import CaseRefused
+from ..i18n import shown
 from ..id_table_model import Column, IdTableModel
 from ..ops import CASES, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
@@ -46,7 +48,11 @@ class RegisterLine:
         if self.row.deadline is None:
             return ""
         text = format_date(self.row.deadline)
-        return text + QCoreApplication.translate("CasesTab", "（超期）") if self.row.overdue else text
+        if self.row.overdue:
+            text += QCoreApplication.translate("CasesTab", "（超期）")
+        if self.row.deadline_estimated:
+            text += QCoreApplication.translate("CasesTab", "（预估）")
+        return text
 
 
 def register_lines(ids) -> list[RegisterLine]:
@@ -68,9 +74,9 @@ class CasesTab(QWidget):
         self.dialog: QDialog | None = None  # the dialog last opened, kept alive while open
 
         self.search = search_box(self.tr("查找：案件编号 / 当事人姓名 / 拼音 / 首字母"), 300)
-        self.status_filter = filter_combo(self.tr("全部状态"), STATUSES)
-        self.category_filter = filter_combo(self.tr("全部类别"), CATEGORIES)
-        self.kind_filter = filter_combo(self.tr("全部类型"), KINDS)
+        self.status_filter = filter_combo(self.tr("全部状态"), CASE_STATUSES)
+        self.category_filter = filter_combo(self.tr("全部类别"), CASE_CATEGORIES)
+        self.kind_filter = filter_combo(self.tr("全部类型"), CASE_KINDS)
         self.period = QCheckBox(self.tr("受理日期"))
         today = date.today()
         self.date_from = QDateEdit(_qdate(date(today.year, 1, 1)))
@@ -129,11 +135,11 @@ class CasesTab(QWidget):
         return [
             Column(self.tr("编号"), "number", "number"),
             Column(self.tr("受理日期"), "received_on", "received_at"),
-            Column(self.tr("类别"), "category", "category"),
-            Column(self.tr("类型"), "kind", "kind"),
+            Column(self.tr("类别"), "category", "category", words=True),
+            Column(self.tr("类型"), "kind", "kind", words=True),
             Column(self.tr("当事人"), "parties", alert=lambda r: r.guardian_missing),
             Column(self.tr("调解员"), "mediators"),
-            Column(self.tr("状态"), "status", "status", align_center=True),
+            Column(self.tr("状态"), "status", "status", align_center=True, words=True),
             Column(self.tr("期限"), "deadline_text", "deadline", alert=lambda r: r.overdue),
         ]
 
@@ -218,7 +224,7 @@ class CasesTab(QWidget):
         try:
             delete_case(ids[0], reason)
         except CaseRefused as exc:
-            QMessageBox.warning(self, self.tr("不能删除"), exc.message)
+            QMessageBox.warning(self, self.tr("不能删除"), shown(exc.message))
             return
         self.apply_filter()
 

@@ -32,10 +32,12 @@ from ...services.progress import Progress
 from ...services.usb_export import MANIFEST_NAME, ExportFailed
 from ..admin_check import confirm_administrator
 from ..field_errors import ERROR_STYLE
+from ..i18n import shown
 from ..ops import TaskRunner
 from ..removable_drives import Drive, looks_removable, removable_drives
 
 __all__ = ["Drive", "UsbExportDialog", "looks_removable", "removable_drives"]
+
 
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
@@ -189,8 +191,8 @@ class UsbExportDialog(QDialog):
         QMessageBox.information(self, self.tr("导出完成"), text)
 
     def _failed(self, exc: ExportFailed) -> None:
-        self._say(exc.message, error=True)
-        QMessageBox.warning(self, self.tr("导出未完成"), exc.message)
+        self._say(shown(exc.message), error=True)
+        QMessageBox.warning(self, self.tr("导出未完成"), shown(exc.message))
 
     def _cancelled(self) -> None:
         self._say(self.tr("导出已取消，已写入的文件已删除。"), error=True)

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.certificates import CERT_TYPES
+from ...domain.service_levels import STAR_LABELS
+from ...domain.vocabulary import APPOINTMENT, CARD, CERTIFICATE_TYPES, HONOUR, SERVICE_PROOF
 from ...services.certificates import batch as cert_batch
 from ...services.certificates import content as cert_content
 from ...services.certificates import templates as cert_templates
@@ -40,12 +41,10 @@ from ...services.records.service_hours import hours_by_member
 from ...services.roster.search import fetch_rows
 from ...services.roster.teams import list_teams
 from ..cases.widgets import plain_table
+from ..i18n import shown, vocab
 from ..ops import CERTIFICATES, TaskRunner, announce
 from .candidates_model import Candidate, CandidatesModel
 from .common import MUTED_STYLE, TITLE_SUGGESTIONS, MessageLine, date_edit, from_qdate, pdf_name
-
-STARS = ("一星", "二星", "三星", "四星", "五星")
-HONOUR = "荣誉证书"
 
 
 class BatchDialog(QDialog):
@@ -77,8 +76,8 @@ class BatchDialog(QDialog):
         self.min_hours.setSpecialValueText(self.tr("不限"))
         self.stars = QComboBox()
         self.stars.addItem(self.tr("不限星级"), None)
-        for level, name in enumerate(STARS, start=1):
-            self.stars.addItem(self.tr("{0}及以上").format(name), level)
+        for level in range(1, len(STAR_LABELS)):
+            self.stars.addItem(self.tr("{0}及以上").format(vocab(STAR_LABELS[level])), level)
         self.find_button = QPushButton(self.tr("查找"))
         self.model = CandidatesModel([self.tr("姓名"), self.tr("队伍"), self.tr("本年时长（小时）")])
         self.table = plain_table(self.model, (200, 220))
@@ -102,8 +101,8 @@ class BatchDialog(QDialog):
 
         # --- what ------------------------------------------------------------------------------------
         self.cert_type = QComboBox()
-        for cert_type in CERT_TYPES:
-            self.cert_type.addItem(cert_type, cert_type)
+        for cert_type in CERTIFICATE_TYPES:
+            self.cert_type.addItem(vocab(cert_type), cert_type)
         self.template = QComboBox()
         self.title = QComboBox()
         self.title.setEditable(True)
@@ -218,9 +217,9 @@ class BatchDialog(QDialog):
         for widget in (self.own_period, self.date_from, self.date_to, self.period_hint):
             widget.setVisible(not honour)
         self.period_hint.setText({
-            "聘书": self.tr("不指定时：聘期自签发日期起三年"),
-            "义警证": self.tr("不指定时：有效期自签发日期起三年"),
-            "志愿服务证明": self.tr("不指定时：每人自首次登记服务之日至签发日期；没有登记时长的队员将被跳过"),
+            APPOINTMENT: self.tr("不指定时：聘期自签发日期起三年"),
+            CARD: self.tr("不指定时：有效期自签发日期起三年"),
+            SERVICE_PROOF: self.tr("不指定时：每人自首次登记服务之日至签发日期；没有登记时长的队员将被跳过"),
         }.get(cert_type, ""))
 
     def _period_toggled(self, on: bool) -> None:
@@ -312,8 +311,8 @@ class BatchDialog(QDialog):
         else:
             self.message.error(text)
         if result.skipped:
-            self.report.setPlainText("\n".join(self.tr("{0}：{1}").format(s.name or s.member_id, s.reason)
-                                               for s in result.skipped))
+            self.report.setPlainText("\n".join(
+                self.tr("{0}：{1}").format(s.name or s.member_id, shown(s.reason)) for s in result.skipped))
             self.report.show()
         QMessageBox.information(self, self.tr("批量签发"), files_missing or text)
 
@@ -321,11 +320,11 @@ class BatchDialog(QDialog):
         if isinstance(exc, cert_batch.CertificateFilesNotWritten):
             announce({CERTIFICATES}, self)  # issued all the same; only the files are missing
             self.result = exc.result
-            self._show_result(exc.result, exc.message)
+            self._show_result(exc.result, shown(exc.message))
             self.issued.emit()
             return
-        self.message.error(exc.message + self.tr("（没有签发任何证书）"))
-        QMessageBox.warning(self, self.tr("批量签发"), exc.message)
+        self.message.error(shown(exc.message) + self.tr("（没有签发任何证书）"))
+        QMessageBox.warning(self, self.tr("批量签发"), shown(exc.message))
 
     def _cancelled(self) -> None:
         self.was_cancelled = True

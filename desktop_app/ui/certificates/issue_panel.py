@@ -19,28 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.certificates import CERT_TYPES
+from ...domain.vocabulary import CERTIFICATE_TYPES, HONOUR, SERVICE_PROOF
 from ...services.certificates import content as cert_content
 from ...services.certificates import issuing as certs
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
 from ...services.records.service_hours import format_hours, service_record
 from ..cases.widgets import FieldGrid
+from ..i18n import shown, vocab
 from ..ops import CERTIFICATES, announce_on
 from .common import (
     MUTED_STYLE,
-    PERIOD_LABELS,
     TITLE_SUGGESTIONS,
     MessageLine,
     date_edit,
     from_qdate,
     pdf_name,
+    period_label,
     show_pdf,
     to_qdate,
 )
 from .member_picker import MemberPicker
-
-HONOUR, SERVICE_PROOF = "荣誉证书", "志愿服务证明"
 
 
 class IssuePanel(QWidget):
@@ -53,8 +52,8 @@ class IssuePanel(QWidget):
         self.last_issued: certs.IssuedCertificate | None = None
         self.picker = MemberPicker()
         self.cert_type = QComboBox()
-        for cert_type in CERT_TYPES:
-            self.cert_type.addItem(cert_type, cert_type)
+        for cert_type in CERTIFICATE_TYPES:
+            self.cert_type.addItem(vocab(cert_type), cert_type)
         self.template = QComboBox()
         self.title = QComboBox()
         self.title.setEditable(True)
@@ -150,7 +149,7 @@ class IssuePanel(QWidget):
         self._show_field("period", cert_type != HONOUR)
         self._show_field("service", cert_type == SERVICE_PROOF)
         self._show_field("handler", cert_type == SERVICE_PROOF)
-        self.fields.labels["period"].setText(self.tr(PERIOD_LABELS.get(cert_type, "期间")))
+        self.fields.labels["period"].setText(period_label(cert_type))
         self._defaults_changed()
 
     def _defaults_changed(self) -> None:
@@ -208,7 +207,7 @@ class IssuePanel(QWidget):
         return member_id
 
     def _refused(self, exc: CertificateRefused) -> None:
-        text = exc.message
+        text = shown(exc.message)
         if "荣誉称号" in text:
             self.fields.messages["title"].show_error(text)
             self.title.setFocus()
@@ -241,9 +240,9 @@ class IssuePanel(QWidget):
             self._refused(exc)
             return None
         self.last_issued = issued
-        self.message.ok(self.tr("已签发{0}：{1}，验证码 {2}").format(issued.type, issued.serial,
+        self.message.ok(self.tr("已签发{0}：{1}，验证码 {2}").format(vocab(issued.type), issued.serial,
                                                                issued.verification_code))
         self.issued.emit(issued.id)
-        self.preview = show_pdf(self, issued.pdf, self.tr("打印{0}").format(issued.type),
+        self.preview = show_pdf(self, issued.pdf, self.tr("打印{0}").format(vocab(issued.type)),
                                 pdf_name(issued.type, issued.name, issued.serial))
         return issued

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from ...domain.vocabulary import ACTIVE
 from ...services.roster.search import RosterFilter, RosterRow, fetch_rows, search_ids
 from ..cases.widgets import plain_table
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 
 SEARCH_LIMIT = 50
-ON_TEAM = "在队"
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class PickerLine:
 
 
 def picker_lines(rows: list[RosterRow]) -> list[PickerLine]:
-    return [PickerLine(r.id, r.name, r.name if r.status == ON_TEAM else f"{r.name}（{r.status}）", r.team,
+    return [PickerLine(r.id, r.name, r.name if r.status == ACTIVE else f"{r.name}（{r.status}）", r.team,
                        r.id_masked, r.status) for r in rows]
 
 
@@ -41,7 +41,7 @@ class MemberPicker(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("查找队员：姓名 / 拼音 / 首字母 / 手机或身份证尾号"))
         self.model = RowsTableModel([
-            Column(self.tr("姓名"), "label", alert=lambda r: r.status != ON_TEAM), Column(self.tr("队伍"), "team"),
+            Column(self.tr("姓名"), "label", alert=lambda r: r.status != ACTIVE), Column(self.tr("队伍"), "team"),
             Column(self.tr("身份证号"), "id_masked")])
         self.table = plain_table(self.model, (125, 100))
         self.table.setMinimumHeight(110)

@@ -1,13 +1,16 @@
-"""首页: today's figures at a glance, from the database."""
+"""首页: today's figures at a glance, from the database, under a banner while a year's holiday
+arrangement is not entered (from 1 November for the next year)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.dates import format_date
+from ...domain.holiday_days import NATIONAL
+from ...services.calendar import missing_arrangements
 from ...services.dashboard.figures import DashboardCounts, dashboard_counts
 from ..ops import DATA, follow_changes
 
@@ -17,6 +20,8 @@ QLabel#value { font-size: 26pt; font-weight: bold; color: #1f4e79; }
 QLabel#value[alert="true"] { color: #c0392b; }
 QLabel#caption { font-size: 11pt; color: #333333; }
 QLabel#detail { font-size: 9pt; color: #777777; }
+QLabel#banner { background: #fff4d6; border: 1px solid #e0b94f; border-radius: 4px; padding: 8px;
+                color: #6b4e00; font-size: 11pt; }
 """
 
 
@@ -44,6 +49,8 @@ class Card(QFrame):
 
 
 class DashboardTab(QWidget):
+    holidays_requested = Signal(object)  # the year to enter, from the banner's link
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(CARD_STYLE)
@@ -51,6 +58,13 @@ class DashboardTab(QWidget):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         outer.addWidget(self.heading)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.linkActivated.connect(lambda year: self.holidays_requested.emit(int(year)))
+        self.banner.hide()
+        outer.addWidget(self.banner)
         grid = QGridLayout()
         grid.setSpacing(12)
         outer.addLayout(grid)
@@ -77,6 +91,7 @@ class DashboardTab(QWidget):
         c = dashboard_counts(today)
         self.counts = c
         self.heading.setText(self.tr("今天是 {0}").format(format_date(today)))
+        self._show_banner(today)
         self.cards["members"].set(str(c.members_active), self.tr("花名册共 {0} 人").format(c.members_total))
         self.cards["teams"].set(str(c.teams))
         self.cards["shifts"].set(
@@ -92,3 +107,15 @@ class DashboardTab(QWidget):
         self.cards["insurance"].set(str(c.insurance_expiring), self.tr("执勤前须投保意外险"),
                                     alert=c.insurance_expiring > 0)
         self.cards["certificates"].set(str(c.certificates_this_year))
+
+    def _show_banner(self, today: date) -> None:
+        missing = missing_arrangements(today)
+        if not missing:
+            self.banner.hide()
+            return
+        texts = [self.tr("{0}年放假安排尚未录入").format(year) if layer == NATIONAL
+                 else self.tr("{0}年肉孜节、古尔邦节放假安排尚未录入").format(year) for year, layer in missing]
+        self.banner.setText(self.tr("<b>{0}</b>。录入之前，放假、值班和办理期限按预估计算，排班表和期限旁标有“预估”。"
+                                    "<a href='{1}'>现在录入（设置 → 节假日安排）</a>")
+                            .format("；".join(texts), missing[0][0]))
+        self.banner.show()

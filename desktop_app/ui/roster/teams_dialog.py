@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import ACTIVE
 from ...services.roster.search import RosterFilter, fetch_rows, search_ids
 from ...services.roster.teams import (
     TeamInput,
@@ -36,7 +37,7 @@ from ..field_errors import FieldMessage
 from ..id_table_model import Column
 from ..ops import TEAMS, announce_on
 from ..rows_table_model import RowsTableModel
-from .member_form import DATE_HINT
+from .member_form import date_hint
 
 
 class TeamEditDialog(QDialog):
@@ -52,7 +53,7 @@ class TeamEditDialog(QDialog):
         self.station = QLineEdit()
         self.station.setPlaceholderText(self.tr("如 夏普吐勒镇警务站"))
         self.founded_on = QLineEdit()
-        self.founded_on.setPlaceholderText(self.tr(DATE_HINT))
+        self.founded_on.setPlaceholderText(date_hint())
         self.leader = QComboBox()
         self.leader.addItem(self.tr("（未指定）"), None)
         self.service_area = QLineEdit()
@@ -78,7 +79,7 @@ class TeamEditDialog(QDialog):
             self.founded_on.setText(team.founded_on.isoformat() if team.founded_on else "")
             self.service_area.setText(team.service_area)
             self.notes.setPlainText(team.notes)
-            for row in fetch_rows(search_ids(RosterFilter(team_id=team_id, status="在队"))):
+            for row in fetch_rows(search_ids(RosterFilter(team_id=team_id, status=ACTIVE))):
                 self.leader.addItem(row.name, row.id)
             self.leader.setCurrentIndex(max(self.leader.findData(team.leader_id), 0))
         else:

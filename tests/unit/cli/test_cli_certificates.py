@@ -12,11 +12,12 @@ from pypdf import PdfReader
 
 from desktop_app.cli import build_parser as parser  # the program's own parser, every command wired
 from desktop_app.cli import main as run_cli
-from desktop_app.cli.certificates import TYPES, run
+from desktop_app.cli.certificates import run
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, Certificate, DutyPost, Shift, Team
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.domain.masking import mask_id
+from desktop_app.domain.vocabulary import CERTIFICATE_TYPES as TYPES
 from desktop_app.services.storage import close_store, open_store
 
 ID_NUR = build_id_number("653129", date(1980, 5, 6), 31)
@@ -63,7 +64,7 @@ def test_arguments():
     assert run(argparse.Namespace(command="backup")) is None
     with pytest.raises(SystemExit):
         parser().parse_args(["certificate", "--type", "奖状", "--member", "x", "--out", "x.pdf"])
-    from desktop_app.documents.certificates import CERT_TYPES
+    from desktop_app.domain.vocabulary import CERTIFICATE_TYPES as CERT_TYPES
 
     assert TYPES == CERT_TYPES
 

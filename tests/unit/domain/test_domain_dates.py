@@ -6,16 +6,14 @@ from hypothesis import strategies as st
 
 from desktop_app.domain.dates import (
     add_months,
-    add_working_days,
     format_date,
     format_date_chinese_numerals,
-    is_school_day,
-    is_workday,
     iso_week_dates,
     parse_iso_week,
     parse_loose_date,
 )
 from desktop_app.domain.errors import FieldError
+from desktop_app.services.calendar import add_working_days, day_info, is_school_day, is_workday
 
 
 def test_format_date():
@@ -101,10 +99,14 @@ def test_workdays_follow_the_statutory_calendar():
     assert is_workday(date(2024, 2, 4))  # Sunday, 调休 workday
 
 
-def test_workdays_outside_the_known_years_are_monday_to_friday():
+def test_workdays_outside_the_known_years_are_estimated_never_a_plain_weekday_rule():
     assert is_workday(date(2099, 1, 2))  # Friday
     assert not is_workday(date(2099, 1, 3))
-    assert is_workday(date(1999, 10, 1))  # Friday, before chinese_calendar's data
+    # Before chinese_calendar's data: 国庆节 by the 放假办法 (was a plain Friday workday before the holiday
+    # table), and flagged as an estimate, as is every day of a year without an entered arrangement.
+    assert not is_workday(date(1999, 10, 1))
+    assert day_info(date(1999, 10, 1)).estimated and day_info(date(2099, 1, 2)).estimated
+    assert not day_info(date(2024, 4, 12)).estimated
 
 
 def test_school_days():

@@ -10,6 +10,9 @@ import pytest
 
 from desktop_app.db.models import AuditLog, Case, CaseMediator, Member, Party
 from desktop_app.domain.id_numbers import build_id_number
+from desktop_app.domain.vocabulary import CASE_CATEGORIES as CATEGORIES
+from desktop_app.domain.vocabulary import CASE_KINDS as KINDS
+from desktop_app.domain.vocabulary import CASE_SOURCES as SOURCES
 from desktop_app.services.cases.case_form import (
     CaseInput,
     case_warnings,
@@ -57,7 +60,7 @@ from desktop_app.services.cases.sessions import (
     update_follow_up,
     update_session,
 )
-from desktop_app.services.cases.workflow import CATEGORIES, KINDS, SOURCES, CaseRefused, change_status
+from desktop_app.services.cases.workflow import CaseRefused, change_status
 from desktop_app.services.roster.member_detail import member_sections
 from desktop_app.services.roster.members import MemberInput, save_member
 

@@ -27,8 +27,9 @@ from desktop_app.db.models import (
     Training,
     TrainingAttendee,
 )
-from desktop_app.documents.certificates import APPOINTMENT, CARD, CERT_TYPES, HONOUR, SERVICE_PROOF
 from desktop_app.domain.id_numbers import build_id_number
+from desktop_app.domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF
+from desktop_app.domain.vocabulary import CERTIFICATE_TYPES as CERT_TYPES
 from desktop_app.services import audit
 from desktop_app.services.certificates import batch as cert_batch
 from desktop_app.services.certificates import issuing as certs

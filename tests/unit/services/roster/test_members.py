@@ -19,12 +19,12 @@ from desktop_app.services.roster.members import (
     delete_member,
     list_leaves,
     load_member_input,
-    on_leave,
     restore_member,
     save_member,
     split_skills,
     validate_member,
 )
+from desktop_app.services.schedule.rules import leave_during
 
 TODAY = date(2024, 6, 1)
 ID_MAN = build_id_number("653123", date(1985, 3, 14), 31)  # odd sequence: a man
@@ -245,6 +245,11 @@ def test_delete_is_soft_and_restorable(data_paths):
 @pytest.fixture
 def member_id(data_paths) -> int:
     return save_member(MemberInput(name="王建国"), today=TODAY).id
+
+
+def on_leave(member_id: int, day: date) -> bool:
+    """The leave rule (services/schedule/rules.py) on the leave recorded for the member."""
+    return leave_during([(e.from_date, e.to_date) for e in list_leaves(member_id)], day, day) is not None
 
 
 def test_add_list_and_delete_leave(member_id):

@@ -8,9 +8,9 @@ import pytest
 
 from desktop_app.db.models import Assignment, AuditLog, DutyPost, Member, Shift, ShiftPattern
 from desktop_app.domain.errors import FieldError
+from desktop_app.domain.vocabulary import POST_KINDS as KINDS
 from desktop_app.services.roster.teams import TeamInput, save_team
 from desktop_app.services.schedule.posts import (
-    KINDS,
     PatternInput,
     PostInput,
     PostInvalid,

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, Leave, Member, Qualification, Shift, Team
+from desktop_app.domain.vocabulary import ON_LEAVE as ON_LEAVE_STATUS
 from desktop_app.services.schedule.assignments import assign
 from desktop_app.services.schedule.auto_scheduler import (
     LEAVE,
@@ -31,9 +32,20 @@ from desktop_app.services.schedule.auto_scheduler import (
     fairness,
     plan,
 )
-from desktop_app.services.schedule.duty_rules import ON_LEAVE_STATUS, valid_on
 from desktop_app.services.schedule.errors import ScheduleError
 from desktop_app.services.schedule.posts import PatternInput, PostInput, save_pattern, save_post
+from desktop_app.services.schedule.rules import (
+    insured_on,
+    joined_by,
+    leave_during,
+    occupies,
+    overlaps,
+    places_left,
+    rest_minutes,
+    too_little_rest,
+    valid_on,
+    week_full,
+)
 from desktop_app.services.schedule.shift_times import DAY, days_touched, interval, shift_minutes
 from desktop_app.services.settings import set_setting
 from desktop_app.services.storage import close_store, open_store
@@ -205,6 +217,7 @@ def rosters(draw) -> ScheduleInput:
 
 
 def check_plan(data: ScheduleInput, result) -> None:
+    """The oracle: every new assignment asked of the rules (`rules`) on its own, against everything else."""
     members = {m.id: m for m in data.members}
     shifts = {s.id: s for s in data.shifts}
     new_by_member: dict[int, list[ShiftInfo]] = {}
@@ -215,15 +228,15 @@ def check_plan(data: ScheduleInput, result) -> None:
         assert (a.shift_id, a.member_id) not in pairs
         pairs.add((a.shift_id, a.member_id))
         touched = days_touched(s.date, s.start, s.end)
-        assert not any(lo <= d <= hi for lo, hi in m.leaves for d in touched), "leave broken"
-        assert m.insurance_expires_on is not None and touched[-1] <= m.insurance_expires_on, "not insured"
-        assert m.join_date is None or m.join_date <= s.date
+        assert leave_during(m.leaves, touched[0], touched[-1]) is None, "leave broken"
+        assert insured_on(m.insurance_expires_on, touched[-1]), "not insured"
+        assert joined_by(m.join_date, s.date)
         if post.required_skill:
             assert valid_on(m.skills.get(post.required_skill, ()), s.date), "not qualified"
         new_by_member.setdefault(m.id, []).append(s)
-    rest = int(round(data.rules.min_rest_hours * 60))
+    rest = rest_minutes(data.rules.min_rest_hours)
     for mid, mine in new_by_member.items():
-        others = [(b.date, b.start, b.end, b.id) for b in data.booked if b.member_id == mid and b.status != "请假"]
+        others = [(b.date, b.start, b.end, b.id) for b in data.booked if b.member_id == mid and occupies(b.status)]
         everything = [(s.date, s.start, s.end, ("new", s.id)) for s in mine] + others
         for s in mine:
             a0, a1 = interval(s.date, s.start, s.end)
@@ -231,16 +244,16 @@ def check_plan(data: ScheduleInput, result) -> None:
                 if key == ("new", s.id):
                     continue
                 b0, b1 = interval(day, start, end)
-                assert not (b0 < a1 and a0 < b1), "overlap"
-                assert not (b0 < a1 + rest and a0 < b1 + rest), "rest"
+                assert not overlaps(a0, a1, b0, b1), "overlap"
+                assert not too_little_rest(a0, a1, b0, b1, rest), "rest"
         weeks: dict[tuple[int, int], int] = {}
         for day, _, _, _ in everything:
             weeks[day.isocalendar()[:2]] = weeks.get(day.isocalendar()[:2], 0) + 1
         for s in mine:
-            assert weeks[s.date.isocalendar()[:2]] <= data.rules.max_shifts_per_week, "weekly limit"
+            assert not week_full(weeks[s.date.isocalendar()[:2]] - 1, data.rules.max_shifts_per_week), "weekly limit"
     filled: dict[int, int] = {}
     for b in data.booked:
-        if b.shift_id in shifts and b.status != "请假":
+        if b.shift_id in shifts and occupies(b.status):
             filled[b.shift_id] = filled.get(b.shift_id, 0) + 1
     new_count: dict[int, int] = {}
     for a in result.assignments:
@@ -248,9 +261,9 @@ def check_plan(data: ScheduleInput, result) -> None:
     missing = {u.shift_id: u.missing for u in result.unfilled}
     for s in data.shifts:
         kept, new = filled.get(s.id, 0), new_count.get(s.id, 0)
-        assert new <= max(0, s.headcount - kept)
-        assert missing.get(s.id, 0) == max(0, s.headcount - kept - new)
-        crew = {b.member_id for b in data.booked if b.shift_id == s.id and b.status != "请假"} | {
+        assert new <= places_left(s.headcount, kept)
+        assert missing.get(s.id, 0) == places_left(s.headcount, kept + new)
+        crew = {b.member_id for b in data.booked if b.shift_id == s.id and occupies(b.status)} | {
             a.member_id for a in result.assignments if a.shift_id == s.id}
         leader = result.leaders.get(s.id, s.leader_id)
         assert leader is None or leader in crew

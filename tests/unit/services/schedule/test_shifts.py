@@ -9,6 +9,7 @@ import pytest
 
 from desktop_app.db.database import db
 from desktop_app.db.models import Assignment, AuditLog, Leave, Member, Qualification, Shift, Swap, Team
+from desktop_app.services import calendar
 from desktop_app.services.schedule.assignment_checks import candidates, check_assignment
 from desktop_app.services.schedule.assignments import (
     assign,
@@ -21,18 +22,13 @@ from desktop_app.services.schedule.assignments import (
     swap_members,
     unassign,
 )
-from desktop_app.services.schedule.duty_rules import (
-    REFUSE,
-    WARN,
-    LeaderCandidate,
-    choose_leader,
-    skill_periods,
-    skill_problem,
-    valid_on,
-)
 from desktop_app.services.schedule.errors import AssignmentRefused, ScheduleError
 from desktop_app.services.schedule.month_overview import month_overview
 from desktop_app.services.schedule.posts import PatternInput, PostInput, save_pattern, save_post
+from desktop_app.services.schedule.rules import (
+    REFUSE,
+    WARN,
+)
 from desktop_app.services.schedule.settings import MAX_SHIFTS_KEY, MIN_REST_KEY, set_school_vacations
 from desktop_app.services.schedule.shift_generation import generate_shifts, plan_shifts
 from desktop_app.services.schedule.shift_times import (
@@ -87,27 +83,6 @@ def test_holidays_are_statutory_days_off_only():
     assert holiday_name(date(2024, 10, 1)) == "国庆节"
     assert holiday_name(date(2024, 10, 12)) == ""  # 调休 working Saturday
     assert holiday_name(date(2024, 4, 20)) == ""  # ordinary Saturday
-
-
-def test_qualification_rule():
-    # Qualification rows decide when there are any; otherwise the skill listed in the record, no expiry
-    assert skill_periods([], listed_in_record=True) == ((None, None),)
-    assert skill_periods([], listed_in_record=False) == ()
-    rows = [(date(2023, 1, 1), date(2024, 3, 31))]
-    assert skill_periods(rows, listed_in_record=True) == tuple(rows)
-    assert valid_on(rows, date(2024, 3, 31)) and not valid_on(rows, date(2024, 4, 1))
-    assert skill_problem("救援", rows, date(2024, 4, 1)) == "“救援”资质已于2024年3月31日到期"
-    assert skill_problem("救援", (), date(2024, 4, 1)) == "不具备岗位所需的“救援”资质"
-    assert skill_problem("救援", [(date(2024, 5, 1), None)], date(2024, 4, 1)) == "“救援”资质自2024年5月1日起才生效"
-
-
-def test_leader_rule():
-    people = [LeaderCandidate(5, 1, date(2019, 3, 1)), LeaderCandidate(3, 2, date(2015, 1, 1)),
-              LeaderCandidate(4, 1, None), LeaderCandidate(9, 1, date(2019, 3, 1))]
-    assert choose_leader(people, post_team_id=1, team_leader_id=9) == (9, "本队队长")
-    assert choose_leader(people, post_team_id=1, team_leader_id=None) == (5, "入队最早（2019年3月）")
-    assert choose_leader(people, post_team_id=None, team_leader_id=None)[0] == 3
-    assert choose_leader([], 1, None) == (None, "")
 
 
 # --- shifts from patterns ------------------------------------------------------------------------
@@ -190,6 +165,7 @@ def test_week_grid_in_three_queries(crew, monkeypatch):
 
     executed = []
     real = db.obj.execute_sql
+    calendar.day_info(MONDAY)  # the holiday table is read once a year and kept: not the grid's own queries
 
     def counting(sql, params=None, *args, **kwargs):
         executed.append(sql)

@@ -1,0 +1,106 @@
+"""The vocabulary: the status and kind words stored in the database and shown to the user, each defined
+once, with the tuples built from them.
+
+The values are the Chinese words exactly as stored. Each is marked with `QT_TRANSLATE_NOOP("Vocabulary", …)`
+so that pyside6-lupdate extracts it; a translation is looked up under the context "Vocabulary" where a word
+is shown, never where it is stored or compared.
+"""
+
+from __future__ import annotations
+
+from .i18n import QT_TRANSLATE_NOOP
+
+CONTEXT = "Vocabulary"
+
+# --- members (Member.status) ---------------------------------------------------------------------
+
+ACTIVE = QT_TRANSLATE_NOOP("Vocabulary", "在队")
+SUSPENDED = QT_TRANSLATE_NOOP("Vocabulary", "暂停")
+LEFT = QT_TRANSLATE_NOOP("Vocabulary", "退出")
+MEMBER_STATUSES = (ACTIVE, SUSPENDED, LEFT)
+
+# --- assignments (Assignment.status) -------------------------------------------------------------
+
+PLANNED = QT_TRANSLATE_NOOP("Vocabulary", "已排")
+PRESENT = QT_TRANSLATE_NOOP("Vocabulary", "已到")
+ABSENT = QT_TRANSLATE_NOOP("Vocabulary", "缺勤")
+LATE = QT_TRANSLATE_NOOP("Vocabulary", "迟到")
+ON_LEAVE = QT_TRANSLATE_NOOP("Vocabulary", "请假")  # neither fills the shift nor occupies the member
+ASSIGNMENT_STATUSES = (PLANNED, PRESENT, ABSENT, LATE, ON_LEAVE)
+ATTENDANCE_STATUSES = (PRESENT, ABSENT, LATE, ON_LEAVE)  # what recording attendance may set
+ATTENDED_STATUSES = (PRESENT, LATE)  # the member served: hours count
+
+# --- duty posts (DutyPost.kind) ------------------------------------------------------------------
+
+PATROL = QT_TRANSLATE_NOOP("Vocabulary", "巡逻")
+SCHOOL_GATE = QT_TRANSLATE_NOOP("Vocabulary", "护学岗")
+TRAFFIC_PERSUASION = QT_TRANSLATE_NOOP("Vocabulary", "交通劝导")
+STATION_DUTY = QT_TRANSLATE_NOOP("Vocabulary", "警务站值守")
+RESCUE_STANDBY = QT_TRANSLATE_NOOP("Vocabulary", "救援待命")
+OTHER_DUTY = QT_TRANSLATE_NOOP("Vocabulary", "其他")
+POST_KINDS = (PATROL, SCHOOL_GATE, TRAFFIC_PERSUASION, STATION_DUTY, RESCUE_STANDBY, OTHER_DUTY)
+# kinds where 志愿服务条例 Art. 17 asks for accident insurance before the volunteer goes on duty
+RISKY_POST_KINDS = (PATROL, TRAFFIC_PERSUASION, RESCUE_STANDBY)
+
+# --- dispute cases (Case.kind, Case.status, Case.category, Case.source) -------------------------
+
+PEOPLES_MEDIATION = QT_TRANSLATE_NOOP("Vocabulary", "人民调解")
+PUBLIC_SECURITY_MEDIATION = QT_TRANSLATE_NOOP("Vocabulary", "治安调解")
+CASE_KINDS = (PEOPLES_MEDIATION, PUBLIC_SECURITY_MEDIATION)
+
+ACCEPTED = QT_TRANSLATE_NOOP("Vocabulary", "受理")
+IN_MEDIATION = QT_TRANSLATE_NOOP("Vocabulary", "调解中")
+SUCCEEDED = QT_TRANSLATE_NOOP("Vocabulary", "调解成功")
+FAILED = QT_TRANSLATE_NOOP("Vocabulary", "调解不成功")
+TERMINATED = QT_TRANSLATE_NOOP("Vocabulary", "终止")
+FOLLOW_UP = QT_TRANSLATE_NOOP("Vocabulary", "回访")
+CLOSED = QT_TRANSLATE_NOOP("Vocabulary", "结案")
+CASE_STATUSES = (ACCEPTED, IN_MEDIATION, SUCCEEDED, FAILED, TERMINATED, FOLLOW_UP, CLOSED)
+OPEN_CASE_STATUSES = (ACCEPTED, IN_MEDIATION)
+OUTCOME_STATUSES = (SUCCEEDED, FAILED, TERMINATED)
+AFTER_MEDIATION_STATUSES = (SUCCEEDED, FAILED, TERMINATED, FOLLOW_UP, CLOSED)
+
+CASE_CATEGORIES = (
+    QT_TRANSLATE_NOOP("Vocabulary", "婚姻家庭"),
+    QT_TRANSLATE_NOOP("Vocabulary", "邻里"),
+    QT_TRANSLATE_NOOP("Vocabulary", "房屋宅基地"),
+    QT_TRANSLATE_NOOP("Vocabulary", "合同"),
+    QT_TRANSLATE_NOOP("Vocabulary", "债务"),
+    QT_TRANSLATE_NOOP("Vocabulary", "生产经营"),
+    QT_TRANSLATE_NOOP("Vocabulary", "损害赔偿"),
+    QT_TRANSLATE_NOOP("Vocabulary", "山林土地"),
+    QT_TRANSLATE_NOOP("Vocabulary", "劳动争议"),
+    QT_TRANSLATE_NOOP("Vocabulary", "消费"),
+    QT_TRANSLATE_NOOP("Vocabulary", "道路交通事故"),
+    QT_TRANSLATE_NOOP("Vocabulary", "物业"),
+    QT_TRANSLATE_NOOP("Vocabulary", "村务管理"),
+    QT_TRANSLATE_NOOP("Vocabulary", "其他"),
+)
+CASE_SOURCES = (
+    QT_TRANSLATE_NOOP("Vocabulary", "当事人申请"),
+    QT_TRANSLATE_NOOP("Vocabulary", "群众报警"),
+    QT_TRANSLATE_NOOP("Vocabulary", "义警发现"),
+    QT_TRANSLATE_NOOP("Vocabulary", "主动调解"),
+    QT_TRANSLATE_NOOP("Vocabulary", "公安机关移交"),
+    QT_TRANSLATE_NOOP("Vocabulary", "法院委托"),
+    QT_TRANSLATE_NOOP("Vocabulary", "政府指定"),
+)
+
+# --- certificates (Certificate.type, Certificate.status) -----------------------------------------
+
+APPOINTMENT = QT_TRANSLATE_NOOP("Vocabulary", "聘书")
+HONOUR = QT_TRANSLATE_NOOP("Vocabulary", "荣誉证书")
+SERVICE_PROOF = QT_TRANSLATE_NOOP("Vocabulary", "志愿服务证明")
+CARD = QT_TRANSLATE_NOOP("Vocabulary", "义警证")
+CERTIFICATE_TYPES = (APPOINTMENT, HONOUR, SERVICE_PROOF, CARD)
+
+VALID = QT_TRANSLATE_NOOP("Vocabulary", "有效")
+VOID = QT_TRANSLATE_NOOP("Vocabulary", "作废")
+CERTIFICATE_STATUSES = (VALID, VOID)
+
+# --- accounts (User.role) ------------------------------------------------------------------------
+
+ADMIN = QT_TRANSLATE_NOOP("Vocabulary", "管理员")
+CLERK = QT_TRANSLATE_NOOP("Vocabulary", "录入员")
+VIEWER = QT_TRANSLATE_NOOP("Vocabulary", "查看")
+ROLES = (ADMIN, CLERK, VIEWER)
