@@ -3,6 +3,10 @@ file is backed up once before the first step that touches an existing database.
 
 To change the schema: add `mNNNN_what.py` with `DESCRIPTION` and `up(database)`, append it to `STEPS`,
 and change `models.py` to match (tests/unit/db/test_migrations.py compares the two).
+
+Numbers may have gaps (branches take numbers in parallel): a step runs when its number is not yet in
+`schema_version`, so a step numbered below one already applied (5 arriving after 7) still runs, once.
+Taken: 1-4 and 7 here; 5 (cases: mediation) and 6 (accounts) are reserved for branches landing on main.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from peewee import SqliteDatabase
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..snapshot import copy_database
-from . import m0001_initial, m0002_search_indexes, m0003_holidays, m0007_activity_figures
+from . import m0001_initial, m0002_search_indexes, m0003_holidays, m0004_clean_text, m0007_activity_figures
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +29,10 @@ STEPS: list[tuple[int, ModuleType]] = [
     (1, m0001_initial),
     (2, m0002_search_indexes),
     (3, m0003_holidays),
+    (4, m0004_clean_text),
     (7, m0007_activity_figures),
 ]
-LATEST = STEPS[-1][0]
+LATEST = max(n for n, _step in STEPS)
 
 
 class NewerSchemaError(RuntimeError):
@@ -39,6 +44,12 @@ def current_version(database: SqliteDatabase) -> int:
         return 0
     row = database.execute_sql("SELECT MAX(version) FROM schema_version").fetchone()
     return row[0] or 0
+
+
+def applied_versions(database: SqliteDatabase) -> set[int]:
+    if not database.table_exists("schema_version"):
+        return set()
+    return {row[0] for row in database.execute_sql("SELECT version FROM schema_version").fetchall()}
 
 
 def migrate(
@@ -53,7 +64,8 @@ def migrate(
         raise NewerSchemaError(
             Message(QT_TRANSLATE_NOOP("Messages", "数据文件的结构版本为 {version}，比本程序支持的 {latest} 新，请升级程序。"),
                     version=version, latest=LATEST))
-    pending = [(n, step) for n, step in STEPS if version < n <= target]
+    done = applied_versions(database)
+    pending = sorted(((n, step) for n, step in STEPS if n not in done and n <= target), key=lambda p: p[0])
     if not pending:
         return []
     if version > 0 and backup_dir is not None:

@@ -197,3 +197,36 @@ def test_pragmas_are_in_force(data_paths):
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_steps_numbered_below_an_applied_one_still_run_once(tmp_path, monkeypatch):
+    """Branches take step numbers in parallel: this one's 7 may be applied before 5 and 6 exist; when
+    they arrive they run (in order, once), and 7 is not run again."""
+    import types
+
+    from desktop_app.db import migrations
+
+    path = tmp_path / "yijing.db"
+    database = open_database(path)
+    assert 5 not in dict(STEPS) and 6 not in dict(STEPS)
+    assert migrate(database) == [n for n, _step in STEPS]
+    assert 7 in migrations.applied_versions(database)
+
+    ran: list[int] = []
+
+    def step(number: int) -> types.ModuleType:
+        module = types.ModuleType(f"m000{number}_later")
+        module.DESCRIPTION = f"step {number}"
+        module.up = lambda _database: ran.append(number)
+        return module
+
+    later = [*STEPS, (6, step(6)), (5, step(5))]
+    monkeypatch.setattr(migrations, "STEPS", later)
+    assert migrations.migrate(database, backup_dir=tmp_path / "backups", target=7) == [5, 6]
+    assert ran == [5, 6]
+    assert migrations.applied_versions(database) == {n for n, _step in later}
+    assert current_version(database) == 7
+    assert migrations.migrate(database, target=7) == []
+    assert ran == [5, 6]
+    close_database()
+    assert len(list((tmp_path / "backups").glob("迁移前备份-v7-*.db"))) == 1
