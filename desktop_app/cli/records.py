@@ -3,6 +3,7 @@
 
     python main.py import-activities FILE --data-dir DIR [--report R.xlsx]
     python main.py report --data-dir DIR --period 2026-11|2026-Q4|2026 [--team NAME] --out FILE.pdf|.xlsx|.json
+        [--made-by NAME]
 
 Exit codes: 0 done; 1 some rows were refused (import); 2 wrong arguments, no file or no data file.
 """
@@ -31,6 +32,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     report.add_argument("--period", required=True, metavar="PERIOD", help="2026-11（月）、2026-Q4（季度）或 2026（年）")
     report.add_argument("--team", metavar="NAME", help="只统计这支队伍；默认为全所")
     report.add_argument("--out", metavar="FILE", type=Path, required=True, help="输出文件：.pdf、.xlsx 或 .json")
+    report.add_argument("--made-by", metavar="NAME", default="", help="制表人 (默认留空, 手写)")
 
 
 def run(args: argparse.Namespace) -> int | None:
@@ -104,7 +106,7 @@ def _run_report(args: argparse.Namespace) -> int:
     try:
         with audit.acting_as(CLI_USER):
             team_id = team_by_name(args.team) if args.team else None
-            write_report(period, team_id, args.out, progress=progress_printer())
+            write_report(period, team_id, args.out, made_by=args.made_by, progress=progress_printer())
     except ReportError as exc:
         print(str(exc), file=sys.stderr)
         return 2

@@ -20,6 +20,8 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..domain.activity_figures import format_count
 from ..domain.dates import format_date
+from ..domain.report_wording import case_sentence
+from ..domain.vocabulary import FAILED, SUCCEEDED, TERMINATED
 from .fonts import HEI, font
 from .layout import PageSpec, Title, build_pdf, data_table, doc_styles, para
 
@@ -48,7 +50,11 @@ class CaseSection:
     by_kind: dict[str, int]
     by_category: dict[str, int]
     by_outcome: dict[str, int]  # 调解成功 / 调解不成功 / 终止 / 未结
-    success_rate: str  # "85.0%" or "—"
+    success_rate: str  # "85.0%" or "—": 调解成功 of the cases ended (未结 ones not counted)
+
+    @property
+    def ended(self) -> int:
+        return sum(self.by_outcome.get(outcome, 0) for outcome in (SUCCEEDED, FAILED, TERMINATED))
 
 
 @dataclass(frozen=True)
@@ -217,7 +223,7 @@ def pie_chart(items: list[tuple[str, int]], width: float) -> Drawing:
 def build_work_report_pdf(report: WorkReport) -> bytes:
     styles = doc_styles()
     spec = PageSpec(title=report.heading, unit_name=report.unit, header_right=report.title,
-                    footer_left=f"制表：{report.made_by}" if report.made_by else "",
+                    footer_left=f"制表：{report.made_by or '__________'}",
                     footer_right=f"制表日期：{format_date(report.made_on)}", margin_left=20 * mm, margin_right=18 * mm)
     width = spec.frame_width
     section = ParagraphStyle("report_section", parent=styles.label, fontSize=13, leading=20, spaceBefore=8,
@@ -268,9 +274,8 @@ def build_work_report_pdf(report: WorkReport) -> bytes:
     if report.cases is not None:
         cases = report.cases
         story.append(para("四、矛盾纠纷调解", section))
-        story.append(para(f"受理矛盾纠纷{format_count(cases.total)}起，其中" + "、".join(
-            f"{kind}{format_count(n)}起" for kind, n in cases.by_kind.items() if n) + f"；调解成功率{cases.success_rate}。"
-            if cases.total else "本期未受理矛盾纠纷。", styles.body_indent))
+        story.append(para(case_sentence(cases.total, cases.ended, cases.by_outcome.get(SUCCEEDED, 0),
+                                        cases.success_rate, cases.by_kind), styles.body_indent))
         if cases.total:
             categories = [(c, n) for c, n in cases.by_category.items() if n]
             story.append(data_table(("纠纷类别", "件数"), [(c, format_count(n)) for c, n in categories],

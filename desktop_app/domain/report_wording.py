@@ -42,7 +42,7 @@ def hours_text(hours: float) -> str:
 
 def draft_paragraph(period_label: str, whole: str, subject: str, figures: Mapping[str, int], records: int,
                     people: int, hours: float, trainings: int = 0, trained: int = 0, cases: int = 0,
-                    succeeded: int = 0, success_rate: str = "") -> str:
+                    succeeded: int = 0, success_rate: str = "", ended: int = 0) -> str:
     """`period_label` 2026年 / 2026年11月; `whole` 全年 / 本季度 / 本月; `subject` 我所义警队伍 or a team's name."""
     parts = [template.format(n=format_count(figures[name])) for name, template in PHRASES if figures.get(name)]
     first = f"{period_label}，{subject}" + ("，".join(parts) if parts else "积极参与群防群治工作") + "。"
@@ -52,8 +52,23 @@ def draft_paragraph(period_label: str, whole: str, subject: str, figures: Mappin
     if trainings:
         second += f"；组织业务培训{format_count(trainings)}期，参训{format_count(trained)}人次"
     second += "。"
-    third = ""
-    if cases:
-        third = f"受理矛盾纠纷{format_count(cases)}起，调解成功{format_count(succeeded)}起"
-        third += f"，调解成功率{success_rate}。" if success_rate and success_rate != "—" else "。"
+    third = case_sentence(cases, ended, succeeded, success_rate) if cases else ""
     return first + second + third
+
+
+def case_sentence(cases: int, ended: int, succeeded: int, success_rate: str,
+                  by_kind: Mapping[str, int] | None = None) -> str:
+    """"受理矛盾纠纷40起，其中人民调解29起、治安调解11起；已办结32起，调解成功25起，调解成功率78.1%（按已办结计）。"
+    — the rate is of the cases ended, so the sentence says how many those are."""
+    if not cases:
+        return "本期未受理矛盾纠纷。"
+    text = f"受理矛盾纠纷{format_count(cases)}起"
+    kinds = [f"{kind}{format_count(n)}起" for kind, n in (by_kind or {}).items() if n]
+    if kinds:
+        text += "，其中" + "、".join(kinds)
+    if ended:
+        text += (f"；已办结{format_count(ended)}起，调解成功{format_count(succeeded)}起，"
+                 f"调解成功率{success_rate}（按已办结计）")
+    else:
+        text += "，均在调解中"
+    return text + "。"

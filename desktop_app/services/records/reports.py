@@ -151,7 +151,7 @@ def report_data(period: Period, team_id: int | None = None, today: date | None =
     subject = "我所义警队伍" if team_id is None else team_name
     paragraph = draft_paragraph(period.label, whole, subject, totals, sum(by_kind.values()), len(service),
                                 service_total, trainings, trained, cases.total, cases.by_outcome.get(SUCCEEDED, 0),
-                                cases.success_rate)
+                                cases.success_rate, cases.ended)
     report(progress, 5, 6, QT_TRANSLATE_NOOP("Messages", "正在生成简报"))
     data = WorkReport(
         unit=office.unit_name if office else "", scope=team_name or OFFICE_SCOPE, period_label=period.label,
@@ -275,12 +275,13 @@ def report_xlsx(data: WorkReport) -> bytes:
 def write_report(period: Period, team_id: int | None, path: str | Path, paragraph: str | None = None,
                  today: date | None = None, made_by: str = "", progress: Progress | None = None) -> WorkReport:
     """Gather the report and write it to `path` (.pdf, .xlsx or .json by its suffix); `paragraph` replaces the
-    draft (the clerk's edited text). Returns what was written."""
+    draft (the clerk's edited text); `made_by` the 制表 name (empty: a line to sign by hand, as on the duty
+    sheet). Returns what was written."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".pdf", ".xlsx", ".json"):
         raise ReportError(QT_TRANSLATE_NOOP("Messages", "工作简报只能保存为 .pdf、.xlsx 或 .json 文件"))
-    data = report_data(period, team_id, today, made_by or audit.current_user(), progress)
+    data = report_data(period, team_id, today, made_by.strip(), progress)
     if paragraph is not None and paragraph.strip():
         data.paragraph = paragraph.strip()
     if suffix == ".pdf":

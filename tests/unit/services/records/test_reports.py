@@ -5,6 +5,8 @@ scripts, and the command line."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from datetime import date, datetime, time
 
 import pytest
@@ -135,3 +137,66 @@ def test_the_command_line(year, data_paths, tmp_path, capsys):
     assert json.loads((tmp_path / "m.json").read_text("utf-8"))["figures"]["救助被困车辆"] == 53
     assert "2026年第四季度义警工作季报" in text_of(tmp_path / "q.pdf")
     assert "已写出" in capsys.readouterr().out
+
+
+def _figure_rows(text: str) -> dict[str, tuple[str, str]]:
+    """The 工作成效 table read back from the PDF text: figure name → (the number printed, its unit)."""
+    from desktop_app.domain.activity_figures import FIGURES
+
+    tokens = [t.strip() for t in text.splitlines() if t.strip()]
+    start = tokens.index("统计来源")
+    rows = {}
+    for figure in FIGURES:
+        at = tokens.index(figure.name, start)
+        rows[figure.name] = (tokens[at + 1], tokens[at + 2])
+    return rows
+
+
+def test_every_figure_row_of_the_pdf_reads_back_as_gathered(year, tmp_path):
+    for code, team in (("2026", None), ("2026-11", year["other"])):
+        data = report_data(parse_period(code), team, today=TODAY)
+        out = tmp_path / f"{code}.pdf"
+        write_report(parse_period(code), team, out, today=TODAY, made_by="李文")
+        text = text_of(out)
+        expected = {line.name: (f"{line.value:,}", line.unit) for line in data.figures}
+        assert _figure_rows(text) == expected
+        assert "制表：李文" in text
+    rows = _figure_rows(text_of(tmp_path / "2026.pdf"))
+    assert rows["劝导交通违法行为"] == ("1,214", "起") and rows["护学岗执勤"] == ("2", "场次")
+    assert rows["调解纠纷"] == ("3", "起")
+    assert "已办结3起，调解成功2起，调解成功率66.7%（按已办结计）" in text_of(tmp_path / "2026.pdf").replace("\n", "")
+
+
+def test_an_unsigned_report_leaves_a_line_for_the_clerk(year, tmp_path):
+    write_report(parse_period("2026"), None, tmp_path / "r.pdf", today=TODAY)
+    text = text_of(tmp_path / "r.pdf")
+    assert "制表：__________" in text and "命令行" not in text
+
+
+def test_every_sheet_of_the_xlsx_holds_the_gathered_numbers(year, tmp_path):
+    data = report_data(parse_period("2026"), today=TODAY)
+    write_report(parse_period("2026"), None, tmp_path / "y.xlsx", today=TODAY)
+    book = load_workbook(tmp_path / "y.xlsx")
+    figures = {r[0]: r[1:3] for r in book["工作成效"].iter_rows(min_row=3, values_only=True) if r[0]}
+    assert {line.name: (line.value, line.unit) for line in data.figures} == {
+        name: tuple(values) for name, values in figures.items() if name in {f.name for f in data.figures}}
+    kinds = {r[0]: r[1] for r in book["工作记录分类"].iter_rows(min_row=3, values_only=True) if r[0]}
+    assert {k: kinds[k] for k in data.by_kind} == data.by_kind
+    months = list(book["各月"].iter_rows(min_row=2, values_only=True))
+    header = list(months[0])
+    november = next(row for row in months if row[0] == "2026-11")
+    assert november[header.index("劝导交通违法行为")] == 614
+    best = [r[1] for r in book["优秀义警"].iter_rows(min_row=3, values_only=True) if r[1]]
+    assert best[:2] == ["张鹏", "李娜"]
+    assert data.paragraph in [c for row in book["简报正文"].iter_rows(values_only=True) for c in row if c]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_converts_the_xlsx_with_its_figures(year, tmp_path):
+    write_report(parse_period("2026"), None, tmp_path / "y.xlsx", today=TODAY)
+    done = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                           str(tmp_path / "y.xlsx")], capture_output=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    text = text_of(tmp_path / "y.pdf")
+    for expected in ("劝导交通违法行为", "1214", "救助被困车辆", "103", "张鹏"):
+        assert expected in text.replace(",", ""), expected
