@@ -4849,6 +4849,26 @@
         <source>简报已保存</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>本月志愿服务时长（值班与工作记录，不含培训）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>值班（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作记录（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合计（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本周班次</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonthDialog</name>

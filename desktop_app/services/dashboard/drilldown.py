@@ -14,6 +14,7 @@ from ...domain.dates import format_date
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import ON_LEAVE
 from ..records import work_figures
+from ..records.service_hours import SOURCE_ACTIVITY, SOURCE_DUTY, format_hours, service_hours_by_source
 from . import figures as f
 
 INSURANCE_EXPIRED = "insurance_expired"
@@ -29,8 +30,11 @@ TEAMS = "teams"
 CERTIFICATES = "certificates"
 MEDIATED_MONTH = "mediated_month"  # 调解纠纷 this month
 SCHOOL_GATE_MONTH = "school_gate_month"  # 护学岗执勤 this month
+WEEK_SHIFTS = "week_shifts"  # every shift of this week
+HOURS_MONTH = "hours_month"  # 本月服务时长: who served how long (its 合计 column sums to the number)
 KEYS = (INSURANCE_EXPIRED, INSURANCE_EXPIRING, QUALIFICATIONS_EXPIRED, QUALIFICATIONS_EXPIRING, SHORT_SHIFTS,
-        UNFILLED_WEEK, OPEN_CASES, OVERDUE_CASES, MEMBERS, TEAMS, CERTIFICATES, MEDIATED_MONTH, SCHOOL_GATE_MONTH)
+        UNFILLED_WEEK, OPEN_CASES, OVERDUE_CASES, MEMBERS, TEAMS, CERTIFICATES, MEDIATED_MONTH, SCHOOL_GATE_MONTH,
+        WEEK_SHIFTS, HOURS_MONTH)
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,20 @@ def _cases(key: str, title: str, query) -> DrillDown:
                      rows, ids)
 
 
+def _hours(key: str, today: date) -> DrillDown:
+    hours = service_hours_by_source(today.replace(day=1), today)
+    names = dict(Member.select(Member.id, Member.name).where(Member.id.in_(list(hours))).tuples()) if hours else {}
+    teams = dict(Member.select(Member.id, Team.name).join(Team, on=(Member.team == Team.id))
+                 .where(Member.id.in_(list(hours))).tuples()) if hours else {}
+    order = sorted(hours, key=lambda mid: (-sum(hours[mid].values()), names.get(mid, "")))
+    rows = [(names.get(mid, ""), teams.get(mid) or "", format_hours(hours[mid][SOURCE_DUTY]),
+             format_hours(hours[mid][SOURCE_ACTIVITY]), format_hours(sum(hours[mid].values()))) for mid in order]
+    return DrillDown(key, QT_TRANSLATE_NOOP("Messages", "本月志愿服务时长（值班与工作记录，不含培训）"),
+                     (QT_TRANSLATE_NOOP("Messages", "姓名"), QT_TRANSLATE_NOOP("Messages", "队伍"),
+                      QT_TRANSLATE_NOOP("Messages", "值班（小时）"), QT_TRANSLATE_NOOP("Messages", "工作记录（小时）"),
+                      QT_TRANSLATE_NOOP("Messages", "合计（小时）")), rows, order)
+
+
 def drilldown(key: str, today: date | None = None) -> DrillDown:
     """The records behind the 首页 number `key` (one of KEYS)."""
     today = today or date.today()
@@ -116,6 +134,11 @@ def drilldown(key: str, today: date | None = None) -> DrillDown:
     if key == SHORT_SHIFTS:
         first, last = f.coming_days(today)
         return _shifts(key, QT_TRANSLATE_NOOP("Messages", "未来一周人手不足的班次"), f.short_shifts_query(first, last))
+    if key == WEEK_SHIFTS:
+        first, last = f.week_of(today)
+        return _shifts(key, QT_TRANSLATE_NOOP("Messages", "本周班次"), f.week_shifts_query(first, last))
+    if key == HOURS_MONTH:
+        return _hours(key, today)
     if key == UNFILLED_WEEK:
         first, last = f.week_of(today)
         return _shifts(key, QT_TRANSLATE_NOOP("Messages", "本周人手不足的班次"), f.short_shifts_query(first, last))

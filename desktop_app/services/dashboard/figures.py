@@ -11,7 +11,6 @@ from peewee import fn
 
 from ...db.models import (
     Activity,
-    ActivityParticipant,
     Assignment,
     Case,
     Certificate,
@@ -21,8 +20,9 @@ from ...db.models import (
     Shift,
     Team,
 )
-from ...domain.vocabulary import ACTIVE, ATTENDED_STATUSES, ON_LEAVE, OPEN_CASE_STATUSES, VALID
+from ...domain.vocabulary import ACTIVE, ON_LEAVE, OPEN_CASE_STATUSES, VALID
 from ..records import work_figures
+from ..records.service_hours import service_hours_by_source
 
 SOON_DAYS = 30  # "expiring soon": within this many days
 COMING_DAYS = 7  # the coming week of shifts checked for people
@@ -99,6 +99,10 @@ def _staffed():
                                                             Assignment.status != ON_LEAVE)
 
 
+def week_shifts_query(first: date, last: date):
+    return Shift.select().join(DutyPost).where(Shift.date.between(first, last), DutyPost.deleted_at.is_null())
+
+
 def short_shifts_query(first: date, last: date):
     return (Shift.select().join(DutyPost).where(Shift.date.between(first, last), DutyPost.deleted_at.is_null(),
                                                 _staffed() < Shift.headcount))
@@ -127,27 +131,16 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
     first, last = coming_days(today)
 
     members = Member.select().where(Member.deleted_at.is_null())
-    week_shifts = Shift.select().where(Shift.date.between(week_start, week_end))
+    week_shifts = week_shifts_query(week_start, week_end)
     unfilled = week_shifts.where(_staffed() < Shift.headcount).count()
-    duty_hours = (
-        Assignment.select(fn.COALESCE(fn.SUM(Assignment.hours), 0))
-        .join(Shift)
-        .where(Shift.date.between(month_start, today), Assignment.status.in_(ATTENDED_STATUSES))
-        .scalar()
-    )
-    activity_hours = (
-        ActivityParticipant.select(fn.COALESCE(fn.SUM(ActivityParticipant.hours), 0))
-        .join(Activity)
-        .where(Activity.date.between(month_start, today), Activity.deleted_at.is_null())
-        .scalar()
-    )
+    hours = service_hours_by_source(month_start, today)
     return DashboardCounts(
         teams=live_teams_query().count(),
         members_active=members.where(Member.status == ACTIVE).count(),
         members_total=members.count(),
         shifts_this_week=week_shifts.count(),
         unfilled_shifts_this_week=unfilled,
-        hours_this_month=round(float(duty_hours or 0) + float(activity_hours or 0), 1),
+        hours_this_month=round(sum(sum(by_source.values()) for by_source in hours.values()), 1),
         activities_this_month=Activity.select()
         .where(Activity.date.between(month_start, today), Activity.deleted_at.is_null())
         .count(),
@@ -159,7 +152,7 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
         qualifications_expiring=qualifications_expiring_query(today).count(),
         qualifications_expired=qualifications_expired_query(today).count(),
         short_shifts_coming=short_shifts_query(first, last).count(),
-        shifts_coming=Shift.select().where(Shift.date.between(first, last)).count(),
+        shifts_coming=week_shifts_query(first, last).count(),
         posts=DutyPost.select().where(DutyPost.deleted_at.is_null()).count(),
     )
 

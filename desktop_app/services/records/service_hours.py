@@ -200,6 +200,19 @@ def hours_by_member(member_ids: Iterable[int] | None, date_from: date | None = N
     return {member_id: round(total, 2) for member_id, total in totals.items() if round(total, 2) > 0}
 
 
+def service_hours_by_source(date_from: date, date_to: date) -> dict[int, dict[str, float]]:
+    """member id → {值班: hours, 活动: hours} of service (no training) in the period, members without any left
+    out: the 首页's 本月服务时长 and the list it opens."""
+    out: dict[int, dict[str, float]] = {}
+    for source, make_query, member, hours in ((SOURCE_DUTY, _duty_query, Assignment.member, Assignment.hours),
+                                              (SOURCE_ACTIVITY, _activity_query, ActivityParticipant.member,
+                                               ActivityParticipant.hours)):
+        for member_id, total in make_query(date_from, date_to).select(member, fn.SUM(hours)).group_by(member).tuples():
+            if total and round(total, 2) > 0:
+                out.setdefault(member_id, {SOURCE_DUTY: 0.0, SOURCE_ACTIVITY: 0.0})[source] = round(total, 2)
+    return out
+
+
 def first_service_date(member_id: int) -> date | None:
     """The day of the member's first recorded service (join date when nothing is recorded)."""
     found = service_record(member_id).first_date

@@ -174,14 +174,14 @@ class DashboardTab(QWidget):
         }
         for index, card in enumerate(self.cards.values()):
             grid.addWidget(card, index // 5, index % 5)
-        targets = {"members": dd.MEMBERS, "teams": dd.TEAMS, "shifts": dd.UNFILLED_WEEK, "short": dd.SHORT_SHIFTS,
+        targets = {"members": dd.MEMBERS, "teams": dd.TEAMS, "shifts": dd.WEEK_SHIFTS, "short": dd.SHORT_SHIFTS,
+                   "hours": dd.HOURS_MONTH,
                    "cases": dd.OPEN_CASES, "overdue": dd.OVERDUE_CASES, "certificates": dd.CERTIFICATES,
                    "insurance_expired": dd.INSURANCE_EXPIRED, "insurance": dd.INSURANCE_EXPIRING,
                    "qualifications_expired": dd.QUALIFICATIONS_EXPIRED, "qualifications": dd.QUALIFICATIONS_EXPIRING}
         for name, key in targets.items():
             self.cards[name].clicked.connect(lambda key=key: self.open_drilldown(key))
         self.cards["activities"].clicked.connect(lambda: self.records_requested.emit(self._month_filter()))
-        self.cards["hours"].clicked.connect(lambda: self.records_requested.emit(self._month_filter()))
         month = QHBoxLayout()
         outer.addLayout(month)
         self.figures_box = QFrame()

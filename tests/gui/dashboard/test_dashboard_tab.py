@@ -4,11 +4,11 @@ button; the trend chart renders."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from PySide6.QtCore import Qt
 
-from desktop_app.db.models import Member, Team
+from desktop_app.db.models import DutyPost, Member, Shift, Team
 from desktop_app.services.records.activities import ActivityInput, ParticipantInput, save_activity
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.services.roster.teams import TeamInput, save_team
@@ -79,3 +79,27 @@ def test_a_new_office_is_shown_its_first_steps(qtbot, data_paths, office):
     assert dashboard.step_buttons["teams"].text().startswith("✓") and dashboard.steps.isVisible()
     qtbot.mouseClick(dashboard.step_buttons["posts"], Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.schedule_page
+
+
+def test_the_hours_and_the_weeks_shifts_open_what_they_count(qtbot, data_paths, office):
+    team = save_team(TeamInput(name="石榴大妈义警队"))
+    zhang = save_member(MemberInput(name="张鹏", team_id=team, join_date="2020-01-01")).id
+    li = save_member(MemberInput(name="李娜", team_id=team, join_date="2020-01-01")).id
+    save_activity(ActivityInput(date=date.today(), kind="巡逻", team_id=team,
+                                participants=[ParticipantInput(zhang, 2.5), ParticipantInput(li, 1)]))
+    post = DutyPost.create(name="第一小学护学岗", kind="护学岗", headcount=2)
+    for day in {date.today(), date.today() - timedelta(days=date.today().weekday())}:
+        Shift.create(post=post, date=day, start=time(7, 30), end=time(8, 10), headcount=2)
+    window = _window(qtbot, data_paths)
+    dashboard = window.dashboard
+    hours = dashboard.cards["hours"]
+    assert hours.value.text() == "3.5"
+    qtbot.mouseClick(hours.value, Qt.MouseButton.LeftButton)
+    rows = dashboard.dialog.model.rows()
+    assert [(r.c0, r.c4) for r in rows] == [("张鹏", "2.5"), ("李娜", "1")]
+    dashboard.dialog.reject()
+    shifts = dashboard.cards["shifts"]
+    qtbot.mouseClick(shifts.value, Qt.MouseButton.LeftButton)
+    week = len({date.today(), date.today() - timedelta(days=date.today().weekday())})
+    assert dashboard.dialog.model.rowCount() == int(shifts.value.text()) == week
+    dashboard.dialog.reject()

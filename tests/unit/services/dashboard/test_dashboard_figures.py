@@ -76,7 +76,13 @@ def test_each_number_equals_the_records_it_opens(office):
         dd.CERTIFICATES: counts.certificates_this_year,
         dd.MEDIATED_MONTH: month_work(TODAY).figures["调解纠纷"],
         dd.SCHOOL_GATE_MONTH: month_work(TODAY).figures["护学岗执勤"],
+        dd.WEEK_SHIFTS: counts.shifts_this_week,
     }
+    hours = dd.drilldown(dd.HOURS_MONTH, TODAY)
+    assert round(sum(float(row[4]) for row in hours.rows), 1) == counts.hours_this_month
+    assert all(float(row[2]) + float(row[3]) == float(row[4]) for row in hours.rows)
+    assert len(hours.ids) == len(hours.rows) == len({*hours.ids})
+    pairs[dd.HOURS_MONTH] = len(hours.rows)
     assert set(pairs) == set(dd.KEYS)
     for key, number in pairs.items():
         records = dd.drilldown(key, TODAY)
