@@ -355,6 +355,26 @@ def chart(ctx: SelfTestContext) -> str:
     return f"QtCharts 离屏绘制正常（曲线 {red} 个采样像素）"
 
 
+@check("Qt区域数据")
+def qt_locale_data(ctx: SelfTestContext) -> str:
+    """What Qt reads from its ICU data (the Linux bundle carries only that, packaging/trim_icu.py)."""
+    from functools import cmp_to_key
+
+    from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    names = sorted(["张鹏", "阿布都拉", "李娜", "Zed", "abc"], key=cmp_to_key(collator.compare))
+    if names != ["阿布都拉", "李娜", "张鹏", "abc", "Zed"]:
+        raise ReadBackFailed("中文排序规则缺失：" + "、".join(names))
+    zone = QTimeZone(b"Asia/Urumqi")
+    if not zone.isValid() or not zone.displayName(QTimeZone.TimeType.StandardTime):
+        raise ReadBackFailed("时区数据缺失（Asia/Urumqi）")
+    for codec in ("GBK", "GB18030"):
+        if not QStringDecoder(codec).isValid():
+            raise ReadBackFailed(f"缺少 {codec} 编码")
+    return "中文排序、时区、GBK/GB18030 编码正常"
+
+
 @check("字体检查页")
 def font_page(ctx: SelfTestContext) -> str:
     from ..documents.font_check import build_font_check_pdf

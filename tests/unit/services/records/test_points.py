@@ -128,3 +128,12 @@ def test_rankings_by_team_and_period(office):
     assert [(r.rank, r.name, r.hours, r.team) for r in team] == [(1, "张鹏", 9.5, "石榴大妈义警队"),
                                                                   (2, "李娜", 2.0, "石榴大妈义警队")]
     assert ranking(date(2026, 5, 1), date(2026, 5, 31)) == []
+
+
+def test_the_member_page_star_follows_the_configured_thresholds(office):
+    from desktop_app.services.roster.member_detail import member_summary
+
+    assert member_summary(office["张鹏"], today=TODAY).star_label == "未评星"
+    save_star_thresholds([2, 5, 8, 10, 20])
+    assert member_summary(office["张鹏"], today=TODAY).star_label == "三星"  # 9.5 h, as star_levels counts
+    assert member_summary(office["王芳"], today=TODAY).star_label == "未评星"  # 1 h
