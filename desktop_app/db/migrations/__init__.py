@@ -16,7 +16,7 @@ from types import ModuleType
 from peewee import SqliteDatabase
 
 from ..snapshot import copy_database
-from . import m0001_initial, m0002_search_indexes, m0003_holidays
+from . import m0001_initial, m0002_search_indexes, m0003_holidays, m0005_mediation
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +24,7 @@ STEPS: list[tuple[int, ModuleType]] = [
     (1, m0001_initial),
     (2, m0002_search_indexes),
     (3, m0003_holidays),
+    (5, m0005_mediation),  # step 4 is another branch's; the lead renumbers at merge if need be
 ]
 LATEST = STEPS[-1][0]
 

@@ -1,6 +1,10 @@
 """A case's parties (当事人, with guardians for minors) and its mediators (a volunteer from the roster or
 an officer by name): their typed input, checks, changes and lists. Every change is one transaction with
-an audit record."""
+an audit record.
+
+The parties' roles follow the kind: 申请人 / 被申请人 in 人民调解, 违法行为人 / 被侵害人 in 治安调解 (both with
+其他当事人 and 监护人). A 治安调解 is hosted by the police (治安调解工作规范 Art. 2: "在公安机关的主持下"), so a
+volunteer is never its 主持人."""
 
 from __future__ import annotations
 
@@ -22,19 +26,33 @@ from ...domain.names import validate_name
 from ...domain.phones import validate_phone
 from ...domain.pinyin_keys import pinyin_keys
 from ...domain.text_folding import fold_fullwidth
+from ...domain.vocabulary import (
+    APPLICANT,
+    HOST,
+    MEDIATOR,
+    PEOPLES_PARTY_ROLES,
+    PUBLIC_SECURITY_MEDIATION,
+    SECURITY_PARTY_ROLES,
+)
+from ...domain.vocabulary import GUARDIAN as GUARDIAN
+from ...domain.vocabulary import MEDIATOR_ROLES as MEDIATOR_ROLES
 from .. import audit
 from .fields import CaseInvalid, choice_field, date_field, live_case, text_field
 from .workflow import CaseRefused, age_on, is_minor
 
-PARTY_ROLES = ("申请人", "被申请人", "其他当事人", "监护人")
-GUARDIAN = "监护人"
-MEDIATOR_ROLES = ("主持人", "调解员", "记录人")
+PARTY_ROLES = PEOPLES_PARTY_ROLES  # 人民调解's; the register orders the roles of both kinds
+ALL_PARTY_ROLES = (*PEOPLES_PARTY_ROLES[:2], *SECURITY_PARTY_ROLES[:2], *PEOPLES_PARTY_ROLES[2:])  # register order
 MAX_AGE = 150
+
+
+def party_roles(kind: str) -> tuple[str, ...]:
+    """The roles a party of a case of `kind` may have."""
+    return SECURITY_PARTY_ROLES if kind == PUBLIC_SECURITY_MEDIATION else PEOPLES_PARTY_ROLES
 
 
 @dataclass
 class PartyInput:
-    role: str = "申请人"
+    role: str = APPLICANT
     name: str = ""
     gender: str = ""
     ethnic: str = ""  # code or name
@@ -95,7 +113,10 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
                    today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     errors: list[FieldError] = []
-    values: dict[str, Any] = {"role": choice_field(data.role, "role", "当事人身份", PARTY_ROLES, errors)}
+    owner = Case.get_or_none(Case.id == case_id)
+    roles = party_roles(owner.kind if owner is not None else "")
+    label = f"{owner.kind}当事人的身份" if owner is not None else "当事人身份"
+    values: dict[str, Any] = {"role": choice_field(data.role, "role", label, roles, errors)}
     try:
         values["name"] = validate_name(data.name)
     except FieldError as exc:
@@ -133,7 +154,7 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
             if not 0 <= age <= MAX_AGE:
                 errors.append(FieldError("age", "年龄不合理，请核对"))
     if birth is not None:
-        case = Case.get_or_none(Case.id == case_id)
+        case = owner
         on = case.received_at.date() if case is not None else today
         derived = age_on(birth, max(on, birth))
         if age is not None and abs(age - derived) > 1:
@@ -234,14 +255,20 @@ def list_parties(case_id: int, today: date | None = None) -> list[PartyEntry]:
 # --- mediators -----------------------------------------------------------------------------------
 
 
+VOLUNTEER_NEVER_HOSTS = ("治安调解在公安机关的主持下进行（《公安机关治安调解工作规范》第二条），主持人须为民警，"
+                         "义警队员不能担任；可作为调解员协助")
+
+
 def add_mediator(case_id: int, member_id: int | None = None, officer_name: str = "",
-                 role: str = "调解员") -> CaseMediator:
+                 role: str = MEDIATOR) -> CaseMediator:
     """A volunteer from the roster (member_id) or an officer by name; the case then shows on the
-    volunteer's page."""
+    volunteer's page. A volunteer never hosts a 治安调解."""
     errors: list[FieldError] = []
     role = choice_field(role, "mediator_role", "调解员角色", MEDIATOR_ROLES, errors)
     with db.atomic():
         case = live_case(case_id)
+        if member_id is not None and role == HOST and case.kind == PUBLIC_SECURITY_MEDIATION:
+            raise CaseInvalid([FieldError("mediator", VOLUNTEER_NEVER_HOSTS)])
         officer = ""
         if (member_id is None) == (not (officer_name or "").strip()):
             errors.append(FieldError("mediator", "请选择一名义警队员，或填写民警姓名（二者选一）"))
@@ -278,6 +305,8 @@ def update_mediator_role(mediator_id: int, role: str) -> None:
     with db.atomic():
         mediator = CaseMediator.get_by_id(mediator_id)
         case = live_case(mediator.case_id)
+        if mediator.member_id is not None and role == HOST and case.kind == PUBLIC_SECURITY_MEDIATION:
+            raise CaseInvalid([FieldError("mediator_role", VOLUNTEER_NEVER_HOSTS)])
         mediator.role = role
         mediator.save()
         audit.record("修改", "case_mediator", mediator.uuid, f"案件 {case.number} 调解员改为{role}")

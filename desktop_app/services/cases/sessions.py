@@ -1,5 +1,10 @@
 """A case's mediation sessions (调解记录) and follow-up visits (回访): their typed input, checks, changes
-and lists. Every change is one transaction with an audit record."""
+and lists. Every change is one transaction with an audit record.
+
+A session's 参加人 are the others invited to help (a 村委会 member, a relative), never the parties, mediators
+or recorder; `rights_notified` records that the parties were told their rights and duties first. A
+治安调解 has at most two sessions (《公安机关治安调解工作规范》 Art. 9: "治安调解一般为一次，必要时可以增加一次"),
+and none before the parent or guardian of a party under 16 is called (Art. 8)."""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from ...domain.errors import FieldError
 from ...domain.vocabulary import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
-from .workflow import CaseRefused, refresh_deadlines
+from .workflow import MAX_SECURITY_SESSIONS, CaseRefused, guardian_must_attend, refresh_deadlines
 
 PERFORMED_CHOICES = ("已履行", "部分履行", "未履行")
 SATISFACTION_CHOICES = ("满意", "基本满意", "不满意")
@@ -23,9 +28,10 @@ SATISFACTION_CHOICES = ("满意", "基本满意", "不满意")
 class SessionInput:
     held_at: str | datetime | date | None = None
     place: str = ""
-    present: str = ""  # 参加人员
+    present: str = ""  # 参加人: others invited, not the parties, mediators or recorder
     record: str = ""
     result: str = ""
+    rights_notified: bool = True  # 已告知当事人权利义务
 
 
 @dataclass
@@ -36,6 +42,8 @@ class FollowUpInput:
     escalation_signs: str = ""
     visitor: str = ""
     notes: str = ""
+    reason: str = ""  # 回访事由
+    measures: str = ""  # 采取的措施
 
 
 @dataclass(frozen=True)
@@ -46,9 +54,10 @@ class SessionEntry:
     present: str
     record: str
     result: str
+    rights_notified: bool = False
 
     def to_input(self) -> SessionInput:
-        return SessionInput(self.held_at, self.place, self.present, self.record, self.result)
+        return SessionInput(self.held_at, self.place, self.present, self.record, self.result, self.rights_notified)
 
 
 @dataclass(frozen=True)
@@ -60,10 +69,12 @@ class FollowUpEntry:
     escalation_signs: str
     visitor: str
     notes: str
+    reason: str = ""
+    measures: str = ""
 
     def to_input(self) -> FollowUpInput:
         return FollowUpInput(self.date, self.performed, self.satisfaction, self.escalation_signs,
-                             self.visitor, self.notes)
+                             self.visitor, self.notes, self.reason, self.measures)
 
 
 # --- sessions ------------------------------------------------------------------------------------
@@ -79,9 +90,10 @@ def validate_session(data: SessionInput, case: Case, today: date | None = None) 
         errors.append(FieldError("held_at", "调解时间不能早于受理日期"))
     values: dict[str, Any] = {"held_at": held}
     values["place"] = text_field(data.place, "place", "调解地点", 200, errors)
-    values["present"] = text_field(data.present, "present", "参加人员", MAX_TEXT, errors)
+    values["present"] = text_field(data.present, "present", "参加人", MAX_TEXT, errors)
     values["record"] = text_field(data.record, "record", "调解记录", MAX_TEXT, errors)
     values["result"] = text_field(data.result, "result", "调解结果", MAX_TEXT, errors)
+    values["rights_notified"] = bool(data.rights_notified)
     if errors:
         raise CaseInvalid(errors)
     return values
@@ -94,9 +106,22 @@ def _after_sessions_changed(case: Case) -> None:
 
 
 def add_session(case_id: int, data: SessionInput, today: date | None = None) -> MediationSession:
+    """Record a session; a third 治安调解 session, or one before an under-16 party's guardian is called,
+    is refused with the rule."""
     with db.atomic():
         case = live_case(case_id)
-        session = MediationSession.create(case=case_id, **validate_session(data, case, today))
+        values = validate_session(data, case, today)
+        if case.kind == PUBLIC_SECURITY_MEDIATION:
+            held = MediationSession.select().where(MediationSession.case == case_id).count()
+            if held >= MAX_SECURITY_SESSIONS:
+                raise CaseRefused("治安调解一般为一次，必要时可以增加一次（《公安机关治安调解工作规范》第九条）：本案已调解"
+                                  f"{held}次，不能再增加。调解不成的，应当依法处罚，并告知当事人可以就民事争议依法向人民法院"
+                                  "提起民事诉讼")
+            missing = guardian_must_attend(case, today)
+            if missing:
+                raise CaseRefused(f"当事人“{'、'.join(missing)}”不满十六周岁，调解时应当通知其父母或者其他监护人到场（《公安机关治安调解"
+                                  "工作规范》第八条）：请先在“当事人”中登记其监护人")
+        session = MediationSession.create(case=case_id, **values)
         _after_sessions_changed(case)
         audit.record("新增", "mediation_session", session.uuid, f"案件 {case.number} 新增调解记录")
     return session
@@ -126,7 +151,8 @@ def delete_session(session_id: int) -> None:
 def list_sessions(case_id: int) -> list[SessionEntry]:
     query = MediationSession.select().where(MediationSession.case == case_id).order_by(
         MediationSession.held_at, MediationSession.id)
-    return [SessionEntry(s.id, s.held_at, s.place, s.present, s.record, s.result) for s in query]
+    return [SessionEntry(s.id, s.held_at, s.place, s.present, s.record, s.result, bool(s.rights_notified))
+            for s in query]
 
 
 # --- follow-ups ----------------------------------------------------------------------------------
@@ -149,6 +175,8 @@ def validate_follow_up(data: FollowUpInput, case: Case, today: date | None = Non
         "escalation_signs": text_field(data.escalation_signs, "escalation_signs", "矛盾激化迹象", MAX_TEXT, errors),
         "visitor": text_field(data.visitor, "visitor", "回访人", 50, errors),
         "notes": text_field(data.notes, "notes", "备注", MAX_TEXT, errors),
+        "reason": text_field(data.reason, "reason", "回访事由", 200, errors),
+        "measures": text_field(data.measures, "measures", "采取的措施", MAX_TEXT, errors),
     }
     if errors:
         raise CaseInvalid(errors)
@@ -187,5 +215,5 @@ def delete_follow_up(follow_up_id: int) -> None:
 
 def list_follow_ups(case_id: int) -> list[FollowUpEntry]:
     query = FollowUp.select().where(FollowUp.case == case_id).order_by(FollowUp.date, FollowUp.id)
-    return [FollowUpEntry(f.id, f.date, f.performed, f.satisfaction, f.escalation_signs, f.visitor, f.notes)
-            for f in query]
+    return [FollowUpEntry(f.id, f.date, f.performed, f.satisfaction, f.escalation_signs, f.visitor, f.notes,
+                          f.reason, f.measures) for f in query]

@@ -19,6 +19,7 @@ from desktop_app.services.usb_export import MANIFEST_NAME, verify_export
 
 @pytest.fixture
 def data_dir(tmp_path):
+    from desktop_app.services.cases.bodies import save_body
     from desktop_app.services.cases.case_form import CaseInput, register_case
     from desktop_app.services.cases.parties import PartyInput, add_party
     from desktop_app.services.office import OfficeInfo, save_office
@@ -26,6 +27,7 @@ def data_dir(tmp_path):
     folder = tmp_path / "data"
     open_store(DataPaths(folder))
     save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", case_prefix="夏派调"))
+    save_body(None, "夏普吐勒镇人民调解委员会", "夏人调")
     for day in (3, 20):
         case = register_case(CaseInput(category="债务", received_at=f"2024-10-{day:02d} 09:00"),
                              today=date(2024, 11, 5))
@@ -57,7 +59,7 @@ def test_export_cases_command(data_dir, tmp_path, capsys):
     (folder,) = stick.iterdir()
     assert folder.name.startswith("纠纷案件导出-")
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["（2024）夏派调字第001号.pdf", "案件登记表.xlsx", MANIFEST_NAME])
+        ["（2024）夏人调字第001号.pdf", "案件登记表.xlsx", MANIFEST_NAME])
     assert verify_export(folder) == []
     assert "100%" in out.err
     open_store(DataPaths(data_dir))
