@@ -89,8 +89,13 @@ def messages(monkeypatch):
 
 @pytest.fixture
 def mediation_cases(office):
-    """One 人民调解 and one 治安调解 case carried through every document, registered through the services:
-    {"peoples": case id, "security": case id}. The reference date is 2026-05-20."""
+    """One 人民调解 and one 治安调解 case carried through every document (see make_mediation_cases)."""
+    return make_mediation_cases()
+
+
+def make_mediation_cases() -> dict[str, int]:
+    """Register, through the services, one 人民调解 and one 治安调解 case carried through every document, in
+    the office of the `office` fixture: {"peoples": case id, "security": case id}; reference date 2026-05-20."""
     from datetime import date
 
     from desktop_app.domain.id_numbers import build_id_number

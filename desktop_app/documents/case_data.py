@@ -101,6 +101,7 @@ class CaseData:
     body_name: str = ""
     seal_png: bytes | None = None
     outcome_status: str = ""  # 调解成功 / 调解不成功 / 终止, "" while open
+    first_deadline: date | None = None  # the deadline as set at acceptance (the 受理登记表 prints it)
     requests: str = ""  # 当事人申请事项, one a line
     extension_agreed_on: date | None = None
     extended_deadline: date | None = None

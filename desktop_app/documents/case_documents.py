@@ -77,9 +77,10 @@ def _issuer_block(case: CaseData, when, note: str = "（印章）") -> Flowable:
     return unit_and_date(issuer(case), when, seal_note=note, seal_png=case.seal_png)
 
 
-def _deadline_cell(case: CaseData) -> str:
-    if case.deadline:
-        return format_date(case.deadline)
+def _deadline_cell(case: CaseData, at_acceptance: bool = False) -> str:
+    deadline = (case.first_deadline or case.deadline) if at_acceptance else case.deadline
+    if deadline:
+        return format_date(deadline)
     return f"待{case.appraisal}文书出具后3个工作日内" if case.appraisal else ""
 
 
@@ -102,14 +103,14 @@ def acceptance_part(case: CaseData) -> DocumentPart:
             [("案由", case.offence), ("纠纷类别", case.category)],
             [("案发时间", format_datetime(case.incident_at) if case.incident_at else ""),
              ("案发地点", case.incident_place or case.place)],
-            [("鉴定/认定", case.appraisal or "不需要"), ("办理期限", _deadline_cell(case))],
+            [("鉴定/认定", case.appraisal or "不需要"), ("办理期限", _deadline_cell(case, at_acceptance=True))],
             [("主持人", case.host_officer), ("记录人", case.recorder)],
         ]
     else:
         rows = [
             [("受理时间", format_datetime(case.received_at)), ("案件来源", case.source)],
             [("纠纷类型", case.category), ("发生地点", case.place)],
-            [("人民调解员", "、".join(case.mediators)), ("办理期限", _deadline_cell(case))],
+            [("人民调解员", "、".join(case.mediators)), ("办理期限", _deadline_cell(case, at_acceptance=True))],
         ]
     story.append(info_table(rows, width))
     story += [Spacer(1, 4 * mm), para("当事人基本情况", styles.label), Spacer(1, 1 * mm), parties_table(case, width),

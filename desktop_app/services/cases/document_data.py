@@ -30,7 +30,7 @@ from .parties import PartyEntry, list_mediators, list_parties
 from .register import CaseFilter, fetch_case_rows, search_case_ids
 from .sessions import list_follow_ups, list_sessions
 from .wording import office_wording
-from .workflow import CaseRefused, case_outcomes, minors_without_guardian
+from .workflow import CaseRefused, case_outcomes, compute_deadlines, minors_without_guardian
 
 APPLICATION, ACCEPTANCE, RIGHTS, INVESTIGATION = "申请书", "受理登记表", "权利义务告知书", "调查记录"
 SESSION, AGREEMENT, ORAL, FOLLOW_UP, CLOSING = "调解记录", "调解协议书", "口头协议登记表", "回访记录", "结案报告表"
@@ -91,6 +91,8 @@ def _case_data(case: Case, masked: bool, today: date) -> CaseData:
         body_name=case.body.name if case.body_id else "",
         seal_png=office_seal() if security else body_seal(case.body_id),
         outcome_status=case_outcomes([case.id]).get(case.id, ""), requests=case.requests,
+        first_deadline=compute_deadlines(case.kind, case.received_at.date(), needs_appraisal=bool(case.appraisal),
+                                         appraisal_issued=case.appraisal_issued_on)[0],
         extension_agreed_on=case.extension_agreed_on, extended_deadline=case.extended_deadline,
         confirmation_applied_on=case.confirmation_applied_on, confirmation_court=case.confirmation_court,
         confirmation_result=case.confirmation_result, offence=case.offence, circumstances=case.circumstances,
