@@ -44,7 +44,12 @@ def test_existing_cases_keep_their_numbers(tmp_path):
             ("（2024）夏派调字第001号", "人民调解", None), ("（2024）夏派调字第002号", "治安调解", None)]
         assert Counter.get(Counter.name == "case:夏派调", Counter.year == 2024).value == 2
 
-        from desktop_app.services.cases.bodies import assign_unassigned, save_body, save_officers, unassigned_count
+        from desktop_app.services.cases.bodies import (
+            assign_unassigned,
+            save_body,
+            save_officers,
+            unassigned_count,
+        )
         from desktop_app.services.cases.case_form import CaseInput, register_case
 
         assert unassigned_count() == 1
