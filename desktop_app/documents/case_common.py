@@ -121,12 +121,16 @@ def parties_text(parties: list[PartyData], separator: str = "；") -> str:
     return separator.join(f"{p.role} {p.name}".strip() for p in parties if p.name)
 
 
-def copies(case: CaseData) -> int:
-    """一式N份: 治安调解 三 (规范 Art. 11); 人民调解 one for each party and one for the 调委会 (人民调解法 Art. 29:
-    "调解协议书由当事人各执一份，人民调解委员会留存一份")."""
-    if case.is_security:
+def copies_for(security: bool, roles: list[str]) -> int:
+    """一式N份: 治安调解 三 (规范 Art. 11); 人民调解 one for each party (guardians sign, the parties hold the
+    copies) and one for the 调委会 (人民调解法 Art. 29: "调解协议书由当事人各执一份，人民调解委员会留存一份")."""
+    if security:
         return 3
-    return max(len(principal_parties(case)), 2) + 1
+    return max(sum(1 for role in roles if role != GUARDIAN), 2) + 1
+
+
+def copies(case: CaseData) -> int:
+    return copies_for(case.is_security, [p.role for p in case.parties if p.name])
 
 
 def copies_text(case: CaseData) -> str:

@@ -92,15 +92,23 @@ def contents_entries(case: CaseData, parts: list[DocumentPart]) -> list[DossierE
     return entries
 
 
-def build_dossier(case: CaseData) -> bytes:
-    """The whole 卷宗 as PDF bytes."""
+def build_dossier(case: CaseData, progress: Callable[[int, int, str], None] | None = None) -> bytes:
+    """The whole 卷宗 as PDF bytes; `progress(done, total, text)` (the services' protocol) after each pass."""
+    def step(done: int, text: str) -> None:
+        if progress is not None:
+            progress(done, 3, text)
+
     with keeping_names(case):
         pages: dict[str, int] = {}
+        step(0, "排版卷宗")
         parts = [make(case) for _key, make in reached_parts(case)]
         build_pdf(_story(case, parts, pages, None), _bare(case, "卷宗"))
         numbered = dict(pages)
+        step(1, "编排卷内目录页号")
         parts = [make(case) for _key, make in reached_parts(case)]  # flowables are used up by a build
-        return build_pdf(_story(case, parts, pages, numbered), _bare(case, "卷宗"))
+        pdf = build_pdf(_story(case, parts, pages, numbered), _bare(case, "卷宗"))
+        step(3, "")
+        return pdf
 
 
 def _bare(case: CaseData, title: str) -> PageSpec:

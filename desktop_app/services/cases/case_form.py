@@ -19,6 +19,7 @@ from typing import Any
 
 from ...db.database import db
 from ...db.models import Case, CaseEvent, Party
+from ...documents.case_common import copies_for
 from ...domain.dates import add_months, format_date
 from ...domain.errors import FieldError
 from ...domain.money import UPPER_LIMIT, to_amount
@@ -146,6 +147,7 @@ class CaseDetail:
     warnings: list[str] = field(default_factory=list)
     body_name: str = ""  # the 调委会 of a 人民调解 case ("" unassigned)
     confirmation_until: date | None = None  # 司法确认 may be applied for until this day
+    agreement_copies: int = 3  # 一式N份, from the kind and the parties
 
     @property
     def kind(self) -> str:
@@ -303,7 +305,7 @@ def _security_values(data: CaseInput, values: dict[str, Any], received: datetime
     if host and not kept:
         officers = list_officers()
         if not officers:
-            errors.append(FieldError("host_officer", "请先在“设置 → 调解组织与民警”中登记本所民警，再选择主持人"))
+            errors.append(FieldError("host_officer", "请先在“纠纷调解 → 调解组织与民警”中登记本所民警，再选择主持人"))
         elif host not in officers:
             errors.append(FieldError("host_officer", f"治安调解由民警主持（《公安机关治安调解工作规范》第二条）："
                                                      f"“{host}”不在本所民警名单中"))
@@ -394,7 +396,7 @@ def _number_prefix(values: dict[str, Any]) -> str:
         return office_prefix()
     body = get_body(values["body"]) if values["body"] is not None else None
     if body is None:
-        raise CaseRefused("请先登记人民调解委员会及其案件编号前缀（设置 → 调解组织与民警），再受理人民调解案件："
+        raise CaseRefused("请先登记人民调解委员会及其案件编号前缀（纠纷调解 → 调解组织与民警），再受理人民调解案件："
                           "人民调解协议书须以调委会名义出具并加盖其印章（《人民调解法》第二十九条）")
     return body.number_prefix
 
@@ -474,6 +476,7 @@ def load_case(case_id: int, today: date | None = None) -> CaseDetail:
                 for e in CaseEvent.select().where(CaseEvent.case == case_id).order_by(CaseEvent.at, CaseEvent.id)],
         warnings=case_warnings(case, parties, today),
         body_name=case.body.name if case.body_id else "", confirmation_until=confirmation_until(case),
+        agreement_copies=copies_for(case.kind == PUBLIC_SECURITY_MEDIATION, [p.role for p in parties]),
     )
 
 

@@ -24,6 +24,7 @@ from ...domain.masking import mask_address, mask_id, mask_phone
 from ...domain.vocabulary import CLOSED, PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from ..office import get_office
+from ..progress import Progress
 from .bodies import body_seal
 from .investigations import list_investigations
 from .parties import PartyEntry, list_mediators, list_parties
@@ -194,8 +195,26 @@ def document_refusal(case: Case, kind: str, session_index: int | None = None,
     return ""
 
 
+def document_refusals(case_id: int, today: date | None = None) -> dict[str, str]:
+    """For each of DOCUMENT_KINDS, why it cannot be printed yet ("" when it can): for the 文书 tab."""
+    case = Case.get_by_id(case_id)
+    return {kind: document_refusal(case, kind, today=today) for kind in DOCUMENT_KINDS}
+
+
+def document_title(case_id: int, kind: str) -> str:
+    """The official title of `kind` for the case's kind ("人民调解受理登记表"); `kind` itself for the others."""
+    from ...documents.case_common import TITLES
+
+    keys = {APPLICATION: "application", ACCEPTANCE: "acceptance", RIGHTS: "rights", INVESTIGATION: "investigation",
+            SESSION: "session", AGREEMENT: "agreement", ORAL: "oral", FOLLOW_UP: "follow_up", CLOSING: "closing"}
+    security = Case.select(Case.kind).where(Case.id == case_id).scalar() == PUBLIC_SECURITY_MEDIATION
+    if kind not in keys:
+        return kind
+    return TITLES[keys[kind]][1 if security else 0] or kind
+
+
 def render_document(case_id: int, kind: str, masked: bool = True, session_index: int | None = None,
-                    today: date | None = None) -> bytes:
+                    today: date | None = None, progress: Progress | None = None) -> bytes:
     """One of DOCUMENT_KINDS as PDF bytes, for the preview-and-print dialog; audit-logged as 打印."""
     if kind not in DOCUMENT_KINDS:
         raise ValueError(f"unknown document kind: {kind}")
@@ -223,7 +242,7 @@ def render_document(case_id: int, kind: str, masked: bool = True, session_index:
         ORAL: case_documents.build_oral_agreement,
         FOLLOW_UP: case_documents.build_follow_up_record,
         CLOSING: closing_report.build_closing_report,
-        DOSSIER: dossier.build_dossier,
+        DOSSIER: lambda data: dossier.build_dossier(data, progress),
         SUMMARY: case_documents.build_case_summary,
     }
     if kind == SESSION:

@@ -86,3 +86,8 @@ def reset_wording(key: str | None = None) -> None:
 
 def _name(key: str) -> str:
     return f"{case_wording.document_label(key.split('.')[0])}·{case_wording.clause_info(key)['label']}"
+
+
+def check_wording(key: str, text: str) -> list[str]:
+    """What is wrong with `text` as clause `key` ([] when it can be saved): for the editor, as one types."""
+    return case_wording.wording_problems(key, text)
