@@ -62,11 +62,13 @@ from ..domain.vocabulary import (
     OTHER_DUTY,
     PATROL,
     PEOPLES_MEDIATION,
+    PEOPLES_MEDIATION_SOURCES,
     PLANNED,
     PRESENT,
     PUBLIC_SECURITY_MEDIATION,
     RESCUE_STANDBY,
     SCHOOL_GATE,
+    SECURITY_MEDIATION_SOURCES,
     STATION_DUTY,
     SUCCEEDED,
     SUSPENDED,
@@ -74,7 +76,8 @@ from ..domain.vocabulary import (
     TRAFFIC_PERSUASION,
 )
 from ..services import calendar
-from ..services.cases.workflow import COUNTER_NAME, compute_deadlines
+from ..services.cases.bodies import list_bodies, list_officers, save_body, save_officers
+from ..services.cases.workflow import compute_deadlines, series_name
 from ..services.progress import Cancelled, Progress
 
 
@@ -281,6 +284,11 @@ LEAVE_REASONS = ("外出务工", "生病住院", "家中有事", "农忙", "探�
 
 CASE_SOURCES = (("当事人申请", 40), ("群众报警", 20), ("义警发现", 15), ("主动调解", 10), ("公安机关移交", 8),
                 ("法院委托", 4), ("政府指定", 3))
+DEMO_BODY, DEMO_BODY_PREFIX = "夏普吐勒镇人民调解委员会", "夏人调"
+# 治安调解 案由 (治安调解工作规范 Art. 3) as they come, most often a scuffle
+SECURITY_CASE_OFFENCES = (("殴打他人", 50), ("故意损毁财物", 20), ("干扰他人正常生活", 12), ("侮辱", 10), ("故意伤害", 8))
+SECURITY_CIRCUMSTANCES = ("初次违法，事后主动认错，情节较轻", "双方互有过错，未造成轻伤，情节较轻",
+                          "因琐事一时冲动，事后表示悔意，情节较轻")
 # category: weight, cause, terms (with {amount} and {deadline}), amount range or None
 CASE_CATEGORIES: dict[str, tuple[int, str, str, tuple[int, int] | None]] = {
     "婚姻家庭": (18, "家庭琐事", "双方同意和好，男方保证今后不再酗酒滋事，共同抚养子女", None),
@@ -328,6 +336,17 @@ def _clock(minutes: int) -> str:
 
 def _dt(d: date, minutes: int = 9 * 60) -> str:
     return f"{d.isoformat()} {_clock(minutes)}"
+
+
+def _in_office_hours(moment: datetime, rng: random.Random, latest: datetime) -> datetime | None:
+    """A time on or after `moment` in office hours (10:00 to 18:30, on the half hour), that day or the next;
+    None when that would be after `latest`."""
+    for day in (moment.date(), moment.date() + timedelta(days=1)):
+        start = datetime.combine(day, datetime.min.time()) + timedelta(hours=10)
+        slots = [t for t in (start + timedelta(minutes=30 * k) for k in range(18)) if moment <= t <= latest]
+        if slots:
+            return rng.choice(slots[:6])  # within the first three hours that are free
+    return None
 
 
 def _school_vacations(first: date, last: date) -> list[tuple[date, date]]:
@@ -986,18 +1005,25 @@ class _Generator:
             "agreement_terms", "agreement_amount", "performance_way", "performance_place", "performance_deadline",
             "copies", "oral_agreement", "agreement_date", "mediating_authority", "host_officer", "incident_at",
             "incident_place", "incident_cause", "incident_course", "incident_result", "closed_on",
+            "body", "offence", "circumstances", "parties_consent", "others_present",
         )
         parties = self.table(Party, "case", "role", "name", "gender", "ethnic_code", "age", "birth_date",
                              "id_number", "phone", "address", "occupation", "guardian_of", "pinyin_full",
                              "pinyin_initials", "position")
         mediators = self.table(CaseMediator, "case", "member", "officer_name", "role")
-        sessions = self.table(MediationSession, "case", "held_at", "place", "present", "record", "result")
+        sessions = self.table(MediationSession, "case", "held_at", "place", "present", "record", "result",
+                              "rights_notified")
         follow_ups = self.table(FollowUp, "case", "date", "performed", "satisfaction", "escalation_signs",
-                                "visitor", "notes")
+                                "visitor", "notes", "reason", "measures")
         events = self.table(CaseEvent, "case", "at", "from_status", "to_status", "username", "note")
         office = OfficeSettings.select().order_by(OfficeSettings.id).first()
         prefix = office.case_prefix if office and office.case_prefix else "夏派调"
         unit = office.unit_name if office else "伽师县公安局夏普吐勒派出所"
+        # the 调委会 a 人民调解 case belongs to, numbered in its own series; the officers who host 治安调解
+        body = next((b for b in list_bodies() if b.name == DEMO_BODY), None) or save_body(
+            None, DEMO_BODY, DEMO_BODY_PREFIX, is_default=True)
+        save_officers(list(dict.fromkeys([*list_officers(), *self.officers])))
+        prefixes = {PEOPLES_MEDIATION: body.number_prefix, PUBLIC_SECURITY_MEDIATION: prefix}
         span = 180 if self.scale.days < 365 else 365
         n = self.scale.cases
         received = sorted(
@@ -1005,24 +1031,29 @@ class _Generator:
             + timedelta(minutes=rng.randint(9 * 60, 19 * 60))
             for _ in range(n)
         )
-        counters: dict[int, int] = {
-            year: value for year, value in Counter.select(Counter.year, Counter.value)
-            .where(Counter.name == COUNTER_NAME).tuples()
+        counters: dict[tuple[str, int], int] = {
+            (series, year): value for series in prefixes.values()
+            for year, value in Counter.select(Counter.year, Counter.value)
+            .where(Counter.name == series_name(series)).tuples()
         }
         mediator_pool = [m for m, skills in enumerate(self.m_skills)
                          if "调解" in skills and self.m_status[m] == ACTIVE] or list(range(len(self.m_skills)))
         categories = [(c, float(v[0])) for c, v in CASE_CATEGORIES.items()]
-        sources = [(s, float(w)) for s, w in CASE_SOURCES]
+        kind_sources = {kind: [(s, float(w)) for s, w in CASE_SOURCES if s in allowed]
+                        for kind, allowed in ((PEOPLES_MEDIATION, PEOPLES_MEDIATION_SOURCES),
+                                              (PUBLIC_SECURITY_MEDIATION, SECURITY_MEDIATION_SOURCES))}
+        offences = [(o, float(w)) for o, w in SECURITY_CASE_OFFENCES]
         towns = sorted({place for team in self.teams for place in team.places})
         end_of_today = datetime.combine(today, datetime.min.time()) + timedelta(hours=19)
         for index, at in enumerate(received):
-            counters[at.year] = sequence = counters.get(at.year, 0) + 1
-            case_id = cases.take_id()
             kind = PUBLIC_SECURITY_MEDIATION if rng.random() < 0.2 else PEOPLES_MEDIATION
+            series = (prefixes[kind], at.year)
+            counters[series] = sequence = counters.get(series, 0) + 1
+            case_id = cases.take_id()
             category = self.weighted(categories)
             _, cause, terms_text, amount_range = CASE_CATEGORIES[category]
             police = kind == PUBLIC_SECURITY_MEDIATION
-            source = "群众报警" if police and rng.random() < 0.6 else self.weighted(sources)
+            source = "群众报警" if police and rng.random() < 0.6 else self.weighted(kind_sources[kind])
             village = f"{rng.choice(towns)}{rng.randint(1, 18)}村"
             stamp = at.isoformat(sep=" ")
             # parties
@@ -1032,8 +1063,9 @@ class _Generator:
             if rng.random() < 0.03:
                 minor = self.person(born=(at.year - 17, at.year - 14))
             # (role, person, guardian_of): a minor's guardian points to the minor's row, written just before
-            people: list[tuple[str, _Person, int | None]] = [("申请人", p, None) for p in applicants]
-            people += [("被申请人", p, None) for p in respondents]
+            first_role, second_role = ("被侵害人", "违法行为人") if police else ("申请人", "被申请人")
+            people: list[tuple[str, _Person, int | None]] = [(first_role, p, None) for p in applicants]
+            people += [(second_role, p, None) for p in respondents]
             if minor is not None:
                 people.append(("其他当事人", minor, None))
                 people.append(("监护人", self.person(born=(at.year - 50, at.year - 30)), parties.next_id))
@@ -1046,7 +1078,7 @@ class _Generator:
                              f"{village}{rng.randint(1, 6)}组{rng.randint(1, 90)}号", rng.choice(OCCUPATIONS),
                              guardian_of, full, initials, position))
             a_name, b_name = applicants[0].name, respondents[0].name
-            summary = f"申请人{a_name}与被申请人{b_name}因{cause}发生纠纷"
+            summary = f"{first_role}{a_name}与{second_role}{b_name}因{cause}发生纠纷"
             facts = (f"{format_date(at.date())}，{a_name}与{b_name}因{cause}发生争执，{a_name}"
                      f"{'向派出所报警' if source == '群众报警' else '请求调解'}。双方对事实基本无异议，争议在于责任承担。")
             # mediators
@@ -1065,11 +1097,14 @@ class _Generator:
             timeline: list[tuple[str, datetime, str]] = [(ACCEPTED, at, "")]
             status = ACCEPTED
             held: list[datetime] = []
+            first_session = None
             if not (age_days <= 3 and rng.random() < 0.4):
-                first_session = min(at + timedelta(hours=rng.randint(2, 60)), end_of_today)
+                first_session = _in_office_hours(at + timedelta(hours=rng.randint(2, 60)), rng, end_of_today)
+            if first_session is not None:
                 held.append(first_session)
-                if age_days > 5 and rng.random() < 0.4:
-                    held.append(min(first_session + timedelta(days=rng.randint(2, 6)), end_of_today))
+                second = _in_office_hours(first_session + timedelta(days=rng.randint(2, 6)), rng, end_of_today)
+                if age_days > 5 and rng.random() < 0.4 and second is not None:
+                    held.append(second)
                 status = IN_MEDIATION
                 timeline.append((IN_MEDIATION, first_session, ""))
             deadline, second_deadline = compute_deadlines(kind, at.date(), held[0].date() if held else None)
@@ -1104,7 +1139,8 @@ class _Generator:
                                     visit_day.isoformat(), performed,
                                     rng.choice(("满意", "满意", "满意", "基本满意", "不满意")),
                                     "无" if rng.random() < 0.9 else "双方仍有口角，需继续关注", rng.choice(mediator_names),
-                                    ""))
+                                    "", f"{category}纠纷调解协议履行情况" if status == SUCCEEDED else f"{category}纠纷回访",
+                                    "" if performed in ("已履行", "") else "督促当事人按协议履行"))
                     timeline.append((FOLLOW_UP, datetime.combine(visit_day, datetime.min.time()) + timedelta(hours=11),
                                      ""))
                     status = FOLLOW_UP
@@ -1117,16 +1153,17 @@ class _Generator:
                     timeline.append((CLOSED, datetime.combine(closed_on, datetime.min.time()) + timedelta(hours=17),
                                      ""))
                     status = CLOSED
+            # 参加人: the others invited (a 村委会 member), never the parties or mediators
+            invited = f"{village}村委会委员{self.person().name}" if rng.random() < 0.5 else ""
             for k, held_at in enumerate(held):
                 result = "双方同意继续协商"
                 if k == len(held) - 1 and outcome_status:
                     result = "达成协议" if outcome_status == SUCCEEDED else "未达成协议"
                 sessions.add((sessions.take_id(), self.uuid(), held_at.isoformat(sep=" "),
                               held_at.isoformat(sep=" "), case_id, held_at.isoformat(sep=" "),
-                              rng.choice(("夏普吐勒派出所调解室", f"{village}村委会", "夏普吐勒镇司法所")),
-                              "、".join([a_name, b_name, *mediator_names]),
-                              f"调解员听取了{a_name}、{b_name}双方陈述，释明相关法律规定，双方就{cause}问题充分协商。",
-                              result))
+                              "夏普吐勒派出所调解室" if police else rng.choice((f"{village}村委会", "夏普吐勒镇人民调解委员会调解室")),
+                              invited, f"调解员听取了{a_name}、{b_name}双方陈述，释明相关法律规定，双方就{cause}问题充分协商。",
+                              result, 1))
             previous = ""
             for to_status, when, note in timeline:
                 text = when.isoformat(sep=" ")
@@ -1135,7 +1172,8 @@ class _Generator:
                 previous = to_status
             incident = (at - timedelta(hours=rng.randint(1, 30))) if police else None
             cases.add((
-                case_id, self.uuid(), stamp, stamp, format_case_number(at.year, prefix, sequence), at.year, sequence,
+                case_id, self.uuid(), stamp, stamp, format_case_number(at.year, prefixes[kind], sequence), at.year,
+                sequence,
                 kind, category, source, stamp, village, summary, facts,
                 "双方各有过错" if rng.random() < 0.4 else "", status, deadline.isoformat(),
                 second_deadline.isoformat() if second_deadline else None, outcome, agreement_terms,
@@ -1149,6 +1187,9 @@ class _Generator:
                 f"双方因{cause}发生口角，继而相互推搡" if incident else "",
                 "一方轻微受伤，未构成轻伤" if incident else "",
                 closed_on.isoformat() if closed_on else None,
+                None if police else body.id, self.weighted(offences) if police else "",
+                rng.choice(SECURITY_CIRCUMSTANCES) if police else "", int(police),
+                invited.replace("村委会委员", "，村委会委员") if police and invited else "",
             ))
             if len(parties.rows) + len(events.rows) >= _Table.CHUNK:
                 for writer in (cases, parties, mediators, sessions, follow_ups, events):
@@ -1157,12 +1198,13 @@ class _Generator:
                 self.progress.report(index / n)
         for writer in (cases, parties, mediators, sessions, follow_ups, events):
             writer.flush()
-        for year in sorted(counters):
-            updated = Counter.update(value=counters[year], updated_at=self.stamp).where(
-                (Counter.name == COUNTER_NAME) & (Counter.year == year)).execute()
+        for (series, year), value in sorted(counters.items()):
+            name = series_name(series)
+            updated = Counter.update(value=value, updated_at=self.stamp).where(
+                (Counter.name == name) & (Counter.year == year)).execute()
             if not updated:
-                Counter.insert(uuid=self.uuid(), created_at=self.stamp, updated_at=self.stamp, name=COUNTER_NAME,
-                               year=year, value=counters[year]).execute()
+                Counter.insert(uuid=self.uuid(), created_at=self.stamp, updated_at=self.stamp, name=name,
+                               year=year, value=value).execute()
 
 
 def generate(
