@@ -62,3 +62,45 @@ def test_break_points():
     assert not allowed[4]  # before "，"
     assert not any(allowed[6:14])  # inside the date
     assert allowed[3] and allowed[5] and allowed[14]
+
+
+def _pdf_lines(pdf: bytes) -> list[str]:
+    import io
+
+    from pypdf import PdfReader
+
+    return [line.strip() for page in PdfReader(io.BytesIO(pdf)).pages for line in page.extract_text().splitlines()
+            if line.strip()]
+
+
+def test_register_keeps_every_name_whole():
+    from datetime import date
+
+    from desktop_app.documents.case_data import RegisterData, RegisterRow
+    from desktop_app.documents.case_documents import build_case_register
+
+    names = ["努尔买买提·西热甫", "阿依古丽·买买提", "王建国", "买买提江·阿不都热依木", "古丽娜尔·艾山"]
+    rows = [RegisterRow(number=f"（2026）夏人调字第{i:03d}号", received_on=date(2026, 4, 1), kind="人民调解",
+                        category="邻里", parties=f"申请人：{'、'.join(names[:1 + i % 4])}；被申请人：{names[-1 - i % 3]}",
+                        mediators="、".join(names[i % 3:]), status="调解中", deadline=date(2026, 5, 1))
+            for i in range(1, 13)]
+    lines = _pdf_lines(build_case_register(RegisterData("某派出所", date(2026, 4, 1), date(2026, 4, 30), rows,
+                                                        date(2026, 5, 2))))
+    for name in names:
+        assert any(name in line for line in lines), name
+        halves = [line for line in lines if line.endswith(name[: len(name) // 2]) and name not in line]
+        assert not halves, (name, halves)
+
+
+def test_summary_never_starts_a_line_with_closing_punctuation():
+    from dataclasses import replace
+
+    from test_case_documents import make_case  # the example case of the documents' own tests
+
+    from desktop_app.documents.case_documents import build_case_summary
+
+    for extra in range(0, 12, 3):
+        case = make_case(agreement_terms="1. " + "甲" * extra + "被申请人赔偿申请人医疗费、误工费共计3500元（含误工费）；"
+                         "双方和睦相处。", outcome="调解成功（书面协议）")
+        for line in _pdf_lines(build_case_summary(replace(case, oral_agreement=bool(extra % 2)))):
+            assert line[0] not in CANNOT_START, line
