@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATA_DIR ?=
 SCALE ?= county
+TS := resources/translations/yijing_ug.ts
 
-.PHONY: run test demo bench lint fmt self-test clean
+.PHONY: run test demo bench lint fmt self-test i18n package package-check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -37,12 +38,27 @@ self-test: $(VENV)/.installed
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py --scale $(SCALE)
 
+# Every translatable text of the program into the Uyghur catalogue (Qt Linguist opens the .ts), then the
+# compiled .qm the program loads; both are committed, so a checkout and a bundle have them without a build.
+i18n: $(VENV)/.installed
+	$(VENV)/bin/pyside6-lupdate -extensions py -source-language zh_CN -target-language ug -locations none \
+		desktop_app -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 
 fmt: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# The office-PC build (packaging/README.md): bundle dist/yijing/, .tar.gz and .deb, from constraints.txt
+# in its own environment (build/package-venv); `make package-check` runs their self-tests as CI does.
+package:
+	$(PYTHON) packaging/build.py
+
+package-check:
+	bash packaging/check_package.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -7,6 +7,7 @@ None when the command is not the module's); what they share is in `common.py`.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ..config import APP_NAME, APP_VERSION
 from . import cases, certificates, duty_sheet, holidays, maintenance, roster, schedule
@@ -24,7 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {APP_VERSION}")
     data_dir_argument(parser, in_subcommand=False)
     parser.add_argument("--self-test", action="store_true",
-                        help="自检: 建库、迁移、后台打开主窗口、写出并读回中文 PDF；全部成功时退出码为 0")
+                        help="自检: 建库、迁移、后台打开每个页面、写出并读回每一种文书；全部成功时退出码为 0")
+    parser.add_argument("--self-test-out", metavar="PATH", type=Path,
+                        help="自检写出的文书保存到此文件夹 (keep the self-test's documents here)")
     parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
@@ -37,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.self_test:
         from ..self_test import run_self_test
 
-        return run_self_test()
+        return run_self_test(keep_dir=args.self_test_out)
     for module in COMMAND_MODULES:
         result = module.run(args)
         if result is not None:

@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from ..config import resources_dir
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 
 WORDING_FILE = "case_documents.json"
 
@@ -51,20 +52,23 @@ def used_placeholders(text: str) -> list[str]:
 
 
 def wording_problems(key: str, text: str) -> list[str]:
-    """What is wrong with `text` as the wording of clause `key` ([] when it can be used)."""
+    """What is wrong with `text` as the wording of clause `key` ([] when it can be used), as messages for the
+    wording editor (marked for translation; the printed clause itself stays Chinese)."""
     if not text.strip():
-        return ["措辞不能为空"]
+        return [QT_TRANSLATE_NOOP("Messages", "措辞不能为空")]
     try:
         names = used_placeholders(text)
     except ValueError:
-        return ["花括号不成对：占位符应写成 {body} 这样的形式"]
+        return [QT_TRANSLATE_NOOP("Messages", "花括号不成对：占位符应写成 {body} 这样的形式")]
     allowed = clause_info(key)["placeholders"]
     labels = placeholders()
     problems = []
     for name in dict.fromkeys(names):
         if name not in allowed:
-            usable = "、".join(f"{{{p}}}（{labels[p]}）" for p in allowed) or "（本条不使用占位符）"
-            problems.append(f"此处不能使用占位符 {{{name}}}，可用：{usable}")
+            usable = "、".join(f"{{{p}}}（{labels[p]}）" for p in allowed) or QT_TRANSLATE_NOOP(
+                "Messages", "（本条不使用占位符）")
+            problems.append(Message(QT_TRANSLATE_NOOP("Messages", "此处不能使用占位符 {{{name}}}，可用：{usable}"),
+                                    name=name, usable=usable))
     return problems
 
 

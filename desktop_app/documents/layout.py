@@ -43,9 +43,9 @@ from reportlab.platypus import (
 )
 
 from ..domain.dates import format_date
-from .certificate_layout import draw_seal
 from .fonts import HEI, KAI, SONG, font
 from .line_breaks import CJKParagraph, keeping
+from .seal import draw_seal
 
 CREATOR = "义警服务队管理系统"
 BODY_SIZE = 12

@@ -11,6 +11,7 @@ import os
 from ..db.database import db
 from ..db.models import User
 from ..domain.errors import FieldError
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..domain.vocabulary import ADMIN, ROLES
 from . import audit
 
@@ -49,13 +50,15 @@ def has_administrator() -> bool:
 def create_user(username: str, password: str, role: str, display_name: str = "") -> User:
     username = username.strip()
     if not username:
-        raise AccountError(FieldError("username", "请填写用户名"))
+        raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "请填写用户名")))
     if role not in ROLES:
-        raise AccountError(FieldError("role", "角色应为 管理员 / 录入员 / 查看"))
+        raise AccountError(FieldError("role", QT_TRANSLATE_NOOP("Messages", "角色应为 管理员 / 录入员 / 查看")))
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(FieldError("password", f"密码至少{MIN_PASSWORD_LENGTH}位"))
+        raise AccountError(FieldError("password",
+            Message(QT_TRANSLATE_NOOP("Messages", "密码至少{min_password_length}位"),
+                    min_password_length=MIN_PASSWORD_LENGTH)))
     if User.select().where(User.username == username).exists():
-        raise AccountError(FieldError("username", "该用户名已存在"))
+        raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "该用户名已存在")))
     with db.atomic():
         user = User.create(username=username, display_name=display_name.strip() or username,
                            password_hash=hash_password(password), role=role)
@@ -68,7 +71,7 @@ def verify_administrator(username: str, password: str) -> User:
     user = User.get_or_none(User.username == username.strip())
     if user is None or not user.active or not check_password(password, user.password_hash):
         audit.record("验证失败", "user", "", "管理员验证未通过")
-        raise AccountError(FieldError("password", "用户名或密码不对"))
+        raise AccountError(FieldError("password", QT_TRANSLATE_NOOP("Messages", "用户名或密码不对")))
     if user.role != ADMIN:
-        raise AccountError(FieldError("username", "该账号不是管理员"))
+        raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "该账号不是管理员")))
     return user

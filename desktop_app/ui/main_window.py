@@ -1,15 +1,19 @@
-"""The main window: six tabs, the 文件, 设置 and 帮助 menus, and a status bar with the data file and backup time."""
+"""The main window: six tabs, the 文件, 设置, 语言 and 帮助 menus, and a status bar with the data file and backup
+time."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from ..config import APP_NAME, APP_VERSION, DataPaths
+from ..build_info import build_date_text, version
+from ..config import APP_NAME, DataPaths
 from ..services import backup
 from ..services.office import get_office
+from .app_icon import application_icon
 from .backup_actions import BackupActions
 from .dashboard.dashboard_tab import DashboardTab
+from .i18n import LANGUAGES, available_languages, choose_language, chosen_language, language_name
 from .lazy_tab import LazyTab
 from .office_dialog import OfficeDialog
 from .ops import BACKUPS, SETTINGS, announce, follow_changes
@@ -44,6 +48,7 @@ class MainWindow(QMainWindow):
     def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
+        self.setWindowIcon(application_icon())
         self.resize(1200, 800)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -100,6 +105,8 @@ class MainWindow(QMainWindow):
         self.holidays_action.triggered.connect(lambda: self.edit_holidays())
         settings_menu.addAction(self.holidays_action)
         self.settings_menu = settings_menu
+        self.language_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
+        self._build_language_menu()
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self.about_action = QAction(self.tr("关于"), self)
         self.about_action.triggered.connect(self.show_about)
@@ -130,12 +137,39 @@ class MainWindow(QMainWindow):
         dialog.exec()
         self.refresh()
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("关于"),
-            self.tr("<h3>{0}</h3><p>版本 {1}</p><p>供派出所、警务室管理义警队伍使用的离线桌面程序："
-                    "花名册、排班值班、纠纷调解、证书、工作记录。</p><p>数据文件夹：{2}</p>"
+    def _build_language_menu(self) -> None:
+        """One checkable entry per language; one without translations yet is shown but cannot be chosen."""
+        usable = {lang.code for lang in available_languages()}
+        chosen = chosen_language()
+        group = QActionGroup(self)
+        for lang in LANGUAGES:
+            name = language_name(lang)
+            action = QAction(name if lang.code in usable else self.tr("{0}（尚无译文）").format(name), self)
+            action.setCheckable(True)
+            action.setChecked(lang.code == chosen)
+            action.setEnabled(lang.code in usable)
+            action.setData(lang.code)
+            action.triggered.connect(lambda _checked=False, code=lang.code: self.pick_language(code))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+
+    def pick_language(self, code: str) -> None:
+        """Kept in the data file; the texts change at the next start (the open windows keep theirs)."""
+        if code == chosen_language():
+            return
+        choose_language(code)
+        QMessageBox.information(self, self.tr("语言"), self.tr("界面语言将在重新启动程序后改变。\n"
+                                                             "文书（调解协议书、证书、值班表等）始终为中文。"))
+
+    def about_text(self) -> str:
+        return (
+            self.tr("<h3>{0}</h3><p>版本 {1}<br>构建日期：{2}</p><p>供派出所、警务室管理义警队伍使用的离线桌面程序："
+                    "花名册、排班值班、纠纷调解、证书、工作记录。</p><p>数据文件夹：{3}</p>"
                     "<p>界面与文书字体：文泉驿微米黑、文鼎明体、文鼎楷体（随程序附带，许可证见 resources/fonts）。</p>")
-            .format(APP_NAME, APP_VERSION, self.paths.root),
+            .format(APP_NAME, version(), build_date_text(), self.paths.root)
         )
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("关于"), self.about_text(), parent=self)
+        box.setIconPixmap(application_icon().pixmap(64, 64))
+        box.exec()

@@ -41,6 +41,7 @@ from ..logging_setup import redact
 from ..services.progress import Cancelled, Progress, percent
 from ..services.storage import release_thread_connection
 from .error_dialog import error_box
+from .i18n import shown
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +164,7 @@ class _Worker(QObject):
     def report(self, value: int, text: str) -> None:
         if self.cancel_requested:
             raise Cancelled
-        self.progressed.emit(value, text)
+        self.progressed.emit(value, shown(text))  # translated here: a signal carries plain text
 
     def run(self) -> None:
         try:

@@ -18,6 +18,7 @@ from ...db.database import db
 from ...db.models import Case, MediatingBody
 from ...domain.case_numbers import MAX_PREFIX_LENGTH, format_case_number
 from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.names import validate_name
 from ...domain.vocabulary import PEOPLES_MEDIATION
 from .. import audit
@@ -44,6 +45,14 @@ class BodyInfo:
     def sample_number(self, year: int = 2026) -> str:
         """"（2026）夏人调字第001号" — what its numbers look like."""
         return format_case_number(year, self.number_prefix, 1)
+
+
+def sample_number(prefix: str, year: int = 2026) -> str:
+    """What the numbers of a 调委会 with this prefix (as typed) look like; "" while it is no valid prefix."""
+    try:
+        return format_case_number(year, check_prefix(prefix), 1)
+    except FieldError:
+        return ""
 
 
 def _info(row: MediatingBody) -> BodyInfo:
@@ -80,9 +89,10 @@ def check_prefix(prefix: str, field: str = "number_prefix") -> str:
     """The prefix as stored ("夏人调"), or FieldError: letters only, no 字第, at most MAX_PREFIX_LENGTH."""
     value = (prefix or "").strip().removesuffix("字")
     if not value:
-        raise FieldError(field, "请填写编号前缀，如“夏人调”（编号为“（2026）夏人调字第001号”）")
+        raise FieldError(field, QT_TRANSLATE_NOOP("Messages", "请填写编号前缀，如“夏人调”（编号为“（2026）夏人调字第001号”）"))
     if len(value) > MAX_PREFIX_LENGTH or not all(ch.isalpha() for ch in value) or "字第" in value:
-        raise FieldError(field, f"编号前缀只能由文字组成，不超过{MAX_PREFIX_LENGTH}个字，如“夏人调”")
+        raise FieldError(field, Message(QT_TRANSLATE_NOOP("Messages", "编号前缀只能由文字组成，不超过{limit}个字，如“夏人调”"),
+                                        limit=MAX_PREFIX_LENGTH))
     return value
 
 
@@ -93,11 +103,13 @@ def save_body(body_id: int | None, name: str, number_prefix: str, *, is_default:
     errors: list[FieldError] = []
     name = " ".join((name or "").split())
     if not name:
-        errors.append(FieldError("name", "请填写调解组织名称，如“夏普吐勒镇人民调解委员会”"))
+        errors.append(FieldError("name", QT_TRANSLATE_NOOP("Messages", "请填写调解组织名称，如“夏普吐勒镇人民调解委员会”")))
     elif len(name) > MAX_BODY_NAME:
-        errors.append(FieldError("name", f"名称不能超过{MAX_BODY_NAME}个字"))
+        errors.append(FieldError("name", Message(QT_TRANSLATE_NOOP("Messages", "名称不能超过{limit}个字"),
+                                                 limit=MAX_BODY_NAME)))
     elif "人民调解" not in name:
-        errors.append(FieldError("name", "名称应为人民调解委员会（或人民调解室）的全称，如“夏普吐勒镇人民调解委员会”"))
+        errors.append(FieldError("name", QT_TRANSLATE_NOOP(
+            "Messages", "名称应为人民调解委员会（或人民调解室）的全称，如“夏普吐勒镇人民调解委员会”")))
     prefix = ""
     try:
         prefix = check_prefix(number_prefix)
@@ -105,22 +117,25 @@ def save_body(body_id: int | None, name: str, number_prefix: str, *, is_default:
         errors.append(exc)
     office = get_office()
     if prefix and office and office.case_prefix.strip().removesuffix("字") == prefix:
-        errors.append(FieldError("number_prefix", f"编号前缀与本所治安调解编号前缀“{prefix}”相同：人民调解与治安调解须分别编号"))
+        errors.append(FieldError("number_prefix", Message(QT_TRANSLATE_NOOP(
+            "Messages", "编号前缀与本所治安调解编号前缀“{prefix}”相同：人民调解与治安调解须分别编号"), prefix=prefix)))
     if seal_image is not _KEEP and seal_image is not None and not bytes(seal_image).startswith(PNG_SIGNATURE):  # type: ignore[arg-type]
-        errors.append(FieldError("seal", "印章图片应为透明背景的 PNG 文件"))
+        errors.append(FieldError("seal", QT_TRANSLATE_NOOP("Messages", "印章图片应为透明背景的 PNG 文件")))
     with db.atomic():
         row = MediatingBody() if body_id is None else MediatingBody.get_or_none(MediatingBody.id == body_id)
         if row is None:
-            raise CaseInvalid([FieldError("name", "所选调解组织不存在")])
+            raise CaseInvalid([FieldError("name", QT_TRANSLATE_NOOP("Messages", "所选调解组织不存在"))])
         if name and MediatingBody.select().where(MediatingBody.name == name,
                                                  MediatingBody.id != (body_id or 0)).exists():
-            errors.append(FieldError("name", f"已有名为“{name}”的调解组织"))
+            errors.append(FieldError("name", Message(QT_TRANSLATE_NOOP("Messages", "已有名为“{name}”的调解组织"),
+                                                     name=name)))
         if prefix and MediatingBody.select().where(MediatingBody.number_prefix == prefix,
                                                    MediatingBody.id != (body_id or 0)).exists():
-            errors.append(FieldError("number_prefix", f"编号前缀“{prefix}”已由另一个调解组织使用"))
+            errors.append(FieldError("number_prefix", Message(QT_TRANSLATE_NOOP(
+                "Messages", "编号前缀“{prefix}”已由另一个调解组织使用"), prefix=prefix)))
         if body_id is not None and prefix and prefix != row.number_prefix \
                 and Case.select().where(Case.body == body_id).exists():
-            errors.append(FieldError("number_prefix", "该调解组织已有案件编号，编号前缀不能再更改"))
+            errors.append(FieldError("number_prefix", QT_TRANSLATE_NOOP("Messages", "该调解组织已有案件编号，编号前缀不能再更改")))
         if errors:
             raise CaseInvalid(errors)
         first = not MediatingBody.select().where(MediatingBody.active == True).exists()  # noqa: E712
@@ -146,7 +161,7 @@ def assign_unassigned(body_id: int) -> int:
     with db.atomic():
         row = MediatingBody.get_or_none(MediatingBody.id == body_id)
         if row is None or not row.active:
-            raise CaseInvalid([FieldError("body", "所选调解组织不存在或已停用")])
+            raise CaseInvalid([FieldError("body", QT_TRANSLATE_NOOP("Messages", "所选调解组织不存在或已停用"))])
         moved = (Case.update(body=body_id).where(Case.kind == PEOPLES_MEDIATION, Case.body.is_null())
                  .execute())
         if moved:
@@ -172,11 +187,13 @@ def save_officers(names: list[str]) -> list[str]:
         try:
             name = validate_name(raw)
         except FieldError as exc:
-            raise CaseInvalid([FieldError("officers", f"“{raw.strip()}”：{exc.message}")]) from None
+            raise CaseInvalid([FieldError("officers", Message(QT_TRANSLATE_NOOP("Messages", "“{name}”：{message}"),
+                                                              name=raw.strip(), message=exc.message))]) from None
         if name not in cleaned:
             cleaned.append(name)
     if len(cleaned) > MAX_OFFICERS:
-        raise CaseInvalid([FieldError("officers", f"最多登记{MAX_OFFICERS}名民警")])
+        raise CaseInvalid([FieldError("officers", Message(QT_TRANSLATE_NOOP("Messages", "最多登记{limit}名民警"),
+                                                          limit=MAX_OFFICERS))])
     with db.atomic():
         set_setting(OFFICERS_KEY, cleaned)
         audit.record("修改", "setting", "", f"本所民警名单（{len(cleaned)}人）")

@@ -22,6 +22,7 @@ from ...db.models import Case, CaseEvent, Party
 from ...documents.case_common import copies_for
 from ...domain.dates import add_months, format_date
 from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Joined, Message
 from ...domain.money import UPPER_LIMIT, to_amount
 from ...domain.names import validate_name
 from ...domain.text_folding import fold_fullwidth
@@ -160,36 +161,49 @@ def validate_case(data: CaseInput, today: date | None = None, existing: Case | N
     officers' list) are kept without complaint."""
     today = today or date.today()
     errors: list[FieldError] = []
-    kind = choice_field(data.kind, "kind", "调解类型", CASE_KINDS, errors)
+    kind = choice_field(data.kind, "kind", QT_TRANSLATE_NOOP("Messages", "调解类型"), CASE_KINDS, errors)
     security = kind == PUBLIC_SECURITY_MEDIATION
     values: dict[str, Any] = {
         "kind": kind,
-        "category": choice_field(data.category, "category", "纠纷类别", CASE_CATEGORIES, errors),
+        "category": choice_field(data.category, "category", QT_TRANSLATE_NOOP("Messages", "纠纷类别"),
+                                 CASE_CATEGORIES, errors),
     }
     if existing is not None and kind and kind != existing.kind:
-        errors.append(FieldError("kind", f"调解类型在受理登记后不能更改：编号“{existing.number}”已编入{existing.kind}的"
-                                         "编号序列。登记有误的，请删除本案（编号保留、不再使用）后重新登记"))
+        errors.append(FieldError("kind", Message(QT_TRANSLATE_NOOP(
+            "Messages", "调解类型在受理登记后不能更改：编号“{number}”已编入{kind}的编号序列。登记有误的，请删除本案"
+                        "（编号保留、不再使用）后重新登记"), number=existing.number, kind=existing.kind)))
     sources = SECURITY_MEDIATION_SOURCES if security else PEOPLES_MEDIATION_SOURCES
     source = (data.source or "").strip()
     if existing is not None and source == existing.source and source:
         values["source"] = source  # an older source of the other kind stays (case_warnings says so)
     elif kind:
-        values["source"] = choice_field(source, "source", f"{kind}的案件来源", sources, errors)
+        values["source"] = choice_field(source, "source",
+                                        Message(QT_TRANSLATE_NOOP("Messages", "{kind}的案件来源"), kind=kind),
+                                        sources, errors)
     else:
         values["source"] = source
-    received = datetime_field(data.received_at, "received_at", "受理时间", errors, required=True)
+    received = datetime_field(data.received_at, "received_at", QT_TRANSLATE_NOOP("Messages", "受理时间"), errors,
+                              required=True)
     if received and received.date() > today:
-        errors.append(FieldError("received_at", "受理时间不能晚于今天"))
+        errors.append(FieldError("received_at", QT_TRANSLATE_NOOP("Messages", "受理时间不能晚于今天")))
     values["received_at"] = received
-    for key, label, limit in (("place", "地点", 200), ("summary", "简要案情", MAX_TEXT),
-                              ("facts", "主要事实及争议事项", MAX_TEXT), ("responsibilities", "责任认定", MAX_TEXT),
-                              ("outcome", "调解结果", MAX_TEXT), ("agreement_terms", "协议内容", MAX_TEXT),
-                              ("performance_way", "履行方式", 200), ("performance_place", "履行地点", 200),
-                              ("mediating_authority", "调解机关", 100), ("incident_place", "案发地点", 200),
-                              ("incident_cause", "案件起因", MAX_TEXT), ("incident_course", "案件经过", MAX_TEXT),
-                              ("incident_result", "案件后果", MAX_TEXT), ("requests", "申请事项", MAX_TEXT),
-                              ("confirmation_court", "受理法院", 100), ("circumstances", "情节", MAX_TEXT),
-                              ("others_present", "其他在场人员", MAX_TEXT)):
+    for key, label, limit in (("place", QT_TRANSLATE_NOOP("Messages", "地点"), 200),
+                              ("summary", QT_TRANSLATE_NOOP("Messages", "简要案情"), MAX_TEXT),
+                              ("facts", QT_TRANSLATE_NOOP("Messages", "主要事实及争议事项"), MAX_TEXT),
+                              ("responsibilities", QT_TRANSLATE_NOOP("Messages", "责任认定"), MAX_TEXT),
+                              ("outcome", QT_TRANSLATE_NOOP("Messages", "调解结果"), MAX_TEXT),
+                              ("agreement_terms", QT_TRANSLATE_NOOP("Messages", "协议内容"), MAX_TEXT),
+                              ("performance_way", QT_TRANSLATE_NOOP("Messages", "履行方式"), 200),
+                              ("performance_place", QT_TRANSLATE_NOOP("Messages", "履行地点"), 200),
+                              ("mediating_authority", QT_TRANSLATE_NOOP("Messages", "调解机关"), 100),
+                              ("incident_place", QT_TRANSLATE_NOOP("Messages", "案发地点"), 200),
+                              ("incident_cause", QT_TRANSLATE_NOOP("Messages", "案件起因"), MAX_TEXT),
+                              ("incident_course", QT_TRANSLATE_NOOP("Messages", "案件经过"), MAX_TEXT),
+                              ("incident_result", QT_TRANSLATE_NOOP("Messages", "案件后果"), MAX_TEXT),
+                              ("requests", QT_TRANSLATE_NOOP("Messages", "申请事项"), MAX_TEXT),
+                              ("confirmation_court", QT_TRANSLATE_NOOP("Messages", "受理法院"), 100),
+                              ("circumstances", QT_TRANSLATE_NOOP("Messages", "情节"), MAX_TEXT),
+                              ("others_present", QT_TRANSLATE_NOOP("Messages", "其他在场人员"), MAX_TEXT)):
         values[key] = text_field(getattr(data, key), key, label, limit, errors)
 
     values["host_officer"] = ""
@@ -197,18 +211,20 @@ def validate_case(data: CaseInput, today: date | None = None, existing: Case | N
         try:
             values["host_officer"] = validate_name(data.host_officer)
         except FieldError as exc:
-            errors.append(FieldError("host_officer", f"主持人：{exc.message}"))
+            errors.append(FieldError("host_officer",
+                Message(QT_TRANSLATE_NOOP("Messages", "主持人：{message}"), message=exc.message)))
     values["filed_by"] = ""
     if (data.filed_by or "").strip():
         try:
             values["filed_by"] = validate_name(data.filed_by)
         except FieldError as exc:
-            errors.append(FieldError("filed_by", f"立卷人：{exc.message}"))
-    values["filed_on"] = date_field(data.filed_on, "filed_on", "立卷日期", errors)
+            errors.append(FieldError("filed_by",
+                Message(QT_TRANSLATE_NOOP("Messages", "立卷人：{message}"), message=exc.message)))
+    values["filed_on"] = date_field(data.filed_on, "filed_on", QT_TRANSLATE_NOOP("Messages", "立卷日期"), errors)
     if values["filed_on"] and values["filed_on"] > today:
-        errors.append(FieldError("filed_on", "立卷日期不能晚于今天"))
-    values["retention"] = choice_field(data.retention, "retention", "保管期限", RETENTION_PERIODS, errors,
-                                       required=False)
+        errors.append(FieldError("filed_on", QT_TRANSLATE_NOOP("Messages", "立卷日期不能晚于今天")))
+    values["retention"] = choice_field(data.retention, "retention", QT_TRANSLATE_NOOP("Messages", "保管期限"),
+                                       RETENTION_PERIODS, errors, required=False)
 
     values["agreement_amount"] = None
     raw_amount = data.agreement_amount
@@ -216,40 +232,43 @@ def validate_case(data: CaseInput, today: date | None = None, existing: Case | N
         try:
             amount = to_amount(fold_fullwidth(str(raw_amount)).strip().removesuffix("元"))
         except ValueError:
-            errors.append(FieldError("agreement_amount", "协议金额应为数字，如 3500 或 3500.50"))
+            errors.append(FieldError("agreement_amount",
+                QT_TRANSLATE_NOOP("Messages", "协议金额应为数字，如 3500 或 3500.50")))
         else:
             if amount < 0:
-                errors.append(FieldError("agreement_amount", "协议金额不能为负数"))
+                errors.append(FieldError("agreement_amount", QT_TRANSLATE_NOOP("Messages", "协议金额不能为负数")))
             elif amount >= UPPER_LIMIT:
-                errors.append(FieldError("agreement_amount", "协议金额过大，请核对"))
+                errors.append(FieldError("agreement_amount", QT_TRANSLATE_NOOP("Messages", "协议金额过大，请核对")))
             values["agreement_amount"] = amount
 
     try:
         copies = int(fold_fullwidth(str(data.copies if data.copies not in (None, "") else 3)).strip())
     except ValueError:
-        errors.append(FieldError("copies", "协议份数应为整数"))
+        errors.append(FieldError("copies", QT_TRANSLATE_NOOP("Messages", "协议份数应为整数")))
         copies = 3
     if not 1 <= copies <= MAX_COPIES:
-        errors.append(FieldError("copies", f"协议份数应在1至{MAX_COPIES}份之间"))
+        errors.append(FieldError("copies",
+            Message(QT_TRANSLATE_NOOP("Messages", "协议份数应在1至{max_copies}份之间"), max_copies=MAX_COPIES)))
     values["copies"] = copies
     values["oral_agreement"] = bool(data.oral_agreement)
     if security and values["oral_agreement"]:
-        errors.append(FieldError("oral_agreement", "治安调解达成协议的，应当制作治安调解协议书（《公安机关治安调解工作规范》"
-                                                   "第十条），不能采用口头协议"))
+        errors.append(FieldError("oral_agreement", QT_TRANSLATE_NOOP(
+            "Messages", "治安调解达成协议的，应当制作治安调解协议书（《公安机关治安调解工作规范》第十条），不能采用口头协议")))
 
-    agreed = date_field(data.agreement_date, "agreement_date", "协议日期", errors)
-    perform_by = date_field(data.performance_deadline, "performance_deadline", "履行期限", errors)
+    agreed = date_field(data.agreement_date, "agreement_date", QT_TRANSLATE_NOOP("Messages", "协议日期"), errors)
+    perform_by = date_field(data.performance_deadline, "performance_deadline",
+                            QT_TRANSLATE_NOOP("Messages", "履行期限"), errors)
     if agreed and received and agreed < received.date():
-        errors.append(FieldError("agreement_date", "协议日期不能早于受理日期"))
+        errors.append(FieldError("agreement_date", QT_TRANSLATE_NOOP("Messages", "协议日期不能早于受理日期")))
     if agreed and agreed > today:
-        errors.append(FieldError("agreement_date", "协议日期不能晚于今天"))
+        errors.append(FieldError("agreement_date", QT_TRANSLATE_NOOP("Messages", "协议日期不能晚于今天")))
     if agreed and perform_by and perform_by < agreed:
-        errors.append(FieldError("performance_deadline", "履行期限不能早于协议日期"))
+        errors.append(FieldError("performance_deadline", QT_TRANSLATE_NOOP("Messages", "履行期限不能早于协议日期")))
     values["agreement_date"], values["performance_deadline"] = agreed, perform_by
 
-    incident = datetime_field(data.incident_at, "incident_at", "案发时间", errors)
+    incident = datetime_field(data.incident_at, "incident_at", QT_TRANSLATE_NOOP("Messages", "案发时间"), errors)
     if incident and received and incident > received:
-        errors.append(FieldError("incident_at", "案发时间不能晚于受理时间"))
+        errors.append(FieldError("incident_at", QT_TRANSLATE_NOOP("Messages", "案发时间不能晚于受理时间")))
     values["incident_at"] = incident
 
     if security:
@@ -266,9 +285,11 @@ def exclusion_refusal(exclusions: tuple[str, ...] | list[str]) -> str:
     found = [e for e in SECURITY_EXCLUSIONS if e in exclusions]
     if not found:
         return ""
-    items = "、".join(f"{e}（第四条第（{chinese_ordinal(SECURITY_EXCLUSIONS.index(e) + 1)}）项）" for e in found)
-    return (f"有《公安机关治安调解工作规范》第四条所列情形：{items}，不适用治安调解。应当依法处理；"
-            "不构成违反治安管理行为的民间纠纷，可以告知当事人申请人民调解（按人民调解登记）。")
+    items = Joined("、", [Message(QT_TRANSLATE_NOOP("Messages", "{exclusion}（第四条第（{ordinal}）项）"), exclusion=e,
+                                  ordinal=chinese_ordinal(SECURITY_EXCLUSIONS.index(e) + 1)) for e in found])
+    return Message(QT_TRANSLATE_NOOP("Messages", "有《公安机关治安调解工作规范》第四条所列情形：{items}，不适用治安调解。"
+                                                 "应当依法处理；不构成违反治安管理行为的民间纠纷，可以告知当事人申请人民调解"
+                                                 "（按人民调解登记）。"), items=items)
 
 
 def chinese_ordinal(n: int) -> str:
@@ -281,34 +302,41 @@ def _security_values(data: CaseInput, values: dict[str, Any], received: datetime
                            "confirmation_applied_on": None, "confirmation_court": "", "confirmation_result": ""}
     unknown = [e for e in data.exclusions if e not in SECURITY_EXCLUSIONS]
     if unknown:
-        errors.append(FieldError("exclusions", f"未知的情形：{'、'.join(unknown)}"))
+        errors.append(FieldError("exclusions", Message(QT_TRANSLATE_NOOP("Messages", "未知的情形：{unknown}"),
+                                                       unknown="、".join(unknown))))
     refusal = exclusion_refusal(data.exclusions)
     if refusal:
         errors.append(FieldError("exclusions", refusal))
     offence = (data.offence or "").strip()
     if offence and offence not in SECURITY_OFFENCES:
-        errors.append(FieldError("offence", f"案由“{offence}”不属于《公安机关治安调解工作规范》第三条所列可以治安调解的"
-                                            f"行为（{'、'.join(SECURITY_OFFENCES)}）：应当依法处理"))
+        errors.append(FieldError("offence", Message(QT_TRANSLATE_NOOP("Messages", "案由“{offence}”不属于《公安机关治安调解"
+                                                                      "工作规范》第三条所列可以治安调解的行为（{offences}）："
+                                                                      "应当依法处理"),
+                                                    offence=offence, offences="、".join(SECURITY_OFFENCES))))
     out["offence"] = offence
     out["parties_consent"] = bool(data.parties_consent)
-    out["appraisal"] = choice_field(data.appraisal, "appraisal", "鉴定/认定", APPRAISALS, errors, required=False)
-    issued = date_field(data.appraisal_issued_on, "appraisal_issued_on", "鉴定/认定文书出具日期", errors)
+    out["appraisal"] = choice_field(data.appraisal, "appraisal", QT_TRANSLATE_NOOP("Messages", "鉴定/认定"), APPRAISALS,
+                                    errors, required=False)
+    issued = date_field(data.appraisal_issued_on, "appraisal_issued_on",
+                        QT_TRANSLATE_NOOP("Messages", "鉴定/认定文书出具日期"), errors)
     if issued and not out["appraisal"]:
-        errors.append(FieldError("appraisal_issued_on", "请先选择需要伤情鉴定还是价值认定"))
+        errors.append(FieldError("appraisal_issued_on", QT_TRANSLATE_NOOP("Messages", "请先选择需要伤情鉴定还是价值认定")))
     if issued and received and issued < received.date():
-        errors.append(FieldError("appraisal_issued_on", "鉴定/认定文书出具日期不能早于受理日期"))
+        errors.append(FieldError("appraisal_issued_on",
+                                 QT_TRANSLATE_NOOP("Messages", "鉴定/认定文书出具日期不能早于受理日期")))
     if issued and issued > today:
-        errors.append(FieldError("appraisal_issued_on", "鉴定/认定文书出具日期不能晚于今天"))
+        errors.append(FieldError("appraisal_issued_on", QT_TRANSLATE_NOOP("Messages", "鉴定/认定文书出具日期不能晚于今天")))
     out["appraisal_issued_on"] = issued if out["appraisal"] else None
     host = values["host_officer"]
     kept = existing is not None and host == existing.host_officer
     if host and not kept:
         officers = list_officers()
         if not officers:
-            errors.append(FieldError("host_officer", "请先在“纠纷调解 → 调解组织与民警”中登记本所民警，再选择主持人"))
+            errors.append(FieldError("host_officer", QT_TRANSLATE_NOOP(
+                "Messages", "请先在“纠纷调解 → 调解组织与民警”中登记本所民警，再选择主持人")))
         elif host not in officers:
-            errors.append(FieldError("host_officer", f"治安调解由民警主持（《公安机关治安调解工作规范》第二条）："
-                                                     f"“{host}”不在本所民警名单中"))
+            errors.append(FieldError("host_officer", Message(QT_TRANSLATE_NOOP(
+                "Messages", "治安调解由民警主持（《公安机关治安调解工作规范》第二条）：“{host}”不在本所民警名单中"), host=host)))
     return out
 
 
@@ -319,12 +347,13 @@ def _peoples_values(data: CaseInput, values: dict[str, Any], received: datetime 
     body_id = data.body_id
     if existing is not None and existing.body_id is not None:
         if body_id is not None and body_id != existing.body_id:
-            errors.append(FieldError("body", "调委会在受理登记后不能更改：本案编号已编入该调委会的编号序列"))
+            errors.append(FieldError("body", QT_TRANSLATE_NOOP(
+                "Messages", "调委会在受理登记后不能更改：本案编号已编入该调委会的编号序列")))
         out["body"] = existing.body_id
     elif body_id is not None:
         body = get_body(body_id)
         if body is None or not body.active:
-            errors.append(FieldError("body", "所选人民调解委员会不存在或已停用"))
+            errors.append(FieldError("body", QT_TRANSLATE_NOOP("Messages", "所选人民调解委员会不存在或已停用")))
         out["body"] = body_id
     elif existing is None:
         body = default_body()
@@ -332,42 +361,52 @@ def _peoples_values(data: CaseInput, values: dict[str, Any], received: datetime 
     else:
         out["body"] = None
 
-    agreed_on = date_field(data.extension_agreed_on, "extension_agreed_on", "同意延期的日期", errors)
-    extended = date_field(data.extended_deadline, "extended_deadline", "延长后的期限", errors)
+    agreed_on = date_field(data.extension_agreed_on, "extension_agreed_on",
+                           QT_TRANSLATE_NOOP("Messages", "同意延期的日期"), errors)
+    extended = date_field(data.extended_deadline, "extended_deadline", QT_TRANSLATE_NOOP("Messages", "延长后的期限"),
+                          errors)
     if (agreed_on is None) != (extended is None):
         field_name = "extended_deadline" if agreed_on else "extension_agreed_on"
-        errors.append(FieldError(field_name, "当事人同意延期调解的，请同时填写同意日期和延长后的期限"))
+        errors.append(FieldError(field_name, QT_TRANSLATE_NOOP(
+            "Messages", "当事人同意延期调解的，请同时填写同意日期和延长后的期限")))
     if agreed_on and received and agreed_on < received.date():
-        errors.append(FieldError("extension_agreed_on", "同意延期的日期不能早于受理日期"))
+        errors.append(FieldError("extension_agreed_on", QT_TRANSLATE_NOOP("Messages", "同意延期的日期不能早于受理日期")))
     if agreed_on and agreed_on > today:
-        errors.append(FieldError("extension_agreed_on", "同意延期的日期不能晚于今天"))
+        errors.append(FieldError("extension_agreed_on", QT_TRANSLATE_NOOP("Messages", "同意延期的日期不能晚于今天")))
     if extended and received and extended <= add_months(received.date(), 1):
-        errors.append(FieldError("extended_deadline", f"延长后的期限应晚于一个月的调解期限"
-                                                      f"（{format_date(add_months(received.date(), 1))}）"))
+        errors.append(FieldError("extended_deadline", Message(QT_TRANSLATE_NOOP(
+            "Messages", "延长后的期限应晚于一个月的调解期限（{deadline}）"),
+            deadline=format_date(add_months(received.date(), 1)))))
     if agreed_on and extended and extended < agreed_on:
-        errors.append(FieldError("extended_deadline", "延长后的期限不能早于同意日期"))
+        errors.append(FieldError("extended_deadline", QT_TRANSLATE_NOOP("Messages", "延长后的期限不能早于同意日期")))
     out["extension_agreed_on"], out["extended_deadline"] = agreed_on, extended
 
-    applied = date_field(data.confirmation_applied_on, "confirmation_applied_on", "申请司法确认的日期", errors)
-    result = choice_field(data.confirmation_result, "confirmation_result", "司法确认结果", CONFIRMATION_RESULTS,
-                          errors, required=False)
+    applied = date_field(data.confirmation_applied_on, "confirmation_applied_on",
+                         QT_TRANSLATE_NOOP("Messages", "申请司法确认的日期"), errors)
+    result = choice_field(data.confirmation_result, "confirmation_result",
+                          QT_TRANSLATE_NOOP("Messages", "司法确认结果"), CONFIRMATION_RESULTS, errors, required=False)
     agreed = values["agreement_date"]
     if applied:
         if values["oral_agreement"]:
-            errors.append(FieldError("confirmation_applied_on", "司法确认须有书面调解协议，口头协议不能申请"))
+            errors.append(FieldError("confirmation_applied_on", QT_TRANSLATE_NOOP(
+                "Messages", "司法确认须有书面调解协议，口头协议不能申请")))
         elif agreed is None:
-            errors.append(FieldError("confirmation_applied_on", "调解协议生效后才能申请司法确认"))
+            errors.append(FieldError("confirmation_applied_on", QT_TRANSLATE_NOOP(
+                "Messages", "调解协议生效后才能申请司法确认")))
         elif applied < agreed:
-            errors.append(FieldError("confirmation_applied_on", "申请日期不能早于调解协议生效日期"))
+            errors.append(FieldError("confirmation_applied_on", QT_TRANSLATE_NOOP(
+                "Messages", "申请日期不能早于调解协议生效日期")))
         elif (applied - agreed).days > CONFIRMATION_DAYS:
-            errors.append(FieldError("confirmation_applied_on", f"司法确认应自调解协议生效之日起三十日内共同申请（《人民调解法》"
-                                                                f"第三十三条），本案申请期限至{format_date(agreed + timedelta(days=CONFIRMATION_DAYS))}"))
+            errors.append(FieldError("confirmation_applied_on", Message(QT_TRANSLATE_NOOP(
+                "Messages", "司法确认应自调解协议生效之日起三十日内共同申请（《人民调解法》第三十三条），本案申请期限至{until}"),
+                until=format_date(agreed + timedelta(days=CONFIRMATION_DAYS)))))
         if applied > today:
-            errors.append(FieldError("confirmation_applied_on", "申请日期不能晚于今天"))
+            errors.append(FieldError("confirmation_applied_on", QT_TRANSLATE_NOOP("Messages", "申请日期不能晚于今天")))
         if not values["confirmation_court"]:
-            errors.append(FieldError("confirmation_court", "请填写受理申请的人民法院"))
+            errors.append(FieldError("confirmation_court", QT_TRANSLATE_NOOP("Messages", "请填写受理申请的人民法院")))
     elif result or values["confirmation_court"]:
-        errors.append(FieldError("confirmation_applied_on", "请填写双方共同申请司法确认的日期"))
+        errors.append(FieldError("confirmation_applied_on", QT_TRANSLATE_NOOP(
+            "Messages", "请填写双方共同申请司法确认的日期")))
     out["confirmation_applied_on"], out["confirmation_result"] = applied, result
     return out
 
@@ -396,8 +435,9 @@ def _number_prefix(values: dict[str, Any]) -> str:
         return office_prefix()
     body = get_body(values["body"]) if values["body"] is not None else None
     if body is None:
-        raise CaseRefused("请先登记人民调解委员会及其案件编号前缀（纠纷调解 → 调解组织与民警），再受理人民调解案件："
-                          "人民调解协议书须以调委会名义出具并加盖其印章（《人民调解法》第二十九条）")
+        raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "请先登记人民调解委员会及其案件编号前缀（纠纷调解 → 调解组织与民警），"
+                                                        "再受理人民调解案件：人民调解协议书须以调委会名义出具并加盖其印章"
+                                                        "（《人民调解法》第二十九条）"))
     return body.number_prefix
 
 
@@ -488,36 +528,44 @@ def case_warnings(case: Case | int, parties: list[PartyEntry] | None = None,
     parties = parties if parties is not None else list_parties(case.id, today)
     warnings = []
     if case.kind == PEOPLES_MEDIATION and case.body_id is None:
-        warnings.append("本案尚未指定人民调解委员会：人民调解的文书须以调委会名义出具并加盖其印章（《人民调解法》第二十九条），"
-                        "请在“基本情况”中选择调委会（编号不变）")
+        warnings.append(QT_TRANSLATE_NOOP("Messages", "本案尚未指定人民调解委员会：人民调解的文书须以调委会名义出具并加盖其印章"
+                                                      "（《人民调解法》第二十九条），请在“基本情况”中选择调委会（编号不变）"))
     sources = SECURITY_MEDIATION_SOURCES if case.kind == PUBLIC_SECURITY_MEDIATION else PEOPLES_MEDIATION_SOURCES
     if case.source and case.source not in sources:
-        warnings.append(f"案件来源“{case.source}”不是{case.kind}的来源，请核实")
+        warnings.append(Message(QT_TRANSLATE_NOOP("Messages", "案件来源“{source}”不是{kind}的来源，请核实"),
+                                source=case.source, kind=case.kind))
     if not parties:
-        warnings.append("尚未登记当事人")
+        warnings.append(QT_TRANSLATE_NOOP("Messages", "尚未登记当事人"))
     for name in minors_without_guardian(case.id, today):
-        warnings.append(f"当事人“{name}”未满18周岁，请登记其监护人（达成协议前必须登记）")
+        warnings.append(Message(QT_TRANSLATE_NOOP("Messages", "当事人“{name}”未满18周岁，请登记其监护人（达成协议前必须登记）"),
+                                name=name))
     for name in guardian_must_attend(case, today):
-        warnings.append(f"当事人“{name}”不满十六周岁：调解时应当通知其父母或者其他监护人到场（《公安机关治安调解工作规范》第八条）")
+        warnings.append(Message(QT_TRANSLATE_NOOP(
+            "Messages", "当事人“{name}”不满十六周岁：调解时应当通知其父母或者其他监护人到场（《公安机关治安调解工作规范》第八条）"),
+            name=name))
     if case.kind == PUBLIC_SECURITY_MEDIATION:
         warnings.extend(_security_warnings(case, parties))
     if case.deleted_at is None and is_overdue(case, today):
-        warnings.append(f"已超过办理期限（{format_date(case.deadline)}）")
+        warnings.append(Message(QT_TRANSLATE_NOOP("Messages", "已超过办理期限（{deadline}）"),
+                                deadline=format_date(case.deadline)))
     until = confirmation_until(case)
     if until is not None and until >= today:
-        warnings.append(f"调解协议于{format_date(case.agreement_date)}生效：双方当事人认为有必要的，可于{format_date(until)}前"
-                        "共同向人民法院申请司法确认（《人民调解法》第三十三条）")
+        warnings.append(Message(QT_TRANSLATE_NOOP(
+            "Messages", "调解协议于{agreed}生效：双方当事人认为有必要的，可于{until}前共同向人民法院申请司法确认"
+                        "（《人民调解法》第三十三条）"), agreed=format_date(case.agreement_date), until=format_date(until)))
     return warnings
 
 
 def _security_warnings(case: Case, parties: list[PartyEntry]) -> list[str]:
-    warnings = []
+    warnings: list[str] = []
     if case.appraisal and case.appraisal_issued_on is None and case.status == ACCEPTED:
-        warnings.append(f"需要{case.appraisal}：应当在{case.appraisal}文书出具后的3个工作日内完成调解（第九条），"
-                        "文书出具后请填写出具日期")
+        warnings.append(Message(QT_TRANSLATE_NOOP(
+            "Messages", "需要{appraisal}：应当在{appraisal}文书出具后的3个工作日内完成调解（第九条），文书出具后请填写出具日期"),
+            appraisal=case.appraisal))
     missed = first_session_late(case)
     if missed is not None:
-        warnings.append(f"首次调解晚于第九条规定的期限（{format_date(missed)}）")
+        warnings.append(Message(QT_TRANSLATE_NOOP("Messages", "首次调解晚于第九条规定的期限（{deadline}）"),
+                                deadline=format_date(missed)))
     offenders = {p.id_number for p in parties if p.role == OFFENDER and p.id_number}
     if offenders:
         others = (Case.select(Case.number).join(Party, on=(Party.case == Case.id))
@@ -525,6 +573,7 @@ def _security_warnings(case: Case, parties: list[PartyEntry]) -> list[str]:
                          Party.role == OFFENDER, Party.id_number.in_(list(offenders))).distinct())
         numbers = [number for (number,) in others.tuples()]
         if numbers:
-            warnings.append(f"违法行为人在本所另有治安调解案件（{'、'.join(numbers[:5])}）：多次实施违反治安管理行为的，"
-                            "不适用治安调解（第四条第（四）项），请核实")
+            warnings.append(Message(QT_TRANSLATE_NOOP(
+                "Messages", "违法行为人在本所另有治安调解案件（{numbers}）：多次实施违反治安管理行为的，不适用治安调解"
+                            "（第四条第（四）项），请核实"), numbers="、".join(numbers[:5])))
     return warnings

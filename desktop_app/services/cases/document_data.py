@@ -20,6 +20,7 @@ from ...documents.case_data import (
     SessionData,
 )
 from ...domain.dates import format_date
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.masking import mask_address, mask_id, mask_phone
 from ...domain.vocabulary import CLOSED, PUBLIC_SECURITY_MEDIATION
 from .. import audit
@@ -33,14 +34,22 @@ from .sessions import list_follow_ups, list_sessions
 from .wording import office_wording
 from .workflow import CaseRefused, case_outcomes, compute_deadlines, minors_without_guardian
 
-APPLICATION, ACCEPTANCE, RIGHTS, INVESTIGATION = "申请书", "受理登记表", "权利义务告知书", "调查记录"
-SESSION, AGREEMENT, ORAL, FOLLOW_UP, CLOSING = "调解记录", "调解协议书", "口头协议登记表", "回访记录", "结案报告表"
-DOSSIER, SUMMARY = "卷宗", "案件摘要"
+APPLICATION = QT_TRANSLATE_NOOP("Vocabulary", "申请书")
+ACCEPTANCE = QT_TRANSLATE_NOOP("Vocabulary", "受理登记表")
+RIGHTS = QT_TRANSLATE_NOOP("Vocabulary", "权利义务告知书")
+INVESTIGATION = QT_TRANSLATE_NOOP("Vocabulary", "调查记录")
+SESSION = QT_TRANSLATE_NOOP("Vocabulary", "调解记录")
+AGREEMENT = QT_TRANSLATE_NOOP("Vocabulary", "调解协议书")
+ORAL = QT_TRANSLATE_NOOP("Vocabulary", "口头协议登记表")
+FOLLOW_UP = QT_TRANSLATE_NOOP("Vocabulary", "回访记录")
+CLOSING = QT_TRANSLATE_NOOP("Vocabulary", "结案报告表")
+DOSSIER = QT_TRANSLATE_NOOP("Vocabulary", "卷宗")
+SUMMARY = QT_TRANSLATE_NOOP("Vocabulary", "案件摘要")
 DOCUMENT_KINDS = (APPLICATION, ACCEPTANCE, RIGHTS, INVESTIGATION, SESSION, AGREEMENT, ORAL, FOLLOW_UP, CLOSING,
                   DOSSIER, SUMMARY)
 FULL_IDENTITY_KINDS = (APPLICATION, AGREEMENT, ORAL, DOSSIER)  # legal originals that may carry full identity
-UNASSIGNED = ("本案尚未指定人民调解委员会：人民调解的文书须以调委会名义出具并加盖其印章（《人民调解法》第二十九条），"
-              "请先在“基本情况”中选择调委会")
+UNASSIGNED = QT_TRANSLATE_NOOP("Messages", "本案尚未指定人民调解委员会：人民调解的文书须以调委会名义出具并加盖其印章"
+                                           "（《人民调解法》第二十九条），请先在“基本情况”中选择调委会")
 
 
 def _party_data(parties: list[PartyEntry], masked: bool) -> list[PartyData]:
@@ -169,27 +178,32 @@ def document_refusal(case: Case, kind: str, session_index: int | None = None,
     if kind == SESSION:
         count = MediationSession.select().where(MediationSession.case == case.id).count()
         if not count:
-            return "本案尚无调解记录"
+            return QT_TRANSLATE_NOOP("Messages", "本案尚无调解记录")
         if session_index is not None and not 0 <= session_index < count:
-            return f"本案只有{count}次调解记录"
+            return Message(QT_TRANSLATE_NOOP("Messages", "本案只有{count}次调解记录"), count=count)
     if kind == FOLLOW_UP and not FollowUp.select().where(FollowUp.case == case.id).exists():
-        return "本案尚无回访记录"
+        return QT_TRANSLATE_NOOP("Messages", "本案尚无回访记录")
     if kind == INVESTIGATION and not Investigation.select().where(Investigation.case == case.id).exists():
-        return "本案尚无调查记录"
+        return QT_TRANSLATE_NOOP("Messages", "本案尚无调查记录")
     if kind == APPLICATION and security:
-        return "治安调解不使用人民调解申请书"
+        return QT_TRANSLATE_NOOP("Messages", "治安调解不使用人民调解申请书")
     if kind in (AGREEMENT, ORAL):
         if not case.agreement_terms.strip():
-            return "尚未填写协议内容，无法打印调解协议书" if kind == AGREEMENT else "尚未记录口头协议的内容"
+            if kind == AGREEMENT:
+                return QT_TRANSLATE_NOOP("Messages", "尚未填写协议内容，无法打印调解协议书")
+            return QT_TRANSLATE_NOOP("Messages", "尚未记录口头协议的内容")
         if kind == ORAL and (security or not case.oral_agreement):
-            return "本案不是口头协议：请打印调解协议书" if not security else "治安调解须制作治安调解协议书"
+            if security:
+                return QT_TRANSLATE_NOOP("Messages", "治安调解须制作治安调解协议书")
+            return QT_TRANSLATE_NOOP("Messages", "本案不是口头协议：请打印调解协议书")
         if kind == AGREEMENT and case.oral_agreement and not security:
-            return "本案为口头协议：请打印人民调解口头协议登记表"
+            return QT_TRANSLATE_NOOP("Messages", "本案为口头协议：请打印人民调解口头协议登记表")
         missing = minors_without_guardian(case.id, today)
         if missing:
-            return f"当事人“{'、'.join(missing)}”未满18周岁，须先登记其监护人"
+            return Message(QT_TRANSLATE_NOOP("Messages", "当事人“{missing}”未满18周岁，须先登记其监护人"),
+                           missing="、".join(missing))
     if kind == CLOSING and case.status != CLOSED:
-        return "结案后才能填写结案报告表"
+        return QT_TRANSLATE_NOOP("Messages", "结案后才能填写结案报告表")
     if kind != SUMMARY and not security and case.body_id is None:
         return UNASSIGNED
     return ""

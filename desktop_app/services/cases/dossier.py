@@ -17,6 +17,7 @@ from ...documents.dossier import build_dossier, reached_parts
 from ...documents.layout import build_pdf
 from ...documents.line_breaks import keeping
 from ...domain.case_numbers import parse_case_number
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from .. import audit
@@ -42,14 +43,14 @@ def find_case(number: str) -> Case:
     try:
         year, prefix, sequence = parse_case_number(text)
     except ValueError as exc:
-        raise CaseRefused(str(exc)) from None
+        raise CaseRefused(exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)) from None
     wanted = f"（{year}）{prefix}字第{sequence:03d}号"
     case = Case.get_or_none(Case.number == wanted)
     if case is None:
         case = next((c for c in Case.select().where(Case.year == year, Case.sequence == sequence)
                      if c.number and parse_case_number(c.number)[1] == prefix), None)
     if case is None or case.deleted_at is not None:
-        raise CaseRefused(f"没有编号为“{wanted}”的案件")
+        raise CaseRefused(Message(QT_TRANSLATE_NOOP("Messages", "没有编号为“{number}”的案件"), number=wanted))
     return case
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from ...db.database import db
 from ...db.models import Case, Investigation
 from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from .. import audit
 from .fields import MAX_TEXT, CaseInvalid, datetime_field, live_case, text_field
 
@@ -44,20 +45,21 @@ class InvestigationEntry:
 def validate_investigation(data: InvestigationInput, case: Case, today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     errors: list[FieldError] = []
-    held = datetime_field(data.held_at, "held_at", "调查时间", errors, required=True)
+    held = datetime_field(data.held_at, "held_at", QT_TRANSLATE_NOOP("Messages", "调查时间"), errors, required=True)
     if held and held.date() > today:
-        errors.append(FieldError("held_at", "调查时间不能晚于今天"))
+        errors.append(FieldError("held_at", QT_TRANSLATE_NOOP("Messages", "调查时间不能晚于今天")))
     if held and held.date() < case.received_at.date():
-        errors.append(FieldError("held_at", "调查时间不能早于受理日期"))
+        errors.append(FieldError("held_at", QT_TRANSLATE_NOOP("Messages", "调查时间不能早于受理日期")))
     values: dict[str, Any] = {"held_at": held}
-    values["place"] = text_field(data.place, "place", "调查地点", 200, errors)
-    values["subject"] = text_field(data.subject, "subject", "被调查人", 200, errors)
-    values["investigators"] = text_field(data.investigators, "investigators", "调查人", 200, errors)
-    values["recorder"] = text_field(data.recorder, "recorder", "记录人", 50, errors)
-    values["present"] = text_field(data.present, "present", "在场人", MAX_TEXT, errors)
-    values["record"] = text_field(data.record, "record", "调查记录", MAX_TEXT, errors)
+    values["place"] = text_field(data.place, "place", QT_TRANSLATE_NOOP("Messages", "调查地点"), 200, errors)
+    values["subject"] = text_field(data.subject, "subject", QT_TRANSLATE_NOOP("Messages", "被调查人"), 200, errors)
+    values["investigators"] = text_field(data.investigators, "investigators", QT_TRANSLATE_NOOP("Messages", "调查人"),
+                                         200, errors)
+    values["recorder"] = text_field(data.recorder, "recorder", QT_TRANSLATE_NOOP("Messages", "记录人"), 50, errors)
+    values["present"] = text_field(data.present, "present", QT_TRANSLATE_NOOP("Messages", "在场人"), MAX_TEXT, errors)
+    values["record"] = text_field(data.record, "record", QT_TRANSLATE_NOOP("Messages", "调查记录"), MAX_TEXT, errors)
     if not values["subject"]:
-        errors.append(FieldError("subject", "请填写被调查人"))
+        errors.append(FieldError("subject", QT_TRANSLATE_NOOP("Messages", "请填写被调查人")))
     if errors:
         raise CaseInvalid(errors)
     return values

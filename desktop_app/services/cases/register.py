@@ -12,6 +12,7 @@ from peewee import Case as SqlCase
 
 from ...db.database import db
 from ...db.models import Case, CaseMediator, Member, Party
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.names import normalize_name
 from ...domain.pinyin_keys import search_term
 from ...domain.text_folding import fold_fullwidth
@@ -179,7 +180,7 @@ def fetch_case_rows(ids: Sequence[int], today: date | None = None) -> list[CaseR
                 overdue=deleted_at is None and status in OPEN_CASE_STATUSES and deadline is not None
                 and deadline < today,
                 deadline_estimated=status in OPEN_CASE_STATUSES and deadline_is_estimate(kind, deadline, second),
-                deadline_note=f"待{appraisal}" if appraisal and deadline is None and status in OPEN_CASE_STATUSES
+                deadline_note=Message(QT_TRANSLATE_NOOP("Messages", "待{appraisal}"), appraisal=appraisal) if appraisal and deadline is None and status in OPEN_CASE_STATUSES
                 else "",
                 confirmation_until=confirmation_until(facts), body_missing=kind == PEOPLES_MEDIATION and body is None,
             )

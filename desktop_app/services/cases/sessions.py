@@ -15,13 +15,16 @@ from typing import Any
 from ...db.database import db
 from ...db.models import Case, FollowUp, MediationSession
 from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
 from .workflow import MAX_SECURITY_SESSIONS, CaseRefused, guardian_must_attend, refresh_deadlines
 
-PERFORMED_CHOICES = ("已履行", "部分履行", "未履行")
-SATISFACTION_CHOICES = ("满意", "基本满意", "不满意")
+PERFORMED_CHOICES = (QT_TRANSLATE_NOOP("Vocabulary", "已履行"), QT_TRANSLATE_NOOP("Vocabulary", "部分履行"),
+                     QT_TRANSLATE_NOOP("Vocabulary", "未履行"))
+SATISFACTION_CHOICES = (QT_TRANSLATE_NOOP("Vocabulary", "满意"), QT_TRANSLATE_NOOP("Vocabulary", "基本满意"),
+                        QT_TRANSLATE_NOOP("Vocabulary", "不满意"))
 
 
 @dataclass
@@ -83,16 +86,20 @@ class FollowUpEntry:
 def validate_session(data: SessionInput, case: Case, today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     errors: list[FieldError] = []
-    held = datetime_field(data.held_at, "held_at", "调解时间", errors, required=True)
+    held = datetime_field(data.held_at, "held_at",
+        QT_TRANSLATE_NOOP("Messages", "调解时间"), errors, required=True)
     if held and held.date() > today:
-        errors.append(FieldError("held_at", "调解时间不能晚于今天"))
+        errors.append(FieldError("held_at", QT_TRANSLATE_NOOP("Messages", "调解时间不能晚于今天")))
     if held and held.date() < case.received_at.date():
-        errors.append(FieldError("held_at", "调解时间不能早于受理日期"))
+        errors.append(FieldError("held_at", QT_TRANSLATE_NOOP("Messages", "调解时间不能早于受理日期")))
     values: dict[str, Any] = {"held_at": held}
-    values["place"] = text_field(data.place, "place", "调解地点", 200, errors)
-    values["present"] = text_field(data.present, "present", "参加人", MAX_TEXT, errors)
-    values["record"] = text_field(data.record, "record", "调解记录", MAX_TEXT, errors)
-    values["result"] = text_field(data.result, "result", "调解结果", MAX_TEXT, errors)
+    values["place"] = text_field(data.place, "place", QT_TRANSLATE_NOOP("Messages", "调解地点"), 200, errors)
+    values["present"] = text_field(data.present, "present",
+        QT_TRANSLATE_NOOP("Messages", "参加人"), MAX_TEXT, errors)
+    values["record"] = text_field(data.record, "record",
+        QT_TRANSLATE_NOOP("Messages", "调解记录"), MAX_TEXT, errors)
+    values["result"] = text_field(data.result, "result",
+        QT_TRANSLATE_NOOP("Messages", "调解结果"), MAX_TEXT, errors)
     values["rights_notified"] = bool(data.rights_notified)
     if errors:
         raise CaseInvalid(errors)
@@ -114,13 +121,15 @@ def add_session(case_id: int, data: SessionInput, today: date | None = None) -> 
         if case.kind == PUBLIC_SECURITY_MEDIATION:
             held = MediationSession.select().where(MediationSession.case == case_id).count()
             if held >= MAX_SECURITY_SESSIONS:
-                raise CaseRefused("治安调解一般为一次，必要时可以增加一次（《公安机关治安调解工作规范》第九条）：本案已调解"
-                                  f"{held}次，不能再增加。调解不成的，应当依法处罚，并告知当事人可以就民事争议依法向人民法院"
-                                  "提起民事诉讼")
+                raise CaseRefused(Message(QT_TRANSLATE_NOOP(
+                    "Messages", "治安调解一般为一次，必要时可以增加一次（《公安机关治安调解工作规范》第九条）：本案已调解"
+                                "{held}次，不能再增加。调解不成的，应当依法处罚，并告知当事人可以就民事争议依法向人民法院"
+                                "提起民事诉讼"), held=held))
             missing = guardian_must_attend(case, today)
             if missing:
-                raise CaseRefused(f"当事人“{'、'.join(missing)}”不满十六周岁，调解时应当通知其父母或者其他监护人到场（《公安机关治安调解"
-                                  "工作规范》第八条）：请先在“当事人”中登记其监护人")
+                raise CaseRefused(Message(QT_TRANSLATE_NOOP(
+                    "Messages", "当事人“{missing}”不满十六周岁，调解时应当通知其父母或者其他监护人到场（《公安机关治安调解"
+                                "工作规范》第八条）：请先在“当事人”中登记其监护人"), missing="、".join(missing)))
         session = MediationSession.create(case=case_id, **values)
         _after_sessions_changed(case)
         audit.record("新增", "mediation_session", session.uuid, f"案件 {case.number} 新增调解记录")
@@ -161,22 +170,26 @@ def list_sessions(case_id: int) -> list[SessionEntry]:
 def validate_follow_up(data: FollowUpInput, case: Case, today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     errors: list[FieldError] = []
-    day = date_field(data.date, "date", "回访日期", errors, required=True)
+    day = date_field(data.date, "date", QT_TRANSLATE_NOOP("Messages", "回访日期"), errors, required=True)
     if day and day > today:
-        errors.append(FieldError("date", "回访日期不能晚于今天"))
+        errors.append(FieldError("date", QT_TRANSLATE_NOOP("Messages", "回访日期不能晚于今天")))
     if day and day < case.received_at.date():
-        errors.append(FieldError("date", "回访日期不能早于受理日期"))
+        errors.append(FieldError("date", QT_TRANSLATE_NOOP("Messages", "回访日期不能早于受理日期")))
     values: dict[str, Any] = {
         "date": day,
-        "performed": choice_field(data.performed, "performed", "履行情况", PERFORMED_CHOICES, errors,
+        "performed": choice_field(data.performed, "performed",
+            QT_TRANSLATE_NOOP("Messages", "履行情况"), PERFORMED_CHOICES, errors,
                                   required=False),
-        "satisfaction": choice_field(data.satisfaction, "satisfaction", "满意度", SATISFACTION_CHOICES, errors,
+        "satisfaction": choice_field(data.satisfaction, "satisfaction",
+            QT_TRANSLATE_NOOP("Messages", "满意度"), SATISFACTION_CHOICES, errors,
                                      required=False),
-        "escalation_signs": text_field(data.escalation_signs, "escalation_signs", "矛盾激化迹象", MAX_TEXT, errors),
-        "visitor": text_field(data.visitor, "visitor", "回访人", 50, errors),
-        "notes": text_field(data.notes, "notes", "备注", MAX_TEXT, errors),
-        "reason": text_field(data.reason, "reason", "回访事由", 200, errors),
-        "measures": text_field(data.measures, "measures", "采取的措施", MAX_TEXT, errors),
+        "escalation_signs": text_field(data.escalation_signs, "escalation_signs",
+            QT_TRANSLATE_NOOP("Messages", "矛盾激化迹象"), MAX_TEXT, errors),
+        "visitor": text_field(data.visitor, "visitor", QT_TRANSLATE_NOOP("Messages", "回访人"), 50, errors),
+        "notes": text_field(data.notes, "notes", QT_TRANSLATE_NOOP("Messages", "备注"), MAX_TEXT, errors),
+        "reason": text_field(data.reason, "reason", QT_TRANSLATE_NOOP("Messages", "回访事由"), 200, errors),
+        "measures": text_field(data.measures, "measures", QT_TRANSLATE_NOOP("Messages", "采取的措施"), MAX_TEXT,
+                               errors),
     }
     if errors:
         raise CaseInvalid(errors)
@@ -188,7 +201,8 @@ def add_follow_up(case_id: int, data: FollowUpInput, today: date | None = None) 
     with db.atomic():
         case = live_case(case_id)
         if case.status not in AFTER_MEDIATION_STATUSES:
-            raise CaseRefused(f"案件尚在“{case.status}”阶段，调解结束后才能登记回访")
+            raise CaseRefused(
+                Message(QT_TRANSLATE_NOOP("Messages", "案件尚在“{status}”阶段，调解结束后才能登记回访"), status=case.status))
         follow_up = FollowUp.create(case=case_id, **validate_follow_up(data, case, today))
         audit.record("新增", "follow_up", follow_up.uuid, f"案件 {case.number} 新增回访记录")
     return follow_up

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ...db.database import db
 from ...documents import case_wording
 from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Joined, Message
 from .. import audit
 from ..settings import get_setting, set_setting
 from .fields import CaseInvalid
@@ -54,13 +55,13 @@ def wording_entries() -> list[WordingEntry]:
 def save_wording(key: str, text: str) -> WordingEntry:
     """Store the office's wording of one clause; `CaseInvalid` naming what is wrong with it."""
     if key not in case_wording.clause_keys():
-        raise CaseInvalid([FieldError("wording", "没有这一条款")])
+        raise CaseInvalid([FieldError("wording", QT_TRANSLATE_NOOP("Messages", "没有这一条款"))])
     text = "\n".join(line.rstrip() for line in (text or "").strip().splitlines())
     problems = case_wording.wording_problems(key, text)
     if len(text) > MAX_CLAUSE:
-        problems.append(f"措辞不能超过{MAX_CLAUSE}个字")
+        problems.append(Message(QT_TRANSLATE_NOOP("Messages", "措辞不能超过{limit}个字"), limit=MAX_CLAUSE))
     if problems:
-        raise CaseInvalid([FieldError("wording", "；".join(problems))])
+        raise CaseInvalid([FieldError("wording", Joined("；", problems))])
     with db.atomic():
         own = office_wording()
         if text == case_wording.default_text(key):

@@ -30,6 +30,7 @@ from ...db.database import db
 from ...db.models import Case, CaseEvent, CaseMediator, FollowUp, MediationSession, Party
 from ...domain.case_numbers import format_case_number
 from ...domain.dates import add_months, format_date
+from ...domain.i18n import QT_TRANSLATE_NOOP, Joined, Message
 from ...domain.vocabulary import (
     ACCEPTED,
     AFTER_MEDIATION_STATUSES,
@@ -95,7 +96,7 @@ class _HasDeadline(Protocol):
     deadline: date | None
 
 
-ESTIMATE_NOTE = "按预估的放假安排计算"
+ESTIMATE_NOTE = QT_TRANSLATE_NOOP("Messages", "按预估的放假安排计算")
 
 
 # --- transitions ---------------------------------------------------------------------------------
@@ -108,16 +109,21 @@ def allowed_next(status: str) -> tuple[str, ...]:
 def check_transition(from_status: str, to_status: str) -> None:
     """Raise `TransitionNotAllowed` naming the allowed next steps unless from → to is in TRANSITIONS."""
     if to_status not in CASE_STATUSES:
-        raise TransitionNotAllowed(f"未知的案件状态“{to_status}”")
+        raise TransitionNotAllowed(
+            Message(QT_TRANSLATE_NOOP("Messages", "未知的案件状态“{to_status}”"), to_status=to_status))
     if to_status == from_status:
-        raise TransitionNotAllowed(f"案件已处于“{to_status}”状态")
+        raise TransitionNotAllowed(
+            Message(QT_TRANSLATE_NOOP("Messages", "案件已处于“{to_status}”状态"), to_status=to_status))
     allowed = allowed_next(from_status)
     if to_status in allowed:
         return
     if not allowed:
-        raise TransitionNotAllowed(f"案件已“{from_status}”，不能再转为“{to_status}”")
+        raise TransitionNotAllowed(
+            Message(QT_TRANSLATE_NOOP("Messages", "案件已“{from_status}”，不能再转为“{to_status}”"),
+                    from_status=from_status, to_status=to_status))
     raise TransitionNotAllowed(
-        f"不能从“{from_status}”直接转为“{to_status}”；当前只能转为：{'、'.join(allowed)}")
+        Message(QT_TRANSLATE_NOOP("Messages", "不能从“{from_status}”直接转为“{to_status}”；当前只能转为：{allowed}"),
+                from_status=from_status, to_status=to_status, allowed='、'.join(allowed)))
 
 
 def age_on(birth: date, day: date) -> int:
@@ -154,19 +160,21 @@ def security_mediation_missing(case: Case, today: date | None = None) -> list[st
     主持人, a 违法行为人 and a 被侵害人, and the guardian of a party under 16 called (Art. 8)."""
     if case.kind != PUBLIC_SECURITY_MEDIATION:
         return []
-    problems = []
+    problems: list[str] = []
     if not case.offence:
-        problems.append("请选择案由（《公安机关治安调解工作规范》第三条所列违反治安管理行为）")
+        problems.append(QT_TRANSLATE_NOOP("Messages", "请选择案由（《公安机关治安调解工作规范》第三条所列违反治安管理行为）"))
     if not case.parties_consent:
-        problems.append("治安调解须经双方当事人同意（第三条），请在“基本情况”中记录双方同意")
+        problems.append(QT_TRANSLATE_NOOP("Messages", "治安调解须经双方当事人同意（第三条），请在“基本情况”中记录双方同意"))
     if not case.host_officer and not CaseMediator.select().where(
             CaseMediator.case == case.id, CaseMediator.role == HOST, CaseMediator.member.is_null()).exists():
-        problems.append("治安调解在公安机关主持下进行（第二条），请选择主持调解的民警")
+        problems.append(QT_TRANSLATE_NOOP("Messages", "治安调解在公安机关主持下进行（第二条），请选择主持调解的民警"))
     roles = {role for (role,) in Party.select(Party.role).where(Party.case == case.id).tuples()}
     if not {OFFENDER, VICTIM} <= roles:
-        problems.append("请登记违法行为人和被侵害人")
+        problems.append(QT_TRANSLATE_NOOP("Messages", "请登记违法行为人和被侵害人"))
     for name in guardian_must_attend(case, today):
-        problems.append(f"当事人“{name}”不满十六周岁，调解时应当通知其父母或者其他监护人到场（第八条），请先登记其监护人")
+        problems.append(Message(QT_TRANSLATE_NOOP(
+            "Messages", "当事人“{name}”不满十六周岁，调解时应当通知其父母或者其他监护人到场（第八条），请先登记其监护人"),
+            name=name))
     return problems
 
 
@@ -174,19 +182,20 @@ def transition_problems(case: Case, to_status: str, note: str = "", today: date 
     """What must be recorded before the case may move to `to_status` (empty when nothing is missing)."""
     problems: list[str] = []
     if to_status == IN_MEDIATION and not Party.select().where(Party.case == case.id).exists():
-        problems.append("开始调解前请至少登记一名当事人")
+        problems.append(QT_TRANSLATE_NOOP("Messages", "开始调解前请至少登记一名当事人"))
     elif to_status == IN_MEDIATION:
         problems.extend(security_mediation_missing(case, today))
     if to_status == SUCCEEDED:
         if not case.agreement_terms.strip() and not case.oral_agreement:
-            problems.append("请先填写调解协议内容（口头协议请勾选“口头协议”并记录协议内容）")
+            problems.append(QT_TRANSLATE_NOOP("Messages", "请先填写调解协议内容（口头协议请勾选“口头协议”并记录协议内容）"))
         for name in minors_without_guardian(case.id, today):
-            problems.append(f"当事人“{name}”未满18周岁，达成协议前须登记其监护人")
+            problems.append(
+                Message(QT_TRANSLATE_NOOP("Messages", "当事人“{name}”未满18周岁，达成协议前须登记其监护人"), name=name))
     if to_status == TERMINATED and not note.strip():
-        problems.append("请填写终止调解的原因")
+        problems.append(QT_TRANSLATE_NOOP("Messages", "请填写终止调解的原因"))
     if to_status == CLOSED and case.status == FOLLOW_UP \
             and not FollowUp.select().where(FollowUp.case == case.id).exists():
-        problems.append("结案前请至少登记一次回访记录")
+        problems.append(QT_TRANSLATE_NOOP("Messages", "结案前请至少登记一次回访记录"))
     return problems
 
 
@@ -196,16 +205,18 @@ def change_status(case_id: int, to_status: str, note: str = "", today: date | No
     today = today or date.today()
     note = (note or "").strip()
     if len(note) > MAX_NOTE_LENGTH:
-        raise CaseRefused(f"说明不能超过{MAX_NOTE_LENGTH}个字")
+        raise CaseRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "说明不能超过{max_note_length}个字"),
+                    max_note_length=MAX_NOTE_LENGTH))
     with db.atomic():
         case = Case.get_by_id(case_id)
         if case.deleted_at is not None:
-            raise CaseRefused("案件已删除，请先恢复后再办理")
+            raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "案件已删除，请先恢复后再办理"))
         from_status = case.status
         check_transition(from_status, to_status)
         problems = transition_problems(case, to_status, note, today)
         if problems:
-            raise CaseRefused("；".join(problems))
+            raise CaseRefused(Joined("；", problems))
         case.status = to_status
         if to_status == SUCCEEDED and case.agreement_date is None:
             case.agreement_date = today
@@ -259,7 +270,7 @@ def office_prefix() -> str:
     office = get_office()
     prefix = office.case_prefix.strip().removesuffix("字") if office else ""
     if not prefix:
-        raise CaseRefused("请先在“单位信息”中填写治安调解案件编号前缀（如“夏派调”），再受理案件")
+        raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "请先在“单位信息”中填写治安调解案件编号前缀（如“夏派调”），再受理案件"))
     return prefix
 
 
@@ -398,9 +409,13 @@ def deadline_text(case: _HasDeadline, today: date | None = None) -> str:
     text = format_date(case.deadline)
     if case.status not in OPEN_STATUSES:
         return text
-    estimate = "，" + ESTIMATE_NOTE if deadline_is_estimate(
+    estimate = Message(QT_TRANSLATE_NOOP("Messages", "，{note}"), note=ESTIMATE_NOTE) if deadline_is_estimate(
         getattr(case, "kind", ""), case.deadline, getattr(case, "second_session_deadline", None)) else ""
     days = (case.deadline - today).days
     if days < 0:
-        return f"{text}（已超期{-days}天{estimate}）"
-    return f"{text}（今天到期{estimate}）" if days == 0 else f"{text}（还剩{days}天{estimate}）"
+        return Message(QT_TRANSLATE_NOOP("Messages", "{text}（已超期{days}天{estimate}）"), text=text, days=-days,
+                       estimate=estimate)
+    if days == 0:
+        return Message(QT_TRANSLATE_NOOP("Messages", "{text}（今天到期{estimate}）"), text=text, estimate=estimate)
+    return Message(QT_TRANSLATE_NOOP("Messages", "{text}（还剩{days}天{estimate}）"), text=text, days=days,
+                   estimate=estimate)

@@ -26,12 +26,14 @@ from ...services.cases.bodies import (
     assign_unassigned,
     list_bodies,
     list_officers,
+    sample_number,
     save_body,
     save_officers,
     unassigned_count,
 )
 from ...services.cases.fields import CaseInvalid
 from ..field_errors import ERROR_STYLE
+from ..i18n import shown
 from ..id_table_model import Column
 from ..ops import CASES, SETTINGS, announce_on
 from ..rows_table_model import RowsTableModel
@@ -191,8 +193,8 @@ class BodiesDialog(QDialog):
         self.fields.clear_errors()
 
     def _show_sample(self, text: str) -> None:
-        prefix = text.strip().removesuffix("字")
-        self.sample.setText(self.tr("编号如：（2026）{0}字第001号").format(prefix) if prefix else "")
+        sample = sample_number(text)
+        self.sample.setText(self.tr("编号如：{0}").format(sample) if sample else "")
 
     # --- actions -------------------------------------------------------------------------------------
     def choose_seal(self) -> None:
@@ -218,7 +220,7 @@ class BodiesDialog(QDialog):
         except CaseInvalid as exc:
             rest = self.fields.show_errors(exc.errors)
             if rest:
-                QMessageBox.warning(self, self.tr("不能保存"), "\n".join(e.message for e in rest))
+                QMessageBox.warning(self, self.tr("不能保存"), "\n".join(shown(e.message) for e in rest))
             return False
         self.refresh()
         self.changed.emit()
@@ -239,7 +241,7 @@ class BodiesDialog(QDialog):
         try:
             moved = assign_unassigned(body.id)
         except CaseInvalid as exc:
-            QMessageBox.warning(self, self.tr("归入调委会"), "；".join(e.message for e in exc.errors))
+            QMessageBox.warning(self, self.tr("归入调委会"), "；".join(shown(e.message) for e in exc.errors))
             return
         self.refresh()
         self.changed.emit()
@@ -250,7 +252,7 @@ class BodiesDialog(QDialog):
         try:
             names = save_officers(self.officers.toPlainText().splitlines())
         except CaseInvalid as exc:
-            self.officers_message.setText("；".join(e.message for e in exc.errors))
+            self.officers_message.setText("；".join(shown(e.message) for e in exc.errors))
             self.officers_message.show()
             return False
         self.officers.setPlainText("\n".join(names))

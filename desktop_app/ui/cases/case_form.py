@@ -41,11 +41,11 @@ from ...domain.vocabulary import (
 from ...services.cases.bodies import BodyInfo, list_bodies, list_officers
 from ...services.cases.case_form import CaseInput
 from .widgets import (
-    DATE_HINT,
-    DATETIME_HINT,
     FieldGrid,
     choice_combo,
     combo_value,
+    date_hint,
+    datetime_hint,
     line,
     set_combo_value,
     text_box,
@@ -110,7 +110,7 @@ class CaseForm(QObject):
         self.kind = choice_combo(CASE_KINDS)
         self.category = choice_combo(CASE_CATEGORIES, blank=self.tr("请选择"))
         self.source = QComboBox()
-        self.received_at = line(self.tr(DATETIME_HINT), 40)
+        self.received_at = line(datetime_hint(), 40)
         self.place = line(self.tr("如 夏普吐勒镇3村"))
         self.summary = text_box(56)
         self.facts = text_box(80)
@@ -138,8 +138,8 @@ class CaseForm(QObject):
         self.body.setToolTip(self.tr("人民调解的文书以所选人民调解委员会的名义出具并加盖其印章；受理登记后不能更改"))
         self.requests = text_box(48)
         self.requests.setPlaceholderText(self.tr("申请人的申请事项，每项一行"))
-        self.extension_agreed_on = line(self.tr(DATE_HINT), 20)
-        self.extended_deadline = line(self.tr(DATE_HINT), 20)
+        self.extension_agreed_on = line(date_hint(), 20)
+        self.extended_deadline = line(date_hint(), 20)
         self.people_fields.add("body", self.tr("人民调解委员会 *"), self.body, 0, 0, span=2)
         self.people_fields.add("requests", self.tr("申请事项"), self.requests, 1, 0, span=2)
         self.people_fields.add("extension_agreed_on", self.tr("当事人同意延期的日期"), self.extension_agreed_on, 2, 0)
@@ -162,8 +162,8 @@ class CaseForm(QObject):
         self.host_officer.setToolTip(self.tr("治安调解在公安机关的主持下进行，主持人从本所民警中选择（纠纷调解 → 调解组织与民警）"))
         self.mediating_authority = line(self.tr("空白时为本单位名称"), 100)
         self.appraisal = choice_combo(APPRAISALS, blank=self.tr("不需要"))
-        self.appraisal_issued_on = line(self.tr(DATE_HINT), 20)
-        self.incident_at = line(self.tr(DATETIME_HINT), 40)
+        self.appraisal_issued_on = line(date_hint(), 20)
+        self.incident_at = line(datetime_hint(), 40)
         self.incident_place = line()
         self.incident_cause = text_box(48)
         self.incident_course = text_box(64)
@@ -211,10 +211,10 @@ class CaseForm(QObject):
         self.amount_upper.setStyleSheet(MUTED)
         self.performance_way = line(self.tr("如 现金一次性支付"))
         self.performance_place = line()
-        self.performance_deadline = line(self.tr(DATE_HINT), 20)
+        self.performance_deadline = line(date_hint(), 20)
         self.copies = QLabel()
         self.oral_agreement = QCheckBox(self.tr("口头协议（不制作书面协议书，打印口头协议登记表）"))
-        self.agreement_date = line(self.tr(DATE_HINT), 20)
+        self.agreement_date = line(date_hint(), 20)
         self.agreement.add("outcome", self.tr("调解结果"), self.outcome, 0, 0, span=2)
         self.agreement.add("agreement_terms", self.tr("协议内容"), self.agreement_terms, 1, 0, span=2)
         self.agreement.add("agreement_amount", self.tr("协议金额（元）"), self.agreement_amount, 2, 0)
@@ -234,7 +234,7 @@ class CaseForm(QObject):
         self.confirmation = QGroupBox(self.tr("司法确认（《人民调解法》第三十三条：协议生效之日起三十日内双方共同申请）"))
         c_grid = QGridLayout(self.confirmation)
         self.confirmation_fields = FieldGrid(c_grid)
-        self.confirmation_applied_on = line(self.tr(DATE_HINT), 20)
+        self.confirmation_applied_on = line(date_hint(), 20)
         self.confirmation_court = line(self.tr("如 伽师县人民法院"), 100)
         self.confirmation_result = choice_combo(CONFIRMATION_RESULTS, blank=self.tr("尚无结果"))
         self.confirmation_fields.add("confirmation_applied_on", self.tr("共同申请日期"), self.confirmation_applied_on, 0, 0)
@@ -248,7 +248,7 @@ class CaseForm(QObject):
         a_grid = QGridLayout(archive)
         self.archive_fields = FieldGrid(a_grid)
         self.filed_by = line(self.tr("立卷的调解员"), 60)
-        self.filed_on = line(self.tr(DATE_HINT), 20)
+        self.filed_on = line(date_hint(), 20)
         self.retention = choice_combo(RETENTION_PERIODS, blank="")
         self.archive_fields.add("filed_by", self.tr("立卷人"), self.filed_by, 0, 0)
         self.archive_fields.add("filed_on", self.tr("立卷日期"), self.filed_on, 0, 2)

@@ -25,6 +25,7 @@ from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_STATUSES
 from ...services.cases.case_form import delete_case
 from ...services.cases.register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
 from ...services.cases.workflow import CaseRefused
+from ..i18n import shown, vocab
 from ..id_table_model import Column, IdTableModel
 from ..ops import CASES, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
@@ -49,7 +50,7 @@ class RegisterLine:
         if until is not None and until >= date.today():
             return QCoreApplication.translate("CasesTab", "可申请司法确认至{0}").format(format_date(until))
         if self.row.deadline is None:
-            return self.row.deadline_note
+            return shown(self.row.deadline_note)
         text = format_date(self.row.deadline)
         if self.row.overdue:
             text += QCoreApplication.translate("CasesTab", "（超期）")
@@ -60,8 +61,8 @@ class RegisterLine:
     @property
     def kind_text(self) -> str:
         if self.row.body_missing:
-            return QCoreApplication.translate("CasesTab", "{0}（未指定调委会）").format(self.row.kind)
-        return self.row.kind
+            return QCoreApplication.translate("CasesTab", "{0}（未指定调委会）").format(vocab(self.row.kind))
+        return vocab(self.row.kind)
 
 
 def register_lines(ids) -> list[RegisterLine]:
@@ -152,11 +153,11 @@ class CasesTab(QWidget):
         return [
             Column(self.tr("编号"), "number", "number"),
             Column(self.tr("受理日期"), "received_on", "received_at"),
-            Column(self.tr("类别"), "category", "category"),
+            Column(self.tr("类别"), "category", "category", words=True),
             Column(self.tr("类型"), "kind_text", "kind", alert=lambda r: r.body_missing),
             Column(self.tr("当事人"), "parties", alert=lambda r: r.guardian_missing),
             Column(self.tr("调解员"), "mediators"),
-            Column(self.tr("状态"), "status", "status", align_center=True),
+            Column(self.tr("状态"), "status", "status", align_center=True, words=True),
             Column(self.tr("期限"), "deadline_text", "deadline", alert=lambda r: r.overdue),
         ]
 
@@ -241,7 +242,7 @@ class CasesTab(QWidget):
         try:
             delete_case(ids[0], reason)
         except CaseRefused as exc:
-            QMessageBox.warning(self, self.tr("不能删除"), exc.message)
+            QMessageBox.warning(self, self.tr("不能删除"), shown(exc.message))
             return
         self.apply_filter()
 

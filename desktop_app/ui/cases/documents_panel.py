@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...services import audit
 from ...services.cases.case_form import CaseDetail
 from ...services.cases.document_data import (
+    ACCEPTANCE,
     AGREEMENT,
     APPLICATION,
     CLOSING,
@@ -43,10 +45,31 @@ from ...services.cases.document_data import (
 from ...services.cases.workflow import CaseRefused
 from ...services.progress import Progress
 from ..admin_check import confirm_administrator
+from ..i18n import shown, vocab
 from ..ops import TaskRunner
 from .session_panels import moment_text
 
 SESSION_RECORD = SESSION
+# the documents' official titles (documents/case_common.py TITLES, as document_title gives them) marked so
+# that the buttons can show them translated; the printed papers keep them in Chinese
+DOCUMENT_TITLES = (
+    QT_TRANSLATE_NOOP("Vocabulary", "人民调解申请书"),
+    QT_TRANSLATE_NOOP("Vocabulary", "人民调解受理登记表"),
+    QT_TRANSLATE_NOOP("Vocabulary", "治安调解受理登记表"),
+    QT_TRANSLATE_NOOP("Vocabulary", "人民调解当事人权利义务告知书"),
+    QT_TRANSLATE_NOOP("Vocabulary", "治安调解当事人权利义务告知书"),
+    QT_TRANSLATE_NOOP("Vocabulary", "人民调解调查记录"),
+    QT_TRANSLATE_NOOP("Vocabulary", "治安调解调查记录"),
+    QT_TRANSLATE_NOOP("Vocabulary", "人民调解记录"),
+    QT_TRANSLATE_NOOP("Vocabulary", "治安调解记录"),
+    QT_TRANSLATE_NOOP("Vocabulary", "人民调解协议书"),
+    QT_TRANSLATE_NOOP("Vocabulary", "治安调解协议书"),
+    QT_TRANSLATE_NOOP("Vocabulary", "人民调解口头协议登记表"),
+    QT_TRANSLATE_NOOP("Vocabulary", "人民调解回访记录"),
+    QT_TRANSLATE_NOOP("Vocabulary", "治安调解回访记录"),
+    QT_TRANSLATE_NOOP("Vocabulary", "人民调解结案报告表"),
+    QT_TRANSLATE_NOOP("Vocabulary", "治安调解结案报告表"),
+)
 
 
 class DocumentsPanel(QWidget):
@@ -58,7 +81,7 @@ class DocumentsPanel(QWidget):
         self.runner: TaskRunner | None = None
         self.notes = {
             APPLICATION: self.tr("当事人申请调解时填写、签名"),
-            "受理登记表": self.tr("受理时登记，经当事人同意，当事人签名"),
+            ACCEPTANCE: self.tr("受理时登记，经当事人同意，当事人签名"),
             RIGHTS: self.tr("调解前告知当事人的权利和义务，当事人签名（必须）"),
             INVESTIGATION: self.tr("调查了解纠纷事实的记录"),
             SESSION: self.tr("每次调解的经过与结果"),
@@ -73,7 +96,7 @@ class DocumentsPanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self.reasons: dict[str, QLabel] = {}
         for row, kind in enumerate(DOCUMENT_KINDS):
-            button = QPushButton(self.tr("{0}…").format(kind))
+            button = QPushButton(self.tr("{0}…").format(vocab(kind)))
             button.setMinimumWidth(280)
             button.clicked.connect(lambda _checked=False, k=kind: self.show_document(k))
             self.buttons[kind] = button
@@ -108,9 +131,9 @@ class DocumentsPanel(QWidget):
         self.session_choice.setCurrentIndex(max(self.session_choice.findData(current), 0))
         refusals = document_refusals(detail.id)
         for kind, button in self.buttons.items():
-            title = document_title(detail.id, kind)
+            title = vocab(document_title(detail.id, kind))
             button.setText(self.tr("{0}…").format(title))
-            refusal = refusals.get(kind, "")
+            refusal = shown(refusals.get(kind, ""))
             button.setToolTip(refusal)
             self.reasons[kind].setText(self.tr("尚不能打印：{0}").format(refusal) if refusal else self.notes.get(kind, ""))
             self.reasons[kind].setStyleSheet("color: #777777;" if refusal else "")
@@ -118,7 +141,8 @@ class DocumentsPanel(QWidget):
     def _masked(self, kind: str) -> tuple[bool, str] | None:
         """(masked, administrator) for printing `kind`; None when the administrator check was cancelled."""
         if kind in FULL_IDENTITY_KINDS and self.full_identity.isChecked():
-            admin = confirm_administrator(self, self.tr("打印含完整身份信息的{0}原件").format(kind)) or ""
+            title = vocab(document_title(self.case_id, kind)) if self.case_id is not None else vocab(kind)
+            admin = confirm_administrator(self, self.tr("打印含完整身份信息的{0}原件").format(title)) or ""
             return (False, admin) if admin else None
         return True, ""
 
@@ -137,7 +161,7 @@ class DocumentsPanel(QWidget):
             with acting:
                 pdf = render_document(self.case_id, kind, masked=masked, session_index=session)
         except CaseRefused as exc:
-            QMessageBox.information(self, kind, exc.message)
+            QMessageBox.information(self, vocab(document_title(self.case_id, kind)), shown(exc.message))
             return False
         self._preview(pdf, kind)
         return True
@@ -145,7 +169,7 @@ class DocumentsPanel(QWidget):
     def _preview(self, pdf: bytes, kind: str) -> None:
         from ..print_preview import preview_pdf
 
-        title = document_title(self.case_id, kind)
+        title = vocab(document_title(self.case_id, kind))
         self.preview = preview_pdf(self, pdf, self.tr("打印{0}").format(title), document_file_name(self.case_id, kind))
 
     def _build_dossier(self, masked: bool, admin: str) -> bool:
@@ -161,7 +185,7 @@ class DocumentsPanel(QWidget):
         self.runner = TaskRunner(self, self.tr("生成卷宗"), work, expected=(CaseRefused,))
         self.runner.finished.connect(self._runner_finished)
         self.runner.done.connect(lambda pdf: self._preview(pdf, DOSSIER))
-        self.runner.error.connect(lambda exc: QMessageBox.information(self, self.tr("卷宗"), exc.message))
+        self.runner.error.connect(lambda exc: QMessageBox.information(self, vocab(DOSSIER), shown(exc.message)))
         self.runner.start()
         return True
 

@@ -17,7 +17,7 @@ from ...services.cases.investigations import (
 from ..id_table_model import Column
 from .record_panel import RecordPanel
 from .session_panels import moment_text
-from .widgets import DATETIME_HINT, FieldGrid, line, text_box, value_text
+from .widgets import FieldGrid, datetime_hint, line, text_box, value_text
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class InvestigationsPanel(RecordPanel):
                 Column(self.tr("调查人"), "investigators"), Column(self.tr("地点"), "place")]
 
     def build_form(self, fields: FieldGrid) -> None:
-        self.held_at = line(self.tr(DATETIME_HINT), 40)
+        self.held_at = line(datetime_hint(), 40)
         self.place = line()
         self.subject = line(self.tr("姓名及身份，如 吐尔逊·买买提（邻居）"), 200)
         self.investigators = line(self.tr("调查的调解员"), 200)

@@ -28,11 +28,11 @@ from ...services.cases.sessions import (
 from ..id_table_model import Column
 from .record_panel import RecordPanel
 from .widgets import (
-    DATE_HINT,
-    DATETIME_HINT,
     FieldGrid,
     choice_combo,
     combo_value,
+    date_hint,
+    datetime_hint,
     line,
     set_combo_value,
     text_box,
@@ -69,7 +69,7 @@ class SessionsPanel(RecordPanel):
                 Column(self.tr("调解结果"), "result")]
 
     def build_form(self, fields: FieldGrid) -> None:
-        self.held_at = line(self.tr(DATETIME_HINT), 40)
+        self.held_at = line(datetime_hint(), 40)
         self.place = line(self.tr("如 夏普吐勒派出所调解室"))
         self.present = line(self.tr("受邀参加调解的其他人员（不含当事人、调解员、记录人），如 村委会委员热合曼·艾山"), 2000)
         self.rights_notified = QCheckBox(self.tr("调解前已告知当事人权利义务"))
@@ -135,13 +135,13 @@ class FollowUpsPanel(RecordPanel):
         return self.tr("回访记录")
 
     def make_columns(self) -> list[Column]:
-        return [Column(self.tr("回访日期"), "date"), Column(self.tr("履行情况"), "performed", align_center=True),
-                Column(self.tr("满意度"), "satisfaction", align_center=True),
+        return [Column(self.tr("回访日期"), "date"), Column(self.tr("履行情况"), "performed", align_center=True, words=True),
+                Column(self.tr("满意度"), "satisfaction", align_center=True, words=True),
                 Column(self.tr("矛盾激化迹象"), "escalation_signs", alert=lambda r: bool(r.escalation_signs)),
                 Column(self.tr("回访人"), "visitor")]
 
     def build_form(self, fields: FieldGrid) -> None:
-        self.date = line(self.tr(DATE_HINT), 20)
+        self.date = line(date_hint(), 20)
         self.performed = choice_combo(PERFORMED_CHOICES, blank="")
         self.satisfaction = choice_combo(SATISFACTION_CHOICES, blank="")
         self.visitor = line(max_length=50)

@@ -31,6 +31,7 @@ from ...services.cases.wording import (
 )
 from ..admin_check import confirm_administrator
 from ..field_errors import ERROR_STYLE
+from ..i18n import shown
 from ..ops import SETTINGS, announce_on
 
 
@@ -108,7 +109,7 @@ class WordingDialog(QDialog):
 
     def _check(self) -> None:
         problems = check_wording(self.current().key, self.text.toPlainText()) if self.entries else []
-        self.message.setText("；".join(problems))
+        self.message.setText("；".join(shown(p) for p in problems))
         self.message.setVisible(bool(problems))
         self.save_button.setEnabled(not problems)
 
@@ -127,7 +128,7 @@ class WordingDialog(QDialog):
             with acting:
                 save_wording(key, self.text.toPlainText())
         except CaseInvalid as exc:
-            self.message.setText("；".join(e.message for e in exc.errors))
+            self.message.setText("；".join(shown(e.message) for e in exc.errors))
             self.message.show()
             return False
         self.reload(key)

@@ -1,0 +1,345 @@
+"""The self-test's checks, in the order they run. Each writes through the same services the window uses
+and reads its result back (for the dispute cases: every document of a 人民调解 and a 治安调解 case); a later
+feature (the 工作简报 report) adds a function here with `@check("…")` that writes its document into
+`ctx.out_dir` and checks it with `readback`."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from .. import config
+from .missing import EarlierCheckFailed, Missing, ReadBackFailed
+from .readback import dark_share_of_first_page, ensure_qt_application, expect_pdf, expect_xlsx
+from .runner import SelfTestContext, check
+from .sample_data import (
+    AMOUNT_WORDS,
+    APPLICANT,
+    BODY,
+    HONOUR_TITLE,
+    MEMBERS,
+    OFFENDER,
+    POST,
+    SELF_TEST_USER,
+    TEAM,
+    UNIT,
+    WITNESS,
+    SampleOffice,
+    build_sample_office,
+    issue_sample_certificates,
+)
+
+# Imported only when a document is made, so an import at start-up does not reveal them missing.
+LAZY_MODULES = (
+    "reportlab.graphics.barcode.qr",
+    "reportlab.graphics.barcode.qrencoder",
+    "reportlab.pdfbase.ttfonts",
+    "openpyxl",
+    "PySide6.QtPdf",
+    "PySide6.QtPrintSupport",
+    "sqlite3",
+)
+SAMPLE_NAME = MEMBERS[0][0]
+MIN_QR_MODULES = 21  # a version 1 QR code is 21 × 21
+
+
+def _sample(ctx: SelfTestContext) -> SampleOffice:
+    sample = ctx.made.get("sample")
+    if sample is None:
+        raise EarlierCheckFailed("示例数据未能建立（见上面的失败项）")
+    return sample
+
+
+@check("程序模块")
+def modules(ctx: SelfTestContext) -> str:
+    import desktop_app
+
+    names = [info.name for info in pkgutil.walk_packages(desktop_app.__path__, "desktop_app.")]
+    if len(names) < 20:
+        raise Missing("模块", "desktop_app.*", f"只找到 {len(names)} 个程序模块")
+    for name in (*names, *LAZY_MODULES):
+        importlib.import_module(name)
+    return f"{len(names)} 个程序模块和 {len(LAZY_MODULES)} 个按需加载的库均可导入"
+
+
+@check("字体")
+def fonts(ctx: SelfTestContext) -> str:
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QFontDatabase
+    from reportlab.pdfbase import pdfmetrics
+
+    from ..documents.fonts import FONT_FILES, font
+    from ..font_files import font_path, read_font
+
+    ensure_qt_application()
+    families = []
+    for name, file_name in FONT_FILES.items():
+        try:
+            font_path(file_name)
+        except FileNotFoundError:
+            raise Missing("字体", str(config.fonts_dir() / file_name)) from None
+        font(name)
+        if ord("警") not in pdfmetrics.getFont(name).face.charToGlyph:
+            raise Missing("字体", file_name, "reportlab 未能登记")
+        loaded = QFontDatabase.applicationFontFamilies(
+            QFontDatabase.addApplicationFontFromData(QByteArray(read_font(file_name))))
+        if not loaded:
+            raise Missing("字体", file_name, "Qt 无法加载")
+        families.append(loaded[0])
+    return "、".join(families)
+
+
+@check("数据库")
+def database(ctx: SelfTestContext) -> str:
+    from ..db.migrations import LATEST, current_version
+    from ..services.storage import open_store
+
+    opened = open_store(ctx.paths)
+    version = current_version(opened)
+    if version != LATEST:
+        raise RuntimeError(f"结构版本 {version}，应为 {LATEST}")
+    return f"已创建并迁移到第 {version} 步"
+
+
+@check("操作员密码")
+def passwords(ctx: SelfTestContext) -> str:
+    from ..services.accounts import check_password, hash_password
+
+    stored = hash_password("自检-口令-2024")
+    if not check_password("自检-口令-2024", stored) or check_password("别的口令", stored):
+        raise RuntimeError("scrypt 密码校验结果不对")
+    return "scrypt 口令散列与校验正常"
+
+
+@check("示例数据")
+def sample_data(ctx: SelfTestContext) -> str:
+    sample = build_sample_office()
+    ctx.made["sample"] = sample
+    return f"{len(sample.member_ids)} 名队员、{POST} 一周的班次与考勤、人民调解和治安调解各一件"
+
+
+class _ExceptionCatcher:
+    """Exceptions raised inside Qt slots go to sys.excepthook, not to the caller: collect them."""
+
+    def __init__(self) -> None:
+        self.caught: list[BaseException] = []
+        self._previous = sys.excepthook
+
+    def __enter__(self) -> _ExceptionCatcher:
+        sys.excepthook = self._hook
+        return self
+
+    def _hook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        self.caught.append(exc)
+        sys.__excepthook__(exc_type, exc, tb)
+
+    def __exit__(self, *_exc: object) -> None:
+        sys.excepthook = self._previous
+
+
+@check("主窗口")
+def window(ctx: SelfTestContext) -> str:
+    from PySide6.QtWidgets import QTabWidget
+
+    from ..app import make_application
+    from ..ui.main_window import MainWindow
+
+    _sample(ctx)
+    app = make_application()
+    with _ExceptionCatcher() as catcher:
+        main = MainWindow(ctx.paths)
+        main.show()
+        app.processEvents()
+        titles, inner = [], 0
+        for index in range(main.tabs.count()):
+            main.tabs.setCurrentIndex(index)
+            app.processEvents()
+            titles.append(main.tabs.tabText(index))
+            for tabs in main.tabs.widget(index).findChildren(QTabWidget):
+                for sub in range(tabs.count()):
+                    tabs.setCurrentIndex(sub)
+                    app.processEvents()
+                    inner += 1
+        image = main.grab()
+        title = main.windowTitle()
+        main.close()
+        app.processEvents()
+    if catcher.caught:
+        raise catcher.caught[0]
+    if image.isNull() or UNIT not in title:
+        raise RuntimeError("主窗口未能绘制")
+    return "、".join(titles) + (f"（及 {inner} 个子页）" if inner else "")
+
+
+@check("值班表")
+def duty_sheet(ctx: SelfTestContext) -> str:
+    from ..services.schedule.duty_sheet import duty_sheet_pdf, export_week_xlsx
+
+    sample = _sample(ctx)
+    year, week = sample.week
+    pdf, xlsx = ctx.document("值班表.pdf"), ctx.document("值班表.xlsx")
+    duty_sheet_pdf(year, week, sample.team_id, pdf, made_by=SELF_TEST_USER)
+    export_week_xlsx(year, week, sample.team_id, xlsx, made_by=SELF_TEST_USER)
+    return "；".join((expect_pdf(pdf, "义警值班表", TEAM, POST, SAMPLE_NAME, "签到"),
+                     expect_xlsx(xlsx, TEAM, SAMPLE_NAME)))
+
+
+@check("花名册")
+def roster(ctx: SelfTestContext) -> str:
+    from ..services.roster.export import export_roster_xlsx, roster_pdf
+
+    sample = _sample(ctx)
+    pdf, xlsx = ctx.document("花名册.pdf"), ctx.document("花名册.xlsx")
+    roster_pdf(sample.member_ids, pdf, team_name=TEAM)
+    export_roster_xlsx(sample.member_ids, xlsx)
+    return "；".join((expect_pdf(pdf, "队员花名册", SAMPLE_NAME), expect_xlsx(xlsx, SAMPLE_NAME, TEAM)))
+
+
+def _reached_kinds(case_id: int, not_for_the_kind: tuple[str, ...]) -> list[str]:
+    """The case's document kinds in the 卷宗's order; every one the sample case should have reached
+    (all but `not_for_the_kind`) must be printable, else the check fails with the service's reason."""
+    from ..services.cases.document_data import DOCUMENT_KINDS, document_refusals
+
+    refusals = document_refusals(case_id)
+    kinds = [kind for kind in DOCUMENT_KINDS if kind not in not_for_the_kind]
+    refused = [f"{kind}：{refusals[kind]}" for kind in kinds if refusals[kind]]
+    if refused:
+        raise ReadBackFailed("示例案件未能形成全部文书：" + "；".join(refused))
+    return kinds
+
+
+def _case_documents(ctx: SelfTestContext, case_id: int, case_kind: str, party: str, issuer: str,
+                    not_for_the_kind: tuple[str, ...]) -> str:
+    """Each document the case has reached, one PDF each, read back for its official title and the party (the
+    调查记录 for the person questioned); the agreement (the legal original, full identity) also for the
+    issuer and the amount in words."""
+    from ..services.cases.document_data import (
+        AGREEMENT,
+        DOSSIER,
+        INVESTIGATION,
+        document_title,
+        render_document,
+    )
+
+    written = []
+    for kind in _reached_kinds(case_id, not_for_the_kind):
+        if kind == DOSSIER:
+            continue
+        path = ctx.document(f"{case_kind}-{kind}.pdf")
+        path.write_bytes(render_document(case_id, kind, masked=kind != AGREEMENT))
+        words = [document_title(case_id, kind), WITNESS if kind == INVESTIGATION else party]
+        words += [issuer, AMOUNT_WORDS] if kind == AGREEMENT else []
+        written.append(expect_pdf(path, *words))
+    return "；".join(written)
+
+
+PEOPLES_NOT = ("口头协议登记表",)  # the sample agreement is written
+SECURITY_NOT = ("申请书", "口头协议登记表")  # 治安调解 has neither
+
+
+@check("人民调解文书")
+def people_mediation(ctx: SelfTestContext) -> str:
+    return _case_documents(ctx, _sample(ctx).people_case_id, "人民调解", APPLICANT, BODY, PEOPLES_NOT)
+
+
+@check("治安调解文书")
+def security_mediation(ctx: SelfTestContext) -> str:
+    return _case_documents(ctx, _sample(ctx).security_case_id, "治安调解", OFFENDER, UNIT, SECURITY_NOT)
+
+
+@check("案件登记簿与U盘导出")
+def case_register(ctx: SelfTestContext) -> str:
+    from ..services import audit
+    from ..services.cases.document_data import render_register
+    from ..services.cases.export import export_cases
+
+    sample = _sample(ctx)
+    pdf = ctx.document("案件登记簿.pdf")
+    pdf.write_bytes(render_register(period=sample.period))
+    usb = ctx.document("U盘")
+    usb.mkdir(exist_ok=True)
+    with audit.acting_as(SELF_TEST_USER):
+        result = export_cases(sample.period, usb)
+    register = next(result.folder / name for name in result.files if name.endswith(".xlsx"))
+    summaries = [result.folder / name for name in result.files if name.endswith(".pdf")]
+    if len(summaries) != 2 or not (result.folder / "校验清单.txt").is_file():
+        raise ReadBackFailed(f"导出文件夹不完整: {', '.join(result.files)}")
+    return "；".join((expect_pdf(pdf, "纠纷案件登记簿", APPLICANT, OFFENDER),
+                     expect_xlsx(register, APPLICANT, OFFENDER),
+                     *(expect_pdf(path, "纠纷案件摘要") for path in summaries)))
+
+
+def _expect_certificate(path: Path, sample: SampleOffice, cert_type: str, *words: str) -> str:
+    from ..documents.certificate_layout import qr_modules
+
+    code = sample.verification_codes[cert_type]
+    described = expect_pdf(path, SAMPLE_NAME, code, *words)
+    modules = qr_modules(code)
+    if len(modules) < MIN_QR_MODULES:
+        raise ReadBackFailed(f"{path.name} 的二维码只有 {len(modules)} 行")
+    if dark_share_of_first_page(path) < 0.002:
+        raise ReadBackFailed(f"{path.name} 的第一页画出来是空白")
+    return described
+
+
+@check("证书")
+def certificates(ctx: SelfTestContext) -> str:
+    from ..services.certificates.issuing import render
+    from ..services.certificates.register import publicity_pdf
+
+    sample = _sample(ctx)
+    issue_sample_certificates(sample)
+    written = []
+    for cert_type, certificate_id in sample.certificates.items():
+        path = ctx.document(f"{cert_type}.pdf")
+        path.write_bytes(render(certificate_id))
+        extra = (HONOUR_TITLE,) if cert_type == "荣誉证书" else ()
+        written.append(_expect_certificate(path, sample, cert_type, *extra))
+    notice = ctx.document("证书颁发公示.pdf")
+    notice.write_bytes(publicity_pdf(sample.period[0], sample.today))
+    written.append(expect_pdf(notice, "义警证书颁发公示", SAMPLE_NAME, HONOUR_TITLE))
+    return "；".join(written) + "（证书均带二维码）"
+
+
+@check("义警证整版")
+def card_sheet(ctx: SelfTestContext) -> str:
+    from ..documents.certificates import CARD
+    from ..services import audit
+    from ..services.certificates.batch import batch_issue
+
+    sample = _sample(ctx)
+    sheet = ctx.document("义警证整版.pdf")
+    with audit.acting_as(SELF_TEST_USER):
+        result = batch_issue(sample.member_ids, CARD, one_file=True, out_file=sheet, issued_on=sample.today)
+    if len(result.issued) != len(sample.member_ids):
+        raise ReadBackFailed("义警证未能全部签发: " + "；".join(s.reason for s in result.skipped))
+    names = [name for name, *_ in MEMBERS]
+    codes = [issued.verification_code for issued in result.issued]
+    described = expect_pdf(sheet, *names, *codes)
+    if dark_share_of_first_page(sheet) < 0.002:
+        raise ReadBackFailed(f"{sheet.name} 的第一页画出来是空白")
+    return described + "（每张带二维码）"
+
+
+@check("字体检查页")
+def font_page(ctx: SelfTestContext) -> str:
+    from ..documents.font_check import build_font_check_pdf
+
+    path = ctx.document("字体检查页.pdf")
+    path.write_bytes(build_font_check_pdf([SAMPLE_NAME, f"（2024）夏派调字第012号 {AMOUNT_WORDS}"], UNIT))
+    return expect_pdf(path, "字体检查页", SAMPLE_NAME, AMOUNT_WORDS)
+
+
+@check("备份")
+def backup(ctx: SelfTestContext) -> str:
+    from ..db.snapshot import check_file
+    from ..services.backup import backup_now
+
+    target = backup_now(ctx.paths, ctx.document("备份.db"))
+    problems = check_file(target)
+    if problems:
+        raise ReadBackFailed(f"备份校验失败: {'; '.join(problems[:3])}")
+    return f"{target.name}（{target.stat().st_size // 1024} KB，完整性检查通过）"
