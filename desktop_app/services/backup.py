@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..config import DataPaths
 from ..db.database import db
-from ..db.migrations import LATEST, current_version, migrate
+from ..db.migrations import STEPS, migrate, pending_steps
 from ..db.snapshot import check_file, write_copy
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from . import audit, calendar, files
@@ -25,6 +25,7 @@ from .settings import get_setting, set_setting
 log = logging.getLogger(__name__)
 
 KEEP_BACKUPS = 30
+KNOWN_STEPS = {n for n, _step in STEPS}
 BACKUP_PREFIX = "备份-"
 
 
@@ -116,10 +117,10 @@ def restore_from(paths: DataPaths, source: Path) -> Path:
         has_version = probe.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
         ).fetchone()
-        version = probe.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] if has_version else 0
-    if not version:
+        versions = {row[0] for row in probe.execute("SELECT version FROM schema_version")} if has_version else set()
+    if not versions:
         raise RestoreError(QT_TRANSLATE_NOOP("Messages", "所选文件不是本系统的数据备份"))
-    if version > LATEST:
+    if versions - KNOWN_STEPS:  # a step only a newer program has
         raise RestoreError(QT_TRANSLATE_NOOP("Messages", "所选备份由更新版本的程序写入，请先升级程序"))
     safety = paths.backups / f"恢复前备份-{datetime.now():%Y%m%d-%H%M%S}.db"
     paths.backups.mkdir(parents=True, exist_ok=True)
@@ -129,7 +130,7 @@ def restore_from(paths: DataPaths, source: Path) -> Path:
         src.backup(db.connection())
     finally:
         src.close()
-    if current_version(db.obj) < LATEST:
+    if pending_steps(db.obj):
         migrate(db.obj, backup_dir=paths.backups)
     from .roster.search import forget_kept_orders  # only a restore needs the roster; start-up does not
 

@@ -4471,6 +4471,10 @@
         <source>“{prefix}”已是人民调解委员会的编号前缀：治安调解与人民调解须分别编号</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>数据文件含有本程序没有的结构步骤 {steps}，它由更新版本的程序写入，请升级程序。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonthDialog</name>

@@ -197,3 +197,71 @@ def test_pragmas_are_in_force(data_paths):
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+class _LateStep:
+    """A step 4 that arrives (merged from another branch) after files already have step 5."""
+
+    DESCRIPTION = "另一分支的第4步"
+
+    @staticmethod
+    def up(database):
+        database.execute_sql('CREATE TABLE "late_step" ("id" INTEGER NOT NULL PRIMARY KEY)')
+
+
+def _recorded(con: sqlite3.Connection) -> list[int]:
+    return [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1")]
+
+
+def test_a_step_merged_out_of_order_runs_on_a_file_already_past_it(tmp_path, monkeypatch):
+    from desktop_app.db import migrations
+
+    path = tmp_path / "yijing.db"
+    database = open_database(path)
+    assert migrate(database) == [n for n, _step in STEPS]
+    assert 4 not in {n for n, _step in STEPS} and current_version(database) == 5
+    monkeypatch.setattr(migrations, "STEPS", sorted([*STEPS, (4, _LateStep)]))
+
+    assert migrations.pending_steps(database) == [(4, _LateStep)]
+    assert migrate(database, backup_dir=tmp_path / "backups") == [4]
+    assert database.table_exists("late_step")
+    assert migrate(database, backup_dir=tmp_path / "backups") == []  # once only
+    close_database()
+
+    con = sqlite3.connect(path)
+    assert _recorded(con) == [1, 2, 3, 4, 5]
+    assert con.execute("SELECT description FROM schema_version WHERE version = 4").fetchone()[0] == "另一分支的第4步"
+    con.close()
+    # the file was backed up before the late step touched it, as it stood (steps 1, 2, 3 and 5)
+    backups = list((tmp_path / "backups").glob("迁移前备份-v5-*.db"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert _recorded(copy) == [1, 2, 3, 5]
+    assert not copy.execute("SELECT 1 FROM sqlite_master WHERE name = 'late_step'").fetchone()
+    copy.close()
+
+
+def test_steps_missing_below_the_highest_run_in_number_order(tmp_path, monkeypatch):
+    from desktop_app.db import migrations
+
+    database = open_database(tmp_path / "yijing.db")
+    migrate(database, target=1)
+    order: list[int] = []
+    monkeypatch.setattr(migrations, "STEPS", sorted([*STEPS, (4, _LateStep)]))
+    assert migrate(database, on_step=lambda number, _text: order.append(number)) == [2, 3, 4, 5]
+    assert order == [2, 3, 4, 5]
+    close_database()
+
+
+def test_a_recorded_step_the_program_does_not_have_is_refused(tmp_path):
+    path = tmp_path / "yijing.db"
+    database = open_database(path)
+    migrate(database, target=3)
+    # a newer program that has step 4 (but not yet 5) wrote this file
+    database.execute_sql("INSERT INTO schema_version VALUES (4, '2099-01-01', 'newer')")
+    with pytest.raises(NewerSchemaError) as refused:
+        migrate(database, backup_dir=tmp_path / "backups")
+    assert "4" in str(refused.value)
+    assert not database.table_exists("mediating_body")  # step 5 did not run on it
+    assert not (tmp_path / "backups").exists()
+    close_database()

@@ -71,3 +71,17 @@ def test_damaged_file_is_detected_at_start_and_replaced_by_the_newest_good_backu
     assert kept.exists()
     open_store(data_paths)
     assert [m.name for m in Member.select()] == ["古丽娜尔·艾山"]
+
+
+def test_restore_refuses_a_backup_with_a_step_this_program_does_not_have(data_paths, tmp_path):
+    Member.create(name="艾尔肯·吐尔逊")
+    saved = backup.backup_now(data_paths, tmp_path / "newer.db")
+    con = sqlite3.connect(saved)
+    con.execute("DELETE FROM schema_version WHERE version = (SELECT MAX(version) FROM schema_version)")
+    con.execute("INSERT INTO schema_version VALUES (4, '2099-01-01', 'newer')")  # a newer program's step 4
+    con.commit()
+    con.close()
+    Member.create(name="王建国")
+    with pytest.raises(backup.RestoreError, match="更新版本"):
+        backup.restore_from(data_paths, saved)
+    assert [m.name for m in Member.select()] == ["艾尔肯·吐尔逊", "王建国"]
