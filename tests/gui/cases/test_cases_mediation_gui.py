@@ -202,3 +202,14 @@ def test_the_stick_gets_the_dossiers_and_the_dashboard_reminds(qtbot, tab, tmp_p
     tab.refresh()
     row = tab.model.row_of(mediation_cases["peoples"])
     assert tab.model.data(tab.model.index(row, 7)).startswith("可申请司法确认至")
+
+
+def test_every_title_the_document_buttons_show_is_marked_for_translation():
+    """The 文书 buttons show the official titles (documents/case_common.py) looked up under "Vocabulary":
+    each must be marked in the panel, else a translator never sees it."""
+    from desktop_app.documents.case_common import TITLES
+    from desktop_app.ui.cases.documents_panel import DOCUMENT_TITLES
+
+    on_buttons = {title for key, pair in TITLES.items() if key not in ("cover", "contents", "back")
+                  for title in pair if title}
+    assert on_buttons == set(DOCUMENT_TITLES)
