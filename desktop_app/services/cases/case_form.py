@@ -42,7 +42,7 @@ from ...domain.vocabulary import (
     SECURITY_OFFENCES,
 )
 from .. import audit
-from .bodies import default_body, get_body, list_officers
+from .bodies import BodyInfo, default_body, get_body, list_officers
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
 from .investigations import InvestigationEntry, list_investigations
 from .parties import MediatorEntry, PartyEntry, list_mediators, list_parties
@@ -155,11 +155,33 @@ class CaseDetail:
         return self.data.kind
 
 
-def validate_case(data: CaseInput, today: date | None = None, existing: Case | None = None) -> dict[str, Any]:
+class CaseFormLookups:
+    """What `validate_case` and the numbering ask beyond the form: the officers' list and the 调委会; a batch
+    of cases answers from what it read once."""
+
+    def officers(self) -> list[str]:
+        return list_officers()
+
+    def body(self, body_id: int) -> BodyInfo | None:
+        return get_body(body_id)
+
+    def default_body(self) -> BodyInfo | None:
+        return default_body()
+
+    def office_prefix(self) -> str:
+        return office_prefix()
+
+
+_DATABASE_LOOKUPS = CaseFormLookups()
+
+
+def validate_case(data: CaseInput, today: date | None = None, existing: Case | None = None,
+                  lookups: CaseFormLookups | None = None) -> dict[str, Any]:
     """The values to store, or `CaseInvalid` listing every wrong field. `existing`: the stored case, whose
     kind and 调委会 may not change and whose older values (a source of the other kind, a 主持人 not on the
     officers' list) are kept without complaint."""
     today = today or date.today()
+    lookups = lookups or _DATABASE_LOOKUPS
     errors: list[FieldError] = []
     kind = choice_field(data.kind, "kind", QT_TRANSLATE_NOOP("Messages", "调解类型"), CASE_KINDS, errors)
     security = kind == PUBLIC_SECURITY_MEDIATION
@@ -272,9 +294,9 @@ def validate_case(data: CaseInput, today: date | None = None, existing: Case | N
     values["incident_at"] = incident
 
     if security:
-        values.update(_security_values(data, values, received, today, existing, errors))
+        values.update(_security_values(data, values, received, today, existing, errors, lookups))
     else:
-        values.update(_peoples_values(data, values, received, today, existing, errors))
+        values.update(_peoples_values(data, values, received, today, existing, errors, lookups))
     if errors:
         raise CaseInvalid(errors)
     return values
@@ -297,7 +319,7 @@ def chinese_ordinal(n: int) -> str:
 
 
 def _security_values(data: CaseInput, values: dict[str, Any], received: datetime | None, today: date,
-                     existing: Case | None, errors: list[FieldError]) -> dict[str, Any]:
+                     existing: Case | None, errors: list[FieldError], lookups: CaseFormLookups) -> dict[str, Any]:
     out: dict[str, Any] = {"body": None, "requests": "", "extension_agreed_on": None, "extended_deadline": None,
                            "confirmation_applied_on": None, "confirmation_court": "", "confirmation_result": ""}
     unknown = [e for e in data.exclusions if e not in SECURITY_EXCLUSIONS]
@@ -330,7 +352,7 @@ def _security_values(data: CaseInput, values: dict[str, Any], received: datetime
     host = values["host_officer"]
     kept = existing is not None and host == existing.host_officer
     if host and not kept:
-        officers = list_officers()
+        officers = lookups.officers()
         if not officers:
             errors.append(FieldError("host_officer", QT_TRANSLATE_NOOP(
                 "Messages", "请先在“纠纷调解 → 调解组织与民警”中登记本所民警，再选择主持人")))
@@ -341,7 +363,7 @@ def _security_values(data: CaseInput, values: dict[str, Any], received: datetime
 
 
 def _peoples_values(data: CaseInput, values: dict[str, Any], received: datetime | None, today: date,
-                    existing: Case | None, errors: list[FieldError]) -> dict[str, Any]:
+                    existing: Case | None, errors: list[FieldError], lookups: CaseFormLookups) -> dict[str, Any]:
     out: dict[str, Any] = {"offence": "", "parties_consent": False, "appraisal": "", "appraisal_issued_on": None,
                            "others_present": values["others_present"], "circumstances": ""}
     body_id = data.body_id
@@ -351,12 +373,12 @@ def _peoples_values(data: CaseInput, values: dict[str, Any], received: datetime 
                 "Messages", "调委会在受理登记后不能更改：本案编号已编入该调委会的编号序列")))
         out["body"] = existing.body_id
     elif body_id is not None:
-        body = get_body(body_id)
+        body = lookups.body(body_id)
         if body is None or not body.active:
             errors.append(FieldError("body", QT_TRANSLATE_NOOP("Messages", "所选人民调解委员会不存在或已停用")))
         out["body"] = body_id
     elif existing is None:
-        body = default_body()
+        body = lookups.default_body()
         out["body"] = body.id if body else None
     else:
         out["body"] = None
@@ -418,7 +440,7 @@ def register_case(data: CaseInput, today: date | None = None) -> Case:
     with db.atomic():
         values = validate_case(data, today)
         try:
-            prefix = _number_prefix(values)
+            prefix = number_prefix(values)
         except CaseRefused as exc:
             raise CaseInvalid([FieldError("number", exc.message)]) from None
         case = Case(status=ACCEPTED, **values)
@@ -430,10 +452,13 @@ def register_case(data: CaseInput, today: date | None = None) -> Case:
     return case
 
 
-def _number_prefix(values: dict[str, Any]) -> str:
+def number_prefix(values: dict[str, Any], lookups: CaseFormLookups | None = None) -> str:
+    """The series a new case is numbered in: its 调委会's for 人民调解, the office's for 治安调解; `CaseRefused`
+    when there is none."""
+    lookups = lookups or _DATABASE_LOOKUPS
     if values["kind"] == PUBLIC_SECURITY_MEDIATION:
-        return office_prefix()
-    body = get_body(values["body"]) if values["body"] is not None else None
+        return lookups.office_prefix()
+    body = lookups.body(values["body"]) if values["body"] is not None else None
     if body is None:
         raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "请先登记人民调解委员会及其案件编号前缀（纠纷调解 → 调解组织与民警），"
                                                         "再受理人民调解案件：人民调解协议书须以调委会名义出具并加盖其印章"

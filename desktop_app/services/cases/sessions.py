@@ -19,7 +19,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
-from .workflow import MAX_SECURITY_SESSIONS, CaseRefused, guardian_must_attend, refresh_deadlines
+from .workflow import MAX_SECURITY_SESSIONS, CaseLookups, CaseRefused, guardian_must_attend, refresh_deadlines
 
 PERFORMED_CHOICES = (QT_TRANSLATE_NOOP("Vocabulary", "已履行"), QT_TRANSLATE_NOOP("Vocabulary", "部分履行"),
                      QT_TRANSLATE_NOOP("Vocabulary", "未履行"))
@@ -106,6 +106,23 @@ def validate_session(data: SessionInput, case: Case, today: date | None = None) 
     return values
 
 
+def check_new_session(case: Any, held: int, today: date | None = None, lookups: CaseLookups | None = None) -> None:
+    """`CaseRefused` when a 治安调解 that has had `held` sessions may not have another: a third one (Art. 9),
+    or one before the parent or guardian of a party under 16 is called (Art. 8)."""
+    if case.kind != PUBLIC_SECURITY_MEDIATION:
+        return
+    if held >= MAX_SECURITY_SESSIONS:
+        raise CaseRefused(Message(QT_TRANSLATE_NOOP(
+            "Messages", "治安调解一般为一次，必要时可以增加一次（《公安机关治安调解工作规范》第九条）：本案已调解"
+                        "{held}次，不能再增加。调解不成的，应当依法处罚，并告知当事人可以就民事争议依法向人民法院"
+                        "提起民事诉讼"), held=held))
+    missing = guardian_must_attend(case, today, lookups)
+    if missing:
+        raise CaseRefused(Message(QT_TRANSLATE_NOOP(
+            "Messages", "当事人“{missing}”不满十六周岁，调解时应当通知其父母或者其他监护人到场（《公安机关治安调解"
+                        "工作规范》第八条）：请先在“当事人”中登记其监护人"), missing="、".join(missing)))
+
+
 def _after_sessions_changed(case: Case) -> None:
     if case.kind == PUBLIC_SECURITY_MEDIATION:
         refresh_deadlines(case)
@@ -119,17 +136,8 @@ def add_session(case_id: int, data: SessionInput, today: date | None = None) -> 
         case = live_case(case_id)
         values = validate_session(data, case, today)
         if case.kind == PUBLIC_SECURITY_MEDIATION:
-            held = MediationSession.select().where(MediationSession.case == case_id).count()
-            if held >= MAX_SECURITY_SESSIONS:
-                raise CaseRefused(Message(QT_TRANSLATE_NOOP(
-                    "Messages", "治安调解一般为一次，必要时可以增加一次（《公安机关治安调解工作规范》第九条）：本案已调解"
-                                "{held}次，不能再增加。调解不成的，应当依法处罚，并告知当事人可以就民事争议依法向人民法院"
-                                "提起民事诉讼"), held=held))
-            missing = guardian_must_attend(case, today)
-            if missing:
-                raise CaseRefused(Message(QT_TRANSLATE_NOOP(
-                    "Messages", "当事人“{missing}”不满十六周岁，调解时应当通知其父母或者其他监护人到场（《公安机关治安调解"
-                                "工作规范》第八条）：请先在“当事人”中登记其监护人"), missing="、".join(missing)))
+            check_new_session(case, MediationSession.select().where(MediationSession.case == case_id).count(),
+                              today)
         session = MediationSession.create(case=case_id, **values)
         _after_sessions_changed(case)
         audit.record("新增", "mediation_session", session.uuid, f"案件 {case.number} 新增调解记录")
@@ -196,13 +204,18 @@ def validate_follow_up(data: FollowUpInput, case: Case, today: date | None = Non
     return values
 
 
+def check_follow_up_allowed(status: str) -> None:
+    """`CaseRefused` unless mediation has ended (调解成功 / 调解不成功 / 终止 or later)."""
+    if status not in AFTER_MEDIATION_STATUSES:
+        raise CaseRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "案件尚在“{status}”阶段，调解结束后才能登记回访"), status=status))
+
+
 def add_follow_up(case_id: int, data: FollowUpInput, today: date | None = None) -> FollowUp:
     """A follow-up visit; only once mediation has ended (调解成功 / 调解不成功 / 终止 or later)."""
     with db.atomic():
         case = live_case(case_id)
-        if case.status not in AFTER_MEDIATION_STATUSES:
-            raise CaseRefused(
-                Message(QT_TRANSLATE_NOOP("Messages", "案件尚在“{status}”阶段，调解结束后才能登记回访"), status=case.status))
+        check_follow_up_allowed(case.status)
         follow_up = FollowUp.create(case=case_id, **validate_follow_up(data, case, today))
         audit.record("新增", "follow_up", follow_up.uuid, f"案件 {case.number} 新增回访记录")
     return follow_up

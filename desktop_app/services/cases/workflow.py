@@ -51,7 +51,7 @@ from ...domain.vocabulary import (
 )
 from ...domain.vocabulary import OPEN_CASE_STATUSES as OPEN_STATUSES  # what is_overdue counts as open
 from .. import audit, calendar
-from ..numbering import next_number
+from ..numbering import next_number, next_numbers
 from ..office import get_office
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -137,77 +137,131 @@ def is_minor(birth_date: date | None, age: int | None, today: date, below: int =
     return age is not None and age < below
 
 
-def minors_without_guardian(case_id: int, today: date | None = None, below: int = ADULT_AGE) -> list[str]:
-    """Names of the case's parties under `below` (not themselves guardians) whom no 监护人 of the case
-    points to."""
-    today = today or date.today()
-    rows = list(Party.select(Party.id, Party.role, Party.name, Party.birth_date, Party.age, Party.guardian_of)
-                .where(Party.case == case_id).order_by(Party.position, Party.id).tuples())
+PartyRow = tuple[int, str, str, date | None, int | None, int | None]  # id, role, name, birth, age, guardian_of
+
+
+def unguarded_minors(rows: Iterable[PartyRow], today: date, below: int = ADULT_AGE) -> list[str]:
+    """Names of the parties under `below` among these (not themselves guardians) whom no 监护人 points to."""
+    rows = list(rows)
     guarded = {ward for _id, role, _n, _b, _a, ward in rows if role == GUARDIAN and ward is not None}
     return [name for party_id, role, name, birth, age, _ward in rows
             if role != GUARDIAN and party_id not in guarded and is_minor(birth, age, today, below)]
 
 
-def guardian_must_attend(case: Case, today: date | None = None) -> list[str]:
+def minors_without_guardian(case_id: int, today: date | None = None, below: int = ADULT_AGE) -> list[str]:
+    """Names of the case's parties under `below` (not themselves guardians) whom no 监护人 of the case
+    points to."""
+    today = today or date.today()
+    rows = Party.select(Party.id, Party.role, Party.name, Party.birth_date, Party.age, Party.guardian_of) \
+        .where(Party.case == case_id).order_by(Party.position, Party.id).tuples()
+    return unguarded_minors(rows, today, below)
+
+
+class CaseLookups:
+    """What the workflow's checks ask the database about a case's records; a batch answers from memory."""
+
+    def has_parties(self, case_id: int) -> bool:
+        return Party.select().where(Party.case == case_id).exists()
+
+    def unguarded_minors(self, case_id: int, today: date | None, below: int = ADULT_AGE) -> list[str]:
+        return minors_without_guardian(case_id, today, below)
+
+    def party_roles(self, case_id: int) -> set[str]:
+        return {role for (role,) in Party.select(Party.role).where(Party.case == case_id).tuples()}
+
+    def officer_hosts(self, case_id: int) -> bool:
+        """Whether an officer (not a volunteer) is registered as the case's 主持人."""
+        return CaseMediator.select().where(CaseMediator.case == case_id, CaseMediator.role == HOST,
+                                           CaseMediator.member.is_null()).exists()
+
+    def has_follow_ups(self, case_id: int) -> bool:
+        return FollowUp.select().where(FollowUp.case == case_id).exists()
+
+
+_DATABASE_LOOKUPS = CaseLookups()
+
+
+class _CaseState(Protocol):
+    """What the checks read of the case itself: a stored `Case`, or a batch's case being replayed."""
+
+    id: int
+    kind: str
+    status: str
+    agreement_terms: str
+    oral_agreement: bool
+    offence: str
+    parties_consent: bool
+    host_officer: str
+
+
+def guardian_must_attend(case: _CaseState, today: date | None = None,
+                         lookups: CaseLookups | None = None) -> list[str]:
     """治安调解 only: the parties under 16 whose parent or guardian is not registered to attend (Art. 8)."""
     if case.kind != PUBLIC_SECURITY_MEDIATION:
         return []
-    return minors_without_guardian(case.id, today, below=GUARDIAN_PRESENT_AGE)
+    return (lookups or _DATABASE_LOOKUPS).unguarded_minors(case.id, today, GUARDIAN_PRESENT_AGE)
 
 
-def security_mediation_missing(case: Case, today: date | None = None) -> list[str]:
+def security_mediation_missing(case: _CaseState, today: date | None = None,
+                               lookups: CaseLookups | None = None) -> list[str]:
     """What a 治安调解 needs before it may be mediated: a 案由 of Art. 3, both parties' consent, an officer as
     主持人, a 违法行为人 and a 被侵害人, and the guardian of a party under 16 called (Art. 8)."""
     if case.kind != PUBLIC_SECURITY_MEDIATION:
         return []
+    lookups = lookups or _DATABASE_LOOKUPS
     problems: list[str] = []
     if not case.offence:
         problems.append(QT_TRANSLATE_NOOP("Messages", "请选择案由（《公安机关治安调解工作规范》第三条所列违反治安管理行为）"))
     if not case.parties_consent:
         problems.append(QT_TRANSLATE_NOOP("Messages", "治安调解须经双方当事人同意（第三条），请在“基本情况”中记录双方同意"))
-    if not case.host_officer and not CaseMediator.select().where(
-            CaseMediator.case == case.id, CaseMediator.role == HOST, CaseMediator.member.is_null()).exists():
+    if not case.host_officer and not lookups.officer_hosts(case.id):
         problems.append(QT_TRANSLATE_NOOP("Messages", "治安调解在公安机关主持下进行（第二条），请选择主持调解的民警"))
-    roles = {role for (role,) in Party.select(Party.role).where(Party.case == case.id).tuples()}
-    if not {OFFENDER, VICTIM} <= roles:
+    if not {OFFENDER, VICTIM} <= lookups.party_roles(case.id):
         problems.append(QT_TRANSLATE_NOOP("Messages", "请登记违法行为人和被侵害人"))
-    for name in guardian_must_attend(case, today):
+    for name in guardian_must_attend(case, today, lookups):
         problems.append(Message(QT_TRANSLATE_NOOP(
             "Messages", "当事人“{name}”不满十六周岁，调解时应当通知其父母或者其他监护人到场（第八条），请先登记其监护人"),
             name=name))
     return problems
 
 
-def transition_problems(case: Case, to_status: str, note: str = "", today: date | None = None) -> list[str]:
+def transition_problems(case: _CaseState, to_status: str, note: str = "", today: date | None = None,
+                        lookups: CaseLookups | None = None) -> list[str]:
     """What must be recorded before the case may move to `to_status` (empty when nothing is missing)."""
+    lookups = lookups or _DATABASE_LOOKUPS
     problems: list[str] = []
-    if to_status == IN_MEDIATION and not Party.select().where(Party.case == case.id).exists():
+    if to_status == IN_MEDIATION and not lookups.has_parties(case.id):
         problems.append(QT_TRANSLATE_NOOP("Messages", "开始调解前请至少登记一名当事人"))
     elif to_status == IN_MEDIATION:
-        problems.extend(security_mediation_missing(case, today))
+        problems.extend(security_mediation_missing(case, today, lookups))
     if to_status == SUCCEEDED:
         if not case.agreement_terms.strip() and not case.oral_agreement:
             problems.append(QT_TRANSLATE_NOOP("Messages", "请先填写调解协议内容（口头协议请勾选“口头协议”并记录协议内容）"))
-        for name in minors_without_guardian(case.id, today):
+        for name in lookups.unguarded_minors(case.id, today):
             problems.append(
                 Message(QT_TRANSLATE_NOOP("Messages", "当事人“{name}”未满18周岁，达成协议前须登记其监护人"), name=name))
     if to_status == TERMINATED and not note.strip():
         problems.append(QT_TRANSLATE_NOOP("Messages", "请填写终止调解的原因"))
-    if to_status == CLOSED and case.status == FOLLOW_UP \
-            and not FollowUp.select().where(FollowUp.case == case.id).exists():
+    if to_status == CLOSED and case.status == FOLLOW_UP and not lookups.has_follow_ups(case.id):
         problems.append(QT_TRANSLATE_NOOP("Messages", "结案前请至少登记一次回访记录"))
     return problems
+
+
+def check_note(note: str) -> str:
+    """The note of a status change, trimmed; `CaseRefused` when too long."""
+    note = (note or "").strip()
+    if len(note) > MAX_NOTE_LENGTH:
+        raise CaseRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "说明不能超过{max_note_length}个字"),
+                    max_note_length=MAX_NOTE_LENGTH))
+    return note
 
 
 def change_status(case_id: int, to_status: str, note: str = "", today: date | None = None) -> Case:
     """Move the case to `to_status` in one transaction, with a CaseEvent and an audit record; raise
     `TransitionNotAllowed` / `CaseRefused` (and change nothing) when the rules say no."""
     today = today or date.today()
-    note = (note or "").strip()
-    if len(note) > MAX_NOTE_LENGTH:
-        raise CaseRefused(
-            Message(QT_TRANSLATE_NOOP("Messages", "说明不能超过{max_note_length}个字"),
-                    max_note_length=MAX_NOTE_LENGTH))
+    note = check_note(note)
     with db.atomic():
         case = Case.get_by_id(case_id)
         if case.deleted_at is not None:
@@ -285,9 +339,20 @@ def next_sequence(year: int, prefix: str) -> int:
     """Take the next number of `prefix`'s series for `year` (call inside the registering transaction): never
     one a case already carries, even a case that came in by import without moving the counter."""
     prefix = prefix.removesuffix("字")
-    taken = (Case.select(fn.MAX(Case.sequence))
-             .where(Case.year == year, Case.number.startswith(f"（{year}）{prefix}字第")).scalar() or 0)
-    return next_number(series_name(prefix), year, taken)
+    return next_number(series_name(prefix), year, _highest_taken(year, prefix))
+
+
+def _highest_taken(year: int, prefix: str) -> int:
+    """The highest number of the series that a case already carries (imported ones included)."""
+    return (Case.select(fn.MAX(Case.sequence))
+            .where(Case.year == year, Case.number.startswith(f"（{year}）{prefix}字第")).scalar() or 0)
+
+
+def next_sequences(year: int, prefix: str, count: int) -> list[int]:
+    """Take the next `count` numbers of `prefix`'s series for `year` at once (a batch of cases; call inside
+    its transaction), by the rule of `next_sequence`."""
+    prefix = prefix.removesuffix("字")
+    return next_numbers(series_name(prefix), year, count, _highest_taken(year, prefix))
 
 
 def assign_number(case: Case, prefix: str | None = None) -> str:
@@ -331,11 +396,17 @@ def first_session_date(case_id: int | None) -> date | None:
     return first.date() if first else None
 
 
-def case_deadlines(case: Case) -> tuple[date | None, date | None]:
+def deadlines_for(case: Any, first_session: date | None) -> tuple[date | None, date | None]:
+    """`compute_deadlines` from what the case records (kind, acceptance, 鉴定/认定, an agreed extension)
+    and the day of its first session."""
     received = case.received_at.date() if isinstance(case.received_at, datetime) else case.received_at
-    return compute_deadlines(case.kind, received, first_session_date(case.id),
+    return compute_deadlines(case.kind, received, first_session,
                              needs_appraisal=bool(case.appraisal), appraisal_issued=case.appraisal_issued_on,
                              extended_to=case.extended_deadline if case.kind == PEOPLES_MEDIATION else None)
+
+
+def case_deadlines(case: Case) -> tuple[date | None, date | None]:
+    return deadlines_for(case, first_session_date(case.id))
 
 
 def refresh_deadlines(case: Case) -> None:
