@@ -4475,6 +4475,202 @@
         <source>数据文件含有本程序没有的结构步骤 {steps}，它由更新版本的程序写入，请升级程序。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>第{item}项：{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理记录的时间不能早于受理时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理记录的时间不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>劝导交通违法行为（起）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协助抓获犯罪嫌疑人（名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>救助被困车辆（辆）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务群众（人次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告可疑线索（条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{figure}应为整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{figure}应在0至{max_figure}之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参加人员不能超过{limit}人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”重复登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”的服务时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队员“{name}”已删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队员“{name}”{join_date}才入队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队员“{name}”已于{leave_date}离队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}应为数字，如 2 或 1.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}应大于0且不超过{limit}小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写培训名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>授予资质</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期应为整数（月）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期应在1至{limit}个月之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不授予资质的培训不填写有效期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主办单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参训人员不能超过{limit}人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”的学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”的学时不能超过培训学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写资质（技能）名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>资质名称不能超过{limit}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取得日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取得日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期不能早于取得日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来源应为 培训 / 手工</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训取得的资质请注明培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选培训不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注不能超过{limit}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班次不存在或不在本批次的日期范围内</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本班次已有保存的安排，请保存后再登记考勤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{item}项：班次不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonthDialog</name>
@@ -7210,6 +7406,14 @@
     </message>
     <message>
         <source>治安调解结案报告表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>手工</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
