@@ -101,6 +101,33 @@ class CaseRecord:
     investigations: list[InvestigationInput] = field(default_factory=list)
 
 
+@dataclass
+class _Replayed:
+    """The case being replayed, as far as the checks read it (a peewee `Case` costs more to make)."""
+
+    id: int
+    kind: str
+    status: str
+    received_at: datetime
+    agreement_terms: str = ""
+    oral_agreement: bool = False
+    offence: str = ""
+    parties_consent: bool = False
+    host_officer: str = ""
+    appraisal: str = ""
+    appraisal_issued_on: date | None = None
+    extended_deadline: date | None = None
+    agreement_date: date | None = None
+    closed_on: date | None = None
+
+    @classmethod
+    def accepted(cls, case_id: int, values: dict[str, Any]) -> _Replayed:
+        return cls(case_id, values["kind"], ACCEPTED, values["received_at"], values["agreement_terms"],
+                   values["oral_agreement"], values["offence"], values["parties_consent"], values["host_officer"],
+                   values["appraisal"], values["appraisal_issued_on"], values["extended_deadline"],
+                   values["agreement_date"])
+
+
 _SESSION, _INVESTIGATION, _STEP, _FOLLOW_UP = range(4)  # the replay's order of pieces at the same moment
 _SESSION_FIELDS = ("held_at", "place", "present", "record", "result", "rights_notified")
 _INVESTIGATION_FIELDS = ("held_at", "place", "subject", "investigators", "recorder", "present", "record")
@@ -122,15 +149,15 @@ class _Lookups(CaseFormLookups, CaseLookups, PartyLookups, MediatorLookups):
         self._default = default_body()
         self._office_prefix: str | CaseRefused | None = None
         self._deadlines: dict[tuple[Any, ...], tuple[date | None, date | None]] = {}
-        self.case = Case(id=0, kind="", received_at=datetime.min)
+        self.case = _Replayed(0, "", ACCEPTED, datetime.min)
         self.parties: list[tuple[PartyRow, str]] = []  # with the ID number
         self.mediators: set[tuple[int | None, str, str]] = set()
         self.follow_ups = 0
 
-    def start(self, case: Case) -> None:
+    def start(self, case: _Replayed) -> None:
         self.case, self.parties, self.mediators, self.follow_ups = case, [], set(), 0
 
-    def deadlines(self, case: Case, first_session: date | None) -> tuple[date | None, date | None]:
+    def deadlines(self, case: _Replayed, first_session: date | None) -> tuple[date | None, date | None]:
         """`deadlines_for`, each answer kept for the batch: its cases share their days, and counting
         working days is not cheap."""
         key = (case.kind, case.received_at.date(), first_session, case.appraisal, case.appraisal_issued_on,
@@ -264,7 +291,7 @@ def _replay(record: CaseRecord, case_id: int, first_party: int, today: date, loo
     except CaseRefused as exc:
         raise CaseInvalid([FieldError("number", exc.message)]) from None
     received: datetime = values["received_at"]
-    case = Case(id=case_id, status=ACCEPTED, **values)
+    case = _Replayed.accepted(case_id, values)
     lookups.start(case)
     checked_parties: dict[int, dict[str, Any]] = {}
     wards = record.guardians
