@@ -22,7 +22,7 @@ from peewee import SqliteDatabase
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..snapshot import copy_database
-from . import m0001_initial, m0002_search_indexes, m0003_holidays, m0005_mediation
+from . import m0001_initial, m0002_search_indexes, m0003_holidays, m0004_clean_text, m0005_mediation
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,8 @@ STEPS: list[tuple[int, ModuleType]] = [
     (1, m0001_initial),
     (2, m0002_search_indexes),
     (3, m0003_holidays),
-    (5, m0005_mediation),  # step 4 comes with another branch; it runs on files already at 5 too
+    (4, m0004_clean_text),  # runs on files the cases branch already brought to 5 too
+    (5, m0005_mediation),
 ]
 LATEST = max(n for n, _step in STEPS)
 

@@ -20,6 +20,7 @@ from ...domain.case_numbers import MAX_PREFIX_LENGTH, format_case_number
 from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.names import validate_name
+from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import PEOPLES_MEDIATION
 from .. import audit
 from ..office import get_office
@@ -101,8 +102,10 @@ def save_body(body_id: int | None, name: str, number_prefix: str, *, is_default:
     """Add (body_id None) or change a 调委会; `CaseInvalid` naming each wrong field. The prefix of a body
     that already numbered cases cannot change (its numbers would no longer be one series)."""
     errors: list[FieldError] = []
-    name = " ".join((name or "").split())
-    if not name:
+    name = " ".join(text_value(name, "name", QT_TRANSLATE_NOOP("Messages", "调解组织名称"), None, errors).split())
+    if errors:  # a character that cannot be stored: said at the field
+        name = ""
+    elif not name:
         errors.append(FieldError("name", QT_TRANSLATE_NOOP("Messages", "请填写调解组织名称，如“夏普吐勒镇人民调解委员会”")))
     elif len(name) > MAX_BODY_NAME:
         errors.append(FieldError("name", Message(QT_TRANSLATE_NOOP("Messages", "名称不能超过{limit}个字"),

@@ -11,6 +11,7 @@ from ...db.database import db
 from ...documents import case_wording
 from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Joined, Message
+from ...domain.text_hygiene import clean_text
 from .. import audit
 from ..settings import get_setting, set_setting
 from .fields import CaseInvalid
@@ -56,7 +57,11 @@ def save_wording(key: str, text: str) -> WordingEntry:
     """Store the office's wording of one clause; `CaseInvalid` naming what is wrong with it."""
     if key not in case_wording.clause_keys():
         raise CaseInvalid([FieldError("wording", QT_TRANSLATE_NOOP("Messages", "没有这一条款"))])
-    text = "\n".join(line.rstrip() for line in (text or "").strip().splitlines())
+    try:
+        text = clean_text(text, "wording", QT_TRANSLATE_NOOP("Messages", "措辞"), None, multiline=True)
+    except FieldError as exc:
+        raise CaseInvalid([exc]) from None
+    text = "\n".join(line.rstrip() for line in text.splitlines())
     problems = case_wording.wording_problems(key, text)
     if len(text) > MAX_CLAUSE:
         problems.append(Message(QT_TRANSLATE_NOOP("Messages", "措辞不能超过{limit}个字"), limit=MAX_CLAUSE))

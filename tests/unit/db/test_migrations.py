@@ -199,6 +199,10 @@ def test_pragmas_are_in_force(data_paths):
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
+# the steps of a program that had step 5 but not yet step 4 (the cases branch before it merged main)
+BRANCH_STEPS = [(n, step) for n, step in STEPS if n != 4]
+
+
 class _LateStep:
     """A step 4 that arrives (merged from another branch) after files already have step 5."""
 
@@ -218,9 +222,10 @@ def test_a_step_merged_out_of_order_runs_on_a_file_already_past_it(tmp_path, mon
 
     path = tmp_path / "yijing.db"
     database = open_database(path)
-    assert migrate(database) == [n for n, _step in STEPS]
-    assert 4 not in {n for n, _step in STEPS} and current_version(database) == 5
-    monkeypatch.setattr(migrations, "STEPS", sorted([*STEPS, (4, _LateStep)]))
+    monkeypatch.setattr(migrations, "STEPS", BRANCH_STEPS)
+    assert migrate(database) == [n for n, _step in BRANCH_STEPS]
+    assert 4 not in {n for n, _step in migrations.STEPS} and current_version(database) == 5
+    monkeypatch.setattr(migrations, "STEPS", sorted([*BRANCH_STEPS, (4, _LateStep)]))
 
     assert migrations.pending_steps(database) == [(4, _LateStep)]
     assert migrate(database, backup_dir=tmp_path / "backups") == [4]
@@ -247,13 +252,16 @@ def test_steps_missing_below_the_highest_run_in_number_order(tmp_path, monkeypat
     database = open_database(tmp_path / "yijing.db")
     migrate(database, target=1)
     order: list[int] = []
-    monkeypatch.setattr(migrations, "STEPS", sorted([*STEPS, (4, _LateStep)]))
+    monkeypatch.setattr(migrations, "STEPS", sorted([*BRANCH_STEPS, (4, _LateStep)]))
     assert migrate(database, on_step=lambda number, _text: order.append(number)) == [2, 3, 4, 5]
     assert order == [2, 3, 4, 5]
     close_database()
 
 
-def test_a_recorded_step_the_program_does_not_have_is_refused(tmp_path):
+def test_a_recorded_step_the_program_does_not_have_is_refused(tmp_path, monkeypatch):
+    from desktop_app.db import migrations
+
+    monkeypatch.setattr(migrations, "STEPS", BRANCH_STEPS)  # this program has no step 4
     path = tmp_path / "yijing.db"
     database = open_database(path)
     migrate(database, target=3)

@@ -326,3 +326,20 @@ def test_judicial_confirmation_reminded_while_the_thirty_days_run(office):
     assert load_case(case.id, today=TODAY).confirmation_until is None
     assert dashboard_counts(TODAY).confirmation_reminders == 0
     assert Case.get_by_id(case.id).confirmation_court == "伽师县人民法院"
+
+
+def test_a_body_name_and_a_clause_pass_the_text_hygiene_step(office):
+    """What services/cases/bodies.py and wording.py take as typed is cleaned like every other text."""
+    from desktop_app.services.cases.wording import office_wording, save_wording
+
+    body = save_body(None, "阿亚克吾斯塘村\x0b人民调解委员会\x07", "阿人调")
+    assert body.name == "阿亚克吾斯塘村 人民调解委员会"
+    with pytest.raises(CaseInvalid) as info:
+        save_body(None, "托万村人民调解委员会\x00", "托人调")
+    assert "空字符" in info.value.by_field()["name"]
+    assert save_wording("agreement.copies", "本协议书一式{copies}份，\x0b由{body}保存。\x1f").text == \
+        "本协议书一式{copies}份，\n由{body}保存。"
+    with pytest.raises(CaseInvalid) as info:
+        save_wording("agreement.copies", "一式{copies}份\ud800")
+    assert "无法识别的字符" in info.value.by_field()["wording"]
+    assert office_wording() == {"agreement.copies": "本协议书一式{copies}份，\n由{body}保存。"}
