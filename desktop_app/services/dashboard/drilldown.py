@@ -32,9 +32,10 @@ MEDIATED_MONTH = "mediated_month"  # 调解纠纷 this month
 SCHOOL_GATE_MONTH = "school_gate_month"  # 护学岗执勤 this month
 WEEK_SHIFTS = "week_shifts"  # every shift of this week
 HOURS_MONTH = "hours_month"  # 本月服务时长: who served how long (its 合计 column sums to the number)
+CONFIRMATIONS = "confirmations"  # written 人民调解 agreements within their 30 days for 司法确认
 KEYS = (INSURANCE_EXPIRED, INSURANCE_EXPIRING, QUALIFICATIONS_EXPIRED, QUALIFICATIONS_EXPIRING, SHORT_SHIFTS,
         UNFILLED_WEEK, OPEN_CASES, OVERDUE_CASES, MEMBERS, TEAMS, CERTIFICATES, MEDIATED_MONTH, SCHOOL_GATE_MONTH,
-        WEEK_SHIFTS, HOURS_MONTH)
+        WEEK_SHIFTS, HOURS_MONTH, CONFIRMATIONS)
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,8 @@ def drilldown(key: str, today: date | None = None) -> DrillDown:
         return _shifts(key, QT_TRANSLATE_NOOP("Messages", "本周人手不足的班次"), f.short_shifts_query(first, last))
     if key == OPEN_CASES:
         return _cases(key, QT_TRANSLATE_NOOP("Messages", "在办纠纷"), f.open_cases_query())
+    if key == CONFIRMATIONS:
+        return _cases(key, QT_TRANSLATE_NOOP("Messages", "可申请司法确认的调解协议"), f.confirmations_query(today))
     if key == OVERDUE_CASES:
         return _cases(key, QT_TRANSLATE_NOOP("Messages", "超期纠纷"), f.overdue_cases_query(today))
     if key == MEDIATED_MONTH:

@@ -20,7 +20,17 @@ from ...db.models import (
     Shift,
     Team,
 )
-from ...domain.vocabulary import ACTIVE, ON_LEAVE, OPEN_CASE_STATUSES, VALID
+from ...domain.vocabulary import (
+    ACTIVE,
+    CLOSED,
+    FOLLOW_UP,
+    ON_LEAVE,
+    OPEN_CASE_STATUSES,
+    PEOPLES_MEDIATION,
+    SUCCEEDED,
+    VALID,
+)
+from ..cases.workflow import CONFIRMATION_DAYS
 from ..records import work_figures
 from ..records.service_hours import service_hours_by_source
 
@@ -48,6 +58,8 @@ class DashboardCounts:
     short_shifts_coming: int = 0  # shifts from today to 6 days on with fewer people than needed
     shifts_coming: int = 0
     posts: int = 0
+    confirmation_reminders: int = 0  # written 人民调解 agreements whose 30 days for 司法确认 are running
+    unassigned_cases: int = 0  # 人民调解 cases given to no 调委会 yet
 
 
 # --- the conditions, shared with drilldown.py -----------------------------------------------------
@@ -116,6 +128,13 @@ def overdue_cases_query(today: date):
     return open_cases_query().where(Case.deadline < today)
 
 
+def confirmations_query(today: date):
+    return Case.select().where(
+        Case.deleted_at.is_null(), Case.kind == PEOPLES_MEDIATION, Case.oral_agreement == False,  # noqa: E712
+        Case.status.in_((SUCCEEDED, FOLLOW_UP, CLOSED)), Case.confirmation_applied_on.is_null(),
+        Case.agreement_date.between(today - timedelta(days=CONFIRMATION_DAYS), today))
+
+
 def certificates_query(today: date):
     return Certificate.select().where(Certificate.year == today.year, Certificate.status == VALID)
 
@@ -154,6 +173,9 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
         short_shifts_coming=short_shifts_query(first, last).count(),
         shifts_coming=week_shifts_query(first, last).count(),
         posts=DutyPost.select().where(DutyPost.deleted_at.is_null()).count(),
+        confirmation_reminders=confirmations_query(today).count(),
+        unassigned_cases=Case.select().where(Case.deleted_at.is_null(), Case.kind == PEOPLES_MEDIATION,
+                                             Case.body.is_null()).count(),
     )
 
 

@@ -171,6 +171,7 @@ class DashboardTab(QWidget):
             "insurance": Card(self.tr("意外保险30天内到期")),
             "qualifications_expired": Card(self.tr("资质已过期")),
             "qualifications": Card(self.tr("资质30天内到期")),
+            "confirmations": Card(self.tr("可申请司法确认的调解协议")),
         }
         for index, card in enumerate(self.cards.values()):
             grid.addWidget(card, index // 5, index % 5)
@@ -178,7 +179,8 @@ class DashboardTab(QWidget):
                    "hours": dd.HOURS_MONTH,
                    "cases": dd.OPEN_CASES, "overdue": dd.OVERDUE_CASES, "certificates": dd.CERTIFICATES,
                    "insurance_expired": dd.INSURANCE_EXPIRED, "insurance": dd.INSURANCE_EXPIRING,
-                   "qualifications_expired": dd.QUALIFICATIONS_EXPIRED, "qualifications": dd.QUALIFICATIONS_EXPIRING}
+                   "qualifications_expired": dd.QUALIFICATIONS_EXPIRED, "qualifications": dd.QUALIFICATIONS_EXPIRING,
+                   "confirmations": dd.CONFIRMATIONS}
         for name, key in targets.items():
             self.cards[name].clicked.connect(lambda key=key: self.open_drilldown(key))
         self.cards["activities"].clicked.connect(lambda: self.records_requested.emit(self._month_filter()))
@@ -272,7 +274,9 @@ class DashboardTab(QWidget):
                                 if c.shifts_coming else self.tr("未来7天没有班次"), alert=c.short_shifts_coming > 0)
         self.cards["hours"].set(f"{c.hours_this_month:g}")
         self.cards["activities"].set(str(c.activities_this_month))
-        self.cards["cases"].set(str(c.open_cases))
+        self.cards["cases"].set(str(c.open_cases),
+                                self.tr("另有 {0} 件人民调解案件未指定调委会").format(c.unassigned_cases)
+                                if c.unassigned_cases else "", alert=False)
         self.cards["overdue"].set(str(c.overdue_cases), self.tr("已过办理期限"), alert=c.overdue_cases > 0)
         self.cards["certificates"].set(str(c.certificates_this_year))
         self.cards["insurance_expired"].set(str(c.insurance_expired), self.tr("执勤前须投保意外险"),
@@ -283,6 +287,9 @@ class DashboardTab(QWidget):
                                                  alert=c.qualifications_expired > 0)
         self.cards["qualifications"].set(str(c.qualifications_expiring), self.tr("请安排复训"),
                                          level="warn" if c.qualifications_expiring else "")
+        self.cards["confirmations"].set(str(c.confirmation_reminders),
+                                        self.tr("协议生效之日起三十日内，双方可共同向人民法院申请"),
+                                        alert=c.confirmation_reminders > 0)
         self.work = month_work(today)
         self._show_month(self.work)
         self._show_trends(today)

@@ -14,7 +14,7 @@ from desktop_app.db.migrations import LATEST, STEPS, NewerSchemaError, current_v
 from desktop_app.db.models import ALL_MODELS
 
 # Tables that later steps create: absent at step 1, so neither filled there nor compared.
-LATER_TABLES = {"holiday"}
+LATER_TABLES = {"holiday", "mediating_body", "investigation"}
 
 
 def _columns(con: sqlite3.Connection, table: str) -> list[tuple]:
@@ -199,34 +199,102 @@ def test_pragmas_are_in_force(data_paths):
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
-def test_steps_numbered_below_an_applied_one_still_run_once(tmp_path, monkeypatch):
-    """Branches take step numbers in parallel: this one's 7 may be applied before 5 and 6 exist; when
-    they arrive they run (in order, once), and 7 is not run again."""
+# the steps of a program that had step 5 but not yet step 4 (the cases branch before it merged main)
+BRANCH_STEPS = [(n, step) for n, step in STEPS if n <= 5 and n != 4]
+
+
+class _LateStep:
+    """A step 4 that arrives (merged from another branch) after files already have step 5."""
+
+    DESCRIPTION = "另一分支的第4步"
+
+    @staticmethod
+    def up(database):
+        database.execute_sql('CREATE TABLE "late_step" ("id" INTEGER NOT NULL PRIMARY KEY)')
+
+
+def _recorded(con: sqlite3.Connection) -> list[int]:
+    return [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1")]
+
+
+def test_a_step_merged_out_of_order_runs_on_a_file_already_past_it(tmp_path, monkeypatch):
+    from desktop_app.db import migrations
+
+    path = tmp_path / "yijing.db"
+    database = open_database(path)
+    monkeypatch.setattr(migrations, "STEPS", BRANCH_STEPS)
+    assert migrate(database) == [n for n, _step in BRANCH_STEPS]
+    assert 4 not in {n for n, _step in migrations.STEPS} and current_version(database) == 5
+    monkeypatch.setattr(migrations, "STEPS", sorted([*BRANCH_STEPS, (4, _LateStep)]))
+
+    assert migrations.pending_steps(database) == [(4, _LateStep)]
+    assert migrate(database, backup_dir=tmp_path / "backups") == [4]
+    assert database.table_exists("late_step")
+    assert migrate(database, backup_dir=tmp_path / "backups") == []  # once only
+    close_database()
+
+    con = sqlite3.connect(path)
+    assert _recorded(con) == [1, 2, 3, 4, 5]
+    assert con.execute("SELECT description FROM schema_version WHERE version = 4").fetchone()[0] == "另一分支的第4步"
+    con.close()
+    # the file was backed up before the late step touched it, as it stood (steps 1, 2, 3 and 5)
+    backups = list((tmp_path / "backups").glob("迁移前备份-v5-*.db"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert _recorded(copy) == [1, 2, 3, 5]
+    assert not copy.execute("SELECT 1 FROM sqlite_master WHERE name = 'late_step'").fetchone()
+    copy.close()
+
+
+def test_steps_missing_below_the_highest_run_in_number_order(tmp_path, monkeypatch):
+    from desktop_app.db import migrations
+
+    database = open_database(tmp_path / "yijing.db")
+    migrate(database, target=1)
+    order: list[int] = []
+    monkeypatch.setattr(migrations, "STEPS", sorted([*BRANCH_STEPS, (4, _LateStep)]))
+    assert migrate(database, on_step=lambda number, _text: order.append(number)) == [2, 3, 4, 5]
+    assert order == [2, 3, 4, 5]
+    close_database()
+
+
+def test_a_recorded_step_the_program_does_not_have_is_refused(tmp_path, monkeypatch):
+    from desktop_app.db import migrations
+
+    monkeypatch.setattr(migrations, "STEPS", BRANCH_STEPS)  # this program has no step 4
+    path = tmp_path / "yijing.db"
+    database = open_database(path)
+    migrate(database, target=3)
+    # a newer program that has step 4 (but not yet 5) wrote this file
+    database.execute_sql("INSERT INTO schema_version VALUES (4, '2099-01-01', 'newer')")
+    with pytest.raises(NewerSchemaError) as refused:
+        migrate(database, backup_dir=tmp_path / "backups")
+    assert "4" in str(refused.value)
+    assert not database.table_exists("mediating_body")  # step 5 did not run on it
+    assert not (tmp_path / "backups").exists()
+    close_database()
+
+
+def test_step_seven_runs_before_six_exists_and_six_still_runs_when_it_lands(tmp_path, monkeypatch):
+    """The records branch's step 7 may be in files before the accounts branch's step 6 exists."""
     import types
 
     from desktop_app.db import migrations
 
     path = tmp_path / "yijing.db"
     database = open_database(path)
-    assert 5 not in dict(STEPS) and 6 not in dict(STEPS)
+    assert 7 in dict(STEPS) and 6 not in dict(STEPS)
     assert migrate(database) == [n for n, _step in STEPS]
-    assert 7 in migrations.applied_versions(database)
-
     ran: list[int] = []
-
-    def step(number: int) -> types.ModuleType:
-        module = types.ModuleType(f"m000{number}_later")
-        module.DESCRIPTION = f"step {number}"
-        module.up = lambda _database: ran.append(number)
-        return module
-
-    later = [*STEPS, (6, step(6)), (5, step(5))]
-    monkeypatch.setattr(migrations, "STEPS", later)
-    assert migrations.migrate(database, backup_dir=tmp_path / "backups", target=7) == [5, 6]
-    assert ran == [5, 6]
-    assert migrations.applied_versions(database) == {n for n, _step in later}
+    six = types.ModuleType("m0006_later")
+    six.DESCRIPTION = "step 6"
+    six.up = lambda _database: ran.append(6)
+    monkeypatch.setattr(migrations, "STEPS", sorted([*STEPS, (6, six)], key=lambda s: s[0]))
+    assert migrations.migrate(database, backup_dir=tmp_path / "backups", target=7) == [6]
+    assert migrations.migrate(database, target=7) == [] and ran == [6]
     assert current_version(database) == 7
-    assert migrations.migrate(database, target=7) == []
-    assert ran == [5, 6]
     close_database()
+    con = sqlite3.connect(path)
+    assert _recorded(con) == sorted([*dict(STEPS), 6])
+    con.close()
     assert len(list((tmp_path / "backups").glob("迁移前备份-v7-*.db"))) == 1

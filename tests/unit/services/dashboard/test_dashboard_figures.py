@@ -76,7 +76,7 @@ def test_each_number_equals_the_records_it_opens(office):
         dd.CERTIFICATES: counts.certificates_this_year,
         dd.MEDIATED_MONTH: month_work(TODAY).figures["调解纠纷"],
         dd.SCHOOL_GATE_MONTH: month_work(TODAY).figures["护学岗执勤"],
-        dd.WEEK_SHIFTS: counts.shifts_this_week,
+        dd.WEEK_SHIFTS: counts.shifts_this_week, dd.CONFIRMATIONS: counts.confirmation_reminders,
     }
     hours = dd.drilldown(dd.HOURS_MONTH, TODAY)
     assert round(sum(float(row[4]) for row in hours.rows), 1) == counts.hours_this_month
