@@ -169,7 +169,7 @@ class Member(BaseModel):
     leave_date = DateField(null=True)
     status = CharField(max_length=4, default="在队")  # 在队 / 暂停 / 退出
     skills = TextField(default="")  # "调解、巡逻、驾驶"
-    insurance_expires_on = DateField(null=True)
+    insurance_expires_on = DateField(null=True, index=True)  # the 首页's expired / expiring
     emergency_contact = CharField(max_length=50, default="")
     emergency_phone = CharField(max_length=20, default="")
     photo = BlobField(null=True)
@@ -194,6 +194,9 @@ class Qualification(BaseModel):
     source = CharField(max_length=10, default="手工")  # 培训 / 手工
     training = DeferredForeignKey("Training", null=True, on_delete="SET NULL", lazy_load=False)
     notes = TextField(default="")
+
+    class Meta:
+        indexes = ((("member", "skill", "expires_on"), False), (("expires_on",), False))
 
 
 class Leave(BaseModel):

@@ -87,23 +87,28 @@ def insurance_expiring_query(today: date):
                                   Member.insurance_expires_on < today + timedelta(days=SOON_DAYS))
 
 
-def _held_until():
-    """(member, skill, the last day any of its qualifications runs to; NULL = without end) for active members."""
-    until = fn.MAX(fn.COALESCE(Qualification.expires_on, "9999-12-31"))
-    return (Qualification.select(Qualification.member, Qualification.skill, until.alias("until"))
-            .join(Member).where(Member.deleted_at.is_null(), Member.status == ACTIVE)
+def _held_until(first: date | None, last: date):
+    """(member, skill, the last day its qualifications run to) for active members whose last day of the skill
+    falls before `last` (and from `first`): rows in that range for which no row of the same member and skill
+    runs to `last` or beyond (or without end). Read through the (member, skill, expires_on) index."""
+    Later = Qualification.alias()
+    runs_on = Later.select(Later.id).where(Later.member == Qualification.member, Later.skill == Qualification.skill,
+                                           (Later.expires_on.is_null()) | (Later.expires_on >= last))
+    rows = Qualification.expires_on < last
+    if first is not None:
+        rows &= Qualification.expires_on >= first
+    return (Qualification.select(Qualification.member, Qualification.skill,
+                                 fn.MAX(Qualification.expires_on).alias("until"))
+            .join(Member).where(Member.deleted_at.is_null(), Member.status == ACTIVE, rows, ~fn.EXISTS(runs_on))
             .group_by(Qualification.member, Qualification.skill))
 
 
 def qualifications_expired_query(today: date):
-    until = fn.MAX(fn.COALESCE(Qualification.expires_on, "9999-12-31"))
-    return _held_until().having(until < today.isoformat())
+    return _held_until(None, today)
 
 
 def qualifications_expiring_query(today: date):
-    until = fn.MAX(fn.COALESCE(Qualification.expires_on, "9999-12-31"))
-    return _held_until().having(until >= today.isoformat(),
-                                until < (today + timedelta(days=SOON_DAYS)).isoformat())
+    return _held_until(today, today + timedelta(days=SOON_DAYS))
 
 
 def _staffed():

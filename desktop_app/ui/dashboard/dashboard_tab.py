@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QDialog,
@@ -217,6 +217,7 @@ class DashboardTab(QWidget):
         self.work: MonthWork | None = None
         self.today = date.today()
         self.dialog: DrillDownDialog | None = None
+        self._trends_wanted: date | None = None
         # every show as well: the figures also move with the date (overdue cases, expiring insurance)
         follow_changes(self, DATA, self.refresh, every_show=True)
 
@@ -292,7 +293,7 @@ class DashboardTab(QWidget):
                                         alert=c.confirmation_reminders > 0)
         self.work = month_work(today)
         self._show_month(self.work)
-        self._show_trends(today)
+        self._load_trends(today)
 
     def _month_filter(self, **more) -> ActivityFilter:
         return ActivityFilter(date_from=self.today.replace(day=1), date_to=self.today, **more)
@@ -357,8 +358,18 @@ class DashboardTab(QWidget):
                 layout.addWidget(button, row, 1)
                 layout.addWidget(detail, row, 2)
 
-    def _show_trends(self, today: date) -> None:
-        months = trends(today)
+    def _load_trends(self, today: date) -> None:
+        """Twelve months of figures take a second or more at a prefecture's scale: they are read once the page
+        with its numbers has been painted (the next turn of the event loop), then the chart is drawn."""
+        self._trends_wanted = today
+        QTimer.singleShot(0, self._draw_trends)
+
+    def _draw_trends(self) -> None:
+        today, self._trends_wanted = self._trends_wanted, None
+        if today is not None:
+            self._show_trends(trends(today))
+
+    def _show_trends(self, months: dict[str, dict[str, int]]) -> None:
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)

@@ -59,6 +59,7 @@ def test_a_number_clicked_opens_its_records(qtbot, data_paths, office):
     assert dashboard.dialog is not None and dashboard.dialog.model.rowCount() == 1
     assert dashboard.dialog.model.rows()[0].c0 == "李娜"
     dashboard.dialog.reject()
+    qtbot.waitUntil(lambda: bool(dashboard.chart.series()))  # drawn after the page's first paint
     assert dashboard.chart.series() and len(dashboard.chart.series()[0].points()) == 12
 
 
