@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from peewee import Case as SqlCase
 from peewee import fn
 
 from ...db.models import (
@@ -74,17 +75,40 @@ def coming_days(today: date) -> tuple[date, date]:
     return today, today + timedelta(days=COMING_DAYS - 1)
 
 
+def _active():
+    return Member.status == ACTIVE
+
+
+def _insurance_expired(today: date):
+    return Member.insurance_expires_on < today
+
+
+def _insurance_expiring(today: date):
+    return (Member.insurance_expires_on >= today) & (Member.insurance_expires_on < today + timedelta(days=SOON_DAYS))
+
+
 def active_members():
-    return Member.select().where(Member.deleted_at.is_null(), Member.status == ACTIVE)
+    return Member.select().where(Member.deleted_at.is_null(), _active())
 
 
 def insurance_expired_query(today: date):
-    return active_members().where(Member.insurance_expires_on < today)
+    return active_members().where(_insurance_expired(today))
 
 
 def insurance_expiring_query(today: date):
-    return active_members().where(Member.insurance_expires_on >= today,
-                                  Member.insurance_expires_on < today + timedelta(days=SOON_DAYS))
+    return active_members().where(_insurance_expiring(today))
+
+
+def _member_counts(today: date) -> tuple[int, int, int, int]:
+    """(on the roster, active, active with insurance expired, active with insurance expiring) in one pass over
+    the roster, with the conditions of the queries above."""
+    def flag(condition):
+        return fn.COALESCE(fn.SUM(SqlCase(None, [(condition, 1)], 0)), 0)
+
+    row = (Member.select(fn.COUNT(Member.id), flag(_active()), flag(_active() & _insurance_expired(today)),
+                         flag(_active() & _insurance_expiring(today)))
+           .where(Member.deleted_at.is_null()).tuples().first())
+    return tuple(int(v or 0) for v in row) if row else (0, 0, 0, 0)  # type: ignore[return-value]
 
 
 def _held_until(first: date | None, last: date):
@@ -154,14 +178,14 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
     month_start = today.replace(day=1)
     first, last = coming_days(today)
 
-    members = Member.select().where(Member.deleted_at.is_null())
+    members_total, members_active, insurance_expired, insurance_expiring = _member_counts(today)
     week_shifts = week_shifts_query(week_start, week_end)
     unfilled = week_shifts.where(_staffed() < Shift.headcount).count()
     hours = service_hours_by_source(month_start, today)
     return DashboardCounts(
         teams=live_teams_query().count(),
-        members_active=members.where(Member.status == ACTIVE).count(),
-        members_total=members.count(),
+        members_active=members_active,
+        members_total=members_total,
         shifts_this_week=week_shifts.count(),
         unfilled_shifts_this_week=unfilled,
         hours_this_month=round(sum(sum(by_source.values()) for by_source in hours.values()), 1),
@@ -171,8 +195,8 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
         open_cases=open_cases_query().count(),
         overdue_cases=overdue_cases_query(today).count(),
         certificates_this_year=certificates_query(today).count(),
-        insurance_expiring=insurance_expiring_query(today).count(),
-        insurance_expired=insurance_expired_query(today).count(),
+        insurance_expiring=insurance_expiring,
+        insurance_expired=insurance_expired,
         qualifications_expiring=qualifications_expiring_query(today).count(),
         qualifications_expired=qualifications_expired_query(today).count(),
         short_shifts_coming=short_shifts_query(first, last).count(),

@@ -190,17 +190,21 @@ class RankRow:
 
 
 def ranking(date_from: date | None, date_to: date | None, team_id: int | None = None, by: str = "points",
-            limit: int | None = None) -> list[RankRow]:
+            limit: int | None = None, hours: dict[int, float] | None = None,
+            stars: dict[int, int] | None = None) -> list[RankRow]:
     """Members on the roster ranked by points (or by service hours, `by="hours"`) in the period; ties share
-    a rank and are ordered by name."""
+    a rank and are ordered by name. `hours` (service hours in the period) and `stars` (`star_levels` up to
+    its end) may be given when the caller has them already."""
     members = Member.select(Member.id, Member.name, Team.name).join(Team, JOIN.LEFT_OUTER).where(
         Member.deleted_at.is_null())
     if team_id is not None:
         members = members.where(Member.team == team_id)
     known = {mid: (name, team or "") for mid, name, team in members.tuples()}
     points = points_by_member(date_from, date_to)
-    hours = hours_by_member(None if team_id is None else list(known), date_from, date_to, training=False)
-    stars = star_levels(list(known) if team_id is not None else None, date_to)
+    if hours is None:
+        hours = hours_by_member(None if team_id is None else list(known), date_from, date_to, training=False)
+    if stars is None:
+        stars = star_levels(list(known) if team_id is not None else None, date_to)
     scored = [(mid, points.get(mid, 0.0), hours.get(mid, 0.0)) for mid in known
               if points.get(mid) or hours.get(mid)]
     index = 1 if by == "points" else 2

@@ -48,7 +48,7 @@ from ..office import get_office
 from ..progress import Progress, report
 from . import work_figures
 from .points import ranking, star_levels
-from .service_hours import hours_by_member
+from .service_hours import SOURCE_DUTY, service_hours_by_source, training_hours_by_member
 
 BEST_COUNT = 10
 OFFICE_SCOPE = "全所"
@@ -134,18 +134,20 @@ def report_data(period: Period, team_id: int | None = None, today: date | None =
     report(progress, 3, 6, QT_TRANSLATE_NOOP("Messages", "正在统计服务时长"))
     team_members = None if team_id is None else [mid for (mid,) in Member.select(Member.id).where(
         Member.team == team_id).tuples()]
-    with_training = hours_by_member(team_members, start, end)
-    service = hours_by_member(team_members, start, end, training=False)
-    duty = _duty_hours(team_members, start, end)
+    wanted = None if team_members is None else set(team_members)
+    by_source = {mid: h for mid, h in service_hours_by_source(start, end).items() if wanted is None or mid in wanted}
+    service = {mid: round(sum(h.values()), 2) for mid, h in by_source.items()}
+    training = sum(h for mid, h in training_hours_by_member(start, end).items() if wanted is None or mid in wanted)
+    duty = round(sum(h[SOURCE_DUTY] for h in by_source.values()), 1)
     service_total = round(sum(service.values()), 1)
     hours = {"值班": duty, "工作记录": round(service_total - duty, 1),
              "志愿服务合计": service_total,
-             "培训（单列，不计入志愿服务时长）": round(sum(with_training.values()) - sum(service.values()), 1)}
+             "培训（单列，不计入志愿服务时长）": round(training, 1)}
     report(progress, 4, 6, QT_TRANSLATE_NOOP("Messages", "正在评定星级与排名"))
     levels = star_levels(team_members, end)
     stars = {STAR_LABELS[level]: sum(1 for v in levels.values() if v == level) for level in range(1, 6)}
     best = [VolunteerLine(r.rank, r.name, r.team, r.hours, r.points, STAR_LABELS[r.stars])
-            for r in ranking(start, end, team_id, by="hours", limit=BEST_COUNT)]
+            for r in ranking(start, end, team_id, by="hours", limit=BEST_COUNT, hours=service, stars=levels)]
     trainings, trained = _trainings(period, team_id)
     whole = {MONTH: "本月", QUARTER: "本季度"}.get(period.kind, "全年")
     subject = "我所义警队伍" if team_id is None else team_name
@@ -160,19 +162,6 @@ def report_data(period: Period, team_id: int | None = None, today: date | None =
         best=best, trainings=trainings, trained=trained, made_by=made_by, period_code=period.code,
         hours_by_member={name: service[mid] for mid, name in _member_names(list(service)).items()})
     return data
-
-
-def _duty_hours(member_ids: list[int] | None, start: date, end: date) -> float:
-    from peewee import fn
-
-    from ...db.models import Assignment, Shift
-    from ...domain.vocabulary import ATTENDED_STATUSES
-
-    query = (Assignment.select(fn.COALESCE(fn.SUM(Assignment.hours), 0)).join(Shift)
-             .where(Assignment.status.in_(ATTENDED_STATUSES), Shift.date.between(start, end)))
-    if member_ids is not None:
-        query = query.where(Assignment.member.in_(member_ids))
-    return round(float(query.scalar() or 0), 1)
 
 
 # --- the files -----------------------------------------------------------------------------------

@@ -213,6 +213,13 @@ def service_hours_by_source(date_from: date, date_to: date) -> dict[int, dict[st
     return out
 
 
+def training_hours_by_member(date_from: date | None, date_to: date | None) -> dict[int, float]:
+    """member id → training hours in the period (kept apart from service hours)."""
+    query = _training_query(date_from, date_to).select(TrainingAttendee.member, fn.SUM(TrainingAttendee.hours))
+    return {mid: round(total, 2) for mid, total in query.group_by(TrainingAttendee.member).tuples()
+            if total and round(total, 2) > 0}
+
+
 def first_service_date(member_id: int) -> date | None:
     """The day of the member's first recorded service (join date when nothing is recorded)."""
     found = service_record(member_id).first_date
