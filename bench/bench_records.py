@@ -156,7 +156,7 @@ def _ledger_import(ctx: Context) -> float:
 BENCHMARKS = [
     Benchmark(
         name="records_dashboard_open",
-        what="首页打开：建立、全部数字与本月成效查询、趋势图绘制 / the 首页 built, queried, painted",
+        what="首页打开：建立、全部数字与本月成效查询、绘制（趋势图随后绘制）/ the 首页 built, queried, painted",
         run=_dashboard_open,
         baseline=_dashboard_counts_only,
         baseline_name="dashboard_counts() alone",
