@@ -268,6 +268,7 @@ class Assignment(BaseModel):
         indexes = (
             (("shift", "member"), True),
             (("member", "status"), False),
+            (("member", "status", "shift", "hours"), False),  # every member's hours from the index alone
         )
 
 
@@ -310,7 +311,7 @@ class ActivityParticipant(BaseModel):
     hours = FloatField(default=0)
 
     class Meta:
-        indexes = ((("activity", "member"), True),)
+        indexes = ((("activity", "member"), True), (("member", "activity", "hours"), False))
 
 
 class Training(BaseModel):

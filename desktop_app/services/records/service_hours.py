@@ -128,6 +128,27 @@ def _training_query(date_from: date | None, date_to: date | None):
             .where(Training.deleted_at.is_null(), *_between(Training.date, date_from, date_to)))
 
 
+def _duty_up_to(_date_from: None, date_to: date | None):
+    """The rows of `_duty_query(None, date_to)`, read from the (member, status, shift, hours) index alone: every
+    attended assignment except those of shifts after `date_to` (each assignment has its shift and each shift its
+    post: the foreign keys are enforced)."""
+    query = Assignment.select().where(Assignment.status.in_(ATTENDED_STATUSES))
+    if date_to is not None:
+        query = query.where(Assignment.shift.not_in(Shift.select(Shift.id).where(Shift.date > date_to)))
+    return query
+
+
+def _activity_up_to(_date_from: None, date_to: date | None):
+    """The rows of `_activity_query(None, date_to)` from the (member, activity, hours) index: every participation
+    except those in deleted records and records after `date_to`."""
+    query = ActivityParticipant.select().where(ActivityParticipant.activity.not_in(
+        Activity.select(Activity.id).where(Activity.deleted_at.is_null(False))))
+    if date_to is not None:
+        query = query.where(ActivityParticipant.activity.not_in(
+            Activity.select(Activity.id).where(Activity.date > date_to)))
+    return query
+
+
 def service_record(member_id: int, date_from: date | None = None,
                    date_to: date | None = None) -> ServiceRecord:
     """The member's recorded service from `date_from` to `date_to` (inclusive; None = unbounded)."""
@@ -189,6 +210,9 @@ def hours_by_member(member_ids: Iterable[int] | None, date_from: date | None = N
         (_activity_query, ActivityParticipant.member, ActivityParticipant.hours),
         (_training_query, TrainingAttendee.member, TrainingAttendee.hours),
     )[:3 if training else 2]
+    if date_from is None:
+        sources = ((_duty_up_to, Assignment.member, Assignment.hours),
+                   (_activity_up_to, ActivityParticipant.member, ActivityParticipant.hours), *sources[2:])
     for chunk in chunks:
         for make_query, member, hours in sources:
             query = make_query(date_from, date_to).select(member, fn.SUM(hours)).group_by(member)
