@@ -183,6 +183,7 @@ class Member(BaseModel):
             (("name",), False),
             (("team", "status"), False),
             (("pinyin_initials",), False),
+            (("deleted_at", "status", "insurance_expires_on"), False),  # the 首页's roster counts, index only
         )
 
 
@@ -404,7 +405,8 @@ class Case(BaseModel):
     retention = CharField(max_length=10, default="")
 
     class Meta:
-        indexes = ((("status", "deadline"), False),)
+        indexes = ((("status", "deadline"), False), (("kind", "agreement_date"), False),
+                   (("kind", "body", "deleted_at"), False))
 
 
 class CaseMediator(BaseModel):
