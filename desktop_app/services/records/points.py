@@ -222,7 +222,7 @@ def ranking(date_from: date | None, date_to: date | None, team_id: int | None = 
         Member.deleted_at.is_null())
     if team_id is not None:
         members = members.where(Member.team == team_id)
-    known = {mid: (name, team or "") for mid, name, team in members.tuples()}
+    known = {mid: (name, team or "") for mid, name, team in db.execute_sql(*members.sql())}
     if hours is None:
         hours = hours_by_member(None if team_id is None else list(known), date_from, date_to, training=False)
     points = points_by_member(date_from, date_to, member_ids=_points_wanted(known, hours, by, limit))
