@@ -50,7 +50,7 @@ class UsbExportDialog(QDialog):
         self.selected_ids = list(selected_ids)
         self.folder: Path | None = None
         self.runner: TaskRunner | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         self.resize(620, 420)
 
         scope = QGroupBox(self.tr("导出哪些案件"))
@@ -184,7 +184,7 @@ class UsbExportDialog(QDialog):
         self.export_button.setEnabled(self.folder is not None)
 
     def _done(self, result: ExportResult) -> None:
-        self.result = result
+        self.export_result = result
         form = self.tr("完整信息") if not result.masked else self.tr("已脱敏")
         text = self.tr("导出完成，清单已校验。\n文件夹：{0}\n案件 {1} 件，文件 {2} 个（另有{3}），个人信息：{4}。").format(
             result.folder, result.case_count, len(result.files), MANIFEST_NAME, form)

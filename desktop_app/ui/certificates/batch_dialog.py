@@ -56,7 +56,7 @@ class BatchDialog(QDialog):
         self.resize(760, 780)
         today = today or date.today()
         self.runner: TaskRunner | None = None
-        self.result: cert_batch.BatchResult | None = None
+        self.batch_result: cert_batch.BatchResult | None = None
         self.was_cancelled = False
         self.target: Path | None = None
 
@@ -274,7 +274,7 @@ class BatchDialog(QDialog):
             return cert_batch.batch_issue(ids, cert_type, one_file=one_file, out_file=target if one_file else None,
                                      out_dir=None if one_file else target, progress=each, **values)
 
-        self.result, self.was_cancelled = None, False
+        self.batch_result, self.was_cancelled = None, False
         self.report.hide()
         self.start_button.setEnabled(False)
         self.runner = TaskRunner(self, self.tr("批量签发{0}").format(cert_type), work, changes={CERTIFICATES},
@@ -291,7 +291,7 @@ class BatchDialog(QDialog):
         self.start_button.setEnabled(True)
 
     def _done(self, result: cert_batch.BatchResult) -> None:
-        self.result = result
+        self.batch_result = result
         self._show_result(result)
         if result.issued:
             self.issued.emit()
@@ -319,7 +319,7 @@ class BatchDialog(QDialog):
     def _failed(self, exc: cert_batch.CertificateFilesNotWritten | CertificateRefused) -> None:
         if isinstance(exc, cert_batch.CertificateFilesNotWritten):
             announce({CERTIFICATES}, self)  # issued all the same; only the files are missing
-            self.result = exc.result
+            self.batch_result = exc.result
             self._show_result(exc.result, shown(exc.message))
             self.issued.emit()
             return
