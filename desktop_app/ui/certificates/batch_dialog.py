@@ -174,7 +174,7 @@ class BatchDialog(QDialog):
         layout.addWidget(self.report)
         layout.addLayout(buttons)
 
-        self.find_button.clicked.connect(self.find)
+        self.find_button.clicked.connect(self.find_candidates)
         self.all_button.clicked.connect(lambda: self.model.set_all(True))
         self.none_button.clicked.connect(lambda: self.model.set_all(False))
         self.model.checked_changed.connect(self._count)
@@ -190,7 +190,7 @@ class BatchDialog(QDialog):
         self._count()
 
     # --- who ---------------------------------------------------------------------------------------
-    def find(self) -> int:
+    def find_candidates(self) -> int:
         year = self.year.value()
         ids = cert_batch.batch_candidates(self.team.currentData(), self.min_hours.value() or None, year,
                                      self.stars.currentData())
@@ -212,10 +212,10 @@ class BatchDialog(QDialog):
         for template in cert_templates.list_templates(cert_type):
             self.template.addItem(template.name + (self.tr("（默认）") if template.is_default else ""), template.id)
         honour = cert_type == HONOUR
-        for widget in (self.title_label, self.title, self.reason_label, self.reason):
-            widget.setVisible(honour)
-        for widget in (self.own_period, self.date_from, self.date_to, self.period_hint):
-            widget.setVisible(not honour)
+        for honour_field in (self.title_label, self.title, self.reason_label, self.reason):
+            honour_field.setVisible(honour)
+        for period_field in (self.own_period, self.date_from, self.date_to, self.period_hint):
+            period_field.setVisible(not honour)
         self.period_hint.setText({
             APPOINTMENT: self.tr("不指定时：聘期自签发日期起三年"),
             CARD: self.tr("不指定时：有效期自签发日期起三年"),

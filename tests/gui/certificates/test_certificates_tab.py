@@ -337,7 +337,7 @@ def test_cancelled_batch_issues_nothing(qtbot, tab, people, tmp_path, monkeypatc
     monkeypatch.setattr(batch_dialog, "TaskRunner", CancelHalfWay)
     dialog = tab.batch()
     dialog.team.setCurrentIndex(dialog.team.findData(people["team"]))
-    dialog.find()
+    dialog.find_candidates()
     dialog.title.setEditText("优秀义警")
     out = tmp_path / "x.pdf"
     dialog.set_target(out)
@@ -354,7 +354,7 @@ def test_batch_needs_members_and_a_place(qtbot, tab):
     dialog = tab.batch()
     qtbot.mouseClick(dialog.start_button, LEFT)
     assert "勾选" in dialog.message.text()
-    dialog.find()
+    dialog.find_candidates()
     qtbot.mouseClick(dialog.start_button, LEFT)
     assert "保存位置" in dialog.message.text()
     assert dialog.runner is None and Certificate.select().count() == 0
