@@ -253,7 +253,7 @@ class HolidaysDialog(QDialog):
 
     def read_text(self) -> None:
         reading = read_notice(self.text.toPlainText(), self.layer, self.year)
-        if not reading.complete:
+        if reading.year is None or not reading.complete:  # complete means a year too
             problems = "\n".join(shown(p) for p in reading.problems) or self.tr("没有找到放假日期")
             self.result_label.setStyleSheet(ERROR_STYLE)
             self.result_label.setText(self.tr("通知未能完整读取，未作任何修改：\n{0}").format(problems))
