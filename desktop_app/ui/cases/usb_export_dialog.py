@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -141,7 +142,8 @@ class UsbExportDialog(QDialog):
     def selection(self) -> list[int] | tuple[date, date]:
         if self.by_selection.isChecked():
             return list(self.selected_ids)
-        return self.date_from.date().toPython(), self.date_to.date().toPython()
+        # QDate.toPython() gives a datetime.date; the stubs say object
+        return cast(date, self.date_from.date().toPython()), cast(date, self.date_to.date().toPython())
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet(ERROR_STYLE if error else "color: #1e7e34;")
