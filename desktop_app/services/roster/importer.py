@@ -525,7 +525,7 @@ def _birth_cell(value: object, number: str, notes: list[str]) -> object:
         return None
     if id_birth is not None:
         try:
-            typed = parse_loose_date(value)  # type: ignore[arg-type]
+            typed = parse_loose_date(value)
         except FieldError:
             return value
         # "出生年月" columns formatted as year-month store the 1st of the month.
