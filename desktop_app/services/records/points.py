@@ -96,7 +96,8 @@ def _ledger_sql(rules: PointsRules, member_ids: list[int] | None = None, date_fr
     """One SELECT of (member, date, points, reason, source table, source uuid) over every record; the members
     and period, when given, are applied inside each part, where SQLite can use the indexes."""
     def where(member: str, day: str) -> tuple[str, list[Any]]:
-        conditions, values = [], []
+        conditions: list[str] = []
+        values: list[Any] = []
         if member_ids is not None:
             conditions.append(f"{member} IN ({', '.join('?' for _ in member_ids)})")
             values += member_ids
