@@ -1,14 +1,17 @@
-"""Writing many checked rows at once, for the services' batch entry points (imports, the demo data).
+"""Reading and writing many rows at once, for the services' batch entry points (imports, the demo data)
+and the work that reads a prefecture's rows (the auto-scheduler, fairness).
 
 A batch service checks every item with the same function its single-item path uses, then hands the rows
 here: one prepared INSERT run with `executemany` in chunks, inside the service's transaction. Values go in
-as Python objects and are stored exactly as peewee stores them (its sqlite3 adapters apply).
+as Python objects and are stored exactly as peewee stores them (its sqlite3 adapters apply). Reading,
+`raw_rows` gives a query's rows as SQLite returns them (no per-value conversion by peewee) and `ValueReader`
+turns the stored date and time texts into Python values, each distinct text parsed once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from peewee import Model, fn
@@ -17,6 +20,33 @@ from ..db.database import db
 from ..db.models import new_uuid
 
 CHUNK = 5_000
+
+
+class ValueReader:
+    """Column values as stored (ISO text) to Python, each distinct text parsed once."""
+
+    def __init__(self) -> None:
+        self.dates: dict[str, date] = {}
+        self.times: dict[str, time] = {}
+
+    def date(self, text: Any) -> date | None:
+        if text is None:
+            return None
+        found = self.dates.get(text)
+        if found is None:
+            found = self.dates[text] = date.fromisoformat(str(text)[:10])
+        return found
+
+    def time(self, text: Any) -> time:
+        found = self.times.get(text)
+        if found is None:
+            found = self.times[text] = time.fromisoformat(str(text))
+        return found
+
+
+def raw_rows(query: Any) -> list[tuple[Any, ...]]:
+    """The rows of a peewee query as SQLite returns them (tens of thousands of rows: no conversion)."""
+    return list(db.execute_sql(*query.sql()))
 
 
 def next_id(model: type[Model]) -> int:
