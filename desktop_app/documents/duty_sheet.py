@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, ClassVar
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -56,6 +57,9 @@ MAX_FILLED_ROW_HEIGHT = 30 * mm  # a quiet week's rows grow to fill the page, up
 MIN_POST_WIDTH = 40 * mm  # a name, a masked phone and "（缺 1 人）" side by side, more or less
 MAX_POST_WIDTH = 75 * mm
 PADDING = 3
+TOP_PADDING, BOTTOM_PADDING = 2.5, 3.5
+LEADING = 1.25  # line height over font size
+RULE_SPACE = 0.35  # the dotted rule between two shifts of a cell: twice this times the size
 # The largest body size at which a group's whole week fits on one page is used; below the last one,
 # the day rows simply continue on the next page (the header row is repeated there).
 BODY_SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)
@@ -215,16 +219,43 @@ class _Styles:
     def __init__(self, size: float) -> None:
         name = font(HEI)
         self.size = size
-        self.body = ParagraphStyle("duty-body", fontName=name, fontSize=size, leading=size * 1.25,
+        self.body = ParagraphStyle("duty-body", fontName=name, fontSize=size, leading=size * LEADING,
                                    wordWrap="CJK")
         self.gap = ParagraphStyle("duty-gap", parent=self.body, textColor=colors.HexColor(GAP_COLOUR))
         self.muted = ParagraphStyle("duty-muted", parent=self.body, textColor=colors.HexColor(MUTED_COLOUR),
-                                    fontSize=size - 0.5, leading=(size - 0.5) * 1.25)
+                                    fontSize=size - 0.5, leading=(size - 0.5) * LEADING)
         self.centred = ParagraphStyle("duty-centred", parent=self.body, alignment=TA_CENTER)
         self.none = ParagraphStyle("duty-none", parent=self.muted, alignment=TA_CENTER)
         self.head = ParagraphStyle("duty-head", parent=self.body, fontSize=size + 0.5,
-                                   leading=(size + 0.5) * 1.25, alignment=TA_CENTER)
+                                   leading=(size + 0.5) * LEADING, alignment=TA_CENTER)
         self.head_small = ParagraphStyle("duty-head-small", parent=self.muted, alignment=TA_CENTER)
+
+
+class _Line(Paragraph):
+    """A paragraph that remembers its last layout: a table lays each cell out to measure it, again for
+    each part when it is split over pages, and again to draw it, always at the column's width. Plain text
+    (no markup, no entity) skips reportlab's markup parser: its one fragment is the style's, with the text
+    cleaned as the parser cleans it (a week of a prefecture's duty has some 40,000 of them)."""
+
+    _plain: ClassVar[dict[int, tuple[ParagraphStyle, Any]]] = {}
+
+    def __init__(self, text: str, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
+        if args or kwargs or "<" in text or "&" in text:  # reportlab's own calls (a split) as they are
+            super().__init__(text, style, *args, **kwargs)
+            return
+        found = self._plain.get(id(style))
+        if found is None or found[0] is not style:
+            found = self._plain[id(style)] = (style, Paragraph("x", style).frags[0])
+        cleaned = " ".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
+        super().__init__(cleaned, style, frags=[found[1].clone(text=cleaned)])
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        key = (availWidth, id(self.frags))  # a part split off keeps the attributes, not the fragments
+        if self.__dict__.get("_laid_out_at") == key and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._laid_out_at = key
+        return size
 
 
 def _fits(text: str, styles: _Styles, inner: float) -> bool:
@@ -236,8 +267,8 @@ def _person(name: str, phone: str, styles: _Styles, inner: float, style: Paragra
     number is never broken in the middle."""
     line = f"{name} {phone}".strip()
     if not phone or _fits(line, styles, inner):
-        return [Paragraph(escape(line), style)]
-    return [Paragraph(escape(name), style), Paragraph(escape(phone), style)]
+        return [_Line(escape(line), style)]
+    return [_Line(escape(name), style), _Line(escape(phone), style)]
 
 
 def _shift_flowables(shift: DutyShift, styles: _Styles, width: float) -> list[Flowable]:
@@ -257,25 +288,25 @@ def _shift_flowables(shift: DutyShift, styles: _Styles, width: float) -> list[Fl
     if gap and _fits(f"{width_used}  {gap}", styles, inner):
         first.append(f'<font color="{GAP_COLOUR}">{gap}</font>')
         gap_inline = True
-    parts: list[Flowable] = [Paragraph("&nbsp;&nbsp;".join(first), styles.body)]
+    parts: list[Flowable] = [_Line("&nbsp;&nbsp;".join(first), styles.body)]
     for name, phone in shift.people():
         parts += _person(name, phone, styles, inner, styles.body)
     if leader and not leader_inline:
         parts += _person(leader, leader_phone, styles, inner, styles.body)
     if gap and not gap_inline:
-        parts.append(Paragraph(gap, styles.gap))
+        parts.append(_Line(gap, styles.gap))
     if shift.notes:
-        parts.append(Paragraph(escape(shift.notes), styles.muted))
+        parts.append(_Line(escape(shift.notes), styles.muted))
     return parts
 
 
 def _cell(cell: Cell, styles: _Styles, width: float) -> list[Flowable]:
     if not cell:
-        return [Paragraph(NO_SHIFT, styles.none)]
+        return [_Line(NO_SHIFT, styles.none)]
     flowables: list[Flowable] = []
     for index, shift in enumerate(cell):
         if index:
-            flowables.append(_Rule(width - 2 * PADDING, styles.size * 0.35))
+            flowables.append(_Rule(width - 2 * PADDING, styles.size * RULE_SPACE))
         flowables += _shift_flowables(shift, styles, width)
     return flowables
 
@@ -300,12 +331,12 @@ class _Rule(Flowable):
 
 
 def _post_header(post: DutyPostColumn, styles: _Styles, show_team: bool) -> list[Flowable]:
-    parts: list[Flowable] = [Paragraph(escape(post.name), styles.head)]
+    parts: list[Flowable] = [_Line(escape(post.name), styles.head)]
     detail = " · ".join(text for text in (post.kind, post.place) if text)
     if detail:
-        parts.append(Paragraph(escape(detail), styles.head_small))
+        parts.append(_Line(escape(detail), styles.head_small))
     if show_team and post.team:
-        parts.append(Paragraph(escape(post.team), styles.head_small))
+        parts.append(_Line(escape(post.team), styles.head_small))
     return parts
 
 
@@ -314,13 +345,13 @@ def _group_table(data: DutySheetData, group: range, size: float, split_in_row: b
     styles = _Styles(size)
     widths = _column_widths(len(group))
     show_team = data.team_name == ALL_TEAMS
-    header: list[object] = [Paragraph(DAY_HEADER, styles.head)]
+    header: list[object] = [_Line(DAY_HEADER, styles.head)]
     header += [_post_header(data.posts[j], styles, show_team) for j in group]
-    header += [Paragraph(SIGN_HEADER, styles.head), Paragraph(REMARKS_HEADER, styles.head)]
+    header += [_Line(SIGN_HEADER, styles.head), _Line(REMARKS_HEADER, styles.head)]
     rows: list[list[object]] = [header]
     for d, cells in zip(data.dates, data.days, strict=True):
         weekday, month_day = day_label(d)
-        row: list[object] = [[Paragraph(weekday, styles.centred), Paragraph(month_day, styles.centred)]]
+        row: list[object] = [[_Line(weekday, styles.centred), _Line(month_day, styles.centred)]]
         row += [_cell(cells[j], styles, widths[1 + k]) for k, j in enumerate(group)]
         row += ["", ""]
         rows.append(row)
@@ -333,8 +364,8 @@ def _group_table(data: DutySheetData, group: range, size: float, split_in_row: b
         ("BOX", (0, 0), (-1, -1), 1, GRID),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("TOPPADDING", (0, 0), (-1, -1), TOP_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), BOTTOM_PADDING),
     ]
     for i, d in enumerate(data.dates, start=1):
         if d.weekday() >= 5:
@@ -349,10 +380,35 @@ def _table_fits(table: Table, room: float) -> bool:
     return table.wrap(_frame_size()[0], room)[1] <= room
 
 
+def _height_floor(data: DutySheetData, group: range, size: float) -> float:
+    """A height the group's table at `size` cannot be lower than, counted without laying anything out: one
+    line for each paragraph a cell holds at least (times, each person, notes), the rules between shifts,
+    the paddings and the rows' minimum height. Above the page, the table cannot fit there at that size."""
+    body, muted = size * LEADING, (size - 0.5) * LEADING
+    padding = TOP_PADDING + BOTTOM_PADDING
+    total = (size + 0.5) * LEADING + padding  # the header row: a post's name at least
+    for cells in data.days:
+        tallest = 2 * body  # the weekday and the date
+        for j in group:
+            cell = cells[j]
+            if not cell:
+                height = muted
+            else:
+                height = 2 * size * RULE_SPACE * (len(cell) - 1)
+                for shift in cell:
+                    people = sum(1 for name, phone in shift.people() if f"{name} {phone}".strip())
+                    height += body * (1 + people) + (muted if shift.notes else 0)
+            tallest = max(tallest, height)
+        total += max(MIN_ROW_HEIGHT, tallest + padding)
+    return total
+
+
 def _filled_table(data: DutySheetData, group: range, size: float, room: float) -> Table:
     """The group's table with its day rows grown evenly to fill the page (more room to sign and for
     remarks), when the week fits on one page; as it is otherwise."""
     table = _group_table(data, group, size)
+    if _height_floor(data, group, size) > room:
+        return table
     used = table.wrap(_frame_size()[0], room)[1]
     heights = list(getattr(table, "_rowHeights", None) or [])  # measured by wrap()
     if used > room or not data.dates or len(heights) != len(data.dates) + 1:
@@ -403,7 +459,7 @@ def _heading_height(data: DutySheetData) -> float:
 def _body_size(data: DutySheetData, group: range, room: float) -> float:
     """The largest body size at which the group's whole week fits on one page (else FLOWING_SIZE)."""
     for size in BODY_SIZES:
-        if _table_fits(_group_table(data, group, size), room):
+        if _height_floor(data, group, size) <= room and _table_fits(_group_table(data, group, size), room):
             return size
     return FLOWING_SIZE
 
