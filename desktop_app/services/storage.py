@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 
 import peewee
 from peewee import SqliteDatabase
@@ -11,9 +12,10 @@ from peewee import SqliteDatabase
 from ..config import DataPaths
 from ..db.database import close_database, integrity_problems, open_database
 from ..db.migrations import migrate
-from ..db.snapshot import check_file
+from ..db.snapshot import CheckInterrupted, check_file
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from . import calendar
+from .progress import Cancelled
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +50,13 @@ def open_store(paths: DataPaths, check: bool = True) -> SqliteDatabase:
     return database
 
 
-def check_file_quickly(paths: DataPaths) -> list[str]:
-    """`PRAGMA quick_check` of the folder's database on its own connection (any thread)."""
-    return check_file(paths.database, quick=True)
+def check_file_quickly(paths: DataPaths, stop: Callable[[], bool] | None = None) -> list[str]:
+    """`PRAGMA quick_check` of the folder's database on its own connection (any thread); `Cancelled` when
+    `stop()` says so before it is done."""
+    try:
+        return check_file(paths.database, quick=True, stop=stop)
+    except CheckInterrupted:
+        raise Cancelled from None
 
 
 def release_thread_connection() -> None:

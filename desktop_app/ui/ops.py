@@ -21,6 +21,11 @@ What comes back, on the GUI thread:
 - anything else: the full traceback goes to the log (redacted like every log line) and the Chinese error
   dialog opens (`error_box`, the crash handler's); `error` is not emitted.
 
+`run_and_wait(parent, title, work)` is the same helper for a caller that wants the result where it stands (a
+button's handler that then shows a preview): the work runs off the GUI thread while a local event loop keeps
+the window painting and the 取消 button answering; the result is returned, an `expected` exception raised
+again, and `STOPPED` returned after a cancel or a failure (already reported by the error dialog).
+
 The ChangeBus: `announce({MEMBERS}, source=dialog)` after any write. Views call
 `follow_changes(self, {MEMBERS, TEAMS}, self.refresh)`: the refresh runs at once when the view is visible,
 or the next time it is shown; a notice whose `source` is the view itself or inside it (its own dialogs,
@@ -34,7 +39,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..logging_setup import redact
@@ -223,6 +228,7 @@ class TaskRunner(QObject):
     def start(self) -> None:
         if self._dialog is not None:
             self._dialog.setValue(0)  # starts the 300 ms clock
+            self._dialog.setRange(0, 0)  # a busy bar until the work says how far it is
         self._thread.start()
 
     def wait(self) -> None:
@@ -239,6 +245,8 @@ class TaskRunner(QObject):
             return
         if text:
             dialog.setLabelText(text)
+        if dialog.maximum() == 0:  # the first figure: from a busy bar to a percentage
+            dialog.setRange(0, 100)
         dialog.setValue(max(0, min(100, value)))  # may process events, the work's end among them: last
 
     def _stop(self) -> None:
@@ -271,3 +279,23 @@ class TaskRunner(QObject):
             self.error_dialog = error_box(self._parent, exc)
             self.error_dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.error_dialog.open()
+
+
+STOPPED = object()  # what `run_and_wait` returns when the work was cancelled or failed
+
+
+def run_and_wait(parent: QWidget | None, title: str, work: Callable[[Progress], Any], *,
+                 changes: Iterable[str] = (), expected: tuple[type[BaseException], ...] = ()) -> Any:
+    """Run `work` through a TaskRunner and wait for it in a local event loop (see the module's note)."""
+    runner = TaskRunner(parent, title, work, changes=changes, expected=expected)
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+    runner.done.connect(lambda result: outcome.update(result=result))
+    runner.error.connect(lambda exc: outcome.update(error=exc))
+    runner.finished.connect(loop.quit)  # done or error follow in the same call, before exec() returns
+    runner.start()
+    loop.exec()
+    runner.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("result", STOPPED)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from ...services import audit
+from ...services.progress import Progress
 from ...services.roster.members import SKILLS
 from ...services.roster.search import (
     INSURANCE_EXPIRED,
@@ -34,7 +35,7 @@ from ...services.roster.teams import list_teams
 from ..admin_check import confirm_administrator
 from ..i18n import shown
 from ..id_table_model import Column, IdTableModel
-from ..ops import MEMBERS, TEAMS, follow_changes
+from ..ops import MEMBERS, STOPPED, TEAMS, follow_changes, run_and_wait
 from ..register_widgets import filter_combo, register_table, search_box
 from .member_dialog import MemberDialog
 from .teams_dialog import TeamsDialog
@@ -194,11 +195,16 @@ class RosterTab(QWidget):
             return
         from ...services.roster.export import ExportError, export_roster_xlsx
 
-        try:
+        def work(_progress: Progress) -> int:
             with audit.acting_as(admin):
-                count = export_roster_xlsx(ids, Path(path), full=bool(admin))
+                return export_roster_xlsx(ids, Path(path), full=bool(admin))
+
+        try:
+            count = run_and_wait(self, self.tr("正在导出花名册"), work, expected=(ExportError,))
         except ExportError as exc:
             QMessageBox.warning(self, self.tr("导出失败"), shown(exc.message))
+            return
+        if count is STOPPED:
             return
         QMessageBox.information(self, self.tr("导出完成"), self.tr("已导出 {0} 名队员到：\n{1}").format(count, path))
 
@@ -210,7 +216,10 @@ class RosterTab(QWidget):
         from ...services.roster.export import roster_pdf_bytes
         from ..print_preview import preview_pdf
 
-        pdf = roster_pdf_bytes(ids, team_name=self._team_label())
+        team_name = self._team_label()
+        pdf = run_and_wait(self, self.tr("正在生成花名册"), lambda _progress: roster_pdf_bytes(ids, team_name=team_name))
+        if pdf is STOPPED:
+            return
         name = self.tr("队员花名册-{0}.pdf").format(format_date(date.today()))
         self.dialog = preview_pdf(self, pdf, self.tr("打印花名册"), name)
 

@@ -32,7 +32,7 @@ from ...services.schedule.shift_generation import generate_shifts
 from ...services.schedule.shift_times import week_monday
 from ...services.schedule.week_grid import GridShift, week_grid
 from ..i18n import shown
-from ..ops import MEMBERS, SHIFTS, TEAMS, announce, follow_changes
+from ..ops import MEMBERS, SHIFTS, STOPPED, TEAMS, announce, follow_changes, run_and_wait
 from ..weekdays import weekday_name
 from .common import GAP_COLOUR, attempt, fill_team_combo, team_combo, week_text
 from .grid_view import GridView
@@ -347,7 +347,10 @@ class ScheduleTab(QWidget):
         from ..print_preview import preview_pdf
 
         year, week = self._week_number()
-        pdf = duty_sheet_bytes(year, week, self.team_id)
+        team_id = self.team_id
+        pdf = run_and_wait(self, self.tr("正在生成值班表"), lambda _progress: duty_sheet_bytes(year, week, team_id))
+        if pdf is STOPPED:
+            return None
         name = self.tr("值班表-{0}-W{1:02d}.pdf").format(year, week)
         self.dialog = preview_pdf(self, pdf, self.tr("打印值班表"), name)
         return self.dialog
@@ -361,9 +364,14 @@ class ScheduleTab(QWidget):
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
+        team_id = self.team_id
         try:
-            export_week_xlsx(year, week, self.team_id, Path(path))
+            done = run_and_wait(self, self.tr("正在导出值班表"),
+                                lambda _progress: export_week_xlsx(year, week, team_id, Path(path)),
+                                expected=(ExportError, OSError))
         except (ExportError, OSError) as exc:
             QMessageBox.warning(self, self.tr("导出失败"), shown(exc))
+            return
+        if done is STOPPED:
             return
         QMessageBox.information(self, self.tr("导出完成"), self.tr("值班表已导出到：\n{0}").format(path))
