@@ -17,7 +17,7 @@ from peewee import SqliteDatabase
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..snapshot import copy_database
-from . import m0001_initial, m0002_search_indexes, m0003_holidays
+from . import m0001_initial, m0002_search_indexes, m0003_holidays, m0004_clean_text
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,7 @@ STEPS: list[tuple[int, ModuleType]] = [
     (1, m0001_initial),
     (2, m0002_search_indexes),
     (3, m0003_holidays),
+    (4, m0004_clean_text),
 ]
 LATEST = STEPS[-1][0]
 

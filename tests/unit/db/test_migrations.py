@@ -116,7 +116,7 @@ def test_step_three_seeds_the_holiday_table_from_chinesecalendar(tmp_path):
     database = open_database(path)
     migrate(database, target=2)
     assert not database.table_exists("holiday")
-    assert migrate(database, backup_dir=tmp_path / "backups") == [3]
+    assert migrate(database, backup_dir=tmp_path / "backups", target=3) == [3]
     close_database()
     con = sqlite3.connect(path)
     rows = {(d, kind): (name, layer, year, confirmed) for d, kind, name, layer, year, confirmed in con.execute(
