@@ -606,6 +606,10 @@
         <source>已取消，没有签发任何证书。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>正在查找队员</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CandidateModel</name>
@@ -1306,6 +1310,10 @@
     </message>
     <message>
         <source>；近四周平均 {0:g} 小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在统计公平性</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5009,6 +5017,14 @@
         <source>打印花名册</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>正在导出花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Schedule</name>
@@ -5278,6 +5294,14 @@
     <message>
         <source>值班表已导出到：
 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成值班表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出值班表</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
