@@ -28,6 +28,7 @@ from ...services.schedule.assignments import lock, move_assignment, set_leader, 
 from ...services.schedule.attendance import shifts_awaiting_attendance
 from ...services.schedule.auto_scheduler import explain
 from ...services.schedule.errors import ScheduleError
+from ...services.schedule.posts import count_active_posts
 from ...services.schedule.shift_generation import generate_shifts
 from ...services.schedule.shift_times import week_monday
 from ...services.schedule.week_grid import GridShift, week_grid
@@ -38,6 +39,8 @@ from .common import GAP_COLOUR, attempt, fill_team_combo, team_combo, week_text
 from .grid_view import GridView
 from .week_grid_model import TIME, CellLine, WeekGridModel
 
+GRID_POSTS_AT_ONCE = 60  # more posts than this: the tab opens on one team's
+
 
 class ScheduleTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -45,6 +48,7 @@ class ScheduleTab(QWidget):
         self.monday = week_monday(date.today())
         self.dialog: QWidget | None = None  # the dialog last opened, kept alive while open
         self.load_seconds = 0.0
+        self._opened = False
 
         self.prev_button = QPushButton(self.tr("◀ 上一周"))
         self.this_week_button = QPushButton(self.tr("本周"))
@@ -116,6 +120,14 @@ class ScheduleTab(QWidget):
 
     def refresh(self) -> None:
         fill_team_combo(self.team_filter)
+        if not self._opened:
+            self._opened = True
+            if self.team_filter.count() > 1 and count_active_posts() > GRID_POSTS_AT_ONCE:
+                # a prefecture's 600 posts side by side take seconds to lay out and no one reads them
+                # so: the tab opens on the first team; 全部队伍 stays one choice away
+                self.team_filter.blockSignals(True)
+                self.team_filter.setCurrentIndex(1)
+                self.team_filter.blockSignals(False)
         self.load_week()
 
     def show_week(self, day: date) -> None:
