@@ -195,9 +195,9 @@ class RosterTab(QWidget):
             return
         from ...services.roster.export import ExportError, export_roster_xlsx
 
-        def work(_progress: Progress) -> int:
+        def work(progress: Progress) -> int:
             with audit.acting_as(admin):
-                return export_roster_xlsx(ids, Path(path), full=bool(admin))
+                return export_roster_xlsx(ids, Path(path), full=bool(admin), progress=progress)
 
         try:
             count = run_and_wait(self, self.tr("正在导出花名册"), work, expected=(ExportError,))
