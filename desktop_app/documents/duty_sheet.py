@@ -9,7 +9,7 @@ repeated), so that no cell is ever narrower than a name and a phone number. Text
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -464,10 +464,18 @@ def _body_size(data: DutySheetData, group: range, room: float) -> float:
     return FLOWING_SIZE
 
 
-def _story(data: DutySheetData, split_in_row: bool) -> list[Flowable]:
+DutyProgress = Callable[[int, int, str], None]  # (done, total, ""); what it raises stops the build
+
+
+def _story(data: DutySheetData, split_in_row: bool, progress: DutyProgress | None = None) -> list[Flowable]:
     room = _frame_size()[1] - _heading_height(data) - 2
     groups = post_groups(len(data.posts))
-    size = min(_body_size(data, group, room) for group in groups)  # one size on every page
+    sizes = []
+    for index, group in enumerate(groups):  # the first half of the work: sizing, the second: the pages
+        sizes.append(_body_size(data, group, room))
+        if progress is not None:
+            progress(index + 1, 2 * len(groups), "")
+    size = min(sizes)  # one size on every page
     story: list[Flowable] = []
     for index, group in enumerate(groups):
         if index:
@@ -480,14 +488,22 @@ def _story(data: DutySheetData, split_in_row: bool) -> list[Flowable]:
     return story
 
 
-def build_duty_sheet(data: DutySheetData, path: str | Path | None = None) -> bytes:
-    """Draw the duty sheet and return the PDF bytes; also write them to `path` when given."""
+def build_duty_sheet(data: DutySheetData, path: str | Path | None = None,
+                     progress: DutyProgress | None = None) -> bytes:
+    """Draw the duty sheet and return the PDF bytes; also write them to `path` when given. `progress`
+    hears how far it is (sizing each group of posts, then each page)."""
     spec = _page_spec(data)
+    groups = len(post_groups(len(data.posts)))
+
+    def on_page(pages: int) -> None:
+        if progress is not None:
+            progress(groups + min(pages, groups - 1), 2 * groups, "")
+
     try:
-        pdf = build_pdf(_story(data, split_in_row=False), spec)
+        pdf = build_pdf(_story(data, split_in_row=False, progress=progress), spec, on_page)
     except LayoutError:
         # One day row taller than a whole page (dozens of shifts in one cell): split inside that row.
-        pdf = build_pdf(_story(data, split_in_row=True), spec)
+        pdf = build_pdf(_story(data, split_in_row=True, progress=progress), spec, on_page)
     if path is not None:
         Path(path).write_bytes(pdf)
     return pdf

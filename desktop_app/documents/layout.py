@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, partial
@@ -92,14 +92,17 @@ class PageSpec:
 class _FramedCanvas(Canvas):
     """Keeps every page until the end, then draws header and footer with the page count on each."""
 
-    def __init__(self, *args: Any, spec: PageSpec, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, spec: PageSpec, on_page: PageCallback | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._spec = spec
+        self._on_page = on_page
         self._saved_pages: list[dict] = []
 
     def showPage(self) -> None:
         self._saved_pages.append(dict(self.__dict__))
         self._startPage()
+        if self._on_page is not None:
+            self._on_page(len(self._saved_pages))
 
     def save(self) -> None:
         total = len(self._saved_pages)
@@ -136,8 +139,12 @@ class _FramedCanvas(Canvas):
         self.restoreState()
 
 
-def build_pdf(story: Iterable[Flowable], spec: PageSpec) -> bytes:
-    """Lay the flowables out on A4 pages framed by `spec` and return the PDF bytes (fonts embedded)."""
+PageCallback = Callable[[int], None]  # called with the number of pages laid out so far; may raise to stop
+
+
+def build_pdf(story: Iterable[Flowable], spec: PageSpec, on_page: PageCallback | None = None) -> bytes:
+    """Lay the flowables out on A4 pages framed by `spec` and return the PDF bytes (fonts embedded).
+    `on_page` hears of each page laid out (a long document's progress; what it raises stops the build)."""
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=spec.pagesize, leftMargin=spec.margin_left, rightMargin=spec.margin_right,
@@ -148,7 +155,7 @@ def build_pdf(story: Iterable[Flowable], spec: PageSpec) -> bytes:
     frame = Frame(spec.margin_left, spec.margin_bottom, spec.frame_width, spec.frame_height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=spec.pagesize)])
-    doc.build(list(story), canvasmaker=partial(_FramedCanvas, spec=spec))
+    doc.build(list(story), canvasmaker=partial(_FramedCanvas, spec=spec, on_page=on_page))
     return buffer.getvalue()
 
 

@@ -4118,6 +4118,18 @@
 数据文件夹：{root}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>正在排版…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取队员…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在写入工作簿…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonthDialog</name>

@@ -27,12 +27,13 @@ from ...db.models import Member, Team
 from ...documents.roster_pdf import ALL_TEAMS, RosterPdfData, RosterPdfRow, build_roster_pdf
 from ...domain.dates import format_date
 from ...domain.ethnic_groups import ETHNIC_GROUPS
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.masking import mask_address, mask_id, mask_phone
 from ...domain.text_hygiene import writable
 from .. import audit
 from ..files import FileWriteError, write_verified
 from ..office import get_office
-from ..progress import Progress, report
+from ..progress import DRAWING, Progress, report
 
 EXPORT_COLUMNS = ["序号", "姓名", "性别", "民族", "身份证号", "出生日期", "联系电话", "住址", "所属队伍",
                   "入队日期", "状态", "技能", "保险到期", "备注"]
@@ -44,6 +45,8 @@ DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"
 SHEET_TITLE = "花名册"
 _IN_CHUNK = 500
+READING = QT_TRANSLATE_NOOP("Messages", "正在读取队员…")
+WRITING = QT_TRANSLATE_NOOP("Messages", "正在写入工作簿…")
 
 
 ExportError = FileWriteError  # the file could not be written; the message says why, in Chinese
@@ -96,7 +99,7 @@ def export_roster_xlsx(member_ids: Sequence[int], path: str | Path, full: bool =
                        title: str = "队员花名册", progress: Progress | None = None) -> int:
     """Write the members (in the given order) to an .xlsx workbook; returns the rows written. Nothing is
     written when `progress` raises `Cancelled`."""
-    report(progress, 0, len(member_ids), "读取队员")
+    report(progress, 0, len(member_ids), READING)
     members = _members(member_ids)
     today = date.today()
     workbook = Workbook(write_only=True)
@@ -221,10 +224,10 @@ def _body(members: Sequence[_Member], full: bool, styles: Sequence[int], first_r
         if len(chunk) == _ROWS_A_CHUNK:
             yield "".join(chunk).encode()
             chunk.clear()
-            report(progress, index + 1, total, "写入工作簿")
+            report(progress, index + 1, total, WRITING)
     if chunk:
         yield "".join(chunk).encode()
-    report(progress, total, total, "写入工作簿")
+    report(progress, total, total, WRITING)
 
 
 def _with_body(frame: io.BytesIO, out: io.BytesIO, body: Iterable[bytes]) -> None:
@@ -261,10 +264,14 @@ def roster_pdf_data(member_ids: Sequence[int], team_name: str | None = None,
                          team_name=team_name or ALL_TEAMS)
 
 
-def roster_pdf_bytes(member_ids: Sequence[int], team_name: str | None = None) -> bytes:
-    """The printed roster (masked) for the preview-and-print dialog; audit-logged as a print."""
+def roster_pdf_bytes(member_ids: Sequence[int], team_name: str | None = None,
+                     progress: Progress | None = None) -> bytes:
+    """The printed roster (masked) for the preview-and-print dialog; audit-logged as a print. `progress`
+    hears of each page; a `Cancelled` from it stops the drawing (nothing is logged)."""
+    report(progress, 0, 1, READING)
     data = roster_pdf_data(member_ids, team_name)
-    pdf = build_roster_pdf(data)
+    pdf = build_roster_pdf(data, progress=None if progress is None else
+                           lambda done, total, _text: progress(done, total, DRAWING))
     audit.record("打印", "member", "", f"打印花名册 {len(data.rows)} 人（{data.team_name}，已脱敏）")
     return pdf
 

@@ -217,7 +217,8 @@ class RosterTab(QWidget):
         from ..print_preview import preview_pdf
 
         team_name = self._team_label()
-        pdf = run_and_wait(self, self.tr("正在生成花名册"), lambda _progress: roster_pdf_bytes(ids, team_name=team_name))
+        pdf = run_and_wait(self, self.tr("正在生成花名册"),
+                           lambda progress: roster_pdf_bytes(ids, team_name=team_name, progress=progress))
         if pdf is STOPPED:
             return
         name = self.tr("队员花名册-{0}.pdf").format(format_date(date.today()))

@@ -360,7 +360,7 @@ class ScheduleTab(QWidget):
 
         year, week = self._week_number()
         team_id = self.team_id
-        pdf = run_and_wait(self, self.tr("正在生成值班表"), lambda _progress: duty_sheet_bytes(year, week, team_id))
+        pdf = run_and_wait(self, self.tr("正在生成值班表"), lambda progress: duty_sheet_bytes(year, week, team_id, progress=progress))
         if pdf is STOPPED:
             return None
         name = self.tr("值班表-{0}-W{1:02d}.pdf").format(year, week)

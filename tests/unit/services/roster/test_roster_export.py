@@ -175,6 +175,7 @@ def test_xlsx_keeps_markup_and_formula_signs_as_text(office, tmp_path):
 
 def test_a_cancelled_export_writes_no_file_and_logs_nothing(people, tmp_path):
     from desktop_app.services.progress import Cancelled
+    from desktop_app.services.roster.export import WRITING
 
     ids, _ = people
     out = tmp_path / "花名册.xlsx"
@@ -182,10 +183,28 @@ def test_a_cancelled_export_writes_no_file_and_logs_nothing(people, tmp_path):
 
     def progress(done: int, total: int, text: str) -> None:
         seen.append((done, total))
-        if text == "写入工作簿":
+        if text == WRITING:
             raise Cancelled
 
     with pytest.raises(Cancelled):
         export_roster_xlsx(ids, out, progress=progress)
     assert seen[0] == (0, 3) and not out.exists()
     assert not AuditLog.select().where(AuditLog.action == "导出").exists()
+
+
+def test_the_printed_roster_reports_pages_and_stops_when_cancelled(tmp_path):
+    from desktop_app.services.progress import Cancelled
+
+    seen: list[tuple[int, int]] = []
+    data = RosterPdfData(UNIT, TODAY, _rows(120), team_name="第一巡逻队")
+    pdf = build_roster_pdf(data, progress=lambda done, total, _text: seen.append((done, total)))
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert len(seen) == pages and all(0 < done < total for done, total in seen[:-1])
+
+    def stop(done: int, _total: int, _text: str) -> None:
+        if done >= 2:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        build_roster_pdf(data, tmp_path / "停.pdf", progress=stop)
+    assert not (tmp_path / "停.pdf").exists()
