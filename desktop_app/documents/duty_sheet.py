@@ -9,6 +9,7 @@ repeated), so that no cell is ever narrower than a name and a phone number. Text
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,6 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_START
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -231,78 +233,167 @@ class _Styles:
         self.head_small = ParagraphStyle("duty-head-small", parent=self.muted, alignment=TA_CENTER)
 
 
-class _Line(Paragraph):
-    """A paragraph that remembers its last layout: a table lays each cell out to measure it, again for
-    each part when it is split over pages, and again to draw it, always at the column's width. Plain text
-    (no markup, no entity) skips reportlab's markup parser: its one fragment is the style's, with the text
-    cleaned as the parser cleans it (a week of a prefecture's duty has some 40,000 of them)."""
+Segment = tuple[str, Any]  # a piece of a line and its colour (None: the style's)
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # what the parser collapses; a no-break space stays
 
-    _plain: ClassVar[dict[int, tuple[ParagraphStyle, Any]]] = {}
 
-    def __init__(self, text: str, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
-        if args or kwargs or "<" in text or "&" in text:  # reportlab's own calls (a split) as they are
-            super().__init__(text, style, *args, **kwargs)
-            return
-        found = self._plain.get(id(style))
-        if found is None or found[0] is not style:
-            found = self._plain[id(style)] = (style, Paragraph("x", style).frags[0])
-        cleaned = " ".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
-        super().__init__(cleaned, style, frags=[found[1].clone(text=cleaned)])
+class _Text(Flowable):
+    """Lines of plain text in one style, laid out and drawn the way reportlab's Paragraph does plain CJK
+    text — a break between any two characters but none before closing punctuation, `leading` a line, the
+    first baseline `fontSize` below the top, left or centred, one text object — without its markup
+    parser and fragment machinery: a prefecture's all-teams week has some 40,000 of these in its cells,
+    each measured to size the tables, measured again when a table is split and drawn."""
+
+    _widths: ClassVar[dict[tuple[str, float], dict[str, float]]] = {}
+
+    def __init__(self, lines: Sequence[Sequence[Segment]], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.lines = [[(_SPACES.sub(" ", text).strip(" "), colour) for text, colour in line] for line in lines]
+        self.style = style
+        self._laid_out: tuple[float, list[tuple[float, list[Segment]]]] | None = None
+
+    @classmethod
+    def of(cls, text: str, style: ParagraphStyle, colour: Any = None) -> _Text:
+        """`text` with its line breaks kept."""
+        return cls([[(line, colour)] for line in text.split("\n")] or [[("", colour)]], style)
+
+    def _char_widths(self) -> dict[str, float]:
+        key = (self.style.fontName, self.style.fontSize)
+        found = self._widths.get(key)
+        if found is None:
+            found = self._widths[key] = {}
+        return found
+
+    def _layout(self, width: float) -> list[tuple[float, list[Segment]]]:
+        if self._laid_out is not None and self._laid_out[0] == width:
+            return self._laid_out[1]
+        name, size = self.style.fontName, self.style.fontSize
+        out: list[tuple[float, list[Segment]]] = []
+        for line in self.lines:
+            whole = sum(stringWidth(text, name, size) for text, _colour in line)
+            if whole <= width + 1e-8:
+                out.append((whole, line))
+            else:
+                out += self._broken(line, width)
+        self._laid_out = (width, out)
+        return out
+
+    def _broken(self, line: Sequence[Segment], width: float) -> list[tuple[float, list[Segment]]]:
+        """A line too long for the cell, broken between characters (never before closing punctuation)."""
+        widths = self._char_widths()
+        name, size = self.style.fontName, self.style.fontSize
+        chars = [(char, colour) for text, colour in line for char in text]
+        out: list[tuple[float, list[Segment]]] = []
+        start, used = 0, 0.0
+        for index, (char, _colour) in enumerate(chars):
+            w = widths.get(char)
+            if w is None:
+                w = widths[char] = stringWidth(char, name, size)
+            if used + w > width + 1e-8 and index > start:
+                cut = index
+                while cut - 1 > start and chars[cut][0] in ALL_CANNOT_START:
+                    cut -= 1  # the punctuation goes down with the character before it
+                out.append(self._pieces(chars[start:cut]))
+                start, used = cut, sum(widths[c] for c, _ in chars[cut:index])
+            used += w
+        out.append(self._pieces(chars[start:]))
+        return [(w, [(text.strip(" "), colour) for text, colour in pieces]) for w, pieces in out]
+
+    def _pieces(self, chars: Sequence[tuple[str, Any]]) -> tuple[float, list[Segment]]:
+        pieces: list[Segment] = []
+        for char, colour in chars:
+            if pieces and pieces[-1][1] is colour:
+                pieces[-1] = (pieces[-1][0] + char, colour)
+            else:
+                pieces.append((char, colour))
+        name, size = self.style.fontName, self.style.fontSize
+        return sum(stringWidth(text.strip(" "), name, size) for text, _colour in pieces), pieces
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
-        key = (availWidth, id(self.frags))  # a part split off keeps the attributes, not the fragments
-        if self.__dict__.get("_laid_out_at") == key and "blPara" in self.__dict__:
-            return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
-        self._laid_out_at = key
-        return size
+        self.width = availWidth
+        self.height = len(self._layout(availWidth)) * self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+        laid_out = self._layout(availWidth)
+        fit = int((availHeight + 1e-8) // self.style.leading)
+        if fit >= len(laid_out):
+            return [self]
+        if fit <= 0:
+            return []
+        return [_Text([pieces for _w, pieces in laid_out[:fit]], self.style),
+                _Text([pieces for _w, pieces in laid_out[fit:]], self.style)]
+
+    def draw(self) -> None:
+        style, canvas = self.style, self.canv
+        laid_out = self._layout(self.width)
+        canvas.saveState()
+        text = canvas.beginText()
+        text.setFont(style.fontName, style.fontSize, style.leading)
+        y = self.height - style.fontSize
+        centred = style.alignment == TA_CENTER
+        for width, pieces in laid_out:
+            text.setTextOrigin((self.width - width) / 2 if centred else 0, y)
+            for piece, colour in pieces:
+                text.setFillColor(style.textColor if colour is None else colour)
+                text.textOut(piece)
+            y -= style.leading
+        canvas.drawText(text)
+        canvas.restoreState()
 
 
 def _fits(text: str, styles: _Styles, inner: float) -> bool:
     return stringWidth(text, styles.body.fontName, styles.size) <= inner - 1
 
 
-def _person(name: str, phone: str, styles: _Styles, inner: float, style: ParagraphStyle) -> list[Flowable]:
+def _person(name: str, phone: str, styles: _Styles, inner: float) -> list[list[Segment]]:
     """`name phone` on one line when it fits; otherwise the phone on a line of its own, so that a phone
     number is never broken in the middle."""
     line = f"{name} {phone}".strip()
     if not phone or _fits(line, styles, inner):
-        return [_Line(escape(line), style)]
-    return [_Line(escape(name), style), _Line(escape(phone), style)]
+        return [[(line, None)]]
+    return [[(name, None)], [(phone, None)]]
+
+
+_TIME = colors.HexColor(TIME_COLOUR)
+_GAP = colors.HexColor(GAP_COLOUR)
+_NBSP2 = "\u00a0\u00a0"
 
 
 def _shift_flowables(shift: DutyShift, styles: _Styles, width: float) -> list[Flowable]:
-    """The times, then 带班 and any gap on the same line when they fit there, then one line a person."""
+    """The times, then 带班 and any gap on the same line when they fit there, then one line a person; the
+    notes below in their own smaller text."""
     inner = width - 2 * PADDING
     leader = f"带班：{shift.leader}" if shift.leader else ""
     leader_phone = shift.leader_phone if shift.leader and shift.leader not in shift.names else ""
     gap = f"（缺 {shift.missing} 人）" if shift.missing else ""
 
-    first = [f'<font color="{TIME_COLOUR}">{escape(shift.times)}</font>']
+    first: list[Segment] = [(shift.times, _TIME)]
     width_used = shift.times
     leader_inline = gap_inline = False
     if leader and _fits(f"{width_used}  {leader} {leader_phone}".strip(), styles, inner):
-        first.append(escape(f"{leader} {leader_phone}".strip()))
+        first.append((_NBSP2 + f"{leader} {leader_phone}".strip(), None))
         width_used = f"{width_used}  {leader} {leader_phone}".strip()
         leader_inline = True
     if gap and _fits(f"{width_used}  {gap}", styles, inner):
-        first.append(f'<font color="{GAP_COLOUR}">{gap}</font>')
+        first += [(_NBSP2, None), (gap, _GAP)]
         gap_inline = True
-    parts: list[Flowable] = [_Line("&nbsp;&nbsp;".join(first), styles.body)]
+    lines: list[list[Segment]] = [first]
     for name, phone in shift.people():
-        parts += _person(name, phone, styles, inner, styles.body)
+        lines += _person(name, phone, styles, inner)
     if leader and not leader_inline:
-        parts += _person(leader, leader_phone, styles, inner, styles.body)
+        lines += _person(leader, leader_phone, styles, inner)
+    parts: list[Flowable] = [_Text(lines, styles.body)]
     if gap and not gap_inline:
-        parts.append(_Line(gap, styles.gap))
+        parts.append(_Text.of(gap, styles.gap))
     if shift.notes:
-        parts.append(_Line(escape(shift.notes), styles.muted))
+        parts.append(_Text.of(shift.notes, styles.muted))
     return parts
 
 
 def _cell(cell: Cell, styles: _Styles, width: float) -> list[Flowable]:
     if not cell:
-        return [_Line(NO_SHIFT, styles.none)]
+        return [_Text.of(NO_SHIFT, styles.none)]
     flowables: list[Flowable] = []
     for index, shift in enumerate(cell):
         if index:
@@ -331,12 +422,12 @@ class _Rule(Flowable):
 
 
 def _post_header(post: DutyPostColumn, styles: _Styles, show_team: bool) -> list[Flowable]:
-    parts: list[Flowable] = [_Line(escape(post.name), styles.head)]
+    parts: list[Flowable] = [_Text.of(post.name, styles.head)]
     detail = " · ".join(text for text in (post.kind, post.place) if text)
     if detail:
-        parts.append(_Line(escape(detail), styles.head_small))
+        parts.append(_Text.of(detail, styles.head_small))
     if show_team and post.team:
-        parts.append(_Line(escape(post.team), styles.head_small))
+        parts.append(_Text.of(post.team, styles.head_small))
     return parts
 
 
@@ -345,13 +436,13 @@ def _group_table(data: DutySheetData, group: range, size: float, split_in_row: b
     styles = _Styles(size)
     widths = _column_widths(len(group))
     show_team = data.team_name == ALL_TEAMS
-    header: list[object] = [_Line(DAY_HEADER, styles.head)]
+    header: list[object] = [_Text.of(DAY_HEADER, styles.head)]
     header += [_post_header(data.posts[j], styles, show_team) for j in group]
-    header += [_Line(SIGN_HEADER, styles.head), _Line(REMARKS_HEADER, styles.head)]
+    header += [_Text.of(SIGN_HEADER, styles.head), _Text.of(REMARKS_HEADER, styles.head)]
     rows: list[list[object]] = [header]
     for d, cells in zip(data.dates, data.days, strict=True):
         weekday, month_day = day_label(d)
-        row: list[object] = [[_Line(weekday, styles.centred), _Line(month_day, styles.centred)]]
+        row: list[object] = [_Text([[(weekday, None)], [(month_day, None)]], styles.centred)]
         row += [_cell(cells[j], styles, widths[1 + k]) for k, j in enumerate(group)]
         row += ["", ""]
         rows.append(row)
