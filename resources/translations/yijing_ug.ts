@@ -5316,6 +5316,10 @@
         <source>正在导出值班表</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>正在读取值班表</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SectionsPanel</name>

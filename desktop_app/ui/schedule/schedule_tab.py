@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.vocabulary import PLANNED
+from ...services.progress import Progress
 from ...services.schedule.assignments import lock, move_assignment, set_leader, unassign
 from ...services.schedule.attendance import shifts_awaiting_attendance
 from ...services.schedule.auto_scheduler import explain
@@ -31,7 +32,7 @@ from ...services.schedule.errors import ScheduleError
 from ...services.schedule.posts import count_active_posts
 from ...services.schedule.shift_generation import generate_shifts
 from ...services.schedule.shift_times import week_monday
-from ...services.schedule.week_grid import GridShift, week_grid
+from ...services.schedule.week_grid import GridShift, WeekGrid, week_grid
 from ..i18n import shown
 from ..ops import MEMBERS, SHIFTS, STOPPED, TEAMS, announce, follow_changes, run_and_wait
 from ..weekdays import weekday_name
@@ -49,6 +50,7 @@ class ScheduleTab(QWidget):
         self.dialog: QWidget | None = None  # the dialog last opened, kept alive while open
         self.load_seconds = 0.0
         self._opened = False
+        self._reading = False
 
         self.prev_button = QPushButton(self.tr("◀ 上一周"))
         self.this_week_button = QPushButton(self.tr("本周"))
@@ -134,12 +136,35 @@ class ScheduleTab(QWidget):
         self.monday = week_monday(day)
         self.load_week()
 
+    def _read_week(self) -> tuple[WeekGrid, list] | None:
+        """The week's grid and its cells' lines; a big week (all teams of more than GRID_POSTS_AT_ONCE
+        posts: seconds) is read off the GUI thread, with 取消 (None then)."""
+        monday, team_id = self.monday, self.team_id
+
+        def work(_progress: Progress) -> tuple[WeekGrid, list]:
+            grid = week_grid(monday, team_id)
+            return grid, WeekGridModel.cell_lines(grid)
+
+        if team_id is not None or count_active_posts() <= GRID_POSTS_AT_ONCE:
+            return work(lambda *_: None)
+        found = run_and_wait(self, self.tr("正在读取值班表"), work)
+        return None if found is STOPPED else found
+
     def load_week(self) -> None:
+        if self._reading:  # asked again while a big week is being read: the one being read will do
+            return
         started = timer.perf_counter()
         cell = self.selected_cell()
         kept = (cell[0], self.model.post_at(cell[1]).id) if cell is not None else None
-        grid = week_grid(self.monday, self.team_id)
-        self.model.set_grid(grid)
+        self._reading = True
+        try:
+            read = self._read_week()
+        finally:
+            self._reading = False
+        if read is None:
+            return
+        grid, lines = read
+        self.model.set_grid(grid, lines)
         self.view.fit_cells()
         column = next((i for i, p in enumerate(grid.posts) if kept and p.id == kept[1]), None)
         if column is not None:  # the same day and post stay chosen after a change
