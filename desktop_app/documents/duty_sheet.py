@@ -591,10 +591,10 @@ def build_duty_sheet(data: DutySheetData, path: str | Path | None = None,
             progress(groups + min(pages, groups - 1), 2 * groups, "")
 
     try:
-        pdf = build_pdf(_story(data, split_in_row=False, progress=progress), spec, on_page)
+        pdf = build_pdf(_story(data, split_in_row=False, progress=progress), spec, on_page=on_page)
     except LayoutError:
         # One day row taller than a whole page (dozens of shifts in one cell): split inside that row.
-        pdf = build_pdf(_story(data, split_in_row=True, progress=progress), spec, on_page)
+        pdf = build_pdf(_story(data, split_in_row=True, progress=progress), spec, on_page=on_page)
     if path is not None:
         Path(path).write_bytes(pdf)
     return pdf
