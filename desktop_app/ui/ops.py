@@ -11,7 +11,8 @@ spirit of Anki's CollectionOp / QueryOp and its operation_did_execute hook).
 
 `work(progress)` runs on a worker thread and must not touch widgets. `progress` is the services' one
 protocol (services/progress.py): `progress(done, total, text)`, raising `Cancelled` once 取消 was
-pressed. The worker closes its own database connection at the end. A window-modal QProgressDialog
+pressed. The worker closes its own database connection at the end. While long work runs, Python's cyclic
+garbage collector waits (a full pass holds the GIL and would stall the window). A window-modal QProgressDialog
 appears when the work takes longer than 300 ms.
 
 What comes back, on the GUI thread:
@@ -34,8 +35,11 @@ which it updates itself after) is skipped.
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,6 +155,29 @@ def follow_changes(widget: QWidget, kinds: Iterable[str], refresh: Callable[[], 
 
 # --- long work ------------------------------------------------------------------------------------
 
+_collector_lock = threading.Lock()
+_collector = {"works": 0, "resume": False}  # long works running; whether the collector was on before them
+
+
+@contextmanager
+def _collector_waits() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while long work runs. A full collection holds the GIL for as
+    long as it takes to walk every object — up to 0.7 s for the million a roster print or a duty sheet
+    makes — and so stalls the window although the work is on another thread; reference counting still
+    frees what the work drops, and the collector runs again once no long work is running."""
+    with _collector_lock:
+        _collector["works"] += 1
+        if _collector["works"] == 1:
+            _collector["resume"] = gc.isenabled()
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector["works"] -= 1
+            if _collector["works"] == 0 and _collector["resume"]:
+                gc.enable()
+
 
 class _Worker(QObject):
     progressed = Signal(int, str)
@@ -173,7 +200,8 @@ class _Worker(QObject):
 
     def run(self) -> None:
         try:
-            result = self._work(self.progress)
+            with _collector_waits():
+                result = self._work(self.progress)
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
             self.failed.emit(exc)
         else:

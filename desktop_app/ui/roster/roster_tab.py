@@ -193,9 +193,11 @@ class RosterTab(QWidget):
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
-        from ...services.roster.export import ExportError, export_roster_xlsx
+        from ...services.files import FileWriteError as ExportError  # the export's error, without openpyxl
 
         def work(progress: Progress) -> int:
+            from ...services.roster.export import export_roster_xlsx  # openpyxl: imported off the GUI thread
+
             with audit.acting_as(admin):
                 return export_roster_xlsx(ids, Path(path), full=bool(admin), progress=progress)
 
@@ -213,14 +215,18 @@ class RosterTab(QWidget):
         if not ids:
             QMessageBox.information(self, self.tr("打印"), self.tr("当前列表中没有队员。"))
             return
-        from ...services.roster.export import roster_pdf_bytes
-        from ..print_preview import preview_pdf
-
         team_name = self._team_label()
-        pdf = run_and_wait(self, self.tr("正在生成花名册"),
-                           lambda progress: roster_pdf_bytes(ids, team_name=team_name, progress=progress))
+
+        def work(progress: Progress) -> bytes:
+            from ...services.roster.export import roster_pdf_bytes  # openpyxl and reportlab: imported here
+
+            return roster_pdf_bytes(ids, team_name=team_name, progress=progress)
+
+        pdf = run_and_wait(self, self.tr("正在生成花名册"), work)
         if pdf is STOPPED:
             return
+        from ..print_preview import preview_pdf
+
         name = self.tr("队员花名册-{0}.pdf").format(format_date(date.today()))
         self.dialog = preview_pdf(self, pdf, self.tr("打印花名册"), name)
 
