@@ -115,10 +115,11 @@ class IntegrityCheck(QObject):
     def start(self) -> None:
         self.runner.start()
 
-    def wait(self) -> None:
-        """Stop a check still running (quitting does not wait for it) and wait for its thread."""
+    def wait(self, timeout_ms: int | None = None) -> bool:
+        """Stop a check still running (quitting does not wait for it) and wait for its thread; False when
+        `timeout_ms` ran out first."""
         self.stopping = True
-        self.runner.wait()
+        return self.runner.wait(timeout_ms)
 
 
 def report_damage(window: MainWindow, problems: list[str]) -> None:
