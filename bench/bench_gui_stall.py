@@ -223,7 +223,7 @@ def _batch_find(ctx: Context) -> float:
     tab = _world(ctx).find_tab("CertificatesTab")
     dialog = tab.batch()
     dialog.year.setValue(ctx.today.year)
-    stall = longest_stall(dialog.find)
+    stall = longest_stall(dialog.find_candidates)
     dialog.reject()
     return stall
 

@@ -31,13 +31,16 @@ class ValueReader:
         self.dates: dict[str, date] = {}
         self.times: dict[str, time] = {}
 
-    def date(self, text: Any) -> date | None:
-        if text is None:
-            return None
+    def day(self, text: Any) -> date:
+        """A date column that is never NULL."""
         found = self.dates.get(text)
         if found is None:
             found = self.dates[text] = date.fromisoformat(str(text)[:10])
         return found
+
+    def date(self, text: Any) -> date | None:
+        """A nullable date column."""
+        return None if text is None else self.day(text)
 
     def time(self, text: Any) -> time:
         found = self.times.get(text)

@@ -39,6 +39,7 @@ When `team_id` is given, only that team's posts are scheduled and only its membe
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import heapq
 import time as timer
 import uuid
@@ -171,7 +172,7 @@ class BookedInfo:
     status: str = PLANNED
     hours: float = 0.0  # recorded hours (attended)
     member_team_id: int | None = None
-    member_join_date: date | None = None
+    member_join_date: dt.date | None = None  # `date` is a field above
 
     @property
     def minutes(self) -> int:
@@ -652,7 +653,8 @@ class _Planner:
             periods = self.members[i].skills[post.required_skill]
             day = date.fromordinal(ordinal)
             ends = [b for a, b in periods if valid_on(((a, b),), day)]
-            until = "" if any(b is None for b in ends) or not ends else f"（有效期至{format_date(max(ends))}）"
+            known_ends = [b for b in ends if b is not None]
+            until = "" if len(known_ends) < len(ends) or not ends else f"（有效期至{format_date(max(known_ends))}）"
             parts.append(f"具备 {post.required_skill} 资质{until}")
         return "，".join(parts)
 
@@ -728,7 +730,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
                    .where(Shift.date.between(date_from, date_to), *post_filter).order_by(Shift.id))
     shifts = []
     for sid, post, day, start, end, headcount, leader in raw_rows(shift_query):
-        day, start = read.date(day), read.time(start)
+        day, start = read.day(day), read.time(start)
         if datetime.combine(day, start) >= now:
             shifts.append(ShiftInfo(sid, post, day, start, read.time(end), headcount, leader))
     shift_ids = {s.id for s in shifts}
@@ -752,7 +754,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
             .where(*member_filter, Leave.from_date <= date_to + timedelta(days=1),
                    Leave.to_date >= date_from - timedelta(days=1))
             .order_by(Leave.member, Leave.from_date, Leave.id)):
-        leaves.setdefault(mid, []).append((read.date(start), read.date(end)))
+        leaves.setdefault(mid, []).append((read.day(start), read.day(end)))
     members = []
     for mid, name, team, join, insurance, skills_text in members_rows:
         listed = set(split_skills(skills_text or ""))
@@ -785,7 +787,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
             if status == PLANNED and not locked:
                 replaced.append(aid)
             else:
-                booked.append(BookedInfo(aid, sid, mid, read.date(day), read.time(start), read.time(end), status,
+                booked.append(BookedInfo(aid, sid, mid, read.day(day), read.time(start), read.time(end), status,
                                          float(hours or 0), team, read.date(join)))
     # the candidates' other assignments: the rolling window before, the period, and a week after
     query = (Assignment.select(*columns).join(Shift, on=(Assignment.shift == Shift.id))
@@ -795,7 +797,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
              .order_by(Assignment.id))
     for aid, sid, mid, day, start, end, status, hours, team, join, _locked in raw_rows(query):
         if aid not in seen:
-            booked.append(BookedInfo(aid, sid, mid, read.date(day), read.time(start), read.time(end), status,
+            booked.append(BookedInfo(aid, sid, mid, read.day(day), read.time(start), read.time(end), status,
                                      float(hours or 0), team, read.date(join)))
     booked.sort(key=lambda b: b.id)
     data = ScheduleInput(date_from, date_to, members, posts, shifts + new_shifts, booked, rules, team_leaders,
@@ -931,7 +933,7 @@ def fairness(date_from: date, date_to: date, team_id: int | None = None) -> list
         key = (status, start, end, hours)
         counted = minutes.get(key)
         if counted is None:
-            counted = minutes[key] = BookedInfo(0, 0, mid, read.date(day), read.time(start), read.time(end), status,
+            counted = minutes[key] = BookedInfo(0, 0, mid, read.day(day), read.time(start), read.time(end), status,
                                                 float(hours or 0)).minutes
         entry = stats[mid]
         entry[4] += counted
@@ -944,7 +946,7 @@ def fairness(date_from: date, date_to: date, team_id: int | None = None) -> list
             entry[2] += night
             holiday = holidays.get(day)
             if holiday is None:
-                holiday = holidays[day] = bool(holiday_name(read.date(day)))
+                holiday = holidays[day] = bool(holiday_name(read.day(day)))
             entry[3] += holiday
     average = sum(e[4] for e in stats.values()) / 60 / max(1, len(stats))
     out = [FairnessRow(mid, name, team or "", stats[mid][0], round(stats[mid][1] / 60, 1), stats[mid][2],
