@@ -772,6 +772,10 @@
         <source>已取消，没有签发任何证书。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>正在查找队员</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BodiesDialog</name>
@@ -1993,6 +1997,10 @@
     </message>
     <message>
         <source>；近四周平均 {0:g} 小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在统计公平性</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5756,6 +5764,18 @@
         <source>简报已保存</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>正在排版…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取队员…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在写入工作簿…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonthDialog</name>
@@ -6926,6 +6946,14 @@
         <source>打印花名册</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>正在导出花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Schedule</name>
@@ -7195,6 +7223,18 @@
     <message>
         <source>值班表已导出到：
 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取值班表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成值班表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出值班表</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
