@@ -18,6 +18,7 @@ from .lazy_tab import LazyTab
 from .office_dialog import OfficeDialog
 from .ops import BACKUPS, SETTINGS, announce, follow_changes
 from .placeholder_tab import PlaceholderTab
+from .schedule.sheet_settings import leader_phones_action
 
 
 def _roster_tab() -> QWidget:
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self.holidays_action = QAction(self.tr("节假日安排…"), self)
         self.holidays_action.triggered.connect(lambda: self.edit_holidays())
         settings_menu.addAction(self.holidays_action)
+        self.leader_phones_action = leader_phones_action(self)
+        settings_menu.addAction(self.leader_phones_action)
         self.settings_menu = settings_menu
         self.language_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
         self._build_language_menu()

@@ -63,6 +63,7 @@ class OfficeDialog(QDialog):
             box_layout.setSpacing(2)
             box_layout.addWidget(field)
             message = FieldMessage(field)
+            field.textEdited.connect(message.clear_error)  # the mistake is being fixed: the word goes
             box_layout.addWidget(message)
             self.messages[key] = message
             form.addRow(label, box)

@@ -2078,6 +2078,10 @@
         <source>队员信息有修改尚未保存。要保存吗？</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>已保存“{0}”（{1:%H:%M}）</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MemberForm</name>
@@ -4110,6 +4114,46 @@
 数据文件夹：{root}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>所在队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表彰事由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证件类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证件信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签发年份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签发日期</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonthDialog</name>
@@ -4410,19 +4454,19 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <source>本周（{0}–{1}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>本月（{0}年{1}月）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>自定义</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（{1}–{2}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（{1}年{2}月）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5092,6 +5136,30 @@
         <source>（{0}）</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>本周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该月</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScheduleTab</name>
@@ -5424,6 +5492,17 @@
     </message>
     <message>
         <source>两次输入的密码不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SheetSettings</name>
+    <message>
+        <source>值班表显示带班人完整电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>值班表贴在墙上用作联系表时，带班人的手机号码完整显示；其他队员的号码仍然脱敏。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5862,6 +5941,14 @@
         <source>单位印章已清除</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>插入占位符…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读作：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TransitionDialog</name>
@@ -6118,10 +6205,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>输入证书上的8位验证码，或用扫码枪扫描二维码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>验证</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6130,15 +6213,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>请输入验证码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>验证码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>本单位没有签发过这个验证码的证书，请核对后重新输入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6146,11 +6221,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>持证人：{0}&#x3000;签发日期：{1}</source>
+        <source>作废日期：{0}&#x3000;原因：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>作废日期：{0}&#x3000;原因：{1}</source>
+        <source>输入证书上的8位验证码或证书编号，或用扫码枪扫描二维码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入验证码或证书编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本单位没有签发过这个验证码或编号的证书，请核对后重新输入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>持证人：{0}（公示写作“{1}”）&#x3000;证件号码：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签发日期：{0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,8 @@
 """The weekly duty sheet out of the database: its plain data, the printed PDF and the .xlsx export.
 
-Phones are always masked here (DESIGN.md §5): the sheet is pinned on a wall. Assignments marked 请假 are
+Phones are masked here (DESIGN.md §5): the sheet is pinned on a wall. Only the 带班 leaders' phones may be
+printed in full, when the office chooses so (settings.leader_phones_in_full): the sheet is then also the
+list of whom to call. Assignments marked 请假 are
 left out, so a shift shows its gap. Printing and exporting are audit-logged with the week and the team,
 never with personal data. Files go through the verified writer (services/files.py).
 """
@@ -40,6 +42,7 @@ from .. import audit
 from ..files import FileWriteError, write_verified
 from ..office import get_office
 from ..roster.search import pinyin_sort_key
+from .settings import leader_phones_in_full
 
 SHEET_TITLE = "值班表"
 
@@ -86,7 +89,7 @@ def duty_sheet_data(year: int, week: int, team_id: int | None = None, made_by: s
     leader = Member.alias()
     shift_rows = list(
         Shift.select(Shift.id, Shift.post, Shift.date, Shift.start, Shift.end, Shift.headcount, Shift.notes,
-                     leader.name, leader.phone, leader.deleted_at)
+                     leader.name, leader.phone, leader.deleted_at, Shift.leader)
         .join(DutyPost, on=(Shift.post == DutyPost.id))
         .switch(Shift)
         .join(leader, JOIN.LEFT_OUTER, on=(Shift.leader == leader.id))
@@ -104,9 +107,9 @@ def duty_sheet_data(year: int, week: int, team_id: int | None = None, made_by: s
     )
     column = {post["id"]: index for index, post in enumerate(posts)}
 
-    people: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    people: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     query = (
-        Assignment.select(Assignment.shift, Member.name, Member.phone)
+        Assignment.select(Assignment.shift, Member.id, Member.name, Member.phone)
         .join(Member, on=(Assignment.member == Member.id))
         .switch(Assignment)
         .join(Shift, on=(Assignment.shift == Shift.id))
@@ -116,21 +119,27 @@ def duty_sheet_data(year: int, week: int, team_id: int | None = None, made_by: s
         .order_by(Assignment.id)
         .tuples()
     )
-    for shift_id, name, phone in query:
-        people[shift_id].append((name, mask_phone(phone)))
+    for shift_id, member_id, name, phone in query:
+        people[shift_id].append((member_id, name, phone))
+    leaders_in_full = leader_phones_in_full()
 
     day_index = {d: i for i, d in enumerate(dates)}
     days: list[list[list[DutyShift]]] = [[[] for _ in posts] for _ in dates]
     for (shift_id, post_id, day, start, end, headcount, notes, leader_name, leader_phone,
-         leader_deleted) in shift_rows:
+         leader_deleted, leader_id) in shift_rows:
         crew = people.get(shift_id, [])
         leader_name = "" if leader_deleted else (leader_name or "")
         if leader_name:  # the leader first, as the office reads a crew
-            crew = sorted(crew, key=lambda person: person[0] != leader_name)
+            crew = sorted(crew, key=lambda person: person[1] != leader_name)
+
+        def shown_phone(phone: str | None, is_leader: bool) -> str:
+            return (phone or "") if is_leader and leaders_in_full else mask_phone(phone or "")
+
         days[day_index[day]][column[post_id]].append(DutyShift(
-            start=_hhmm(start), end=_hhmm(end), names=[name for name, _ in crew],
-            phones=[phone for _, phone in crew], leader=leader_name,
-            leader_phone=mask_phone(leader_phone or "") if leader_name else "", needed=headcount,
+            start=_hhmm(start), end=_hhmm(end), names=[name for _, name, _ in crew],
+            phones=[shown_phone(phone, member_id == leader_id and bool(leader_name)) for member_id, _, phone in crew],
+            leader=leader_name,
+            leader_phone=shown_phone(leader_phone, True) if leader_name else "", needed=headcount,
             notes=notes or "",
         ))
     office = get_office()

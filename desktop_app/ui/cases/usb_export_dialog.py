@@ -188,7 +188,9 @@ class UsbExportDialog(QDialog):
         text = self.tr("导出完成，清单已校验。\n文件夹：{0}\n案件 {1} 件，文件 {2} 个（另有{3}），个人信息：{4}。").format(
             result.folder, result.case_count, len(result.files), MANIFEST_NAME, form)
         self._say(text)
-        QMessageBox.information(self, self.tr("导出完成"), text)
+        # Said once: the dialog has done its work and closes, and the box says what was written.
+        self.accept()
+        QMessageBox.information(self.parentWidget(), self.tr("导出完成"), text)
 
     def _failed(self, exc: ExportFailed) -> None:
         self._say(shown(exc.message), error=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -171,8 +173,11 @@ class MemberDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.reject)
+        self.saved_note = QLabel()
+        self.saved_note.setStyleSheet("color: #1e7e34;")
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.saved_note)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
@@ -181,7 +186,8 @@ class MemberDialog(QDialog):
         if member_id is None:
             self.setWindowTitle(self.tr("新增队员"))
             self.delete_button.hide()
-            self.form.load(MemberInput())
+            self.form.load(MemberInput(join_date=date.today()))
+            self.form.join_date.selectAll()  # today, replaced by the first key typed into it
         else:
             self._load_existing()
 
@@ -207,6 +213,7 @@ class MemberDialog(QDialog):
             return False
         self.member_id = member.id
         self._load_existing()
+        self.saved_note.setText(self.tr("已保存“{0}”（{1:%H:%M}）").format(member.name, datetime.now()))
         self.saved.emit(member.id)
         return True
 
