@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         for action in (self.backup_action, self.restore_action):
             file_menu.addAction(action)
+        self.recycle_bin_action = QAction(self.tr("回收站…"), self)
+        self.recycle_bin_action.triggered.connect(self.open_recycle_bin)
+        file_menu.addAction(self.recycle_bin_action)
         file_menu.addSeparator()
         file_menu.addAction(self.office_action)
         file_menu.addSeparator()
@@ -134,6 +137,14 @@ class MainWindow(QMainWindow):
         self.backup_label.setText(
             self.tr("上次备份：{0}").format(f"{last:%Y-%m-%d %H:%M}") if last else self.tr("尚未备份")
         )
+
+    def open_recycle_bin(self) -> QWidget:
+        from .recycle_bin_dialog import RecycleBinDialog
+
+        dialog = RecycleBinDialog(self)
+        self.recycle_bin = dialog
+        dialog.open()
+        return dialog
 
     def edit_office(self) -> None:
         dialog = OfficeDialog(get_office(), self)

@@ -911,12 +911,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>确定删除案件“{0}”吗？
-编号不会再分配给其他案件，删除后可以恢复。
-删除原因（可不填）：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>不能删除</source>
         <translation type="unfinished"></translation>
     </message>
@@ -946,6 +940,12 @@
     </message>
     <message>
         <source>人民调解 · {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确定删除案件“{0}”吗？
+编号不会再分配给其他案件，删除后可在“文件 → 回收站”中恢复。
+删除原因（可不填）：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1331,12 +1331,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>确定删除案件“{0}”吗？
-编号不会再分配给其他案件，删除后可以恢复。
-删除原因（可不填）：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>不能删除</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,6 +1372,12 @@
     </message>
     <message>
         <source>各调解文书中固定条款的措辞（管理员可修改、恢复默认）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确定删除案件“{0}”吗？
+编号不会再分配给其他案件，删除后可在“文件 → 回收站”中恢复。
+删除原因（可不填）：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2434,6 +2434,10 @@
         <source>数据(&amp;D)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>回收站…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MediatorsPanel</name>
@@ -2549,11 +2553,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>确定从花名册中删除“{0}”吗？
-删除后其值班、服务时长等记录仍然保留，可以恢复。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>未保存的修改</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2563,6 +2562,11 @@
     </message>
     <message>
         <source>已保存“{0}”（{1:%H:%M}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确定从花名册中删除“{0}”吗？
+删除后其值班、服务时长等记录仍然保留，可在“文件 → 回收站”中恢复。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5037,6 +5041,14 @@
         <source>签发日期</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>回收站中没有“{kind}”这一类记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回收站中没有这条{kind}记录（编号 {id}）</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonthDialog</name>
@@ -5637,6 +5649,65 @@
     </message>
     <message>
         <source>不能删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinDialog</name>
+    <message>
+        <source>回收站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名、名称或案号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复后，记录连同其关联的值班、考勤、当事人、调解记录等一并回到原处。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复所选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已恢复：{0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7973,6 +8044,26 @@
     </message>
     <message>
         <source>手工</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作记录</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -88,7 +88,8 @@ def test_the_stick_export_says_done_once(qtbot, office, tmp_path, messages):
     dialog = UsbExportDialog([], (date.today() - timedelta(days=30), date.today()))
     qtbot.addWidget(dialog)
     dialog.show()
-    result = type("Result", (), {"folder": tmp_path, "masked": True, "case_count": 0, "files": []})()
+    result = type("Result", (), {"folder": tmp_path, "masked": True, "case_count": 0, "files": [],
+                              "without_dossier": []})()
     dialog._done(result)
     assert not dialog.isVisible()  # the dialog closes: what it did is said once, in the box
     assert [kind for kind, text in messages if "导出完成" in text] == ["information"]

@@ -184,7 +184,7 @@ class CaseDialog(QDialog):
     def delete(self) -> None:
         reason, ok = QInputDialog.getText(
             self, self.tr("删除案件"),
-            self.tr("确定删除案件“{0}”吗？\n编号不会再分配给其他案件，删除后可以恢复。\n删除原因（可不填）：").format(
+            self.tr("确定删除案件“{0}”吗？\n编号不会再分配给其他案件，删除后可在“文件 → 回收站”中恢复。\n删除原因（可不填）：").format(
                 self.detail.number if self.detail else ""))
         if not ok:
             return

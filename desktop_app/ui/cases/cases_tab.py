@@ -235,7 +235,7 @@ class CasesTab(QWidget):
         row = self.model.record(self.model.row_of(ids[0]))
         reason, ok = QInputDialog.getText(
             self, self.tr("删除案件"),
-            self.tr("确定删除案件“{0}”吗？\n编号不会再分配给其他案件，删除后可以恢复。\n删除原因（可不填）：").format(
+            self.tr("确定删除案件“{0}”吗？\n编号不会再分配给其他案件，删除后可在“文件 → 回收站”中恢复。\n删除原因（可不填）：").format(
                 row.number))
         if not ok:
             return

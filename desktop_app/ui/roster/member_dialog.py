@@ -220,7 +220,7 @@ class MemberDialog(QDialog):
     def delete(self) -> None:
         answer = QMessageBox.question(
             self, self.tr("删除队员"),
-            self.tr("确定从花名册中删除“{0}”吗？\n删除后其值班、服务时长等记录仍然保留，可以恢复。").format(
+            self.tr("确定从花名册中删除“{0}”吗？\n删除后其值班、服务时长等记录仍然保留，可在“文件 → 回收站”中恢复。").format(
                 self.form.name.text()))
         if answer != QMessageBox.StandardButton.Yes:
             return
