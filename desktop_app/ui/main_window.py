@@ -111,13 +111,13 @@ class MainWindow(QMainWindow):
         data_menu = self.menuBar().addMenu(self.tr("数据(&D)"))
         data_menu.addAction(self.usb_backup_action)
         data_menu.addAction(self.password_action)
+        self.leader_phones_action = leader_phones_action(self)
+        data_menu.addAction(self.leader_phones_action)
         self.data_menu = data_menu
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         self.holidays_action = QAction(self.tr("节假日安排…"), self)
         self.holidays_action.triggered.connect(lambda: self.edit_holidays())
         settings_menu.addAction(self.holidays_action)
-        self.leader_phones_action = leader_phones_action(self)
-        settings_menu.addAction(self.leader_phones_action)
         self.settings_menu = settings_menu
         self.language_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
         self._build_language_menu()

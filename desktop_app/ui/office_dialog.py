@@ -23,6 +23,7 @@ from ..services.office import (
     xinjiang_holidays_choice,
 )
 from .field_errors import FieldMessage
+from .widgets.table_actions import save_shortcut
 
 
 class OfficeDialog(QDialog):
@@ -86,6 +87,7 @@ class OfficeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout.addWidget(buttons)
+        save_shortcut(self, self.accept)
 
     def _xinjiang_clicked(self) -> None:
         self._xinjiang_chosen = True

@@ -6011,6 +6011,19 @@
         <source>打印花名册</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>等 {0} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确定从花名册中删除“{0}”{1}吗？
+删除后其值班、服务时长等记录仍然保留，可在“文件 → 回收站”中恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Schedule</name>
@@ -6605,6 +6618,25 @@
     </message>
     <message>
         <source>仍要让{0}和{1}换班吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableActions</name>
+    <message>
+        <source>复制</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

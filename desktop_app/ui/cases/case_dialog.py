@@ -25,6 +25,7 @@ from ...services.cases.workflow import CaseRefused, deadline_text
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown, vocab
 from ..ops import CASES, announce_on
+from ..widgets.table_actions import save_shortcut
 from .case_form import CaseForm
 from .documents_panel import DocumentsPanel
 from .investigations_panel import InvestigationsPanel
@@ -85,6 +86,7 @@ class CaseDialog(QDialog):
         self.close_button = QPushButton(self.tr("关闭"))
         self.delete_button.clicked.connect(self.delete)
         self.save_button.clicked.connect(self.save)
+        save_shortcut(self, self.save)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)

@@ -29,6 +29,7 @@ from ..i18n import shown, vocab
 from ..id_table_model import Column, IdTableModel
 from ..ops import CASES, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
+from ..widgets.table_actions import table_actions
 from .case_dialog import CaseDialog
 
 
@@ -139,6 +140,8 @@ class CasesTab(QWidget):
         self.date_to.dateChanged.connect(self.apply_filter)
         self.overdue_only.toggled.connect(self.apply_filter)
         self.table.doubleClicked.connect(self._open_index)
+        table_actions(self.table).set_actions(open=self.open_selected, print=self.print_register,
+                                              delete=self.delete_selected)
         self.add_button.clicked.connect(lambda: self.open_case(None))
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)

@@ -31,6 +31,7 @@ from ...services.certificates.errors import CertificateRefused
 from ..cases.widgets import FieldGrid
 from ..i18n import shown, vocab
 from ..ops import SETTINGS, announce_on
+from ..widgets.table_actions import save_shortcut
 from .common import MUTED_STYLE, MessageLine
 
 _KEEP = object()
@@ -172,6 +173,7 @@ class TemplatesDialog(QDialog):
         self.office_clear.clicked.connect(self.clear_office_seal)
         self.reset_button.clicked.connect(self.reset)
         self.save_button.clicked.connect(self.save)
+        save_shortcut(self, self.save)
         self.close_button.clicked.connect(self.accept)
         self.load_templates()
         self._show_office_seal()

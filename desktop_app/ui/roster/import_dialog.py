@@ -45,6 +45,7 @@ from ..i18n import shown
 from ..id_table_model import Column
 from ..ops import MEMBERS, TEAMS, TaskRunner
 from ..rows_table_model import RowsTableModel
+from ..widgets.table_actions import table_actions
 
 
 class VerdictRow:
@@ -109,6 +110,7 @@ class ImportDialog(QDialog):
         ])
         self.table = QTableView()
         self.table.setModel(self.model)
+        table_actions(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)

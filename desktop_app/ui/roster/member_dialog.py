@@ -37,6 +37,7 @@ from ..i18n import vocab
 from ..id_table_model import Column
 from ..ops import MEMBERS, announce_on
 from ..rows_table_model import RowsTableModel
+from ..widgets.table_actions import save_shortcut, table_actions
 from .member_form import MemberForm, date_hint
 
 
@@ -105,6 +106,7 @@ class LeavePanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        table_actions(self.table).set_actions(delete=self.delete_selected)
         layout.addWidget(self.table)
         form = QHBoxLayout()
         self.from_date = QLineEdit()
@@ -171,6 +173,7 @@ class MemberDialog(QDialog):
         self.save_button = QPushButton(self.tr("保存"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        save_shortcut(self, self.save)
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.reject)
         self.saved_note = QLabel()

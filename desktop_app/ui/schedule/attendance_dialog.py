@@ -36,6 +36,7 @@ from ...services.schedule.week_grid import shift_detail
 from ..field_errors import ERROR_STYLE, FieldMessage
 from ..i18n import shown, vocab
 from ..ops import SHIFTS, announce_on
+from ..widgets.table_actions import save_shortcut
 
 
 class AttendanceLine:
@@ -149,6 +150,7 @@ class AttendanceDialog(QDialog):
         layout.addLayout(buttons)
         self.all_present_button.clicked.connect(self.all_present)
         self.save_button.clicked.connect(self.save)
+        save_shortcut(self, self.save)
         self.cancel_button.clicked.connect(self.reject)
 
     def line_for(self, member_id: int) -> AttendanceLine:

@@ -1,4 +1,4 @@
-"""设置 → 值班表显示带班人完整电话: a checkable menu entry over the schedule setting of that name."""
+"""数据 → 值班表显示带班人完整电话: a checkable menu entry over the schedule setting of that name."""
 
 from __future__ import annotations
 
