@@ -30,6 +30,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ...db.database import db
 from ...db.models import Member, Team
+from ...documents.xlsx_page import set_page
 from ...domain.dates import format_date, parse_loose_date
 from ...domain.errors import FieldError
 from ...domain.ethnic_groups import ETHNIC_GROUPS
@@ -815,6 +816,7 @@ def save_report_xlsx(report: ImportReport, path: str | Path) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(REPORT_COLUMNS))}{len(report.rows) + 1}"
+    set_page(sheet, landscape=False, title_rows="1:1")
 
     totals = workbook.create_sheet("汇总")
     totals.append(["项目", "数量"])
@@ -828,6 +830,7 @@ def save_report_xlsx(report: ImportReport, path: str | Path) -> None:
     totals.append(["生成时间", format_date(date.today())])
     totals.column_dimensions["A"].width = 14
     totals.column_dimensions["B"].width = 40
+    set_page(totals, landscape=False)
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_verified(Path(path), buffer.getvalue())

@@ -17,7 +17,6 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 from peewee import JOIN
 
 from ...db.models import Assignment, DutyPost, Member, Shift, Team
@@ -33,7 +32,9 @@ from ...documents.duty_sheet import (
     cell_text,
     date_range_label,
     day_label,
+    post_groups,
 )
+from ...documents.xlsx_page import set_page
 from ...domain.dates import format_date, iso_week_dates
 from ...domain.masking import mask_phone
 from ...domain.text_hygiene import writable
@@ -198,7 +199,9 @@ def export_week_xlsx(year: int, week: int, team_id: int | None, path: str | Path
 
     sheet["A1"] = writable(data.title)
     sheet["A1"].font = Font(bold=True, size=16)
-    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    # Left, not centred over the merged width: on a sheet printed over several pages a centred title
+    # would land on a middle page.
+    sheet["A1"].alignment = Alignment(horizontal="left", vertical="center")
     sheet.merge_cells(f"A1:{last}1")
     sheet.row_dimensions[1].height = 28
     unit = f"单位：{data.unit_name}    " if data.unit_name else ""
@@ -243,13 +246,9 @@ def export_week_xlsx(year: int, week: int, team_id: int | None, path: str | Path
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "B4"
-    sheet.print_title_rows = "3:3"
-    sheet.print_title_cols = "A:A"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1 if len(data.posts) <= 5 else 0
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = len(data.posts) <= 5
+    # As many pages across as the printed PDF has groups of posts; the title and header on every page.
+    set_page(sheet, title_rows="1:3", title_columns="A:A", pages_across=len(post_groups(len(data.posts))),
+             last_row=footer_row, last_column=columns)
 
     buffer = io.BytesIO()
     workbook.save(buffer)
