@@ -19,6 +19,7 @@ from .office_dialog import OfficeDialog
 from .ops import BACKUPS, SETTINGS, announce, follow_changes
 from .placeholder_tab import PlaceholderTab
 from .schedule.sheet_settings import leader_phones_action
+from .view_state import remember_window
 
 
 def _roster_tab() -> QWidget:
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.paths = paths
         self.setWindowIcon(application_icon())
-        self.resize(1200, 800)
+        remember_window(self)  # fits the screen (1366×768, 1280×720), then where it was last closed
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)

@@ -37,6 +37,7 @@ from ..i18n import vocab
 from ..id_table_model import Column
 from ..ops import SHIFTS, announce_on
 from ..rows_table_model import RowsTableModel
+from ..view_state import remember_splitter
 from ..widgets.table_actions import save_shortcut
 from .common import fill_team_combo
 from .pattern_panel import PatternPanel
@@ -176,6 +177,7 @@ class PostsDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([480, 700])
+        remember_splitter(splitter, "posts")
         self.close_button = QPushButton(self.tr("关闭"))
         bottom = QHBoxLayout()
         bottom.addStretch(1)
