@@ -2102,6 +2102,14 @@
         <source>已取消，数据库没有任何改动。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>姓名各部分之间是空格的（如“阿依古丽 买买提”），按建议改为“·”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不勾选时这些行不导入，原因中给出建议的写法，请核对身份证后再勾选。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IntegrityCheck</name>
@@ -5047,6 +5055,10 @@
     </message>
     <message>
         <source>回收站中没有这条{kind}记录（编号 {id}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中文姓名中间不能有空格，各部分之间请用“·”隔开：是“{proposal}”吗？</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
