@@ -123,6 +123,10 @@ class MainWindow(QMainWindow):
         self.language_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
         self._build_language_menu()
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.guide_action = QAction(self.tr("使用手册"), self)
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
         self.about_action = QAction(self.tr("关于"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
@@ -183,6 +187,14 @@ class MainWindow(QMainWindow):
         choose_language(code)
         QMessageBox.information(self, self.tr("语言"), self.tr("界面语言将在重新启动程序后改变。\n"
                                                              "文书（调解协议书、证书、值班表等）始终为中文。"))
+
+    def show_guide(self) -> QWidget:
+        """F1 / 帮助 → 使用手册: the guide as the program prints it, in the preview (read, print, save)."""
+        from ..services.user_guide import user_guide_pdf
+        from .print_preview import preview_pdf
+
+        self.guide = preview_pdf(self, user_guide_pdf(), self.tr("使用手册"), self.tr("义警服务队管理系统使用手册.pdf"))
+        return self.guide
 
     def about_text(self) -> str:
         return (

@@ -2446,6 +2446,14 @@
         <source>回收站…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>使用手册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>义警服务队管理系统使用手册.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MediatorsPanel</name>
