@@ -1,5 +1,8 @@
 """The 回收站: every soft-deleted record (members, cases, teams, duty posts, work records), with who deleted it
-and when (from the audit log), and putting one back through its own service's restore function.
+and when (from the audit log), putting one back through its own service's restore function, and the
+administrator's purge of what has been deleted longer than the retention period (`purge_expired`): only a
+record with nothing attached to it is removed for good; one that still has history (duties, hours, parties,
+documents) stays in the 回收站 and is named as kept.
 
 A soft delete only stamps `deleted_at`: what hangs on the record (a member's assignments, leave and hours, a
 case's parties, sessions and documents) is never touched, so a restore brings it all back. Each kind is one
@@ -10,13 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from peewee import Model
 
+from ..db.database import db
 from ..db.models import AuditLog, Case, DutyPost, Member, Team
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..domain.vocabulary import DELETED_CASE, DELETED_MEMBER, DELETED_POST, DELETED_TEAM
+from . import audit
+
+RETENTION_DAYS = 365  # a deleted record can be purged a year after it was deleted
 
 __all__ = ["DELETED_CASE", "DELETED_MEMBER", "KINDS", "DeletedRecord", "RestoreRefused", "deleted_records", "restore"]
 
@@ -129,3 +136,36 @@ def case_id_by_number(number: str) -> int | None:
     """The id of the deleted case with this number (for `deleted restore --case`)."""
     row = Case.get_or_none(Case.number == number.strip(), Case.deleted_at.is_null(False))
     return row.id if row is not None else None
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    purged: list[DeletedRecord]
+    kept: list[DeletedRecord]  # past the retention period but with records attached: not removed
+
+
+def _has_attached(row: Model) -> bool:
+    return any(fk.model.select().where(condition).exists()
+               for condition, fk in row.dependencies(search_nullable=True))
+
+
+def purge_expired(now: datetime | None = None, retention_days: int = RETENTION_DAYS) -> PurgeResult:
+    """Remove for good what was deleted more than `retention_days` ago and has nothing attached; one
+    transaction, one audit entry per record removed (kind and name or number, no personal data)."""
+    cutoff = (now or datetime.now()) - timedelta(days=retention_days)
+    purged: list[DeletedRecord] = []
+    kept: list[DeletedRecord] = []
+    with db.atomic():
+        for record in deleted_records():
+            if record.deleted_at > cutoff:
+                continue
+            entry = KINDS[record.kind]
+            row = entry.model.get_by_id(record.id)
+            if _has_attached(row):
+                kept.append(record)
+                continue
+            label = record.label if record.kind != DELETED_MEMBER else f"编号{record.id}"
+            audit.record("清除", entry.table, row.uuid, f"从回收站清除{record.kind}：{label}")
+            row.delete_instance()
+            purged.append(record)
+    return PurgeResult(purged, kept)

@@ -15,3 +15,8 @@ def may_delete() -> bool:
 
 def may_print() -> bool:
     return True
+
+
+def may_purge() -> bool:
+    """清除 in the 回收站: the administrator's."""
+    return True

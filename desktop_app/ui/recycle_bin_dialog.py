@@ -1,5 +1,6 @@
 """文件 → 回收站…: every deleted record with who deleted it and when; 恢复 puts the chosen ones back with
-everything attached to them (services/recycle_bin.py)."""
+everything attached to them; the administrator's 清除过期记录 removes for good what was deleted over a year
+ago and has nothing attached (services/recycle_bin.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from .cases.widgets import plain_table
 from .i18n import shown, vocab
 from .id_table_model import Column
 from .ops import CASES, MEMBERS, SHIFTS, TEAMS, announce
-from .permissions import may_delete
+from .permissions import may_delete, may_purge
 from .rows_table_model import RowsTableModel
 
 CHANGES = {DELETED_MEMBER: MEMBERS, DELETED_CASE: CASES, DELETED_TEAM: TEAMS, DELETED_POST: SHIFTS}
@@ -47,6 +48,9 @@ class RecycleBinDialog(QDialog):
         self.restore_button = QPushButton(self.tr("恢复所选"))
         self.restore_button.setEnabled(False)
         self.restore_button.setVisible(may_delete())
+        self.purge_button = QPushButton(self.tr("清除过期记录…"))
+        self.purge_button.setToolTip(self.tr("永久清除删除已满一年、且没有任何关联记录的条目（管理员）"))
+        self.purge_button.setVisible(may_purge())
         close = QPushButton(self.tr("关闭"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("类别：")))
@@ -55,6 +59,7 @@ class RecycleBinDialog(QDialog):
         top.addWidget(self.count)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.purge_button)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -65,6 +70,7 @@ class RecycleBinDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         self.restore_button.clicked.connect(self.restore_selected)
+        self.purge_button.clicked.connect(self.purge)
         close.clicked.connect(self.accept)
         self.refresh()
 
@@ -103,6 +109,23 @@ class RecycleBinDialog(QDialog):
                 "、".join(f"{vocab(r.kind)}“{r.label}”" for r in restored)))
         self.refresh()
         return restored
+
+
+    def purge(self) -> recycle_bin.PurgeResult | None:
+        if not may_purge():
+            return None
+        answer = QMessageBox.question(self, self.tr("清除过期记录"), self.tr(
+            "删除已满 {0} 天、且没有任何关联记录的条目将被永久清除，不能再恢复。\n确定清除吗？").format(
+                recycle_bin.RETENTION_DAYS))
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        result = recycle_bin.purge_expired()
+        kept = self.tr("\n另有 {0} 条仍有关联记录（值班、时长、当事人等），保留在回收站中。").format(
+            len(result.kept)) if result.kept else ""
+        QMessageBox.information(self, self.tr("清除过期记录"),
+                                self.tr("已永久清除 {0} 条。").format(len(result.purged)) + kept)
+        self.refresh()
+        return result
 
 
 class _Row:

@@ -5730,6 +5730,32 @@
         <source>已恢复：{0}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>清除过期记录…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>永久清除删除已满一年、且没有任何关联记录的条目（管理员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>清除过期记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除已满 {0} 天、且没有任何关联记录的条目将被永久清除，不能再恢复。
+确定清除吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+另有 {0} 条仍有关联记录（值班、时长、当事人等），保留在回收站中。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已永久清除 {0} 条。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RegisterPanel</name>

@@ -68,3 +68,25 @@ def test_delete_see_and_restore_with_everything_attached(qtbot, data_paths, offi
     cells = {str(roster.model.data(roster.model.index(r, c)))
              for r in range(roster.model.rowCount()) for c in range(roster.model.columnCount())}
     assert "王建国" in cells  # back on the roster
+
+
+def test_purge_from_the_dialog_asks_and_says_what_it_kept(qtbot, data_paths, office, messages, monkeypatch):
+    from datetime import datetime
+
+    from desktop_app.services import recycle_bin
+    from desktop_app.services.roster.members import delete_member
+    from desktop_app.ui.recycle_bin_dialog import RecycleBinDialog
+
+    lone = save_member(MemberInput(name="李秀英")).id
+    delete_member(lone)
+    dialog = RecycleBinDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.purge_button.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.purge_button, LEFT)
+    assert Member.get_by_id(lone).deleted_at is not None  # within the retention period: nothing removed
+    assert "已永久清除 0 条" in messages[-1][1]
+    later = datetime.now() + timedelta(days=recycle_bin.RETENTION_DAYS + 1)
+    monkeypatch.setattr(recycle_bin, "purge_expired", lambda f=recycle_bin.purge_expired: f(now=later))
+    qtbot.mouseClick(dialog.purge_button, LEFT)
+    assert Member.get_or_none(Member.id == lone) is None
+    assert "已永久清除 1 条" in messages[-1][1] and dialog.model.rowCount() == 0

@@ -54,3 +54,24 @@ def test_restoring_what_is_not_deleted_is_refused(member):
         recycle_bin.restore("队员", member)
     with pytest.raises(recycle_bin.RestoreRefused):
         recycle_bin.restore("证书", 1)
+
+
+def test_purge_removes_only_what_is_past_retention_and_has_nothing_attached(member):
+    from datetime import datetime
+
+    from desktop_app.db.models import AuditLog
+
+    lone = save_member(MemberInput(name="李秀英")).id
+    post = save_post(PostInput(name="第一小学护学岗", kind="护学岗", headcount=1)).id
+    delete_member(member)  # has a duty attached
+    delete_member(lone)
+    delete_post(post)
+    assert recycle_bin.purge_expired().purged == []  # deleted just now: within the retention period
+    later = datetime.now() + timedelta(days=recycle_bin.RETENTION_DAYS + 1)
+    result = recycle_bin.purge_expired(now=later)
+    assert sorted(r.label for r in result.purged) == ["李秀英", "第一小学护学岗"]
+    assert [r.label for r in result.kept] == ["王建国"]
+    assert Member.get_or_none(Member.id == lone) is None and Member.get_by_id(member).deleted_at is not None
+    assert Assignment.select().where(Assignment.member == member).count() == 1
+    entries = [e.summary for e in AuditLog.select().where(AuditLog.action == "清除")]
+    assert len(entries) == 2 and not any("李秀英" in e for e in entries)  # no personal names in the log
