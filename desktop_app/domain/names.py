@@ -24,15 +24,13 @@ _HAN = "[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
 # ("阿依古丽 买买提"): it stays, and `proposed_name` offers the dotted form for the user to accept.
 _SPACE_BETWEEN_HAN = re.compile(f"(?<={_HAN}) (?={_HAN})")
 _SPACE_BETWEEN_PARTS = re.compile(f"(?<={_HAN}{_HAN}) (?={_HAN}{_HAN})")
-_PART_MARK = "\x00"
 
 
 def normalize_name(raw: str) -> str:
     text = (raw or "").translate(_INVISIBLE).translate(_FULLWIDTH_LATIN_TO_ASCII)
     text = re.sub(r"\s+", " ", text.translate(_DOTS_TO_MIDDLE_DOT))
     text = _DOT_WITH_SPACES.sub(MIDDLE_DOT, text).strip(f" {MIDDLE_DOT}")
-    text = _SPACE_BETWEEN_PARTS.sub(_PART_MARK, text)
-    return _SPACE_BETWEEN_HAN.sub("", text).replace(_PART_MARK, " ")
+    return _SPACE_BETWEEN_HAN.sub(lambda space: " " if _SPACE_BETWEEN_PARTS.match(text, space.start()) else "", text)
 
 
 def proposed_name(raw: str) -> str | None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.vocabulary import DELETED_CASE, DELETED_KINDS, DELETED_MEMBER, DELETED_POST, DELETED_TEAM
+from ..domain.vocabulary import DELETED_CASE, DELETED_MEMBER, DELETED_POST, DELETED_TEAM
 from ..services import recycle_bin
 from .cases.widgets import plain_table
 from .i18n import shown, vocab
@@ -34,7 +34,7 @@ class RecycleBinDialog(QDialog):
         self.resize(760, 460)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("全部"), None)
-        for kind in DELETED_KINDS:
+        for kind in recycle_bin.KINDS:
             self.kind.addItem(vocab(kind), kind)
         self.model = RowsTableModel([
             Column(self.tr("类别"), "kind", words=True), Column(self.tr("姓名、名称或案号"), "label"),

@@ -1,6 +1,6 @@
 """The screen layout remembered between starts (QSettings, plain values only: numbers and lists of numbers,
 never pickled Qt objects): the main window's place and size, splitter positions, each table's column widths
-and sort order. Kept in `界面布局.ini` in the data folder, so each office's PC and each test keeps its own.
+and sort order. Kept in `window-layout.ini` in the data folder, so each office's PC and each test keeps its own.
 
 The views call one function each: `remember_window(window, key)`, `remember_splitter(splitter, key)`,
 `remember_columns(table, key)` (plain_table and register_table call the last for every table they make,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QTableView, QWidget
 
 from ..services.storage import open_folder
 
-FILE_NAME = "界面布局.ini"
+FILE_NAME = "window-layout.ini"
 DEFAULT_WINDOW = (1200, 800)
 MAX_CONTENT_WIDTH = 360  # a column sized to its content is never wider than this
 CONTENT_ROWS = 60  # rows measured when sizing to content (a lazy model fetches only these)

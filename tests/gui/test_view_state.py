@@ -45,7 +45,7 @@ def test_the_window_comes_back_where_it_was_closed(qtbot, data_paths, office):
     window.close()
     again = _window(qtbot, data_paths)
     assert (again.width(), again.height()) == (760, 660)
-    assert view_state.settings().fileName().endswith("界面布局.ini")
+    assert view_state.settings().fileName().endswith("window-layout.ini")
     assert str(data_paths.root) in view_state.settings().fileName()
 
 
