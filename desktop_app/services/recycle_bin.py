@@ -18,9 +18,9 @@ from datetime import datetime, timedelta
 from peewee import Model
 
 from ..db.database import db
-from ..db.models import AuditLog, Case, DutyPost, Member, Team
+from ..db.models import Activity, AuditLog, Case, DutyPost, Member, Team
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from ..domain.vocabulary import DELETED_CASE, DELETED_MEMBER, DELETED_POST, DELETED_TEAM
+from ..domain.vocabulary import DELETED_ACTIVITY, DELETED_CASE, DELETED_MEMBER, DELETED_POST, DELETED_TEAM
 from . import audit
 
 RETENTION_DAYS = 365  # a deleted record can be purged a year after it was deleted
@@ -78,6 +78,16 @@ def _restore_post(record_id: int) -> None:
     restore_post(record_id)
 
 
+def _restore_activity(record_id: int) -> None:
+    from .records.activities import restore_activity
+
+    restore_activity(record_id)
+
+
+def _activity_label(activity: Activity) -> str:
+    return f"{activity.date:%Y-%m-%d} {activity.kind}"
+
+
 def _case_label(case: Case) -> str:
     return case.number or f"（未编号）{case.category}"
 
@@ -87,6 +97,7 @@ KINDS: dict[str, Kind] = {
     DELETED_CASE: Kind(DELETED_CASE, Case, "case", _case_label, _restore_case),
     DELETED_TEAM: Kind(DELETED_TEAM, Team, "team", lambda t: t.name, _restore_team),
     DELETED_POST: Kind(DELETED_POST, DutyPost, "duty_post", lambda p: p.name, _restore_post),
+    DELETED_ACTIVITY: Kind(DELETED_ACTIVITY, Activity, "activity", _activity_label, _restore_activity),
 }
 
 

@@ -15,16 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.vocabulary import DELETED_CASE, DELETED_MEMBER, DELETED_POST, DELETED_TEAM
+from ..domain.vocabulary import DELETED_ACTIVITY, DELETED_CASE, DELETED_MEMBER, DELETED_POST, DELETED_TEAM
 from ..services import recycle_bin
 from .cases.widgets import plain_table
 from .i18n import shown, vocab
 from .id_table_model import Column
-from .ops import CASES, MEMBERS, SHIFTS, TEAMS, announce
+from .ops import CASES, MEMBERS, RECORDS, SHIFTS, TEAMS, announce
 from .permissions import may_delete, may_purge
 from .rows_table_model import RowsTableModel
 
-CHANGES = {DELETED_MEMBER: MEMBERS, DELETED_CASE: CASES, DELETED_TEAM: TEAMS, DELETED_POST: SHIFTS}
+CHANGES = {DELETED_MEMBER: MEMBERS, DELETED_CASE: CASES, DELETED_TEAM: TEAMS, DELETED_POST: SHIFTS,
+           DELETED_ACTIVITY: RECORDS}
 
 
 class RecycleBinDialog(QDialog):

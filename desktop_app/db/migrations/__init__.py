@@ -22,7 +22,14 @@ from peewee import SqliteDatabase
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..snapshot import copy_database
-from . import m0001_initial, m0002_search_indexes, m0003_holidays, m0004_clean_text, m0005_mediation
+from . import (
+    m0001_initial,
+    m0002_search_indexes,
+    m0003_holidays,
+    m0004_clean_text,
+    m0005_mediation,
+    m0007_activity_figures,
+)
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +39,7 @@ STEPS: list[tuple[int, ModuleType]] = [
     (3, m0003_holidays),
     (4, m0004_clean_text),  # runs on files the cases branch already brought to 5 too
     (5, m0005_mediation),
+    (7, m0007_activity_figures),  # 6 is the accounts branch's (audit)
 ]
 LATEST = max(n for n, _step in STEPS)
 

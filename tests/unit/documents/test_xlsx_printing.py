@@ -70,17 +70,24 @@ def test_every_workbook_prints_its_title_on_page_one(busy_week, tmp_path):
     report = tmp_path / "导入报告.xlsx"
     save_report_xlsx(run_import(plan_import(read_sheet(source))), report)
 
-    for path in (duty, roster, cases, report):  # page setup on every sheet of every workbook
+    from desktop_app.domain.periods import month_of
+    from desktop_app.services.records.reports import report_data, report_xlsx
+
+    work = tmp_path / "工作简报.xlsx"
+    work.write_bytes(report_xlsx(report_data(month_of(MONDAY), today=date(2024, 4, 30))))
+
+    for path in (duty, roster, cases, report, work):  # page setup on every sheet of every workbook
         for sheet in load_workbook(path).worksheets:
             assert int(sheet.page_setup.paperSize) == 9 and sheet.sheet_properties.pageSetUpPr.fitToPage
             assert sheet.print_area and "&P" in sheet.oddFooter.center.text
 
-    printed = _convert([duty, roster, cases, report], tmp_path)
+    printed = _convert([duty, roster, cases, report, work], tmp_path)
     first_pages = {name: _pages_as_text(pdf)[0].replace(" ", "").replace("\n", "") for name, pdf in printed.items()}
     assert data.title.replace(" ", "") in first_pages["值班表"]
     assert "队员花名册" in first_pages["花名册"]
     assert "纠纷案件登记表" in first_pages["案件登记表"]
     assert "行号" in first_pages["导入报告"] and "古丽娜尔·艾山" in first_pages["导入报告"]
+    assert "简报" in first_pages["工作简报"] or "2024年4月" in first_pages["工作简报"]
 
     duty_pdf_pages = len(PdfReader(io.BytesIO(duty_sheet_bytes(year, week))).pages)
     duty_xlsx_pages = len(PdfReader(io.BytesIO(printed["值班表"])).pages)

@@ -75,3 +75,14 @@ def test_purge_removes_only_what_is_past_retention_and_has_nothing_attached(memb
     assert Assignment.select().where(Assignment.member == member).count() == 1
     entries = [e.summary for e in AuditLog.select().where(AuditLog.action == "清除")]
     assert len(entries) == 2 and not any("李秀英" in e for e in entries)  # no personal names in the log
+
+
+def test_a_deleted_work_record_comes_back(office):
+    from desktop_app.db.models import Activity
+    from desktop_app.services.records.activities import delete_activity
+
+    activity = Activity.create(date=date(2026, 11, 20), kind="巡逻", place="中山路")
+    delete_activity(activity.id)
+    assert [(r.kind, r.label) for r in recycle_bin.deleted_records()] == [("工作记录", "2026-11-20 巡逻")]
+    recycle_bin.restore("工作记录", activity.id)
+    assert Activity.get_by_id(activity.id).deleted_at is None
