@@ -62,7 +62,7 @@ def install_qt_translations(app: QApplication) -> QTranslator | None:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
-    app = existing or QApplication(argv or [sys.argv[0]])
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     # No application display name: Qt would append it to every window title, and the main window's title
     # already begins with the program's name.
     app.setApplicationName(APP_NAME)
@@ -73,7 +73,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if not app.property("yijing_translated"):
         install_qt_translations(app)
         app.setProperty("yijing_translated", True)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def install_crash_handler(log_file_hint: str) -> None:

@@ -58,7 +58,7 @@ class BaseModel(Model):
         database = db
         legacy_table_names = False
 
-    def save(self, *args, **kwargs):  # type: ignore[override]
+    def save(self, *args, **kwargs):
         self.updated_at = datetime.now()
         return super().save(*args, **kwargs)
 

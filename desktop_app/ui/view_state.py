@@ -36,7 +36,7 @@ def _ints(value: object) -> list[int]:
         return []
     items = value if isinstance(value, list | tuple) else [value]
     try:
-        return [int(item) for item in items]
+        return [int(str(item)) for item in items]
     except (TypeError, ValueError):
         return []
 

@@ -201,20 +201,20 @@ class MemberDialog(QDialog):
             self.form.load(MemberInput(join_date=date.today()))
             self.form.join_date.selectAll()  # today, replaced by the first key typed into it
         else:
-            self._load_existing()
+            self._load_existing(member_id)
 
-    def _load_existing(self) -> None:
-        data = load_member_input(self.member_id)
+    def _load_existing(self, member_id: int) -> None:
+        data = load_member_input(member_id)
         self.setWindowTitle(self.tr("队员：{0}").format(data.name))
         self.form.load(data)
         if self.sections is None:
-            self.sections = SectionsPanel()
-            self.leave = LeavePanel(self.member_id)
-            self.leave.changed.connect(lambda: self.sections.refresh(self.member_id))
+            sections = self.sections = SectionsPanel()
+            self.leave = LeavePanel(member_id)
+            self.leave.changed.connect(lambda: sections.refresh(member_id))
             self.tabs.addTab(self.sections, self.tr("服务记录"))
             self.tabs.addTab(self.leave, self.tr("请假/不可用"))
             self.delete_button.show()
-        self.sections.refresh(self.member_id)
+        self.sections.refresh(member_id)
 
     def save(self) -> bool:
         try:
@@ -224,12 +224,14 @@ class MemberDialog(QDialog):
             self.form.show_errors(exc.errors)
             return False
         self.member_id = member.id
-        self._load_existing()
+        self._load_existing(member.id)
         self.saved_note.setText(self.tr("已保存“{0}”（{1:%H:%M}）").format(member.name, datetime.now()))
         self.saved.emit(member.id)
         return True
 
     def delete(self) -> None:
+        if self.member_id is None:
+            return  # a member not saved yet has no 删除 button
         answer = QMessageBox.question(
             self, self.tr("删除队员"),
             self.tr("确定从花名册中删除“{0}”吗？\n删除后其值班、服务时长等记录仍然保留，可在“文件 → 回收站”中恢复。").format(
