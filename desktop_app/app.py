@@ -63,8 +63,9 @@ def install_qt_translations(app: QApplication) -> QTranslator | None:
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    # No application display name: Qt would append it to every window title, and the main window's title
+    # already begins with the program's name.
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("yijing")  # the taskbar matches the window to yijing.desktop and its icon
     app.setWindowIcon(application_icon())
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
@@ -197,6 +198,15 @@ def backup_on_exit(paths: DataPaths, parent: QWidget | None = None) -> Path | No
         return None
 
 
+FONT_PRELOAD_DELAY_MS = 800  # after the first paint, which the font parsing would otherwise slow down
+
+
+def _preload_fonts() -> None:
+    from .documents.fonts import preload_fonts_in_background  # reportlab is not imported before the window
+
+    preload_fonts_in_background()
+
+
 def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
     problem = display_problem()
     if problem:
@@ -231,6 +241,7 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
             reporter = FirstPaintReporter(window)
             window.installEventFilter(reporter)
         window.show()
+        QTimer.singleShot(FONT_PRELOAD_DELAY_MS, _preload_fonts)
         check = IntegrityCheck(paths, window)
         check.problems.connect(lambda problems: report_damage(window, problems))
         check.start()

@@ -1,9 +1,10 @@
 """The printed weekly duty sheet (义警值班表, DESIGN.md §4): A4 landscape, rows by day, columns by post.
 
-Takes plain data only; phones arrive already masked. Every day row ends with a blank 签到 column for the
-带班 leader's signature and a blank 备注 column. When there are more posts than fit across one page, the
-posts are split over several pages (each with the same day rows, its own 签到 and 备注, and the heading
-repeated), so that no cell is ever narrower than a name and a phone number. Text wraps inside its cell.
+Takes plain data only; phones arrive as they are to be printed (masked by the service). Every day row ends
+with a blank 签到 column for the 带班 leader's signature and a blank 备注 column. When there are more posts
+than fit across one page, the posts are split over several pages (each with the same day rows, its own 签到
+and 备注, and the heading repeated), so that no cell is ever narrower than a name and a phone number. Text
+wraps inside its cell.
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
-"""The bundled CJK fonts for reportlab, each registered once per process, on first use."""
+"""The bundled CJK fonts for reportlab, each registered once per process, on first use or ahead of it in a
+background thread (`preload_fonts_in_background`, called as the window starts: registering takes about a
+second, which the first print of a session would otherwise spend with the window frozen)."""
 
 from __future__ import annotations
 
 import io
-from functools import cache
+import threading
 
 from reportlab.lib import textsplit
 from reportlab.pdfbase import pdfmetrics
@@ -27,8 +29,30 @@ CANNOT_START = paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START = "".join
     dict.fromkeys(textsplit.ALL_CANNOT_START + _CANNOT_START))
 
 
-@cache
+_registered: set[str] = set()
+_lock = threading.Lock()
+
+
 def font(name: str) -> str:
     """Register the font `name` (HEI, SONG or KAI) with reportlab if needed and return its name."""
-    pdfmetrics.registerFont(TTFont(name, io.BytesIO(read_font(FONT_FILES[name])), subfontIndex=0))
+    if name not in _registered:
+        with _lock:  # the background preload and a print may ask at once: one registration each
+            if name not in _registered:
+                pdfmetrics.registerFont(TTFont(name, io.BytesIO(read_font(FONT_FILES[name])), subfontIndex=0))
+                _registered.add(name)
     return name
+
+
+def fonts_ready() -> bool:
+    return _registered >= set(FONT_FILES)
+
+
+def preload_fonts_in_background() -> threading.Thread:
+    """Register every bundled font in a daemon thread; returns the thread (already started)."""
+    def load() -> None:
+        for name in FONT_FILES:
+            font(name)
+
+    thread = threading.Thread(target=load, name="font-preload", daemon=True)
+    thread.start()
+    return thread

@@ -70,6 +70,22 @@ def parse_loose_date(value: object) -> date:
         Message(QT_TRANSLATE_NOOP("Messages", "无法识别的日期“{text}”，请写成 2024-04-13 或 2024年4月13日"), text=text))
 
 
+_MONTH_ONLY = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?")
+
+
+def month_only(value: object) -> date | None:
+    """The 1st of the month for a date written to the month only ("2020.05", "2021年6月"), else None."""
+    if not isinstance(value, str):
+        return None
+    match = _MONTH_ONLY.fullmatch(fold_fullwidth(value).strip())
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        return None
+    return check_year(date(year, month, 1))
+
+
 def check_year(d: date) -> date:
     """`d` itself, or FieldError when its year is outside YEAR_RANGE."""
     if not YEAR_RANGE[0] <= d.year <= YEAR_RANGE[1]:

@@ -10,7 +10,9 @@ from desktop_app.domain.text_hygiene import clean_text
 FIELD = "name"
 MAX_NAME_LENGTH = 50
 MIDDLE_DOT = "\u00b7"
-LOOKALIKE_DOTS = "\u2022\u30fb\uff0e\u2027\uff65\u2219\u22c5\u2024\u0387\uff61.。"
+# Every dot Unicode has that people (or their input methods and fonts) put between name parts.
+LOOKALIKE_DOTS = ("\u2022\u30fb\uff0e\u2027\uff65\u2219\u22c5\u2024\u0387\uff61.。"
+                  "\ua78f\ufe52\u16eb\u2e31\u318d\u02d1\u1427\u00b8\u2981\u2e33")
 
 _DOTS_TO_MIDDLE_DOT = str.maketrans({dot: MIDDLE_DOT for dot in LOOKALIKE_DOTS})
 _FULLWIDTH_LATIN_TO_ASCII = {code: code - 0xFEE0 for code in [*range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
@@ -18,14 +20,26 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _DOT_WITH_SPACES = re.compile(rf"\s*{MIDDLE_DOT}[\s{MIDDLE_DOT}]*")
 # Spaces between two Chinese characters are padding ("张  三" to line up with three-character names).
 _HAN = "[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+# But a space with two or more characters on both sides is where the "·" of a Uyghur or Kazakh name belongs
+# ("阿依古丽 买买提"): it stays, and `proposed_name` offers the dotted form for the user to accept.
 _SPACE_BETWEEN_HAN = re.compile(f"(?<={_HAN}) (?={_HAN})")
+_SPACE_BETWEEN_PARTS = re.compile(f"(?<={_HAN}{_HAN}) (?={_HAN}{_HAN})")
 
 
 def normalize_name(raw: str) -> str:
     text = (raw or "").translate(_INVISIBLE).translate(_FULLWIDTH_LATIN_TO_ASCII)
     text = re.sub(r"\s+", " ", text.translate(_DOTS_TO_MIDDLE_DOT))
     text = _DOT_WITH_SPACES.sub(MIDDLE_DOT, text).strip(f" {MIDDLE_DOT}")
-    return _SPACE_BETWEEN_HAN.sub("", text)
+    return _SPACE_BETWEEN_HAN.sub(lambda space: " " if _SPACE_BETWEEN_PARTS.match(text, space.start()) else "", text)
+
+
+def proposed_name(raw: str) -> str | None:
+    """The name with "·" where a space separates two parts ("阿依古丽 买买提" → "阿依古丽·买买提"), or None
+    when there is no such space. Never applied silently: the user accepts it."""
+    name = normalize_name(raw)
+    if not _SPACE_BETWEEN_PARTS.search(name):
+        return None
+    return _SPACE_BETWEEN_PARTS.sub(MIDDLE_DOT, name)
 
 
 def validate_name(raw: str) -> str:
@@ -41,6 +55,10 @@ def validate_name(raw: str) -> str:
         raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "姓名中不能有数字"))
     for index, ch in enumerate(name):
         if ch == " ":
+            proposal = proposed_name(name)
+            if proposal:
+                raise FieldError(FIELD, Message(QT_TRANSLATE_NOOP(
+                    "Messages", "中文姓名中间不能有空格，各部分之间请用“·”隔开：是“{proposal}”吗？"), proposal=proposal))
             if _is_han(name[index - 1]) or _is_han(name[index + 1]):
                 raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "中文姓名中间不能有空格，各部分之间请用“·”隔开"))
         elif ch != MIDDLE_DOT and not _is_letter(ch, first=index == 0):

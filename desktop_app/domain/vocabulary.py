@@ -186,3 +186,12 @@ ADMIN = QT_TRANSLATE_NOOP("Vocabulary", "管理员")
 CLERK = QT_TRANSLATE_NOOP("Vocabulary", "录入员")
 VIEWER = QT_TRANSLATE_NOOP("Vocabulary", "查看")
 ROLES = (ADMIN, CLERK, VIEWER)
+
+# --- the 回收站: kinds of soft-deleted records (services/recycle_bin.py) -----------------------------
+
+DELETED_MEMBER = QT_TRANSLATE_NOOP("Vocabulary", "队员")
+DELETED_CASE = QT_TRANSLATE_NOOP("Vocabulary", "案件")
+DELETED_TEAM = QT_TRANSLATE_NOOP("Vocabulary", "队伍")
+DELETED_POST = QT_TRANSLATE_NOOP("Vocabulary", "岗位")
+DELETED_ACTIVITY = QT_TRANSLATE_NOOP("Vocabulary", "工作记录")
+DELETED_KINDS = (DELETED_MEMBER, DELETED_CASE, DELETED_TEAM, DELETED_POST, DELETED_ACTIVITY)

@@ -523,3 +523,17 @@ def encrypted_backup(ctx: SelfTestContext) -> str:
         raise ReadBackFailed(f"{target.name} 用错误的密码也能打开")
     return (f"{target.name}（{target.stat().st_size // 1024} KB，AES-256 加密，解密读回 {len(names)} 名队员，"
             "错误的密码被拒绝）")
+
+
+@check("使用手册")
+def user_guide(ctx: SelfTestContext) -> str:
+    """帮助 → 使用手册: docs/用户手册.md made into a PDF by the documents' own code, read back."""
+    from ..services.user_guide import guide_path, user_guide_pdf
+
+    try:
+        guide_path()
+    except FileNotFoundError:
+        raise Missing("使用手册", "docs/用户手册.md") from None
+    target = ctx.document("使用手册.pdf")
+    target.write_bytes(user_guide_pdf())
+    return expect_pdf(target, "第一次使用", "备份与恢复", "回收站")

@@ -20,7 +20,7 @@ import peewee
 from peewee import SqliteDatabase
 
 from ..config import DataPaths
-from ..db.database import close_database, integrity_problems, open_database
+from ..db.database import close_database, db, integrity_problems, open_database
 from ..db.migrations import LATEST, NewerSchemaError, migrate
 from ..db.snapshot import CheckInterrupted, check_file
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
@@ -219,3 +219,11 @@ def release_thread_connection() -> None:
 def close_store() -> None:
     calendar.store_opened(False)
     close_database()
+
+
+def open_folder() -> Path | None:
+    """The data folder of the database that is open (None when none is): where the window keeps its
+    screen layout (ui/view_state.py)."""
+    database = db.obj
+    name = getattr(database, "database", None) if database is not None else None
+    return Path(name).parent if name and name != ":memory:" else None

@@ -19,6 +19,8 @@ from .i18n import LANGUAGES, available_languages, choose_language, chosen_langua
 from .lazy_tab import LazyTab
 from .office_dialog import OfficeDialog
 from .ops import BACKUPS, SETTINGS, announce, follow_changes
+from .schedule.sheet_settings import leader_phones_action
+from .view_state import remember_window
 
 if TYPE_CHECKING:  # each tab is imported when it is first shown
     from .cases.cases_tab import CasesTab
@@ -63,7 +65,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.paths = paths
         self.setWindowIcon(application_icon())
-        self.resize(1200, 800)
+        remember_window(self)  # fits the screen (1366×768, 1280×720), then where it was last closed
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
@@ -116,6 +118,9 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         for action in (self.backup_action, self.restore_action):
             file_menu.addAction(action)
+        self.recycle_bin_action = QAction(self.tr("回收站…"), self)
+        self.recycle_bin_action.triggered.connect(self.open_recycle_bin)
+        file_menu.addAction(self.recycle_bin_action)
         file_menu.addSeparator()
         file_menu.addAction(self.office_action)
         file_menu.addSeparator()
@@ -123,6 +128,8 @@ class MainWindow(QMainWindow):
         data_menu = self.menuBar().addMenu(self.tr("数据(&D)"))
         data_menu.addAction(self.usb_backup_action)
         data_menu.addAction(self.password_action)
+        self.leader_phones_action = leader_phones_action(self)
+        data_menu.addAction(self.leader_phones_action)
         self.data_menu = data_menu
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         self.holidays_action = QAction(self.tr("节假日安排…"), self)
@@ -132,6 +139,10 @@ class MainWindow(QMainWindow):
         self.language_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
         self._build_language_menu()
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.guide_action = QAction(self.tr("使用手册"), self)
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
         self.about_action = QAction(self.tr("关于"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
@@ -147,6 +158,14 @@ class MainWindow(QMainWindow):
         self.backup_label.setText(
             self.tr("上次备份：{0}").format(f"{last:%Y-%m-%d %H:%M}") if last else self.tr("尚未备份")
         )
+
+    def open_recycle_bin(self) -> QWidget:
+        from .recycle_bin_dialog import RecycleBinDialog
+
+        dialog = RecycleBinDialog(self)
+        self.recycle_bin = dialog
+        dialog.open()
+        return dialog
 
     def show_records(self, wanted) -> None:
         """The 工作记录 tab with the records a 首页 number counts."""
@@ -200,6 +219,14 @@ class MainWindow(QMainWindow):
         choose_language(code)
         QMessageBox.information(self, self.tr("语言"), self.tr("界面语言将在重新启动程序后改变。\n"
                                                              "文书（调解协议书、证书、值班表等）始终为中文。"))
+
+    def show_guide(self) -> QWidget:
+        """F1 / 帮助 → 使用手册: the guide as the program prints it, in the preview (read, print, save)."""
+        from ..services.user_guide import user_guide_pdf
+        from .print_preview import preview_pdf
+
+        self.guide = preview_pdf(self, user_guide_pdf(), self.tr("使用手册"), self.tr("义警服务队管理系统使用手册.pdf"))
+        return self.guide
 
     def about_text(self) -> str:
         return (

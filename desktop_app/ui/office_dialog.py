@@ -23,6 +23,7 @@ from ..services.office import (
     xinjiang_holidays_choice,
 )
 from .field_errors import FieldMessage
+from .widgets.table_actions import save_shortcut
 
 
 class OfficeDialog(QDialog):
@@ -64,6 +65,7 @@ class OfficeDialog(QDialog):
             box_layout.setSpacing(2)
             box_layout.addWidget(field)
             message = FieldMessage(field)
+            field.textEdited.connect(message.clear_error)  # the mistake is being fixed: the word goes
             box_layout.addWidget(message)
             self.messages[key] = message
             form.addRow(label, box)
@@ -85,6 +87,7 @@ class OfficeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout.addWidget(buttons)
+        save_shortcut(self, self.accept)
 
     def _xinjiang_clicked(self) -> None:
         self._xinjiang_chosen = True

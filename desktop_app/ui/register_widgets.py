@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLineEdit, QTableView
 
 from .i18n import vocab
+from .view_state import remember_columns
+from .widgets.table_actions import table_actions
 
 ROW_HEIGHT = 26
 
@@ -49,4 +51,6 @@ def register_table(model: QAbstractItemModel, widths: Sequence[int], sort_column
         header.resizeSection(i, width)
     header.setStretchLastSection(True)
     header.setSortIndicator(sort_column, order)
+    table_actions(table)
+    remember_columns(table)
     return table

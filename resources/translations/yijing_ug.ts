@@ -1088,12 +1088,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>确定删除案件“{0}”吗？
-编号不会再分配给其他案件，删除后可以恢复。
-删除原因（可不填）：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>不能删除</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1123,6 +1117,12 @@
     </message>
     <message>
         <source>人民调解 · {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确定删除案件“{0}”吗？
+编号不会再分配给其他案件，删除后可在“文件 → 回收站”中恢复。
+删除原因（可不填）：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1508,12 +1508,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>确定删除案件“{0}”吗？
-编号不会再分配给其他案件，删除后可以恢复。
-删除原因（可不填）：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>不能删除</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1555,6 +1549,12 @@
     </message>
     <message>
         <source>各调解文书中固定条款的措辞（管理员可修改、恢复默认）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确定删除案件“{0}”吗？
+编号不会再分配给其他案件，删除后可在“文件 → 回收站”中恢复。
+删除原因（可不填）：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2390,6 +2390,14 @@
         <source>已取消，数据库没有任何改动。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>姓名各部分之间是空格的（如“阿依古丽 买买提”），按建议改为“·”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不勾选时这些行不导入，原因中给出建议的写法，请核对身份证后再勾选。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IntegrityCheck</name>
@@ -2841,6 +2849,18 @@
         <source>数据(&amp;D)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>回收站…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>使用手册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>义警服务队管理系统使用手册.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MediatorsPanel</name>
@@ -2956,16 +2976,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>确定从花名册中删除“{0}”吗？
-删除后其值班、服务时长等记录仍然保留，可以恢复。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>未保存的修改</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>队员信息有修改尚未保存。要保存吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存“{0}”（{1:%H:%M}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确定从花名册中删除“{0}”吗？
+删除后其值班、服务时长等记录仍然保留，可在“文件 → 回收站”中恢复。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5765,6 +5789,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>中文姓名中间不能有空格，各部分之间请用“·”隔开：是“{proposal}”吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所在队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表彰事由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>起始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证件类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证件信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签发年份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回收站中没有“{kind}”这一类记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回收站中没有这条{kind}记录（编号 {id}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>正在排版…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6122,19 +6194,19 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <source>本周（{0}–{1}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>本月（{0}年{1}月）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>自定义</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（{1}–{2}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（{1}年{2}月）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6556,6 +6628,91 @@
     </message>
 </context>
 <context>
+    <name>RecycleBinDialog</name>
+    <message>
+        <source>回收站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名、名称或案号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复后，记录连同其关联的值班、考勤、当事人、调解记录等一并回到原处。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复所选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>清除过期记录…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>永久清除删除已满一年、且没有任何关联记录的条目（管理员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已恢复：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>清除过期记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除已满 {0} 天、且没有任何关联记录的条目将被永久清除，不能再恢复。
+确定清除吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+另有 {0} 条仍有关联记录（值班、时长、当事人等），保留在回收站中。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已永久清除 {0} 条。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RegisterPanel</name>
     <message>
         <source>{0}小时</source>
@@ -6947,6 +7104,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>等 {0} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确定从花名册中删除“{0}”{1}吗？
+删除后其值班、服务时长等记录仍然保留，可在“文件 → 回收站”中恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>正在导出花名册</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7035,6 +7205,30 @@
     </message>
     <message>
         <source>（{0}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该月</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7397,6 +7591,17 @@
     </message>
 </context>
 <context>
+    <name>SheetSettings</name>
+    <message>
+        <source>值班表显示带班人完整电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>值班表贴在墙上用作联系表时，带班人的手机号码完整显示；其他队员的号码仍然脱敏。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>数据文件已损坏</source>
@@ -7533,6 +7738,25 @@
     </message>
     <message>
         <source>仍要让{0}和{1}换班吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableActions</name>
+    <message>
+        <source>复制</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7829,6 +8053,14 @@
     </message>
     <message>
         <source>单位印章已清除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>插入占位符…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>读作：{0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8199,10 +8431,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>输入证书上的8位验证码，或用扫码枪扫描二维码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>验证</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8211,15 +8439,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>请输入验证码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>验证码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>本单位没有签发过这个验证码的证书，请核对后重新输入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8227,11 +8447,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>持证人：{0}&#x3000;签发日期：{1}</source>
+        <source>作废日期：{0}&#x3000;原因：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>作废日期：{0}&#x3000;原因：{1}</source>
+        <source>输入证书上的8位验证码或证书编号，或用扫码枪扫描二维码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入验证码或证书编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本单位没有签发过这个验证码或编号的证书，请核对后重新输入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>持证人：{0}（公示写作“{1}”）&#x3000;证件号码：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签发日期：{0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9139,6 +9379,26 @@
     </message>
     <message>
         <source>爱心帮扶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作记录</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -29,8 +29,9 @@ def test_title_tabs_and_menus(qtbot, data_paths, office):
         window.tabs.setCurrentIndex(i)
         qtbot.wait(10)
         assert window.tabs.currentWidget().isVisible()
-    assert [a.text() for a in window.file_menu.actions() if a.text()] == ["备份…", "恢复…", "单位信息…", "退出"]
-    assert [a.text() for a in window.help_menu.actions()] == ["关于"]
+    assert [a.text() for a in window.file_menu.actions() if a.text()] == ["备份…", "恢复…", "回收站…", "单位信息…",
+                                                                          "退出"]
+    assert [a.text() for a in window.help_menu.actions()] == ["使用手册", "关于"]
     assert str(data_paths.database) in window.data_label.text()
     assert window.backup_label.text() == "尚未备份"
 
@@ -103,3 +104,16 @@ def test_office_details_can_be_edited(qtbot, data_paths, office, monkeypatch):
     monkeypatch.setattr(main_window.OfficeDialog, "exec", fake_exec)
     window.office_action.trigger()
     assert window.windowTitle().endswith("伽师县公安局城关派出所")
+
+
+def test_f1_opens_the_user_guide(qtbot, data_paths, office):
+    from PySide6.QtCore import Qt
+
+    window = _window(qtbot, data_paths)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    guide = window.guide
+    assert guide.windowTitle() == "使用手册" and guide.pdf.startswith(b"%PDF")
+    assert guide.suggested_name.endswith(".pdf")
+    guide.close()

@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from ...db.models import Case, Party
+from ...documents.xlsx_page import set_page
 from ...domain.dates import format_date
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.masking import mask_id, mask_phone
@@ -242,6 +243,7 @@ def build_register_xlsx(case_ids: Sequence[int], masked: bool = True, today: dat
                 cell.number_format = "#,##0.00"
     sheet.freeze_panes = "C4"
     sheet.auto_filter.ref = f"A3:{get_column_letter(len(REGISTER_COLUMNS))}{max(3, len(rows) + 3)}"
+    set_page(sheet, title_rows="1:3", pages_across=1)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -15,6 +15,7 @@ from ...db.models import Certificate, CertificateEvent, Member, Team
 from ...documents.certificates import PublicityData, PublicityRow, build_publicity_pdf
 from ...domain.dates import format_date
 from ...domain.i18n import QT_TRANSLATE_NOOP
+from ...domain.masking import mask_id
 from ...domain.names import MIDDLE_DOT
 from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF, VALID
@@ -42,6 +43,8 @@ class VerifyResult:
     issued_on: date | None = None
     voided_on: date | None = None
     void_reason: str = ""
+    holder_name: str = ""  # in full, to compare with the paper in hand (the verify box shows it)
+    id_masked: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,18 +105,35 @@ def mask_name(name: str) -> str:
     return "".join(ch if i in keep or ch == MIDDLE_DOT else "*" for i, ch in enumerate(name))
 
 
+_SERIAL = re.compile(r"^(\D+?)\s*[〔\[(（【]\s*(\d{4})\s*[〕\])）】]\s*第?\s*0*(\d{1,6})\s*号?$")
+
+
+def serial_as_written(text: str) -> str | None:
+    """A serial as typed ("夏派荣[2026]第1号", "夏派荣（2026）0001") in the form it is issued in
+    ("夏派荣〔2026〕第0001号"); None when the text is not shaped like one."""
+    found = _SERIAL.match(fold_fullwidth(text or "").strip())
+    if not found:
+        return None
+    prefix, year, sequence = found.groups()
+    return f"{prefix.strip()}〔{year}〕第{int(sequence):04d}号"
+
+
 def verify(code: str) -> VerifyResult:
-    """有效 / 已作废 / 不存在 for a verification code (as typed or scanned)."""
+    """有效 / 已作废 / 不存在 for a verification code (as typed or scanned) or a certificate's serial."""
     normalized = normalize_code(code)
+    query = Certificate.select(Certificate, Member.name, Member.id_number).join(Member)
     row = None
     if len(normalized) == CODE_LENGTH:
-        row = (Certificate.select(Certificate, Member.name).join(Member)
-               .where(Certificate.verification_code == normalized).objects().first())
+        row = query.where(Certificate.verification_code == normalized).objects().first()
+    serial = serial_as_written(code) if row is None else None
+    if serial is not None:
+        row = query.where(Certificate.serial == serial).objects().first()
     if row is None:
         return VerifyResult(VERIFY_UNKNOWN, normalized)
     return VerifyResult(
-        VERIFY_VALID if row.status == VALID else VERIFY_VOID, normalized, row.type, row.serial,
-        mask_name(row.name), row.issued_on, row.voided_at.date() if row.voided_at else None, row.void_reason,
+        VERIFY_VALID if row.status == VALID else VERIFY_VOID, row.verification_code if serial else normalized,
+        row.type, row.serial, mask_name(row.name), row.issued_on, row.voided_at.date() if row.voided_at else None,
+        row.void_reason, row.name, mask_id(row.id_number or ""),
     )
 
 

@@ -5,6 +5,7 @@ the border styles, and the seal (a template's own or the office's)."""
 from __future__ import annotations
 
 import json
+import re
 import string
 from dataclasses import dataclass
 from enum import Enum
@@ -72,6 +73,32 @@ def _defaults() -> dict[str, Any]:
 def placeholders() -> dict[str, str]:
     """Placeholder → what it is filled with (for the template editor's help)."""
     return dict(_defaults()["placeholders"])
+
+
+# What each placeholder reads as in the editor's plain-words preview ("〔姓名〕同志：…").
+PLACEHOLDER_WORDS = {
+    "name": QT_TRANSLATE_NOOP("Messages", "姓名"), "unit": QT_TRANSLATE_NOOP("Messages", "单位名称"),
+    "team": QT_TRANSLATE_NOOP("Messages", "所在队伍"), "title": QT_TRANSLATE_NOOP("Messages", "荣誉称号"),
+    "reason": QT_TRANSLATE_NOOP("Messages", "表彰事由"), "period_from": QT_TRANSLATE_NOOP("Messages", "起始日期"),
+    "period_to": QT_TRANSLATE_NOOP("Messages", "截止日期"), "hours": QT_TRANSLATE_NOOP("Messages", "服务时长"),
+    "content": QT_TRANSLATE_NOOP("Messages", "服务内容"), "id_type": QT_TRANSLATE_NOOP("Messages", "证件类型"),
+    "id_masked": QT_TRANSLATE_NOOP("Messages", "证件号码"), "identity": QT_TRANSLATE_NOOP("Messages", "证件信息"),
+    "year": QT_TRANSLATE_NOOP("Messages", "签发年份"), "issued_on": QT_TRANSLATE_NOOP("Messages", "签发日期"),
+}
+
+
+def placeholder_word(key: str) -> str:
+    """The Chinese word a placeholder stands for (its own key when unknown)."""
+    return PLACEHOLDER_WORDS.get(key, key)
+
+
+def readable_wording(wording: str) -> str:
+    """The wording with each known placeholder shown as 〔its Chinese word〕, for the editor's preview."""
+    def word(match: re.Match[str]) -> str:
+        key = match.group(1)
+        return f"〔{PLACEHOLDER_WORDS[key]}〕" if key in PLACEHOLDER_WORDS else match.group(0)
+
+    return re.sub(r"\{([A-Za-z_]+)\}", word, wording)
 
 
 def border_style_names() -> dict[str, str]:

@@ -194,6 +194,14 @@ def delete_activity(activity_id: int) -> None:
         audit.record("删除", "activity", row.uuid, f"删除工作记录（{row.kind}）")
 
 
+def restore_activity(activity_id: int) -> None:
+    """Back from the 回收站: the record counts in lists, figures, hours and points again."""
+    with db.atomic():
+        row = Activity.get_by_id(activity_id)
+        Activity.update(deleted_at=None).where(Activity.id == activity_id).execute()
+        audit.record("恢复", "activity", row.uuid, f"恢复工作记录（{row.kind}）")
+
+
 def activity_input(activity_id: int) -> ActivityInput:
     """A stored record as the form edits it (for 修改 and 复制上一条)."""
     row = Activity.get_by_id(activity_id)

@@ -29,6 +29,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ...db.models import Activity, Member, Team
+from ...documents.xlsx_page import set_page
 from ...domain.activity_figures import KIND_BY_NAME, figure_text, kind_from_text
 from ...domain.dates import format_date, parse_loose_date
 from ...domain.errors import FieldError
@@ -559,6 +560,8 @@ def save_ledger_report_xlsx(report: LedgerReport, path: str | Path) -> None:
     totals.append(["生成时间", format_date(date.today())])
     totals.column_dimensions["A"].width = 14
     totals.column_dimensions["B"].width = 30
+    set_page(sheet, title_rows="1:1")
+    set_page(totals, landscape=False)
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_verified(Path(path), buffer.getvalue())

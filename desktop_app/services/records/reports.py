@@ -28,6 +28,7 @@ from ...documents.work_report import (
     WorkReport,
     build_work_report_pdf,
 )
+from ...documents.xlsx_page import set_page
 from ...domain.activity_figures import BY_NAME, FIGURES
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.periods import MONTH, QUARTER, Period
@@ -211,14 +212,6 @@ def _table(sheet: Worksheet, title: str, header: list[str], rows: list[list], wi
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A3"
-    sheet.print_title_rows = "1:2"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if len(header) > 6 else "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
 
 
 def report_xlsx(data: WorkReport) -> bytes:
@@ -262,6 +255,8 @@ def report_xlsx(data: WorkReport) -> bytes:
     _table(book.create_sheet("队员服务时长"), "队员志愿服务时长", ["姓名", "服务时长（小时）"],
            [[name, hours] for name, hours in sorted(data.hours_by_member.items(),
                                                     key=lambda kv: (-kv[1], kv[0]))], [22, 16])
+    for sheet in book.worksheets:  # after every row is in: the print area covers them
+        set_page(sheet, landscape=sheet.max_column > 6, title_rows="1:2")
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

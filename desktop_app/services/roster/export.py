@@ -20,11 +20,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
-from openpyxl.worksheet.worksheet import Worksheet
 from peewee import JOIN
 
 from ...db.models import Member, Team
 from ...documents.roster_pdf import ALL_TEAMS, RosterPdfData, RosterPdfRow, build_roster_pdf
+from ...documents.xlsx_page import set_page
 from ...domain.dates import format_date
 from ...domain.ethnic_groups import ETHNIC_GROUPS
 from ...domain.i18n import QT_TRANSLATE_NOOP
@@ -107,12 +107,7 @@ def export_roster_xlsx(member_ids: Sequence[int], path: str | Path, full: bool =
     for index, width in enumerate(_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "C3"
-    sheet.print_title_rows = "2:2"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    set_page(sheet, title_rows="1:2", last_row=len(members) + 2, last_column=len(EXPORT_COLUMNS))
 
     form = "完整信息" if full else "身份证号、电话、住址已脱敏"
     heading = WriteOnlyCell(sheet, writable(f"{_unit_name()}{title}（{format_date(today)}导出，{form}）"))

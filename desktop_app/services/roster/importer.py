@@ -30,12 +30,14 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ...db.database import db
 from ...db.models import Member, Team
-from ...domain.dates import format_date, parse_loose_date
+from ...documents.xlsx_page import set_page
+from ...domain.dates import format_date, month_only, parse_loose_date
 from ...domain.errors import FieldError
 from ...domain.ethnic_groups import ETHNIC_GROUPS
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.id_numbers import looks_like_excel_damage, normalize_id_number
 from ...domain.masking import mask_id, mask_phone
+from ...domain.names import proposed_name
 from ...domain.text_folding import fold_fullwidth
 from ...domain.text_hygiene import writable
 from .. import audit
@@ -162,6 +164,7 @@ class ImportPlan:
     # row index → the values `validate_member` returned for a row judged 新增/更新: the import stores
     # them without checking the row a second time (only whether its ID number was taken since)
     checked: dict[int, dict[str, Any]] = field(default_factory=dict, repr=False)
+    accept_proposed_names: bool = False  # "阿依古丽 买买提" imported as the proposed "阿依古丽·买买提"
 
 
 @dataclass
@@ -586,6 +589,8 @@ class _Context:
     team_names: dict[int, str]
     deleted_teams: set[str]
     seen: dict[str, int] = field(default_factory=dict)  # ID number → first row having it
+    extras: list[tuple[int, str]] = field(default_factory=list)  # columns mapped to nothing: (column, heading)
+    accept_proposed_names: bool = False
 
     lookups: LoadedMemberLookups = field(default_factory=LoadedMemberLookups)
 
@@ -666,6 +671,15 @@ def _judge(row_number: int, row: Sequence[object], ctx: _Context, validate: bool
             value = id_text
         elif key == "birth_date":
             value = _birth_cell(value, number, notes)
+        elif key == "name" and ctx.accept_proposed_names:
+            proposal = proposed_name(_text(value))
+            if proposal:
+                notes.append(f"姓名中的空格按建议改为“·”：{proposal}")
+                value = proposal
+        elif key in DATE_FIELDS and (first_of_month := month_only(value)) is not None:
+            notes.append(f"{FIELDS.get(key, key)}只写到月，"
+                         f"按{first_of_month.year}年{first_of_month.month}月1日登记")
+            value = first_of_month
         if _is_blank(value):
             continue
         if key in DATE_FIELDS:
@@ -674,6 +688,12 @@ def _judge(row_number: int, row: Sequence[object], ctx: _Context, validate: bool
             setattr(data, key, _text(value))
     if team_name:
         data.team_id = team_id
+    kept = [(heading, _text(row[column])) for column, heading in ctx.extras
+            if column < len(row) and not _is_blank(row[column])]
+    if kept:
+        extra = "；".join(f"{heading}：{value}" for heading, value in kept)
+        data.notes = f"{data.notes}\n{extra}" if data.notes.strip() else extra
+        notes.append("没有对应栏目的列已写入备注：" + "、".join(heading for heading, _ in kept))
 
     values: dict[str, Any] | None = None
     if validate:
@@ -710,11 +730,15 @@ def plan_import(
     update_existing: bool = False,
     today: date | None = None,
     progress: Progress | None = None,
+    accept_proposed_names: bool = False,
 ) -> ImportPlan:
-    """Judge every row without changing anything; raises `RosterImportError` if there is no 姓名 column."""
+    """Judge every row without changing anything; raises `RosterImportError` if there is no 姓名 column.
+    Columns mapped to nothing go into the member's 备注 (said in each row's notes); with
+    `accept_proposed_names`, a space between two name parts becomes the proposed "·"."""
     mapping = dict(preview.mapping if mapping is None else mapping)
     today = today or date.today()
     ctx = _Context.load(_fields_by_column(mapping, len(preview.headers)), update_existing, today)
+    ctx.extras, ctx.accept_proposed_names = unmapped_columns(preview, mapping), accept_proposed_names
     numbers = _row_numbers(preview)
     verdicts: list[RowVerdict] = []
     checked: dict[int, dict[str, Any]] = {}
@@ -728,7 +752,19 @@ def plan_import(
     if progress is not None:
         progress(total, total, QT_TRANSLATE_NOOP("Messages", "检查完成"))
     new_teams = list(dict.fromkeys(v.new_team for v in verdicts if v.new_team))
-    return ImportPlan(preview, verdicts, update_existing, new_teams, _counts(verdicts), mapping, today, checked)
+    return ImportPlan(preview, verdicts, update_existing, new_teams, _counts(verdicts), mapping, today, checked,
+                      accept_proposed_names)
+
+
+ROW_NUMBER_HEADINGS = frozenset({"序号", "序", "编号", "行号", "no", "no.", "#"})  # the sheet's own numbering
+
+
+def unmapped_columns(preview: SheetPreview, mapping: dict[int, str | None]) -> list[tuple[int, str]]:
+    """The columns with a heading that map to no field (服装尺码, 车牌号 …): kept in 备注, never dropped
+    (the sheet's own row numbers aside, and a column the user chose not to import)."""
+    return [(column, str(heading).strip()) for column, heading in enumerate(preview.headers)
+            if mapping.get(column) is None and preview.mapping.get(column) is None and str(heading or "").strip()
+            and normalize_header(heading).lower() not in ROW_NUMBER_HEADINGS]
 
 
 def _row_numbers(preview: SheetPreview) -> list[int]:
@@ -758,6 +794,8 @@ def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportRepo
         ctx = _Context.load(_fields_by_column(plan.mapping or preview.mapping, len(preview.headers)),
                             plan.update_existing, today)
         first_id = next_id(Member)
+        ctx.extras = unmapped_columns(preview, plan.mapping or preview.mapping)
+        ctx.accept_proposed_names = plan.accept_proposed_names
         rows = zip(_row_numbers(preview), preview.rows, plan.verdicts, strict=True)
         for index, (row_number, row, planned) in enumerate(rows):
             _report_progress(progress, index, total, QT_TRANSLATE_NOOP("Messages", "正在导入"))
@@ -868,6 +906,7 @@ def save_report_xlsx(report: ImportReport, path: str | Path) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(REPORT_COLUMNS))}{len(report.rows) + 1}"
+    set_page(sheet, landscape=False, title_rows="1:1")
 
     totals = workbook.create_sheet("汇总")
     totals.append(["项目", "数量"])
@@ -881,6 +920,7 @@ def save_report_xlsx(report: ImportReport, path: str | Path) -> None:
     totals.append(["生成时间", format_date(date.today())])
     totals.column_dimensions["A"].width = 14
     totals.column_dimensions["B"].width = 40
+    set_page(totals, landscape=False)
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_verified(Path(path), buffer.getvalue())

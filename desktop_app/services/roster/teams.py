@@ -263,3 +263,12 @@ def reactivate_team(team_id: int) -> None:
         team.retired_on = None
         team.save()
         audit.record("恢复", "team", team.uuid, f"恢复队伍“{team.name}”")
+
+
+def restore_team(team_id: int) -> None:
+    """Back from the 回收站: a deleted team (its members and posts kept their link to it)."""
+    with db.atomic():
+        team = Team.get_by_id(team_id)
+        team.deleted_at = None
+        team.save()
+        audit.record("恢复", "team", team.uuid, f"恢复已删除的队伍“{team.name}”")

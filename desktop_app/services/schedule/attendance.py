@@ -103,8 +103,7 @@ def attendance_values(planned: tuple[datetime, datetime], assignments: Mapping[i
                 errors.append(FieldError(field,
                     Message(QT_TRANSLATE_NOOP("Messages", "{label}：迟到请填写实际到岗和离岗时间"), label=label)))
                 continue
-            hours = (planned_end - planned_start).total_seconds() / 3600
-            values[member_id] = (status, None, None, round(hours, 1))
+            values[member_id] = (status, None, None, hours_between(planned_start, planned_end))
             continue
         start, end = times
         if end <= start:
@@ -117,8 +116,22 @@ def attendance_values(planned: tuple[datetime, datetime], assignments: Mapping[i
             errors.append(FieldError(field,
                 Message(QT_TRANSLATE_NOOP("Messages", "{label}：实际离岗时间晚于现在"), label=label)))
         else:
-            values[member_id] = (status, start, end, round((end - start).total_seconds() / 3600, 1))
+            values[member_id] = (status, start, end, hours_between(start, end))
     return values
+
+
+def hours_between(start: datetime, end: datetime) -> float:
+    """The hours credited for time on duty from `start` to `end`, to a tenth of an hour."""
+    return round((end - start).total_seconds() / 3600, 1)
+
+
+def credited_hours(status: str, planned: tuple[datetime, datetime],
+                   actual: tuple[datetime, datetime] | None) -> float:
+    """What `record_attendance` will credit: nothing for 缺勤 / 请假, else the actual or the planned time."""
+    if status in (ABSENT, ON_LEAVE):
+        return 0.0
+    start, end = actual or planned
+    return hours_between(start, end) if end > start else 0.0
 
 
 def _summary(values: AttendanceValues) -> str:

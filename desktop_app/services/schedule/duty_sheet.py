@@ -1,6 +1,8 @@
 """The weekly duty sheet out of the database: its plain data, the printed PDF and the .xlsx export.
 
-Phones are always masked here (DESIGN.md §5): the sheet is pinned on a wall. Assignments marked 请假 are
+Phones are masked here (DESIGN.md §5): the sheet is pinned on a wall. Only the 带班 leaders' phones may be
+printed in full, when the office chooses so (settings.leader_phones_in_full): the sheet is then also the
+list of whom to call. Assignments marked 请假 are
 left out, so a shift shows its gap. Printing and exporting are audit-logged with the week and the team,
 never with personal data. Files go through the verified writer (services/files.py).
 """
@@ -15,7 +17,6 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 from peewee import JOIN
 
 from ...db.models import Assignment, DutyPost, Member, Shift, Team
@@ -31,7 +32,9 @@ from ...documents.duty_sheet import (
     cell_text,
     date_range_label,
     day_label,
+    post_groups,
 )
+from ...documents.xlsx_page import set_page
 from ...domain.dates import format_date, iso_week_dates
 from ...domain.masking import mask_phone
 from ...domain.text_hygiene import writable
@@ -41,6 +44,7 @@ from ..files import FileWriteError, write_verified
 from ..office import get_office
 from ..progress import DRAWING, Progress
 from ..roster.search import pinyin_sort_key
+from .settings import leader_phones_in_full
 
 SHEET_TITLE = "值班表"
 
@@ -87,7 +91,7 @@ def duty_sheet_data(year: int, week: int, team_id: int | None = None, made_by: s
     leader = Member.alias()
     shift_rows = list(
         Shift.select(Shift.id, Shift.post, Shift.date, Shift.start, Shift.end, Shift.headcount, Shift.notes,
-                     leader.name, leader.phone, leader.deleted_at)
+                     leader.name, leader.phone, leader.deleted_at, Shift.leader)
         .join(DutyPost, on=(Shift.post == DutyPost.id))
         .switch(Shift)
         .join(leader, JOIN.LEFT_OUTER, on=(Shift.leader == leader.id))
@@ -105,9 +109,9 @@ def duty_sheet_data(year: int, week: int, team_id: int | None = None, made_by: s
     )
     column = {post["id"]: index for index, post in enumerate(posts)}
 
-    people: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    people: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     query = (
-        Assignment.select(Assignment.shift, Member.name, Member.phone)
+        Assignment.select(Assignment.shift, Member.id, Member.name, Member.phone)
         .join(Member, on=(Assignment.member == Member.id))
         .switch(Assignment)
         .join(Shift, on=(Assignment.shift == Shift.id))
@@ -117,21 +121,27 @@ def duty_sheet_data(year: int, week: int, team_id: int | None = None, made_by: s
         .order_by(Assignment.id)
         .tuples()
     )
-    for shift_id, name, phone in query:
-        people[shift_id].append((name, mask_phone(phone)))
+    for shift_id, member_id, name, phone in query:
+        people[shift_id].append((member_id, name, phone))
+    leaders_in_full = leader_phones_in_full()
 
     day_index = {d: i for i, d in enumerate(dates)}
     days: list[list[list[DutyShift]]] = [[[] for _ in posts] for _ in dates]
     for (shift_id, post_id, day, start, end, headcount, notes, leader_name, leader_phone,
-         leader_deleted) in shift_rows:
+         leader_deleted, leader_id) in shift_rows:
         crew = people.get(shift_id, [])
         leader_name = "" if leader_deleted else (leader_name or "")
         if leader_name:  # the leader first, as the office reads a crew
-            crew = sorted(crew, key=lambda person: person[0] != leader_name)
+            crew = sorted(crew, key=lambda person: person[1] != leader_name)
+
+        def shown_phone(phone: str | None, is_leader: bool) -> str:
+            return (phone or "") if is_leader and leaders_in_full else mask_phone(phone or "")
+
         days[day_index[day]][column[post_id]].append(DutyShift(
-            start=_hhmm(start), end=_hhmm(end), names=[name for name, _ in crew],
-            phones=[phone for _, phone in crew], leader=leader_name,
-            leader_phone=mask_phone(leader_phone or "") if leader_name else "", needed=headcount,
+            start=_hhmm(start), end=_hhmm(end), names=[name for _, name, _ in crew],
+            phones=[shown_phone(phone, member_id == leader_id and bool(leader_name)) for member_id, _, phone in crew],
+            leader=leader_name,
+            leader_phone=shown_phone(leader_phone, True) if leader_name else "", needed=headcount,
             notes=notes or "",
         ))
     office = get_office()
@@ -197,7 +207,9 @@ def export_week_xlsx(year: int, week: int, team_id: int | None, path: str | Path
 
     sheet["A1"] = writable(data.title)
     sheet["A1"].font = Font(bold=True, size=16)
-    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    # Left, not centred over the merged width: on a sheet printed over several pages a centred title
+    # would land on a middle page.
+    sheet["A1"].alignment = Alignment(horizontal="left", vertical="center")
     sheet.merge_cells(f"A1:{last}1")
     sheet.row_dimensions[1].height = 28
     unit = f"单位：{data.unit_name}    " if data.unit_name else ""
@@ -242,13 +254,9 @@ def export_week_xlsx(year: int, week: int, team_id: int | None, path: str | Path
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "B4"
-    sheet.print_title_rows = "3:3"
-    sheet.print_title_cols = "A:A"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1 if len(data.posts) <= 5 else 0
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = len(data.posts) <= 5
+    # As many pages across as the printed PDF has groups of posts; the title and header on every page.
+    set_page(sheet, title_rows="1:3", title_columns="A:A", pages_across=len(post_groups(len(data.posts))),
+             last_row=footer_row, last_column=columns)
 
     buffer = io.BytesIO()
     workbook.save(buffer)

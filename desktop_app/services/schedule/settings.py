@@ -1,4 +1,5 @@
-"""The schedule's settings: weekly maximum of shifts, minimum rest between shifts, school vacations."""
+"""The schedule's settings: weekly maximum of shifts, minimum rest between shifts, school vacations, and
+whether the duty sheet shows the 带班 leaders' phones in full (it is the contact list on the wall)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ MAX_VACATION_DAYS = 100
 MAX_SHIFTS_KEY = "schedule.max_shifts_per_week"
 MIN_REST_KEY = "schedule.min_rest_hours"
 VACATIONS_KEY = "schedule.school_vacations"
+LEADER_PHONES_KEY = "duty_sheet.leader_phones_in_full"
 DEFAULT_MAX_SHIFTS = 3
 DEFAULT_MIN_REST_HOURS = 10.0
 
@@ -66,3 +68,14 @@ def add_school_vacation(start: date, end: date) -> None:
 
 def remove_school_vacation(start: date, end: date) -> None:
     set_school_vacations([span for span in school_vacations() if span != (start, end)])
+
+
+def leader_phones_in_full() -> bool:
+    """Whether the duty sheet prints the 带班 leaders' phones unmasked (off unless chosen)."""
+    return bool(get_setting(LEADER_PHONES_KEY, False))
+
+
+def set_leader_phones_in_full(on: bool) -> None:
+    with db.atomic():
+        set_setting(LEADER_PHONES_KEY, bool(on))
+        audit.record("修改", "setting", "", "值班表带班人电话：" + ("完整显示" if on else "脱敏"))

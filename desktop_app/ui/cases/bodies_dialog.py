@@ -39,6 +39,7 @@ from ..i18n import shown
 from ..id_table_model import Column
 from ..ops import CASES, SETTINGS, announce_on
 from ..rows_table_model import RowsTableModel
+from ..widgets.table_actions import save_shortcut
 from .widgets import FieldGrid, line, plain_table
 
 
@@ -105,6 +106,7 @@ class BodiesDialog(QDialog):
         self.save_button = QPushButton(self.tr("保存调解组织"))
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
+        save_shortcut(self, self.save)
         self.seal_button.clicked.connect(self.choose_seal)
         self.seal_remove.clicked.connect(self.remove_seal)
         buttons = QHBoxLayout()

@@ -25,6 +25,7 @@ from ...services.cases.workflow import CaseRefused, deadline_text
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown, vocab
 from ..ops import CASES, announce_on
+from ..widgets.table_actions import save_shortcut
 from .case_form import CaseForm
 from .documents_panel import DocumentsPanel
 from .investigations_panel import InvestigationsPanel
@@ -87,6 +88,7 @@ class CaseDialog(QDialog):
         self.close_button = QPushButton(self.tr("关闭"))
         self.delete_button.clicked.connect(self.delete)
         self.save_button.clicked.connect(self.save)
+        save_shortcut(self, self.save)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
@@ -189,7 +191,7 @@ class CaseDialog(QDialog):
             return  # a case not saved yet has no 删除 button
         reason, ok = QInputDialog.getText(
             self, self.tr("删除案件"),
-            self.tr("确定删除案件“{0}”吗？\n编号不会再分配给其他案件，删除后可以恢复。\n删除原因（可不填）：").format(
+            self.tr("确定删除案件“{0}”吗？\n编号不会再分配给其他案件，删除后可在“文件 → 回收站”中恢复。\n删除原因（可不填）：").format(
                 self.detail.number if self.detail else ""))
         if not ok:
             return

@@ -30,6 +30,7 @@ from ..i18n import shown, vocab
 from ..id_table_model import Column, IdTableModel
 from ..ops import CASES, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
+from ..widgets.table_actions import table_actions
 from .case_dialog import CaseDialog
 
 
@@ -140,6 +141,8 @@ class CasesTab(QWidget):
         self.date_to.dateChanged.connect(self.apply_filter)
         self.overdue_only.toggled.connect(self.apply_filter)
         self.table.doubleClicked.connect(self._open_index)
+        table_actions(self.table).set_actions(open=self.open_selected, print=self.print_register,
+                                              delete=self.delete_selected)
         self.add_button.clicked.connect(lambda: self.open_case(None))
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -237,7 +240,7 @@ class CasesTab(QWidget):
         row = self.model.record(self.model.row_of(ids[0]))
         reason, ok = QInputDialog.getText(
             self, self.tr("删除案件"),
-            self.tr("确定删除案件“{0}”吗？\n编号不会再分配给其他案件，删除后可以恢复。\n删除原因（可不填）：").format(
+            self.tr("确定删除案件“{0}”吗？\n编号不会再分配给其他案件，删除后可在“文件 → 回收站”中恢复。\n删除原因（可不填）：").format(
                 row.number))
         if not ok:
             return

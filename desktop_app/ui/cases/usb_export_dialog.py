@@ -193,7 +193,9 @@ class UsbExportDialog(QDialog):
         if result.without_dossier:
             text += self.tr("\n以下人民调解案件尚未指定调委会，未导出卷宗：{0}").format("、".join(result.without_dossier))
         self._say(text)
-        QMessageBox.information(self, self.tr("导出完成"), text)
+        # Said once: the dialog has done its work and closes, and the box says what was written.
+        self.accept()
+        QMessageBox.information(self.parentWidget(), self.tr("导出完成"), text)
 
     def _failed(self, exc: ExportFailed) -> None:
         self._say(shown(exc.message), error=True)

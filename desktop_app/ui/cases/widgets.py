@@ -26,6 +26,8 @@ from ...domain.errors import FieldError
 from ...domain.ethnic_groups import ETHNIC_GROUPS
 from ..field_errors import FieldMessage
 from ..i18n import vocab
+from ..view_state import remember_columns
+from ..widgets.table_actions import table_actions
 
 
 def date_hint() -> str:
@@ -129,6 +131,8 @@ def plain_table(model, widths: Sequence[int] = (), multi: bool = False) -> QTabl
     for i, width in enumerate(widths):
         header.resizeSection(i, width)
     header.setStretchLastSection(True)
+    table_actions(table)
+    remember_columns(table)
     return table
 
 

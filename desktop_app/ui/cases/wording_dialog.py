@@ -33,6 +33,7 @@ from ..admin_check import confirm_administrator
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown
 from ..ops import SETTINGS, announce_on
+from ..widgets.table_actions import save_shortcut
 
 
 class WordingDialog(QDialog):
@@ -65,6 +66,7 @@ class WordingDialog(QDialog):
         self.reset_all_button = QPushButton(self.tr("全部恢复默认"))
         self.close_button = QPushButton(self.tr("关闭"))
         self.save_button.clicked.connect(self.save)
+        save_shortcut(self, self.save)
         self.reset_button.clicked.connect(lambda: self.reset(all_clauses=False))
         self.reset_all_button.clicked.connect(lambda: self.reset(all_clauses=True))
         self.close_button.clicked.connect(self.accept)

@@ -129,7 +129,8 @@ class BatchDialog(QDialog):
         what_grid.addWidget(self.reason, 1, 3, 1, 3)
         what_grid.addWidget(self.own_period, 2, 0, 1, 2)
         what_grid.addWidget(self.date_from, 2, 2)
-        what_grid.addWidget(QLabel(self.tr("至")), 2, 3)
+        self.to_label = QLabel(self.tr("至"))
+        what_grid.addWidget(self.to_label, 2, 3)
         what_grid.addWidget(self.date_to, 2, 4)
         what_grid.addWidget(self.period_hint, 3, 0, 1, 6)
         what_grid.addWidget(QLabel(self.tr("签发日期")), 4, 0)
@@ -221,7 +222,7 @@ class BatchDialog(QDialog):
         honour = cert_type == HONOUR
         for honour_field in (self.title_label, self.title, self.reason_label, self.reason):
             honour_field.setVisible(honour)
-        for period_field in (self.own_period, self.date_from, self.date_to, self.period_hint):
+        for period_field in (self.own_period, self.date_from, self.to_label, self.date_to, self.period_hint):
             period_field.setVisible(not honour)
         self.period_hint.setText({
             APPOINTMENT: self.tr("不指定时：聘期自签发日期起三年"),

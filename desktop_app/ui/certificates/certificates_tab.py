@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..ops import CERTIFICATES, MEMBERS, SETTINGS, SHIFTS, TEAMS, follow_changes
+from ..view_state import remember_splitter
 from .issue_panel import IssuePanel
 from .register_panel import RegisterPanel
 from .verify_box import VerifyBox
@@ -62,6 +63,7 @@ class CertificatesTab(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([520, 680])
+        remember_splitter(splitter, "certificates")
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         layout = QVBoxLayout(self)

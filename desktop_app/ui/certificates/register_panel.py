@@ -33,6 +33,7 @@ from ..i18n import shown, vocab
 from ..id_table_model import Column
 from ..ops import CERTIFICATES, announce_on
 from ..rows_table_model import RowsTableModel
+from ..widgets.table_actions import table_actions
 from .common import date_edit, from_qdate, pdf_name, show_pdf
 from .register_dialogs import EventsDialog, PublicityDialog
 
@@ -142,6 +143,7 @@ class RegisterPanel(QWidget):
         self.date_from.dateChanged.connect(self.apply_filter)
         self.date_to.dateChanged.connect(self.apply_filter)
         self.table.doubleClicked.connect(lambda _index: self.preview_selected())
+        table_actions(self.table).set_actions(open=self.preview_selected, print=self.reprint_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.preview_button.clicked.connect(self.preview_selected)
         self.reprint_button.clicked.connect(self.reprint_selected)

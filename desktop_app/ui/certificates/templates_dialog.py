@@ -31,6 +31,7 @@ from ...services.certificates.errors import CertificateRefused
 from ..cases.widgets import FieldGrid
 from ..i18n import shown, vocab
 from ..ops import SETTINGS, announce_on
+from ..widgets.table_actions import save_shortcut
 from .common import MUTED_STYLE, MessageLine
 
 _KEEP = object()
@@ -84,6 +85,13 @@ class TemplatesDialog(QDialog):
         self.wording.setMinimumHeight(150)
         self.placeholder_help = QLabel(placeholder_table(cert_templates.placeholders()))
         self.placeholder_help.setStyleSheet(MUTED_STYLE)
+        self.insert_placeholder = QComboBox()
+        self.insert_placeholder.addItem(self.tr("插入占位符…"), None)
+        for key in cert_templates.placeholders():
+            self.insert_placeholder.addItem(shown(cert_templates.placeholder_word(key)), key)
+        self.readable = QLabel()
+        self.readable.setWordWrap(True)
+        self.readable.setTextFormat(Qt.TextFormat.PlainText)
         self.border = QComboBox()
         for key, label in cert_templates.border_style_names().items():
             self.border.addItem(label, key)
@@ -106,7 +114,13 @@ class TemplatesDialog(QDialog):
         caption = QLabel(self.tr("可用占位符"))
         caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         grid.addWidget(caption, 2, 0)
-        grid.addWidget(self.placeholder_help, 2, 1)
+        helps = QWidget()
+        helps_column = QVBoxLayout(helps)
+        helps_column.setContentsMargins(0, 0, 0, 0)
+        helps_column.addWidget(self.insert_placeholder, 0, Qt.AlignmentFlag.AlignLeft)
+        helps_column.addWidget(self.readable)
+        helps_column.addWidget(self.placeholder_help)
+        grid.addWidget(helps, 2, 1)
         wording_hint = QLabel(self.tr("每行是一个段落；以“：”结尾的称呼行不缩进。签发时占位符换成实际内容。"))
         wording_hint.setWordWrap(True)
         wording_hint.setStyleSheet(MUTED_STYLE)
@@ -151,12 +165,15 @@ class TemplatesDialog(QDialog):
         self.new_button.clicked.connect(self.start_new)
         self.delete_button.clicked.connect(self.delete)
         self.wording.textChanged.connect(self.check)
+        self.wording.textChanged.connect(self._show_readable)
+        self.insert_placeholder.activated.connect(self._insert_placeholder)
         self.seal_button.clicked.connect(self.choose_seal)
         self.seal_clear.clicked.connect(self.clear_seal)
         self.office_button.clicked.connect(self.choose_office_seal)
         self.office_clear.clicked.connect(self.clear_office_seal)
         self.reset_button.clicked.connect(self.reset)
         self.save_button.clicked.connect(self.save)
+        save_shortcut(self, self.save)
         self.close_button.clicked.connect(self.accept)
         self.load_templates()
         self._show_office_seal()
@@ -214,6 +231,18 @@ class TemplatesDialog(QDialog):
         self.message.ok(self.tr("新模板：已复制当前措辞，修改后按“保存”"))
         self.name.setFocus()
         self.name.selectAll()
+
+    def _show_readable(self) -> None:
+        """The wording as it reads, each placeholder in its Chinese words."""
+        text = cert_templates.readable_wording(self.wording.toPlainText())
+        self.readable.setText(self.tr("读作：{0}").format(text))
+
+    def _insert_placeholder(self, index: int) -> None:
+        key = self.insert_placeholder.itemData(index)
+        self.insert_placeholder.setCurrentIndex(0)
+        if key:
+            self.wording.insertPlainText("{" + key + "}")
+            self.wording.setFocus()
 
     def check(self) -> bool:
         problems = cert_templates.check_wording(self.wording.toPlainText())

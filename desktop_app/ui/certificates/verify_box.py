@@ -1,5 +1,6 @@
-"""验证: the 8-character code printed on a certificate (or the text a QR scanner types) → 有效 in green,
-已作废 in red with the date and reason, or 不存在; with the type, serial, masked name and issue date."""
+"""验证: the 8-character code printed on a certificate (or the text a QR scanner types, or the serial) → 有效
+in green, 已作废 in red with the date and reason, or 不存在; with the type, serial, the holder's full name
+and masked ID number (to compare with the certificate in hand) and the issue date."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ class VerifyBox(QGroupBox):
         self.code = QLineEdit()
         self.code.setClearButtonEnabled(True)
         self.code.setMaxLength(120)
-        self.code.setPlaceholderText(self.tr("输入证书上的8位验证码，或用扫码枪扫描二维码"))
+        self.code.setPlaceholderText(self.tr("输入证书上的8位验证码或证书编号，或用扫码枪扫描二维码"))
         self.verify_button = QPushButton(self.tr("验证"))
         self.answer = QLabel(self.tr("验证结果显示在这里。"))
         self.answer.setWordWrap(True)
@@ -40,7 +41,7 @@ class VerifyBox(QGroupBox):
         if not text.strip():
             self.result = None
             self.answer.setStyleSheet("color: #c0392b;")
-            self.answer.setText(self.tr("请输入验证码"))
+            self.answer.setText(self.tr("请输入验证码或证书编号"))
             return None
         result = cert_register.verify(text)
         self.result = result
@@ -55,11 +56,12 @@ class VerifyBox(QGroupBox):
         head = (f'<span style="color:{colour}; font-size:15pt; font-weight:bold;">{status}</span>'
                 f'&nbsp;&nbsp;{escape(code_label)} {escape(result.code or "—")}')
         if result.status == cert_register.VERIFY_UNKNOWN:
-            return head + "<br>" + escape(self.tr("本单位没有签发过这个验证码的证书，请核对后重新输入。"))
+            return head + "<br>" + escape(self.tr("本单位没有签发过这个验证码或编号的证书，请核对后重新输入。"))
         lines = [
             self.tr("{0}　{1}").format(vocab(result.type), result.serial),
-            self.tr("持证人：{0}　签发日期：{1}").format(
-                result.name_masked, format_date(result.issued_on) if result.issued_on else ""),
+            self.tr("持证人：{0}（公示写作“{1}”）　证件号码：{2}").format(
+                result.holder_name, result.name_masked, result.id_masked or self.tr("未登记")),
+            self.tr("签发日期：{0}").format(format_date(result.issued_on) if result.issued_on else ""),
         ]
         body = "<br>".join(escape(line) for line in lines)
         if result.status == cert_register.VERIFY_VOID:

@@ -45,6 +45,7 @@ from ..i18n import shown
 from ..id_table_model import Column
 from ..ops import MEMBERS, TEAMS, TaskRunner
 from ..rows_table_model import RowsTableModel
+from ..widgets.table_actions import table_actions
 
 
 class VerdictRow:
@@ -84,6 +85,9 @@ class ImportDialog(QDialog):
         self.sheet.currentTextChanged.connect(self._sheet_chosen)
         self.update_existing = QCheckBox(self.tr("身份证号已登记的队员：用表中信息更新（不勾选则跳过）"))
         self.update_existing.toggled.connect(self.check_rows)
+        self.accept_names = QCheckBox(self.tr("姓名各部分之间是空格的（如“阿依古丽 买买提”），按建议改为“·”"))
+        self.accept_names.setToolTip(self.tr("不勾选时这些行不导入，原因中给出建议的写法，请核对身份证后再勾选。"))
+        self.accept_names.toggled.connect(self.check_rows)
 
         top = QGridLayout()
         top.addWidget(QLabel(self.tr("文件")), 0, 0)
@@ -92,6 +96,7 @@ class ImportDialog(QDialog):
         top.addWidget(QLabel(self.tr("工作表")), 1, 0)
         top.addWidget(self.sheet, 1, 1)
         top.addWidget(self.update_existing, 2, 1)
+        top.addWidget(self.accept_names, 3, 1)
 
         self.mapping_group = QGroupBox(self.tr("列对应（已按表头自动识别，可手动调整）"))
         self.mapping_layout = QGridLayout(self.mapping_group)
@@ -109,6 +114,7 @@ class ImportDialog(QDialog):
         ])
         self.table = QTableView()
         self.table.setModel(self.model)
+        table_actions(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -194,8 +200,10 @@ class ImportDialog(QDialog):
         if self.preview is None or self.report is not None:
             return
         preview, mapping, update = self.preview, self.mapping(), self.update_existing.isChecked()
+        names = self.accept_names.isChecked()
         self._run(self.tr("正在检查每一行…"),
-                  lambda progress: plan_import(preview, mapping, update_existing=update, progress=progress),
+                  lambda progress: plan_import(preview, mapping, update_existing=update, progress=progress,
+                                               accept_proposed_names=names),
                   self._checked)
 
     def _checked(self, plan: ImportPlan) -> None:
@@ -231,6 +239,7 @@ class ImportDialog(QDialog):
         for box in self.mapping_boxes.values():
             box.setEnabled(False)
         self.update_existing.setEnabled(False)
+        self.accept_names.setEnabled(False)
         self.choose_button.setEnabled(False)
         self.imported.emit()
 

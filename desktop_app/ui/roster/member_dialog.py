@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +39,7 @@ from ..i18n import vocab
 from ..id_table_model import Column
 from ..ops import MEMBERS, announce_on
 from ..rows_table_model import RowsTableModel
+from ..widgets.table_actions import save_shortcut, table_actions
 from .member_form import MemberForm, date_hint
 
 
@@ -112,6 +115,7 @@ class LeavePanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        table_actions(self.table).set_actions(delete=self.delete_selected)
         layout.addWidget(self.table)
         form = QHBoxLayout()
         self.from_date = QLineEdit()
@@ -178,10 +182,14 @@ class MemberDialog(QDialog):
         self.save_button = QPushButton(self.tr("保存"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
+        save_shortcut(self, self.save)
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.reject)
+        self.saved_note = QLabel()
+        self.saved_note.setStyleSheet("color: #1e7e34;")
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.saved_note)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
@@ -190,7 +198,8 @@ class MemberDialog(QDialog):
         if member_id is None:
             self.setWindowTitle(self.tr("新增队员"))
             self.delete_button.hide()
-            self.form.load(MemberInput())
+            self.form.load(MemberInput(join_date=date.today()))
+            self.form.join_date.selectAll()  # today, replaced by the first key typed into it
         else:
             self._load_existing(member_id)
 
@@ -216,6 +225,7 @@ class MemberDialog(QDialog):
             return False
         self.member_id = member.id
         self._load_existing(member.id)
+        self.saved_note.setText(self.tr("已保存“{0}”（{1:%H:%M}）").format(member.name, datetime.now()))
         self.saved.emit(member.id)
         return True
 
@@ -224,7 +234,7 @@ class MemberDialog(QDialog):
             return  # a member not saved yet has no 删除 button
         answer = QMessageBox.question(
             self, self.tr("删除队员"),
-            self.tr("确定从花名册中删除“{0}”吗？\n删除后其值班、服务时长等记录仍然保留，可以恢复。").format(
+            self.tr("确定从花名册中删除“{0}”吗？\n删除后其值班、服务时长等记录仍然保留，可在“文件 → 回收站”中恢复。").format(
                 self.form.name.text()))
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -23,7 +23,7 @@ from ...domain.dates import format_date
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from ...services import audit
 from ...services.progress import Progress
-from ...services.roster.members import SKILLS
+from ...services.roster.members import SKILLS, delete_member
 from ...services.roster.search import (
     INSURANCE_EXPIRED,
     INSURANCE_EXPIRING,
@@ -35,10 +35,13 @@ from ...services.roster.teams import list_teams
 from ..admin_check import confirm_administrator
 from ..i18n import shown
 from ..id_table_model import Column, IdTableModel
-from ..ops import MEMBERS, STOPPED, TEAMS, follow_changes, run_and_wait
+from ..ops import MEMBERS, STOPPED, TEAMS, announce, follow_changes, run_and_wait
 from ..register_widgets import filter_combo, register_table, search_box
+from ..widgets.table_actions import accept_file_drops, selected_rows, table_actions
 from .member_dialog import MemberDialog
 from .teams_dialog import TeamsDialog
+
+IMPORT_SUFFIXES = (".xlsx", ".csv")  # what dropping a file on the roster opens the import with
 
 
 class RosterTab(QWidget):
@@ -89,6 +92,9 @@ class RosterTab(QWidget):
         for combo in (self.team_filter, self.status_filter, self.skill_filter, self.insurance_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.table.doubleClicked.connect(self._open_index)
+        table_actions(self.table).set_actions(open=self.open_selected, print=self.print_roster,
+                                              delete=self.delete_selected)
+        accept_file_drops(self, IMPORT_SUFFIXES, self.import_roster)
         self.add_button.clicked.connect(lambda: self.open_member(None))
         self.import_button.clicked.connect(self.import_roster)
         self.export_button.clicked.connect(self.export_roster)
@@ -149,6 +155,33 @@ class RosterTab(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         self.open_member(self.model.id_at(index.row()))
 
+    def selected_ids(self) -> list[int]:
+        return [self.model.id_at(row) for row in selected_rows(self.table) if row < self.model.rowCount()]
+
+    def open_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.open_member(ids[0])
+
+    def delete_selected(self) -> list[int]:
+        """删除 from the menu: the selected members, after one question; they go to the 回收站."""
+        ids = self.selected_ids()
+        if not ids:
+            return []
+        names = "、".join(self.model.record(self.model.row_of(i)).name for i in ids[:5])
+        more = self.tr("等 {0} 人").format(len(ids)) if len(ids) > 5 else ""
+        answer = QMessageBox.question(
+            self, self.tr("删除队员"),
+            self.tr("确定从花名册中删除“{0}”{1}吗？\n删除后其值班、服务时长等记录仍然保留，可在“文件 → 回收站”中恢复。")
+            .format(names, more))
+        if answer != QMessageBox.StandardButton.Yes:
+            return []
+        for member_id in ids:
+            delete_member(member_id)
+        announce({MEMBERS}, source=self)
+        self.refresh()
+        return ids
+
     def open_member(self, member_id: int | None) -> MemberDialog:
         dialog = MemberDialog(member_id, self)
         dialog.saved.connect(lambda _id: self.refresh())
@@ -158,13 +191,16 @@ class RosterTab(QWidget):
         return dialog
 
     # --- import / export ---------------------------------------------------------------------------
-    def import_roster(self) -> None:
+    def import_roster(self, path: Path | None = None) -> None:
+        """The import dialog; with `path` (a file dropped on the roster) that file is read at once."""
         from .import_dialog import ImportDialog  # openpyxl is loaded only when needed: start-up stays fast
 
         dialog = ImportDialog(self)
         dialog.imported.connect(self.refresh)
         self.dialog = dialog
         dialog.open()
+        if path is not None:
+            dialog.load_file(path)
 
     def _team_label(self) -> str | None:
         return None if self.team_filter.currentData() is None else self.team_filter.currentText().split("（")[0]

@@ -37,6 +37,7 @@ from ..field_errors import FieldMessage
 from ..id_table_model import Column
 from ..ops import TEAMS, announce_on
 from ..rows_table_model import RowsTableModel
+from ..widgets.table_actions import table_actions
 from .member_form import date_hint
 
 
@@ -129,6 +130,7 @@ class TeamsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit())
+        table_actions(self.table).set_actions(open=self.edit)
         self.show_retired = QCheckBox(self.tr("显示已撤销的队伍"))
         self.show_retired.toggled.connect(self.refresh)
         self.new_button = QPushButton(self.tr("新建队伍"))

@@ -28,6 +28,7 @@ from ..i18n import shown
 from ..id_table_model import Column
 from ..ops import SHIFTS, announce_on
 from ..rows_table_model import RowsTableModel
+from ..view_state import remember_splitter
 from .candidate_picker import CandidatePicker
 from .common import GAP_COLOUR, attempt
 
@@ -102,6 +103,7 @@ class AssignDialog(QDialog):
         splitter.addWidget(crew_box)
         splitter.addWidget(pick_box)
         splitter.setSizes([460, 640])
+        remember_splitter(splitter, "assign")
         self.close_button = QPushButton(self.tr("关闭"))
         bottom = QHBoxLayout()
         bottom.addStretch(1)

@@ -25,15 +25,18 @@ from ...domain.vocabulary import ATTENDANCE_STATUSES, PLANNED, PRESENT
 from ...services.schedule.attendance import (
     AttendanceInvalid,
     AttendanceRow,
+    credited_hours,
     record_attendance,
     shift_attendance,
 )
 from ...services.schedule.errors import ScheduleError
 from ...services.schedule.posts import parse_clock
+from ...services.schedule.shift_times import shift_datetimes
 from ...services.schedule.week_grid import shift_detail
 from ..field_errors import ERROR_STYLE, FieldMessage
 from ..i18n import shown, vocab
 from ..ops import SHIFTS, announce_on
+from ..widgets.table_actions import save_shortcut
 
 
 class AttendanceLine:
@@ -73,6 +76,16 @@ class AttendanceLine:
             finish += timedelta(days=1)
         return begin, finish
 
+    def show_hours(self, day: date, shift_start: time, shift_end: time) -> None:
+        """The 时长 the record will get, as the status and the times stand (blank while a time is half-typed)."""
+        try:
+            actual = self.times(day, shift_start, shift_end)
+        except FieldError:
+            self.hours.setText("")
+            return
+        hours = credited_hours(self.status.currentData(), shift_datetimes(day, shift_start, shift_end), actual)
+        self.hours.setText(QCoreApplication.translate("AttendanceDialog", "{0:g} 小时").format(hours))
+
 
 class AttendanceDialog(QDialog):
     """`saved` once the attendance is recorded."""
@@ -102,6 +115,12 @@ class AttendanceDialog(QDialog):
             for column, widget in enumerate((entry.name, entry.status, entry.start, entry.end, entry.hours)):
                 grid.addWidget(widget, row, column)
             grid.addWidget(entry.message, row + 1, 1, 1, 4)
+            def follow(*_args: object, e: AttendanceLine = entry) -> None:
+                e.show_hours(self.shift.date, self.shift.start, self.shift.end)
+
+            entry.start.textChanged.connect(follow)
+            entry.end.textChanged.connect(follow)
+            entry.status.currentIndexChanged.connect(follow)
         grid.setRowStretch(1 + 2 * len(self.lines), 1)
         grid.setColumnStretch(0, 1)
         scroll = QScrollArea()
@@ -131,6 +150,7 @@ class AttendanceDialog(QDialog):
         layout.addLayout(buttons)
         self.all_present_button.clicked.connect(self.all_present)
         self.save_button.clicked.connect(self.save)
+        save_shortcut(self, self.save)
         self.cancel_button.clicked.connect(self.reject)
 
     def line_for(self, member_id: int) -> AttendanceLine:

@@ -80,8 +80,25 @@ def fill_team_combo(combo: QComboBox, all_label: str | None = None, keep: Any = 
     combo.blockSignals(False)
 
 
+def week_word(monday: date, today: date | None = None) -> str:
+    """What the week starting `monday` is called from today: 本周, 下周, 上周, or 该周 further off."""
+    today = today or date.today()
+    weeks = (monday - (today - timedelta(days=today.weekday()))).days // 7
+    words = {0: QCoreApplication.translate("Schedule", "本周"), 1: QCoreApplication.translate("Schedule", "下周"),
+             -1: QCoreApplication.translate("Schedule", "上周")}
+    return words.get(weeks, QCoreApplication.translate("Schedule", "该周"))
+
+
+def month_word(day: date, today: date | None = None) -> str:
+    """本月 for the month of today, else 该月."""
+    today = today or date.today()
+    same = (day.year, day.month) == (today.year, today.month)
+    return QCoreApplication.translate("Schedule", "本月") if same else QCoreApplication.translate("Schedule", "该月")
+
+
 class PeriodPicker(QWidget):
-    """本周 / 本月 / 自定义 from–to, around a reference week (the one the grid shows)."""
+    """本周 / 本月 / 自定义 from–to, around a reference week (the one the grid shows); the week and month are
+    named from today (下周, 该月 …), so a picker opened on next week does not call it 本周."""
 
     changed = Signal()
 
@@ -90,9 +107,9 @@ class PeriodPicker(QWidget):
         self.monday = monday
         self.month_day = monday + timedelta(days=3)  # the week's Thursday: the month most of the week is in
         first, _ = month_span(self.month_day)
-        self.week = QRadioButton(self.tr("本周（{0}–{1}）").format(short_date(monday),
-                                                          short_date(monday + timedelta(days=6))))
-        self.month = QRadioButton(self.tr("本月（{0}年{1}月）").format(first.year, first.month))
+        self.week = QRadioButton(self.tr("{0}（{1}–{2}）").format(
+            week_word(monday), short_date(monday), short_date(monday + timedelta(days=6))))
+        self.month = QRadioButton(self.tr("{0}（{1}年{2}月）").format(month_word(first), first.year, first.month))
         self.custom = QRadioButton(self.tr("自定义"))
         self.date_from = QDateEdit(to_qdate(monday))
         self.date_to = QDateEdit(to_qdate(monday + timedelta(days=6)))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...services.schedule.month_overview import MonthDay, MonthOverview, month_overview
 from ..id_table_model import Index
 from ..weekdays import short_weekday
+from ..widgets.table_actions import table_actions
 from .common import GAP_COLOUR, HOLIDAY_FILL, WEEKEND_FILL, fill_team_combo, team_combo
 from .week_grid_model import estimate_tip
 
@@ -131,6 +132,7 @@ class MonthDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
+        table_actions(self.table)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

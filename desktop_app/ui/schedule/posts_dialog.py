@@ -37,6 +37,8 @@ from ..i18n import vocab
 from ..id_table_model import Column
 from ..ops import SHIFTS, announce_on
 from ..rows_table_model import RowsTableModel
+from ..view_state import remember_splitter
+from ..widgets.table_actions import save_shortcut
 from .common import fill_team_combo
 from .pattern_panel import PatternPanel
 
@@ -178,6 +180,7 @@ class PostsDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([480, 700])
+        remember_splitter(splitter, "posts")
         self.close_button = QPushButton(self.tr("关闭"))
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -189,6 +192,7 @@ class PostsDialog(QDialog):
         self.show_inactive.toggled.connect(self.reload)
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
+        save_shortcut(self, self.save)
         self.delete_button.clicked.connect(self.delete)
         self.patterns.changed.connect(self._patterns_changed)
         self.close_button.clicked.connect(self.reject)

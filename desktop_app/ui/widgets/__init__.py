@@ -1,0 +1,1 @@
+"""Small widgets and behaviours shared by every tab and dialog."""
