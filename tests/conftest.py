@@ -1,5 +1,7 @@
 """Shared fixtures: every test gets its own data folder with a real SQLite file, migrated (a copy of one
-template migrated once per run, so the migrations are not run again for every test)."""
+template migrated once per run, so the migrations are not run again for every test), and acts as an
+administrator named "admin" (a stand-in: no account row, no login entry in the audit trail); tests of
+the roles act as each role explicitly (`acting`)."""
 
 from __future__ import annotations
 
@@ -25,14 +27,31 @@ def migrated_template(tmp_path_factory) -> Path:
     return paths.database
 
 
+TEST_ADMIN = "admin"
+
+
 @pytest.fixture
 def data_paths(tmp_path, migrated_template) -> Iterator[DataPaths]:
-    """A data folder of its own for the test, its database a copy of the migrated template."""
+    """A data folder of its own for the test, its database a copy of the migrated template; the test
+    acts as an administrator."""
+    from desktop_app.domain.vocabulary import ADMIN
+    from desktop_app.services import session
+
     paths = DataPaths(tmp_path / "data").ensure()
     shutil.copyfile(migrated_template, paths.database)
     open_store(paths)
+    session.set_logged_in(session.Account(TEST_ADMIN, ADMIN))
     yield paths
+    session.set_logged_in(None)
     close_store()
+
+
+@pytest.fixture
+def acting():
+    """`with acting(role):` runs the block as a stand-in account of that role (named after it)."""
+    from desktop_app.services import session
+
+    return lambda role, username=None: session.acting_as(session.Account(username or role, role))
 
 
 @pytest.fixture

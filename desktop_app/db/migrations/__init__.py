@@ -16,7 +16,14 @@ from types import ModuleType
 from peewee import SqliteDatabase
 
 from ..snapshot import copy_database
-from . import m0001_initial, m0002_search_indexes, m0003_holidays
+from . import (
+    m0001_initial,
+    m0002_search_indexes,
+    m0003_holidays,
+    m0004_reserved,
+    m0005_reserved,
+    m0006_accounts,
+)
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +31,9 @@ STEPS: list[tuple[int, ModuleType]] = [
     (1, m0001_initial),
     (2, m0002_search_indexes),
     (3, m0003_holidays),
+    (4, m0004_reserved),
+    (5, m0005_reserved),
+    (6, m0006_accounts),
 ]
 LATEST = STEPS[-1][0]
 
