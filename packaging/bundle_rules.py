@@ -11,8 +11,11 @@ rest is enough.
 from __future__ import annotations
 
 import fnmatch
+import gzip
 import json
+import lzma
 import re
+import shutil
 import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -129,6 +132,26 @@ def _normal(path: str) -> str:
 
 def project_version(root: Path) -> str:
     return tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+# The screen font is needed at every start: gzip, which unpacks fast. The document fonts: xz, smaller.
+SCREEN_FONTS = {"wqy-microhei.ttc"}
+
+
+def compressed_fonts(root: Path, workpath: Path) -> Path:
+    """resources/fonts for the bundle with each font file compressed (43 MB → 17 MB; the program unpacks
+    one into memory when it is first used, desktop_app/font_files.py); licences as they are."""
+    source, target = root / "resources" / "fonts", workpath / "fonts"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.ttc", "*.ttf", "*.otf"))
+    for font in (*source.glob("*.ttc"), *source.glob("*.ttf"), *source.glob("*.otf")):
+        data = font.read_bytes()
+        if font.name in SCREEN_FONTS:  # mtime=0: the same font gives the same bytes in every build
+            (target / (font.name + ".gz")).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        else:
+            (target / (font.name + ".xz")).write_bytes(lzma.compress(data, preset=9))
+    return target
 
 
 def write_build_info(root: Path, workpath: Path) -> Path:

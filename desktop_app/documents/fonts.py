@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from functools import cache
 
 from reportlab.lib import textsplit
@@ -9,7 +10,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import paragraph
 
-from ..config import fonts_dir
+from ..font_files import read_font
 
 HEI = "Hei"  # WenQuanYi Micro Hei: tables, forms
 SONG = "Song"  # AR PL UMing: body text of documents
@@ -29,5 +30,5 @@ paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START = "".join(
 @cache
 def font(name: str) -> str:
     """Register the font `name` (HEI, SONG or KAI) with reportlab if needed and return its name."""
-    pdfmetrics.registerFont(TTFont(name, str(fonts_dir() / FONT_FILES[name]), subfontIndex=0))
+    pdfmetrics.registerFont(TTFont(name, io.BytesIO(read_font(FONT_FILES[name])), subfontIndex=0))
     return name

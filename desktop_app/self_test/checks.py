@@ -64,21 +64,25 @@ def modules(ctx: SelfTestContext) -> str:
 
 @check("字体")
 def fonts(ctx: SelfTestContext) -> str:
+    from PySide6.QtCore import QByteArray
     from PySide6.QtGui import QFontDatabase
     from reportlab.pdfbase import pdfmetrics
 
     from ..documents.fonts import FONT_FILES, font
+    from ..font_files import font_path, read_font
 
     ensure_qt_application()
     families = []
     for name, file_name in FONT_FILES.items():
-        path = config.fonts_dir() / file_name
-        if not path.is_file():
-            raise Missing("字体", str(path))
+        try:
+            font_path(file_name)
+        except FileNotFoundError:
+            raise Missing("字体", str(config.fonts_dir() / file_name)) from None
         font(name)
-        if pdfmetrics.getFont(name).face.filename != str(path):
+        if ord("警") not in pdfmetrics.getFont(name).face.charToGlyph:
             raise Missing("字体", file_name, "reportlab 未能登记")
-        loaded = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(path)))
+        loaded = QFontDatabase.applicationFontFamilies(
+            QFontDatabase.addApplicationFontFromData(QByteArray(read_font(file_name))))
         if not loaded:
             raise Missing("字体", file_name, "Qt 无法加载")
         families.append(loaded[0])
