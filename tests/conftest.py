@@ -30,19 +30,24 @@ def migrated_template(tmp_path_factory) -> Path:
 TEST_ADMIN = "admin"
 
 
-@pytest.fixture
-def data_paths(tmp_path, migrated_template) -> Iterator[DataPaths]:
-    """A data folder of its own for the test, its database a copy of the migrated template; the test
-    acts as an administrator."""
+@pytest.fixture(autouse=True)
+def acting_administrator() -> Iterator[None]:
+    """Every test acts as a stand-in administrator unless it logs in or acts as another role itself."""
     from desktop_app.domain.vocabulary import ADMIN
     from desktop_app.services import session
 
+    session.set_logged_in(session.Account(TEST_ADMIN, ADMIN))
+    yield
+    session.set_logged_in(None)
+
+
+@pytest.fixture
+def data_paths(tmp_path, migrated_template) -> Iterator[DataPaths]:
+    """A data folder of its own for the test, its database a copy of the migrated template."""
     paths = DataPaths(tmp_path / "data").ensure()
     shutil.copyfile(migrated_template, paths.database)
     open_store(paths)
-    session.set_logged_in(session.Account(TEST_ADMIN, ADMIN))
     yield paths
-    session.set_logged_in(None)
     close_store()
 
 
@@ -101,3 +106,24 @@ def messages(monkeypatch):
         monkeypatch.setattr(QMessageBox, kind, record(kind))
     monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
     return said
+
+
+CLI_ADMIN, CLI_PASSWORD = "命令行", "Cli-Admin-2026"
+
+
+@pytest.fixture
+def cli_admin(monkeypatch):
+    """The command line's account for a test's data folder: `cli_admin()` (with the folder's store open)
+    adds the administrator 命令行 if the folder has no account yet; $YIJING_USER and $YIJING_PASSWORD name
+    it, as a scheduled task would."""
+    from desktop_app.services import accounts, session
+
+    monkeypatch.setenv("YIJING_USER", CLI_ADMIN)
+    monkeypatch.setenv("YIJING_PASSWORD", CLI_PASSWORD)
+
+    def add() -> None:
+        if not accounts.accounts_exist():
+            with session.acting_as(None):
+                accounts.create_first_administrator(CLI_ADMIN, CLI_PASSWORD)
+
+    return add

@@ -1,9 +1,12 @@
 """The command line for dispute cases: `export-cases` writes the same files and manifest as the window's
 export dialog (case summaries as PDF, the register as .xlsx, 校验清单.txt).
 
-    python main.py export-cases --data-dir DIR --from 2024-01-01 --to 2024-06-30 --to-dir /media/u盘 [--full]
+    python main.py export-cases --data-dir DIR --user NAME --from 2024-01-01 --to 2024-06-30 --to-dir /media/u盘
+                                [--full]
 
-Exit codes: 0 done; 1 the export failed or found no case; 2 wrong arguments or no data file.
+It acts as the operator --user (password from the terminal or $YIJING_PASSWORD); --full needs an
+administrator. Exit codes: 0 done; 1 the export failed or found no case; 2 wrong arguments, no data
+file, no account or a role that may not (nothing is written then).
 """
 
 from __future__ import annotations
@@ -12,7 +15,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import CLI_USER, data_dir_argument, existing_paths, progress_printer
+from .common import (
+    REFUSED,
+    data_dir_argument,
+    existing_paths,
+    operator,
+    progress_printer,
+    refusal,
+    user_argument,
+)
 
 COMMAND = "export-cases"
 
@@ -21,6 +32,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser(
         COMMAND, help="把一段时间内受理的纠纷案件导出到U盘或文件夹 (case summaries PDF + register .xlsx + manifest)")
     data_dir_argument(export, in_subcommand=True)
+    user_argument(export)
     export.add_argument("--from", dest="date_from", metavar="DATE", required=True,
                         help="受理日期起 (如 2024-01-01)")
     export.add_argument("--to", dest="date_to", metavar="DATE", required=True, help="受理日期止 (含当天)")
@@ -40,7 +52,7 @@ def run(args: argparse.Namespace) -> int | None:
 def _run_export_cases(args: argparse.Namespace) -> int:
     from ..domain.dates import parse_loose_date
     from ..domain.errors import FieldError
-    from ..services import audit
+    from ..services import session
     from ..services.cases.export import export_cases
     from ..services.storage import close_store, open_store
     from ..services.usb_export import ExportFailed
@@ -63,8 +75,13 @@ def _run_export_cases(args: argparse.Namespace) -> int:
     progress = progress_printer()
     open_store(paths)
     try:
-        with audit.acting_as(CLI_USER):
+        account = operator(args)
+        if account is None:
+            return REFUSED
+        with session.acting_as(account):
             result = export_cases((start, end), args.to_dir, full=args.full, progress=progress)
+    except session.PermissionDenied as exc:
+        return refusal(exc)
     except ExportFailed as exc:
         print(exc.message, file=sys.stderr)
         return 1

@@ -19,6 +19,7 @@ from ..db.database import db
 from ..db.migrations import LATEST, current_version, migrate
 from ..db.snapshot import check_file, write_copy
 from . import audit, calendar, files
+from .session import BACKUP, RESTORE, requires
 from .settings import get_setting, set_setting
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ def backup_file_name(when: datetime) -> str:
     return f"{BACKUP_PREFIX}{when:%Y%m%d-%H%M%S}.db"
 
 
+@requires(BACKUP)
 def backup_now(paths: DataPaths, dest: Path | None = None) -> Path:
     """Back up to `dest` (a file path) or to a new file in the data folder's backups; return the path."""
     now = datetime.now()
@@ -101,6 +103,7 @@ def list_backups(paths: DataPaths) -> list[Path]:
     return sorted(paths.backups.glob("*.db"), reverse=True)
 
 
+@requires(RESTORE)
 def restore_from(paths: DataPaths, source: Path) -> Path:
     """Replace the open database's content with `source`; the current content is backed up first.
 

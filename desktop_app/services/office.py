@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..db.database import db
-from ..db.models import OfficeSettings
+from ..db.models import OfficeSettings, User
 from ..domain.errors import FieldError
 from ..domain.xinjiang_places import is_in_xinjiang
 from . import audit
+from .session import SETTINGS, require, requires
 from .settings import get_setting, set_setting
 
 XINJIANG_HOLIDAYS_KEY = "calendar.xinjiang_holidays"
@@ -51,6 +52,9 @@ def validate_office(info: OfficeInfo) -> list[FieldError]:
 
 
 def save_office(info: OfficeInfo) -> None:
+    """The administrator's; or whoever sets up a new data folder, before its first account exists."""
+    if User.select().exists():
+        require(SETTINGS)
     errors = validate_office(info)
     if errors:
         raise errors[0]
@@ -89,6 +93,7 @@ def counts_xinjiang_holidays() -> bool:
     return xinjiang_by_default(get_office()) if choice is None else choice
 
 
+@requires(SETTINGS)
 def set_xinjiang_holidays(counts: bool | None) -> None:
     """Set the switch (None: follow the office's place again)."""
     counted_before = counts_xinjiang_holidays()

@@ -22,6 +22,7 @@ from ...domain.names import validate_name
 from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import ACCEPTED, CASE_CATEGORIES, CASE_KINDS, CASE_SOURCES, PEOPLES_MEDIATION
 from .. import audit
+from ..session import DELETE, EDIT, READ_FULL, requires
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
 from .parties import MediatorEntry, PartyEntry, list_mediators, list_parties
 from .sessions import FollowUpEntry, SessionEntry, list_follow_ups, list_sessions
@@ -178,6 +179,7 @@ def validate_case(data: CaseInput, today: date | None = None) -> dict[str, Any]:
     return values
 
 
+@requires(EDIT)
 def register_case(data: CaseInput, today: date | None = None) -> Case:
     """受理: check and store a new case in status 受理 with its number and deadlines, in one transaction."""
     today = today or date.today()
@@ -196,6 +198,7 @@ def register_case(data: CaseInput, today: date | None = None) -> Case:
     return case
 
 
+@requires(EDIT)
 def save_case(data: CaseInput, case_id: int | None = None, today: date | None = None) -> Case:
     """Register a new case (case_id None) or store the form's changes to one; `CaseInvalid` if wrong.
 
@@ -214,6 +217,7 @@ def save_case(data: CaseInput, case_id: int | None = None, today: date | None = 
     return case
 
 
+@requires(DELETE)
 def delete_case(case_id: int, reason: str = "") -> None:
     """Soft delete: the case leaves the register, its number stays taken (register of deleted cases)."""
     with db.atomic():
@@ -224,6 +228,7 @@ def delete_case(case_id: int, reason: str = "") -> None:
         audit.record("删除", "case", case.uuid, f"删除案件 {case.number}{why}")
 
 
+@requires(DELETE)
 def restore_case(case_id: int) -> None:
     with db.atomic():
         case = Case.get_by_id(case_id)
@@ -246,6 +251,7 @@ def case_input(case: Case) -> CaseInput:
     )
 
 
+@requires(READ_FULL)
 def load_case(case_id: int, today: date | None = None) -> CaseDetail:
     """Everything the case form shows, personal data in full (the record's own form)."""
     today = today or date.today()

@@ -9,10 +9,11 @@ from decimal import Decimal
 
 from ...db.models import Case, FollowUp, MediationSession
 from ...documents.case_data import CaseData, FollowUpData, PartyData, RegisterData, RegisterRow, SessionData
-from ...domain.masking import mask_address, mask_id, mask_phone
+from ...domain.masking import mask_address, mask_free_text, mask_id, mask_phone
 from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from ..office import get_office
+from ..session import FULL_FORM, PRINT, require, requires
 from .parties import PartyEntry, list_mediators, list_parties
 from .register import CaseFilter, fetch_case_rows, search_case_ids
 from .sessions import list_follow_ups, list_sessions
@@ -35,6 +36,9 @@ def _party_data(parties: list[PartyEntry], masked: bool) -> list[PartyData]:
 
 
 def _case_data(case: Case, masked: bool, today: date) -> CaseData:
+    """The case's plain data; masked: ID numbers, phones and addresses of the parties, and ID and phone
+    numbers written inside the free text (facts, records, terms …)."""
+    text = mask_free_text if masked else (lambda value: value)
     office = get_office()
     mediators = list_mediators(case.id)
     hosts = [m.name for m in mediators if m.role == "主持人"]
@@ -42,22 +46,23 @@ def _case_data(case: Case, masked: bool, today: date) -> CaseData:
     return CaseData(
         unit_name=unit, parent_unit=office.parent_unit if office else "", number=case.number or "",
         kind=case.kind, category=case.category, source=case.source, received_at=case.received_at,
-        status=case.status, place=case.place, summary=case.summary, facts=case.facts,
-        responsibilities=case.responsibilities, deadline=case.deadline, outcome=case.outcome,
-        agreement_terms=case.agreement_terms,
+        status=case.status, place=case.place, summary=text(case.summary), facts=text(case.facts),
+        responsibilities=text(case.responsibilities), deadline=case.deadline, outcome=text(case.outcome),
+        agreement_terms=text(case.agreement_terms),
         agreement_amount=Decimal(case.agreement_amount) if case.agreement_amount is not None else None,
-        performance_way=case.performance_way, performance_place=case.performance_place,
+        performance_way=text(case.performance_way), performance_place=case.performance_place,
         performance_deadline=case.performance_deadline, copies=case.copies,
         oral_agreement=bool(case.oral_agreement), agreement_date=case.agreement_date,
         mediating_authority=case.mediating_authority or (unit if case.kind == PUBLIC_SECURITY_MEDIATION else ""),
         host_officer=case.host_officer or (hosts[0] if hosts else ""), incident_at=case.incident_at,
-        incident_place=case.incident_place, incident_cause=case.incident_cause,
-        incident_course=case.incident_course, incident_result=case.incident_result, closed_on=case.closed_on,
+        incident_place=case.incident_place, incident_cause=text(case.incident_cause),
+        incident_course=text(case.incident_course), incident_result=text(case.incident_result), closed_on=case.closed_on,
         mediators=list(dict.fromkeys(m.name for m in mediators if m.role != "记录人")),
         recorder=next((m.name for m in mediators if m.role == "记录人"), ""),
         parties=_party_data(list_parties(case.id, today), masked),
-        sessions=[SessionData(s.held_at, s.place, s.present, s.record, s.result) for s in list_sessions(case.id)],
-        follow_ups=[FollowUpData(f.date, f.performed, f.satisfaction, f.escalation_signs, f.visitor, f.notes)
+        sessions=[SessionData(s.held_at, s.place, text(s.present), text(s.record), text(s.result))
+                  for s in list_sessions(case.id)],
+        follow_ups=[FollowUpData(f.date, f.performed, f.satisfaction, text(f.escalation_signs), f.visitor, text(f.notes))
                     for f in list_follow_ups(case.id)],
         masked=masked, printed_on=today,
     )
@@ -68,6 +73,7 @@ def case_document_data(case_id: int, masked: bool = True, today: date | None = N
     """The case as plain data for the documents; ID numbers, phones and addresses masked unless
     `masked=False` (a legal original such as the 协议书), which is audit-logged (`audit_full=False`
     only for a caller that records the whole batch itself, as the export does)."""
+    require(PRINT if masked else FULL_FORM)
     today = today or date.today()
     case = Case.get_by_id(case_id)
     if not masked and audit_full:
@@ -108,11 +114,14 @@ def document_file_name(case_id: int, kind: str) -> str:
     return f"{number}-{kind}.pdf"
 
 
+@requires(PRINT)
 def render_document(case_id: int, kind: str, masked: bool = True, session_index: int | None = None,
                     today: date | None = None) -> bytes:
     """One of DOCUMENT_KINDS as PDF bytes, for the preview-and-print dialog; audit-logged as 打印."""
     if kind not in DOCUMENT_KINDS:
         raise ValueError(f"unknown document kind: {kind}")
+    if not masked:
+        require(FULL_FORM)
     today = today or date.today()
     case = Case.get_by_id(case_id)
     if kind == "调解记录":
@@ -147,6 +156,7 @@ def render_document(case_id: int, kind: str, masked: bool = True, session_index:
     return pdf
 
 
+@requires(PRINT)
 def render_register(case_ids: Sequence[int] | None = None, period: tuple[date, date] | None = None,
                     today: date | None = None) -> bytes:
     """The register of these cases (or of a period) as PDF bytes for the preview-and-print dialog;

@@ -23,7 +23,9 @@ from ...domain.phones import validate_phone
 from ...domain.pinyin_keys import pinyin_keys
 from ...domain.text_folding import fold_fullwidth
 from .. import audit
+from ..session import DELETE, EDIT, requires
 from .fields import CaseInvalid, choice_field, date_field, live_case, text_field
+from .sensitive import HIDDEN_MINOR, as_seen, is_under_fourteen, may_see_sensitive
 from .workflow import CaseRefused, age_on, is_minor
 
 PARTY_ROLES = ("申请人", "被申请人", "其他当事人", "监护人")
@@ -67,6 +69,7 @@ class PartyEntry:
     guardian_of_name: str
     position: int
     is_minor: bool
+    sensitive: bool = False  # under 14 (services/cases/sensitive.py)
 
     def to_input(self) -> PartyInput:
         return PartyInput(role=self.role, name=self.name, gender=self.gender, ethnic=self.ethnic_code,
@@ -172,6 +175,7 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
     return values
 
 
+@requires(EDIT)
 def add_party(case_id: int, data: PartyInput, today: date | None = None) -> Party:
     """Add one party; a minor without a 监护人 is allowed here (see `case_warnings`) but not at 调解成功."""
     with db.atomic():
@@ -183,6 +187,7 @@ def add_party(case_id: int, data: PartyInput, today: date | None = None) -> Part
     return party
 
 
+@requires(EDIT)
 def update_party(party_id: int, data: PartyInput, today: date | None = None) -> Party:
     with db.atomic():
         party = Party.get_by_id(party_id)
@@ -195,6 +200,7 @@ def update_party(party_id: int, data: PartyInput, today: date | None = None) -> 
     return party
 
 
+@requires(DELETE)
 def delete_party(party_id: int) -> None:
     with db.atomic():
         party = Party.get_by_id(party_id)
@@ -206,6 +212,7 @@ def delete_party(party_id: int) -> None:
         party.delete_instance()
 
 
+@requires(EDIT)
 def reorder_parties(case_id: int, party_ids: Sequence[int]) -> None:
     """The order of the parties on the documents."""
     with db.atomic():
@@ -219,21 +226,26 @@ def reorder_parties(case_id: int, party_ids: Sequence[int]) -> None:
 
 
 def list_parties(case_id: int, today: date | None = None) -> list[PartyEntry]:
+    """The case's parties as the acting account may see them: in full for the case's own form (READ_FULL),
+    masked otherwise; a party under 14 hidden from roles without SENSITIVE (services/cases/sensitive.py)."""
     today = today or date.today()
     rows = list(Party.select().where(Party.case == case_id).order_by(Party.position, Party.id))
-    names = {p.id: p.name for p in rows}
-    return [PartyEntry(
+    entries = [PartyEntry(
         id=p.id, role=p.role, name=p.name, gender=p.gender, ethnic_code=p.ethnic_code,
         ethnic=ETHNIC_GROUPS.get(p.ethnic_code, p.ethnic_code), age=p.age, birth_date=p.birth_date,
         id_number=p.id_number, phone=p.phone, address=p.address, occupation=p.occupation,
-        guardian_of_id=p.guardian_of_id, guardian_of_name=names.get(p.guardian_of_id, ""),
+        guardian_of_id=p.guardian_of_id, guardian_of_name="",
         position=p.position, is_minor=is_minor(p.birth_date, p.age, today),
+        sensitive=is_under_fourteen(p.birth_date, p.age, today),
     ) for p in rows]
+    names = {e.id: HIDDEN_MINOR if e.sensitive and not may_see_sensitive() else e.name for e in entries}
+    return [as_seen(e, names) for e in entries]
 
 
 # --- mediators -----------------------------------------------------------------------------------
 
 
+@requires(EDIT)
 def add_mediator(case_id: int, member_id: int | None = None, officer_name: str = "",
                  role: str = "调解员") -> CaseMediator:
     """A volunteer from the roster (member_id) or an officer by name; the case then shows on the
@@ -270,6 +282,7 @@ def add_mediator(case_id: int, member_id: int | None = None, officer_name: str =
     return mediator
 
 
+@requires(EDIT)
 def update_mediator_role(mediator_id: int, role: str) -> None:
     errors: list[FieldError] = []
     role = choice_field(role, "mediator_role", "调解员角色", MEDIATOR_ROLES, errors)
@@ -283,6 +296,7 @@ def update_mediator_role(mediator_id: int, role: str) -> None:
         audit.record("修改", "case_mediator", mediator.uuid, f"案件 {case.number} 调解员改为{role}")
 
 
+@requires(DELETE)
 def delete_mediator(mediator_id: int) -> None:
     with db.atomic():
         mediator = CaseMediator.get_by_id(mediator_id)

@@ -12,6 +12,7 @@ from ...db.models import Case, FollowUp, MediationSession
 from ...domain.errors import FieldError
 from ...domain.vocabulary import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION
 from .. import audit
+from ..session import DELETE, EDIT, requires
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
 from .workflow import CaseRefused, refresh_deadlines
 
@@ -93,6 +94,7 @@ def _after_sessions_changed(case: Case) -> None:
         case.save()
 
 
+@requires(EDIT)
 def add_session(case_id: int, data: SessionInput, today: date | None = None) -> MediationSession:
     with db.atomic():
         case = live_case(case_id)
@@ -102,6 +104,7 @@ def add_session(case_id: int, data: SessionInput, today: date | None = None) -> 
     return session
 
 
+@requires(EDIT)
 def update_session(session_id: int, data: SessionInput, today: date | None = None) -> MediationSession:
     with db.atomic():
         session = MediationSession.get_by_id(session_id)
@@ -114,6 +117,7 @@ def update_session(session_id: int, data: SessionInput, today: date | None = Non
     return session
 
 
+@requires(DELETE)
 def delete_session(session_id: int) -> None:
     with db.atomic():
         session = MediationSession.get_by_id(session_id)
@@ -155,6 +159,7 @@ def validate_follow_up(data: FollowUpInput, case: Case, today: date | None = Non
     return values
 
 
+@requires(EDIT)
 def add_follow_up(case_id: int, data: FollowUpInput, today: date | None = None) -> FollowUp:
     """A follow-up visit; only once mediation has ended (调解成功 / 调解不成功 / 终止 or later)."""
     with db.atomic():
@@ -166,6 +171,7 @@ def add_follow_up(case_id: int, data: FollowUpInput, today: date | None = None) 
     return follow_up
 
 
+@requires(EDIT)
 def update_follow_up(follow_up_id: int, data: FollowUpInput, today: date | None = None) -> FollowUp:
     with db.atomic():
         follow_up = FollowUp.get_by_id(follow_up_id)
@@ -177,6 +183,7 @@ def update_follow_up(follow_up_id: int, data: FollowUpInput, today: date | None 
     return follow_up
 
 
+@requires(DELETE)
 def delete_follow_up(follow_up_id: int) -> None:
     with db.atomic():
         follow_up = FollowUp.get_by_id(follow_up_id)

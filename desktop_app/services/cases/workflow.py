@@ -39,6 +39,7 @@ from ...domain.vocabulary import OPEN_CASE_STATUSES as OPEN_STATUSES  # what is_
 from .. import audit, calendar
 from ..numbering import next_number
 from ..office import get_office
+from ..session import EDIT, requires
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     ACCEPTED: (IN_MEDIATION,),
@@ -115,6 +116,15 @@ def is_minor(birth_date: date | None, age: int | None, today: date) -> bool:
     return age is not None and age < ADULT_AGE
 
 
+def _wards_without_guardian(case_id: int) -> list[tuple[str, date | None, int | None]]:
+    """(name, birth date, age) of the case's parties (not themselves guardians) whom no 监护人 points to."""
+    rows = list(Party.select(Party.id, Party.role, Party.name, Party.birth_date, Party.age, Party.guardian_of)
+                .where(Party.case == case_id).order_by(Party.position, Party.id).tuples())
+    guarded = {ward for _id, role, _n, _b, _a, ward in rows if role == "监护人" and ward is not None}
+    return [(name, birth, age) for party_id, role, name, birth, age, _ward in rows
+            if role != "监护人" and party_id not in guarded]
+
+
 def minors_without_guardian(case_id: int, today: date | None = None) -> list[str]:
     """Names of the case's minors (not themselves guardians) whom no 监护人 of the case points to."""
     today = today or date.today()
@@ -130,6 +140,13 @@ def transition_problems(case: Case, to_status: str, note: str = "", today: date 
     problems: list[str] = []
     if to_status == IN_MEDIATION and not Party.select().where(Party.case == case.id).exists():
         problems.append("开始调解前请至少登记一名当事人")
+    if to_status == IN_MEDIATION:
+        from .sensitive import is_under_fourteen, shown_name
+
+        for name, birth, age in _wards_without_guardian(case.id):
+            if is_under_fourteen(birth, age, today or date.today()):
+                problems.append(f"当事人“{shown_name(name, birth, age, today or date.today())}”未满十四周岁，"
+                                "开始调解前须登记其监护人")
     if to_status == SUCCEEDED:
         if not case.agreement_terms.strip() and not case.oral_agreement:
             problems.append("请先填写调解协议内容（口头协议请勾选“口头协议”并记录协议内容）")
@@ -143,6 +160,7 @@ def transition_problems(case: Case, to_status: str, note: str = "", today: date 
     return problems
 
 
+@requires(EDIT)
 def change_status(case_id: int, to_status: str, note: str = "", today: date | None = None) -> Case:
     """Move the case to `to_status` in one transaction, with a CaseEvent and an audit record; raise
     `TransitionNotAllowed` / `CaseRefused` (and change nothing) when the rules say no."""

@@ -24,10 +24,11 @@ from ...db.models import Member, Team
 from ...documents.roster_pdf import ALL_TEAMS, RosterPdfData, RosterPdfRow, build_roster_pdf
 from ...domain.dates import format_date
 from ...domain.ethnic_groups import ETHNIC_GROUPS
-from ...domain.masking import mask_address, mask_id, mask_phone
+from ...domain.masking import mask_address, mask_free_text, mask_id, mask_phone
 from .. import audit
 from ..files import FileWriteError, write_verified
 from ..office import get_office
+from ..session import EXPORT, FULL_FORM, PRINT, require, requires
 
 EXPORT_COLUMNS = ["序号", "姓名", "性别", "民族", "身份证号", "出生日期", "联系电话", "住址", "所属队伍",
                   "入队日期", "状态", "技能", "保险到期", "备注"]
@@ -89,7 +90,9 @@ def _unit_name() -> str:
 
 def export_roster_xlsx(member_ids: Sequence[int], path: str | Path, full: bool = False,
                        title: str = "队员花名册") -> int:
-    """Write the members (in the given order) to an .xlsx workbook; returns the rows written."""
+    """Write the members (in the given order) to an .xlsx workbook; returns the rows written. Masked
+    (also ID and phone numbers inside 备注) unless `full`, which only an administrator may ask for."""
+    require(FULL_FORM if full else EXPORT)
     members = _members(member_ids)
     today = date.today()
     workbook = Workbook(write_only=True)
@@ -132,7 +135,8 @@ def export_roster_xlsx(member_ids: Sequence[int], path: str | Path, full: bool =
             "联系电话": member.phone if full else mask_phone(member.phone),
             "住址": member.address if full else mask_address(member.address),
             "所属队伍": member.team, "入队日期": member.join_date, "状态": member.status,
-            "技能": member.skills, "保险到期": member.insurance_expires_on, "备注": member.notes,
+            "技能": member.skills, "保险到期": member.insurance_expires_on,
+            "备注": member.notes if full else mask_free_text(member.notes),
         }
         row = []
         for column in EXPORT_COLUMNS:
@@ -170,6 +174,7 @@ def roster_pdf_data(member_ids: Sequence[int], team_name: str | None = None,
                          team_name=team_name or ALL_TEAMS)
 
 
+@requires(PRINT)
 def roster_pdf_bytes(member_ids: Sequence[int], team_name: str | None = None) -> bytes:
     """The printed roster (masked) for the preview-and-print dialog; audit-logged as a print."""
     data = roster_pdf_data(member_ids, team_name)
@@ -178,6 +183,7 @@ def roster_pdf_bytes(member_ids: Sequence[int], team_name: str | None = None) ->
     return pdf
 
 
+@requires(PRINT)
 def roster_pdf(member_ids: Sequence[int], path: str | Path, team_name: str | None = None) -> int:
     """Print the members (masked) to a PDF file; returns the number of members printed."""
     data = roster_pdf_data(member_ids, team_name)

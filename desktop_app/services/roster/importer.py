@@ -34,6 +34,7 @@ from ...domain.text_folding import fold_fullwidth
 from .. import audit
 from ..files import write_verified
 from ..progress import Progress
+from ..session import EDIT, EXPORT, requires
 from .members import MemberInput, MemberInvalid, member_input, save_member, validate_member
 from .teams import NAME_MAX as TEAM_NAME_MAX
 from .teams import TeamInput, TeamInvalid, save_team
@@ -563,6 +564,7 @@ def _row_numbers(preview: SheetPreview) -> list[int]:
 # --- importing -----------------------------------------------------------------------------------
 
 
+@requires(EDIT)
 def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportReport:
     """Import the rows judged 新增/更新, checking each again; all in one transaction.
 
@@ -633,6 +635,7 @@ REPORT_COLUMNS = ("行号", "姓名", "身份证号", "结果", "原因")
 _REPORT_WIDTHS = (8, 16, 22, 8, 70)
 
 
+@requires(EXPORT)
 def save_report_xlsx(report: ImportReport, path: str | Path) -> None:
     """One row per sheet row: 行号, 姓名, 身份证号 (masked), 结果, 原因; a second sheet with the totals."""
     workbook = Workbook()

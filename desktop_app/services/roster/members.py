@@ -22,6 +22,7 @@ from ...domain.phones import validate_mobile, validate_phone
 from ...domain.pinyin_keys import pinyin_keys
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from .. import audit
+from ..session import DELETE, EDIT, READ_FULL, requires
 
 SKILLS = ("调解", "巡逻", "交通劝导", "救援", "驾驶", "双语翻译", "急救", "消防", "心理疏导", "普法宣传")
 POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "群众")
@@ -150,6 +151,7 @@ def validate_member(
     return values
 
 
+@requires(EDIT)
 def save_member(data: MemberInput, member_id: int | None = None, today: date | None = None) -> Member:
     """Check and store one member in one transaction; raise `MemberInvalid` and store nothing if wrong."""
     with db.atomic():
@@ -166,6 +168,7 @@ def save_member(data: MemberInput, member_id: int | None = None, today: date | N
     return member
 
 
+@requires(READ_FULL)
 def load_member_input(member_id: int) -> MemberInput:
     """The stored record as the form shows it."""
     return member_input(Member.get_by_id(member_id))
@@ -183,6 +186,7 @@ def member_input(member: Member) -> MemberInput:
     )
 
 
+@requires(DELETE)
 def delete_member(member_id: int) -> None:
     """Soft delete: the member leaves the roster but their history stays, and can be restored."""
     with db.atomic():
@@ -192,6 +196,7 @@ def delete_member(member_id: int) -> None:
         audit.record("删除", "member", member.uuid, "删除队员")
 
 
+@requires(DELETE)
 def restore_member(member_id: int) -> None:
     with db.atomic():
         member = Member.get_by_id(member_id)
@@ -211,6 +216,7 @@ class LeaveEntry:
     reason: str
 
 
+@requires(EDIT)
 def add_leave(member_id: int, from_date: str | date, to_date: str | date, reason: str = "") -> Leave:
     errors: list[FieldError] = []
     start = _optional_date(from_date, "leave_from", "开始日期", errors)
@@ -242,6 +248,7 @@ def list_leaves(member_id: int) -> list[LeaveEntry]:
     return [LeaveEntry(r.id, r.from_date, r.to_date, r.reason) for r in rows]
 
 
+@requires(DELETE)
 def delete_leave(leave_id: int) -> None:
     with db.atomic():
         leave = Leave.get_by_id(leave_id)

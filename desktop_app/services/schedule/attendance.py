@@ -27,6 +27,7 @@ from ...domain.vocabulary import (
     PRESENT,
 )
 from .. import audit
+from ..session import EDIT, requires
 from .errors import ScheduleError
 from .posts import format_time_range
 from .shift_times import shift_datetimes
@@ -62,6 +63,7 @@ def shift_attendance(shift_id: int) -> list[AttendanceRow]:
     return _rows(shift_id)
 
 
+@requires(EDIT)
 def record_attendance(shift_id: int, absent: Mapping[int, str] | None = None,
                       actual: Mapping[int, tuple[datetime, datetime]] | None = None,
                       now: datetime | None = None) -> list[AttendanceRow]:

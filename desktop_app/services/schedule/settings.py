@@ -9,6 +9,7 @@ from ...db.database import db
 from ...domain.dates import format_date
 from ...domain.errors import FieldError
 from .. import audit
+from ..session import SETTINGS, requires
 from ..settings import get_setting, set_setting
 
 MAX_VACATION_DAYS = 100
@@ -39,12 +40,14 @@ def school_vacations() -> list[tuple[date, date]]:
     return spans
 
 
+@requires(SETTINGS)
 def set_school_vacations(spans: Iterable[tuple[date, date]]) -> None:
     with db.atomic():
         set_setting(VACATIONS_KEY, [[a.isoformat(), b.isoformat()] for a, b in sorted(spans)])
         audit.record("修改", "setting", "", "修改学校假期")
 
 
+@requires(SETTINGS)
 def add_school_vacation(start: date, end: date) -> None:
     """One more 寒假/暑假; refused (FieldError) when it ends before it starts, runs over 100 days or overlaps
     one already set."""
@@ -59,5 +62,6 @@ def add_school_vacation(start: date, end: date) -> None:
     set_school_vacations([*spans, (start, end)])
 
 
+@requires(SETTINGS)
 def remove_school_vacation(start: date, end: date) -> None:
     set_school_vacations([span for span in school_vacations() if span != (start, end)])

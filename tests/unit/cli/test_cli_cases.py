@@ -18,13 +18,14 @@ from desktop_app.services.usb_export import MANIFEST_NAME, verify_export
 
 
 @pytest.fixture
-def data_dir(tmp_path):
+def data_dir(tmp_path, cli_admin):
     from desktop_app.services.cases.case_form import CaseInput, register_case
     from desktop_app.services.cases.parties import PartyInput, add_party
     from desktop_app.services.office import OfficeInfo, save_office
 
     folder = tmp_path / "data"
     open_store(DataPaths(folder))
+    cli_admin()
     save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", case_prefix="夏派调"))
     for day in (3, 20):
         case = register_case(CaseInput(category="债务", received_at=f"2024-10-{day:02d} 09:00"),

@@ -35,7 +35,10 @@ GOOD_ROWS = [["努尔买买提·西热甫", "男", ID_1, "13812345678", "第一�
 
 
 @pytest.fixture
-def folder(tmp_path):
+def folder(tmp_path, cli_admin):
+    open_store(DataPaths(tmp_path / "data"))
+    cli_admin()
+    close_store()
     return tmp_path / "data"
 
 
