@@ -403,3 +403,27 @@ def set_display_name(user_id: int, display_name: str) -> None:
         user.display_name = _checked_display_name(display_name, user.username)
         user.save()
         audit.record("修改", "user", user.uuid, "修改操作员姓名")
+
+
+# --- the window's idle lock -------------------------------------------------------------------------
+
+IDLE_LOCK_KEY = "security.idle_lock_minutes"
+DEFAULT_IDLE_LOCK_MINUTES = 15
+IDLE_LOCK_RANGE = (1, 240)
+
+
+def idle_lock_minutes() -> int:
+    """After this many minutes without a key press or a mouse click the window locks."""
+    value = get_setting(IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES)
+    low, high = IDLE_LOCK_RANGE
+    return min(high, max(low, int(value or DEFAULT_IDLE_LOCK_MINUTES)))
+
+
+@requires(session.SETTINGS)
+def set_idle_lock_minutes(minutes: int) -> None:
+    low, high = IDLE_LOCK_RANGE
+    if not low <= int(minutes) <= high:
+        raise AccountError(FieldError("idle_minutes", f"自动锁定时间应在{low}到{high}分钟之间"))
+    with db.atomic():
+        set_setting(IDLE_LOCK_KEY, int(minutes))
+        audit.record("修改", "setting", "", f"无操作{int(minutes)}分钟后自动锁定")

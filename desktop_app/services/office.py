@@ -11,7 +11,7 @@ from ..db.models import OfficeSettings, User
 from ..domain.errors import FieldError
 from ..domain.xinjiang_places import is_in_xinjiang
 from . import audit
-from .session import SETTINGS, require, requires
+from .session import SETTINGS, require
 from .settings import get_setting, set_setting
 
 XINJIANG_HOLIDAYS_KEY = "calendar.xinjiang_holidays"
@@ -51,10 +51,15 @@ def validate_office(info: OfficeInfo) -> list[FieldError]:
     return errors
 
 
-def save_office(info: OfficeInfo) -> None:
-    """The administrator's; or whoever sets up a new data folder, before its first account exists."""
+def _require_settings_or_set_up() -> None:
+    """The office's details are the administrator's; while a new data folder is set up (before its first
+    account exists) whoever sets it up enters them."""
     if User.select().exists():
         require(SETTINGS)
+
+
+def save_office(info: OfficeInfo) -> None:
+    _require_settings_or_set_up()
     errors = validate_office(info)
     if errors:
         raise errors[0]
@@ -93,9 +98,9 @@ def counts_xinjiang_holidays() -> bool:
     return xinjiang_by_default(get_office()) if choice is None else choice
 
 
-@requires(SETTINGS)
 def set_xinjiang_holidays(counts: bool | None) -> None:
     """Set the switch (None: follow the office's place again)."""
+    _require_settings_or_set_up()
     counted_before = counts_xinjiang_holidays()
     with db.atomic():
         set_setting(XINJIANG_HOLIDAYS_KEY, counts)

@@ -9,7 +9,8 @@ spirit of Anki's CollectionOp / QueryOp and its operation_did_execute hook).
     runner.cancelled.connect(...)
     runner.start()                # keep a reference to `runner` until `finished`
 
-`work(progress)` runs on a worker thread and must not touch widgets. `progress` is the services' one
+`work(progress)` runs on a worker thread and must not touch widgets; it acts as the account that started
+it (services/session.py), even if someone else logs in before it ends. `progress` is the services' one
 protocol (services/progress.py): `progress(done, total, text)`, raising `Cancelled` once 取消 was
 pressed. The worker closes its own database connection at the end. A window-modal QProgressDialog
 appears when the work takes longer than 300 ms.
@@ -38,6 +39,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..logging_setup import redact
+from ..services import session
 from ..services.progress import Cancelled, Progress, percent
 from ..services.storage import release_thread_connection
 from .error_dialog import error_box
@@ -154,6 +156,7 @@ class _Worker(QObject):
     def __init__(self, work: Callable[[Progress], Any]) -> None:
         super().__init__()
         self._work = work
+        self.account: session.Account | None = session.current()
         self.cancel_requested = False
 
     def progress(self, done: int, total: int, text: str = "") -> None:
@@ -167,7 +170,8 @@ class _Worker(QObject):
 
     def run(self) -> None:
         try:
-            result = self._work(self.progress)
+            with session.acting_as(self.account):
+                result = self._work(self.progress)
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
             self.failed.emit(exc)
         else:
@@ -193,7 +197,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.title = title
         self.changes = frozenset(changes)
-        self.expected = expected
+        self.expected = (*expected, session.PermissionDenied)  # a role's refusal is never a crash
         self.source = parent if source is _PARENT else source
         self.error_dialog: QMessageBox | None = None
         self._parent = parent
@@ -220,6 +224,7 @@ class TaskRunner(QObject):
         return self._dialog
 
     def start(self) -> None:
+        self._worker.account = session.current()
         if self._dialog is not None:
             self._dialog.setValue(0)  # starts the 300 ms clock
         self._thread.start()

@@ -15,6 +15,7 @@ from ...db.models import Leave, Member, Team
 from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed, check_optional
 from ...domain.ethnic_groups import code_of
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.genders import parse_gender
 from ...domain.id_numbers import check_consistency, parse_id_number
 from ...domain.names import validate_name
@@ -26,6 +27,8 @@ from ..session import DELETE, EDIT, READ_FULL, requires
 
 SKILLS = ("调解", "巡逻", "交通劝导", "救援", "驾驶", "双语翻译", "急救", "消防", "心理疏导", "普法宣传")
 POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "群众")
+# how the member agreed to the processing of their data
+CONSENT_WAYS = tuple(QT_TRANSLATE_NOOP("Vocabulary", way) for way in ("书面", "口头", "电子"))
 _SKILL_SEPARATORS = str.maketrans({c: "、" for c in ",，;；/ 　|"})
 
 
@@ -56,6 +59,8 @@ class MemberInput:
     emergency_phone: str = ""
     notes: str = ""
     photo: bytes | None = None
+    consent_on: str | date | None = None  # agreed to the processing of their personal data on …
+    consent_way: str = ""  # … in this way (CONSENT_WAYS)
 
 
 def split_skills(value: list[str] | str) -> list[str]:
@@ -144,6 +149,17 @@ def validate_member(
         values[key] = text
     values["notes"] = (data.notes or "").strip()
     values["photo"] = data.photo
+    values["consent_on"] = _optional_date(data.consent_on, "consent_on", "同意日期", errors)
+    way = (data.consent_way or "").strip()
+    if way and way not in CONSENT_WAYS:
+        errors.append(FieldError("consent_way", "同意方式应为 书面 / 口头 / 电子"))
+    if values["consent_on"] and values["consent_on"] > today:
+        errors.append(FieldError("consent_on", "同意日期不能晚于今天"))
+    if values["consent_on"] and not way:
+        errors.append(FieldError("consent_way", "请选择同意的方式（书面、口头或电子）"))
+    if way and not values["consent_on"] and not any(e.field == "consent_on" for e in errors):
+        errors.append(FieldError("consent_on", "请填写同意的日期"))
+    values["consent_way"] = way
 
     if errors:
         raise MemberInvalid(errors)
@@ -182,7 +198,7 @@ def member_input(member: Member) -> MemberInput:
         join_date=member.join_date, leave_date=member.leave_date, status=member.status,
         skills=split_skills(member.skills), insurance_expires_on=member.insurance_expires_on,
         emergency_contact=member.emergency_contact, emergency_phone=member.emergency_phone,
-        notes=member.notes, photo=member.photo,
+        notes=member.notes, photo=member.photo, consent_on=member.consent_on, consent_way=member.consent_way,
     )
 
 

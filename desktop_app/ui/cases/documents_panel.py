@@ -21,7 +21,9 @@ from ...services import audit
 from ...services.cases.case_form import CaseDetail
 from ...services.cases.document_data import DOCUMENT_KINDS, document_file_name, render_document
 from ...services.cases.workflow import CaseRefused
+from ...services.session import FULL_FORM
 from ..admin_check import confirm_administrator
+from ..roles import hide_unless
 from .session_panels import moment_text
 
 AGREEMENT = "调解协议书"
@@ -54,6 +56,7 @@ class DocumentsPanel(QWidget):
         self.full_identity = QCheckBox(self.tr("打印原件：含完整身份证号、电话、住址（需管理员确认）"))
         grid.addWidget(self.session_choice, DOCUMENT_KINDS.index(SESSION_RECORD), 2)
         grid.addWidget(self.full_identity, DOCUMENT_KINDS.index(AGREEMENT), 2)
+        hide_unless(FULL_FORM, self.full_identity)
         grid.setColumnStretch(1, 1)
         hint = QLabel(self.tr("文书中的身份证号、电话和住址默认隐去部分数字；打印前会先保存表单中的修改。"
                               "每次打印都记入操作日志。"))

@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 from ...services import audit
 from ...services.cases.export import ExportResult, export_cases
 from ...services.progress import Progress
+from ...services.session import FULL_FORM
 from ...services.usb_export import MANIFEST_NAME, ExportFailed
 from ..admin_check import confirm_administrator
 from ..field_errors import ERROR_STYLE
 from ..ops import TaskRunner
+from ..roles import hide_unless
 
 LINUX_REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/")
 
@@ -127,6 +129,7 @@ class UsbExportDialog(QDialog):
         target_grid.setColumnStretch(1, 1)
 
         self.full = QCheckBox(self.tr("完整信息（需管理员）：身份证号、电话不隐去，仅供制作法律文书"))
+        hide_unless(FULL_FORM, self.full)
         contents = QLabel(self.tr("将写入：每件案件的案件摘要（PDF）、案件登记表（Excel）和校验清单。"
                                   "每个文件写入后读回核对，全部核对无误才算完成。"))
         contents.setWordWrap(True)
