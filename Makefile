@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATA_DIR ?=
 SCALE ?= county
+TS := resources/translations/yijing_ug.ts
 
-.PHONY: run test demo bench lint fmt self-test package package-check clean
+.PHONY: run test demo bench lint fmt self-test i18n package package-check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +37,13 @@ self-test: $(VENV)/.installed
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py --scale $(SCALE)
+
+# Every translatable text of the program into the Uyghur catalogue (Qt Linguist opens the .ts), then the
+# compiled .qm the program loads; both are committed, so a checkout and a bundle have them without a build.
+i18n: $(VENV)/.installed
+	$(VENV)/bin/pyside6-lupdate -extensions py -source-language zh_CN -target-language ug -locations none \
+		desktop_app -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,7 @@
-"""Starting the window: display check, QApplication, fonts, logging, one copy per data folder,
-crash dialog, opening (or repairing) the database, first-run office details and administrator, the
-login, and the main window for whoever is logged in (注销 / 切换用户 come back here)."""
+"""Starting the window: display check, QApplication, fonts, Qt's Chinese texts, logging, one copy per data
+folder, crash dialog, opening (or repairing) the database, the chosen interface language, first-run office
+details and administrator, the login, and the main window for whoever is logged in (注销 / 切换用户 come
+back here)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import time
 from types import TracebackType
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QLibraryInfo,
     QLocale,
@@ -30,6 +32,7 @@ from .services.storage import DamagedDatabaseError, check_file_quickly, close_st
 from .ui.app_icon import application_icon
 from .ui.error_dialog import error_box
 from .ui.fonts import install_application_font
+from .ui.i18n import chosen_language, install_language
 from .ui.main_window import MainWindow
 from .ui.ops import TaskRunner
 
@@ -123,14 +126,14 @@ def report_damage(window: MainWindow, problems: list[str]) -> None:
         return
     log.error("数据库完整性检查失败 (%d 条)", len(problems))
     good = backup.newest_good_backup(window.paths)
-    text = "检查发现数据文件有损坏：\n" + "\n".join(problems[:3])
+    title = QCoreApplication.translate("Startup", "数据文件已损坏")
+    text = QCoreApplication.translate("Startup", "检查发现数据文件有损坏：\n{0}").format("\n".join(problems[:3]))
     if good is None:
-        QMessageBox.critical(window, "数据文件已损坏",
-                             text + "\n\n没有找到完好的备份。请先不要继续录入，并联系技术人员。")
+        QMessageBox.critical(window, title, text + QCoreApplication.translate(
+            "Startup", "\n\n没有找到完好的备份。请先不要继续录入，并联系技术人员。"))
         return
-    answer = QMessageBox.question(
-        window, "数据文件已损坏",
-        text + f"\n\n建议立即用最新的完好备份恢复：\n{good.name}\n当前数据会先另存一份。现在恢复吗？")
+    answer = QMessageBox.question(window, title, text + QCoreApplication.translate(
+        "Startup", "\n\n建议立即用最新的完好备份恢复：\n{0}\n当前数据会先另存一份。现在恢复吗？").format(good.name))
     if answer == QMessageBox.StandardButton.Yes:
         window.backup_actions.restore(good, confirm=False)
 
@@ -141,15 +144,14 @@ def _open_or_repair(paths: DataPaths, parent: QWidget | None) -> bool:
         return True
     except DamagedDatabaseError as exc:
         good = backup.newest_good_backup(paths)
+        title = QCoreApplication.translate("Startup", "数据文件已损坏")
         if good is None:
-            QMessageBox.critical(parent, "数据文件已损坏",
-                                 f"{exc}\n\n没有找到完好的备份。请联系技术人员，不要删除数据文件夹：\n{paths.root}")
+            QMessageBox.critical(parent, title, QCoreApplication.translate(
+                "Startup", "{0}\n\n没有找到完好的备份。请联系技术人员，不要删除数据文件夹：\n{1}").format(exc, paths.root))
             return False
-        answer = QMessageBox.question(
-            parent, "数据文件已损坏",
-            f"{exc}\n\n可以用最新的完好备份恢复：\n{good.name}\n"
-            "损坏的文件会改名保留，不会删除。现在恢复吗？",
-        )
+        answer = QMessageBox.question(parent, title, QCoreApplication.translate(
+            "Startup", "{0}\n\n可以用最新的完好备份恢复：\n{1}\n损坏的文件会改名保留，不会删除。现在恢复吗？").format(
+                exc, good.name))
         if answer != QMessageBox.StandardButton.Yes:
             return False
         backup.replace_damaged_database(paths, good)
@@ -216,14 +218,15 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
     app = make_application()
     lock = acquire_lock(paths)
     if lock is None:
-        QMessageBox.warning(None, APP_NAME,
-                            f"本程序已经在使用这个数据文件夹：\n{paths.root}\n\n"
-                            "请切换到已打开的窗口。同一个数据文件夹只能由一个程序打开。")
+        QMessageBox.warning(None, APP_NAME, QCoreApplication.translate(
+            "Startup", "本程序已经在使用这个数据文件夹：\n{0}\n\n请切换到已打开的窗口。同一个数据文件夹只能由一个程序打开。").format(
+                paths.root))
         return 1
     install_crash_handler(str(paths.log_file))
     try:
         if not _open_or_repair(paths, None):
             return 2
+        install_language(app, chosen_language())
         if get_office() is None:
             from .ui.office_dialog import OfficeDialog
 

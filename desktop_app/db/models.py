@@ -25,6 +25,7 @@ from peewee import (
     TimeField,
 )
 
+from ..domain.i18n import QT_TRANSLATE_NOOP
 from .database import db
 
 
@@ -123,19 +124,19 @@ class AuditLog(BaseModel):
 
     def save(self, *args, **kwargs):  # type: ignore[override]
         if self.id is not None:
-            raise AuditLogImmutable("操作日志只能追加，不能修改")
+            raise AuditLogImmutable(QT_TRANSLATE_NOOP("Messages", "操作日志只能追加，不能修改"))
         return super().save(*args, **kwargs)
 
     def delete_instance(self, *args, **kwargs):  # type: ignore[override]
-        raise AuditLogImmutable("操作日志不能删除")
+        raise AuditLogImmutable(QT_TRANSLATE_NOOP("Messages", "操作日志不能删除"))
 
     @classmethod
     def update(cls, *args, **kwargs):  # type: ignore[override]
-        raise AuditLogImmutable("操作日志只能追加，不能修改")
+        raise AuditLogImmutable(QT_TRANSLATE_NOOP("Messages", "操作日志只能追加，不能修改"))
 
     @classmethod
     def delete(cls, *args, **kwargs):  # type: ignore[override]
-        raise AuditLogImmutable("操作日志不能删除")
+        raise AuditLogImmutable(QT_TRANSLATE_NOOP("Messages", "操作日志不能删除"))
 
 
 class AuditArchive(BaseModel):

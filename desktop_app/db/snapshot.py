@@ -6,6 +6,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
+
 
 def write_copy(source: sqlite3.Connection, dest: Path) -> list[str]:
     """Write a consistent copy of `source` into the new file `dest` with the online backup API (a single
@@ -37,7 +39,8 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> None:
         raise
     if problems:
         tmp.unlink(missing_ok=True)
-        raise RuntimeError("备份文件校验失败: " + "; ".join(problems[:3]))
+        raise RuntimeError(Message(QT_TRANSLATE_NOOP("Messages", "备份文件校验失败: {problems}"),
+                                   problems="; ".join(problems[:3])))
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from desktop_app.domain.errors import FieldError
+from desktop_app.domain.i18n import QT_TRANSLATE_NOOP, Message
 from desktop_app.domain.text_folding import fold_fullwidth
 
 
@@ -57,28 +58,35 @@ def parse_loose_date(value: str | int | float | date) -> date:
         return _from_excel_serial(value, str(value))
     text = fold_fullwidth(str(value or "")).strip()
     if not text:
-        raise FieldError(FIELD, "请填写日期")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "请填写日期"))
     match = _SEPARATED.fullmatch(text) or _COMPACT.fullmatch(text)
     if match:
         year, month, day = (int(part) for part in match.groups())
         return _checked_date(year, month, day)
     if _SERIAL.fullmatch(text):
         return _from_excel_serial(float(text), text)
-    raise FieldError(FIELD, f"无法识别的日期“{text}”，请写成 2024-04-13 或 2024年4月13日")
+    raise FieldError(FIELD,
+        Message(QT_TRANSLATE_NOOP("Messages", "无法识别的日期“{text}”，请写成 2024-04-13 或 2024年4月13日"), text=text))
 
 
 def _checked_date(year: int, month: int, day: int) -> date:
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
-        raise FieldError(FIELD, f"年份{year}超出范围（{YEAR_RANGE[0]}–{YEAR_RANGE[1]}）")
+        raise FieldError(FIELD,
+            Message(QT_TRANSLATE_NOOP("Messages", "年份{year}超出范围（{first_year}–{last_year}）"),
+                    year=year, first_year=YEAR_RANGE[0], last_year=YEAR_RANGE[1]))
     try:
         return date(year, month, day)
     except ValueError:
-        raise FieldError(FIELD, f"日期不存在：{year}年{month}月{day}日") from None
+        raise FieldError(FIELD,
+            Message(QT_TRANSLATE_NOOP("Messages", "日期不存在：{year}年{month}月{day}日"),
+                    year=year, month=month, day=day)) from None
 
 
 def _from_excel_serial(serial: float, shown: str) -> date:
     if not EXCEL_SERIAL_RANGE[0] <= serial <= EXCEL_SERIAL_RANGE[1]:
-        raise FieldError(FIELD, f"无法识别的日期“{shown}”，请写成 2024-04-13 或 2024年4月13日")
+        raise FieldError(FIELD,
+            Message(QT_TRANSLATE_NOOP("Messages", "无法识别的日期“{shown}”，请写成 2024-04-13 或 2024年4月13日"),
+                    shown=shown))
     return EXCEL_EPOCH + timedelta(days=int(serial))
 
 
@@ -122,9 +130,13 @@ def parse_iso_week(text: str) -> tuple[int, int]:
     if match:
         year, week = int(match.group(1)), int(match.group(2))
         if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
-            raise FieldError("week", f"年份{year}超出范围（{YEAR_RANGE[0]}–{YEAR_RANGE[1]}）")
+            raise FieldError("week",
+                Message(QT_TRANSLATE_NOOP("Messages", "年份{year}超出范围（{first_year}–{last_year}）"),
+                        year=year, first_year=YEAR_RANGE[0], last_year=YEAR_RANGE[1]))
         weeks_in_year = date(year, 12, 28).isocalendar().week
         if 1 <= week <= weeks_in_year:
             return year, week
-        raise FieldError("week", f"{year}年只有{weeks_in_year}周")
-    raise FieldError("week", f"无法识别的周“{text}”，请写成 2024-W15")
+        raise FieldError("week",
+            Message(QT_TRANSLATE_NOOP("Messages", "{year}年只有{weeks_in_year}周"),
+                    year=year, weeks_in_year=weeks_in_year))
+    raise FieldError("week", Message(QT_TRANSLATE_NOOP("Messages", "无法识别的周“{text}”，请写成 2024-W15"), text=text))

@@ -7,7 +7,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-REST, WORK = "休", "班"  # a day off (holiday, 补休, a weekend inside a holiday) / a 调休 working day
+from .i18n import QT_TRANSLATE_NOOP
+
+# a day off (holiday, 补休, a weekend inside a holiday) / a 调休 working day
+REST, WORK = QT_TRANSLATE_NOOP("Vocabulary", "休"), QT_TRANSLATE_NOOP("Vocabulary", "班")
 KINDS = (REST, WORK)
 
 NATIONAL, XINJIANG, LOCAL = "national", "xinjiang", "local"

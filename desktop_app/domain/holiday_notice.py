@@ -27,6 +27,7 @@ from .holiday_days import (
     canonical_name,
     is_weekend,
 )
+from .i18n import QT_TRANSLATE_NOOP, Message
 
 _DIGITS = {ord(ch): ord("0") + i for i, ch in enumerate("０１２３４５６７８９")}
 _PUNCTUATION = str.maketrans({"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", "﹕": "："})
@@ -64,7 +65,8 @@ class NoticeProblem:
 
     @property
     def text(self) -> str:
-        return f"无法读取：“{self.sentence}”（{self.reason}）"
+        return Message(QT_TRANSLATE_NOOP("Messages", "无法读取：“{sentence}”（{reason}）"), sentence=self.sentence,
+                       reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -144,14 +146,15 @@ def _make_date(year_text: str | None, month: int, day: int, year: int, name: str
     try:
         return date(year, month, day)
     except ValueError:
-        raise _SentenceError(f"{month}月{day}日不存在") from None
+        raise _SentenceError(
+            Message(QT_TRANSLATE_NOOP("Messages", "{month}月{day}日不存在"), month=month, day=day)) from None
 
 
 def _span(first: date, last: date) -> list[date]:
     if last < first:
-        raise _SentenceError("结束日期早于开始日期")
+        raise _SentenceError(QT_TRANSLATE_NOOP("Messages", "结束日期早于开始日期"))
     if (last - first).days > 40:
-        raise _SentenceError("放假时间超过40天")
+        raise _SentenceError(QT_TRANSLATE_NOOP("Messages", "放假时间超过40天"))
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
@@ -165,7 +168,9 @@ def _listed(first: date, rest: str, year: int, name: str) -> list[date]:
 
 def _check_count(count: str | None, days: list[date]) -> None:
     if count and int(count) != len(days):
-        raise _SentenceError(f"共{count}天与所列日期（{len(days)}天）不符")
+        raise _SentenceError(
+            Message(QT_TRANSLATE_NOOP("Messages", "共{count}天与所列日期（{days_count}天）不符"),
+                    count=count, days_count=len(days)))
 
 
 def _read_sentence(sentence: str, year: int, name: str, off: list[date], worked: list[date]) -> None:
@@ -194,18 +199,20 @@ def _read_sentence(sentence: str, year: int, name: str, off: list[date], worked:
             worked.extend(_listed(first, m.group(4), first.year, ""))
         elif m := _COUNT.match(clause):
             if not last_off:
-                raise _SentenceError(f"“{clause}”前没有放假日期")
+                raise _SentenceError(
+                    Message(QT_TRANSLATE_NOOP("Messages", "“{clause}”前没有放假日期"), clause=clause))
             _check_count(m.group(1), last_off)
         elif _JOIN_WEEKEND.match(clause):
             if not last_off:
-                raise _SentenceError(f"“{clause}”前没有放假日期")
+                raise _SentenceError(
+                    Message(QT_TRANSLATE_NOOP("Messages", "“{clause}”前没有放假日期"), clause=clause))
             off.extend(_adjacent_weekend(last_off))
         elif _ANY_DATE.search(clause):
             if _INFO.match(clause) or _FULL_DATE.match(clause):
                 continue  # "3月31日是肉孜节" (the day itself; the days off follow), a date of signature
             if not any(action in clause for action in _ACTIONS):
-                raise _SentenceError("没有说明放假还是上班")
-            raise _SentenceError("句式无法识别")
+                raise _SentenceError(QT_TRANSLATE_NOOP("Messages", "没有说明放假还是上班"))
+            raise _SentenceError(QT_TRANSLATE_NOOP("Messages", "句式无法识别"))
 
 
 def _adjacent_weekend(days: list[date]) -> list[date]:
@@ -239,10 +246,12 @@ def parse_notice(text: str, default_year: int | None = None) -> ParsedNotice:
     sections = _sections(lines)
     problems: list[NoticeProblem] = []
     if year is None:
-        problems.append(NoticeProblem((lines or [""])[0][:40], "无法确定是哪一年的安排，请保留通知标题"))
+        problems.append(NoticeProblem((lines or [""])[0][:40],
+            QT_TRANSLATE_NOOP("Messages", "无法确定是哪一年的安排，请保留通知标题")))
         return ParsedNotice(None, (), tuple(problems))
     if not sections:
-        problems.append(NoticeProblem((lines or [""])[0][:40], "没有找到“一、元旦：……”这样的节日条目"))
+        problems.append(NoticeProblem((lines or [""])[0][:40],
+            QT_TRANSLATE_NOOP("Messages", "没有找到“一、元旦：……”这样的节日条目")))
         return ParsedNotice(year, (), tuple(problems))
     entries: dict[date, ArrangedDay] = {}
     names: list[str] = []
@@ -258,18 +267,23 @@ def parse_notice(text: str, default_year: int | None = None) -> ParsedNotice:
             try:
                 _read_sentence(sentence, year, heading, off, worked)
             except _SentenceError as exc:
-                problems.append(NoticeProblem(f"{heading}：{sentence}", str(exc)))
+                quoted = Message(QT_TRANSLATE_NOOP("Messages", "{heading}：{sentence}"), heading=heading,
+                                 sentence=sentence)
+                problems.append(NoticeProblem(quoted, exc.args[0]))
+        quoted = Message(QT_TRANSLATE_NOOP("Messages", "{heading}：{body}"), heading=heading, body=body)
         if not off and not worked and not any(p.sentence.startswith(f"{heading}：") for p in problems):
-            problems.append(NoticeProblem(f"{heading}：{body}", "没有找到放假日期"))
+            problems.append(NoticeProblem(quoted, QT_TRANSLATE_NOOP("Messages", "没有找到放假日期")))
         for kind, days in ((REST, _fill_weekend_gaps(set(off), set(worked))), (WORK, set(worked))):
             for d in sorted(days):
                 known = entries.get(d)
                 if known and known.kind != kind:
-                    problems.append(NoticeProblem(f"{heading}：{body}", f"{d.month}月{d.day}日既放假又上班"))
+                    problems.append(NoticeProblem(quoted, Message(
+                        QT_TRANSLATE_NOOP("Messages", "{month}月{day}日既放假又上班"), month=d.month, day=d.day)))
                     continue
                 if kind == WORK and not is_weekend(d):
-                    problems.append(NoticeProblem(f"{heading}：{body}",
-                                                  f"{d.month}月{d.day}日本是工作日，不必调休上班"))
+                    problems.append(NoticeProblem(quoted, Message(
+                        QT_TRANSLATE_NOOP("Messages", "{month}月{day}日本是工作日，不必调休上班"),
+                        month=d.month, day=d.day)))
                     continue
                 if known is None:
                     entries[d] = ArrangedDay(d, kind, name)

@@ -13,6 +13,7 @@ from stdnum.cn import ric
 
 from desktop_app.domain.dates import format_date
 from desktop_app.domain.errors import FieldError
+from desktop_app.domain.i18n import QT_TRANSLATE_NOOP, Message
 from desktop_app.domain.text_folding import fold_fullwidth
 
 FIELD = "id_number"
@@ -20,7 +21,7 @@ _EARLIEST_BIRTH_YEAR = 1880
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—―﹣]+")
 _LEADING_QUOTES = "'‘’`"
 _PREFECTURE_PLACEHOLDERS = ("市辖区", "县")
-_RETYPE_AS_TEXT = "请把该列设为“文本”格式后重新填写号码"
+_RETYPE_AS_TEXT = QT_TRANSLATE_NOOP("Messages", "请把该列设为“文本”格式后重新填写号码")
 
 
 @dataclass(frozen=True)
@@ -39,23 +40,24 @@ def normalize_id_number(raw: str) -> str:
 def parse_id_number(raw: str, today: date | None = None) -> IdInfo:
     number = normalize_id_number(raw)
     if not number:
-        raise FieldError(FIELD, "请填写身份证号码")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "请填写身份证号码"))
     if re.fullmatch(r"[0-9]{15}", number):
-        raise FieldError(FIELD, "这是15位旧身份证号码，请换成18位号码")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "这是15位旧身份证号码，请换成18位号码"))
     if len(number) != 18:
-        raise FieldError(FIELD, f"身份证号码应为18位，现在是{len(number)}位")
+        raise FieldError(FIELD,
+            Message(QT_TRANSLATE_NOOP("Messages", "身份证号码应为18位，现在是{number_count}位"), number_count=len(number)))
     if not re.fullmatch(r"[0-9]{17}[0-9X]", number):
-        raise FieldError(FIELD, "身份证号码只能由数字组成，仅最后一位可以是X")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "身份证号码只能由数字组成，仅最后一位可以是X"))
     try:
         birth = ric.get_birth_date(number)
     except ValueError:
-        raise FieldError(FIELD, "号码中的出生日期（第7至14位）不是有效日期") from None
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "号码中的出生日期（第7至14位）不是有效日期")) from None
     if birth.year < _EARLIEST_BIRTH_YEAR:
-        raise FieldError(FIELD, "号码中的出生年份不合理，请核对号码")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "号码中的出生年份不合理，请核对号码"))
     if number[17] != ric.calc_check_digit(number):
-        raise FieldError(FIELD, "校验位错误，请核对号码")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "校验位错误，请核对号码"))
     if birth > (today or date.today()):
-        raise FieldError(FIELD, "号码中的出生日期晚于今天，请核对号码")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "号码中的出生日期晚于今天，请核对号码"))
     gender = "男" if int(number[16]) % 2 else "女"
     return IdInfo(number=number, birth_date=birth, gender=gender, birth_place=_birth_place(number))
 
@@ -90,11 +92,14 @@ def check_consistency(
     errors: list[FieldError] = []
     if typed_birth_date is not None and typed_birth_date != info.birth_date:
         errors.append(
-            FieldError("birth_date", f"出生日期与身份证号码不符（号码中为{format_date(info.birth_date)}）")
+            FieldError("birth_date",
+                Message(QT_TRANSLATE_NOOP("Messages", "出生日期与身份证号码不符（号码中为{birth_date}）"),
+                        birth_date=format_date(info.birth_date)))
         )
     gender = (typed_gender or "").strip().removesuffix("性")
     if gender and gender != info.gender:
-        errors.append(FieldError("gender", f"性别与身份证号码不符（号码中为{info.gender}）"))
+        errors.append(FieldError("gender",
+            Message(QT_TRANSLATE_NOOP("Messages", "性别与身份证号码不符（号码中为{gender}）"), gender=info.gender)))
     return errors
 
 
@@ -111,12 +116,16 @@ def build_id_number(area_code: str, birth: date, sequence: int) -> str:
 def looks_like_excel_damage(raw: object) -> str | None:
     """Explain how Excel mangled a number it stored as a number, or None when nothing points to that."""
     if isinstance(raw, float):
-        return "身份证号码被Excel存成了数字，末几位可能已经丢失；" + _RETYPE_AS_TEXT
+        return Message(QT_TRANSLATE_NOOP("Messages", "身份证号码被Excel存成了数字，末几位可能已经丢失；{retype}"),
+                       retype=_RETYPE_AS_TEXT)
     text = fold_fullwidth(str(raw or "")).strip()
     if re.fullmatch(r"[0-9](\.[0-9]+)?[eE]\+?[0-9]+", text):
-        return "身份证号码被Excel显示成了科学计数法（如6.50102E+17），末几位已丢失；" + _RETYPE_AS_TEXT
+        return Message(QT_TRANSLATE_NOOP("Messages", "身份证号码被Excel显示成了科学计数法（如6.50102E+17），末几位已丢失；"
+                                                     "{retype}"), retype=_RETYPE_AS_TEXT)
     if re.fullmatch(r"[0-9]{15,18}\.0*", text):
-        return "身份证号码被Excel存成了数字（末尾多了“.0”），末几位可能已经丢失；" + _RETYPE_AS_TEXT
+        return Message(QT_TRANSLATE_NOOP("Messages", "身份证号码被Excel存成了数字（末尾多了“.0”），末几位可能已经丢失；"
+                                                     "{retype}"), retype=_RETYPE_AS_TEXT)
     if re.fullmatch(r"[0-9]{15}000", text) and text[17] != ric.calc_check_digit(text):
-        return "身份证号码末三位为000且校验不通过，多半是Excel把号码存成数字后丢失了末几位；请核对原始号码"
+        return QT_TRANSLATE_NOOP("Messages", "身份证号码末三位为000且校验不通过，多半是Excel把号码存成数字后丢失了末几位；"
+                                             "请核对原始号码")
     return None

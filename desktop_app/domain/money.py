@@ -2,6 +2,8 @@
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from .i18n import QT_TRANSLATE_NOOP, Message
+
 CENT = Decimal("0.01")
 UPPER_LIMIT = Decimal(10) ** 12
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
@@ -14,9 +16,10 @@ def to_amount(amount: Decimal | int | float | str) -> Decimal:
     try:
         value = Decimal(str(amount).strip().replace(",", ""))
     except InvalidOperation:
-        raise ValueError(f"不是有效的金额：“{amount}”") from None
+        raise ValueError(
+            Message(QT_TRANSLATE_NOOP("Messages", "不是有效的金额：“{amount}”"), amount=amount)) from None
     if not value.is_finite():
-        raise ValueError(f"不是有效的金额：“{amount}”")
+        raise ValueError(Message(QT_TRANSLATE_NOOP("Messages", "不是有效的金额：“{amount}”"), amount=amount))
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
@@ -32,9 +35,9 @@ def amount_to_chinese_upper(amount: Decimal | int | float | str) -> str:
     """
     value = to_amount(amount)
     if value < 0:
-        raise ValueError("金额不能为负数")
+        raise ValueError(QT_TRANSLATE_NOOP("Messages", "金额不能为负数"))
     if value >= UPPER_LIMIT:
-        raise ValueError("金额不能达到一万亿元")
+        raise ValueError(QT_TRANSLATE_NOOP("Messages", "金额不能达到一万亿元"))
     cents = int(value * 100)
     yuan, rest = divmod(cents, 100)
     jiao, fen = divmod(rest, 10)

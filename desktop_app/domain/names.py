@@ -4,6 +4,7 @@ import re
 import unicodedata
 
 from desktop_app.domain.errors import FieldError
+from desktop_app.domain.i18n import QT_TRANSLATE_NOOP, Message
 
 FIELD = "name"
 MAX_NAME_LENGTH = 50
@@ -30,17 +31,20 @@ def validate_name(raw: str) -> str:
     """The normalised name, or FieldError("name", …) saying what is wrong with it."""
     name = normalize_name(raw)
     if not name:
-        raise FieldError(FIELD, "请填写姓名")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "请填写姓名"))
     if len(name) > MAX_NAME_LENGTH:
-        raise FieldError(FIELD, f"姓名不能超过{MAX_NAME_LENGTH}个字（现在是{len(name)}个）")
+        raise FieldError(FIELD,
+            Message(QT_TRANSLATE_NOOP("Messages", "姓名不能超过{max_name_length}个字（现在是{name_count}个）"),
+                    max_name_length=MAX_NAME_LENGTH, name_count=len(name)))
     if any(_is_digit(ch) for ch in name):
-        raise FieldError(FIELD, "姓名中不能有数字")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "姓名中不能有数字"))
     for index, ch in enumerate(name):
         if ch == " ":
             if _is_han(name[index - 1]) or _is_han(name[index + 1]):
-                raise FieldError(FIELD, "中文姓名中间不能有空格，各部分之间请用“·”隔开")
+                raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "中文姓名中间不能有空格，各部分之间请用“·”隔开"))
         elif ch != MIDDLE_DOT and not _is_letter(ch, first=index == 0):
-            raise FieldError(FIELD, f"姓名中不能有“{ch}”，只能用文字和间隔号“·”")
+            raise FieldError(FIELD,
+                Message(QT_TRANSLATE_NOOP("Messages", "姓名中不能有“{ch}”，只能用文字和间隔号“·”"), ch=ch))
     return name
 
 

@@ -3,6 +3,7 @@
 import re
 
 from desktop_app.domain.errors import FieldError
+from desktop_app.domain.i18n import QT_TRANSLATE_NOOP
 from desktop_app.domain.text_folding import fold_fullwidth
 
 FIELD = "phone"
@@ -23,9 +24,9 @@ def normalize_phone(raw: str) -> str:
 def validate_mobile(raw: str) -> str:
     number = normalize_phone(raw)
     if not number:
-        raise FieldError(FIELD, "请填写手机号码")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "请填写手机号码"))
     if not MOBILE_PATTERN.fullmatch(number):
-        raise FieldError(FIELD, "手机号码应为1开头的11位数字")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "手机号码应为1开头的11位数字"))
     return number
 
 
@@ -33,12 +34,12 @@ def validate_phone(raw: str) -> str:
     """A mobile ("13812345678") or a landline, returned as "0998-1234567"."""
     number = normalize_phone(raw)
     if not number:
-        raise FieldError(FIELD, "请填写电话号码")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "请填写电话号码"))
     if MOBILE_PATTERN.fullmatch(number):
         return number
     landline = split_landline(_typed_landline(raw) or number)
     if landline is None:
-        raise FieldError(FIELD, "电话号码格式不对：手机为1开头的11位数字，固定电话如 0998-1234567")
+        raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "电话号码格式不对：手机为1开头的11位数字，固定电话如 0998-1234567"))
     return "-".join(landline)
 
 

@@ -3,8 +3,12 @@
 from collections.abc import Sequence
 from decimal import Decimal
 
+from .i18n import QT_TRANSLATE_NOOP
+
 DEFAULT_STAR_THRESHOLDS: tuple[int, ...] = (100, 300, 600, 1000, 1500)
-STAR_LABELS = ("未评星", "一星", "二星", "三星", "四星", "五星")
+STAR_LABELS = (QT_TRANSLATE_NOOP("Vocabulary", "未评星"), QT_TRANSLATE_NOOP("Vocabulary", "一星"),
+               QT_TRANSLATE_NOOP("Vocabulary", "二星"), QT_TRANSLATE_NOOP("Vocabulary", "三星"),
+               QT_TRANSLATE_NOOP("Vocabulary", "四星"), QT_TRANSLATE_NOOP("Vocabulary", "五星"))
 
 
 def star_level(hours: float | Decimal, thresholds: Sequence[float] = DEFAULT_STAR_THRESHOLDS) -> int:

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from ..db.database import db
 from ..db.models import User
 from ..domain.errors import FieldError
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..domain.vocabulary import ADMIN, CLERK, ROLES, VIEWER
 from . import audit, session
 from .session import ACCOUNTS, Account, requires
@@ -40,8 +41,10 @@ DEMO_PASSWORD = "demo"
 DEMO_KEY = "accounts.demo_password"
 DEMO_ACCOUNTS = ((ADMIN, ADMIN), (CLERK, CLERK), (VIEWER, VIEWER))  # username, role
 
+# how a login came about, as its audit entry says
 WINDOW = "窗口"
 COMMAND_LINE = "命令行"
+UNLOCK = "解锁"
 
 _COMMON_PASSWORDS = frozenset({
     "password", "password1", "12345678", "123456789", "1234567890", "87654321", "11111111", "88888888",
@@ -60,7 +63,7 @@ class LoginThrottled(AccountError):
     """Too many wrong passwords in a row: the next try must wait `wait_seconds`."""
 
     def __init__(self, wait_seconds: int) -> None:
-        super().__init__(FieldError("password", f"密码错误次数过多，请{wait_seconds}秒后再试"))
+        super().__init__(FieldError("password", Message(QT_TRANSLATE_NOOP("Messages", "密码错误次数过多，请{seconds}秒后再试"), seconds=wait_seconds)))
         self.wait_seconds = wait_seconds
 
 
@@ -98,16 +101,17 @@ def check_password(password: str, stored: str) -> bool:
 def password_problem(password: str, username: str = "") -> str | None:
     """Why this password may not be used (None when it may)."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"密码至少{MIN_PASSWORD_LENGTH}位"
+        return Message(QT_TRANSLATE_NOOP("Messages", "密码至少{min_password_length}位"),
+                       min_password_length=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:
-        return f"密码不能超过{MAX_PASSWORD_LENGTH}位"
+        return Message(QT_TRANSLATE_NOOP("Messages", "密码不能超过{length}位"), length=MAX_PASSWORD_LENGTH)
     if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in password):
-        return "密码中不能有控制字符"
+        return QT_TRANSLATE_NOOP("Messages", "密码中不能有控制字符")
     lowered = password.lower()
     if username and lowered == username.strip().lower():
-        return "密码不能与用户名相同"
+        return QT_TRANSLATE_NOOP("Messages", "密码不能与用户名相同")
     if len(set(password)) == 1 or lowered in _COMMON_PASSWORDS or _is_run(password):
-        return "这个密码太容易被猜到，请换一个"
+        return QT_TRANSLATE_NOOP("Messages", "这个密码太容易被猜到，请换一个")
     return None
 
 
@@ -128,10 +132,10 @@ def password_strength(password: str, username: str = "") -> tuple[int, str]:
     if any(not ch.isascii() for ch in password):
         kinds += 2  # Chinese characters: thousands to choose from
     if len(password) >= 12 and kinds >= 3 or len(password) >= 16:
-        return 3, "强：不容易被猜到"
+        return 3, QT_TRANSLATE_NOOP("Messages", "强：不容易被猜到")
     if kinds >= 2 and len(password) >= 10:
-        return 2, "中：可以使用；更长或混用字母、数字和符号会更安全"
-    return 1, "弱：可以使用，但建议加长，并混用字母、数字和符号"
+        return 2, QT_TRANSLATE_NOOP("Messages", "中：可以使用；更长或混用字母、数字和符号会更安全")
+    return 1, QT_TRANSLATE_NOOP("Messages", "弱：可以使用，但建议加长，并混用字母、数字和符号")
 
 
 def _checked_new_password(password: str, username: str, repeat: str | None = None) -> str:
@@ -139,25 +143,25 @@ def _checked_new_password(password: str, username: str, repeat: str | None = Non
     if problem:
         raise AccountError(FieldError("password", problem))
     if repeat is not None and repeat != password:
-        raise AccountError(FieldError("repeat", "两次输入的密码不一致"))
+        raise AccountError(FieldError("repeat", QT_TRANSLATE_NOOP("Messages", "两次输入的密码不一致")))
     return password
 
 
 def _checked_username(username: str) -> str:
     name = unicodedata.normalize("NFC", (username or "").strip())
     if not name:
-        raise AccountError(FieldError("username", "请填写用户名"))
+        raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "请填写用户名")))
     if len(name) > MAX_USERNAME_LENGTH:
-        raise AccountError(FieldError("username", f"用户名不能超过{MAX_USERNAME_LENGTH}个字"))
+        raise AccountError(FieldError("username", Message(QT_TRANSLATE_NOOP("Messages", "用户名不能超过{length}个字"), length=MAX_USERNAME_LENGTH)))
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in name):
-        raise AccountError(FieldError("username", "用户名中不能有控制字符"))
+        raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "用户名中不能有控制字符")))
     return name
 
 
 def _checked_display_name(display_name: str, username: str) -> str:
     text = " ".join((display_name or "").split())
     if len(text) > MAX_USERNAME_LENGTH:
-        raise AccountError(FieldError("display_name", f"姓名不能超过{MAX_USERNAME_LENGTH}个字"))
+        raise AccountError(FieldError("display_name", Message(QT_TRANSLATE_NOOP("Messages", "姓名不能超过{length}个字"), length=MAX_USERNAME_LENGTH)))
     return text or username
 
 
@@ -191,12 +195,12 @@ def _create(username: str, password: str, role: str, display_name: str, summary:
             check: bool = True) -> User:
     username = _checked_username(username)
     if role not in ROLES:
-        raise AccountError(FieldError("role", "角色应为 管理员 / 录入员 / 查看"))
+        raise AccountError(FieldError("role", QT_TRANSLATE_NOOP("Messages", "角色应为 管理员 / 录入员 / 查看")))
     if check:
         _checked_new_password(password, username)
     display = _checked_display_name(display_name, username)
     if User.select().where(User.username == username).exists():
-        raise AccountError(FieldError("username", "该用户名已存在"))
+        raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "该用户名已存在")))
     user = User.create(username=username, display_name=display, password_hash=hash_password(password), role=role)
     audit.record("新增", "user", user.uuid, summary)
     return user
@@ -215,7 +219,7 @@ def create_first_administrator(username: str, password: str, display_name: str =
     exists (from then on only an administrator adds accounts)."""
     with db.atomic():
         if accounts_exist():
-            raise AccountError(FieldError("username", "本数据文件夹已有操作员账号，请由管理员登录后添加账号"))
+            raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "本数据文件夹已有操作员账号，请由管理员登录后添加账号")))
         name = _checked_username(username)
         _checked_new_password(password, name, repeat)
         with session.acting_as(Account(name, ADMIN, display_name)):
@@ -227,7 +231,7 @@ def create_demo_accounts() -> list[str]:
     without accounts. The folder then says it is a demo folder (`demo_password`)."""
     with db.atomic():
         if accounts_exist():
-            raise AccountError(FieldError("username", "本数据文件夹已有操作员账号，不能再建演示账号"))
+            raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "本数据文件夹已有操作员账号，不能再建演示账号")))
         with session.acting_as(Account(ADMIN, ADMIN)):
             for username, role in DEMO_ACCOUNTS:
                 _create(username, DEMO_PASSWORD, role, "", f"新增演示账号（{role}）", check=False)
@@ -282,10 +286,10 @@ def authenticate(username: str, password: str, now: datetime | None = None, via:
         _failed(user, name, f"用户名或密码不对（{via}）", now)
         if user is not None and retry_wait_seconds(user.failed_logins + 1):
             raise LoginThrottled(retry_wait_seconds(user.failed_logins + 1))
-        raise AccountError(FieldError("password", "用户名或密码不对"))
+        raise AccountError(FieldError("password", QT_TRANSLATE_NOOP("Messages", "用户名或密码不对")))
     if not user.active:
         _failed(user, name, f"账号已停用（{via}）", now)
-        raise AccountError(FieldError("username", "该账号已停用，请联系管理员"))
+        raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "该账号已停用，请联系管理员")))
     with db.atomic():
         User.update(failed_logins=0, last_failed_at=None, last_login_at=now).where(User.id == user.id).execute()
         audit.record(audit.LOGIN, "user", user.uuid, f"登录（{via}）", username=user.username)
@@ -297,6 +301,11 @@ def log_in(username: str, password: str, now: datetime | None = None, via: str =
     account = authenticate(username, password, now, via)
     session.set_logged_in(account)
     return account
+
+
+def record_idle_lock() -> None:
+    """The window locked itself for want of input (the acting account's entry in the audit trail)."""
+    audit.record("锁定", "user", "", "长时间无操作，窗口已锁定")
 
 
 def log_out() -> None:
@@ -319,9 +328,9 @@ def verify_administrator(username: str, password: str) -> User:
                 User.update(failed_logins=User.failed_logins + 1, last_failed_at=datetime.now()).where(
                     User.id == user.id).execute()
             audit.record("验证失败", "user", "", "管理员验证未通过")
-        raise AccountError(FieldError("password", "用户名或密码不对"))
+        raise AccountError(FieldError("password", QT_TRANSLATE_NOOP("Messages", "用户名或密码不对")))
     if user.role != ADMIN:
-        raise AccountError(FieldError("username", "该账号不是管理员"))
+        raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "该账号不是管理员")))
     if user.failed_logins:
         User.update(failed_logins=0, last_failed_at=None).where(User.id == user.id).execute()
     return user
@@ -337,7 +346,7 @@ def change_own_password(old_password: str, new_password: str, repeat: str | None
     if user is None:
         user = User.get_or_none(User.username == account.username)
     if user is None or not check_password(old_password, user.password_hash):
-        raise AccountError(FieldError("old_password", "原密码不对"))
+        raise AccountError(FieldError("old_password", QT_TRANSLATE_NOOP("Messages", "原密码不对")))
     _checked_new_password(new_password, user.username, repeat)
     with db.atomic():
         user.password_hash = hash_password(new_password)
@@ -348,7 +357,7 @@ def change_own_password(old_password: str, new_password: str, repeat: str | None
 def _user(user_id: int) -> User:
     user = User.get_or_none(User.id == user_id)
     if user is None:
-        raise AccountError(FieldError("username", "该账号不存在"))
+        raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "该账号不存在")))
     return user
 
 
@@ -374,9 +383,9 @@ def set_active(user_id: int, active: bool) -> None:
         user = _user(user_id)
         if not active:
             if user.username == session.acting_username():
-                raise AccountError(FieldError("username", "不能停用当前登录的账号"))
+                raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "不能停用当前登录的账号")))
             if user.role == ADMIN and not _other_active_admins(user):
-                raise AccountError(FieldError("username", "至少要保留一个可用的管理员账号"))
+                raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "至少要保留一个可用的管理员账号")))
         user.active = bool(active)
         user.save()
         audit.record("启用" if active else "停用", "user", user.uuid, f"{'启用' if active else '停用'}操作员（{user.role}）")
@@ -385,11 +394,11 @@ def set_active(user_id: int, active: bool) -> None:
 @requires(ACCOUNTS)
 def set_role(user_id: int, role: str) -> None:
     if role not in ROLES:
-        raise AccountError(FieldError("role", "角色应为 管理员 / 录入员 / 查看"))
+        raise AccountError(FieldError("role", QT_TRANSLATE_NOOP("Messages", "角色应为 管理员 / 录入员 / 查看")))
     with db.atomic():
         user = _user(user_id)
         if user.role == ADMIN and role != ADMIN and not _other_active_admins(user):
-            raise AccountError(FieldError("role", "至少要保留一个可用的管理员账号"))
+            raise AccountError(FieldError("role", QT_TRANSLATE_NOOP("Messages", "至少要保留一个可用的管理员账号")))
         before = user.role
         user.role = role
         user.save()
@@ -423,7 +432,8 @@ def idle_lock_minutes() -> int:
 def set_idle_lock_minutes(minutes: int) -> None:
     low, high = IDLE_LOCK_RANGE
     if not low <= int(minutes) <= high:
-        raise AccountError(FieldError("idle_minutes", f"自动锁定时间应在{low}到{high}分钟之间"))
+        raise AccountError(FieldError("idle_minutes", Message(QT_TRANSLATE_NOOP("Messages", "自动锁定时间应在{low}到{high}分钟之间"),
+                                                      low=low, high=high)))
     with db.atomic():
         set_setting(IDLE_LOCK_KEY, int(minutes))
         audit.record("修改", "setting", "", f"无操作{int(minutes)}分钟后自动锁定")

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..db.database import db
 from ..db.models import AuditArchive, AuditLog
 from ..domain.dates import add_months
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..domain.masking import mask_free_text
 from . import session
 from .files import write_verified
@@ -149,7 +150,8 @@ class RetentionRefused(ValueError):
 @requires(SETTINGS)
 def set_retention_months(months: int) -> None:
     if not MINIMUM_RETENTION_MONTHS <= int(months) <= MAXIMUM_RETENTION_MONTHS:
-        raise RetentionRefused(f"操作日志至少保留{MINIMUM_RETENTION_MONTHS}个月")
+        raise RetentionRefused(Message(QT_TRANSLATE_NOOP("Messages", "操作日志至少保留{months}个月"),
+                                       months=MINIMUM_RETENTION_MONTHS))
     with db.atomic():
         set_setting(RETENTION_KEY, int(months))
         record("修改", "setting", "", f"操作日志保留期限改为{int(months)}个月")

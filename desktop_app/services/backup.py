@@ -18,6 +18,7 @@ from ..config import DataPaths
 from ..db.database import db
 from ..db.migrations import LATEST, current_version, migrate
 from ..db.snapshot import check_file, write_copy
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from . import audit, calendar, files
 from .session import BACKUP, RESTORE, requires
 from .settings import get_setting, set_setting
@@ -72,7 +73,8 @@ def write_backup(target: Path) -> Path:
         finally:
             files.remove_quietly(temp.with_name(temp.name + "-journal"))
         if problems:
-            raise BackupCheckFailed("备份文件校验失败: " + "; ".join(problems[:3]))
+            raise BackupCheckFailed(Message(QT_TRANSLATE_NOOP("Messages", "备份文件校验失败: {problems}"),
+                                            problems="; ".join(problems[:3])))
     return target
 
 
@@ -111,16 +113,17 @@ def restore_from(paths: DataPaths, source: Path) -> Path:
     """
     problems = check_file(source)
     if problems:
-        raise RestoreError("所选备份文件已损坏，不能恢复: " + "; ".join(problems[:2]))
+        raise RestoreError(Message(QT_TRANSLATE_NOOP("Messages", "所选备份文件已损坏，不能恢复: {problems}"),
+                                   problems="; ".join(problems[:2])))
     with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as probe:
         has_version = probe.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
         ).fetchone()
         version = probe.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] if has_version else 0
     if not version:
-        raise RestoreError("所选文件不是本系统的数据备份")
+        raise RestoreError(QT_TRANSLATE_NOOP("Messages", "所选文件不是本系统的数据备份"))
     if version > LATEST:
-        raise RestoreError("所选备份由更新版本的程序写入，请先升级程序")
+        raise RestoreError(QT_TRANSLATE_NOOP("Messages", "所选备份由更新版本的程序写入，请先升级程序"))
     safety = paths.backups / f"恢复前备份-{datetime.now():%Y%m%d-%H%M%S}.db"
     paths.backups.mkdir(parents=True, exist_ok=True)
     write_backup(safety)

@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
+
 _CHUNK = 1 << 20
 TEMP_SUFFIX = ".part"
 _TEMP_STEM_CHARS = 60
@@ -65,15 +67,20 @@ class FileWriteError(OSError):
 
 def _message(name: str, kind: str, detail: str) -> str:
     if kind == FULL:
-        return f"“{name}”没有保存：磁盘或U盘的空间已满。请腾出空间或换一个位置后重新保存。"
+        return Message(QT_TRANSLATE_NOOP("Messages", "“{name}”没有保存：磁盘或U盘的空间已满。请腾出空间或换一个位置后重新保存。"),
+                       name=name)
     if kind == GONE:
-        return f"“{name}”没有保存：保存位置的文件夹已不存在，或U盘已被拔出。请重新选择保存位置。"
+        return Message(QT_TRANSLATE_NOOP("Messages", "“{name}”没有保存：保存位置的文件夹已不存在，或U盘已被拔出。"
+                                                     "请重新选择保存位置。"), name=name)
     if kind == DENIED:
-        return (f"“{name}”没有保存：没有写入该位置的权限（也可能是U盘打开了写保护，或同名文件正在"
-                "Excel/WPS 中打开）。请关闭该文件或换一个位置后重新保存。")
+        return Message(QT_TRANSLATE_NOOP("Messages", "“{name}”没有保存：没有写入该位置的权限（也可能是U盘打开了写保护，"
+                                                     "或同名文件正在Excel/WPS 中打开）。请关闭该文件或换一个位置后重新保存。"),
+                       name=name)
     if kind == MISMATCH:
-        return f"“{name}”没有保存：写入后读回的内容与原内容不一致，存储设备可能有故障。请换一个位置后重新保存。"
-    return f"“{name}”没有保存（{detail or '写入失败'}）。请检查保存位置后重新保存。"
+        return Message(QT_TRANSLATE_NOOP("Messages", "“{name}”没有保存：写入后读回的内容与原内容不一致，存储设备可能有故障。"
+                                                     "请换一个位置后重新保存。"), name=name)
+    return Message(QT_TRANSLATE_NOOP("Messages", "“{name}”没有保存（{detail}）。请检查保存位置后重新保存。"), name=name,
+                   detail=detail or QT_TRANSLATE_NOOP("Messages", "写入失败"))
 
 
 def error_for(exc: OSError, path: Path | str) -> FileWriteError:

@@ -30,6 +30,7 @@ from ..domain.holiday_days import (
     layer_source,
 )
 from ..domain.holiday_notice import days_for_layer, parse_notice
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from . import audit, calendar
 from .session import SETTINGS, requires
 
@@ -83,7 +84,9 @@ def read_notice(text: str, layer: str = NATIONAL, default_year: int | None = Non
     days, skipped = days_for_layer(parsed, layer)
     problems = [p.text for p in parsed.problems]
     if parsed.year is not None and not parsed.problems and not days:
-        problems.append(f"通知中没有属于“{LAYER_NAMES[layer]}”的放假日期")
+        problems.append(
+            Message(QT_TRANSLATE_NOOP("Messages", "通知中没有属于“{layer_names_layer}”的放假日期"),
+                    layer_names_layer=LAYER_NAMES[layer]))
     return NoticeReading(layer, parsed.year, days, skipped, tuple(problems))
 
 
@@ -100,27 +103,34 @@ def check_arrangement(layer: str, year: int, days: Sequence[ArrangedDay]) -> lis
     """What is wrong with an arrangement (empty when it may be stored)."""
     problems = []
     if layer not in LAYERS:
-        problems.append(f"未知的节假日类别“{layer}”")
+        problems.append(Message(QT_TRANSLATE_NOOP("Messages", "未知的节假日类别“{layer}”"), layer=layer))
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
-        problems.append(f"年份{year}超出范围（{YEAR_RANGE[0]}–{YEAR_RANGE[1]}）")
+        problems.append(
+            Message(QT_TRANSLATE_NOOP("Messages", "年份{year}超出范围（{first_year}–{last_year}）"),
+                    year=year, first_year=YEAR_RANGE[0], last_year=YEAR_RANGE[1]))
     if layer != LOCAL and not any(day.kind == REST for day in days):
-        problems.append(f"{year}年的安排中没有放假日期")
+        problems.append(Message(QT_TRANSLATE_NOOP("Messages", "{year}年的安排中没有放假日期"), year=year))
     seen: set[date] = set()
     for day in days:
-        label = f"{day.date.month}月{day.date.day}日"
+        label = Message(QT_TRANSLATE_NOOP("Messages", "{month}月{day}日"), month=day.date.month,
+                        day=day.date.day)
         if day.date in seen:
-            problems.append(f"{label}出现了两次")
+            problems.append(Message(QT_TRANSLATE_NOOP("Messages", "{label}出现了两次"), label=label))
         seen.add(day.date)
         if abs(day.date.year - year) > 1:
-            problems.append(f"{day.date.year}年{label}不属于{year}年的安排")
+            problems.append(
+                Message(QT_TRANSLATE_NOOP("Messages", "{year}年{label}不属于{year_}年的安排"),
+                        year=day.date.year, label=label, year_=year))
         if day.kind not in KINDS:
-            problems.append(f"{label}只能是“休”或“班”")
+            problems.append(Message(QT_TRANSLATE_NOOP("Messages", "{label}只能是“休”或“班”"), label=label))
         elif day.kind == WORK and not is_weekend(day.date):
-            problems.append(f"{label}本是工作日，不能标为调休上班")
+            problems.append(Message(QT_TRANSLATE_NOOP("Messages", "{label}本是工作日，不能标为调休上班"), label=label))
         if len(day.name) > MAX_NAME_LENGTH:
-            problems.append(f"{label}的节日名称不能超过{MAX_NAME_LENGTH}个字")
+            problems.append(
+                Message(QT_TRANSLATE_NOOP("Messages", "{label}的节日名称不能超过{max_name_length}个字"),
+                        label=label, max_name_length=MAX_NAME_LENGTH))
         if any(ord(ch) < 32 or 0xD800 <= ord(ch) <= 0xDFFF for ch in day.name):
-            problems.append(f"{label}的节日名称含有无法保存的字符")
+            problems.append(Message(QT_TRANSLATE_NOOP("Messages", "{label}的节日名称含有无法保存的字符"), label=label))
     return problems
 
 
@@ -165,5 +175,5 @@ def apply_notice(text: str, layer: str = NATIONAL, default_year: int | None = No
     completely raises `ArrangementRefused` naming each sentence, and changes nothing."""
     reading = read_notice(text, layer, default_year)
     if not reading.complete or reading.year is None:
-        raise ArrangementRefused(reading.problems or ("通知中没有找到放假日期",))
+        raise ArrangementRefused(reading.problems or (QT_TRANSLATE_NOOP("Messages", "通知中没有找到放假日期"),))
     return save_arrangement(layer, reading.year, reading.days)

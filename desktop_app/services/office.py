@@ -9,6 +9,7 @@ from datetime import date
 from ..db.database import db
 from ..db.models import OfficeSettings, User
 from ..domain.errors import FieldError
+from ..domain.i18n import QT_TRANSLATE_NOOP
 from ..domain.xinjiang_places import is_in_xinjiang
 from . import audit
 from .session import SETTINGS, require
@@ -40,14 +41,15 @@ def get_office() -> OfficeInfo | None:
 def validate_office(info: OfficeInfo) -> list[FieldError]:
     errors = []
     if not info.unit_name.strip():
-        errors.append(FieldError("unit_name", "请填写单位名称"))
+        errors.append(FieldError("unit_name", QT_TRANSLATE_NOOP("Messages", "请填写单位名称")))
     elif len(info.unit_name.strip()) > 100:
-        errors.append(FieldError("unit_name", "单位名称不能超过100个字"))
+        errors.append(FieldError("unit_name", QT_TRANSLATE_NOOP("Messages", "单位名称不能超过100个字")))
     prefix = info.case_prefix.strip()
     if not prefix:
-        errors.append(FieldError("case_prefix", "请填写案件编号前缀，例如“夏派调”"))
+        errors.append(FieldError("case_prefix", QT_TRANSLATE_NOOP("Messages", "请填写案件编号前缀，例如“夏派调”")))
     elif len(prefix) > 10 or any(ch.isdigit() or ch in "()（）字第号 " for ch in prefix):
-        errors.append(FieldError("case_prefix", "编号前缀只写简称，例如“夏派调”，不含数字、括号和“字”"))
+        errors.append(FieldError("case_prefix",
+            QT_TRANSLATE_NOOP("Messages", "编号前缀只写简称，例如“夏派调”，不含数字、括号和“字”")))
     return errors
 
 

@@ -14,8 +14,8 @@ the permission it needs, as a decorator or, when the permission depends on the a
 The acting account is the one logged in for the process (`accounts.log_in`: the window's login dialog,
 the command line's --user), or, inside `with acting_as(account):`, another one for this thread only
 (the window's worker threads act as the account that started the work; tests act as each role).
-A refusal raises `PermissionDenied`, whose message is a Chinese sentence naming the account, its role
-and what was refused; its template is marked for translation (context "Session").
+A refusal raises `PermissionDenied`, whose `message` is a Chinese sentence naming the account, its role
+and what was refused (a translatable `Message`, domain/i18n.py).
 """
 
 from __future__ import annotations
@@ -27,24 +27,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
 
-from ..domain.i18n import QT_TRANSLATE_NOOP
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..domain.vocabulary import ADMIN, CLERK, VIEWER
 
 # --- permissions: the texts name what is refused ---------------------------------------------------
 
-READ_FULL = QT_TRANSLATE_NOOP("Permission", "查看完整的身份证号、电话和住址")
-EDIT = QT_TRANSLATE_NOOP("Permission", "录入和修改数据")
-DELETE = QT_TRANSLATE_NOOP("Permission", "删除或恢复记录")
-PRINT = QT_TRANSLATE_NOOP("Permission", "打印（个人信息已脱敏）")
-EXPORT = QT_TRANSLATE_NOOP("Permission", "导出文件（个人信息已脱敏）")
-FULL_FORM = QT_TRANSLATE_NOOP("Permission", "导出或打印完整的个人信息")
-SENSITIVE = QT_TRANSLATE_NOOP("Permission", "查看不满十四周岁当事人的信息")
-SETTINGS = QT_TRANSLATE_NOOP("Permission", "修改单位信息和设置")
-ACCOUNTS = QT_TRANSLATE_NOOP("Permission", "管理操作员账号")
-BACKUP = QT_TRANSLATE_NOOP("Permission", "备份数据")
-RESTORE = QT_TRANSLATE_NOOP("Permission", "从备份恢复数据")
-AUDIT = QT_TRANSLATE_NOOP("Permission", "查看和归档操作日志")
-ANONYMISE = QT_TRANSLATE_NOOP("Permission", "匿名化离队队员的个人信息")
+READ_FULL = QT_TRANSLATE_NOOP("Messages", "查看完整的身份证号、电话和住址")
+EDIT = QT_TRANSLATE_NOOP("Messages", "录入和修改数据")
+DELETE = QT_TRANSLATE_NOOP("Messages", "删除或恢复记录")
+PRINT = QT_TRANSLATE_NOOP("Messages", "打印（个人信息已脱敏）")
+EXPORT = QT_TRANSLATE_NOOP("Messages", "导出文件（个人信息已脱敏）")
+FULL_FORM = QT_TRANSLATE_NOOP("Messages", "导出或打印完整的个人信息")
+SENSITIVE = QT_TRANSLATE_NOOP("Messages", "查看不满十四周岁当事人的信息")
+SETTINGS = QT_TRANSLATE_NOOP("Messages", "修改单位信息和设置")
+ACCOUNTS = QT_TRANSLATE_NOOP("Messages", "管理操作员账号")
+BACKUP = QT_TRANSLATE_NOOP("Messages", "备份数据")
+RESTORE = QT_TRANSLATE_NOOP("Messages", "从备份恢复数据")
+AUDIT = QT_TRANSLATE_NOOP("Messages", "查看和归档操作日志")
+ANONYMISE = QT_TRANSLATE_NOOP("Messages", "匿名化离队队员的个人信息")
 
 ALL_PERMISSIONS = (READ_FULL, EDIT, DELETE, PRINT, EXPORT, FULL_FORM, SENSITIVE, SETTINGS, ACCOUNTS, BACKUP,
                    RESTORE, AUDIT, ANONYMISE)
@@ -55,8 +55,6 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     VIEWER: frozenset({PRINT}),
 }
 
-_REFUSED = QT_TRANSLATE_NOOP("Session", "当前账号“{0}”（{1}）无权{2}。如需办理，请由有此权限的人员登录。")
-_NOBODY = QT_TRANSLATE_NOOP("Session", "请先登录：{0}需要以操作员账号登录后办理。")
 
 
 @dataclass(frozen=True)
@@ -80,10 +78,13 @@ class PermissionDenied(PermissionError):
         self.permission = permission
         self.account = account
         if account is None:
-            self.template, self.args_shown = _NOBODY, (permission,)
+            self.message = Message(QT_TRANSLATE_NOOP("Messages", "请先登录：{permission}需要以操作员账号登录后办理。"),
+                                   permission=permission)
         else:
-            self.template, self.args_shown = _REFUSED, (account.username, account.role or "无角色", permission)
-        self.message = self.template.format(*self.args_shown)
+            self.message = Message(
+                QT_TRANSLATE_NOOP("Messages", "当前账号“{user}”（{role}）无权{permission}。如需办理，请由有此权限的人员登录。"),
+                user=account.username, role=account.role or QT_TRANSLATE_NOOP("Messages", "无角色"),
+                permission=permission)
         super().__init__(self.message)
 
     def __str__(self) -> str:

@@ -12,6 +12,7 @@ from ..config import DataPaths
 from ..db.database import close_database, integrity_problems, open_database
 from ..db.migrations import migrate
 from ..db.snapshot import check_file
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from . import calendar
 
 log = logging.getLogger(__name__)
@@ -33,13 +34,15 @@ def open_store(paths: DataPaths, check: bool = True) -> SqliteDatabase:
         database = open_database(paths.database)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
         close_database()
-        raise DamagedDatabaseError(f"数据文件无法打开: {exc}") from exc
+        raise DamagedDatabaseError(
+            Message(QT_TRANSLATE_NOOP("Messages", "数据文件无法打开: {exc}"), exc=exc)) from exc
     if existed and check:
         problems = integrity_problems(database)
         if problems:
             close_database()
             log.error("数据库完整性检查失败 (%d 条)", len(problems))
-            raise DamagedDatabaseError("数据文件已损坏: " + "; ".join(problems[:3]))
+            raise DamagedDatabaseError(Message(QT_TRANSLATE_NOOP("Messages", "数据文件已损坏: {problems}"),
+                                               problems="; ".join(problems[:3])))
     migrate(database, backup_dir=paths.backups)
     calendar.store_opened(True)
     return database

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from .files import (
     DENIED,
     FULL,
@@ -60,7 +61,7 @@ class ExportFailed(RuntimeError):
 
 
 class ExportCancelled(ExportFailed, Cancelled):
-    def __init__(self, message: str = "导出已取消，已写入的文件已删除。") -> None:
+    def __init__(self, message: str = QT_TRANSLATE_NOOP("Messages", "导出已取消，已写入的文件已删除。")) -> None:
         super().__init__(message)
 
 
@@ -107,7 +108,7 @@ def verify_export(folder: Path) -> list[str]:
     """Check a finished export against its manifest; the problems found (empty when all is well)."""
     manifest = Path(folder) / MANIFEST_NAME
     if not manifest.exists():
-        return [f"缺少{MANIFEST_NAME}"]
+        return [Message(QT_TRANSLATE_NOOP("Messages", "缺少{manifest_name}"), manifest_name=MANIFEST_NAME)]
     problems = []
     for line in manifest.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -115,9 +116,9 @@ def verify_export(folder: Path) -> list[str]:
         digest, _, name = line.partition("  ")
         path = Path(folder) / name
         if not path.exists():
-            problems.append(f"缺少文件：{name}")
+            problems.append(Message(QT_TRANSLATE_NOOP("Messages", "缺少文件：{name}"), name=name))
         elif sha256_of_file(path) != digest:
-            problems.append(f"文件内容与清单不符：{name}")
+            problems.append(Message(QT_TRANSLATE_NOOP("Messages", "文件内容与清单不符：{name}"), name=name))
     return problems
 
 
@@ -125,16 +126,18 @@ def failure_message(exc: OSError) -> str:
     """What to tell the user about an OSError while writing to the stick."""
     kind = exc.kind if isinstance(exc, FileWriteError) else error_kind(exc.errno)
     if isinstance(exc, FileWriteError) and kind == MISMATCH:
-        return f"文件“{exc.path.name}”写入后读回校验不一致，U盘可能有故障，导出未完成。"
+        return Message(QT_TRANSLATE_NOOP("Messages", "文件“{name}”写入后读回校验不一致，U盘可能有故障，导出未完成。"),
+                       name=exc.path.name)
     if kind == FULL:
-        return "U盘空间不足，导出未完成，已写入的文件已删除。请腾出空间或换一个U盘后重新导出。"
+        return QT_TRANSLATE_NOOP("Messages", "U盘空间不足，导出未完成，已写入的文件已删除。请腾出空间或换一个U盘后重新导出。")
     if exc.errno == errno.EROFS:
-        return "U盘处于只读状态（可能打开了写保护开关），无法写入。请关闭写保护后重新导出。"
+        return QT_TRANSLATE_NOOP("Messages", "U盘处于只读状态（可能打开了写保护开关），无法写入。请关闭写保护后重新导出。")
     if kind == DENIED:
-        return "没有写入该位置的权限，导出未完成。请选择其他文件夹或U盘。"
+        return QT_TRANSLATE_NOOP("Messages", "没有写入该位置的权限，导出未完成。请选择其他文件夹或U盘。")
     if kind == GONE:
-        return "U盘已被拔出或无法写入，导出未完成。请重新插好U盘后再导出一次。"
-    return f"写入U盘失败（{exc.strerror or exc}），导出未完成。请检查U盘后重新导出。"
+        return QT_TRANSLATE_NOOP("Messages", "U盘已被拔出或无法写入，导出未完成。请重新插好U盘后再导出一次。")
+    return Message(QT_TRANSLATE_NOOP("Messages", "写入U盘失败（{reason}），导出未完成。请检查U盘后重新导出。"),
+                   reason=exc.strerror or exc)
 
 
 def write_files_safely(
@@ -155,7 +158,7 @@ def write_files_safely(
     now = now or datetime.now()
     target = Path(target_dir)
     if not target.is_dir():
-        raise ExportFailed("导出位置不存在或无法访问（U盘可能已被拔出），请重新选择。")
+        raise ExportFailed(QT_TRANSLATE_NOOP("Messages", "导出位置不存在或无法访问（U盘可能已被拔出），请重新选择。"))
     names = [safe_file_name(name) for name, _content in files]
     if len(set(names)) != len(names) or MANIFEST_NAME in names:
         raise ValueError("export file names must be unique")
@@ -183,7 +186,9 @@ def write_files_safely(
             _rename_folder(work, final)
             fsync_dir(target)
             if sha256_of_file(final / MANIFEST_NAME) != hashlib.sha256(text.encode("utf-8")).hexdigest():
-                raise ExportFailed(f"{MANIFEST_NAME}读回校验不一致，U盘可能有故障，导出未完成。")
+                raise ExportFailed(
+                    Message(QT_TRANSLATE_NOOP("Messages", "{manifest_name}读回校验不一致，U盘可能有故障，导出未完成。"),
+                            manifest_name=MANIFEST_NAME))
         except OSError as exc:
             raise ExportFailed(failure_message(exc)) from exc
     except BaseException:
@@ -209,8 +214,9 @@ def _check_free_space(target: Path, files: Sequence[tuple[str, FileContent]]) ->
     except OSError:
         return
     if free < needed:
-        raise ExportFailed(f"U盘空间不足：需要约{_megabytes(needed)}，剩余{_megabytes(free)}。"
-                           "请腾出空间或换一个U盘。")
+        raise ExportFailed(
+            Message(QT_TRANSLATE_NOOP("Messages", "U盘空间不足：需要约{needed}，剩余{free}。请腾出空间或换一个U盘。"),
+                    needed=_megabytes(needed), free=_megabytes(free)))
 
 
 def _megabytes(n: int) -> str:

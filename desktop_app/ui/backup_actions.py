@@ -7,12 +7,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..config import DataPaths
 from ..services import backup
 from ..services.files import FileWriteError
 from ..services.progress import Progress
+from .i18n import shown
 from .ops import ALL, BACKUPS, TaskRunner
 
 _REFUSALS = (backup.RestoreError, backup.BackupCheckFailed, FileWriteError)
@@ -28,45 +30,49 @@ class BackupActions:
         if dest is None:
             suggested = str(self.paths.backups / backup.backup_file_name(datetime.now()))
             chosen, _ = QFileDialog.getSaveFileName(
-                self.parent, self.parent.tr("备份数据到…"), suggested, self.parent.tr("数据备份 (*.db)")
+                self.parent, QCoreApplication.translate("BackupActions", "备份数据到…"), suggested,
+                QCoreApplication.translate("BackupActions", "数据备份 (*.db)"),
             )
             if not chosen:
                 return
             dest = Path(chosen)
 
         def work(progress: Progress) -> Path:
-            progress(10, 100, self.parent.tr("正在备份…"))
+            progress(10, 100, QCoreApplication.translate("BackupActions", "正在备份…"))
             return backup.backup_now(self.paths, dest)
 
-        self._run(self.parent.tr("备份"), work, {BACKUPS}, lambda path: QMessageBox.information(
-            self.parent, self.parent.tr("备份完成"),
-            self.parent.tr("数据已备份并校验无误：\n{0}").format(path)))
+        title = QCoreApplication.translate("BackupActions", "备份")
+        self._run(title, work, {BACKUPS}, lambda path: QMessageBox.information(
+            self.parent, QCoreApplication.translate("BackupActions", "备份完成"),
+            QCoreApplication.translate("BackupActions", "数据已备份并校验无误：\n{0}").format(path)))
 
     def restore(self, source: Path | None = None, confirm: bool = True) -> None:
         if source is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self.parent, self.parent.tr("选择要恢复的备份"), str(self.paths.backups),
-                self.parent.tr("数据备份 (*.db)"),
+                self.parent, QCoreApplication.translate("BackupActions", "选择要恢复的备份"), str(self.paths.backups),
+                QCoreApplication.translate("BackupActions", "数据备份 (*.db)"),
             )
             if not chosen:
                 return
             source = Path(chosen)
         if confirm:
             answer = QMessageBox.question(
-                self.parent, self.parent.tr("恢复数据"),
-                self.parent.tr("将用备份“{0}”替换当前全部数据。\n当前数据会先自动备份到备份文件夹。\n"
-                               "确定要恢复吗？").format(source.name),
+                self.parent, QCoreApplication.translate("BackupActions", "恢复数据"),
+                QCoreApplication.translate("BackupActions", "将用备份“{0}”替换当前全部数据。\n"
+                                           "当前数据会先自动备份到备份文件夹。\n确定要恢复吗？").format(source.name),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
 
         def work(progress: Progress) -> Path:
-            progress(10, 100, self.parent.tr("正在恢复…"))
+            progress(10, 100, QCoreApplication.translate("BackupActions", "正在恢复…"))
             return backup.restore_from(self.paths, source)
 
-        self._run(self.parent.tr("恢复"), work, ALL, lambda safety: QMessageBox.information(
-            self.parent, self.parent.tr("恢复完成"),
-            self.parent.tr("数据已从备份恢复。恢复前的数据保存在：\n{0}").format(safety)))
+        title = QCoreApplication.translate("BackupActions", "恢复")
+        self._run(title, work, ALL, lambda safety: QMessageBox.information(
+            self.parent, QCoreApplication.translate("BackupActions", "恢复完成"),
+            QCoreApplication.translate("BackupActions", "数据已从备份恢复。恢复前的数据保存在：\n{0}").format(
+                safety)))
 
     def _run(self, title: str, work: Callable[[Progress], Path], changes: frozenset[str] | set[str],
              on_done: Callable[[Any], object]) -> None:
@@ -74,6 +80,6 @@ class BackupActions:
         runner = TaskRunner(self.parent, title, work, changes=changes, expected=_REFUSALS, source=None)
         runner.done.connect(on_done)
         runner.error.connect(lambda exc: QMessageBox.critical(
-            self.parent, self.parent.tr("{0}失败").format(title), str(exc)))
+            self.parent, QCoreApplication.translate("BackupActions", "{0}失败").format(title), shown(exc)))
         self.runner = runner
         runner.start()

@@ -13,18 +13,15 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..logging_setup import current_log_file, redact
 
-CONTEXT = "ErrorDialog"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def error_box(parent: QWidget | None, exc: BaseException, log_file_hint: str | None = None) -> QMessageBox:
     """The box (not yet shown) for `exc`: `.exec()` it from the crash handler, `.open()` it elsewhere."""
     hint = log_file_hint or (str(current_log_file()) if current_log_file() else "")
-    text = _tr("程序遇到了意外错误，刚才的操作没有完成。\n已经保存的数据不受影响（以最后一次保存为准）。\n")
-    text += _tr("错误详情已写入日志：{0}").format(hint) if hint else _tr("错误详情已写入日志。")
-    box = QMessageBox(QMessageBox.Icon.Critical, _tr("程序出错"), text, QMessageBox.StandardButton.Ok, parent)
+    text = QCoreApplication.translate(
+        "ErrorDialog", "程序遇到了意外错误，刚才的操作没有完成。\n已经保存的数据不受影响（以最后一次保存为准）。\n")
+    text += (QCoreApplication.translate("ErrorDialog", "错误详情已写入日志：{0}").format(hint) if hint
+             else QCoreApplication.translate("ErrorDialog", "错误详情已写入日志。"))
+    title = QCoreApplication.translate("ErrorDialog", "程序出错")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setDetailedText(redact("".join(traceback.format_exception_only(type(exc), exc))))
     return box

@@ -1,8 +1,10 @@
-"""Showing a Chinese error message right under the field that is wrong."""
+"""Showing an error message (translated, domain/i18n.py) right under the field that is wrong."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
+
+from .i18n import shown
 
 ERROR_STYLE = "color: #c0392b;"
 INVALID_STYLE = "border: 1px solid #c0392b;"
@@ -19,7 +21,7 @@ class FieldMessage(QLabel):
         self.hide()
 
     def show_error(self, message: str) -> None:
-        self.setText(message)
+        self.setText(shown(message))
         self.show()
         self._field.setStyleSheet(INVALID_STYLE)
 

@@ -13,6 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ..domain.dates import format_date
+from ..domain.i18n import Joined, Message
+from .i18n import shown, vocab_list
 
 PAGE_SIZE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,11 +29,14 @@ class Column:
     sort_key: str | None = None  # the service's sort key; None = not sortable
     align_center: bool = False
     alert: Callable[[Any], bool] | None = None  # red text when true for the row
+    words: bool = False  # the value is vocabulary words (one, or several joined by 、), shown translated
 
 
 def display(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, Message | Joined):
+        return shown(value)
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, float):
@@ -60,7 +65,8 @@ class ColumnsModel(QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return display(getattr(self.record(index.row()), column.attr))
+            text = display(getattr(self.record(index.row()), column.attr))
+            return vocab_list(text) if column.words else text
         if role == Qt.ItemDataRole.ForegroundRole and column.alert is not None:
             return QColor("#c0392b") if column.alert(self.record(index.row())) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_center:

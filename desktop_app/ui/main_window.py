@@ -1,11 +1,12 @@
-"""The main window: six tabs, the 文件, 设置, 账号 and 帮助 menus, and a status bar with the data file, the
-operator logged in and the backup time. What the operator's role may not do is not offered (the services
-refuse it anyway); 切换用户 and 注销 are there when the window was opened by a login (`signed_in`)."""
+"""The main window: six tabs, the 文件, 设置, 账号, 语言 and 帮助 menus, and a status bar with the data file,
+the operator logged in and the backup time. What the operator's role may not do is not offered (the
+services refuse it anyway); 切换用户 and 注销 are there when the window was opened by a login
+(`signed_in`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from ..build_info import build_date_text, version
@@ -17,6 +18,7 @@ from ..services.session import SETTINGS as SETTINGS_PERMISSION
 from .app_icon import application_icon
 from .backup_actions import BackupActions
 from .dashboard.dashboard_tab import DashboardTab
+from .i18n import LANGUAGES, available_languages, choose_language, chosen_language, language_name
 from .lazy_tab import LazyTab
 from .office_dialog import OfficeDialog
 from .ops import BACKUPS, SETTINGS, announce, follow_changes
@@ -137,6 +139,8 @@ class MainWindow(QMainWindow):
         self.settings_menu = settings_menu
         self.settings_menu.menuAction().setVisible(hide_unless(SETTINGS_PERMISSION, self.holidays_action))
         self._build_account_menu()
+        self.language_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
+        self._build_language_menu()
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self.about_action = QAction(self.tr("关于"), self)
         self.about_action.triggered.connect(self.show_about)
@@ -223,6 +227,30 @@ class MainWindow(QMainWindow):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _build_language_menu(self) -> None:
+        """One checkable entry per language; one without translations yet is shown but cannot be chosen."""
+        usable = {lang.code for lang in available_languages()}
+        chosen = chosen_language()
+        group = QActionGroup(self)
+        for lang in LANGUAGES:
+            name = language_name(lang)
+            action = QAction(name if lang.code in usable else self.tr("{0}（尚无译文）").format(name), self)
+            action.setCheckable(True)
+            action.setChecked(lang.code == chosen)
+            action.setEnabled(lang.code in usable)
+            action.setData(lang.code)
+            action.triggered.connect(lambda _checked=False, code=lang.code: self.pick_language(code))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+
+    def pick_language(self, code: str) -> None:
+        """Kept in the data file; the texts change at the next start (the open windows keep theirs)."""
+        if code == chosen_language():
+            return
+        choose_language(code)
+        QMessageBox.information(self, self.tr("语言"), self.tr("界面语言将在重新启动程序后改变。\n"
+                                                             "文书（调解协议书、证书、值班表等）始终为中文。"))
 
     def about_text(self) -> str:
         return (

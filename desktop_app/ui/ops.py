@@ -43,6 +43,7 @@ from ..services import session
 from ..services.progress import Cancelled, Progress, percent
 from ..services.storage import release_thread_connection
 from .error_dialog import error_box
+from .i18n import shown
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +167,7 @@ class _Worker(QObject):
     def report(self, value: int, text: str) -> None:
         if self.cancel_requested:
             raise Cancelled
-        self.progressed.emit(value, text)
+        self.progressed.emit(value, shown(text))  # translated here: a signal carries plain text
 
     def run(self) -> None:
         try:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.files import FileWriteError, write_verified
+from .i18n import shown
 
 PRINT_DPI = 300
 
@@ -135,7 +136,7 @@ class PrintPreviewDialog(QDialog):
         try:
             write_verified(path, self.pdf)
         except FileWriteError as exc:
-            QMessageBox.warning(self, self.tr("另存为PDF"), exc.message)
+            QMessageBox.warning(self, self.tr("另存为PDF"), shown(exc.message))
             return False
         self.saved_to = path
         return True

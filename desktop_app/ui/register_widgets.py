@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLineEdit, QTableView
 
+from .i18n import vocab
+
 ROW_HEIGHT = 26
 
 
@@ -20,11 +22,12 @@ def search_box(placeholder: str, min_width: int) -> QLineEdit:
 
 
 def filter_combo(everything: str, items: Iterable[str]) -> QComboBox:
-    """A combo whose first entry (data None) means no filter; the others carry their own text."""
+    """A combo whose first entry (data None) means no filter; the others are vocabulary words, shown
+    translated, each carrying the word itself as data."""
     combo = QComboBox()
     combo.addItem(everything, None)
     for item in items:
-        combo.addItem(item, item)
+        combo.addItem(vocab(item), item)
     return combo
 
 

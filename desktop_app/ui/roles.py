@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..services.session import PermissionDenied, allowed
+from .i18n import shown
 
 
 def may(permission: str) -> bool:
@@ -27,5 +28,4 @@ def hide_unless(permission: str, *controls: QWidget | QAction) -> bool:
 
 def show_refusal(parent: QWidget | None, exc: PermissionDenied) -> None:
     """The service refused for want of a role (the window hides such controls, so this is rare)."""
-    QMessageBox.warning(parent, QCoreApplication.translate("Roles", "没有权限"),
-                        QCoreApplication.translate("Session", exc.template).format(*exc.args_shown))
+    QMessageBox.warning(parent, QCoreApplication.translate("Roles", "没有权限"), shown(exc.message))

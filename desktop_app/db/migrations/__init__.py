@@ -15,6 +15,7 @@ from types import ModuleType
 
 from peewee import SqliteDatabase
 
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..snapshot import copy_database
 from . import (
     m0001_initial,
@@ -58,7 +59,9 @@ def migrate(
     """Bring the database up to `target`; return the step numbers applied."""
     version = current_version(database)
     if version > LATEST:
-        raise NewerSchemaError(f"数据文件的结构版本为 {version}，比本程序支持的 {LATEST} 新，请升级程序。")
+        raise NewerSchemaError(
+            Message(QT_TRANSLATE_NOOP("Messages", "数据文件的结构版本为 {version}，比本程序支持的 {latest} 新，请升级程序。"),
+                    version=version, latest=LATEST))
     pending = [(n, step) for n, step in STEPS if version < n <= target]
     if not pending:
         return []

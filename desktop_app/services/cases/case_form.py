@@ -17,6 +17,7 @@ from ...db.database import db
 from ...db.models import Case, CaseEvent
 from ...domain.dates import format_date
 from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.money import UPPER_LIMIT, to_amount
 from ...domain.names import validate_name
 from ...domain.text_folding import fold_fullwidth
@@ -111,21 +112,30 @@ def validate_case(data: CaseInput, today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     errors: list[FieldError] = []
     values: dict[str, Any] = {
-        "kind": choice_field(data.kind, "kind", "调解类型", CASE_KINDS, errors),
-        "category": choice_field(data.category, "category", "纠纷类别", CASE_CATEGORIES, errors),
-        "source": choice_field(data.source, "source", "案件来源", CASE_SOURCES, errors),
+        "kind": choice_field(data.kind, "kind", QT_TRANSLATE_NOOP("Messages", "调解类型"), CASE_KINDS, errors),
+        "category": choice_field(data.category, "category", QT_TRANSLATE_NOOP("Messages", "纠纷类别"),
+                                 CASE_CATEGORIES, errors),
+        "source": choice_field(data.source, "source", QT_TRANSLATE_NOOP("Messages", "案件来源"), CASE_SOURCES,
+                               errors),
     }
-    received = datetime_field(data.received_at, "received_at", "受理时间", errors, required=True)
+    received = datetime_field(data.received_at, "received_at", QT_TRANSLATE_NOOP("Messages", "受理时间"), errors,
+                              required=True)
     if received and received.date() > today:
-        errors.append(FieldError("received_at", "受理时间不能晚于今天"))
+        errors.append(FieldError("received_at", QT_TRANSLATE_NOOP("Messages", "受理时间不能晚于今天")))
     values["received_at"] = received
-    for key, label, limit in (("place", "地点", 200), ("summary", "简要案情", MAX_TEXT),
-                              ("facts", "主要事实及争议事项", MAX_TEXT), ("responsibilities", "责任认定", MAX_TEXT),
-                              ("outcome", "调解结果", MAX_TEXT), ("agreement_terms", "协议内容", MAX_TEXT),
-                              ("performance_way", "履行方式", 200), ("performance_place", "履行地点", 200),
-                              ("mediating_authority", "调解机关", 100), ("incident_place", "案发地点", 200),
-                              ("incident_cause", "案件起因", MAX_TEXT), ("incident_course", "案件经过", MAX_TEXT),
-                              ("incident_result", "案件后果", MAX_TEXT)):
+    for key, label, limit in (("place", QT_TRANSLATE_NOOP("Messages", "地点"), 200),
+                              ("summary", QT_TRANSLATE_NOOP("Messages", "简要案情"), MAX_TEXT),
+                              ("facts", QT_TRANSLATE_NOOP("Messages", "主要事实及争议事项"), MAX_TEXT),
+                              ("responsibilities", QT_TRANSLATE_NOOP("Messages", "责任认定"), MAX_TEXT),
+                              ("outcome", QT_TRANSLATE_NOOP("Messages", "调解结果"), MAX_TEXT),
+                              ("agreement_terms", QT_TRANSLATE_NOOP("Messages", "协议内容"), MAX_TEXT),
+                              ("performance_way", QT_TRANSLATE_NOOP("Messages", "履行方式"), 200),
+                              ("performance_place", QT_TRANSLATE_NOOP("Messages", "履行地点"), 200),
+                              ("mediating_authority", QT_TRANSLATE_NOOP("Messages", "调解机关"), 100),
+                              ("incident_place", QT_TRANSLATE_NOOP("Messages", "案发地点"), 200),
+                              ("incident_cause", QT_TRANSLATE_NOOP("Messages", "案件起因"), MAX_TEXT),
+                              ("incident_course", QT_TRANSLATE_NOOP("Messages", "案件经过"), MAX_TEXT),
+                              ("incident_result", QT_TRANSLATE_NOOP("Messages", "案件后果"), MAX_TEXT)):
         values[key] = text_field(getattr(data, key), key, label, limit, errors)
 
     values["host_officer"] = ""
@@ -133,7 +143,8 @@ def validate_case(data: CaseInput, today: date | None = None) -> dict[str, Any]:
         try:
             values["host_officer"] = validate_name(data.host_officer)
         except FieldError as exc:
-            errors.append(FieldError("host_officer", f"主持人：{exc.message}"))
+            errors.append(FieldError("host_officer",
+                Message(QT_TRANSLATE_NOOP("Messages", "主持人：{message}"), message=exc.message)))
 
     values["agreement_amount"] = None
     raw_amount = data.agreement_amount
@@ -141,37 +152,40 @@ def validate_case(data: CaseInput, today: date | None = None) -> dict[str, Any]:
         try:
             amount = to_amount(fold_fullwidth(str(raw_amount)).strip().removesuffix("元"))
         except ValueError:
-            errors.append(FieldError("agreement_amount", "协议金额应为数字，如 3500 或 3500.50"))
+            errors.append(FieldError("agreement_amount",
+                QT_TRANSLATE_NOOP("Messages", "协议金额应为数字，如 3500 或 3500.50")))
         else:
             if amount < 0:
-                errors.append(FieldError("agreement_amount", "协议金额不能为负数"))
+                errors.append(FieldError("agreement_amount", QT_TRANSLATE_NOOP("Messages", "协议金额不能为负数")))
             elif amount >= UPPER_LIMIT:
-                errors.append(FieldError("agreement_amount", "协议金额过大，请核对"))
+                errors.append(FieldError("agreement_amount", QT_TRANSLATE_NOOP("Messages", "协议金额过大，请核对")))
             values["agreement_amount"] = amount
 
     try:
         copies = int(fold_fullwidth(str(data.copies if data.copies not in (None, "") else 3)).strip())
     except ValueError:
-        errors.append(FieldError("copies", "协议份数应为整数"))
+        errors.append(FieldError("copies", QT_TRANSLATE_NOOP("Messages", "协议份数应为整数")))
         copies = 3
     if not 1 <= copies <= MAX_COPIES:
-        errors.append(FieldError("copies", f"协议份数应在1至{MAX_COPIES}份之间"))
+        errors.append(FieldError("copies",
+            Message(QT_TRANSLATE_NOOP("Messages", "协议份数应在1至{max_copies}份之间"), max_copies=MAX_COPIES)))
     values["copies"] = copies
     values["oral_agreement"] = bool(data.oral_agreement)
 
-    agreed = date_field(data.agreement_date, "agreement_date", "协议日期", errors)
-    perform_by = date_field(data.performance_deadline, "performance_deadline", "履行期限", errors)
+    agreed = date_field(data.agreement_date, "agreement_date", QT_TRANSLATE_NOOP("Messages", "协议日期"), errors)
+    perform_by = date_field(data.performance_deadline, "performance_deadline",
+                            QT_TRANSLATE_NOOP("Messages", "履行期限"), errors)
     if agreed and received and agreed < received.date():
-        errors.append(FieldError("agreement_date", "协议日期不能早于受理日期"))
+        errors.append(FieldError("agreement_date", QT_TRANSLATE_NOOP("Messages", "协议日期不能早于受理日期")))
     if agreed and agreed > today:
-        errors.append(FieldError("agreement_date", "协议日期不能晚于今天"))
+        errors.append(FieldError("agreement_date", QT_TRANSLATE_NOOP("Messages", "协议日期不能晚于今天")))
     if agreed and perform_by and perform_by < agreed:
-        errors.append(FieldError("performance_deadline", "履行期限不能早于协议日期"))
+        errors.append(FieldError("performance_deadline", QT_TRANSLATE_NOOP("Messages", "履行期限不能早于协议日期")))
     values["agreement_date"], values["performance_deadline"] = agreed, perform_by
 
-    incident = datetime_field(data.incident_at, "incident_at", "案发时间", errors)
+    incident = datetime_field(data.incident_at, "incident_at", QT_TRANSLATE_NOOP("Messages", "案发时间"), errors)
     if incident and received and incident > received:
-        errors.append(FieldError("incident_at", "案发时间不能晚于受理时间"))
+        errors.append(FieldError("incident_at", QT_TRANSLATE_NOOP("Messages", "案发时间不能晚于受理时间")))
     values["incident_at"] = incident
 
     if errors:
@@ -279,9 +293,11 @@ def case_warnings(case: Case | int, parties: list[PartyEntry] | None = None,
     parties = parties if parties is not None else list_parties(case.id, today)
     warnings = []
     if not parties:
-        warnings.append("尚未登记当事人")
+        warnings.append(QT_TRANSLATE_NOOP("Messages", "尚未登记当事人"))
     for name in minors_without_guardian(case.id, today):
-        warnings.append(f"当事人“{name}”未满18周岁，请登记其监护人（达成协议前必须登记）")
+        warnings.append(Message(QT_TRANSLATE_NOOP("Messages", "当事人“{name}”未满18周岁，请登记其监护人（达成协议前必须登记）"),
+                                name=name))
     if case.deleted_at is None and is_overdue(case, today):
-        warnings.append(f"已超过办理期限（{format_date(case.deadline)}）")
+        warnings.append(Message(QT_TRANSLATE_NOOP("Messages", "已超过办理期限（{deadline}）"),
+                                deadline=format_date(case.deadline)))
     return warnings

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ...db.models import Case, FollowUp, MediationSession
 from ...documents.case_data import CaseData, FollowUpData, PartyData, RegisterData, RegisterRow, SessionData
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.masking import mask_address, mask_free_text, mask_id, mask_phone
 from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from .. import audit
@@ -19,7 +20,10 @@ from .register import CaseFilter, fetch_case_rows, search_case_ids
 from .sessions import list_follow_ups, list_sessions
 from .workflow import CaseRefused, case_outcomes, minors_without_guardian
 
-DOCUMENT_KINDS = ("受理登记表", "调解记录", "调解协议书", "回访记录", "案件摘要")
+DOCUMENT_KINDS = (QT_TRANSLATE_NOOP("Vocabulary", "受理登记表"), QT_TRANSLATE_NOOP("Vocabulary", "调解记录"),
+                  QT_TRANSLATE_NOOP("Vocabulary", "调解协议书"), QT_TRANSLATE_NOOP("Vocabulary", "回访记录"),
+                  QT_TRANSLATE_NOOP("Vocabulary", "案件摘要"))
+CASE_SUMMARY = DOCUMENT_KINDS[-1]  # what a role that may not open the case form sees of a case
 
 
 def _party_data(parties: list[PartyEntry], masked: bool) -> list[PartyData]:
@@ -127,17 +131,19 @@ def render_document(case_id: int, kind: str, masked: bool = True, session_index:
     if kind == "调解记录":
         count = MediationSession.select().where(MediationSession.case == case_id).count()
         if not count:
-            raise CaseRefused("本案尚无调解记录")
+            raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "本案尚无调解记录"))
         if session_index is not None and not 0 <= session_index < count:
-            raise CaseRefused(f"本案只有{count}次调解记录")
+            raise CaseRefused(Message(QT_TRANSLATE_NOOP("Messages", "本案只有{count}次调解记录"), count=count))
     if kind == "回访记录" and not FollowUp.select().where(FollowUp.case == case_id).exists():
-        raise CaseRefused("本案尚无回访记录")
+        raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "本案尚无回访记录"))
     if kind == "调解协议书":
         if not case.agreement_terms.strip():
-            raise CaseRefused("尚未填写协议内容，无法打印调解协议书")
+            raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "尚未填写协议内容，无法打印调解协议书"))
         missing = minors_without_guardian(case_id, today)
         if missing:
-            raise CaseRefused(f"当事人“{'、'.join(missing)}”未满18周岁，须先登记其监护人")
+            raise CaseRefused(
+                Message(QT_TRANSLATE_NOOP("Messages", "当事人“{missing}”未满18周岁，须先登记其监护人"),
+                        missing='、'.join(missing)))
     from ...documents import case_documents
 
     data = _case_data(case, masked, today)

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from ...db.models import Case, Party
 from ...domain.dates import format_date
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.masking import mask_id, mask_phone
 from .. import audit
 from ..office import get_office
@@ -56,7 +57,7 @@ def selected_case_ids(selection: Sequence[int] | Period, today: date | None = No
     if _is_period(selection):
         start, end = selection  # type: ignore[misc]
         if end < start:
-            raise ValueError("结束日期不能早于开始日期")
+            raise ValueError(QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
         return search_case_ids(CaseFilter(date_from=start, date_to=end), descending=False, today=today)
     ids = list(dict.fromkeys(int(i) for i in selection))  # type: ignore[union-attr]
     live: set[int] = set()
@@ -90,7 +91,7 @@ def export_cases(
     form = "脱敏" if masked else "完整身份信息"
     case_ids = selected_case_ids(selection, today)
     if not case_ids:
-        raise ExportFailed("所选范围内没有案件，没有导出任何文件。")
+        raise ExportFailed(QT_TRANSLATE_NOOP("Messages", "所选范围内没有案件，没有导出任何文件。"))
     numbers = _numbers(case_ids)
     files: list[tuple[str, Callable[[], bytes]]] = []
     used: set[str] = set()

@@ -10,6 +10,7 @@ from typing import Any
 from ...db.models import Case
 from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.text_folding import fold_fullwidth
 from .workflow import CaseRefused
 
@@ -26,7 +27,8 @@ class CaseInvalid(ValidationFailed):
 def text_field(value: Any, name: str, label: str, limit: int, errors: list[FieldError]) -> str:
     text = str(value or "").strip()
     if len(text) > limit:
-        errors.append(FieldError(name, f"{label}不能超过{limit}个字"))
+        errors.append(FieldError(name,
+            Message(QT_TRANSLATE_NOOP("Messages", "{label}不能超过{limit}个字"), label=label, limit=limit)))
     return text
 
 
@@ -34,12 +36,13 @@ def date_field(value: Any, name: str, label: str, errors: list[FieldError],
                required: bool = False) -> date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            errors.append(FieldError(name, f"请填写{label}"))
+            errors.append(FieldError(name, Message(QT_TRANSLATE_NOOP("Messages", "请填写{label}"), label=label)))
         return None
     try:
         return parse_loose_date(value)
     except FieldError as exc:
-        errors.append(FieldError(name, f"{label}：{exc.message}"))
+        errors.append(FieldError(name, Message(QT_TRANSLATE_NOOP("Messages", "{label}：{message}"),
+                                               label=label, message=exc.message)))
         return None
 
 
@@ -55,7 +58,8 @@ def parse_datetime(value: str | datetime | date) -> datetime:
         year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
         moment_date = parse_loose_date(f"{year}-{month}-{day}")
         if hour > 23 or minute > 59 or second > 59:
-            raise FieldError("date", f"时间不存在：{hour}:{minute:02d}")
+            raise FieldError("date",
+                Message(QT_TRANSLATE_NOOP("Messages", "时间不存在：{hour}:{minute:02d}"), hour=hour, minute=minute))
         return datetime.combine(moment_date, time(hour, minute, second))
     return datetime.combine(parse_loose_date(text), time())
 
@@ -64,12 +68,13 @@ def datetime_field(value: Any, name: str, label: str, errors: list[FieldError],
                    required: bool = False) -> datetime | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            errors.append(FieldError(name, f"请填写{label}"))
+            errors.append(FieldError(name, Message(QT_TRANSLATE_NOOP("Messages", "请填写{label}"), label=label)))
         return None
     try:
         return parse_datetime(value)
     except FieldError as exc:
-        errors.append(FieldError(name, f"{label}：{exc.message}"))
+        errors.append(FieldError(name, Message(QT_TRANSLATE_NOOP("Messages", "{label}：{message}"),
+                                               label=label, message=exc.message)))
         return None
 
 
@@ -79,14 +84,16 @@ def choice_field(value: str, name: str, label: str, choices: tuple[str, ...], er
     if not text and not required:
         return ""
     if text not in choices:
-        errors.append(FieldError(name, f"请选择{label}：{'、'.join(choices)}"))
+        errors.append(FieldError(name,
+            Message(QT_TRANSLATE_NOOP("Messages", "请选择{label}：{choices}"),
+                    label=label, choices='、'.join(choices))))
     return text
 
 
 def live_case(case_id: int) -> Case:
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise CaseRefused("案件不存在")
+        raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "案件不存在"))
     if case.deleted_at is not None:
-        raise CaseRefused("案件已删除，请先恢复后再修改")
+        raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "案件已删除，请先恢复后再修改"))
     return case

@@ -17,6 +17,7 @@ from ...db.models import Case, CaseMediator, Member, Party, Team
 from ...domain.errors import FieldError, check_optional
 from ...domain.ethnic_groups import ETHNIC_GROUPS, code_of
 from ...domain.genders import parse_gender
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.id_numbers import check_consistency, parse_id_number
 from ...domain.names import validate_name
 from ...domain.phones import validate_phone
@@ -28,9 +29,11 @@ from .fields import CaseInvalid, choice_field, date_field, live_case, text_field
 from .sensitive import HIDDEN_MINOR, as_seen, is_under_fourteen, may_see_sensitive
 from .workflow import CaseRefused, age_on, is_minor
 
-PARTY_ROLES = ("申请人", "被申请人", "其他当事人", "监护人")
+PARTY_ROLES = (QT_TRANSLATE_NOOP("Vocabulary", "申请人"), QT_TRANSLATE_NOOP("Vocabulary", "被申请人"),
+               QT_TRANSLATE_NOOP("Vocabulary", "其他当事人"), QT_TRANSLATE_NOOP("Vocabulary", "监护人"))
 GUARDIAN = "监护人"
-MEDIATOR_ROLES = ("主持人", "调解员", "记录人")
+MEDIATOR_ROLES = (QT_TRANSLATE_NOOP("Vocabulary", "主持人"), QT_TRANSLATE_NOOP("Vocabulary", "调解员"),
+                  QT_TRANSLATE_NOOP("Vocabulary", "记录人"))
 MAX_AGE = 150
 
 
@@ -98,7 +101,8 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
                    today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     errors: list[FieldError] = []
-    values: dict[str, Any] = {"role": choice_field(data.role, "role", "当事人身份", PARTY_ROLES, errors)}
+    values: dict[str, Any] = {"role": choice_field(data.role, "role",
+        QT_TRANSLATE_NOOP("Messages", "当事人身份"), PARTY_ROLES, errors)}
     try:
         values["name"] = validate_name(data.name)
     except FieldError as exc:
@@ -106,9 +110,9 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
 
     gender = check_optional(parse_gender, data.gender, errors)
     values["gender"] = gender
-    birth = date_field(data.birth_date, "birth_date", "出生日期", errors)
+    birth = date_field(data.birth_date, "birth_date", QT_TRANSLATE_NOOP("Messages", "出生日期"), errors)
     if birth and birth > today:
-        errors.append(FieldError("birth_date", "出生日期不能晚于今天"))
+        errors.append(FieldError("birth_date", QT_TRANSLATE_NOOP("Messages", "出生日期不能晚于今天")))
 
     values["id_number"] = ""
     if (data.id_number or "").strip():
@@ -122,7 +126,9 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
             twin = Party.get_or_none(Party.case == case_id, Party.id_number == info.number,
                                      Party.id != (party_id or 0))
             if twin is not None:
-                errors.append(FieldError("id_number", f"该身份证号码已登记为本案当事人“{twin.name}”"))
+                errors.append(FieldError("id_number",
+                    Message(QT_TRANSLATE_NOOP("Messages", "该身份证号码已登记为本案当事人“{twin_name}”"),
+                            twin_name=twin.name)))
     values["birth_date"] = birth
 
     age: int | None = None
@@ -131,43 +137,46 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
         try:
             age = int(fold_fullwidth(str(raw_age)).strip().removesuffix("岁"))
         except ValueError:
-            errors.append(FieldError("age", "年龄应为整数"))
+            errors.append(FieldError("age", QT_TRANSLATE_NOOP("Messages", "年龄应为整数")))
         else:
             if not 0 <= age <= MAX_AGE:
-                errors.append(FieldError("age", "年龄不合理，请核对"))
+                errors.append(FieldError("age", QT_TRANSLATE_NOOP("Messages", "年龄不合理，请核对")))
     if birth is not None:
         case = Case.get_or_none(Case.id == case_id)
         on = case.received_at.date() if case is not None else today
         derived = age_on(birth, max(on, birth))
         if age is not None and abs(age - derived) > 1:
-            errors.append(FieldError("age", f"年龄与出生日期不符（应为{derived}岁）"))
+            errors.append(FieldError("age",
+                Message(QT_TRANSLATE_NOOP("Messages", "年龄与出生日期不符（应为{derived}岁）"), derived=derived)))
         age = derived
     values["age"] = age
 
     values["ethnic_code"] = check_optional(code_of, data.ethnic, errors)
     values["phone"] = check_optional(validate_phone, data.phone, errors)
-    values["address"] = text_field(data.address, "address", "住址", 200, errors)
-    values["occupation"] = text_field(data.occupation, "occupation", "职业", 50, errors)
+    values["address"] = text_field(data.address, "address", QT_TRANSLATE_NOOP("Messages", "住址"), 200, errors)
+    values["occupation"] = text_field(data.occupation, "occupation",
+        QT_TRANSLATE_NOOP("Messages", "职业"), 50, errors)
 
     values["guardian_of"] = None
     if values["role"] == GUARDIAN:
         ward = Party.get_or_none(Party.id == data.guardian_of_id) if data.guardian_of_id else None
         if ward is None or ward.case_id != case_id:
-            errors.append(FieldError("guardian_of", "请选择由其监护的本案当事人"))
+            errors.append(FieldError("guardian_of", QT_TRANSLATE_NOOP("Messages", "请选择由其监护的本案当事人")))
         elif ward.id == party_id:
-            errors.append(FieldError("guardian_of", "监护人不能监护自己"))
+            errors.append(FieldError("guardian_of", QT_TRANSLATE_NOOP("Messages", "监护人不能监护自己")))
         elif ward.role == GUARDIAN:
-            errors.append(FieldError("guardian_of", "被监护人不能是另一名监护人"))
+            errors.append(FieldError("guardian_of", QT_TRANSLATE_NOOP("Messages", "被监护人不能是另一名监护人")))
         else:
             values["guardian_of"] = ward.id
         if is_minor(birth, age, today):
-            errors.append(FieldError("age", "监护人应年满18周岁"))
+            errors.append(FieldError("age", QT_TRANSLATE_NOOP("Messages", "监护人应年满18周岁")))
         if party_id is not None and Party.select().where(Party.guardian_of == party_id).exists():
-            errors.append(FieldError("role", "此人本身登记有监护人，不能再作为监护人"))
+            errors.append(FieldError("role", QT_TRANSLATE_NOOP("Messages", "此人本身登记有监护人，不能再作为监护人")))
     elif party_id is not None:
         wards = Party.select().where(Party.guardian_of == party_id).count()
         if wards:
-            errors.append(FieldError("role", "此人是本案其他当事人的监护人，不能改为其他身份；请先修改被监护关系"))
+            errors.append(FieldError("role",
+                QT_TRANSLATE_NOOP("Messages", "此人是本案其他当事人的监护人，不能改为其他身份；请先修改被监护关系")))
 
     if errors:
         raise CaseInvalid(errors)
@@ -207,7 +216,9 @@ def delete_party(party_id: int) -> None:
         case = live_case(party.case_id)
         guardian = Party.get_or_none(Party.guardian_of == party_id)
         if guardian is not None:
-            raise CaseRefused(f"请先删除或修改其监护人“{guardian.name}”")
+            raise CaseRefused(
+                Message(QT_TRANSLATE_NOOP("Messages", "请先删除或修改其监护人“{guardian_name}”"),
+                        guardian_name=guardian.name))
         audit.record("删除", "party", party.uuid, f"案件 {case.number} 删除{party.role}")
         party.delete_instance()
 
@@ -219,7 +230,7 @@ def reorder_parties(case_id: int, party_ids: Sequence[int]) -> None:
         case = live_case(case_id)
         own = {p for (p,) in Party.select(Party.id).where(Party.case == case_id).tuples()}
         if set(party_ids) != own:
-            raise CaseRefused("当事人列表已变化，请刷新后重试")
+            raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "当事人列表已变化，请刷新后重试"))
         for position, party_id in enumerate(party_ids, start=1):
             Party.update(position=position, updated_at=datetime.now()).where(Party.id == party_id).execute()
         audit.record("修改", "party", case.uuid, f"案件 {case.number} 调整当事人顺序")
@@ -251,19 +262,21 @@ def add_mediator(case_id: int, member_id: int | None = None, officer_name: str =
     """A volunteer from the roster (member_id) or an officer by name; the case then shows on the
     volunteer's page."""
     errors: list[FieldError] = []
-    role = choice_field(role, "mediator_role", "调解员角色", MEDIATOR_ROLES, errors)
+    role = choice_field(role, "mediator_role", QT_TRANSLATE_NOOP("Messages", "调解员角色"), MEDIATOR_ROLES, errors)
     with db.atomic():
         case = live_case(case_id)
         officer = ""
         if (member_id is None) == (not (officer_name or "").strip()):
-            errors.append(FieldError("mediator", "请选择一名义警队员，或填写民警姓名（二者选一）"))
+            errors.append(FieldError("mediator", QT_TRANSLATE_NOOP("Messages", "请选择一名义警队员，或填写民警姓名（二者选一）")))
         elif member_id is not None:
             member = Member.get_or_none(Member.id == member_id)
             if member is None or member.deleted_at is not None:
-                errors.append(FieldError("mediator", "所选队员不存在或已删除"))
+                errors.append(FieldError("mediator", QT_TRANSLATE_NOOP("Messages", "所选队员不存在或已删除")))
             elif CaseMediator.select().where(CaseMediator.case == case_id, CaseMediator.member == member_id,
                                              CaseMediator.role == role).exists():
-                errors.append(FieldError("mediator", f"“{member.name}”已是本案的{role}"))
+                errors.append(FieldError("mediator",
+                    Message(QT_TRANSLATE_NOOP("Messages", "“{member_name}”已是本案的{role}"),
+                            member_name=member.name, role=role)))
         else:
             try:
                 officer = validate_name(officer_name)
@@ -273,7 +286,9 @@ def add_mediator(case_id: int, member_id: int | None = None, officer_name: str =
                 if CaseMediator.select().where(CaseMediator.case == case_id, CaseMediator.member.is_null(),
                                                CaseMediator.officer_name == officer,
                                                CaseMediator.role == role).exists():
-                    errors.append(FieldError("mediator", f"“{officer}”已是本案的{role}"))
+                    errors.append(FieldError("mediator",
+                        Message(QT_TRANSLATE_NOOP("Messages", "“{officer}”已是本案的{role}"),
+                                officer=officer, role=role)))
         if errors:
             raise CaseInvalid(errors)
         mediator = CaseMediator.create(case=case_id, member=member_id, officer_name=officer, role=role)
@@ -285,7 +300,7 @@ def add_mediator(case_id: int, member_id: int | None = None, officer_name: str =
 @requires(EDIT)
 def update_mediator_role(mediator_id: int, role: str) -> None:
     errors: list[FieldError] = []
-    role = choice_field(role, "mediator_role", "调解员角色", MEDIATOR_ROLES, errors)
+    role = choice_field(role, "mediator_role", QT_TRANSLATE_NOOP("Messages", "调解员角色"), MEDIATOR_ROLES, errors)
     if errors:
         raise CaseInvalid(errors)
     with db.atomic():

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .parties import PartyEntry
 
 SENSITIVE_AGE = 14
-HIDDEN_MINOR = QT_TRANSLATE_NOOP("Cases", "（未满十四周岁当事人，已隐去）")
+HIDDEN_MINOR = QT_TRANSLATE_NOOP("Messages", "（未满十四周岁当事人，已隐去）")
 
 
 def is_under_fourteen(birth_date: date | None, age: int | None, today: date) -> bool:

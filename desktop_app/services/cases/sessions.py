@@ -10,14 +10,17 @@ from typing import Any
 from ...db.database import db
 from ...db.models import Case, FollowUp, MediationSession
 from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from ..session import DELETE, EDIT, requires
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
 from .workflow import CaseRefused, refresh_deadlines
 
-PERFORMED_CHOICES = ("已履行", "部分履行", "未履行")
-SATISFACTION_CHOICES = ("满意", "基本满意", "不满意")
+PERFORMED_CHOICES = (QT_TRANSLATE_NOOP("Vocabulary", "已履行"), QT_TRANSLATE_NOOP("Vocabulary", "部分履行"),
+                     QT_TRANSLATE_NOOP("Vocabulary", "未履行"))
+SATISFACTION_CHOICES = (QT_TRANSLATE_NOOP("Vocabulary", "满意"), QT_TRANSLATE_NOOP("Vocabulary", "基本满意"),
+                        QT_TRANSLATE_NOOP("Vocabulary", "不满意"))
 
 
 @dataclass
@@ -73,16 +76,20 @@ class FollowUpEntry:
 def validate_session(data: SessionInput, case: Case, today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     errors: list[FieldError] = []
-    held = datetime_field(data.held_at, "held_at", "调解时间", errors, required=True)
+    held = datetime_field(data.held_at, "held_at",
+        QT_TRANSLATE_NOOP("Messages", "调解时间"), errors, required=True)
     if held and held.date() > today:
-        errors.append(FieldError("held_at", "调解时间不能晚于今天"))
+        errors.append(FieldError("held_at", QT_TRANSLATE_NOOP("Messages", "调解时间不能晚于今天")))
     if held and held.date() < case.received_at.date():
-        errors.append(FieldError("held_at", "调解时间不能早于受理日期"))
+        errors.append(FieldError("held_at", QT_TRANSLATE_NOOP("Messages", "调解时间不能早于受理日期")))
     values: dict[str, Any] = {"held_at": held}
-    values["place"] = text_field(data.place, "place", "调解地点", 200, errors)
-    values["present"] = text_field(data.present, "present", "参加人员", MAX_TEXT, errors)
-    values["record"] = text_field(data.record, "record", "调解记录", MAX_TEXT, errors)
-    values["result"] = text_field(data.result, "result", "调解结果", MAX_TEXT, errors)
+    values["place"] = text_field(data.place, "place", QT_TRANSLATE_NOOP("Messages", "调解地点"), 200, errors)
+    values["present"] = text_field(data.present, "present",
+        QT_TRANSLATE_NOOP("Messages", "参加人员"), MAX_TEXT, errors)
+    values["record"] = text_field(data.record, "record",
+        QT_TRANSLATE_NOOP("Messages", "调解记录"), MAX_TEXT, errors)
+    values["result"] = text_field(data.result, "result",
+        QT_TRANSLATE_NOOP("Messages", "调解结果"), MAX_TEXT, errors)
     if errors:
         raise CaseInvalid(errors)
     return values
@@ -139,20 +146,23 @@ def list_sessions(case_id: int) -> list[SessionEntry]:
 def validate_follow_up(data: FollowUpInput, case: Case, today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     errors: list[FieldError] = []
-    day = date_field(data.date, "date", "回访日期", errors, required=True)
+    day = date_field(data.date, "date", QT_TRANSLATE_NOOP("Messages", "回访日期"), errors, required=True)
     if day and day > today:
-        errors.append(FieldError("date", "回访日期不能晚于今天"))
+        errors.append(FieldError("date", QT_TRANSLATE_NOOP("Messages", "回访日期不能晚于今天")))
     if day and day < case.received_at.date():
-        errors.append(FieldError("date", "回访日期不能早于受理日期"))
+        errors.append(FieldError("date", QT_TRANSLATE_NOOP("Messages", "回访日期不能早于受理日期")))
     values: dict[str, Any] = {
         "date": day,
-        "performed": choice_field(data.performed, "performed", "履行情况", PERFORMED_CHOICES, errors,
+        "performed": choice_field(data.performed, "performed",
+            QT_TRANSLATE_NOOP("Messages", "履行情况"), PERFORMED_CHOICES, errors,
                                   required=False),
-        "satisfaction": choice_field(data.satisfaction, "satisfaction", "满意度", SATISFACTION_CHOICES, errors,
+        "satisfaction": choice_field(data.satisfaction, "satisfaction",
+            QT_TRANSLATE_NOOP("Messages", "满意度"), SATISFACTION_CHOICES, errors,
                                      required=False),
-        "escalation_signs": text_field(data.escalation_signs, "escalation_signs", "矛盾激化迹象", MAX_TEXT, errors),
-        "visitor": text_field(data.visitor, "visitor", "回访人", 50, errors),
-        "notes": text_field(data.notes, "notes", "备注", MAX_TEXT, errors),
+        "escalation_signs": text_field(data.escalation_signs, "escalation_signs",
+            QT_TRANSLATE_NOOP("Messages", "矛盾激化迹象"), MAX_TEXT, errors),
+        "visitor": text_field(data.visitor, "visitor", QT_TRANSLATE_NOOP("Messages", "回访人"), 50, errors),
+        "notes": text_field(data.notes, "notes", QT_TRANSLATE_NOOP("Messages", "备注"), MAX_TEXT, errors),
     }
     if errors:
         raise CaseInvalid(errors)
@@ -165,7 +175,8 @@ def add_follow_up(case_id: int, data: FollowUpInput, today: date | None = None) 
     with db.atomic():
         case = live_case(case_id)
         if case.status not in AFTER_MEDIATION_STATUSES:
-            raise CaseRefused(f"案件尚在“{case.status}”阶段，调解结束后才能登记回访")
+            raise CaseRefused(
+                Message(QT_TRANSLATE_NOOP("Messages", "案件尚在“{status}”阶段，调解结束后才能登记回访"), status=case.status))
         follow_up = FollowUp.create(case=case_id, **validate_follow_up(data, case, today))
         audit.record("新增", "follow_up", follow_up.uuid, f"案件 {case.number} 新增回访记录")
     return follow_up

@@ -22,6 +22,7 @@ from ...db.database import db
 from ...db.models import Case, CaseEvent, FollowUp, MediationSession, Party
 from ...domain.case_numbers import format_case_number
 from ...domain.dates import add_months, format_date
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import (
     ACCEPTED,
     AFTER_MEDIATION_STATUSES,
@@ -93,16 +94,21 @@ def allowed_next(status: str) -> tuple[str, ...]:
 def check_transition(from_status: str, to_status: str) -> None:
     """Raise `TransitionNotAllowed` naming the allowed next steps unless from → to is in TRANSITIONS."""
     if to_status not in CASE_STATUSES:
-        raise TransitionNotAllowed(f"未知的案件状态“{to_status}”")
+        raise TransitionNotAllowed(
+            Message(QT_TRANSLATE_NOOP("Messages", "未知的案件状态“{to_status}”"), to_status=to_status))
     if to_status == from_status:
-        raise TransitionNotAllowed(f"案件已处于“{to_status}”状态")
+        raise TransitionNotAllowed(
+            Message(QT_TRANSLATE_NOOP("Messages", "案件已处于“{to_status}”状态"), to_status=to_status))
     allowed = allowed_next(from_status)
     if to_status in allowed:
         return
     if not allowed:
-        raise TransitionNotAllowed(f"案件已“{from_status}”，不能再转为“{to_status}”")
+        raise TransitionNotAllowed(
+            Message(QT_TRANSLATE_NOOP("Messages", "案件已“{from_status}”，不能再转为“{to_status}”"),
+                    from_status=from_status, to_status=to_status))
     raise TransitionNotAllowed(
-        f"不能从“{from_status}”直接转为“{to_status}”；当前只能转为：{'、'.join(allowed)}")
+        Message(QT_TRANSLATE_NOOP("Messages", "不能从“{from_status}”直接转为“{to_status}”；当前只能转为：{allowed}"),
+                from_status=from_status, to_status=to_status, allowed='、'.join(allowed)))
 
 
 def age_on(birth: date, day: date) -> int:
@@ -139,24 +145,26 @@ def transition_problems(case: Case, to_status: str, note: str = "", today: date 
     """What must be recorded before the case may move to `to_status` (empty when nothing is missing)."""
     problems: list[str] = []
     if to_status == IN_MEDIATION and not Party.select().where(Party.case == case.id).exists():
-        problems.append("开始调解前请至少登记一名当事人")
+        problems.append(QT_TRANSLATE_NOOP("Messages", "开始调解前请至少登记一名当事人"))
     if to_status == IN_MEDIATION:
         from .sensitive import is_under_fourteen, shown_name
 
         for name, birth, age in _wards_without_guardian(case.id):
             if is_under_fourteen(birth, age, today or date.today()):
-                problems.append(f"当事人“{shown_name(name, birth, age, today or date.today())}”未满十四周岁，"
-                                "开始调解前须登记其监护人")
+                problems.append(Message(
+                    QT_TRANSLATE_NOOP("Messages", "当事人“{name}”未满十四周岁，开始调解前须登记其监护人"),
+                    name=shown_name(name, birth, age, today or date.today())))
     if to_status == SUCCEEDED:
         if not case.agreement_terms.strip() and not case.oral_agreement:
-            problems.append("请先填写调解协议内容（口头协议请勾选“口头协议”并记录协议内容）")
+            problems.append(QT_TRANSLATE_NOOP("Messages", "请先填写调解协议内容（口头协议请勾选“口头协议”并记录协议内容）"))
         for name in minors_without_guardian(case.id, today):
-            problems.append(f"当事人“{name}”未满18周岁，达成协议前须登记其监护人")
+            problems.append(
+                Message(QT_TRANSLATE_NOOP("Messages", "当事人“{name}”未满18周岁，达成协议前须登记其监护人"), name=name))
     if to_status == TERMINATED and not note.strip():
-        problems.append("请填写终止调解的原因")
+        problems.append(QT_TRANSLATE_NOOP("Messages", "请填写终止调解的原因"))
     if to_status == CLOSED and case.status == FOLLOW_UP \
             and not FollowUp.select().where(FollowUp.case == case.id).exists():
-        problems.append("结案前请至少登记一次回访记录")
+        problems.append(QT_TRANSLATE_NOOP("Messages", "结案前请至少登记一次回访记录"))
     return problems
 
 
@@ -167,11 +175,13 @@ def change_status(case_id: int, to_status: str, note: str = "", today: date | No
     today = today or date.today()
     note = (note or "").strip()
     if len(note) > MAX_NOTE_LENGTH:
-        raise CaseRefused(f"说明不能超过{MAX_NOTE_LENGTH}个字")
+        raise CaseRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "说明不能超过{max_note_length}个字"),
+                    max_note_length=MAX_NOTE_LENGTH))
     with db.atomic():
         case = Case.get_by_id(case_id)
         if case.deleted_at is not None:
-            raise CaseRefused("案件已删除，请先恢复后再办理")
+            raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "案件已删除，请先恢复后再办理"))
         from_status = case.status
         check_transition(from_status, to_status)
         problems = transition_problems(case, to_status, note, today)
@@ -229,7 +239,7 @@ def case_prefix() -> str:
     office = get_office()
     prefix = office.case_prefix.strip() if office else ""
     if not prefix:
-        raise CaseRefused("请先在“单位信息”中填写案件编号前缀（如“夏派调”），再受理案件")
+        raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "请先在“单位信息”中填写案件编号前缀（如“夏派调”），再受理案件"))
     return prefix
 
 
@@ -315,9 +325,13 @@ def deadline_text(case: _HasDeadline, today: date | None = None) -> str:
     text = format_date(case.deadline)
     if case.status not in OPEN_STATUSES:
         return text
-    estimate = "，" + ESTIMATE_NOTE if deadline_is_estimate(
+    estimate = Message(QT_TRANSLATE_NOOP("Messages", "，{note}"), note=ESTIMATE_NOTE) if deadline_is_estimate(
         getattr(case, "kind", ""), case.deadline, getattr(case, "second_session_deadline", None)) else ""
     days = (case.deadline - today).days
     if days < 0:
-        return f"{text}（已超期{-days}天{estimate}）"
-    return f"{text}（今天到期{estimate}）" if days == 0 else f"{text}（还剩{days}天{estimate}）"
+        return Message(QT_TRANSLATE_NOOP("Messages", "{text}（已超期{days}天{estimate}）"), text=text, days=-days,
+                       estimate=estimate)
+    if days == 0:
+        return Message(QT_TRANSLATE_NOOP("Messages", "{text}（今天到期{estimate}）"), text=text, estimate=estimate)
+    return Message(QT_TRANSLATE_NOOP("Messages", "{text}（还剩{days}天{estimate}）"), text=text, days=days,
+                   estimate=estimate)

@@ -15,6 +15,7 @@ from pathlib import Path
 from ...db.database import db
 from ...db.models import Member
 from ...documents.certificates import CertificateData, build_certificates_pdf
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.service_levels import DEFAULT_STAR_THRESHOLDS
 from ...domain.vocabulary import ACTIVE
 from .. import audit
@@ -101,7 +102,8 @@ def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", r
         raise ValueError("out_dir is required when one_file is false")
     target_dir = Path(out_file).parent if one_file else Path(out_dir)  # type: ignore[arg-type]
     if not target_dir.is_dir():
-        raise CertificateRefused(f"保存位置不存在：{target_dir}")
+        raise CertificateRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "保存位置不存在：{target_dir}"), target_dir=target_dir))
     ids = list(dict.fromkeys(int(i) for i in member_ids))
     issued_on = issued_on or date.today()
     result = BatchResult()
@@ -119,7 +121,7 @@ def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", r
             if progress is not None:
                 progress(done, total, member.name if member else "")
             if member is None:
-                result.skipped.append(BatchSkip(member_id, "", "队员不存在"))
+                result.skipped.append(BatchSkip(member_id, "", QT_TRANSLATE_NOOP("Messages", "队员不存在")))
                 continue
             try:
                 prep = prepare(ctx, member, cert_type, title=title, reason=reason, period_from=period_from,
@@ -134,7 +136,7 @@ def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", r
         combined = b""
         if one_file and documents:
             if progress is not None:
-                progress(len(ids), total, "合并为一个文件")
+                progress(len(ids), total, QT_TRANSLATE_NOOP("Messages", "合并为一个文件"))
             combined = build_certificates_pdf(documents)
         if result.issued:
             audit.record("签发", "certificate", "", f"批量签发{cert_type}{len(result.issued)}份")
@@ -152,8 +154,10 @@ def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", r
                 result.files.append(write_pdf(target_dir / name, pdf))
     except OSError as exc:
         raise CertificateFilesNotWritten(
-            f"{len(result.issued)}份证书已签发，但文件未能写入：{error_for(exc, target_dir).message}"
-            "已签发的证书可在证书登记簿中补打。", result) from exc
+            Message(QT_TRANSLATE_NOOP("Messages", "{issued_count}份证书已签发，但文件未能写入：{message}"
+                                      "已签发的证书可在证书登记簿中补打。"),
+                    issued_count=len(result.issued), message=error_for(exc, target_dir).message),
+            result) from exc
     return result
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from ...db.models import CertificateTemplate, Member, OfficeSettings
 from ...documents.certificates import ID_TYPE, CertificateData, ServiceLine
 from ...domain.dates import add_months, format_date_chinese_numerals
+from ...domain.i18n import QT_TRANSLATE_NOOP, Joined, Message
 from ...domain.masking import mask_id
 from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, LEFT, SERVICE_PROOF
 from ..records.service_hours import first_service_date, format_hours, service_record
@@ -75,14 +76,17 @@ def default_period(member_id: int | None, cert_type: str, issued_on: date | None
 def prepare(ctx: Context, member: Member, cert_type: str, *, title: str, reason: str,
             period_from: date | None, period_to: date | None, issued_on: date) -> Prepared:
     if member.deleted_at is not None:
-        raise CertificateRefused("该队员已删除，不能签发证书")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "该队员已删除，不能签发证书"))
     if member.status == LEFT and cert_type in (APPOINTMENT, CARD):
-        raise CertificateRefused(f"该队员已退出，不能签发{cert_type}")
+        raise CertificateRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "该队员已退出，不能签发{cert_type}"), cert_type=cert_type))
     title, reason = (title or "").strip(), (reason or "").strip()
     if len(title) > MAX_TITLE:
-        raise CertificateRefused(f"荣誉称号不能超过{MAX_TITLE}个字")
+        raise CertificateRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "荣誉称号不能超过{max_title}个字"), max_title=MAX_TITLE))
     if len(reason) > MAX_REASON:
-        raise CertificateRefused(f"事由不能超过{MAX_REASON}个字")
+        raise CertificateRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "事由不能超过{max_reason}个字"), max_reason=MAX_REASON))
     hours: float | None = None
     content, lines = "", []
     if cert_type in (APPOINTMENT, CARD):
@@ -90,21 +94,21 @@ def prepare(ctx: Context, member: Member, cert_type: str, *, title: str, reason:
         period_to = period_to or add_months(period_from, DEFAULT_TERM_MONTHS) - timedelta(days=1)
     elif cert_type == HONOUR:
         if not title:
-            raise CertificateRefused("请填写荣誉称号，例如“优秀义警”或“金牌调解员”")
+            raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请填写荣誉称号，例如“优秀义警”或“金牌调解员”"))
         reason = reason or f"{issued_on.year}年度义警志愿服务工作"
     elif cert_type == SERVICE_PROOF:
         period_to = period_to or issued_on
         period_from = period_from or first_service_date(member.id) or period_to
         if period_to > issued_on:
-            raise CertificateRefused("证明的服务期间不能晚于出具日期")
+            raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "证明的服务期间不能晚于出具日期"))
     if period_from and period_to and period_to < period_from:
-        raise CertificateRefused("结束日期不能早于开始日期")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
     if cert_type == SERVICE_PROOF:
         record = service_record(member.id, period_from, period_to)
         hours = record.total_hours
         if hours <= 0:
-            raise CertificateRefused("该队员在所选期间没有登记的服务时长，不能出具志愿服务证明"
-                                     "（证明只依据已登记的值班、活动和培训记录免费出具）")
+            raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "该队员在所选期间没有登记的服务时长，不能出具志愿服务证明"
+                                     "（证明只依据已登记的值班、活动和培训记录免费出具）"))
         content = record.content
         lines = [[item.label, item.count, format_hours(item.hours)] for item in record.items]
 
@@ -124,8 +128,9 @@ def prepare(ctx: Context, member: Member, cert_type: str, *, title: str, reason:
     try:
         text = template.wording.format_map(values)
     except (KeyError, ValueError, IndexError):
-        raise CertificateRefused(f"模板“{template.name}”的措辞有误，请在模板中修改：" +
-                                 "；".join(check_wording(template.wording))) from None
+        raise CertificateRefused(Message(QT_TRANSLATE_NOOP("Messages", "模板“{name}”的措辞有误，请在模板中修改：{problems}"),
+                                         name=template.name,
+                                         problems=Joined("；", check_wording(template.wording)))) from None
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
     snapshot = {
         "v": 1, "paragraphs": paragraphs, "unit": office.unit_name, "team": team,

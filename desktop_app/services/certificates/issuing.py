@@ -43,6 +43,7 @@ from ...db.models import (
     User,
 )
 from ...documents.certificates import CertificateData, build_certificate_pdf, build_certificates_pdf
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.id_numbers import normalize_id_number
 from ...domain.masking import mask_id
 from ...domain.names import normalize_name
@@ -122,7 +123,7 @@ def context(cert_type: str, template_id: int | None, handler: str | None) -> Con
     check_type(cert_type)
     office = office_row()
     if office is None or not office.unit_name.strip():
-        raise CertificateRefused("请先在“单位信息”中填写单位名称，再签发证书")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请先在“单位信息”中填写单位名称，再签发证书"))
     ensure_default_templates()
     if template_id is None:
         template = (CertificateTemplate.select().where(CertificateTemplate.type == cert_type)
@@ -130,9 +131,11 @@ def context(cert_type: str, template_id: int | None, handler: str | None) -> Con
     else:
         template = CertificateTemplate.get_or_none(CertificateTemplate.id == template_id)
         if template is None:
-            raise CertificateRefused("所选证书模板不存在")
+            raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "所选证书模板不存在"))
         if template.type != cert_type:
-            raise CertificateRefused(f"所选模板是{template.type}模板，不能用于{cert_type}")
+            raise CertificateRefused(
+                Message(QT_TRANSLATE_NOOP("Messages", "所选模板是{type}模板，不能用于{cert_type}"),
+                        type=template.type, cert_type=cert_type))
     teams = dict(Team.select(Team.id, Team.name).tuples())
     return Context(office, template, _current_handler() if handler is None else handler.strip(), teams)
 
@@ -149,7 +152,7 @@ def _seal_for(source: str, template_id: int | None) -> bytes | None:
 def _get_member(member_id: int) -> Member:
     member = Member.get_or_none(Member.id == member_id)
     if member is None:
-        raise CertificateRefused("所选队员不存在")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "所选队员不存在"))
     return member
 
 
@@ -285,7 +288,7 @@ def _row_data(row: Certificate) -> CertificateData:
 def certificate(certificate_id: int) -> Certificate:
     row = Certificate.get_or_none(Certificate.id == certificate_id)
     if row is None:
-        raise CertificateRefused("证书不存在")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "证书不存在"))
     return row
 
 
@@ -307,12 +310,13 @@ def reprint(certificate_id: int) -> bytes:
 def reprint_many(certificate_ids: Sequence[int]) -> bytes:
     """Several issued certificates in one file (义警证 eight to a sheet), each with its event 补打."""
     if not certificate_ids:
-        raise CertificateRefused("请选择要补打的证书")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请选择要补打的证书"))
     with db.atomic():
         rows = [certificate(i) for i in certificate_ids]
         for row in rows:
             if row.status == VOID:
-                raise CertificateRefused(f"证书{row.serial}已作废，不能补打")
+                raise CertificateRefused(
+                    Message(QT_TRANSLATE_NOOP("Messages", "证书{serial}已作废，不能补打"), serial=row.serial))
         data = [_row_data(row) for row in rows]
         pdf = build_certificate_pdf(data[0]) if len(data) == 1 else build_certificates_pdf(data)
         for row in rows:
@@ -327,13 +331,16 @@ def void(certificate_id: int, reason: str) -> None:
     """Void a certificate (reason required); its serial stays taken and its code answers 已作废."""
     reason = (reason or "").strip()
     if not reason:
-        raise CertificateRefused("请填写作废原因")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请填写作废原因"))
     if len(reason) > MAX_VOID_REASON:
-        raise CertificateRefused(f"作废原因不能超过{MAX_VOID_REASON}个字")
+        raise CertificateRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "作废原因不能超过{max_void_reason}个字"),
+                    max_void_reason=MAX_VOID_REASON))
     with db.atomic():
         row = certificate(certificate_id)
         if row.status == VOID:
-            raise CertificateRefused(f"证书{row.serial}已经作废")
+            raise CertificateRefused(
+                Message(QT_TRANSLATE_NOOP("Messages", "证书{serial}已经作废"), serial=row.serial))
         row.status, row.void_reason, row.voided_at = VOID, reason, datetime.now()
         row.save()
         CertificateEvent.create(certificate=row.id, action=EVENT_VOID, reason=reason,

@@ -14,6 +14,7 @@ from peewee import JOIN
 from ...db.models import Certificate, CertificateEvent, Member, Team
 from ...documents.certificates import PublicityData, PublicityRow, build_publicity_pdf
 from ...domain.dates import format_date
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.names import MIDDLE_DOT
 from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF, VALID
@@ -25,8 +26,8 @@ from .issuing import CODE_ALPHABET, CODE_LENGTH, certificate
 from .templates import check_type, office_row
 
 VERIFY_VALID = VALID
-VERIFY_VOID = "已作废"
-VERIFY_UNKNOWN = "不存在"
+VERIFY_VOID = QT_TRANSLATE_NOOP("Vocabulary", "已作废")
+VERIFY_UNKNOWN = QT_TRANSLATE_NOOP("Vocabulary", "不存在")
 
 _CODE_IN_TEXT = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
 _CODE_AFTER_LABEL = re.compile(r"验证码[:：]?\s*([0-9A-Z\-\s]{8,12})")
@@ -183,10 +184,10 @@ def publicity_pdf(date_from: date, date_to: date, *, posted_on: date | None = No
     `posted_on` (default today). By default honours and appointments, the ones a posting is for; a
     志愿服务证明 or an 义警证 is listed only when asked for in `cert_types`."""
     if date_to < date_from:
-        raise CertificateRefused("结束日期不能早于开始日期")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
     office = office_row()
     if office is None or not office.unit_name.strip():
-        raise CertificateRefused("请先在“单位信息”中填写单位名称")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请先在“单位信息”中填写单位名称"))
     wanted = set(cert_types)
     rows = [r for r in register(date_from, date_to, status=VALID) if r.type in wanted]
     data = PublicityData(

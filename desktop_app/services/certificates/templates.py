@@ -14,6 +14,7 @@ from ...config import resources_dir
 from ...db.database import db
 from ...db.models import CertificateTemplate, OfficeSettings
 from ...documents.certificate_layout import BORDER_STYLES
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import CERTIFICATE_TYPES
 from .. import audit
 from ..session import SETTINGS, requires
@@ -46,7 +47,8 @@ def office_row() -> OfficeSettings | None:
 
 def check_type(cert_type: str) -> None:
     if cert_type not in CERTIFICATE_TYPES:
-        raise CertificateRefused("证书类别应为 " + " / ".join(CERTIFICATE_TYPES))
+        raise CertificateRefused(Message(QT_TRANSLATE_NOOP("Messages", "证书类别应为 {types}"),
+                                         types=" / ".join(CERTIFICATE_TYPES)))
 
 
 # --- templates -------------------------------------------------------------------------------------
@@ -129,7 +131,7 @@ def default_template(cert_type: str) -> TemplateInfo:
 def get_template(template_id: int) -> TemplateInfo:
     row = CertificateTemplate.get_or_none(CertificateTemplate.id == template_id)
     if row is None:
-        raise CertificateRefused("所选证书模板不存在")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "所选证书模板不存在"))
     return _template_info(row)
 
 
@@ -138,11 +140,11 @@ def check_wording(wording: str) -> list[str]:
     known = placeholders()
     problems = []
     if not wording.strip():
-        return ["措辞不能为空"]
+        return [QT_TRANSLATE_NOOP("Messages", "措辞不能为空")]
     try:
         names = [name for _text, name, _spec, _conv in string.Formatter().parse(wording) if name is not None]
     except ValueError:
-        return ["花括号不成对：占位符应写成 {name} 这样的形式"]
+        return [QT_TRANSLATE_NOOP("Messages", "花括号不成对：占位符应写成 {name} 这样的形式")]
     for name in names:
         if name not in known:
             problems.append(f"未知的占位符 {{{name}}}，可用：" + "、".join(f"{{{k}}}" for k in known))
@@ -156,11 +158,14 @@ def save_template(template_id: int | None, cert_type: str, name: str, wording: s
     check_type(cert_type)
     name = name.strip()
     if not name:
-        raise CertificateRefused("请填写模板名称")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请填写模板名称"))
     if len(name) > MAX_TEMPLATE_NAME:
-        raise CertificateRefused(f"模板名称不能超过{MAX_TEMPLATE_NAME}个字")
+        raise CertificateRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "模板名称不能超过{max_template_name}个字"),
+                    max_template_name=MAX_TEMPLATE_NAME))
     if border_style not in BORDER_STYLES:
-        raise CertificateRefused("边框样式应为 " + " / ".join(border_style_names().values()))
+        raise CertificateRefused(Message(QT_TRANSLATE_NOOP("Messages", "边框样式应为 {styles}"),
+                                         styles=" / ".join(border_style_names().values())))
     problems = check_wording(wording)
     if problems:
         raise CertificateRefused("；".join(problems))
@@ -173,9 +178,9 @@ def save_template(template_id: int | None, cert_type: str, name: str, wording: s
         else:
             row = CertificateTemplate.get_or_none(CertificateTemplate.id == template_id)
             if row is None:
-                raise CertificateRefused("所选证书模板不存在")
+                raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "所选证书模板不存在"))
             if row.type != cert_type:
-                raise CertificateRefused("模板的证书类别不能更改")
+                raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "模板的证书类别不能更改"))
         row.name, row.wording, row.border_style = name, wording.strip("\n"), border_style
         if seal_image is not _KEEP:
             row.seal_image = seal_image
@@ -198,7 +203,7 @@ def delete_template(template_id: int) -> None:
         if row is None:
             return
         if row.is_default:
-            raise CertificateRefused("默认模板不能删除；请先把另一个模板设为默认")
+            raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "默认模板不能删除；请先把另一个模板设为默认"))
         audit.record("删除", "certificate_template", row.uuid, f"{row.type}模板“{row.name}”")
         row.delete_instance()
 
@@ -208,14 +213,14 @@ def reset_template(template_id: int) -> TemplateInfo:
     """Put the shipped wording and border style back into a template."""
     row = CertificateTemplate.get_or_none(CertificateTemplate.id == template_id)
     if row is None:
-        raise CertificateRefused("所选证书模板不存在")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "所选证书模板不存在"))
     values = builtin_template(row.type)
     return save_template(row.id, row.type, row.name, values["wording"], values["border_style"])
 
 
 def check_seal_image(data: bytes) -> None:
     if not data.startswith(PNG_SIGNATURE):
-        raise CertificateRefused("印章图片应为透明背景的 PNG 文件")
+        raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "印章图片应为透明背景的 PNG 文件"))
 
 
 @requires(SETTINGS)
@@ -226,7 +231,7 @@ def set_office_seal(png: bytes | None) -> None:
     with db.atomic():
         office = office_row()
         if office is None:
-            raise CertificateRefused("请先在“单位信息”中填写单位名称")
+            raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请先在“单位信息”中填写单位名称"))
         office.seal_image = png
         office.save()
         audit.record("修改", "office_settings", office.uuid, "印章图片" + ("删除" if png is None else "更换"))

@@ -23,6 +23,7 @@ from ...db.models import (
     Training,
     TrainingAttendee,
 )
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import (
     ATTENDED_STATUSES,
     OTHER_DUTY,
@@ -128,7 +129,7 @@ def service_record(member_id: int, date_from: date | None = None,
                    date_to: date | None = None) -> ServiceRecord:
     """The member's recorded service from `date_from` to `date_to` (inclusive; None = unbounded)."""
     if date_from is not None and date_to is not None and date_to < date_from:
-        raise ValueError("结束日期不能早于开始日期")
+        raise ValueError(QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
     items: list[ServiceItem] = []
     days: list[date] = []
 

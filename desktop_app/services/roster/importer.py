@@ -28,6 +28,7 @@ from ...db.models import Member, Team
 from ...domain.dates import format_date, parse_loose_date
 from ...domain.errors import FieldError
 from ...domain.ethnic_groups import ETHNIC_GROUPS
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.id_numbers import looks_like_excel_damage, normalize_id_number
 from ...domain.masking import mask_id, mask_phone
 from ...domain.text_folding import fold_fullwidth
@@ -39,7 +40,9 @@ from .members import MemberInput, MemberInvalid, member_input, save_member, vali
 from .teams import NAME_MAX as TEAM_NAME_MAX
 from .teams import TeamInput, TeamInvalid, save_team
 
-ADDED, UPDATED, SKIPPED, REFUSED = "新增", "更新", "跳过", "拒绝"
+ADDED, UPDATED, SKIPPED, REFUSED = (
+    QT_TRANSLATE_NOOP("Vocabulary", "新增"), QT_TRANSLATE_NOOP("Vocabulary", "更新"),
+    QT_TRANSLATE_NOOP("Vocabulary", "跳过"), QT_TRANSLATE_NOOP("Vocabulary", "拒绝"))
 ACTIONS = (ADDED, UPDATED, SKIPPED, REFUSED)
 CSV_SHEET = "CSV"
 HEADER_SEARCH_ROWS = 10
@@ -155,17 +158,21 @@ def _kind(path: Path) -> str:
     if suffix in (".csv", ".txt"):
         return "csv"
     if suffix in (".xls", ".et"):
-        raise RosterImportError("不能直接读取旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入")
-    raise RosterImportError("只能导入 .xlsx 或 .csv 文件")
+        raise RosterImportError(
+            QT_TRANSLATE_NOOP("Messages", "不能直接读取旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入"))
+    raise RosterImportError(QT_TRANSLATE_NOOP("Messages", "只能导入 .xlsx 或 .csv 文件"))
 
 
 def _open_workbook(path: Path):
     if not path.exists():
-        raise RosterImportError(f"找不到文件：{path.name}")
+        raise RosterImportError(
+            Message(QT_TRANSLATE_NOOP("Messages", "找不到文件：{path_name}"), path_name=path.name))
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
-        raise RosterImportError(f"无法读取文件“{path.name}”，它可能已损坏或不是 Excel 文件") from exc
+        raise RosterImportError(
+            Message(QT_TRANSLATE_NOOP("Messages", "无法读取文件“{path_name}”，它可能已损坏或不是 Excel 文件"),
+                    path_name=path.name)) from exc
 
 
 def list_sheets(path: str | Path) -> list[str]:
@@ -189,12 +196,13 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise RosterImportError("无法识别 CSV 文件的编码，请另存为 UTF-8 或 GBK 编码") from exc
+        raise RosterImportError(QT_TRANSLATE_NOOP("Messages", "无法识别 CSV 文件的编码，请另存为 UTF-8 或 GBK 编码")) from exc
 
 
 def _csv_rows(path: Path) -> list[list[object]]:
     if not path.exists():
-        raise RosterImportError(f"找不到文件：{path.name}")
+        raise RosterImportError(
+            Message(QT_TRANSLATE_NOOP("Messages", "找不到文件：{path_name}"), path_name=path.name))
     text = _decode(path.read_bytes())
     sample = text[:4096]
     delimiter = max(",\t;", key=sample.count)
@@ -277,7 +285,8 @@ def read_sheet(path: str | Path, sheet: str | None = None) -> SheetPreview:
                 names[0],
             )
         elif sheet not in workbook.sheetnames:
-            raise RosterImportError(f"工作簿中没有名为“{sheet}”的工作表")
+            raise RosterImportError(
+                Message(QT_TRANSLATE_NOOP("Messages", "工作簿中没有名为“{sheet}”的工作表"), sheet=sheet))
         raw_rows = [list(row) for row in workbook[sheet].iter_rows(values_only=True)]
     finally:
         workbook.close()
@@ -298,11 +307,12 @@ def _fields_by_column(mapping: dict[int, str | None], width: int) -> dict[str, i
             raise ValueError(f"column {column} outside the sheet")
         if key in by_field:
             raise RosterImportError(
-                f"“{FIELDS[key]}”对应了两列（{get_column_letter(by_field[key] + 1)}列和"
-                f"{get_column_letter(column + 1)}列），请只保留一列")
+                Message(QT_TRANSLATE_NOOP("Messages", "“{field}”对应了两列（{first}列和{second}列），请只保留一列"),
+                        field=FIELDS[key], first=get_column_letter(by_field[key] + 1),
+                        second=get_column_letter(column + 1)))
         by_field[key] = column
     if "name" not in by_field:
-        raise RosterImportError("没有找到“姓名”列，请指定哪一列是姓名")
+        raise RosterImportError(QT_TRANSLATE_NOOP("Messages", "没有找到“姓名”列，请指定哪一列是姓名"))
     return by_field
 
 
@@ -547,10 +557,10 @@ def plan_import(
     verdicts: list[RowVerdict] = []
     total = len(preview.rows)
     for index, (row_number, row) in enumerate(zip(numbers, preview.rows, strict=True)):
-        _report_progress(progress, index, total, "正在检查")
+        _report_progress(progress, index, total, QT_TRANSLATE_NOOP("Messages", "正在检查"))
         verdicts.append(_judge(row_number, row, ctx).verdict)
     if progress is not None:
-        progress(total, total, "检查完成")
+        progress(total, total, QT_TRANSLATE_NOOP("Messages", "检查完成"))
     new_teams = list(dict.fromkeys(v.new_team for v in verdicts if v.new_team))
     return ImportPlan(preview, verdicts, update_existing, new_teams, _counts(verdicts), mapping, today)
 
@@ -581,7 +591,7 @@ def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportRepo
                             plan.update_existing, today)
         rows = zip(_row_numbers(preview), preview.rows, plan.verdicts, strict=True)
         for index, (row_number, row, planned) in enumerate(rows):
-            _report_progress(progress, index, total, "正在导入")
+            _report_progress(progress, index, total, QT_TRANSLATE_NOOP("Messages", "正在导入"))
             if planned.action not in (ADDED, UPDATED):
                 number = ctx.id_number_of(row)
                 if number:
@@ -620,7 +630,7 @@ def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportRepo
             f"拒绝{counts[REFUSED]}人，新建队伍{len(teams_created)}个",
         )
         if progress is not None:
-            progress(total, total, "导入完成")
+            progress(total, total, QT_TRANSLATE_NOOP("Messages", "导入完成"))
     return ImportReport(counts[ADDED], counts[UPDATED], counts[SKIPPED], counts[REFUSED], teams_created, final)
 
 

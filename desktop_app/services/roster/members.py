@@ -15,8 +15,8 @@ from ...db.models import Leave, Member, Team
 from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed, check_optional
 from ...domain.ethnic_groups import code_of
-from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.genders import parse_gender
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.id_numbers import check_consistency, parse_id_number
 from ...domain.names import validate_name
 from ...domain.phones import validate_mobile, validate_phone
@@ -25,10 +25,17 @@ from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from .. import audit
 from ..session import DELETE, EDIT, READ_FULL, requires
 
-SKILLS = ("调解", "巡逻", "交通劝导", "救援", "驾驶", "双语翻译", "急救", "消防", "心理疏导", "普法宣传")
-POLITICAL_STATUSES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "群众")
+SKILLS = (QT_TRANSLATE_NOOP("Vocabulary", "调解"), QT_TRANSLATE_NOOP("Vocabulary", "巡逻"),
+          QT_TRANSLATE_NOOP("Vocabulary", "交通劝导"), QT_TRANSLATE_NOOP("Vocabulary", "救援"),
+          QT_TRANSLATE_NOOP("Vocabulary", "驾驶"), QT_TRANSLATE_NOOP("Vocabulary", "双语翻译"),
+          QT_TRANSLATE_NOOP("Vocabulary", "急救"), QT_TRANSLATE_NOOP("Vocabulary", "消防"),
+          QT_TRANSLATE_NOOP("Vocabulary", "心理疏导"), QT_TRANSLATE_NOOP("Vocabulary", "普法宣传"))
+POLITICAL_STATUSES = (QT_TRANSLATE_NOOP("Vocabulary", "中共党员"), QT_TRANSLATE_NOOP("Vocabulary", "中共预备党员"),
+                      QT_TRANSLATE_NOOP("Vocabulary", "共青团员"), QT_TRANSLATE_NOOP("Vocabulary", "民主党派"),
+                      QT_TRANSLATE_NOOP("Vocabulary", "群众"))
 # how the member agreed to the processing of their data
-CONSENT_WAYS = tuple(QT_TRANSLATE_NOOP("Vocabulary", way) for way in ("书面", "口头", "电子"))
+CONSENT_WAYS = (QT_TRANSLATE_NOOP("Vocabulary", "书面"), QT_TRANSLATE_NOOP("Vocabulary", "口头"),
+                QT_TRANSLATE_NOOP("Vocabulary", "电子"))
 _SKILL_SEPARATORS = str.maketrans({c: "、" for c in ",，;；/ 　|"})
 
 
@@ -74,7 +81,8 @@ def _optional_date(value: str | date | None, field_name: str, label: str, errors
     try:
         return parse_loose_date(value)
     except FieldError as exc:
-        errors.append(FieldError(field_name, f"{label}：{exc.message}"))
+        errors.append(FieldError(field_name, Message(QT_TRANSLATE_NOOP("Messages", "{label}：{message}"),
+                                                     label=label, message=exc.message)))
         return None
 
 
@@ -92,7 +100,7 @@ def validate_member(
         errors.append(exc)
 
     gender = check_optional(parse_gender, data.gender, errors)
-    typed_birth = _optional_date(data.birth_date, "birth_date", "出生日期", errors)
+    typed_birth = _optional_date(data.birth_date, "birth_date", QT_TRANSLATE_NOOP("Messages", "出生日期"), errors)
     values["gender"] = gender
     values["birth_date"] = typed_birth
 
@@ -108,57 +116,64 @@ def validate_member(
             holder = (Member.select(Member.id, Member.name, Member.deleted_at)
                       .where(Member.id_number == info.number).first())
             if holder is not None and holder.id != member_id:
-                where = "（已删除，可从已删除队员中恢复）" if holder.deleted_at else ""
-                errors.append(FieldError("id_number", f"该身份证号码已登记为队员“{holder.name}”{where}"))
+                where = QT_TRANSLATE_NOOP("Messages", "（已删除，可从已删除队员中恢复）") if holder.deleted_at else ""
+                errors.append(FieldError("id_number",
+                    Message(QT_TRANSLATE_NOOP("Messages", "该身份证号码已登记为队员“{holder_name}”{where}"),
+                            holder_name=holder.name, where=where)))
 
     values["ethnic_code"] = check_optional(code_of, data.ethnic, errors)
     values["phone"] = check_optional(validate_mobile, data.phone, errors)
     values["emergency_phone"] = check_optional(validate_phone, data.emergency_phone, errors, "emergency_phone")
 
-    values["join_date"] = _optional_date(data.join_date, "join_date", "入队日期", errors)
-    values["leave_date"] = _optional_date(data.leave_date, "leave_date", "离队日期", errors)
+    values["join_date"] = _optional_date(data.join_date, "join_date",
+        QT_TRANSLATE_NOOP("Messages", "入队日期"), errors)
+    values["leave_date"] = _optional_date(data.leave_date, "leave_date",
+        QT_TRANSLATE_NOOP("Messages", "离队日期"), errors)
     if values["join_date"] and values["join_date"] > today:
-        errors.append(FieldError("join_date", "入队日期不能晚于今天"))
+        errors.append(FieldError("join_date", QT_TRANSLATE_NOOP("Messages", "入队日期不能晚于今天")))
     if values["join_date"] and values["leave_date"] and values["leave_date"] < values["join_date"]:
-        errors.append(FieldError("leave_date", "离队日期不能早于入队日期"))
+        errors.append(FieldError("leave_date", QT_TRANSLATE_NOOP("Messages", "离队日期不能早于入队日期")))
     birth = values["birth_date"]
     if birth and values["join_date"] and values["join_date"] < birth:
-        errors.append(FieldError("join_date", "入队日期早于出生日期，请核对"))
+        errors.append(FieldError("join_date", QT_TRANSLATE_NOOP("Messages", "入队日期早于出生日期，请核对")))
     values["insurance_expires_on"] = _optional_date(
-        data.insurance_expires_on, "insurance_expires_on", "保险到期日", errors)
+        data.insurance_expires_on, "insurance_expires_on", QT_TRANSLATE_NOOP("Messages", "保险到期日"), errors)
 
     status = (data.status or ACTIVE).strip()
     if status not in MEMBER_STATUSES:
-        errors.append(FieldError("status", "状态应为 在队 / 暂停 / 退出"))
+        errors.append(FieldError("status", QT_TRANSLATE_NOOP("Messages", "状态应为 在队 / 暂停 / 退出")))
     values["status"] = status
 
     if data.team_id is not None and not Team.select().where(Team.id == data.team_id).exists():
-        errors.append(FieldError("team", "所选队伍不存在"))
+        errors.append(FieldError("team", QT_TRANSLATE_NOOP("Messages", "所选队伍不存在")))
     values["team"] = data.team_id
 
     skills = split_skills(data.skills)
     if any(len(s) > 10 for s in skills):
-        errors.append(FieldError("skills", "每项技能不超过10个字，多项之间用顿号分隔"))
+        errors.append(FieldError("skills", QT_TRANSLATE_NOOP("Messages", "每项技能不超过10个字，多项之间用顿号分隔")))
     values["skills"] = "、".join(skills)
 
-    for key, label, limit in (("address", "住址", 200), ("occupation", "职业", 50),
-                              ("political_status", "政治面貌", 20), ("emergency_contact", "紧急联系人", 50)):
+    for key, label, limit in (("address", QT_TRANSLATE_NOOP("Messages", "住址"), 200),
+                              ("occupation", QT_TRANSLATE_NOOP("Messages", "职业"), 50),
+                              ("political_status", QT_TRANSLATE_NOOP("Messages", "政治面貌"), 20),
+                              ("emergency_contact", QT_TRANSLATE_NOOP("Messages", "紧急联系人"), 50)):
         text = (getattr(data, key) or "").strip()
         if len(text) > limit:
-            errors.append(FieldError(key, f"{label}不能超过{limit}个字"))
+            errors.append(FieldError(key,
+                Message(QT_TRANSLATE_NOOP("Messages", "{label}不能超过{limit}个字"), label=label, limit=limit)))
         values[key] = text
     values["notes"] = (data.notes or "").strip()
     values["photo"] = data.photo
-    values["consent_on"] = _optional_date(data.consent_on, "consent_on", "同意日期", errors)
+    values["consent_on"] = _optional_date(data.consent_on, "consent_on", QT_TRANSLATE_NOOP("Messages", "同意日期"), errors)
     way = (data.consent_way or "").strip()
     if way and way not in CONSENT_WAYS:
-        errors.append(FieldError("consent_way", "同意方式应为 书面 / 口头 / 电子"))
+        errors.append(FieldError("consent_way", QT_TRANSLATE_NOOP("Messages", "同意方式应为 书面 / 口头 / 电子")))
     if values["consent_on"] and values["consent_on"] > today:
-        errors.append(FieldError("consent_on", "同意日期不能晚于今天"))
+        errors.append(FieldError("consent_on", QT_TRANSLATE_NOOP("Messages", "同意日期不能晚于今天")))
     if values["consent_on"] and not way:
-        errors.append(FieldError("consent_way", "请选择同意的方式（书面、口头或电子）"))
+        errors.append(FieldError("consent_way", QT_TRANSLATE_NOOP("Messages", "请选择同意的方式（书面、口头或电子）")))
     if way and not values["consent_on"] and not any(e.field == "consent_on" for e in errors):
-        errors.append(FieldError("consent_on", "请填写同意的日期"))
+        errors.append(FieldError("consent_on", QT_TRANSLATE_NOOP("Messages", "请填写同意的日期")))
     values["consent_way"] = way
 
     if errors:
@@ -235,22 +250,23 @@ class LeaveEntry:
 @requires(EDIT)
 def add_leave(member_id: int, from_date: str | date, to_date: str | date, reason: str = "") -> Leave:
     errors: list[FieldError] = []
-    start = _optional_date(from_date, "leave_from", "开始日期", errors)
-    end = _optional_date(to_date, "leave_to", "结束日期", errors)
+    start = _optional_date(from_date, "leave_from", QT_TRANSLATE_NOOP("Messages", "开始日期"), errors)
+    end = _optional_date(to_date, "leave_to", QT_TRANSLATE_NOOP("Messages", "结束日期"), errors)
     if start is None and not errors:
-        errors.append(FieldError("leave_from", "请填写开始日期"))
+        errors.append(FieldError("leave_from", QT_TRANSLATE_NOOP("Messages", "请填写开始日期")))
     if end is None and not errors:
-        errors.append(FieldError("leave_to", "请填写结束日期"))
+        errors.append(FieldError("leave_to", QT_TRANSLATE_NOOP("Messages", "请填写结束日期")))
     if start and end and end < start:
-        errors.append(FieldError("leave_to", "结束日期不能早于开始日期"))
+        errors.append(FieldError("leave_to", QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期")))
     if len(reason.strip()) > 200:
-        errors.append(FieldError("leave_reason", "事由不能超过200个字"))
+        errors.append(FieldError("leave_reason", QT_TRANSLATE_NOOP("Messages", "事由不能超过200个字")))
     if start and end and not errors:
         overlapping = Leave.select().where(
             Leave.member == member_id, Leave.from_date <= end, Leave.to_date >= start).first()
         if overlapping:
-            errors.append(FieldError("leave_from", f"与已登记的请假（{overlapping.from_date}至"
-                                                   f"{overlapping.to_date}）重叠"))
+            errors.append(FieldError("leave_from",
+                Message(QT_TRANSLATE_NOOP("Messages", "与已登记的请假（{from_date}至{to_date}）重叠"),
+                        from_date=overlapping.from_date, to_date=overlapping.to_date)))
     if errors:
         raise MemberInvalid(errors)
     with db.atomic():

@@ -18,6 +18,7 @@ from peewee import JOIN
 from ...db.database import db
 from ...db.models import Member, Team
 from ...domain.dates import add_months
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.masking import mask_id
 from ...domain.pinyin_keys import pinyin_keys
 from ...domain.vocabulary import LEFT
@@ -46,7 +47,8 @@ def retention_years() -> int:
 @requires(SETTINGS)
 def set_retention_years(years: int) -> None:
     if not MINIMUM_YEARS <= int(years) <= MAXIMUM_YEARS:
-        raise RetentionRefused(f"离队队员个人信息的保留年限应在{MINIMUM_YEARS}到{MAXIMUM_YEARS}年之间")
+        raise RetentionRefused(Message(QT_TRANSLATE_NOOP("Messages", "离队队员个人信息的保留年限应在{low}到{high}年之间"),
+                                       low=MINIMUM_YEARS, high=MAXIMUM_YEARS))
     with db.atomic():
         set_setting(YEARS_KEY, int(years))
         audit.record("修改", "setting", "", f"离队队员个人信息保留{int(years)}年")
@@ -91,11 +93,12 @@ def anonymise_member(member_id: int, today: date | None = None) -> None:
     with db.atomic():
         member = Member.get_or_none(Member.id == member_id)
         if member is None:
-            raise RetentionRefused("没有这名队员")
+            raise RetentionRefused(QT_TRANSLATE_NOOP("Messages", "没有这名队员"))
         if member.anonymised_at is not None:
-            raise RetentionRefused("这名队员的个人信息已经匿名化")
+            raise RetentionRefused(QT_TRANSLATE_NOOP("Messages", "这名队员的个人信息已经匿名化"))
         if member.status != LEFT or member.leave_date is None or member.leave_date >= _cutoff(today):
-            raise RetentionRefused(f"只有离队满{retention_years()}年的队员才能匿名化")
+            raise RetentionRefused(Message(QT_TRANSLATE_NOOP("Messages", "只有离队满{years}年的队员才能匿名化"),
+                                           years=retention_years()))
         member.name = ANONYMOUS_NAME.format(member.id)
         member.pinyin_full, member.pinyin_initials = pinyin_keys(member.name)
         member.id_number = None

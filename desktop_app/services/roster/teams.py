@@ -15,6 +15,7 @@ from ...db.database import db
 from ...db.models import Activity, DutyPost, Member, Team
 from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import ACTIVE, LEFT
 from .. import audit
 from ..session import DELETE, EDIT, requires
@@ -112,14 +113,16 @@ def find_team_by_name(name: str) -> int | None:
 def _checked_name(raw: str, team_id: int | None, errors: list[FieldError]) -> str:
     name = (raw or "").strip()
     if not name:
-        errors.append(FieldError("name", "请填写队伍名称"))
+        errors.append(FieldError("name", QT_TRANSLATE_NOOP("Messages", "请填写队伍名称")))
     elif len(name) > NAME_MAX:
-        errors.append(FieldError("name", f"队伍名称不能超过{NAME_MAX}个字"))
+        errors.append(FieldError("name",
+            Message(QT_TRANSLATE_NOOP("Messages", "队伍名称不能超过{name_max}个字"), name_max=NAME_MAX)))
     else:
         same = Team.get_or_none(Team.name == name)
         if same is not None and same.id != team_id:
             note = "（已撤销）" if same.retired_on or same.deleted_at else ""
-            errors.append(FieldError("name", f"已有同名队伍{note}，请换一个名称"))
+            errors.append(FieldError("name",
+                Message(QT_TRANSLATE_NOOP("Messages", "已有同名队伍{note}，请换一个名称"), note=note)))
     return name
 
 
@@ -134,25 +137,28 @@ def validate_team(data: TeamInput, team_id: int | None = None, today: date | Non
         try:
             values["founded_on"] = parse_loose_date(data.founded_on)
         except FieldError as exc:
-            errors.append(FieldError("founded_on", f"成立日期：{exc.message}"))
+            errors.append(FieldError("founded_on",
+                Message(QT_TRANSLATE_NOOP("Messages", "成立日期：{message}"), message=exc.message)))
         else:
             if values["founded_on"] > today:
-                errors.append(FieldError("founded_on", "成立日期不能晚于今天"))
+                errors.append(FieldError("founded_on", QT_TRANSLATE_NOOP("Messages", "成立日期不能晚于今天")))
 
     values["leader"] = data.leader_id
     if data.leader_id is not None:
         leader = Member.get_or_none(Member.id == data.leader_id)
         if leader is None or leader.deleted_at is not None:
-            errors.append(FieldError("leader", "所选队长不存在或已删除"))
+            errors.append(FieldError("leader", QT_TRANSLATE_NOOP("Messages", "所选队长不存在或已删除")))
         elif team_id is not None and leader.team_id != team_id:
-            errors.append(FieldError("leader", "队长必须是本队队员"))
+            errors.append(FieldError("leader", QT_TRANSLATE_NOOP("Messages", "队长必须是本队队员")))
         elif leader.status == LEFT:
-            errors.append(FieldError("leader", "所选队长已退出，不能担任队长"))
+            errors.append(FieldError("leader", QT_TRANSLATE_NOOP("Messages", "所选队长已退出，不能担任队长")))
 
-    for key, label, limit in (("station", "所属警务站", STATION_MAX), ("service_area", "服务区域", SERVICE_AREA_MAX)):
+    for key, label, limit in (("station", QT_TRANSLATE_NOOP("Messages", "所属警务站"), STATION_MAX),
+                              ("service_area", QT_TRANSLATE_NOOP("Messages", "服务区域"), SERVICE_AREA_MAX)):
         text = (getattr(data, key) or "").strip()
         if len(text) > limit:
-            errors.append(FieldError(key, f"{label}不能超过{limit}个字"))
+            errors.append(FieldError(key,
+                Message(QT_TRANSLATE_NOOP("Messages", "{label}不能超过{limit}个字"), label=label, limit=limit)))
         values[key] = text
     values["notes"] = (data.notes or "").strip()
 
@@ -209,10 +215,12 @@ def merge_teams(source_id: int, target_id: int, today: date | None = None) -> in
     today = today or date.today()
     with db.atomic():
         if source_id == target_id:
-            raise TeamInvalid([FieldError("target", "不能把队伍并入它自己")])
+            raise TeamInvalid([FieldError("target", QT_TRANSLATE_NOOP("Messages", "不能把队伍并入它自己"))])
         source, target = _live_team(source_id), _live_team(target_id)
         if target.retired_on is not None:
-            raise TeamInvalid([FieldError("target", f"队伍“{target.name}”已撤销，不能并入")])
+            raise TeamInvalid([FieldError("target",
+                Message(QT_TRANSLATE_NOOP("Messages", "队伍“{target_name}”已撤销，不能并入"),
+                        target_name=target.name))])
         now = datetime.now()
         moved = (
             Member.select()
@@ -237,7 +245,9 @@ def retire_team(team_id: int, on: date | None = None) -> None:
     with db.atomic():
         team = _live_team(team_id)
         if team.retired_on is not None:
-            raise TeamInvalid([FieldError("retired_on", f"队伍“{team.name}”已于{team.retired_on}撤销")])
+            raise TeamInvalid([FieldError("retired_on",
+                Message(QT_TRANSLATE_NOOP("Messages", "队伍“{team_name}”已于{retired_on}撤销"),
+                        team_name=team.name, retired_on=team.retired_on))])
         team.retired_on = on or date.today()
         team.save()
         audit.record("撤销", "team", team.uuid, f"撤销队伍“{team.name}”")
@@ -248,7 +258,8 @@ def reactivate_team(team_id: int) -> None:
     with db.atomic():
         team = _live_team(team_id)
         if team.retired_on is None:
-            raise TeamInvalid([FieldError("retired_on", f"队伍“{team.name}”未撤销")])
+            raise TeamInvalid([FieldError("retired_on",
+                Message(QT_TRANSLATE_NOOP("Messages", "队伍“{team_name}”未撤销"), team_name=team.name))])
         team.retired_on = None
         team.save()
         audit.record("恢复", "team", team.uuid, f"恢复队伍“{team.name}”")

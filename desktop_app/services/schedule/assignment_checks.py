@@ -15,6 +15,7 @@ from datetime import date, time, timedelta
 
 from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift
 from ...domain.dates import format_date
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import ACTIVE, ON_LEAVE
 from ..roster.members import split_skills
 from . import rules
@@ -88,7 +89,7 @@ def shift_facts(shift_id: int) -> ShiftFacts:
         .first()
     )
     if row is None:
-        raise ScheduleError("班次不存在")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在"))
     filled = Assignment.select().where(Assignment.shift == shift_id, Assignment.status != ON_LEAVE).count()
     sid, post_id, name, kind, skill, team, needs_leader, day, start, end, headcount = row
     return ShiftFacts(sid, post_id, name, kind, skill, team, bool(needs_leader), day, start, end, headcount, filled)
@@ -184,7 +185,7 @@ def check_assignment(shift_id: int, member_id: int, ignoring: Iterable[int] = ()
     shift = shift_facts(shift_id)
     facts = _member_facts(shift, [member_id])
     if not facts:
-        raise ScheduleError("队员不存在")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "队员不存在"))
     return problems_for(shift, facts[0], max_shifts_per_week(), min_rest_hours(), ignoring)
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from ...db.database import db
 from ...db.models import Assignment, DutyPost, Member, Shift, Swap, Team
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
 from ..session import EDIT, requires
@@ -68,9 +69,10 @@ def assign(shift_id: int, member_id: int, locked: bool = True, force_warnings: b
 def _planned_assignment(assignment_id: int) -> Assignment:
     assignment = Assignment.get_or_none(Assignment.id == assignment_id)
     if assignment is None:
-        raise ScheduleError("该安排不存在")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "该安排不存在"))
     if assignment.status != PLANNED:
-        raise ScheduleError(f"已登记考勤（{assignment.status}），不能再调整，请修改考勤记录")
+        raise ScheduleError(
+            Message(QT_TRANSLATE_NOOP("Messages", "已登记考勤（{status}），不能再调整，请修改考勤记录"), status=assignment.status))
     return assignment
 
 
@@ -91,11 +93,11 @@ def set_leader(shift_id: int, member_id: int | None) -> None:
     with db.atomic():
         shift = Shift.get_or_none(Shift.id == shift_id)
         if shift is None:
-            raise ScheduleError("班次不存在")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在"))
         if member_id is not None and not Assignment.select().where(
                 Assignment.shift == shift_id, Assignment.member == member_id,
                 Assignment.status != ON_LEAVE).exists():
-            raise ScheduleError("带班人员须是本班次的队员")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "带班人员须是本班次的队员"))
         Shift.update(leader=member_id, updated_at=datetime.now()).where(Shift.id == shift_id).execute()
         audit.record("修改", "shift", shift.uuid, "指定带班" if member_id else "取消带班")
 
@@ -123,7 +125,7 @@ def move_assignment(assignment_id: int, to_shift_id: int, force_warnings: bool =
 def _assignment_of(shift_id: int, member_id: int) -> Assignment:
     assignment = Assignment.get_or_none(Assignment.shift == shift_id, Assignment.member == member_id)
     if assignment is None:
-        raise ScheduleError("该队员不在这个班次上")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "该队员不在这个班次上"))
     return _planned_assignment(assignment.id)
 
 
@@ -134,7 +136,8 @@ def _operator() -> str:
 def _check_reason(reason: str) -> str:
     text = (reason or "").strip()
     if len(text) > REASON_MAX:
-        raise ScheduleError(f"换班事由不能超过{REASON_MAX}个字")
+        raise ScheduleError(
+            Message(QT_TRANSLATE_NOOP("Messages", "换班事由不能超过{reason_max}个字"), reason_max=REASON_MAX))
     return text
 
 
@@ -146,9 +149,9 @@ def swap_members(shift_a_id: int, member_a_id: int, shift_b_id: int, member_b_id
     Returns the Swap of shift A."""
     text = _check_reason(reason)
     if shift_a_id == shift_b_id:
-        raise ScheduleError("两人在同一班次，无需换班")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "两人在同一班次，无需换班"))
     if member_a_id == member_b_id:
-        raise ScheduleError("请选择两名不同的队员")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "请选择两名不同的队员"))
     with db.atomic():
         a = _assignment_of(shift_a_id, member_a_id)
         b = _assignment_of(shift_b_id, member_b_id)
@@ -182,7 +185,7 @@ def substitute(assignment_id: int, member_id: int, reason: str = "", force_warni
         assignment = _planned_assignment(assignment_id)
         old = assignment.member_id
         if old == member_id:
-            raise ScheduleError("请选择另一名队员")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "请选择另一名队员"))
         problems = [p for p in check_assignment(assignment.shift_id, member_id, ignoring=[assignment_id])
                     if p.code != "full"]
         _refuse_unless_allowed(problems, force_warnings)
@@ -202,7 +205,7 @@ def lock(assignment_id: int, locked: bool) -> None:
     with db.atomic():
         assignment = Assignment.get_or_none(Assignment.id == assignment_id)
         if assignment is None:
-            raise ScheduleError("该安排不存在")
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "该安排不存在"))
         Assignment.update(locked=locked, updated_at=datetime.now()).where(Assignment.id == assignment_id).execute()
         audit.record("锁定" if locked else "解锁", "assignment", assignment.uuid,
                      "锁定排班" if locked else "解除排班锁定")

@@ -17,6 +17,7 @@ from peewee import fn
 from ...db.database import db
 from ...db.models import Assignment, Member, Shift
 from ...domain.errors import FieldError, ValidationFailed
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import (
     ABSENT,
     ATTENDANCE_STATUSES,
@@ -75,19 +76,21 @@ def record_attendance(shift_id: int, absent: Mapping[int, str] | None = None,
     now = now or datetime.now()
     shift = Shift.get_or_none(Shift.id == shift_id)
     if shift is None:
-        raise ScheduleError("班次不存在")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在"))
     planned_start, planned_end = shift_datetimes(shift.date, shift.start, shift.end)
     if planned_start > now:
-        raise ScheduleError("班次尚未开始，不能登记考勤")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次尚未开始，不能登记考勤"))
     assignments = {a.member_id: a for a in Assignment.select().where(Assignment.shift == shift_id)}
     names = dict(Member.select(Member.id, Member.name).where(Member.id.in_(list(assignments) or [0])).tuples())
     errors: list[FieldError] = []
     for member_id in sorted(set(absent) | set(actual)):
         if member_id not in assignments:
-            errors.append(FieldError(f"member_{member_id}", "该队员不在本班次上"))
+            errors.append(FieldError(f"member_{member_id}", QT_TRANSLATE_NOOP("Messages", "该队员不在本班次上")))
     for member_id, status in sorted(absent.items()):
         if status not in ATTENDANCE_STATUSES:
-            errors.append(FieldError(f"member_{member_id}", f"考勤状态应为 {' / '.join(ATTENDANCE_STATUSES)}"))
+            errors.append(FieldError(f"member_{member_id}",
+                Message(QT_TRANSLATE_NOOP("Messages", "考勤状态应为 {attendance_statuses}"),
+                        attendance_statuses=' / '.join(ATTENDANCE_STATUSES))))
     values: dict[int, tuple[str, datetime | None, datetime | None, float]] = {}
     for member_id in sorted(assignments):
         label = names.get(member_id, "")
@@ -96,23 +99,29 @@ def record_attendance(shift_id: int, absent: Mapping[int, str] | None = None,
         field = f"member_{member_id}"
         if status in (ABSENT, ON_LEAVE):
             if times:
-                errors.append(FieldError(field, f"{label}：{status}的队员不填写实际时间"))
+                errors.append(FieldError(field,
+                    Message(QT_TRANSLATE_NOOP("Messages", "{label}：{status}的队员不填写实际时间"),
+                            label=label, status=status)))
             values[member_id] = (status, None, None, 0.0)
             continue
         if times is None:
             if status == LATE:
-                errors.append(FieldError(field, f"{label}：迟到请填写实际到岗和离岗时间"))
+                errors.append(FieldError(field,
+                    Message(QT_TRANSLATE_NOOP("Messages", "{label}：迟到请填写实际到岗和离岗时间"), label=label)))
                 continue
             hours = (planned_end - planned_start).total_seconds() / 3600
             values[member_id] = (status, None, None, round(hours, 1))
             continue
         start, end = times
         if end <= start:
-            errors.append(FieldError(field, f"{label}：实际离岗时间应晚于到岗时间"))
+            errors.append(FieldError(field,
+                Message(QT_TRANSLATE_NOOP("Messages", "{label}：实际离岗时间应晚于到岗时间"), label=label)))
         elif end - start > MAX_SPAN:
-            errors.append(FieldError(field, f"{label}：实际在岗时间超过24小时，请核对"))
+            errors.append(FieldError(field,
+                Message(QT_TRANSLATE_NOOP("Messages", "{label}：实际在岗时间超过24小时，请核对"), label=label)))
         elif end > now:
-            errors.append(FieldError(field, f"{label}：实际离岗时间晚于现在"))
+            errors.append(FieldError(field,
+                Message(QT_TRANSLATE_NOOP("Messages", "{label}：实际离岗时间晚于现在"), label=label)))
         else:
             values[member_id] = (status, start, end, round((end - start).total_seconds() / 3600, 1))
     if errors:

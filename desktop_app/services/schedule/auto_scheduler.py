@@ -46,6 +46,7 @@ from peewee import JOIN, fn
 from ...db.database import db
 from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift, Team
 from ...domain.dates import format_date
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import ABSENT, ACTIVE, ATTENDED_STATUSES, ON_LEAVE, PLANNED
 from .. import audit
 from ..progress import Progress
@@ -270,13 +271,15 @@ def _hours_text(minutes: float) -> str:
 
 def _unfilled_reason(rule: str, skill: str, rules: Rules) -> str:
     return {
-        SKILL: f"无人具备有效的“{skill}”资质",
-        INSURANCE: "符合条件的队员保险均已过期或未登记",
-        JOINED: "符合条件的队员均在该日之后入队",
-        LEAVE: "符合条件的队员均在请假",
-        OVERLAP: "符合条件的队员均与其他班次时间冲突",
-        REST: f"符合条件的队员均不满足两班之间至少休息 {rules.min_rest_hours:g} 小时",
-        WEEKLY: f"符合条件的队员均已达每周上限（{rules.max_shifts_per_week} 班）",
+        SKILL: Message(QT_TRANSLATE_NOOP("Messages", "无人具备有效的“{skill}”资质"), skill=skill),
+        INSURANCE: QT_TRANSLATE_NOOP("Messages", "符合条件的队员保险均已过期或未登记"),
+        JOINED: QT_TRANSLATE_NOOP("Messages", "符合条件的队员均在该日之后入队"),
+        LEAVE: QT_TRANSLATE_NOOP("Messages", "符合条件的队员均在请假"),
+        OVERLAP: QT_TRANSLATE_NOOP("Messages", "符合条件的队员均与其他班次时间冲突"),
+        REST: Message(QT_TRANSLATE_NOOP("Messages", "符合条件的队员均不满足两班之间至少休息 {hours:g} 小时"),
+                      hours=rules.min_rest_hours),
+        WEEKLY: Message(QT_TRANSLATE_NOOP("Messages", "符合条件的队员均已达每周上限（{most} 班）"),
+                        most=rules.max_shifts_per_week),
     }[rule]
 
 
@@ -415,7 +418,9 @@ class _Planner:
         step = max(1, len(shifts) // 50)
         for done, shift in enumerate(shifts):
             if progress is not None and done % step == 0:
-                progress(10 + done * 80 // len(shifts), 100, f"正在排班：第 {done + 1}/{len(shifts)} 个班次")
+                progress(10 + done * 80 // len(shifts), 100,
+                    Message(QT_TRANSLATE_NOOP("Messages", "正在排班：第 {number}/{count} 个班次"),
+                            number=done + 1, count=len(shifts)))
             everyone = booked_on.get(shift.id, [])
             crew = [b for b in everyone if occupies(b.status)]
             out.slots_needed += shift.headcount
@@ -426,7 +431,7 @@ class _Planner:
             out.slots_filled += len(chosen)
             self.lead(shift, post, crew, chosen, out)
         if progress is not None:
-            progress(90, 100, "排班完成")
+            progress(90, 100, QT_TRANSLATE_NOOP("Messages", "排班完成"))
         return out
 
     def fill(self, shift: ShiftInfo, post: PostInfo, need: int, on_shift: set[int],
@@ -551,9 +556,11 @@ def plan(data: ScheduleInput, progress: Progress | None = None) -> SchedulePlan:
 
 def _check_period(date_from: date, date_to: date) -> None:
     if date_to < date_from:
-        raise ScheduleError("结束日期不能早于开始日期")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
     if (date_to - date_from).days + 1 > MAX_PERIOD_DAYS:
-        raise ScheduleError(f"一次最多排 {MAX_PERIOD_DAYS} 天")
+        raise ScheduleError(
+            Message(QT_TRANSLATE_NOOP("Messages", "一次最多排 {max_period_days} 天"),
+                    max_period_days=MAX_PERIOD_DAYS))
 
 
 def load_input(date_from: date, date_to: date, team_id: int | None = None, progress: Progress | None = None,
@@ -574,7 +581,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
     team_leaders = {tid: leader for tid, leader in Team.select(Team.id, Team.leader).where(
         Team.leader.is_null(False)).tuples()}
     if progress is not None:
-        progress(2, 100, "正在读取班次")
+        progress(2, 100, QT_TRANSLATE_NOOP("Messages", "正在读取班次"))
 
     planned = [p for p in plan_shifts(date_from, date_to, list(posts)) if datetime.combine(p.date, p.start) >= now]
     new_shifts = [ShiftInfo(-(k + 1), p.post_id, p.date, p.start, p.end, p.headcount, None, p.pattern_id)
@@ -615,7 +622,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
                 held[skill] = periods
         members.append(MemberInfo(mid, name, team, join, insurance, held, tuple(leaves.get(mid, ()))))
     if progress is not None:
-        progress(5, 100, "正在读取已有安排")
+        progress(5, 100, QT_TRANSLATE_NOOP("Messages", "正在读取已有安排"))
 
     # assignments on the shifts being scheduled: kept (locked, attendance recorded) or replaced
     booked: list[BookedInfo] = []
@@ -649,7 +656,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
     data = ScheduleInput(date_from, date_to, members, posts, shifts + new_shifts, booked, rules, team_leaders,
                          replaced, team_id)
     if progress is not None:
-        progress(10, 100, "数据已读取")
+        progress(10, 100, QT_TRANSLATE_NOOP("Messages", "数据已读取"))
     return data, new_shifts
 
 
@@ -700,18 +707,18 @@ def auto_schedule(date_from: date, date_to: date, team_id: int | None = None, pr
     is saved."""
     started = timer.perf_counter()
     if progress is not None:
-        progress(0, 100, "正在读取队员、岗位和已有安排")
+        progress(0, 100, QT_TRANSLATE_NOOP("Messages", "正在读取队员、岗位和已有安排"))
     data, new_shifts = load_input(date_from, date_to, team_id, progress, now)
     result = plan(data, progress)
     if progress is not None:
-        progress(92, 100, "正在保存")
+        progress(92, 100, QT_TRANSLATE_NOOP("Messages", "正在保存"))
     ids = save_plan(data, new_shifts, result)
     unfilled = sorted(
         (UnfilledSlot(ids.get(u.shift_id, u.shift_id), u.post_id, u.post_name, u.date, u.start, u.end, u.headcount,
                       u.missing, u.reason, u.blocked) for u in result.unfilled),
         key=lambda u: (u.date, u.start, u.post_id, u.shift_id))
     if progress is not None:
-        progress(100, 100, "完成")
+        progress(100, 100, QT_TRANSLATE_NOOP("Messages", "完成"))
     return ScheduleResult(date_from, date_to, team_id, len(data.shifts), len(new_shifts), result.slots_needed,
                           result.slots_kept, result.slots_filled, len(data.replaced), tuple(unfilled),
                           timer.perf_counter() - started)
@@ -724,7 +731,7 @@ def explain(assignment_id: int) -> str:
     """Why this member is on this shift: the scheduler's reason, or how it was put there by hand."""
     assignment = Assignment.get_or_none(Assignment.id == assignment_id)
     if assignment is None:
-        raise ScheduleError("该安排不存在")
+        raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "该安排不存在"))
     reason = (assignment.reason or "").strip()
     if not reason:
         reason = "手工安排"

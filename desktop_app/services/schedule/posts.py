@@ -19,6 +19,7 @@ from ...db.database import db
 from ...db.models import Assignment, DutyPost, Shift, ShiftPattern, Team
 from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import PATROL, PLANNED, POST_KINDS
 from .. import audit
@@ -46,7 +47,8 @@ class PostInvalid(ValidationFailed):
 # --- times and weekdays --------------------------------------------------------------------------
 
 
-def parse_clock(value: str | time, field_name: str = "time", label: str = "时间") -> time:
+def parse_clock(value: str | time, field_name: str = "time", label: str =
+    QT_TRANSLATE_NOOP("Messages", "时间")) -> time:
     """'7:30', '07:30', '0730', '7点30', '07：30' (full width) → time(7, 30); raises FieldError."""
     if isinstance(value, datetime):
         return value.time().replace(second=0, microsecond=0)
@@ -54,7 +56,7 @@ def parse_clock(value: str | time, field_name: str = "time", label: str = "时�
         return value.replace(second=0, microsecond=0)
     text = fold_fullwidth(str(value or "")).strip()
     if not text:
-        raise FieldError(field_name, f"请填写{label}")
+        raise FieldError(field_name, Message(QT_TRANSLATE_NOOP("Messages", "请填写{label}"), label=label))
     match = _CLOCK.fullmatch(text) or _COMPACT_CLOCK.fullmatch(text)
     if match:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
@@ -62,7 +64,8 @@ def parse_clock(value: str | time, field_name: str = "time", label: str = "时�
             return time(0, 0)
         if hour < 24 and minute < 60:
             return time(hour, minute)
-    raise FieldError(field_name, f"{label}“{text}”无法识别，请写成 07:30")
+    raise FieldError(field_name,
+        Message(QT_TRANSLATE_NOOP("Messages", "{label}“{text}”无法识别，请写成 07:30"), label=label, text=text))
 
 
 def format_clock(t: time) -> str:
@@ -92,12 +95,13 @@ def parse_weekdays(value: str | list[int] | tuple[int, ...]) -> tuple[int, ...]:
             elif part.isdigit():
                 items.append(int(part))
             else:
-                raise FieldError("weekdays", f"星期“{part}”无法识别，请用 1–7 表示周一至周日")
+                raise FieldError("weekdays",
+                    Message(QT_TRANSLATE_NOOP("Messages", "星期“{part}”无法识别，请用 1–7 表示周一至周日"), part=part))
     days = sorted(set(items))
     if not days:
-        raise FieldError("weekdays", "请至少选择一天")
+        raise FieldError("weekdays", QT_TRANSLATE_NOOP("Messages", "请至少选择一天"))
     if any(not isinstance(d, int) or not 1 <= d <= 7 for d in days):
-        raise FieldError("weekdays", "星期应为 1–7（1 为周一）")
+        raise FieldError("weekdays", QT_TRANSLATE_NOOP("Messages", "星期应为 1–7（1 为周一）"))
     return tuple(days)
 
 
@@ -200,10 +204,11 @@ def _headcount(value: int | str, errors: list[FieldError], field_name: str = "he
     try:
         number = int(str(value).strip()) if not isinstance(value, int) else value
     except ValueError:
-        errors.append(FieldError(field_name, "人数应为整数"))
+        errors.append(FieldError(field_name, QT_TRANSLATE_NOOP("Messages", "人数应为整数")))
         return 1
     if not 1 <= number <= HEADCOUNT_MAX:
-        errors.append(FieldError(field_name, f"人数应在 1–{HEADCOUNT_MAX} 之间"))
+        errors.append(FieldError(field_name,
+            Message(QT_TRANSLATE_NOOP("Messages", "人数应在 1–{headcount_max} 之间"), headcount_max=HEADCOUNT_MAX)))
     return number
 
 
@@ -226,35 +231,42 @@ def validate_post(data: PostInput, post_id: int | None = None) -> dict[str, Any]
     errors: list[FieldError] = []
     name = " ".join((data.name or "").split())
     if not name:
-        errors.append(FieldError("name", "请填写岗位名称"))
+        errors.append(FieldError("name", QT_TRANSLATE_NOOP("Messages", "请填写岗位名称")))
     elif len(name) > NAME_MAX:
-        errors.append(FieldError("name", f"岗位名称不能超过{NAME_MAX}个字"))
+        errors.append(FieldError("name",
+            Message(QT_TRANSLATE_NOOP("Messages", "岗位名称不能超过{name_max}个字"), name_max=NAME_MAX)))
     else:
         twin = DutyPost.select(DutyPost.id).where(DutyPost.name == name, DutyPost.deleted_at.is_null())
         if post_id is not None:
             twin = twin.where(DutyPost.id != post_id)
         if twin.exists():
-            errors.append(FieldError("name", f"已有名为“{name}”的岗位"))
+            errors.append(FieldError("name",
+                Message(QT_TRANSLATE_NOOP("Messages", "已有名为“{name}”的岗位"), name=name)))
     kind = (data.kind or "").strip()
     if kind not in POST_KINDS:
-        errors.append(FieldError("kind", "岗位类别应为 " + " / ".join(POST_KINDS)))
+        errors.append(FieldError("kind", Message(QT_TRANSLATE_NOOP("Messages", "岗位类别应为 {kinds}"),
+                                                 kinds=" / ".join(POST_KINDS))))
     place = (data.place or "").strip()
     if len(place) > PLACE_MAX:
-        errors.append(FieldError("place", f"地点不能超过{PLACE_MAX}个字"))
+        errors.append(FieldError("place",
+            Message(QT_TRANSLATE_NOOP("Messages", "地点不能超过{place_max}个字"), place_max=PLACE_MAX)))
     if data.team_id is not None and not Team.select().where(
             Team.id == data.team_id, Team.deleted_at.is_null()).exists():
-        errors.append(FieldError("team", "所选队伍不存在"))
-    start = _optional_clock(data.default_start, "default_start", "开始时间", errors)
-    end = _optional_clock(data.default_end, "default_end", "结束时间", errors)
+        errors.append(FieldError("team", QT_TRANSLATE_NOOP("Messages", "所选队伍不存在")))
+    start = _optional_clock(data.default_start, "default_start",
+        QT_TRANSLATE_NOOP("Messages", "开始时间"), errors)
+    end = _optional_clock(data.default_end, "default_end", QT_TRANSLATE_NOOP("Messages", "结束时间"), errors)
     typed_start, typed_end = not _blank(data.default_start), not _blank(data.default_end)
     if typed_start != typed_end:
-        errors.append(FieldError("default_end" if typed_start else "default_start", "开始和结束时间应同时填写"))
+        errors.append(FieldError("default_end" if typed_start else "default_start",
+            QT_TRANSLATE_NOOP("Messages", "开始和结束时间应同时填写")))
     elif start is not None and start == end:
-        errors.append(FieldError("default_end", "结束时间不能与开始时间相同"))
+        errors.append(FieldError("default_end", QT_TRANSLATE_NOOP("Messages", "结束时间不能与开始时间相同")))
     headcount = _headcount(data.headcount, errors)
     skill = (data.required_skill or "").strip()
     if len(skill) > SKILL_MAX:
-        errors.append(FieldError("required_skill", f"所需技能不能超过{SKILL_MAX}个字"))
+        errors.append(FieldError("required_skill",
+            Message(QT_TRANSLATE_NOOP("Messages", "所需技能不能超过{skill_max}个字"), skill_max=SKILL_MAX)))
     if errors:
         raise PostInvalid(errors)
     return {
@@ -393,7 +405,8 @@ def _optional_date(value: str | date | None, field_name: str, label: str, errors
     try:
         return parse_loose_date(value)
     except FieldError as exc:
-        errors.append(FieldError(field_name, f"{label}：{exc.message}"))
+        errors.append(FieldError(field_name, Message(QT_TRANSLATE_NOOP("Messages", "{label}：{message}"),
+                                                     label=label, message=exc.message)))
         return None
 
 
@@ -406,20 +419,20 @@ def validate_pattern(data: PatternInput) -> dict[str, Any]:
         errors.append(exc)
     start = end = None
     try:
-        start = parse_clock(data.start or "", "start", "开始时间")
+        start = parse_clock(data.start or "", "start", QT_TRANSLATE_NOOP("Messages", "开始时间"))
     except FieldError as exc:
         errors.append(exc)
     try:
-        end = parse_clock(data.end or "", "end", "结束时间")
+        end = parse_clock(data.end or "", "end", QT_TRANSLATE_NOOP("Messages", "结束时间"))
     except FieldError as exc:
         errors.append(exc)
     if start is not None and start == end:
-        errors.append(FieldError("end", "结束时间不能与开始时间相同"))
+        errors.append(FieldError("end", QT_TRANSLATE_NOOP("Messages", "结束时间不能与开始时间相同")))
     headcount = _headcount(data.headcount, errors)
-    valid_from = _optional_date(data.valid_from, "valid_from", "生效日期", errors)
-    valid_to = _optional_date(data.valid_to, "valid_to", "截止日期", errors)
+    valid_from = _optional_date(data.valid_from, "valid_from", QT_TRANSLATE_NOOP("Messages", "生效日期"), errors)
+    valid_to = _optional_date(data.valid_to, "valid_to", QT_TRANSLATE_NOOP("Messages", "截止日期"), errors)
     if valid_from and valid_to and valid_to < valid_from:
-        errors.append(FieldError("valid_to", "截止日期不能早于生效日期"))
+        errors.append(FieldError("valid_to", QT_TRANSLATE_NOOP("Messages", "截止日期不能早于生效日期")))
     if errors:
         raise PostInvalid(errors)
     return {"weekdays": weekdays_text(weekdays), "start": start, "end": end, "headcount": headcount,

@@ -36,6 +36,7 @@ from datetime import date
 from typing import TypeVar
 
 from ...domain.dates import format_date
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import ACTIVE, ON_LEAVE, RISKY_POST_KINDS
 
 REFUSE = "refuse"
@@ -63,9 +64,11 @@ def occupies(status: str) -> bool:
 def standing_problems(status: str, deleted: bool) -> list[Problem]:
     out = []
     if deleted:
-        out.append(Problem(REFUSE, "deleted", "该队员已删除"))
+        out.append(Problem(REFUSE, "deleted", QT_TRANSLATE_NOOP("Messages", "该队员已删除")))
     if status != ACTIVE:
-        out.append(Problem(REFUSE, "status", f"队员状态为“{status}”，只有“{ACTIVE}”的队员可以排班"))
+        out.append(Problem(REFUSE, "status",
+            Message(QT_TRANSLATE_NOOP("Messages", "队员状态为“{status}”，只有“{active}”的队员可以排班"),
+                    status=status, active=ACTIVE)))
     return out
 
 
@@ -77,10 +80,11 @@ def joined_by(join_date: date | None, day: date) -> bool:
 def joined_problem(join_date: date | None, day: date) -> Problem | None:
     if joined_by(join_date, day):
         return None
-    return Problem(REFUSE, "joined", f"{format_date(join_date)}才入队")
+    return Problem(REFUSE, "joined",
+        Message(QT_TRANSLATE_NOOP("Messages", "{join_date}才入队"), join_date=format_date(join_date)))
 
 
-DUPLICATE = Problem(REFUSE, "duplicate", "已安排在本班次")
+DUPLICATE = Problem(REFUSE, "duplicate", QT_TRANSLATE_NOOP("Messages", "已安排在本班次"))
 
 
 # --- leave ---------------------------------------------------------------------------------------
@@ -100,7 +104,9 @@ def leave_problem(leaves: Iterable[tuple[date, date, str]], first_day: date, las
         return None
     start, end, reason = leave
     why = f"：{reason}" if reason else ""
-    return Problem(REFUSE, "leave", f"当日请假（{format_date(start)}至{format_date(end)}{why}）")
+    return Problem(REFUSE, "leave",
+        Message(QT_TRANSLATE_NOOP("Messages", "当日请假（{start}至{end}{why}）"),
+                start=format_date(start), end=format_date(end), why=why))
 
 
 # --- qualification -------------------------------------------------------------------------------
@@ -123,12 +129,15 @@ def skill_problem(skill: str, periods: Sequence[Period], day: date) -> str:
     if not skill or valid_on(periods, day):
         return ""
     if not periods:
-        return f"不具备岗位所需的“{skill}”资质"
+        return Message(QT_TRANSLATE_NOOP("Messages", "不具备岗位所需的“{skill}”资质"), skill=skill)
     expired = [b for a, b in periods if b is not None and b < day]
     if expired:
-        return f"“{skill}”资质已于{format_date(max(expired))}到期"
+        return Message(QT_TRANSLATE_NOOP("Messages", "“{skill}”资质已于{expired}到期"), skill=skill,
+                       expired=format_date(max(expired)))
     later = [a for a, b in periods if a is not None and a > day]
-    return f"“{skill}”资质自{format_date(min(later))}起才生效" if later else f"“{skill}”资质当日无效"
+    return (Message(QT_TRANSLATE_NOOP("Messages", "“{skill}”资质自{later}起才生效"), skill=skill,
+                    later=format_date(min(later))) if later
+            else Message(QT_TRANSLATE_NOOP("Messages", "“{skill}”资质当日无效"), skill=skill))
 
 
 def qualification_problem(skill: str, periods: Sequence[Period], day: date) -> Problem | None:
@@ -146,10 +155,13 @@ def insured_on(expires_on: date | None, day: date) -> bool:
 def insurance_problem(expires_on: date | None, kind: str, last_day: date) -> Problem | None:
     if insured_on(expires_on, last_day):
         return None
-    text = "未登记意外保险" if expires_on is None else f"意外保险已于{format_date(expires_on)}到期"
+    text = (QT_TRANSLATE_NOOP("Messages", "未登记意外保险") if expires_on is None
+            else Message(QT_TRANSLATE_NOOP("Messages", "意外保险已于{expires_on}到期"),
+                         expires_on=format_date(expires_on)))
     if kind in RISKY_POST_KINDS:
-        return Problem(REFUSE, "insurance", f"{text}，不能参加{kind}勤务")
-    return Problem(WARN, "insurance", f"{text}，请尽快续保")
+        return Problem(REFUSE, "insurance",
+            Message(QT_TRANSLATE_NOOP("Messages", "{text}，不能参加{kind}勤务"), text=text, kind=kind))
+    return Problem(WARN, "insurance", Message(QT_TRANSLATE_NOOP("Messages", "{text}，请尽快续保"), text=text))
 
 
 # --- overlap and rest (absolute minutes) ---------------------------------------------------------
@@ -176,11 +188,14 @@ def too_little_rest(start: int, end: int, other_start: int, other_end: int, min_
 
 
 def overlap_problem(other: str) -> Problem:
-    return Problem(REFUSE, "overlap", f"与已排的“{other}”时间冲突")
+    return Problem(REFUSE, "overlap",
+        Message(QT_TRANSLATE_NOOP("Messages", "与已排的“{other}”时间冲突"), other=other))
 
 
 def rest_problem(other: str, gap: int, min_rest_hours: float) -> Problem:
-    return Problem(WARN, "rest", f"与“{other}”间隔仅 {gap / 60:.1f} 小时，少于最少休息 {min_rest_hours:g} 小时")
+    return Problem(WARN, "rest",
+        Message(QT_TRANSLATE_NOOP("Messages", "与“{other}”间隔仅 {gap_hours:.1f} 小时，少于最少休息 {min_rest_hours:g} 小时"),
+                other=other, gap_hours=gap / 60, min_rest_hours=min_rest_hours))
 
 
 # --- the weekly maximum and the headcount --------------------------------------------------------
@@ -194,7 +209,9 @@ def week_full(shifts_in_week: int, max_per_week: int) -> bool:
 def weekly_problem(shifts_in_week: int, max_per_week: int) -> Problem | None:
     if not week_full(shifts_in_week, max_per_week):
         return None
-    return Problem(WARN, "weekly", f"本周已排 {shifts_in_week} 班，再排将超过每周上限 {max_per_week} 班")
+    return Problem(WARN, "weekly",
+        Message(QT_TRANSLATE_NOOP("Messages", "本周已排 {shifts_in_week} 班，再排将超过每周上限 {max_per_week} 班"),
+                shifts_in_week=shifts_in_week, max_per_week=max_per_week))
 
 
 def places_left(headcount: int, filled: int) -> int:
@@ -205,7 +222,9 @@ def places_left(headcount: int, filled: int) -> int:
 def full_problem(headcount: int, filled: int) -> Problem | None:
     if places_left(headcount, filled):
         return None
-    return Problem(WARN, "full", f"本班次已满员（{filled}/{headcount}人）")
+    return Problem(WARN, "full",
+        Message(QT_TRANSLATE_NOOP("Messages", "本班次已满员（{filled}/{headcount}人）"),
+                filled=filled, headcount=headcount))
 
 
 # --- the 带班 leader -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from datetime import date
 from ...db.database import db
 from ...domain.dates import format_date
 from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
 from ..session import SETTINGS, requires
 from ..settings import get_setting, set_setting
@@ -52,13 +53,17 @@ def add_school_vacation(start: date, end: date) -> None:
     """One more 寒假/暑假; refused (FieldError) when it ends before it starts, runs over 100 days or overlaps
     one already set."""
     if end < start:
-        raise FieldError("vacation", "结束日期不能早于开始日期")
+        raise FieldError("vacation", QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
     if (end - start).days + 1 > MAX_VACATION_DAYS:
-        raise FieldError("vacation", f"一段学校假期不能超过{MAX_VACATION_DAYS}天")
+        raise FieldError("vacation",
+            Message(QT_TRANSLATE_NOOP("Messages", "一段学校假期不能超过{max_vacation_days}天"),
+                    max_vacation_days=MAX_VACATION_DAYS))
     spans = school_vacations()
     for a, b in spans:
         if start <= b and a <= end:
-            raise FieldError("vacation", f"与已有的学校假期（{format_date(a)}至{format_date(b)}）重叠")
+            raise FieldError("vacation",
+                Message(QT_TRANSLATE_NOOP("Messages", "与已有的学校假期（{a}至{b}）重叠"),
+                        a=format_date(a), b=format_date(b)))
     set_school_vacations([*spans, (start, end)])
 
 

@@ -25,6 +25,7 @@ from ...domain.vocabulary import CLERK, ROLES
 from ...services import accounts
 from ...services.accounts import AccountEntry, AccountError
 from ..field_errors import FieldMessage
+from ..i18n import shown
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 from .password_fields import StrengthLabel, password_line
@@ -240,7 +241,7 @@ class AccountsDialog(QDialog):
         try:
             action()
         except AccountError as exc:
-            QMessageBox.warning(self, self.tr("未修改"), exc.error.message)
+            QMessageBox.warning(self, self.tr("未修改"), shown(exc.error.message))
         self.refresh()
         if selected is not None:
             self.select_username(selected.username)

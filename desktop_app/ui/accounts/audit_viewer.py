@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...services import audit
 from ...services.files import FileWriteError
+from ..i18n import shown
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 
@@ -163,7 +164,7 @@ class AuditViewer(QDialog):
         try:
             result = audit.archive_old_entries(Path(path), self.today)
         except FileWriteError as exc:
-            QMessageBox.warning(self, self.tr("未归档"), exc.message)
+            QMessageBox.warning(self, self.tr("未归档"), shown(exc.message))
             return
         QMessageBox.information(self, self.tr("已归档"),
                                 self.tr("已把 {0} 条操作日志归档到：\n{1}").format(result.entries, result.path))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from ...services import audit, session
+from ...services import accounts, session
 from .login_dialog import LoginDialog
 
 _ACTIVITY = frozenset({
@@ -85,7 +85,7 @@ class IdleLock(QObject):
             return
         self.timer.stop()
         with session.acting_as(account):
-            audit.record("锁定", "user", "", "长时间无操作，窗口已锁定")
+            accounts.record_idle_lock()
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and not isinstance(widget, Curtain):
                 self.curtains.append(Curtain(widget))

@@ -23,8 +23,6 @@ from ...services.session import Account
 from ..field_errors import FieldMessage
 from .password_fields import password_line
 
-UNLOCK = "解锁"  # how the audit trail's login entry says it came about
-
 
 class LoginDialog(QDialog):
     """`exec()` is Accepted once an account is logged in (`account`); the 退出 button rejects."""
@@ -94,7 +92,7 @@ class LoginDialog(QDialog):
             return
         try:
             self.account = accounts.log_in(username, self.password.text(),
-                                           via=UNLOCK if self.locked else accounts.WINDOW)
+                                           via=accounts.UNLOCK if self.locked else accounts.WINDOW)
         except LoginThrottled as exc:
             self.password.clear()
             self.message.show_error(exc.error.message)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ...services.accounts import AccountError, change_own_password, password_strength
 from ..field_errors import FieldMessage
+from ..i18n import shown
 
 STRENGTH_COLOURS = ("#c0392b", "#d35400", "#b7950b", "#1e8449")
 
@@ -41,12 +41,12 @@ class StrengthLabel(QLabel):
     def update_hint(self) -> None:
         password = self._field.text()
         if not password:
-            self.setText(QCoreApplication.translate("Accounts", "至少8位；建议混用字母、数字和符号"))
+            self.setText(self.tr("至少8位；建议混用字母、数字和符号"))
             self.setStyleSheet("color: #555555;")
             return
         level, hint = password_strength(password, self._username.text() if self._username else "")
         self.level = level
-        self.setText(QCoreApplication.translate("Accounts", hint))
+        self.setText(shown(hint))
         self.setStyleSheet(f"color: {STRENGTH_COLOURS[level]};")
 
 

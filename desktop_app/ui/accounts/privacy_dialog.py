@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...services import accounts, audit
 from ...services.accounts import AccountError
 from ...services.roster import retention
+from ..i18n import shown
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 
@@ -103,7 +104,7 @@ class PrivacyDialog(QDialog):
             audit.set_retention_months(self.audit_months.value())
             retention.set_retention_years(self.member_years.value())
         except (AccountError, audit.RetentionRefused, retention.RetentionRefused) as exc:
-            QMessageBox.warning(self, self.tr("未保存"), getattr(exc, "message", None) or exc.error.message)
+            QMessageBox.warning(self, self.tr("未保存"), shown(getattr(exc, "message", None) or exc.error.message))
             return
         self.refresh()
         QMessageBox.information(self, self.tr("已保存"), self.tr("设置已保存。自动锁定时间从下次登录起生效。"))
@@ -123,6 +124,6 @@ class PrivacyDialog(QDialog):
             try:
                 retention.anonymise_member(member.id, self.today)
             except retention.RetentionRefused as exc:
-                QMessageBox.warning(self, self.tr("未匿名化"), exc.message)
+                QMessageBox.warning(self, self.tr("未匿名化"), shown(exc.message))
                 break
         self.refresh()

@@ -21,6 +21,7 @@ from ...services.cases.case_form import CaseDetail, delete_case, load_case, save
 from ...services.cases.fields import CaseInvalid
 from ...services.cases.workflow import CaseRefused, deadline_text
 from ..field_errors import ERROR_STYLE
+from ..i18n import shown, vocab
 from ..ops import CASES, announce_on
 from .case_form import CaseForm
 from .documents_panel import DocumentsPanel
@@ -112,14 +113,15 @@ class CaseDialog(QDialog):
         detail = load_case(self.case_id)
         self.detail = detail
         self.setWindowTitle(self.tr("纠纷案件：{0}").format(detail.number))
-        deadline = deadline_text(detail) or self.tr("未定")
+        deadline = shown(deadline_text(detail)) or self.tr("未定")
         if detail.overdue:
             deadline = f"<span style='color:{ALERT_COLOR}; font-weight:bold'>{deadline}</span>"
-        deleted = f"<span style='color:{ALERT_COLOR}'>{self.tr('（已删除）')}</span>" if detail.deleted else ""
+        deleted_text = self.tr("（已删除）")
+        deleted = f"<span style='color:{ALERT_COLOR}'>{deleted_text}</span>" if detail.deleted else ""
         gap = "&nbsp;&nbsp;&nbsp;&nbsp;"
         self.header.setText(self.tr("<b>{0}</b>{1}{5}状态：<b>{2}</b>{5}{3}{5}办理期限：{4}").format(
-            detail.number, deleted, detail.status, detail.data.kind, deadline, gap))
-        self.warnings.setText("\n".join(f"⚠ {w}" for w in detail.warnings))
+            detail.number, deleted, vocab(detail.status), vocab(detail.data.kind), deadline, gap))
+        self.warnings.setText("\n".join(f"⚠ {shown(w)}" for w in detail.warnings))
         self.warnings.setVisible(bool(detail.warnings))
         if load_form:
             self.form.load(detail.data)
@@ -143,10 +145,10 @@ class CaseDialog(QDialog):
             if page is not None:
                 self.tabs.setCurrentWidget(page)
             if rest:
-                QMessageBox.warning(self, self.tr("不能保存"), "\n".join(e.message for e in rest))
+                QMessageBox.warning(self, self.tr("不能保存"), "\n".join(shown(e.message) for e in rest))
             return False
         except CaseRefused as exc:
-            QMessageBox.warning(self, self.tr("不能保存"), exc.message)
+            QMessageBox.warning(self, self.tr("不能保存"), shown(exc.message))
             return False
         self.case_id = case.id
         self.reload(load_form=True)
@@ -173,7 +175,7 @@ class CaseDialog(QDialog):
         try:
             delete_case(self.case_id, reason)
         except CaseRefused as exc:
-            QMessageBox.warning(self, self.tr("不能删除"), exc.message)
+            QMessageBox.warning(self, self.tr("不能删除"), shown(exc.message))
             return
         self.deleted.emit(self.case_id)
         self.form.mark_saved()

@@ -26,11 +26,11 @@ from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_SOURCES, PUBLIC_SECURITY_MEDIATION
 from ...services.cases.case_form import MAX_COPIES, CaseInput
 from .widgets import (
-    DATE_HINT,
-    DATETIME_HINT,
     FieldGrid,
     choice_combo,
     combo_value,
+    date_hint,
+    datetime_hint,
     line,
     set_combo_value,
     text_box,
@@ -77,7 +77,7 @@ class CaseForm(QObject):
         self.kind = choice_combo(CASE_KINDS)
         self.category = choice_combo(CASE_CATEGORIES, blank=self.tr("请选择"))
         self.source = choice_combo(CASE_SOURCES)
-        self.received_at = line(self.tr(DATETIME_HINT), 40)
+        self.received_at = line(datetime_hint(), 40)
         self.place = line(self.tr("如 夏普吐勒镇3村"))
         self.summary = text_box(56)
         self.facts = text_box(80)
@@ -98,7 +98,7 @@ class CaseForm(QObject):
         self.incident = FieldGrid(ps_grid)
         self.mediating_authority = line(self.tr("空白时为本单位名称"), 100)
         self.host_officer = line(self.tr("主持调解的民警"), 60)
-        self.incident_at = line(self.tr(DATETIME_HINT), 40)
+        self.incident_at = line(datetime_hint(), 40)
         self.incident_place = line()
         self.incident_cause = text_box(48)
         self.incident_course = text_box(64)
@@ -130,12 +130,12 @@ class CaseForm(QObject):
         self.amount_upper.setStyleSheet("color: #555555;")
         self.performance_way = line(self.tr("如 现金一次性支付"))
         self.performance_place = line()
-        self.performance_deadline = line(self.tr(DATE_HINT), 20)
+        self.performance_deadline = line(date_hint(), 20)
         self.copies = QSpinBox()
         self.copies.setRange(1, MAX_COPIES)
         self.copies.setSuffix(self.tr(" 份"))
         self.oral_agreement = QCheckBox(self.tr("口头协议（不制作书面协议书，记录协议内容）"))
-        self.agreement_date = line(self.tr(DATE_HINT), 20)
+        self.agreement_date = line(date_hint(), 20)
         self.agreement.add("outcome", self.tr("调解结果"), self.outcome, 0, 0, span=2)
         self.agreement.add("agreement_terms", self.tr("协议内容"), self.agreement_terms, 1, 0, span=2)
         self.agreement.add("agreement_amount", self.tr("协议金额（元）"), self.agreement_amount, 2, 0)

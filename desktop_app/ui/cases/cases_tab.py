@@ -26,6 +26,7 @@ from ...services.cases.case_form import delete_case
 from ...services.cases.register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
 from ...services.cases.workflow import CaseRefused
 from ...services.session import DELETE, EDIT, EXPORT, READ_FULL
+from ..i18n import shown
 from ..id_table_model import Column, IdTableModel
 from ..ops import CASES, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
@@ -141,11 +142,11 @@ class CasesTab(QWidget):
         return [
             Column(self.tr("编号"), "number", "number"),
             Column(self.tr("受理日期"), "received_on", "received_at"),
-            Column(self.tr("类别"), "category", "category"),
-            Column(self.tr("类型"), "kind", "kind"),
+            Column(self.tr("类别"), "category", "category", words=True),
+            Column(self.tr("类型"), "kind", "kind", words=True),
             Column(self.tr("当事人"), "parties", alert=lambda r: r.guardian_missing),
             Column(self.tr("调解员"), "mediators"),
-            Column(self.tr("状态"), "status", "status", align_center=True),
+            Column(self.tr("状态"), "status", "status", align_center=True, words=True),
             Column(self.tr("期限"), "deadline_text", "deadline", alert=lambda r: r.overdue),
         ]
 
@@ -232,16 +233,16 @@ class CasesTab(QWidget):
         try:
             delete_case(ids[0], reason)
         except CaseRefused as exc:
-            QMessageBox.warning(self, self.tr("不能删除"), exc.message)
+            QMessageBox.warning(self, self.tr("不能删除"), shown(exc.message))
             return
         self.apply_filter()
 
     def show_summary(self, case_id: int) -> QDialog:
         """For a role that may not open the case's own form (查看): its one-page summary, masked."""
-        from ...services.cases.document_data import document_file_name, render_document
+        from ...services.cases.document_data import CASE_SUMMARY, document_file_name, render_document
         from ..print_preview import preview_pdf
 
-        kind = "案件摘要"
+        kind = CASE_SUMMARY
         pdf = render_document(case_id, kind, masked=True)
         self.dialog = preview_pdf(self, pdf, self.tr("案件摘要"), document_file_name(case_id, kind))
         return self.dialog

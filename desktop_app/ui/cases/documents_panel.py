@@ -17,17 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...services import audit
 from ...services.cases.case_form import CaseDetail
 from ...services.cases.document_data import DOCUMENT_KINDS, document_file_name, render_document
 from ...services.cases.workflow import CaseRefused
 from ...services.session import FULL_FORM
 from ..admin_check import confirm_administrator
+from ..i18n import shown, vocab
 from ..roles import hide_unless
 from .session_panels import moment_text
 
-AGREEMENT = "调解协议书"
-SESSION_RECORD = "调解记录"
+AGREEMENT = QT_TRANSLATE_NOOP("Vocabulary", "调解协议书")
+SESSION_RECORD = QT_TRANSLATE_NOOP("Vocabulary", "调解记录")
 
 
 class DocumentsPanel(QWidget):
@@ -46,7 +48,7 @@ class DocumentsPanel(QWidget):
         grid = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         for row, kind in enumerate(DOCUMENT_KINDS):
-            button = QPushButton(self.tr("{0}…").format(kind))
+            button = QPushButton(self.tr("{0}…").format(vocab(kind)))
             button.setMinimumWidth(140)
             button.clicked.connect(lambda _checked=False, k=kind: self.show_document(k))
             self.buttons[kind] = button
@@ -93,9 +95,10 @@ class DocumentsPanel(QWidget):
             with acting:
                 pdf = render_document(self.case_id, kind, masked=masked, session_index=session)
         except CaseRefused as exc:
-            QMessageBox.information(self, kind, exc.message)
+            QMessageBox.information(self, vocab(kind), shown(exc.message))
             return False
         from ..print_preview import preview_pdf
 
-        self.preview = preview_pdf(self, pdf, self.tr("打印{0}").format(kind), document_file_name(self.case_id, kind))
+        self.preview = preview_pdf(self, pdf, self.tr("打印{0}").format(vocab(kind)),
+                                   document_file_name(self.case_id, kind))
         return True

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import ACTIVE
 from ...services.cases.case_form import CaseDetail
 from ...services.cases.fields import CaseInvalid
@@ -31,13 +32,14 @@ from ...services.cases.parties import (
 from ...services.cases.workflow import CaseRefused
 from ...services.roster.search import RosterFilter, fetch_rows, search_ids
 from ..field_errors import FieldMessage
+from ..i18n import shown
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 from .widgets import choice_combo, combo_value, line, plain_table
 
-MEDIATION_SKILL = "调解"
+MEDIATION_SKILL = QT_TRANSLATE_NOOP("Vocabulary", "调解")
 SEARCH_LIMIT = 50
-DEFAULT_ROLE = "调解员"
+DEFAULT_ROLE = QT_TRANSLATE_NOOP("Vocabulary", "调解员")
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ class MediatorsPanel(QWidget):
         self.case_id: int | None = None
         self._entries: list[MediatorEntry] = []
         self.model = RowsTableModel([Column(self.tr("姓名"), "name"), Column(self.tr("身份"), "kind"),
-                                     Column(self.tr("所属队伍"), "team"), Column(self.tr("角色"), "role")])
+                                     Column(self.tr("所属队伍"), "team"),
+                                     Column(self.tr("角色"), "role", words=True)])
         self.table = plain_table(self.model, (160, 90, 200))
         self.role_edit = choice_combo(MEDIATOR_ROLES)
         self.role_button = QPushButton(self.tr("修改角色"))
@@ -91,7 +94,7 @@ class MediatorsPanel(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("查找在队队员：姓名 / 拼音 / 首字母（空白时列出有调解技能的队员）"))
         self.found_model = RowsTableModel([Column(self.tr("姓名"), "name"), Column(self.tr("所属队伍"), "team"),
-                                           Column(self.tr("技能"), "skills")])
+                                           Column(self.tr("技能"), "skills", words=True)])
         self.found = plain_table(self.found_model, (160, 200))
         self.found.setMinimumHeight(120)
         self.volunteer_role = choice_combo(MEDIATOR_ROLES)
@@ -189,7 +192,7 @@ class MediatorsPanel(QWidget):
         try:
             update_mediator_role(entry.id, combo_value(self.role_edit))
         except (CaseInvalid, CaseRefused) as exc:
-            QMessageBox.warning(self, self.tr("修改角色"), str(exc))
+            QMessageBox.warning(self, self.tr("修改角色"), shown(exc))
             return
         self.changed.emit()
 
@@ -204,6 +207,6 @@ class MediatorsPanel(QWidget):
         try:
             delete_mediator(entry.id)
         except CaseRefused as exc:
-            QMessageBox.warning(self, self.tr("不能删除"), exc.message)
+            QMessageBox.warning(self, self.tr("不能删除"), shown(exc.message))
             return
         self.changed.emit()

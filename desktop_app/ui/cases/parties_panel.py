@@ -21,14 +21,15 @@ from ...services.cases.parties import (
     delete_party,
     update_party,
 )
+from ..i18n import vocab
 from ..id_table_model import Column
 from .record_panel import RecordPanel
 from .widgets import (
-    DATE_HINT,
     EthnicCombo,
     FieldGrid,
     choice_combo,
     combo_value,
+    date_hint,
     line,
     set_combo_value,
     value_text,
@@ -57,8 +58,9 @@ class PartiesPanel(RecordPanel):
         return self.tr("当事人")
 
     def make_columns(self) -> list[Column]:
-        return [Column(self.tr("身份"), "role"), Column(self.tr("姓名"), "name"),
-                Column(self.tr("性别"), "gender", align_center=True), Column(self.tr("民族"), "ethnic"),
+        return [Column(self.tr("身份"), "role", words=True), Column(self.tr("姓名"), "name"),
+                Column(self.tr("性别"), "gender", align_center=True, words=True),
+                Column(self.tr("民族"), "ethnic", words=True),
                 Column(self.tr("年龄"), "age", align_center=True), Column(self.tr("身份证号"), "id_masked"),
                 Column(self.tr("联系电话"), "phone_masked"), Column(self.tr("住址"), "address"),
                 Column(self.tr("备注"), "note", alert=lambda r: "未登记监护人" in r.note)]
@@ -71,7 +73,7 @@ class PartiesPanel(RecordPanel):
         self.gender = choice_combo(GENDERS, blank="")
         self.ethnic = EthnicCombo()
         self.birth_date = line(self.tr("有身份证号时自动填写"), 20)
-        self.birth_date.setToolTip(self.tr(DATE_HINT))
+        self.birth_date.setToolTip(date_hint())
         self.age = line(self.tr("无出生日期时填写"), 5)
         self.address = line()
         self.occupation = line(max_length=50)
@@ -108,7 +110,7 @@ class PartiesPanel(RecordPanel):
                          address=entry.address, note=note)
 
     def entry_label(self, entry: PartyEntry) -> str:
-        return f"{entry.role} {entry.name}"
+        return f"{vocab(entry.role)} {entry.name}"
 
     def show_detail(self, detail: CaseDetail) -> None:
         self._entries = detail.parties
@@ -123,7 +125,7 @@ class PartiesPanel(RecordPanel):
         for entry in self._entries:
             if entry.role != GUARDIAN and entry.id != self.editing_id:
                 minor = self.tr("（未成年）") if entry.is_minor else ""
-                self.guardian_of.addItem(f"{entry.role} {entry.name}{minor}", entry.id)
+                self.guardian_of.addItem(f"{vocab(entry.role)} {entry.name}{minor}", entry.id)
         self.guardian_of.setCurrentIndex(max(self.guardian_of.findData(current), 0))
         self.guardian_of.blockSignals(False)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -23,6 +23,7 @@ from ...services.cases.case_form import CaseDetail
 from ...services.cases.fields import CaseInvalid
 from ...services.cases.workflow import CaseRefused
 from ..field_errors import ERROR_STYLE
+from ..i18n import shown
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 from .widgets import FieldGrid, plain_table
@@ -54,9 +55,9 @@ class RecordPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
 
-        self.new_button = QPushButton(self.tr("新增{0}").format(self.noun))
-        self.save_button = QPushButton(self.tr("保存{0}").format(self.noun))
-        self.delete_button = QPushButton(self.tr("删除所选"))
+        self.new_button = QPushButton(QCoreApplication.translate("RecordPanel", "新增{0}").format(self.noun))
+        self.save_button = QPushButton(QCoreApplication.translate("RecordPanel", "保存{0}").format(self.noun))
+        self.delete_button = QPushButton(QCoreApplication.translate("RecordPanel", "删除所选"))
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -129,7 +130,7 @@ class RecordPanel(QWidget):
         self.editing_id = None
         self.table.clearSelection()
         self._load(self.blank())
-        self.form_box.setTitle(self.tr("新增{0}").format(self.noun))
+        self.form_box.setTitle(QCoreApplication.translate("RecordPanel", "新增{0}").format(self.noun))
 
     def _load(self, data: Any) -> None:
         self.fill(data)
@@ -144,7 +145,8 @@ class RecordPanel(QWidget):
         entry = self._entries[rows[0].row()]
         self.editing_id = entry.id
         self._load(entry.to_input())
-        self.form_box.setTitle(self.tr("修改{0}：{1}").format(self.noun, self.entry_label(entry)))
+        self.form_box.setTitle(QCoreApplication.translate("RecordPanel", "修改{0}：{1}").format(
+            self.noun, self.entry_label(entry)))
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
@@ -165,10 +167,10 @@ class RecordPanel(QWidget):
             rest = self.fields.show_errors(exc.errors)
             self.fields.focus_first(exc.errors)
             if rest:
-                self.show_message("；".join(e.message for e in rest))
+                self.show_message("；".join(shown(e.message) for e in rest))
             return False
         except CaseRefused as exc:
-            self.show_message(exc.message)
+            self.show_message(shown(exc.message))
             return False
         self.start_new()
         self.changed.emit()
@@ -179,14 +181,16 @@ class RecordPanel(QWidget):
         if not rows or self.read_only:
             return
         entry = self._entries[rows[0].row()]
-        answer = QMessageBox.question(self, self.tr("删除"), self.tr("确定删除这条{0}吗？{1}").format(
-            self.noun, self.entry_label(entry)))
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("RecordPanel", "删除"),
+            QCoreApplication.translate("RecordPanel", "确定删除这条{0}吗？{1}").format(
+                self.noun, self.entry_label(entry)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             self.remove(entry.id)
         except CaseRefused as exc:
-            QMessageBox.warning(self, self.tr("不能删除"), exc.message)
+            QMessageBox.warning(self, QCoreApplication.translate("RecordPanel", "不能删除"), shown(exc.message))
             return
         self.start_new()
         self.changed.emit()

@@ -25,11 +25,11 @@ from ...services.cases.sessions import (
 from ..id_table_model import Column
 from .record_panel import RecordPanel
 from .widgets import (
-    DATE_HINT,
-    DATETIME_HINT,
     FieldGrid,
     choice_combo,
     combo_value,
+    date_hint,
+    datetime_hint,
     line,
     set_combo_value,
     text_box,
@@ -66,7 +66,7 @@ class SessionsPanel(RecordPanel):
                 Column(self.tr("调解结果"), "result")]
 
     def build_form(self, fields: FieldGrid) -> None:
-        self.held_at = line(self.tr(DATETIME_HINT), 40)
+        self.held_at = line(datetime_hint(), 40)
         self.place = line(self.tr("如 夏普吐勒派出所调解室"))
         self.present = line(self.tr("双方当事人、调解员等"), 2000)
         self.record = text_box(110)
@@ -128,13 +128,13 @@ class FollowUpsPanel(RecordPanel):
         return self.tr("回访记录")
 
     def make_columns(self) -> list[Column]:
-        return [Column(self.tr("回访日期"), "date"), Column(self.tr("履行情况"), "performed", align_center=True),
-                Column(self.tr("满意度"), "satisfaction", align_center=True),
+        return [Column(self.tr("回访日期"), "date"), Column(self.tr("履行情况"), "performed", align_center=True, words=True),
+                Column(self.tr("满意度"), "satisfaction", align_center=True, words=True),
                 Column(self.tr("矛盾激化迹象"), "escalation_signs", alert=lambda r: bool(r.escalation_signs)),
                 Column(self.tr("回访人"), "visitor")]
 
     def build_form(self, fields: FieldGrid) -> None:
-        self.date = line(self.tr(DATE_HINT), 20)
+        self.date = line(date_hint(), 20)
         self.performed = choice_combo(PERFORMED_CHOICES, blank="")
         self.satisfaction = choice_combo(SATISFACTION_CHOICES, blank="")
         self.visitor = line(max_length=50)

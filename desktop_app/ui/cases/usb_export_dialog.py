@@ -36,6 +36,7 @@ from ...services.session import FULL_FORM
 from ...services.usb_export import MANIFEST_NAME, ExportFailed
 from ..admin_check import confirm_administrator
 from ..field_errors import ERROR_STYLE
+from ..i18n import shown
 from ..ops import TaskRunner
 from ..roles import hide_unless
 
@@ -235,8 +236,8 @@ class UsbExportDialog(QDialog):
         QMessageBox.information(self, self.tr("导出完成"), text)
 
     def _failed(self, exc: ExportFailed) -> None:
-        self._say(exc.message, error=True)
-        QMessageBox.warning(self, self.tr("导出未完成"), exc.message)
+        self._say(shown(exc.message), error=True)
+        QMessageBox.warning(self, self.tr("导出未完成"), shown(exc.message))
 
     def _cancelled(self) -> None:
         self._say(self.tr("导出已取消，已写入的文件已删除。"), error=True)

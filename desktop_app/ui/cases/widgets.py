@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,9 +25,15 @@ from PySide6.QtWidgets import (
 from ...domain.errors import FieldError
 from ...domain.ethnic_groups import ETHNIC_GROUPS
 from ..field_errors import FieldMessage
+from ..i18n import vocab
 
-DATE_HINT = "如 2024-10-08 或 2024.10.8"
-DATETIME_HINT = "如 2024-10-08 09:30"
+
+def date_hint() -> str:
+    return QCoreApplication.translate("Hints", "如 2024-10-08 或 2024.10.8")
+
+
+def datetime_hint() -> str:
+    return QCoreApplication.translate("Hints", "如 2024-10-08 09:30")
 
 
 def value_text(value: object) -> str:
@@ -44,12 +50,13 @@ def value_text(value: object) -> str:
 
 
 def choice_combo(items: Iterable[str], blank: str | None = None) -> QComboBox:
-    """A combo over fixed words; `blank` adds a first empty choice shown as that hint."""
+    """A combo over fixed words (shown translated, the word itself as the item's data); `blank` adds a
+    first empty choice shown as that hint."""
     combo = QComboBox()
     if blank is not None:
         combo.addItem(blank, "")
     for item in items:
-        combo.addItem(item, item)
+        combo.addItem(vocab(item), item)
     return combo
 
 
@@ -70,7 +77,7 @@ class EthnicCombo(QComboBox):
         self.setEditable(True)
         self.addItem("", "")
         for code, name in ETHNIC_GROUPS.items():
-            self.addItem(f"{code} {name}", code)
+            self.addItem(f"{code} {vocab(name)}", code)
         self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 

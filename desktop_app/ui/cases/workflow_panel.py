@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.vocabulary import ACCEPTED, CLOSED, FAILED, FOLLOW_UP, IN_MEDIATION, SUCCEEDED, TERMINATED
 from ...services.cases.case_form import CaseDetail
 from ...services.cases.workflow import MAX_NOTE_LENGTH, CaseRefused, change_status
+from ..i18n import shown, vocab
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 from .session_panels import moment_text
@@ -45,10 +46,10 @@ class TransitionDialog(QDialog):
     def __init__(self, from_status: str, to_status: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.to_status = to_status
-        self.setWindowTitle(self.tr("办理：{0}").format(to_status))
+        self.setWindowTitle(self.tr("办理：{0}").format(vocab(to_status)))
         layout = QVBoxLayout(self)
         question = QLabel(self.tr("将案件由“{0}”转为“{1}”？此操作将记入案件流程和操作日志。").format(
-            from_status, to_status))
+            vocab(from_status), vocab(to_status)))
         question.setWordWrap(True)
         layout.addWidget(question)
         required = to_status == TERMINATED
@@ -95,9 +96,10 @@ class WorkflowPanel(QWidget):
             self.buttons[status] = button
             self.button_row.addWidget(button)
         self.button_row.addStretch(1)
-        self.model = RowsTableModel([Column(self.tr("时间"), "at"), Column(self.tr("原状态"), "from_status"),
-                                     Column(self.tr("新状态"), "to_status"), Column(self.tr("操作员"), "username"),
-                                     Column(self.tr("说明"), "note")])
+        self.model = RowsTableModel([Column(self.tr("时间"), "at"),
+                                     Column(self.tr("原状态"), "from_status", words=True),
+                                     Column(self.tr("新状态"), "to_status", words=True),
+                                     Column(self.tr("操作员"), "username"), Column(self.tr("说明"), "note")])
         self.table = plain_table(self.model, (150, 90, 90, 100))
         layout = QVBoxLayout(self)
         layout.addWidget(self.path)
@@ -109,7 +111,8 @@ class WorkflowPanel(QWidget):
     def show_detail(self, detail: CaseDetail) -> None:
         self.case_id, self.status = detail.id, detail.status
         def mark(status: str) -> str:
-            return f"<b style='color:#1f4e79'>[{status}]</b>" if status == detail.status else status
+            word = vocab(status)
+            return f"<b style='color:#1f4e79'>[{word}]</b>" if status == detail.status else word
 
         steps = [" / ".join(mark(s) for s in group) for group in FLOW]
         self.path.setText(self.tr("办理流程：") + " → ".join(steps))
@@ -139,7 +142,7 @@ class WorkflowPanel(QWidget):
         try:
             change_status(self.case_id, to_status, note)
         except CaseRefused as exc:
-            QMessageBox.warning(self, self.tr("不能转为“{0}”").format(to_status), exc.message)
+            QMessageBox.warning(self, self.tr("不能转为“{0}”").format(to_status), shown(exc.message))
             return False
         self.changed.emit()
         return True

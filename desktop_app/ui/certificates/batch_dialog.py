@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.service_levels import STAR_LABELS
 from ...domain.vocabulary import APPOINTMENT, CARD, CERTIFICATE_TYPES, HONOUR, SERVICE_PROOF
 from ...services.certificates import batch as cert_batch
 from ...services.certificates import content as cert_content
@@ -40,11 +41,10 @@ from ...services.records.service_hours import hours_by_member
 from ...services.roster.search import fetch_rows
 from ...services.roster.teams import list_teams
 from ..cases.widgets import plain_table
+from ..i18n import shown, vocab
 from ..ops import CERTIFICATES, TaskRunner, announce
 from .candidates_model import Candidate, CandidatesModel
 from .common import MUTED_STYLE, TITLE_SUGGESTIONS, MessageLine, date_edit, from_qdate, pdf_name
-
-STARS = ("一星", "二星", "三星", "四星", "五星")
 
 
 class BatchDialog(QDialog):
@@ -76,8 +76,8 @@ class BatchDialog(QDialog):
         self.min_hours.setSpecialValueText(self.tr("不限"))
         self.stars = QComboBox()
         self.stars.addItem(self.tr("不限星级"), None)
-        for level, name in enumerate(STARS, start=1):
-            self.stars.addItem(self.tr("{0}及以上").format(name), level)
+        for level in range(1, len(STAR_LABELS)):
+            self.stars.addItem(self.tr("{0}及以上").format(vocab(STAR_LABELS[level])), level)
         self.find_button = QPushButton(self.tr("查找"))
         self.model = CandidatesModel([self.tr("姓名"), self.tr("队伍"), self.tr("本年时长（小时）")])
         self.table = plain_table(self.model, (200, 220))
@@ -102,7 +102,7 @@ class BatchDialog(QDialog):
         # --- what ------------------------------------------------------------------------------------
         self.cert_type = QComboBox()
         for cert_type in CERTIFICATE_TYPES:
-            self.cert_type.addItem(cert_type, cert_type)
+            self.cert_type.addItem(vocab(cert_type), cert_type)
         self.template = QComboBox()
         self.title = QComboBox()
         self.title.setEditable(True)
@@ -311,8 +311,8 @@ class BatchDialog(QDialog):
         else:
             self.message.error(text)
         if result.skipped:
-            self.report.setPlainText("\n".join(self.tr("{0}：{1}").format(s.name or s.member_id, s.reason)
-                                               for s in result.skipped))
+            self.report.setPlainText("\n".join(
+                self.tr("{0}：{1}").format(s.name or s.member_id, shown(s.reason)) for s in result.skipped))
             self.report.show()
         QMessageBox.information(self, self.tr("批量签发"), files_missing or text)
 
@@ -320,11 +320,11 @@ class BatchDialog(QDialog):
         if isinstance(exc, cert_batch.CertificateFilesNotWritten):
             announce({CERTIFICATES}, self)  # issued all the same; only the files are missing
             self.result = exc.result
-            self._show_result(exc.result, exc.message)
+            self._show_result(exc.result, shown(exc.message))
             self.issued.emit()
             return
-        self.message.error(exc.message + self.tr("（没有签发任何证书）"))
-        QMessageBox.warning(self, self.tr("批量签发"), exc.message)
+        self.message.error(shown(exc.message) + self.tr("（没有签发任何证书）"))
+        QMessageBox.warning(self, self.tr("批量签发"), shown(exc.message))
 
     def _cancelled(self) -> None:
         self.was_cancelled = True

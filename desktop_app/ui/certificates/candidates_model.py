@@ -23,9 +23,7 @@ class Candidate:
 
 class CandidatesModel(QAbstractTableModel):
     checked_changed = Signal()
-    HEADERS = ("姓名", "队伍", "本年时长")
-
-    def __init__(self, headers: Sequence[str] = HEADERS) -> None:
+    def __init__(self, headers: Sequence[str]) -> None:
         super().__init__()
         self.headers = list(headers)
         self._rows: list[Candidate] = []

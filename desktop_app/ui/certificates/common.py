@@ -8,21 +8,27 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF
 from ...services.usb_export import safe_file_name
 from .. import print_preview
 from ..field_errors import ERROR_STYLE
+from ..i18n import shown
 
-CONTEXT = "Certificates"
 OK_STYLE = "color: #1e7e34;"
 MUTED_STYLE = "color: #555555;"
 TITLE_SUGGESTIONS = ("优秀义警", "金牌调解员", "优秀调解员", "先进个人", "优秀队长", "护学岗之星", "最美义警",
                      "优秀志愿者")
-PERIOD_LABELS = {APPOINTMENT: "聘期", SERVICE_PROOF: "服务期间", CARD: "有效期", HONOUR: "期间"}
+PERIOD_LABELS = {APPOINTMENT: QT_TRANSLATE_NOOP("Certificates", "聘期"),
+                 SERVICE_PROOF: QT_TRANSLATE_NOOP("Certificates", "服务期间"),
+                 CARD: QT_TRANSLATE_NOOP("Certificates", "有效期"),
+                 HONOUR: QT_TRANSLATE_NOOP("Certificates", "期间")}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+def period_label(cert_type: str) -> str:
+    """What the period is called on a certificate of this type (聘期, 有效期 …), as the form shows it."""
+    label = PERIOD_LABELS.get(cert_type, PERIOD_LABELS[HONOUR])
+    return QCoreApplication.translate("Certificates", label)
 
 
 def to_qdate(day: date) -> QDate:
@@ -50,7 +56,7 @@ class MessageLine(QLabel):
 
     def error(self, text: str) -> None:
         self.setStyleSheet(ERROR_STYLE)
-        self.setText(text)
+        self.setText(shown(text))
         self.show()
 
     def ok(self, text: str) -> None:

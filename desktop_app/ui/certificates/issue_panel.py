@@ -26,15 +26,16 @@ from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
 from ...services.records.service_hours import format_hours, service_record
 from ..cases.widgets import FieldGrid
+from ..i18n import shown, vocab
 from ..ops import CERTIFICATES, announce_on
 from .common import (
     MUTED_STYLE,
-    PERIOD_LABELS,
     TITLE_SUGGESTIONS,
     MessageLine,
     date_edit,
     from_qdate,
     pdf_name,
+    period_label,
     show_pdf,
     to_qdate,
 )
@@ -52,7 +53,7 @@ class IssuePanel(QWidget):
         self.picker = MemberPicker()
         self.cert_type = QComboBox()
         for cert_type in CERTIFICATE_TYPES:
-            self.cert_type.addItem(cert_type, cert_type)
+            self.cert_type.addItem(vocab(cert_type), cert_type)
         self.template = QComboBox()
         self.title = QComboBox()
         self.title.setEditable(True)
@@ -148,7 +149,7 @@ class IssuePanel(QWidget):
         self._show_field("period", cert_type != HONOUR)
         self._show_field("service", cert_type == SERVICE_PROOF)
         self._show_field("handler", cert_type == SERVICE_PROOF)
-        self.fields.labels["period"].setText(self.tr(PERIOD_LABELS.get(cert_type, "期间")))
+        self.fields.labels["period"].setText(period_label(cert_type))
         self._defaults_changed()
 
     def _defaults_changed(self) -> None:
@@ -206,7 +207,7 @@ class IssuePanel(QWidget):
         return member_id
 
     def _refused(self, exc: CertificateRefused) -> None:
-        text = exc.message
+        text = shown(exc.message)
         if "荣誉称号" in text:
             self.fields.messages["title"].show_error(text)
             self.title.setFocus()
@@ -239,9 +240,9 @@ class IssuePanel(QWidget):
             self._refused(exc)
             return None
         self.last_issued = issued
-        self.message.ok(self.tr("已签发{0}：{1}，验证码 {2}").format(issued.type, issued.serial,
+        self.message.ok(self.tr("已签发{0}：{1}，验证码 {2}").format(vocab(issued.type), issued.serial,
                                                                issued.verification_code))
         self.issued.emit(issued.id)
-        self.preview = show_pdf(self, issued.pdf, self.tr("打印{0}").format(issued.type),
+        self.preview = show_pdf(self, issued.pdf, self.tr("打印{0}").format(vocab(issued.type)),
                                 pdf_name(issued.type, issued.name, issued.serial))
         return issued

@@ -20,6 +20,7 @@ from ...domain.vocabulary import CERTIFICATE_TYPES
 from ...services.certificates import register as cert_register
 from ...services.certificates.errors import CertificateRefused
 from ..cases.widgets import plain_table
+from ..i18n import vocab
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
 from .common import MUTED_STYLE, MessageLine, date_edit, from_qdate, pdf_name, show_pdf
@@ -43,7 +44,8 @@ class EventsDialog(QDialog):
         self.model.set_rows([EventLine(f"{e.at:%Y-%m-%d %H:%M}", e.action, e.username or "—",
                                        e.reason) for e in cert_register.events(row.id)])
         table = plain_table(self.model, (150, 70, 110))
-        heading = QLabel(self.tr("{0}　{1}　{2}　状态：{3}").format(row.type, row.serial, row.name, row.status))
+        heading = QLabel(self.tr("{0}　{1}　{2}　状态：{3}").format(vocab(row.type), row.serial, row.name,
+                                                               vocab(row.status)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from ...services.records.service_hours import format_hours
 from ...services.roster.search import RosterFilter, search_ids
 from ...services.session import DELETE
 from ..cases.widgets import plain_table
+from ..i18n import shown, vocab
 from ..id_table_model import Column
 from ..ops import CERTIFICATES, announce_on
 from ..roles import hide_unless
@@ -61,9 +62,11 @@ def line_of(row: cert_register.CertificateRow) -> RegisterLine:
     if row.type == HONOUR:
         detail = row.title
     elif row.type == SERVICE_PROOF:
-        detail = f"{format_hours(row.hours)}小时" if row.hours is not None else ""
+        detail = (QCoreApplication.translate("RegisterPanel", "{0}小时").format(format_hours(row.hours))
+                  if row.hours is not None else "")
     else:
-        detail = f"至{format_date(row.period_to)}" if row.period_to else ""
+        detail = (QCoreApplication.translate("RegisterPanel", "至{0}").format(format_date(row.period_to))
+                  if row.period_to else "")
     return RegisterLine(row.id, row.serial, row.type, row.name, row.team, detail, row.issued_on, row.status,
                         row.verification_code, row.void_reason, row)
 
@@ -83,11 +86,11 @@ class RegisterPanel(QWidget):
         self.type_filter = QComboBox()
         self.type_filter.addItem(self.tr("全部类别"), None)
         for cert_type in CERTIFICATE_TYPES:
-            self.type_filter.addItem(cert_type, cert_type)
+            self.type_filter.addItem(vocab(cert_type), cert_type)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("全部状态"), None)
-        self.status_filter.addItem(self.tr("有效"), VALID)
-        self.status_filter.addItem(self.tr("作废"), VOID)
+        self.status_filter.addItem(vocab(VALID), VALID)
+        self.status_filter.addItem(vocab(VOID), VOID)
         self.period = QCheckBox(self.tr("签发日期"))
         today = date.today()
         self.date_from = date_edit(date(today.year, 1, 1))
@@ -97,10 +100,11 @@ class RegisterPanel(QWidget):
         self.count_label = QLabel()
 
         self.model = RowsTableModel([
-            Column(self.tr("编号"), "serial"), Column(self.tr("类别"), "type"), Column(self.tr("姓名"), "name"),
+            Column(self.tr("编号"), "serial"), Column(self.tr("类别"), "type", words=True),
+            Column(self.tr("姓名"), "name"),
             Column(self.tr("队伍"), "team"), Column(self.tr("称号 / 时长 / 期限"), "detail"),
             Column(self.tr("签发日期"), "issued_on"),
-            Column(self.tr("状态"), "status", align_center=True, alert=lambda r: r.status != VALID),
+            Column(self.tr("状态"), "status", align_center=True, alert=lambda r: r.status != VALID, words=True),
             Column(self.tr("验证码"), "verification_code"), Column(self.tr("作废原因"), "void_reason"),
         ])
         self.table = plain_table(self.model, WIDTHS, multi=True)
@@ -202,9 +206,9 @@ class RegisterPanel(QWidget):
         try:
             pdf = certs.render(line.id)
         except CertificateRefused as exc:
-            QMessageBox.warning(self, self.tr("预览"), exc.message)
+            QMessageBox.warning(self, self.tr("预览"), shown(exc.message))
             return False
-        self.preview = show_pdf(self, pdf, self.tr("{0} {1}").format(line.type, line.serial),
+        self.preview = show_pdf(self, pdf, self.tr("{0} {1}").format(vocab(line.type), line.serial),
                                 pdf_name(line.type, line.name, line.serial))
         return True
 
@@ -215,7 +219,7 @@ class RegisterPanel(QWidget):
         try:
             pdf = certs.reprint_many([c.id for c in chosen])
         except CertificateRefused as exc:
-            QMessageBox.warning(self, self.tr("补打"), exc.message)
+            QMessageBox.warning(self, self.tr("补打"), shown(exc.message))
             return False
         first = chosen[0]
         if len(chosen) == 1:
@@ -235,13 +239,13 @@ class RegisterPanel(QWidget):
         reason, ok = QInputDialog.getText(
             self, self.tr("作废证书"),
             self.tr("作废 {0}（{1}，{2}）。\n作废后验证结果为“已作废”，编号不再使用，不能恢复。\n"
-                    "作废原因（必填）：").format(line.serial, line.type, line.name))
+                    "作废原因（必填）：").format(line.serial, vocab(line.type), line.name))
         if not ok:
             return False
         try:
             certs.void(line.id, reason)
         except CertificateRefused as exc:
-            QMessageBox.warning(self, self.tr("不能作废"), exc.message)
+            QMessageBox.warning(self, self.tr("不能作废"), shown(exc.message))
             return False
         self.apply_filter()
         self.select_certificate(line.id)

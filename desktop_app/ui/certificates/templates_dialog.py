@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,11 +29,11 @@ from ...domain.vocabulary import CERTIFICATE_TYPES
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
 from ..cases.widgets import FieldGrid
+from ..i18n import shown, vocab
 from ..ops import SETTINGS, announce_on
-from .common import MUTED_STYLE, MessageLine, tr
+from .common import MUTED_STYLE, MessageLine
 
 _KEEP = object()
-PNG_FILTER = "PNG 图片 (*.png)"
 
 
 def placeholder_table(items: dict[str, str], columns: int = 2) -> str:
@@ -47,7 +47,8 @@ def placeholder_table(items: dict[str, str], columns: int = 2) -> str:
 def read_png(parent: QWidget, title: str) -> bytes | None:
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, "", tr(PNG_FILTER))
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent, title, "", QCoreApplication.translate("TemplatesDialog", "PNG 图片 (*.png)"))
     return Path(chosen).read_bytes() if chosen else None
 
 
@@ -66,7 +67,7 @@ class TemplatesDialog(QDialog):
 
         self.cert_type = QComboBox()
         for cert_type in CERTIFICATE_TYPES:
-            self.cert_type.addItem(cert_type, cert_type)
+            self.cert_type.addItem(vocab(cert_type), cert_type)
         self.template = QComboBox()
         self.template.setMinimumWidth(220)
         self.new_button = QPushButton(self.tr("新建模板"))
@@ -217,7 +218,7 @@ class TemplatesDialog(QDialog):
     def check(self) -> bool:
         problems = cert_templates.check_wording(self.wording.toPlainText())
         if problems:
-            self.fields.messages["wording"].show_error("；".join(problems))
+            self.fields.messages["wording"].show_error("；".join(shown(p) for p in problems))
         else:
             self.fields.messages["wording"].clear_error()
         return not problems

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from ...domain.dates import format_date
 from ...services.certificates import register as cert_register
+from ..i18n import vocab
 
 COLOURS = {cert_register.VERIFY_VALID: "#1e7e34", cert_register.VERIFY_VOID: "#c0392b", cert_register.VERIFY_UNKNOWN: "#7f8c8d"}
 
@@ -49,12 +50,14 @@ class VerifyBox(QGroupBox):
 
     def describe(self, result: cert_register.VerifyResult) -> str:
         colour = COLOURS.get(result.status, "#000000")
-        head = (f'<span style="color:{colour}; font-size:15pt; font-weight:bold;">{escape(result.status)}</span>'
-                f'&nbsp;&nbsp;{escape(self.tr("验证码"))} {escape(result.code or "—")}')
+        code_label = self.tr("验证码")
+        status = escape(vocab(result.status))
+        head = (f'<span style="color:{colour}; font-size:15pt; font-weight:bold;">{status}</span>'
+                f'&nbsp;&nbsp;{escape(code_label)} {escape(result.code or "—")}')
         if result.status == cert_register.VERIFY_UNKNOWN:
             return head + "<br>" + escape(self.tr("本单位没有签发过这个验证码的证书，请核对后重新输入。"))
         lines = [
-            self.tr("{0}　{1}").format(result.type, result.serial),
+            self.tr("{0}　{1}").format(vocab(result.type), result.serial),
             self.tr("持证人：{0}　签发日期：{1}").format(
                 result.name_masked, format_date(result.issued_on) if result.issued_on else ""),
         ]

@@ -35,6 +35,7 @@ from ...services.holiday_arrangements import ArrangementRefused, arrangement, re
 from ...services.office import counts_xinjiang_holidays
 from ...services.schedule.settings import school_vacations
 from ..field_errors import FieldMessage
+from ..i18n import shown
 from .vacations_panel import VacationsPanel
 from .year_calendar import REST_FILL, REST_TEXT, VACATION_MARK, WORK_FILL, WORK_TEXT, YearCalendar
 
@@ -253,7 +254,7 @@ class HolidaysDialog(QDialog):
     def read_text(self) -> None:
         reading = read_notice(self.text.toPlainText(), self.layer, self.year)
         if not reading.complete:
-            problems = "\n".join(reading.problems) or self.tr("没有找到放假日期")
+            problems = "\n".join(shown(p) for p in reading.problems) or self.tr("没有找到放假日期")
             self.result.setStyleSheet(ERROR_STYLE)
             self.result.setText(self.tr("通知未能完整读取，未作任何修改：\n{0}").format(problems))
             return
@@ -328,7 +329,7 @@ class HolidaysDialog(QDialog):
         try:
             result = save_arrangement(self.layer, self.year, list(self.draft.values()))
         except ArrangementRefused as exc:
-            QMessageBox.warning(self, self.tr("不能保存"), "\n".join(exc.problems))
+            QMessageBox.warning(self, self.tr("不能保存"), "\n".join(shown(p) for p in exc.problems))
             return
         message = self.tr("{0}年的安排已保存：休 {1} 天，班 {2} 天。").format(result.year, result.rest_days,
                                                                         result.work_days)

@@ -12,6 +12,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPaintEv
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...domain.holiday_days import REST, WORK, DayInfo
+from ..i18n import vocab
+from ..weekdays import short_weekday
 
 REST_FILL, REST_TEXT = QColor("#f8d0cc"), QColor("#b03024")
 WORK_FILL, WORK_TEXT = QColor("#cfe0f7"), QColor("#1d4f91")
@@ -26,7 +28,6 @@ CELL_W, CELL_H = 27, 21
 TITLE_H, HEADER_H = 22, 18
 GAP_X, GAP_Y = 14, 10
 COLUMNS = 4
-WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 
 
 class YearCalendar(QWidget):
@@ -108,10 +109,10 @@ class YearCalendar(QWidget):
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                              self.tr("{0}月").format(month))
             painter.setFont(base)
-            for column, name in enumerate(WEEKDAYS):
+            for column in range(7):
                 painter.setPen(WEEKEND_TEXT if column > 4 else PLAIN_TEXT)
                 painter.drawText(QRect(origin.x() + column * CELL_W, origin.y() + TITLE_H, CELL_W, HEADER_H),
-                                 int(Qt.AlignmentFlag.AlignCenter), name)
+                                 int(Qt.AlignmentFlag.AlignCenter), short_weekday(column))
             for day_number in range(1, calendar.monthrange(self.year, month)[1] + 1):
                 self._paint_day(painter, date(self.year, month, day_number), base, bold, small, today)
         painter.end()
@@ -150,7 +151,7 @@ class YearCalendar(QWidget):
         info = self.infos.get(day)
         text = self.tr("{0}年{1}月{2}日").format(day.year, day.month, day.day)
         if info is not None and info.kind:
-            text += f" {info.kind}"
+            text += f" {vocab(info.kind)}"
             if info.name:
                 text += f" {info.name}"
         elif info is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,7 +26,11 @@ from PySide6.QtWidgets import (
 
 from ...services.files import FileWriteError
 from ...services.roster.importer import (
+    ADDED,
     FIELDS,
+    REFUSED,
+    SKIPPED,
+    UPDATED,
     ImportPlan,
     ImportReport,
     RosterImportError,
@@ -37,6 +41,7 @@ from ...services.roster.importer import (
     run_import,
     save_report_xlsx,
 )
+from ..i18n import shown
 from ..id_table_model import Column
 from ..ops import MEMBERS, TEAMS, TaskRunner
 from ..rows_table_model import RowsTableModel
@@ -50,18 +55,10 @@ class VerdictRow:
         self.action = verdict.action
         self.name = verdict.values.get("name", "")
         self.id_masked = verdict.values.get("id_number", "")
-        self.team = verdict.values.get("team", "") + ("（新建）" if verdict.new_team else "")
-        self.reasons = "；".join(verdict.reasons)
-
-
-PREVIEW_COLUMNS = [
-    Column("行号", "row_number", align_center=True),
-    Column("结果", "action", align_center=True, alert=lambda r: r.action == "拒绝"),
-    Column("姓名", "name"),
-    Column("身份证号", "id_masked"),
-    Column("队伍", "team"),
-    Column("说明", "reasons", alert=lambda r: r.action == "拒绝"),
-]
+        team = verdict.values.get("team", "")
+        self.team = (QCoreApplication.translate("ImportDialog", "{0}（新建）").format(team) if verdict.new_team
+                     else team)
+        self.reasons = "；".join(shown(r) for r in verdict.reasons)
 
 
 class ImportDialog(QDialog):
@@ -101,7 +98,15 @@ class ImportDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.model = RowsTableModel(PREVIEW_COLUMNS)
+        self.model = RowsTableModel([
+            Column(self.tr("行号"), "row_number", align_center=True),
+            Column(self.tr("结果"), "action", align_center=True, alert=lambda r: r.action == REFUSED,
+                   words=True),
+            Column(self.tr("姓名"), "name"),
+            Column(self.tr("身份证号"), "id_masked"),
+            Column(self.tr("队伍"), "team"),
+            Column(self.tr("说明"), "reasons", alert=lambda r: r.action == REFUSED),
+        ])
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -198,11 +203,11 @@ class ImportDialog(QDialog):
         self.model.set_rows([VerdictRow(v) for v in plan.verdicts])
         c = plan.counts
         text = self.tr("共 {0} 行：新增 {1}，更新 {2}，跳过 {3}，拒绝 {4}。").format(
-            len(plan.verdicts), c.get("新增", 0), c.get("更新", 0), c.get("跳过", 0), c.get("拒绝", 0))
+            len(plan.verdicts), c.get(ADDED, 0), c.get(UPDATED, 0), c.get(SKIPPED, 0), c.get(REFUSED, 0))
         if plan.new_teams:
             text += self.tr(" 将新建队伍：{0}。").format("、".join(plan.new_teams))
         self.summary.setText(text)
-        good = c.get("新增", 0) + c.get("更新", 0)
+        good = c.get(ADDED, 0) + c.get(UPDATED, 0)
         self.import_button.setEnabled(good > 0)
         self.import_button.setText(self.tr("导入可导入的 {0} 行").format(good))
 
@@ -241,12 +246,12 @@ class ImportDialog(QDialog):
         try:
             save_report_xlsx(self.report, path)
         except FileWriteError as exc:
-            QMessageBox.warning(self, self.tr("保存导入报告"), exc.message)
+            QMessageBox.warning(self, self.tr("保存导入报告"), shown(exc.message))
 
     def _run(self, title: str, work, on_done, changes: set[str] | None = None) -> None:
         runner = TaskRunner(self, title, work, changes=changes or (), expected=(RosterImportError,))
         runner.done.connect(on_done)
         runner.cancelled.connect(lambda: self.summary.setText(self.tr("已取消，数据库没有任何改动。")))
-        runner.error.connect(lambda exc: QMessageBox.warning(self, title, str(exc)))
+        runner.error.connect(lambda exc: QMessageBox.warning(self, title, shown(exc)))
         self.runner = runner
         runner.start()

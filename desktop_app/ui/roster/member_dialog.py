@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...services.roster.member_detail import masked_member_input, member_sections, member_summary
 from ...services.roster.members import (
     MemberInput,
@@ -31,21 +32,29 @@ from ...services.roster.members import (
 )
 from ...services.session import EDIT, READ_FULL
 from ..field_errors import FieldMessage
+from ..i18n import vocab
 from ..id_table_model import Column
 from ..ops import MEMBERS, announce_on
 from ..roles import may
 from ..rows_table_model import RowsTableModel
-from .member_form import DATE_HINT, MemberForm
+from .member_form import MemberForm, date_hint
 
 
 class SectionsPanel(QWidget):
     """值班、时长、工作记录、调解、培训、资质、证书、积分: counts now, lists as the features land."""
 
     LABELS = (
-        ("duties", "值班次数"), ("duties_attended", "到岗次数"), ("hours_total", "累计服务时长（小时）"),
-        ("hours_this_year", "今年服务时长（小时）"), ("activities", "工作记录"), ("cases_mediated", "参与调解案件"),
-        ("trainings", "参加培训"), ("qualifications", "资质"), ("certificates", "证书"), ("points", "积分"),
-        ("leaves", "请假记录"),
+        ("duties", QT_TRANSLATE_NOOP("SectionsPanel", "值班次数")),
+        ("duties_attended", QT_TRANSLATE_NOOP("SectionsPanel", "到岗次数")),
+        ("hours_total", QT_TRANSLATE_NOOP("SectionsPanel", "累计服务时长（小时）")),
+        ("hours_this_year", QT_TRANSLATE_NOOP("SectionsPanel", "今年服务时长（小时）")),
+        ("activities", QT_TRANSLATE_NOOP("SectionsPanel", "工作记录")),
+        ("cases_mediated", QT_TRANSLATE_NOOP("SectionsPanel", "参与调解案件")),
+        ("trainings", QT_TRANSLATE_NOOP("SectionsPanel", "参加培训")),
+        ("qualifications", QT_TRANSLATE_NOOP("SectionsPanel", "资质")),
+        ("certificates", QT_TRANSLATE_NOOP("SectionsPanel", "证书")),
+        ("points", QT_TRANSLATE_NOOP("SectionsPanel", "积分")),
+        ("leaves", QT_TRANSLATE_NOOP("SectionsPanel", "请假记录")),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -63,7 +72,8 @@ class SectionsPanel(QWidget):
             value = QLabel("—")
             value.setStyleSheet("font-size: 14pt; font-weight: bold; color: #1f4e79;")
             row, column = i // 2, (i % 2) * 2
-            grid.addWidget(QLabel(self.tr(label) + "："), row, column)
+            grid.addWidget(QLabel(self.tr("{0}：").format(QCoreApplication.translate("SectionsPanel", label))),
+                           row, column)
             grid.addWidget(value, row, column + 1)
             self.values[key] = value
         grid.setColumnStretch(1, 1)
@@ -73,7 +83,7 @@ class SectionsPanel(QWidget):
         summary = member_summary(member_id)
         sections = member_sections(member_id)
         self.heading.setText(self.tr("{0} · {1} · 星级：{2}").format(
-            summary.name, summary.team or self.tr("未分队"), summary.star_label))
+            summary.name, summary.team or self.tr("未分队"), vocab(summary.star_label)))
         for key, label in self.values.items():
             value = getattr(sections, key)
             label.setText(f"{value:g}" if isinstance(value, float) else str(value))
@@ -100,7 +110,7 @@ class LeavePanel(QWidget):
         self.from_date = QLineEdit()
         self.to_date = QLineEdit()
         for field in (self.from_date, self.to_date):
-            field.setPlaceholderText(self.tr(DATE_HINT))
+            field.setPlaceholderText(date_hint())
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("事由，如 外出务工、生病"))
         self.add_button = QPushButton(self.tr("登记请假"))

@@ -30,11 +30,16 @@ from ...domain.id_numbers import parse_id_number
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from ...services.roster.members import CONSENT_WAYS, POLITICAL_STATUSES, SKILLS, MemberInput, split_skills
 from ...services.roster.teams import list_teams
+from ..cases.widgets import choice_combo, combo_value, set_combo_value
 from ..field_errors import FieldMessage
+from ..i18n import vocab
 
-DATE_HINT = "如 2023-09-01 或 2023.9.1"
 PHOTO_SIZE = QSize(96, 128)
 MAX_PHOTO_BYTES = 2_000_000
+
+
+def date_hint() -> str:
+    return QCoreApplication.translate("Hints", "如 2023-09-01 或 2023.9.1")
 
 
 def _date_text(value: date | str | None) -> str:
@@ -64,15 +69,14 @@ class MemberForm(QWidget):
         self.id_number.setPlaceholderText(self.tr("18位，末位可为X"))
         self.id_info = QLabel()
         self.id_info.setStyleSheet("color: #555555;")
-        self.gender = QComboBox()
-        self.gender.addItems(["", *GENDERS])
+        self.gender = choice_combo(GENDERS, blank="")
         self.birth_date = QLineEdit()
         self.birth_date.setPlaceholderText(self.tr("有身份证号时自动填写"))
         self.ethnic = QComboBox()
         self.ethnic.setEditable(True)
         self.ethnic.addItem("", "")
         for code, name in ETHNIC_GROUPS.items():
-            self.ethnic.addItem(f"{code} {name}", code)
+            self.ethnic.addItem(f"{code} {vocab(name)}", code)
         self.ethnic.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.ethnic.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.phone = QLineEdit()
@@ -81,19 +85,20 @@ class MemberForm(QWidget):
         self.occupation = QLineEdit()
         self.political_status = QComboBox()
         self.political_status.setEditable(True)
-        self.political_status.addItems(["", *POLITICAL_STATUSES])
+        self.political_status.addItem("", "")
+        for status in POLITICAL_STATUSES:
+            self.political_status.addItem(vocab(status), status)
         self.team = QComboBox()
         self.join_date = QLineEdit()
         self.leave_date = QLineEdit()
-        self.status = QComboBox()
-        self.status.addItems(list(MEMBER_STATUSES))
+        self.status = choice_combo(MEMBER_STATUSES)
         self.insurance_expires_on = QLineEdit()
         for field in (self.join_date, self.leave_date, self.insurance_expires_on):
-            field.setPlaceholderText(self.tr(DATE_HINT))
+            field.setPlaceholderText(date_hint())
         self.emergency_contact = QLineEdit()
         self.emergency_phone = QLineEdit()
         self.consent_on = QLineEdit()
-        self.consent_on.setPlaceholderText(self.tr(DATE_HINT))
+        self.consent_on.setPlaceholderText(date_hint())
         self.consent_on.setToolTip(self.tr("队员同意本单位为义警工作处理其个人信息的日期（个人信息保护法）"))
         self.consent_way = QComboBox()
         self.consent_way.addItem("", "")
@@ -106,7 +111,7 @@ class MemberForm(QWidget):
         skills_layout.setContentsMargins(0, 0, 0, 0)
         self.skill_boxes: dict[str, QCheckBox] = {}
         for i, skill in enumerate(SKILLS):
-            box = QCheckBox(skill)
+            box = QCheckBox(vocab(skill))
             skills_layout.addWidget(box, i // 5, i % 5)
             self.skill_boxes[skill] = box
         self.skills = skills_box
@@ -211,17 +216,17 @@ class MemberForm(QWidget):
     def load(self, data: MemberInput) -> None:
         self.name.setText(data.name)
         self.id_number.setText(data.id_number or "")
-        self.gender.setCurrentText(data.gender or "")
+        set_combo_value(self.gender, data.gender or "")
         self.birth_date.setText(_date_text(data.birth_date))
         self._select_data(self.ethnic, data.ethnic or "")
         self.phone.setText(data.phone)
         self.address.setText(data.address)
         self.occupation.setText(data.occupation)
-        self.political_status.setCurrentText(data.political_status)
+        self._set_political_status(data.political_status)
         self._select_data(self.team, data.team_id)
         self.join_date.setText(_date_text(data.join_date))
         self.leave_date.setText(_date_text(data.leave_date))
-        self.status.setCurrentText(data.status or ACTIVE)
+        set_combo_value(self.status, data.status or ACTIVE)
         skills = split_skills(data.skills)
         for skill, box in self.skill_boxes.items():
             box.setChecked(skill in skills)
@@ -243,17 +248,31 @@ class MemberForm(QWidget):
         skills = [s for s, box in self.skill_boxes.items() if box.isChecked()]
         skills += split_skills(self.other_skills.text())
         return MemberInput(
-            name=self.name.text(), gender=self.gender.currentText(), ethnic=ethnic or "",
+            name=self.name.text(), gender=combo_value(self.gender), ethnic=ethnic or "",
             id_number=self.id_number.text(), birth_date=self.birth_date.text(), phone=self.phone.text(),
             address=self.address.text(), occupation=self.occupation.text(),
-            political_status=self.political_status.currentText(), team_id=self.team.currentData(),
+            political_status=self._political_status(), team_id=self.team.currentData(),
             join_date=self.join_date.text(), leave_date=self.leave_date.text(),
-            status=self.status.currentText(), skills=list(dict.fromkeys(skills)),
+            status=combo_value(self.status), skills=list(dict.fromkeys(skills)),
             insurance_expires_on=self.insurance_expires_on.text(),
             emergency_contact=self.emergency_contact.text(), emergency_phone=self.emergency_phone.text(),
             notes=self.notes.toPlainText(), photo=self._photo, consent_on=self.consent_on.text(),
             consent_way=self.consent_way.currentData() or "",
         )
+
+    def _political_status(self) -> str:
+        """The chosen word, or what was typed (the box is editable)."""
+        box = self.political_status
+        if box.currentText() == box.itemText(box.currentIndex()):
+            return box.currentData() or ""
+        return box.currentText()
+
+    def _set_political_status(self, value: str) -> None:
+        index = self.political_status.findData(value or "")
+        if index >= 0:
+            self.political_status.setCurrentIndex(index)
+        else:
+            self.political_status.setEditText(value)
 
     def is_dirty(self) -> bool:
         return self.value() != self._loaded
@@ -291,9 +310,10 @@ class MemberForm(QWidget):
         self.messages["id_number"].clear_error()
         self.id_number.setText(info.number)
         self.birth_date.setText(info.birth_date.isoformat())
-        self.gender.setCurrentText(info.gender)
+        set_combo_value(self.gender, info.gender)
         place = f" · {info.birth_place}" if info.birth_place else ""
-        self.id_info.setText(self.tr("出生 {0} · {1}{2}").format(format_date(info.birth_date), info.gender, place))
+        self.id_info.setText(self.tr("出生 {0} · {1}{2}").format(
+            format_date(info.birth_date), vocab(info.gender), place))
 
     def _choose_photo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择照片"), "", self.tr("图片 (*.png *.jpg *.jpeg)"))

@@ -33,25 +33,13 @@ from ...services.roster.search import (
 from ...services.roster.teams import list_teams
 from ...services.session import EDIT, EXPORT, FULL_FORM, PRINT
 from ..admin_check import confirm_administrator
+from ..i18n import shown
 from ..id_table_model import Column, IdTableModel
 from ..ops import MEMBERS, TEAMS, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
 from ..roles import hide_unless, may
 from .member_dialog import MemberDialog
 from .teams_dialog import TeamsDialog
-
-COLUMNS = [
-    Column("姓名", "name", "name"),
-    Column("性别", "gender", "gender", align_center=True),
-    Column("民族", "ethnic", "ethnic"),
-    Column("队伍", "team", "team"),
-    Column("身份证号", "id_masked", "id_number"),
-    Column("联系电话", "phone_masked", "phone"),
-    Column("状态", "status", "status", align_center=True, alert=lambda r: r.status != ACTIVE),
-    Column("技能", "skills", "skills"),
-    Column("入队日期", "join_date", "join_date"),
-    Column("意外险到期", "insurance_expires_on", "insurance_expires_on", alert=lambda r: bool(r.insurance_state)),
-]
 
 
 class RosterTab(QWidget):
@@ -77,7 +65,7 @@ class RosterTab(QWidget):
         self.print_button = QPushButton(self.tr("打印…"))
         self.teams_button = QPushButton(self.tr("队伍管理…"))
 
-        self.model = IdTableModel(COLUMNS, fetch_rows, on_sort=self._sort)
+        self.model = IdTableModel(self._columns(), fetch_rows, on_sort=self._sort)
         self.table = register_table(self.model, (150, 50, 90, 160, 170, 120, 60, 200, 110, 110), 0,
                                     Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -112,6 +100,22 @@ class RosterTab(QWidget):
         hide_unless(EDIT, self.add_button, self.import_button, self.teams_button)
         hide_unless(EXPORT, self.export_button)
         hide_unless(PRINT, self.print_button)
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column(self.tr("姓名"), "name", "name"),
+            Column(self.tr("性别"), "gender", "gender", align_center=True, words=True),
+            Column(self.tr("民族"), "ethnic", "ethnic", words=True),
+            Column(self.tr("队伍"), "team", "team"),
+            Column(self.tr("身份证号"), "id_masked", "id_number"),
+            Column(self.tr("联系电话"), "phone_masked", "phone"),
+            Column(self.tr("状态"), "status", "status", align_center=True, alert=lambda r: r.status != ACTIVE,
+                   words=True),
+            Column(self.tr("技能"), "skills", "skills", words=True),
+            Column(self.tr("入队日期"), "join_date", "join_date"),
+            Column(self.tr("意外险到期"), "insurance_expires_on", "insurance_expires_on",
+                   alert=lambda r: bool(r.insurance_state)),
+        ]
 
     # --- filtering ---------------------------------------------------------------------------------
     def current_filter(self) -> RosterFilter:
@@ -200,7 +204,7 @@ class RosterTab(QWidget):
             with audit.acting_as(admin):
                 count = export_roster_xlsx(ids, Path(path), full=bool(admin))
         except ExportError as exc:
-            QMessageBox.warning(self, self.tr("导出失败"), exc.message)
+            QMessageBox.warning(self, self.tr("导出失败"), shown(exc.message))
             return
         QMessageBox.information(self, self.tr("导出完成"), self.tr("已导出 {0} 名队员到：\n{1}").format(count, path))
 

@@ -37,7 +37,7 @@ from ..field_errors import FieldMessage
 from ..id_table_model import Column
 from ..ops import TEAMS, announce_on
 from ..rows_table_model import RowsTableModel
-from .member_form import DATE_HINT
+from .member_form import date_hint
 
 
 class TeamEditDialog(QDialog):
@@ -53,7 +53,7 @@ class TeamEditDialog(QDialog):
         self.station = QLineEdit()
         self.station.setPlaceholderText(self.tr("如 夏普吐勒镇警务站"))
         self.founded_on = QLineEdit()
-        self.founded_on.setPlaceholderText(self.tr(DATE_HINT))
+        self.founded_on.setPlaceholderText(date_hint())
         self.leader = QComboBox()
         self.leader.addItem(self.tr("（未指定）"), None)
         self.service_area = QLineEdit()

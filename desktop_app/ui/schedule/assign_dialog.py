@@ -24,6 +24,7 @@ from ...services.schedule.auto_scheduler import explain
 from ...services.schedule.errors import ScheduleError
 from ...services.schedule.week_grid import GridMember, GridShift, shift_detail
 from ..cases.widgets import plain_table
+from ..i18n import shown
 from ..id_table_model import Column
 from ..ops import SHIFTS, announce_on
 from ..rows_table_model import RowsTableModel
@@ -62,7 +63,7 @@ class AssignDialog(QDialog):
 
         self.crew_model = RowsTableModel([
             Column(self.tr("姓名"), "name"), Column(self.tr("电话"), "phone_masked"),
-            Column(self.tr("状态"), "status", align_center=True),
+            Column(self.tr("状态"), "status", align_center=True, words=True),
             Column(self.tr("带班"), "leader_text", align_center=True),
             Column(self.tr("锁定"), "lock_text", align_center=True),
         ])
@@ -182,7 +183,7 @@ class AssignDialog(QDialog):
         try:
             action()
         except ScheduleError as exc:
-            QMessageBox.warning(self, self.tr("排班"), exc.message)
+            QMessageBox.warning(self, self.tr("排班"), shown(exc.message))
             return
         self._changed(keep)
 
@@ -211,7 +212,7 @@ class AssignDialog(QDialog):
         try:
             text = explain(member.assignment_id)
         except ScheduleError as exc:
-            text = exc.message
+            text = shown(exc.message)
         QMessageBox.information(self, self.tr("说明"), self.tr("{0}：{1}").format(member.name, text))
 
     def open_substitute(self):

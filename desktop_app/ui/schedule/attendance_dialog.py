@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,6 +32,7 @@ from ...services.schedule.errors import ScheduleError
 from ...services.schedule.posts import parse_clock
 from ...services.schedule.week_grid import shift_detail
 from ..field_errors import ERROR_STYLE, FieldMessage
+from ..i18n import shown, vocab
 from ..ops import SHIFTS, announce_on
 
 
@@ -43,14 +44,16 @@ class AttendanceLine:
         self.name = QLabel(row.name)
         self.status = QComboBox(parent)
         for status in ATTENDANCE_STATUSES:
-            self.status.addItem(status, status)
+            self.status.addItem(vocab(status), status)
         self.status.setCurrentIndex(self.status.findData(row.status if row.status != PLANNED else PRESENT))
         self.start = QLineEdit(f"{row.actual_start:%H:%M}" if row.actual_start else "")
         self.end = QLineEdit(f"{row.actual_end:%H:%M}" if row.actual_end else "")
-        for edit, hint in ((self.start, "到岗 如 19:40"), (self.end, "离岗 如 22:00")):
-            edit.setPlaceholderText(parent.tr(hint))
+        self.start.setPlaceholderText(QCoreApplication.translate("AttendanceDialog", "到岗 如 19:40"))
+        self.end.setPlaceholderText(QCoreApplication.translate("AttendanceDialog", "离岗 如 22:00"))
+        for edit in (self.start, self.end):
             edit.setMaxLength(10)
-        self.hours = QLabel(parent.tr("{0:g} 小时").format(row.hours) if row.status != PLANNED else "")
+        self.hours = QLabel(QCoreApplication.translate("AttendanceDialog", "{0:g} 小时").format(row.hours)
+                            if row.status != PLANNED else "")
         self.message = FieldMessage(self.status)
 
     def times(self, day: date, shift_start: time, shift_end: time) -> tuple[datetime, datetime] | None:
@@ -59,9 +62,9 @@ class AttendanceLine:
         if not start_text and not end_text:
             return None
         if not start_text or not end_text:
-            raise FieldError("times", "请同时填写实际到岗和离岗时间")
-        start = parse_clock(start_text, "start", "到岗时间")
-        end = parse_clock(end_text, "end", "离岗时间")
+            raise FieldError("times", QCoreApplication.translate("AttendanceDialog", "请同时填写实际到岗和离岗时间"))
+        start = parse_clock(start_text, "start", QCoreApplication.translate("AttendanceDialog", "到岗时间"))
+        end = parse_clock(end_text, "end", QCoreApplication.translate("AttendanceDialog", "离岗时间"))
         begin = datetime.combine(day, start)
         if shift_end <= shift_start and start <= shift_end:
             begin += timedelta(days=1)  # arrived after midnight on an overnight shift
@@ -177,10 +180,10 @@ class AttendanceDialog(QDialog):
                 if entries:
                     entries[0].message.show_error(error.message)
                 else:
-                    self._show(error.message)
+                    self._show(shown(error.message))
             return False
         except ScheduleError as exc:
-            self._show(exc.message)
+            self._show(shown(exc.message))
             return False
         self.saved.emit()
         self.accept()

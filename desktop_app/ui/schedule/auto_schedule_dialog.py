@@ -21,10 +21,12 @@ from ...services.schedule.auto_scheduler import ScheduleResult, UnfilledSlot, au
 from ...services.schedule.errors import ScheduleError
 from ..cases.widgets import plain_table
 from ..field_errors import ERROR_STYLE
+from ..i18n import shown
 from ..id_table_model import Column
 from ..ops import SHIFTS, TaskRunner
 from ..rows_table_model import RowsTableModel
-from .common import GAP_COLOUR, WEEKDAYS, PeriodPicker, short_date, team_combo
+from ..weekdays import weekday_name
+from .common import GAP_COLOUR, PeriodPicker, short_date, team_combo
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ class AutoScheduleDialog(QDialog):
         self.start_button.setEnabled(True)
 
     def _error(self, exc: ScheduleError) -> None:
-        self._fail(exc.message)
+        self._fail(shown(exc.message))
 
     def _cancelled(self) -> None:
         self.start_button.setEnabled(True)
@@ -144,7 +146,7 @@ class AutoScheduleDialog(QDialog):
         self.summary.setText(f"<b>{head}</b><br>{result.summary}<br>"
                              + self.tr("新生成班次 {0} 个，用时 {1:.1f} 秒。").format(result.shifts_generated,
                                                                              result.seconds))
-        lines = [UnfilledLine(slot, f"{short_date(slot.date)} {WEEKDAYS[slot.date.weekday()]}")
+        lines = [UnfilledLine(slot, f"{short_date(slot.date)} {weekday_name(slot.date)}")
                  for slot in result.unfilled]
         self.model.set_rows(lines)
         self.table.setVisible(bool(lines))

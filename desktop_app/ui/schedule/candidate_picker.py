@@ -16,15 +16,15 @@ from ...services.roster.teams import list_teams
 from ...services.schedule.assignment_checks import Candidate, candidates
 from ...services.schedule.rules import REFUSE
 from ..cases.widgets import plain_table
+from ..i18n import shown
 from ..id_table_model import Index
-from .common import REFUSE_COLOUR, WARN_COLOUR, tr
+from .common import REFUSE_COLOUR, WARN_COLOUR
 
 
 class CandidateModel(QAbstractTableModel):
-    HEADERS = ("姓名", "队伍", "本周已排", "情况")
-
     def __init__(self, team_names: dict[int, str], ignore_codes: Sequence[str] = ()) -> None:
         super().__init__()
+        self.headers = (self.tr("姓名"), self.tr("队伍"), self.tr("本周已排"), self.tr("情况"))
         self.team_names = team_names
         self.ignore_codes = set(ignore_codes)
         self._rows: list[Candidate] = []
@@ -50,7 +50,7 @@ class CandidateModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.headers)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if index.isValid() and self.refused(self._rows[index.row()]):
@@ -67,13 +67,13 @@ class CandidateModel(QAbstractTableModel):
             if column == 0:
                 return candidate.name
             if column == 1:
-                team = self.team_names.get(candidate.team_id, "") if candidate.team_id else tr("未分队")
-                return team + (tr("（本队）") if candidate.own_team else "")
+                team = self.team_names.get(candidate.team_id, "") if candidate.team_id else self.tr("未分队")
+                return team + (self.tr("（本队）") if candidate.own_team else "")
             if column == 2:
                 return str(candidate.shifts_this_week)
-            return "；".join(p.message for p in problems) or tr("可以安排")
+            return "；".join(shown(p.message) for p in problems) or self.tr("可以安排")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(p.message for p in problems) or tr("可以安排")
+            return "\n".join(shown(p.message) for p in problems) or self.tr("可以安排")
         if role == Qt.ItemDataRole.ForegroundRole:
             if self.refused(candidate):
                 return QBrush(REFUSE_COLOUR)
@@ -86,7 +86,7 @@ class CandidateModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(self.HEADERS[section])
+            return self.headers[section]
         return None
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...services.roster.teams import list_teams
 from ...services.schedule.errors import AssignmentRefused, ScheduleError
 from ...services.schedule.rules import REFUSE
+from ..i18n import shown
 from ..id_table_model import Index
 from ..rows_table_model import RowsTableModel
 
@@ -36,15 +37,6 @@ MUTED_COLOUR = QColor("#7f8c8d")
 TIME_COLOUR = QColor("#1f3864")
 HOLIDAY_FILL = QColor("#fdecea")
 WEEKEND_FILL = QColor("#f4f6fa")
-WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
-SHORT_WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
-CONTEXT = "Schedule"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -59,14 +51,15 @@ def month_span(day: date) -> tuple[date, date]:
 
 
 def short_date(day: date) -> str:
-    return tr("{0}月{1}日").format(day.month, day.day)
+    return QCoreApplication.translate("Schedule", "{0}月{1}日").format(day.month, day.day)
 
 
 def week_text(monday: date) -> str:
     """2026年第48周　11月23日–11月29日."""
     year, week, _ = monday.isocalendar()
     sunday = monday + timedelta(days=6)
-    return tr("{0}年第{1}周　{2}–{3}").format(year, week, short_date(monday), short_date(sunday))
+    return QCoreApplication.translate("Schedule", "{0}年第{1}周　{2}–{3}").format(
+        year, week, short_date(monday), short_date(sunday))
 
 
 def team_combo(all_label: str | None = None) -> QComboBox:
@@ -80,7 +73,7 @@ def fill_team_combo(combo: QComboBox, all_label: str | None = None, keep: Any = 
     current = combo.currentData() if keep is None else keep
     combo.blockSignals(True)
     combo.clear()
-    combo.addItem(all_label or tr("全部队伍"), None)
+    combo.addItem(all_label or QCoreApplication.translate("Schedule", "全部队伍"), None)
     for team in list_teams():
         combo.addItem(team.name, team.id)
     combo.setCurrentIndex(max(0, combo.findData(current)))
@@ -97,10 +90,10 @@ class PeriodPicker(QWidget):
         self.monday = monday
         self.month_day = monday + timedelta(days=3)  # the week's Thursday: the month most of the week is in
         first, _ = month_span(self.month_day)
-        self.week = QRadioButton(tr("本周（{0}–{1}）").format(short_date(monday),
+        self.week = QRadioButton(self.tr("本周（{0}–{1}）").format(short_date(monday),
                                                           short_date(monday + timedelta(days=6))))
-        self.month = QRadioButton(tr("本月（{0}年{1}月）").format(first.year, first.month))
-        self.custom = QRadioButton(tr("自定义"))
+        self.month = QRadioButton(self.tr("本月（{0}年{1}月）").format(first.year, first.month))
+        self.custom = QRadioButton(self.tr("自定义"))
         self.date_from = QDateEdit(to_qdate(monday))
         self.date_to = QDateEdit(to_qdate(monday + timedelta(days=6)))
         for edit in (self.date_from, self.date_to):
@@ -115,7 +108,8 @@ class PeriodPicker(QWidget):
         {"week": self.week, "month": self.month}.get(default, self.custom).setChecked(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.week, self.month, self.custom, self.date_from, QLabel(tr("至")), self.date_to):
+        to_label = QLabel(self.tr("至"))
+        for widget in (self.week, self.month, self.custom, self.date_from, to_label, self.date_to):
             layout.addWidget(widget)
         layout.addStretch(1)
 
@@ -166,7 +160,7 @@ class SortableRowsModel(RowsTableModel):
 
 
 def refusal_lines(problems: Sequence[Any]) -> str:
-    return "\n".join("· " + p.message for p in problems)
+    return "\n".join("· " + shown(p.message) for p in problems)
 
 
 def attempt(parent: QWidget, title: str, action: Callable[[bool], T],
@@ -178,21 +172,24 @@ def attempt(parent: QWidget, title: str, action: Callable[[bool], T],
     except AssignmentRefused as exc:
         refused = [p for p in exc.problems if p.level == REFUSE]
         if refused:
-            QMessageBox.warning(parent, title, tr("不能这样安排：\n{0}").format(refusal_lines(refused)))
+            QMessageBox.warning(parent, title, QCoreApplication.translate("Schedule", "不能这样安排：\n{0}").format(
+                refusal_lines(refused)))
             return None
         answer = QMessageBox.question(
             parent, title,
-            tr("请注意：\n{0}\n\n{1}").format(refusal_lines(exc.problems), question or tr("仍要安排吗？")),
+            QCoreApplication.translate("Schedule", "请注意：\n{0}\n\n{1}").format(
+                refusal_lines(exc.problems), question or QCoreApplication.translate("Schedule", "仍要安排吗？")),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return None
     except ScheduleError as exc:
-        QMessageBox.warning(parent, title, exc.message)
+        QMessageBox.warning(parent, title, shown(exc.message))
         return None
     try:
         return action(True)
     except AssignmentRefused as exc:
-        QMessageBox.warning(parent, title, tr("不能这样安排：\n{0}").format(refusal_lines(exc.problems)))
+        QMessageBox.warning(parent, title, QCoreApplication.translate("Schedule", "不能这样安排：\n{0}").format(
+            refusal_lines(exc.problems)))
     except ScheduleError as exc:
-        QMessageBox.warning(parent, title, exc.message)
+        QMessageBox.warning(parent, title, shown(exc.message))
     return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -25,8 +25,9 @@ from ...services.schedule.week_grid import GridMember, GridShift, week_grid
 from ..cases.widgets import plain_table
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
+from ..weekdays import weekday_name
 from .candidate_picker import CandidatePicker
-from .common import WEEKDAYS, attempt, short_date
+from .common import attempt, short_date
 
 
 class _CrewChangeDialog(QDialog):
@@ -39,15 +40,16 @@ class _CrewChangeDialog(QDialog):
         self.heading.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText(self.tr("事由，如 临时有事、身体不适"))
-        self.ok_button = QPushButton(self.tr("确定"))
-        self.cancel_button = QPushButton(self.tr("取消"))
+        self.reason.setPlaceholderText(
+            QCoreApplication.translate("_CrewChangeDialog", "事由，如 临时有事、身体不适"))
+        self.ok_button = QPushButton(QCoreApplication.translate("_CrewChangeDialog", "确定"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("_CrewChangeDialog", "取消"))
         self.ok_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reject)
 
     def finish_layout(self, body: QWidget) -> None:
         bottom = QHBoxLayout()
-        bottom.addWidget(QLabel(self.tr("事由：")))
+        bottom.addWidget(QLabel(QCoreApplication.translate("_CrewChangeDialog", "事由：")))
         bottom.addWidget(self.reason, 1)
         bottom.addWidget(self.ok_button)
         bottom.addWidget(self.cancel_button)
@@ -111,7 +113,7 @@ def swap_options(shift: GridShift, member_id: int) -> list[SwapOption]:
             continue
         for m in other.members:
             if m.status == PLANNED and m.member_id != member_id:
-                day_text = f"{short_date(other.date)} {WEEKDAYS[other.date.weekday()]}"
+                day_text = f"{short_date(other.date)} {weekday_name(other.date)}"
                 out.append(SwapOption(other.id, m.member_id, m.name, other.date, day_text,
                                       names.get(other.post_id, ""), other.time_text))
     return out

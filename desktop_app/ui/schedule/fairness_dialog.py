@@ -14,6 +14,7 @@ from ...services.schedule.auto_scheduler import fairness
 from ...services.schedule.errors import ScheduleError
 from ..cases.widgets import plain_table
 from ..field_errors import ERROR_STYLE
+from ..i18n import shown
 from ..id_table_model import Column, Index
 from .common import PeriodPicker, SortableRowsModel, team_combo
 
@@ -91,7 +92,7 @@ class FairnessDialog(QDialog):
         try:
             rows = fairness(date_from, date_to, self.team.currentData())
         except ScheduleError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(shown(exc.message))
             self.error.show()
             return
         self.error.hide()

@@ -7,7 +7,7 @@ import calendar
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from ...services.schedule.month_overview import MonthDay, MonthOverview, month_overview
 from ..id_table_model import Index
-from .common import GAP_COLOUR, HOLIDAY_FILL, SHORT_WEEKDAYS, WEEKEND_FILL, fill_team_combo, team_combo, tr
+from ..weekdays import short_weekday
+from .common import GAP_COLOUR, HOLIDAY_FILL, WEEKEND_FILL, fill_team_combo, team_combo
 from .week_grid_model import estimate_tip
 
 
@@ -61,14 +62,17 @@ class MonthModel(QAbstractTableModel):
 
     @staticmethod
     def day_text(day: MonthDay) -> str:
-        head = tr("{0}日").format(day.date.day) + (f"  {day.holiday}" if day.holiday else "")
+        head = QCoreApplication.translate("Schedule", "{0}日").format(day.date.day) + (
+            f"  {day.holiday}" if day.holiday else "")
         if day.estimated:
-            head += "  " + tr("预估")
+            head += "  " + QCoreApplication.translate("Schedule", "预估")
         if not day.shifts:
-            return head + "\n" + tr("无班次")
-        lines = [head, tr("班次 {0} 个").format(day.shifts), tr("已排 {0}/{1} 人").format(day.filled, day.needed)]
+            return head + "\n" + QCoreApplication.translate("Schedule", "无班次")
+        lines = [head, QCoreApplication.translate("Schedule", "班次 {0} 个").format(day.shifts),
+                 QCoreApplication.translate("Schedule", "已排 {0}/{1} 人").format(day.filled, day.needed)]
         if day.gaps:
-            lines.append(tr("缺 {0} 人（{1} 个班次）").format(day.gaps, day.shifts_with_gaps))
+            lines.append(QCoreApplication.translate("Schedule", "缺 {0} 人（{1} 个班次）").format(
+                day.gaps, day.shifts_with_gaps))
         return "\n".join(lines)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -100,7 +104,7 @@ class MonthModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr("周{0}").format(SHORT_WEEKDAYS[section])
+            return self.tr("周{0}").format(short_weekday(section))
         return None
 
 

@@ -27,10 +27,10 @@ from ...services.schedule.posts import (
     list_patterns,
     save_pattern,
 )
-from ..cases.widgets import DATE_HINT, FieldGrid, line, plain_table
+from ..cases.widgets import FieldGrid, date_hint, line, plain_table
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
-from .common import SHORT_WEEKDAYS
+from ..weekdays import short_weekday
 
 
 def clock_text(value: time | None) -> str:
@@ -53,7 +53,7 @@ class PatternPanel(QWidget):
         self.days_box = QWidget()
         days = QHBoxLayout(self.days_box)
         days.setContentsMargins(0, 0, 0, 0)
-        self.day_checks = [QCheckBox(self.tr("周{0}").format(name)) for name in SHORT_WEEKDAYS]
+        self.day_checks = [QCheckBox(self.tr("周{0}").format(short_weekday(i))) for i in range(7)]
         for box in self.day_checks:
             days.addWidget(box)
         self.workdays_button = QPushButton(self.tr("周一至周五"))
@@ -66,8 +66,8 @@ class PatternPanel(QWidget):
         self.headcount = QSpinBox()
         self.headcount.setRange(1, HEADCOUNT_MAX)
         self.headcount.setSuffix(self.tr(" 人"))
-        self.valid_from = line(self.tr(DATE_HINT) + self.tr("，可不填"), 20)
-        self.valid_to = line(self.tr(DATE_HINT) + self.tr("，可不填"), 20)
+        self.valid_from = line(date_hint() + self.tr("，可不填"), 20)
+        self.valid_to = line(date_hint() + self.tr("，可不填"), 20)
         grid = QGridLayout()
         self.fields = FieldGrid(grid)
         self.fields.add("weekdays", self.tr("星期"), self.days_box, 0, span=2)

@@ -33,10 +33,11 @@ from ...services.schedule.posts import (
     save_post,
 )
 from ..cases.widgets import FieldGrid, choice_combo, combo_value, line, plain_table, set_combo_value
+from ..i18n import vocab
 from ..id_table_model import Column
 from ..ops import SHIFTS, announce_on
 from ..rows_table_model import RowsTableModel
-from .common import fill_team_combo, tr
+from .common import fill_team_combo
 from .pattern_panel import PatternPanel
 
 
@@ -55,8 +56,9 @@ class PostForm(QWidget):
         self.headcount.setSuffix(self.tr(" 人"))
         self.required_skill = QComboBox()
         self.required_skill.setEditable(True)
-        self.required_skill.addItem("")
-        self.required_skill.addItems(list(SKILLS))
+        self.required_skill.addItem("", "")
+        for skill in SKILLS:
+            self.required_skill.addItem(vocab(skill), skill)
         self.required_skill.lineEdit().setPlaceholderText(self.tr("不限"))
         self.school_days_only = QCheckBox(self.tr("仅上学日（护学岗）"))
         self.needs_leader = QCheckBox(self.tr("需要带班"))
@@ -92,19 +94,30 @@ class PostForm(QWidget):
         self.default_start.setText(str(data.default_start or ""))
         self.default_end.setText(str(data.default_end or ""))
         self.headcount.setValue(int(data.headcount or 1))
-        self.required_skill.setCurrentText(data.required_skill)
+        index = self.required_skill.findData(data.required_skill or "")
+        if index >= 0:
+            self.required_skill.setCurrentIndex(index)
+        else:
+            self.required_skill.setEditText(data.required_skill)
         self.school_days_only.setChecked(data.school_days_only)
         self.needs_leader.setChecked(data.needs_leader)
         self.active.setChecked(data.active)
         self.notes.setText(data.notes)
         self.fields.clear_errors()
 
+    def _required_skill(self) -> str:
+        """The chosen skill, or what was typed (the box is editable)."""
+        box = self.required_skill
+        if box.currentText() == box.itemText(box.currentIndex()):
+            return box.currentData() or ""
+        return box.currentText().strip()
+
     def value(self) -> PostInput:
         return PostInput(
             name=self.name.text(), kind=combo_value(self.kind), place=self.place.text(),
             team_id=self.team.currentData(), default_start=self.default_start.text().strip(),
             default_end=self.default_end.text().strip(), headcount=self.headcount.value(),
-            required_skill=self.required_skill.currentText().strip(),
+            required_skill=self._required_skill(),
             school_days_only=self.school_days_only.isChecked(), needs_leader=self.needs_leader.isChecked(),
             active=self.active.isChecked(), notes=self.notes.text(),
         )
@@ -125,7 +138,7 @@ class PostsDialog(QDialog):
         self._quiet = False
         self.show_inactive = QCheckBox(self.tr("显示已停用的岗位"))
         self.model = RowsTableModel([
-            Column(self.tr("岗位名称"), "name"), Column(self.tr("类别"), "kind"),
+            Column(self.tr("岗位名称"), "name"), Column(self.tr("类别"), "kind", words=True),
             Column(self.tr("队伍"), "team_name"),
             Column(self.tr("人数"), "headcount", align_center=True), Column(self.tr("班次规律"), "pattern_summary"),
         ])
@@ -275,7 +288,7 @@ class PostsDialog(QDialog):
         self.reload()
         self.start_new()
         self.changed.emit()
-        QMessageBox.information(self, self.tr("删除岗位"), tr("岗位已删除，取消未来班次 {0} 个。").format(removed))
+        QMessageBox.information(self, self.tr("删除岗位"), self.tr("岗位已删除，取消未来班次 {0} 个。").format(removed))
 
     def _patterns_changed(self) -> None:
         self.reload()

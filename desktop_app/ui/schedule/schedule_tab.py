@@ -32,9 +32,11 @@ from ...services.schedule.shift_generation import generate_shifts
 from ...services.schedule.shift_times import week_monday
 from ...services.schedule.week_grid import GridShift, week_grid
 from ...services.session import EDIT, EXPORT, PRINT
+from ..i18n import shown
 from ..ops import MEMBERS, SHIFTS, TEAMS, announce, follow_changes
 from ..roles import hide_unless, may
-from .common import GAP_COLOUR, WEEKDAYS, attempt, fill_team_combo, team_combo, week_text
+from ..weekdays import weekday_name
+from .common import GAP_COLOUR, attempt, fill_team_combo, team_combo, week_text
 from .grid_view import GridView
 from .week_grid_model import TIME, CellLine, WeekGridModel
 
@@ -159,7 +161,7 @@ class ScheduleTab(QWidget):
         return next((p.name for p in self.model.grid.posts if p.id == post_id), "") if self.model.grid else ""
 
     def shift_title(self, shift: GridShift) -> str:
-        return (f"{self.post_name(shift.post_id)}　{format_date(shift.date)} {WEEKDAYS[shift.date.weekday()]}　"
+        return (f"{self.post_name(shift.post_id)}　{format_date(shift.date)} {weekday_name(shift.date)}　"
                 f"{shift.time_text}")
 
     def choose_shift(self, shifts: list[GridShift] | tuple[GridShift, ...], title: str) -> GridShift | None:
@@ -269,7 +271,7 @@ class ScheduleTab(QWidget):
         try:
             action()
         except ScheduleError as exc:
-            QMessageBox.warning(self, self.tr("排班"), exc.message)
+            QMessageBox.warning(self, self.tr("排班"), shown(exc.message))
         else:
             announce({SHIFTS}, self)
         self.load_week()
@@ -278,7 +280,7 @@ class ScheduleTab(QWidget):
         try:
             QMessageBox.information(self, self.tr("说明"), explain(assignment_id))
         except ScheduleError as exc:
-            QMessageBox.warning(self, self.tr("说明"), exc.message)
+            QMessageBox.warning(self, self.tr("说明"), shown(exc.message))
 
     def generate_week(self) -> None:
         sunday = self.monday + timedelta(days=6)
@@ -377,6 +379,6 @@ class ScheduleTab(QWidget):
         try:
             export_week_xlsx(year, week, self.team_id, Path(path))
         except (ExportError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("导出失败"), str(exc))
+            QMessageBox.warning(self, self.tr("导出失败"), shown(exc))
             return
         QMessageBox.information(self, self.tr("导出完成"), self.tr("值班表已导出到：\n{0}").format(path))

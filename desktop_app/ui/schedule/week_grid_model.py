@@ -11,13 +11,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush
 
 from ...domain.vocabulary import ABSENT, ON_LEAVE, PLANNED, PRESENT
 from ...services.schedule.week_grid import GridDay, GridMember, GridPost, GridShift, WeekGrid
+from ..i18n import vocab
 from ..id_table_model import Index
-from .common import GAP_COLOUR, HOLIDAY_FILL, WEEKDAYS, WEEKEND_FILL, short_date, tr
+from ..weekdays import weekday_name
+from .common import GAP_COLOUR, HOLIDAY_FILL, WEEKEND_FILL, short_date
 
 MIME_TYPE = "application/x-yijing-assignment"
 LINES_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -45,35 +55,38 @@ class CellLine:
 def member_line(shift: GridShift, member: GridMember) -> CellLine:
     notes = []
     if member.is_leader:
-        notes.append(tr("带班"))
+        notes.append(QCoreApplication.translate("Schedule", "带班"))
     if member.locked and member.status == PLANNED:  # once attendance is recorded the lock no longer matters
-        notes.append(tr("锁"))
+        notes.append(QCoreApplication.translate("Schedule", "锁"))
     if member.status not in (PLANNED, PRESENT):
-        notes.append(member.status)
+        notes.append(vocab(member.status))
     kind = LEADER if member.is_leader else (AWAY if member.status in (ON_LEAVE, ABSENT) else MEMBER)
     return CellLine(kind, member.name, shift.id, member.assignment_id, member.member_id, note="·".join(notes))
 
 
 def shift_lines(shift: GridShift) -> list[CellLine]:
-    alert = tr("缺 {0} 人").format(shift.missing) if shift.gap else ""
-    note = tr("夜") if shift.night else ""
+    alert = QCoreApplication.translate("Schedule", "缺 {0} 人").format(shift.missing) if shift.gap else ""
+    note = QCoreApplication.translate("Schedule", "夜") if shift.night else ""
     lines = [CellLine(TIME, shift.time_text, shift.id, alert=alert, note=note)]
     lines.extend(member_line(shift, m) for m in shift.members)
     return lines
 
 
 def estimate_tip(year: int) -> str:
-    return tr("{0}年的放假安排尚未录入，这一天的休/班是预估的（设置 → 节假日安排）").format(year)
+    return QCoreApplication.translate(
+        "Schedule", "{0}年的放假安排尚未录入，这一天的休/班是预估的（设置 → 节假日安排）").format(year)
 
 
 def day_header(day: GridDay) -> str:
-    text = f"{WEEKDAYS[day.date.weekday()]}\n{short_date(day.date)}"
+    text = f"{weekday_name(day.date)}\n{short_date(day.date)}"
     if day.holiday:
         text += "\n" + day.holiday
     elif day.is_workday and day.date.isoweekday() > 5:
-        text += "\n" + tr("调休上班")
+        text += "\n" + QCoreApplication.translate("Schedule", "调休上班")
     if day.estimated:
-        text += ("（" + tr("预估") + "）") if day.holiday else "\n" + tr("预估")
+        estimated = QCoreApplication.translate("Schedule", "预估")
+        text += (QCoreApplication.translate("Schedule", "（{0}）").format(estimated) if day.holiday
+                 else "\n" + estimated)
     return text
 
 
@@ -169,11 +182,12 @@ class WeekGridModel(QAbstractTableModel):
         post = self.grid.posts[column]
         parts = [f"{post.name} {short_date(self.grid.days[row].date)}"]
         for shift in self.shifts_at(row, column):
-            parts.append(tr("{0}　需 {1} 人，已排 {2} 人").format(shift.time_text, shift.headcount, shift.filled))
-            parts.extend(f"　{m.name} {m.phone_masked}" + (tr("（带班）") if m.is_leader else "")
+            parts.append(self.tr("{0}　需 {1} 人，已排 {2} 人").format(
+                shift.time_text, shift.headcount, shift.filled))
+            parts.extend(f"　{m.name} {m.phone_masked}" + (self.tr("（带班）") if m.is_leader else "")
                          for m in shift.members)
         if len(parts) == 1:
-            parts.append(tr("当天没有班次"))
+            parts.append(self.tr("当天没有班次"))
         return "\n".join(parts)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
@@ -193,15 +207,15 @@ class WeekGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{post.name}\n{post.team_name}" if self.show_team and post.team_name else post.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            details = [post.name, tr("类别：{0}").format(post.kind)]
+            details = [post.name, self.tr("类别：{0}").format(vocab(post.kind))]
             if post.place:
-                details.append(tr("地点：{0}").format(post.place))
+                details.append(self.tr("地点：{0}").format(post.place))
             if post.team_name:
-                details.append(tr("队伍：{0}").format(post.team_name))
+                details.append(self.tr("队伍：{0}").format(post.team_name))
             if post.required_skill:
-                details.append(tr("所需技能：{0}").format(post.required_skill))
+                details.append(self.tr("所需技能：{0}").format(post.required_skill))
             if post.school_days_only:
-                details.append(tr("仅上学日"))
+                details.append(self.tr("仅上学日"))
             return "\n".join(details)
         return None
 
