@@ -23,7 +23,7 @@ from .lazy_tab import LazyTab
 from .office_dialog import OfficeDialog
 from .ops import BACKUPS, SETTINGS, announce, follow_changes
 from .placeholder_tab import PlaceholderTab
-from .roles import hide_unless
+from .roles import hide_unless, may
 
 
 def _roster_tab() -> QWidget:
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.backup_label = QLabel()
         self.user_label = QLabel()
         self.statusBar().addWidget(self.data_label, 1)
+        self.user_label.setContentsMargins(0, 0, 12, 0)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.backup_label)
         self.idle_lock = None
@@ -191,6 +192,9 @@ class MainWindow(QMainWindow):
             announce({SETTINGS})
 
     def edit_holidays(self, year: int | None = None) -> None:
+        if not may(SETTINGS_PERMISSION):
+            QMessageBox.information(self, self.tr("节假日安排"), self.tr("节假日安排由管理员录入。"))
+            return
         from .holidays.holidays_dialog import HolidaysDialog
 
         dialog = HolidaysDialog(self, year)

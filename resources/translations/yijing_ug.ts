@@ -341,10 +341,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>数据表</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>记录编号</source>
         <translation type="unfinished"></translation>
     </message>
@@ -416,6 +412,90 @@
     <message>
         <source>已把 {0} 条操作日志归档到：
 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请假</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班次规律</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>排班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>换班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回访记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书模板</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>节假日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作员账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（设置时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2250,6 +2330,14 @@
     </message>
     <message>
         <source>密码已修改，下次登录请使用新密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>节假日安排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>节假日安排由管理员录入。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

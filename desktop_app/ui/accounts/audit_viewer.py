@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,12 +35,39 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def table_label(table: str) -> str:
+    """The data table an entry is about, in words (the stored name is the database's)."""
+    labels = {
+        "member": QCoreApplication.translate("AuditViewer", "队员"),
+        "leave": QCoreApplication.translate("AuditViewer", "请假"),
+        "team": QCoreApplication.translate("AuditViewer", "队伍"),
+        "duty_post": QCoreApplication.translate("AuditViewer", "岗位"),
+        "shift_pattern": QCoreApplication.translate("AuditViewer", "班次规律"),
+        "shift": QCoreApplication.translate("AuditViewer", "班次"),
+        "assignment": QCoreApplication.translate("AuditViewer", "排班"),
+        "swap": QCoreApplication.translate("AuditViewer", "换班"),
+        "case": QCoreApplication.translate("AuditViewer", "案件"),
+        "party": QCoreApplication.translate("AuditViewer", "当事人"),
+        "case_mediator": QCoreApplication.translate("AuditViewer", "调解员"),
+        "mediation_session": QCoreApplication.translate("AuditViewer", "调解记录"),
+        "follow_up": QCoreApplication.translate("AuditViewer", "回访记录"),
+        "certificate": QCoreApplication.translate("AuditViewer", "证书"),
+        "certificate_template": QCoreApplication.translate("AuditViewer", "证书模板"),
+        "office_settings": QCoreApplication.translate("AuditViewer", "单位信息"),
+        "setting": QCoreApplication.translate("AuditViewer", "设置"),
+        "holiday": QCoreApplication.translate("AuditViewer", "节假日"),
+        "user": QCoreApplication.translate("AuditViewer", "操作员账号"),
+        "audit_log": QCoreApplication.translate("AuditViewer", "操作日志"),
+    }
+    return labels.get(table, table)
+
+
 class _Line:
     def __init__(self, entry: audit.AuditEntry) -> None:
         self.at = f"{entry.at:%Y-%m-%d %H:%M:%S}"
-        self.username = entry.username
+        self.username = entry.username or QCoreApplication.translate("AuditViewer", "（设置时）")
         self.action = entry.action
-        self.table_name = entry.table_name
+        self.table_name = table_label(entry.table_name)
         self.record_uuid = entry.record_uuid
         self.summary = entry.summary
 
@@ -72,7 +99,7 @@ class AuditViewer(QDialog):
         layout.addLayout(filters)
         self.model = RowsTableModel([
             Column(self.tr("时间"), "at"), Column(self.tr("操作员"), "username"), Column(self.tr("操作"), "action"),
-            Column(self.tr("数据表"), "table_name"), Column(self.tr("记录编号"), "record_uuid"),
+            Column(self.tr("数据"), "table_name"), Column(self.tr("记录编号"), "record_uuid"),
             Column(self.tr("摘要"), "summary"),
         ])
         self.table = QTableView()

@@ -4,6 +4,8 @@ account's password. Nothing is closed, so a half-filled form is exactly as it wa
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
@@ -54,6 +56,7 @@ class IdleLock(QObject):
         super().__init__(window)
         self._window = window
         self.curtains: list[Curtain] = []
+        self._disabled: list[QWidget] = []
         self.dialog: LoginDialog | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -89,17 +92,27 @@ class IdleLock(QObject):
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and not isinstance(widget, Curtain):
                 self.curtains.append(Curtain(widget))
+                if widget.isEnabled():  # no input reaches it, whatever sends it; Qt keeps its children's own state
+                    widget.setEnabled(False)
+                    self._disabled.append(widget)
         self.dialog = LoginDialog(self._window, locked=account)
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.dialog.accepted.connect(self._unlocked)
         self.dialog.rejected.connect(self._quit)
-        self.dialog.open()
+        self.dialog.show()  # open() would make it modal to the main window only, not to the other dialogs
+        self.dialog.raise_()
+        self.dialog.activateWindow()
         self.locked.emit()
 
     def _unlocked(self) -> None:
+        for widget in self._disabled:
+            with contextlib.suppress(RuntimeError):  # a window closed meanwhile (a finished progress dialog)
+                widget.setEnabled(True)
+        self._disabled.clear()
         for curtain in self.curtains:
-            curtain.hide()
-            curtain.deleteLater()
+            with contextlib.suppress(RuntimeError):
+                curtain.hide()
+                curtain.deleteLater()
         self.curtains.clear()
         self.dialog.deleteLater()
         self.dialog = None
@@ -111,6 +124,6 @@ class IdleLock(QObject):
             self.dialog, self.tr("退出程序"),
             self.tr("退出后，打开着的窗口中尚未保存的内容将会丢失。确定退出吗？"))
         if answer != QMessageBox.StandardButton.Yes:
-            self.dialog.open()
+            self.dialog.show()
             return
         self.quit_requested.emit()
