@@ -30,15 +30,26 @@ def migrated_template(tmp_path_factory) -> Path:
 TEST_ADMIN = "admin"
 
 
-@pytest.fixture(autouse=True)
-def acting_administrator() -> Iterator[None]:
-    """Every test acts as a stand-in administrator unless it logs in or acts as another role itself."""
+def _stand_in_administrator() -> None:
     from desktop_app.domain.vocabulary import ADMIN
     from desktop_app.services import session
 
     session.set_logged_in(session.Account(TEST_ADMIN, ADMIN))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def acting_administrator_for_shared_fixtures() -> None:
+    """Module- and session-scoped fixtures (made before any test's own fixtures) act as the stand-in too."""
+    _stand_in_administrator()
+
+
+@pytest.fixture(autouse=True)
+def acting_administrator() -> Iterator[None]:
+    """Every test acts as a stand-in administrator unless it logs in or acts as another role itself; after
+    it, whatever it logged in is replaced by the stand-in again."""
+    _stand_in_administrator()
     yield
-    session.set_logged_in(None)
+    _stand_in_administrator()
 
 
 @pytest.fixture

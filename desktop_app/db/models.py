@@ -7,6 +7,8 @@ a test checks that the migrated schema and these classes agree column by column.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from peewee import (
@@ -28,13 +30,28 @@ from peewee import (
 from ..domain.i18n import QT_TRANSLATE_NOOP
 from .database import db
 
+_uuid_source: Callable[[], str] | None = None
 
-def _new_uuid() -> str:
-    return uuid.uuid4().hex
+
+def new_uuid() -> str:
+    """A new record's uuid: random, or taken from the source `uuids_from` has set."""
+    return _uuid_source() if _uuid_source is not None else uuid.uuid4().hex
+
+
+@contextmanager
+def uuids_from(source: Callable[[], str]) -> Iterator[None]:
+    """Inside the block every record made with `new_uuid` takes its uuid from `source` (32 hex digits),
+    so that seeded demo data is the same, uuids included, each time it is made."""
+    global _uuid_source
+    previous, _uuid_source = _uuid_source, source
+    try:
+        yield
+    finally:
+        _uuid_source = previous
 
 
 class BaseModel(Model):
-    uuid = CharField(max_length=32, unique=True, default=_new_uuid)
+    uuid = CharField(max_length=32, unique=True, default=new_uuid)
     created_at = DateTimeField(default=datetime.now)
     updated_at = DateTimeField(default=datetime.now)
 

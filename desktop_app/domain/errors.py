@@ -20,11 +20,14 @@ class FieldError(ValueError):
 
 class ValidationFailed(ValueError):
     """What was typed cannot be saved; `errors` holds one message per wrong field (the first per field
-    is the one shown). Each service names its own subclass (MemberInvalid, TeamInvalid …)."""
+    is the one shown). Each service names its own subclass (MemberInvalid, TeamInvalid …). A batch entry
+    point names the refused item too: `item` is its 0-based index in the batch (None for a single record)."""
 
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("；".join(e.message for e in errors))
+    def __init__(self, errors: list[FieldError], item: int | None = None) -> None:
+        text = "；".join(e.message for e in errors)
+        super().__init__(text if item is None else f"第{item + 1}项：{text}")
         self.errors = errors
+        self.item = item
 
     def by_field(self) -> dict[str, str]:
         out: dict[str, str] = {}

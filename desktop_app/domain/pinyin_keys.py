@@ -6,6 +6,8 @@ the variants separated by "|"; dots and spaces are left out so a search may run 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _MAX_SURNAME_READINGS = 3
 _DROP = str.maketrans("", "", "·• .-")
 
@@ -16,6 +18,7 @@ def _syllables(text: str) -> list[str]:
     return [s.lower().translate(_DROP) for s in lazy_pinyin(text, errors=lambda chars: list(chars))]
 
 
+@lru_cache(maxsize=65_536)  # names repeat (a roster import or the demo data has thousands of 买买提)
 def pinyin_keys(name: str) -> tuple[str, str]:
     """Return (full, initials) for the roster's search columns."""
     name = name.strip()

@@ -28,3 +28,17 @@ def next_number(series: str, year: int, highest_used: int = 0) -> int:
         value = highest_used + 1
         Counter.update(value=value).where(where).execute()
     return value
+
+
+def next_numbers(series: str, year: int, count: int, highest_used: int = 0) -> list[int]:
+    """Take the next `count` numbers of `series` for `year` at once (a batch of records stored in one
+    transaction), by the rule of `next_number`: above the counter and above `highest_used`."""
+    if count <= 0:
+        return []
+    if not db.in_transaction():
+        raise RuntimeError("next_numbers must be called inside the transaction that stores the numbers")
+    Counter.insert(name=series, year=year, value=0).on_conflict_ignore().execute()
+    where = (Counter.name == series) & (Counter.year == year)
+    first = max(Counter.select(Counter.value).where(where).scalar(), highest_used) + 1
+    Counter.update(value=first + count - 1, updated_at=datetime.now()).where(where).execute()
+    return list(range(first, first + count))

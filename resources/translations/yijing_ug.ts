@@ -317,104 +317,6 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <source>操作日志</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>时间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>记录编号（32位）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>操作员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>操作</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>至</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>记录编号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>摘要</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>归档过期日志…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>全部</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>（未登录）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>共 {0} 条</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>（显示最近的 {0} 条）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>超过保留期限（{0}个月）的 {1} 条可以归档</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>没有超过保留期限（{0}个月）的日志</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>归档操作日志</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>把 {0} 之前的 {1} 条操作日志写入一个 Excel 文件，核对无误后从数据文件中移出。
-请把归档文件妥善保管（如刻盘或存入档案U盘）。继续吗？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>保存归档文件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>操作日志归档-{0}.xlsx</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>未归档</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已归档</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已把 {0} 条操作日志归档到：
-{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>队员</source>
         <translation type="unfinished"></translation>
     </message>
@@ -491,11 +393,109 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>操作日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>（设置时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录编号（32位）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>归档过期日志…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（未登录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（显示最近的 {0} 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超过保留期限（{0}个月）的 {1} 条可以归档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有超过保留期限（{0}个月）的日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>归档操作日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把 {0} 之前的 {1} 条操作日志写入一个 Excel 文件，核对无误后从数据文件中移出。
+请把归档文件妥善保管（如刻盘或存入档案U盘）。继续吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存归档文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作日志归档-{0}.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未归档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已归档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已把 {0} 条操作日志归档到：
+{1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2325,19 +2325,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>修改密码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>密码已修改，下次登录请使用新密码。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>节假日安排</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>节假日安排由管理员录入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码已修改，下次登录请使用新密码。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4046,6 +4046,202 @@
     </message>
     <message>
         <source>U盘空间不足：需要约{needed}，剩余{free}。请腾出空间或换一个U盘。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{item}项：{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理记录的时间不能早于受理时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理记录的时间不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>劝导交通违法行为（起）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协助抓获犯罪嫌疑人（名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>救助被困车辆（辆）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务群众（人次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告可疑线索（条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{figure}应为整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{figure}应在0至{max_figure}之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参加人员不能超过{limit}人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”重复登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”的服务时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队员“{name}”已删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队员“{name}”{join_date}才入队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队员“{name}”已于{leave_date}离队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}应为数字，如 2 或 1.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}应大于0且不超过{limit}小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写培训名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>授予资质</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期应为整数（月）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期应在1至{limit}个月之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不授予资质的培训不填写有效期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主办单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参训人员不能超过{limit}人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”的学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”的学时不能超过培训学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写资质（技能）名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>资质名称不能超过{limit}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取得日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取得日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有效期不能早于取得日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来源应为 培训 / 手工</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训取得的资质请注明培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选培训不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注不能超过{limit}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班次不存在或不在本批次的日期范围内</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本班次已有保存的安排，请保存后再登记考勤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{item}项：班次不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6957,6 +7153,14 @@
     </message>
     <message>
         <source>拒绝</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>手工</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -97,9 +97,39 @@ class MediatorEntry:
 # --- parties -------------------------------------------------------------------------------------
 
 
+class PartyLookups:
+    """What `validate_party` asks the database; a batch of new cases answers from what it holds."""
+
+    def twin(self, case_id: int, number: str, party_id: int | None) -> str | None:
+        """The name of another party of the case with this ID number, None if there is none."""
+        twin = Party.get_or_none(Party.case == case_id, Party.id_number == number, Party.id != (party_id or 0))
+        return None if twin is None else twin.name
+
+    def received_on(self, case_id: int) -> date | None:
+        case = Case.get_or_none(Case.id == case_id)
+        return None if case is None else case.received_at.date()
+
+    def ward(self, party_id: int) -> tuple[int, int, str] | None:
+        """(id, case id, role) of the party a guardian would act for."""
+        ward = Party.get_or_none(Party.id == party_id)
+        return None if ward is None else (ward.id, ward.case_id, ward.role)
+
+    def guardians_of(self, party_id: int) -> int:
+        """How many parties are registered as this party's guardian."""
+        return Party.select().where(Party.guardian_of == party_id).count()
+
+    def guards_someone(self, party_id: int) -> bool:
+        """Whether this party is registered as another party's guardian."""
+        return Party.select().where(Party.id == party_id, Party.guardian_of.is_null(False)).exists()
+
+
+_DATABASE_LOOKUPS = PartyLookups()
+
+
 def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
-                   today: date | None = None) -> dict[str, Any]:
+                   today: date | None = None, lookups: PartyLookups | None = None) -> dict[str, Any]:
     today = today or date.today()
+    lookups = lookups or _DATABASE_LOOKUPS
     errors: list[FieldError] = []
     values: dict[str, Any] = {"role": choice_field(data.role, "role",
         QT_TRANSLATE_NOOP("Messages", "当事人身份"), PARTY_ROLES, errors)}
@@ -123,12 +153,11 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
         else:
             errors.extend(check_consistency(info, birth, gender or None))
             values["id_number"], birth, values["gender"] = info.number, info.birth_date, info.gender
-            twin = Party.get_or_none(Party.case == case_id, Party.id_number == info.number,
-                                     Party.id != (party_id or 0))
+            twin = lookups.twin(case_id, info.number, party_id)
             if twin is not None:
                 errors.append(FieldError("id_number",
                     Message(QT_TRANSLATE_NOOP("Messages", "该身份证号码已登记为本案当事人“{twin_name}”"),
-                            twin_name=twin.name)))
+                            twin_name=twin)))
     values["birth_date"] = birth
 
     age: int | None = None
@@ -142,8 +171,8 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
             if not 0 <= age <= MAX_AGE:
                 errors.append(FieldError("age", QT_TRANSLATE_NOOP("Messages", "年龄不合理，请核对")))
     if birth is not None:
-        case = Case.get_or_none(Case.id == case_id)
-        on = case.received_at.date() if case is not None else today
+        received = lookups.received_on(case_id)
+        on = received if received is not None else today
         derived = age_on(birth, max(on, birth))
         if age is not None and abs(age - derived) > 1:
             errors.append(FieldError("age",
@@ -159,24 +188,22 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
 
     values["guardian_of"] = None
     if values["role"] == GUARDIAN:
-        ward = Party.get_or_none(Party.id == data.guardian_of_id) if data.guardian_of_id else None
-        if ward is None or ward.case_id != case_id:
+        ward = lookups.ward(data.guardian_of_id) if data.guardian_of_id else None
+        if ward is None or ward[1] != case_id:
             errors.append(FieldError("guardian_of", QT_TRANSLATE_NOOP("Messages", "请选择由其监护的本案当事人")))
-        elif ward.id == party_id:
+        elif ward[0] == party_id:
             errors.append(FieldError("guardian_of", QT_TRANSLATE_NOOP("Messages", "监护人不能监护自己")))
-        elif ward.role == GUARDIAN:
+        elif ward[2] == GUARDIAN:
             errors.append(FieldError("guardian_of", QT_TRANSLATE_NOOP("Messages", "被监护人不能是另一名监护人")))
         else:
-            values["guardian_of"] = ward.id
+            values["guardian_of"] = ward[0]
         if is_minor(birth, age, today):
             errors.append(FieldError("age", QT_TRANSLATE_NOOP("Messages", "监护人应年满18周岁")))
-        if party_id is not None and Party.select().where(Party.guardian_of == party_id).exists():
+        if party_id is not None and lookups.guardians_of(party_id):
             errors.append(FieldError("role", QT_TRANSLATE_NOOP("Messages", "此人本身登记有监护人，不能再作为监护人")))
-    elif party_id is not None:
-        wards = Party.select().where(Party.guardian_of == party_id).count()
-        if wards:
-            errors.append(FieldError("role",
-                QT_TRANSLATE_NOOP("Messages", "此人是本案其他当事人的监护人，不能改为其他身份；请先修改被监护关系")))
+    elif party_id is not None and lookups.guards_someone(party_id):
+        errors.append(FieldError("role",
+            QT_TRANSLATE_NOOP("Messages", "此人是本案其他当事人的监护人，不能改为其他身份；请先修改被监护关系")))
 
     if errors:
         raise CaseInvalid(errors)
@@ -256,44 +283,67 @@ def list_parties(case_id: int, today: date | None = None) -> list[PartyEntry]:
 # --- mediators -----------------------------------------------------------------------------------
 
 
+class MediatorLookups:
+    """What `validate_mediator` asks the database."""
+
+    def member(self, member_id: int) -> tuple[str, bool] | None:
+        """(name, deleted) of the member, None if there is no such member."""
+        member = Member.get_or_none(Member.id == member_id)
+        return None if member is None else (member.name, member.deleted_at is not None)
+
+    def taken(self, case_id: int, member_id: int | None, officer: str, role: str) -> bool:
+        """Whether the volunteer (member_id) or officer already has this role in the case."""
+        query = CaseMediator.select().where(CaseMediator.case == case_id, CaseMediator.role == role)
+        if member_id is not None:
+            return query.where(CaseMediator.member == member_id).exists()
+        return query.where(CaseMediator.member.is_null(), CaseMediator.officer_name == officer).exists()
+
+
+_MEDIATOR_LOOKUPS = MediatorLookups()
+
+
+def validate_mediator(case_id: int, member_id: int | None = None, officer_name: str = "", role: str = "调解员",
+                      lookups: MediatorLookups | None = None) -> dict[str, Any]:
+    """The values of a mediator to store, or `CaseInvalid`."""
+    lookups = lookups or _MEDIATOR_LOOKUPS
+    errors: list[FieldError] = []
+    role = choice_field(role, "mediator_role", QT_TRANSLATE_NOOP("Messages", "调解员角色"), MEDIATOR_ROLES, errors)
+    officer = ""
+    if (member_id is None) == (not (officer_name or "").strip()):
+        errors.append(FieldError("mediator", QT_TRANSLATE_NOOP("Messages", "请选择一名义警队员，或填写民警姓名（二者选一）")))
+    elif member_id is not None:
+        member = lookups.member(member_id)
+        if member is None or member[1]:
+            errors.append(FieldError("mediator", QT_TRANSLATE_NOOP("Messages", "所选队员不存在或已删除")))
+        elif lookups.taken(case_id, member_id, "", role):
+            errors.append(FieldError("mediator",
+                Message(QT_TRANSLATE_NOOP("Messages", "“{member_name}”已是本案的{role}"),
+                        member_name=member[0], role=role)))
+    else:
+        try:
+            officer = validate_name(officer_name)
+        except FieldError as exc:
+            errors.append(FieldError("mediator", exc.message))
+        else:
+            if lookups.taken(case_id, None, officer, role):
+                errors.append(FieldError("mediator",
+                    Message(QT_TRANSLATE_NOOP("Messages", "“{officer}”已是本案的{role}"), officer=officer, role=role)))
+    if errors:
+        raise CaseInvalid(errors)
+    return {"member": member_id, "officer_name": officer, "role": role}
+
+
 @requires(EDIT)
 def add_mediator(case_id: int, member_id: int | None = None, officer_name: str = "",
                  role: str = "调解员") -> CaseMediator:
     """A volunteer from the roster (member_id) or an officer by name; the case then shows on the
     volunteer's page."""
-    errors: list[FieldError] = []
-    role = choice_field(role, "mediator_role", QT_TRANSLATE_NOOP("Messages", "调解员角色"), MEDIATOR_ROLES, errors)
     with db.atomic():
         case = live_case(case_id)
-        officer = ""
-        if (member_id is None) == (not (officer_name or "").strip()):
-            errors.append(FieldError("mediator", QT_TRANSLATE_NOOP("Messages", "请选择一名义警队员，或填写民警姓名（二者选一）")))
-        elif member_id is not None:
-            member = Member.get_or_none(Member.id == member_id)
-            if member is None or member.deleted_at is not None:
-                errors.append(FieldError("mediator", QT_TRANSLATE_NOOP("Messages", "所选队员不存在或已删除")))
-            elif CaseMediator.select().where(CaseMediator.case == case_id, CaseMediator.member == member_id,
-                                             CaseMediator.role == role).exists():
-                errors.append(FieldError("mediator",
-                    Message(QT_TRANSLATE_NOOP("Messages", "“{member_name}”已是本案的{role}"),
-                            member_name=member.name, role=role)))
-        else:
-            try:
-                officer = validate_name(officer_name)
-            except FieldError as exc:
-                errors.append(FieldError("mediator", exc.message))
-            else:
-                if CaseMediator.select().where(CaseMediator.case == case_id, CaseMediator.member.is_null(),
-                                               CaseMediator.officer_name == officer,
-                                               CaseMediator.role == role).exists():
-                    errors.append(FieldError("mediator",
-                        Message(QT_TRANSLATE_NOOP("Messages", "“{officer}”已是本案的{role}"),
-                                officer=officer, role=role)))
-        if errors:
-            raise CaseInvalid(errors)
-        mediator = CaseMediator.create(case=case_id, member=member_id, officer_name=officer, role=role)
+        values = validate_mediator(case_id, member_id, officer_name, role)
+        mediator = CaseMediator.create(case=case_id, **values)
         who = "义警队员" if member_id is not None else "民警"
-        audit.record("新增", "case_mediator", mediator.uuid, f"案件 {case.number} 新增{role}（{who}）")
+        audit.record("新增", "case_mediator", mediator.uuid, f"案件 {case.number} 新增{values['role']}（{who}）")
     return mediator
 
 

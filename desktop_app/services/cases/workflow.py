@@ -38,9 +38,10 @@ from ...domain.vocabulary import (
 )
 from ...domain.vocabulary import OPEN_CASE_STATUSES as OPEN_STATUSES  # what is_overdue counts as open
 from .. import audit, calendar
-from ..numbering import next_number
+from ..numbering import next_number, next_numbers
 from ..office import get_office
 from ..session import EDIT, requires
+from .sensitive import is_under_fourteen, shown_name
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     ACCEPTED: (IN_MEDIATION,),
@@ -122,50 +123,93 @@ def is_minor(birth_date: date | None, age: int | None, today: date) -> bool:
     return age is not None and age < ADULT_AGE
 
 
-def _wards_without_guardian(case_id: int) -> list[tuple[str, date | None, int | None]]:
-    """(name, birth date, age) of the case's parties (not themselves guardians) whom no 监护人 points to."""
-    rows = list(Party.select(Party.id, Party.role, Party.name, Party.birth_date, Party.age, Party.guardian_of)
-                .where(Party.case == case_id).order_by(Party.position, Party.id).tuples())
-    guarded = {ward for _id, role, _n, _b, _a, ward in rows if role == "监护人" and ward is not None}
-    return [(name, birth, age) for party_id, role, name, birth, age, _ward in rows
-            if role != "监护人" and party_id not in guarded]
+PartyRow = tuple[int, str, str, date | None, int | None, int | None]  # id, role, name, birth, age, guardian_of
 
 
-def minors_without_guardian(case_id: int, today: date | None = None) -> list[str]:
-    """Names of the case's minors (not themselves guardians) whom no 监护人 of the case points to."""
-    today = today or date.today()
-    rows = list(Party.select(Party.id, Party.role, Party.name, Party.birth_date, Party.age, Party.guardian_of)
-                .where(Party.case == case_id).order_by(Party.position, Party.id).tuples())
+def unguarded_minors(rows: Iterable[PartyRow], today: date) -> list[str]:
+    """Names of the minors among these parties (not themselves guardians) whom no 监护人 points to."""
+    rows = list(rows)
     guarded = {ward for _id, role, _n, _b, _a, ward in rows if role == "监护人" and ward is not None}
     return [name for party_id, role, name, birth, age, _ward in rows
             if role != "监护人" and party_id not in guarded and is_minor(birth, age, today)]
 
 
-def transition_problems(case: Case, to_status: str, note: str = "", today: date | None = None) -> list[str]:
+def unguarded_children(rows: Iterable[PartyRow], today: date) -> list[str]:
+    """Names of the parties under 14 (sensitive, services/cases/sensitive.py) whom no 监护人 points to."""
+    rows = list(rows)
+    guarded = {ward for _id, role, _n, _b, _a, ward in rows if role == "监护人" and ward is not None}
+    return [shown_name(name, birth, age, today) for party_id, role, name, birth, age, _ward in rows
+            if role != "监护人" and party_id not in guarded and is_under_fourteen(birth, age, today)]
+
+
+def minors_without_guardian(case_id: int, today: date | None = None) -> list[str]:
+    """Names of the case's minors (not themselves guardians) whom no 监护人 of the case points to."""
+    today = today or date.today()
+    rows = Party.select(Party.id, Party.role, Party.name, Party.birth_date, Party.age, Party.guardian_of) \
+        .where(Party.case == case_id).order_by(Party.position, Party.id).tuples()
+    return unguarded_minors(rows, today)
+
+
+class CaseLookups:
+    """What `transition_problems` asks the database about the case's records; a batch answers from memory."""
+
+    def has_parties(self, case_id: int) -> bool:
+        return Party.select().where(Party.case == case_id).exists()
+
+    def unguarded_minors(self, case_id: int, today: date | None) -> list[str]:
+        return minors_without_guardian(case_id, today)
+
+    def unguarded_children(self, case_id: int, today: date | None) -> list[str]:
+        rows = Party.select(Party.id, Party.role, Party.name, Party.birth_date, Party.age, Party.guardian_of) \
+            .where(Party.case == case_id).order_by(Party.position, Party.id).tuples()
+        return unguarded_children(rows, today or date.today())
+
+    def has_follow_ups(self, case_id: int) -> bool:
+        return FollowUp.select().where(FollowUp.case == case_id).exists()
+
+
+_DATABASE_LOOKUPS = CaseLookups()
+
+
+class _Agreement(Protocol):
+    id: int
+    status: str
+    agreement_terms: str
+    oral_agreement: bool
+
+
+def transition_problems(case: _Agreement, to_status: str, note: str = "", today: date | None = None,
+                        lookups: CaseLookups | None = None) -> list[str]:
     """What must be recorded before the case may move to `to_status` (empty when nothing is missing)."""
+    lookups = lookups or _DATABASE_LOOKUPS
     problems: list[str] = []
-    if to_status == IN_MEDIATION and not Party.select().where(Party.case == case.id).exists():
+    if to_status == IN_MEDIATION and not lookups.has_parties(case.id):
         problems.append(QT_TRANSLATE_NOOP("Messages", "开始调解前请至少登记一名当事人"))
     if to_status == IN_MEDIATION:
-        from .sensitive import is_under_fourteen, shown_name
-
-        for name, birth, age in _wards_without_guardian(case.id):
-            if is_under_fourteen(birth, age, today or date.today()):
-                problems.append(Message(
-                    QT_TRANSLATE_NOOP("Messages", "当事人“{name}”未满十四周岁，开始调解前须登记其监护人"),
-                    name=shown_name(name, birth, age, today or date.today())))
+        for name in lookups.unguarded_children(case.id, today):
+            problems.append(Message(
+                QT_TRANSLATE_NOOP("Messages", "当事人“{name}”未满十四周岁，开始调解前须登记其监护人"), name=name))
     if to_status == SUCCEEDED:
         if not case.agreement_terms.strip() and not case.oral_agreement:
             problems.append(QT_TRANSLATE_NOOP("Messages", "请先填写调解协议内容（口头协议请勾选“口头协议”并记录协议内容）"))
-        for name in minors_without_guardian(case.id, today):
+        for name in lookups.unguarded_minors(case.id, today):
             problems.append(
                 Message(QT_TRANSLATE_NOOP("Messages", "当事人“{name}”未满18周岁，达成协议前须登记其监护人"), name=name))
     if to_status == TERMINATED and not note.strip():
         problems.append(QT_TRANSLATE_NOOP("Messages", "请填写终止调解的原因"))
-    if to_status == CLOSED and case.status == FOLLOW_UP \
-            and not FollowUp.select().where(FollowUp.case == case.id).exists():
+    if to_status == CLOSED and case.status == FOLLOW_UP and not lookups.has_follow_ups(case.id):
         problems.append(QT_TRANSLATE_NOOP("Messages", "结案前请至少登记一次回访记录"))
     return problems
+
+
+def check_note(note: str) -> str:
+    """The note of a status change, trimmed; `CaseRefused` when too long."""
+    note = (note or "").strip()
+    if len(note) > MAX_NOTE_LENGTH:
+        raise CaseRefused(
+            Message(QT_TRANSLATE_NOOP("Messages", "说明不能超过{max_note_length}个字"),
+                    max_note_length=MAX_NOTE_LENGTH))
+    return note
 
 
 @requires(EDIT)
@@ -173,11 +217,7 @@ def change_status(case_id: int, to_status: str, note: str = "", today: date | No
     """Move the case to `to_status` in one transaction, with a CaseEvent and an audit record; raise
     `TransitionNotAllowed` / `CaseRefused` (and change nothing) when the rules say no."""
     today = today or date.today()
-    note = (note or "").strip()
-    if len(note) > MAX_NOTE_LENGTH:
-        raise CaseRefused(
-            Message(QT_TRANSLATE_NOOP("Messages", "说明不能超过{max_note_length}个字"),
-                    max_note_length=MAX_NOTE_LENGTH))
+    note = check_note(note)
     with db.atomic():
         case = Case.get_by_id(case_id)
         if case.deleted_at is not None:
@@ -248,6 +288,13 @@ def next_sequence(year: int) -> int:
     already carries, even a case that came in by import without moving the counter."""
     highest = Case.select(fn.MAX(Case.sequence)).where(Case.year == year).scalar() or 0
     return next_number(COUNTER_NAME, year, highest)
+
+
+def next_sequences(year: int, count: int) -> list[int]:
+    """Take the next `count` case numbers of `year` at once (a batch of cases; call inside its transaction),
+    by the rule of `next_sequence`."""
+    highest = Case.select(fn.MAX(Case.sequence)).where(Case.year == year).scalar() or 0
+    return next_numbers(COUNTER_NAME, year, count, highest)
 
 
 def assign_number(case: Case, prefix: str | None = None) -> str:

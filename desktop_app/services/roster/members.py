@@ -1,11 +1,14 @@
 """One member's record: checking what was typed (form or import), saving, deleting, leave.
 
 `validate_member` is the single place the rules of DESIGN.md §3 are applied to a member, so the
-form, the Excel import and the command line refuse exactly the same things with the same messages.
+form, the Excel import, the command line and the batch entry point `save_members` refuse exactly the same
+things with the same messages. What the checks ask the database (who holds an ID number, whether a team
+exists) goes through `MemberLookups`; a batch answers the same questions from what it read once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -23,6 +26,7 @@ from ...domain.phones import validate_mobile, validate_phone
 from ...domain.pinyin_keys import pinyin_keys
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from .. import audit
+from ..bulk import insert_rows, next_id
 from ..session import DELETE, EDIT, READ_FULL, requires
 
 SKILLS = (QT_TRANSLATE_NOOP("Vocabulary", "调解"), QT_TRANSLATE_NOOP("Vocabulary", "巡逻"),
@@ -86,11 +90,53 @@ def _optional_date(value: str | date | None, field_name: str, label: str, errors
         return None
 
 
+class MemberLookups:
+    """What `validate_member` asks the database."""
+
+    def holder(self, number: str) -> tuple[int, str, bool] | None:
+        """(member id, name, deleted) of the member holding this ID number, None if nobody does."""
+        row = (Member.select(Member.id, Member.name, Member.deleted_at)
+               .where(Member.id_number == number).first())
+        return None if row is None else (row.id, row.name, row.deleted_at is not None)
+
+    def team_exists(self, team_id: int) -> bool:
+        return Team.select().where(Team.id == team_id).exists()
+
+
+class LoadedMemberLookups(MemberLookups):
+    """The same answers from memory: every member's ID number and every team read once, members checked
+    in the same batch added as they pass (so a number used twice in one batch is refused the second time)."""
+
+    def __init__(self) -> None:
+        self.holders: dict[str, tuple[int, str, bool]] = {
+            number: (member_id, name, deleted is not None)
+            for number, member_id, name, deleted in Member.select(
+                Member.id_number, Member.id, Member.name, Member.deleted_at)
+            .where(Member.id_number.is_null(False)).tuples()
+        }
+        self.teams = {team_id for (team_id,) in Team.select(Team.id).tuples()}
+
+    def holder(self, number: str) -> tuple[int, str, bool] | None:
+        return self.holders.get(number)
+
+    def team_exists(self, team_id: int) -> bool:
+        return team_id in self.teams
+
+    def add(self, member_id: int, values: dict[str, Any]) -> None:
+        if values.get("id_number"):
+            self.holders[values["id_number"]] = (member_id, values["name"], False)
+
+
+_DATABASE_LOOKUPS = MemberLookups()
+
+
 def validate_member(
-    data: MemberInput, member_id: int | None = None, today: date | None = None
+    data: MemberInput, member_id: int | None = None, today: date | None = None,
+    lookups: MemberLookups | None = None,
 ) -> dict[str, Any]:
     """Return the values to store, or raise `MemberInvalid` listing every wrong field."""
     today = today or date.today()
+    lookups = lookups or _DATABASE_LOOKUPS
     errors: list[FieldError] = []
     values: dict[str, Any] = {}
 
@@ -113,13 +159,12 @@ def validate_member(
         else:
             errors.extend(check_consistency(info, typed_birth, gender or None))
             values.update(id_number=info.number, birth_date=info.birth_date, gender=info.gender)
-            holder = (Member.select(Member.id, Member.name, Member.deleted_at)
-                      .where(Member.id_number == info.number).first())
-            if holder is not None and holder.id != member_id:
-                where = QT_TRANSLATE_NOOP("Messages", "（已删除，可从已删除队员中恢复）") if holder.deleted_at else ""
+            holder = lookups.holder(info.number)
+            if holder is not None and holder[0] != member_id:
+                where = QT_TRANSLATE_NOOP("Messages", "（已删除，可从已删除队员中恢复）") if holder[2] else ""
                 errors.append(FieldError("id_number",
                     Message(QT_TRANSLATE_NOOP("Messages", "该身份证号码已登记为队员“{holder_name}”{where}"),
-                            holder_name=holder.name, where=where)))
+                            holder_name=holder[1], where=where)))
 
     values["ethnic_code"] = check_optional(code_of, data.ethnic, errors)
     values["phone"] = check_optional(validate_mobile, data.phone, errors)
@@ -144,7 +189,7 @@ def validate_member(
         errors.append(FieldError("status", QT_TRANSLATE_NOOP("Messages", "状态应为 在队 / 暂停 / 退出")))
     values["status"] = status
 
-    if data.team_id is not None and not Team.select().where(Team.id == data.team_id).exists():
+    if data.team_id is not None and not lookups.team_exists(data.team_id):
         errors.append(FieldError("team", QT_TRANSLATE_NOOP("Messages", "所选队伍不存在")))
     values["team"] = data.team_id
 
@@ -164,7 +209,8 @@ def validate_member(
         values[key] = text
     values["notes"] = (data.notes or "").strip()
     values["photo"] = data.photo
-    values["consent_on"] = _optional_date(data.consent_on, "consent_on", QT_TRANSLATE_NOOP("Messages", "同意日期"), errors)
+    values["consent_on"] = _optional_date(data.consent_on, "consent_on", QT_TRANSLATE_NOOP("Messages", "同意日期"),
+                                          errors)
     way = (data.consent_way or "").strip()
     if way and way not in CONSENT_WAYS:
         errors.append(FieldError("consent_way", QT_TRANSLATE_NOOP("Messages", "同意方式应为 书面 / 口头 / 电子")))
@@ -197,6 +243,35 @@ def save_member(data: MemberInput, member_id: int | None = None, today: date | N
             member.save()
             audit.record("修改", "member", member.uuid, "修改队员信息")
     return member
+
+
+_MEMBER_FIELDS = ("team", "name", "gender", "ethnic_code", "id_number", "birth_date", "phone", "address",
+                  "occupation", "political_status", "join_date", "leave_date", "status", "skills",
+                  "insurance_expires_on", "emergency_contact", "emergency_phone", "photo", "pinyin_full",
+                  "pinyin_initials", "notes", "consent_on", "consent_way")
+
+
+@requires(EDIT)
+def save_members(inputs: Sequence[MemberInput], today: date | None = None) -> list[int]:
+    """Check and store many new members in one transaction, each checked by `validate_member` as
+    `save_member` checks one; the first refused one raises `MemberInvalid` (its `item` says which) and
+    nothing is stored. One audit entry for the batch. Returns the new ids, in order."""
+    today = today or date.today()
+    with db.atomic():
+        lookups = LoadedMemberLookups()
+        first_id = next_id(Member)
+        rows = []
+        for index, data in enumerate(inputs):
+            try:
+                values = validate_member(data, None, today, lookups)
+            except MemberInvalid as exc:
+                raise MemberInvalid(exc.errors, item=index) from None
+            lookups.add(first_id + index, values)
+            rows.append(tuple(values[key] for key in _MEMBER_FIELDS))
+        ids = insert_rows(Member, _MEMBER_FIELDS, rows, first_id)
+        if ids:
+            audit.record("新增", "member", "", f"批量新增队员 {len(ids)} 名")
+    return ids
 
 
 @requires(READ_FULL)
@@ -247,32 +322,87 @@ class LeaveEntry:
     reason: str
 
 
-@requires(EDIT)
-def add_leave(member_id: int, from_date: str | date, to_date: str | date, reason: str = "") -> Leave:
+@dataclass(frozen=True)
+class LeaveInput:
+    member_id: int
+    from_date: str | date
+    to_date: str | date
+    reason: str = ""
+
+
+Overlap = Callable[[int, date, date], tuple[date, date] | None]
+
+
+def _overlapping_leave(member_id: int, start: date, end: date) -> tuple[date, date] | None:
+    row = Leave.select().where(Leave.member == member_id, Leave.from_date <= end, Leave.to_date >= start).first()
+    return None if row is None else (row.from_date, row.to_date)
+
+
+def validate_leave(data: LeaveInput, overlapping: Overlap = _overlapping_leave) -> dict[str, Any]:
+    """The values of a leave to store, or `MemberInvalid`; `overlapping(member, start, end)` finds a leave
+    of the member already registered in that time."""
     errors: list[FieldError] = []
-    start = _optional_date(from_date, "leave_from", QT_TRANSLATE_NOOP("Messages", "开始日期"), errors)
-    end = _optional_date(to_date, "leave_to", QT_TRANSLATE_NOOP("Messages", "结束日期"), errors)
+    start = _optional_date(data.from_date, "leave_from", QT_TRANSLATE_NOOP("Messages", "开始日期"), errors)
+    end = _optional_date(data.to_date, "leave_to", QT_TRANSLATE_NOOP("Messages", "结束日期"), errors)
     if start is None and not errors:
         errors.append(FieldError("leave_from", QT_TRANSLATE_NOOP("Messages", "请填写开始日期")))
     if end is None and not errors:
         errors.append(FieldError("leave_to", QT_TRANSLATE_NOOP("Messages", "请填写结束日期")))
     if start and end and end < start:
         errors.append(FieldError("leave_to", QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期")))
+    reason = data.reason or ""
     if len(reason.strip()) > 200:
         errors.append(FieldError("leave_reason", QT_TRANSLATE_NOOP("Messages", "事由不能超过200个字")))
     if start and end and not errors:
-        overlapping = Leave.select().where(
-            Leave.member == member_id, Leave.from_date <= end, Leave.to_date >= start).first()
-        if overlapping:
+        found = overlapping(data.member_id, start, end)
+        if found:
             errors.append(FieldError("leave_from",
                 Message(QT_TRANSLATE_NOOP("Messages", "与已登记的请假（{from_date}至{to_date}）重叠"),
-                        from_date=overlapping.from_date, to_date=overlapping.to_date)))
+                        from_date=found[0], to_date=found[1])))
     if errors:
         raise MemberInvalid(errors)
+    return {"member": data.member_id, "from_date": start, "to_date": end, "reason": reason.strip()}
+
+
+@requires(EDIT)
+def add_leave(member_id: int, from_date: str | date, to_date: str | date, reason: str = "") -> Leave:
+    values = validate_leave(LeaveInput(member_id, from_date, to_date, reason))
     with db.atomic():
-        leave = Leave.create(member=member_id, from_date=start, to_date=end, reason=reason.strip())
+        leave = Leave.create(**values)
         audit.record("新增", "leave", leave.uuid, "登记请假")
     return leave
+
+
+@requires(EDIT)
+def add_leaves(entries: Sequence[LeaveInput]) -> int:
+    """Register many leaves in one transaction, each checked by `validate_leave` as `add_leave` checks one
+    (a leave overlapping another of the same batch is refused too); the first refused one raises
+    `MemberInvalid` with its `item` and nothing is stored. One audit entry for the batch."""
+    with db.atomic():
+        members = {e.member_id for e in entries}
+        known = {mid for (mid,) in Member.select(Member.id).tuples()}
+        taken: dict[int, list[tuple[date, date]]] = {}
+        for mid, start, end in Leave.select(Leave.member, Leave.from_date, Leave.to_date).tuples():
+            if mid in members:
+                taken.setdefault(mid, []).append((start, end))
+
+        def overlapping(member_id: int, start: date, end: date) -> tuple[date, date] | None:
+            return next(((a, b) for a, b in taken.get(member_id, ()) if a <= end and b >= start), None)
+
+        rows = []
+        for index, data in enumerate(entries):
+            if data.member_id not in known:
+                raise MemberInvalid([FieldError("member", QT_TRANSLATE_NOOP("Messages", "队员不存在"))], item=index)
+            try:
+                values = validate_leave(data, overlapping)
+            except MemberInvalid as exc:
+                raise MemberInvalid(exc.errors, item=index) from None
+            taken.setdefault(data.member_id, []).append((values["from_date"], values["to_date"]))
+            rows.append((values["member"], values["from_date"], values["to_date"], values["reason"]))
+        insert_rows(Leave, ("member", "from_date", "to_date", "reason"), rows)
+        if rows:
+            audit.record("新增", "leave", "", f"批量登记请假 {len(rows)} 条")
+    return len(rows)
 
 
 def list_leaves(member_id: int) -> list[LeaveEntry]:

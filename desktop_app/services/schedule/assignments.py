@@ -3,6 +3,7 @@ Every change is checked by `assignment_checks` (the rules of `rules`); a refusal
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -25,6 +26,17 @@ def _refuse_unless_allowed(problems: list[Problem], force_warnings: bool) -> Non
         raise AssignmentRefused(problems)
 
 
+def leader_after_change(current: int | None, crew: Sequence[LeaderCandidate], needs_leader: bool,
+                        post_team_id: int | None, team_leader_id: int | None) -> int | None:
+    """The shift's 带班 leader once its crew has changed: the current one while still on it; otherwise, for
+    a post that wants one, the choice of `choose_leader` among the crew; else none."""
+    if current in {c.member_id for c in crew}:
+        return current
+    if needs_leader and crew:
+        return choose_leader(crew, post_team_id, team_leader_id)[0]
+    return None
+
+
 def refresh_leader(shift_id: int) -> int | None:
     """Keep the shift's 带班 leader one of its members: a leader who left the shift is replaced (posts
     that want a leader) or cleared; a post that wants one and has none gets one by `choose_leader`."""
@@ -36,11 +48,9 @@ def refresh_leader(shift_id: int) -> int | None:
         .where(Assignment.shift == shift_id, Assignment.status != ON_LEAVE)
         .tuples()
     )
-    ids = {mid for mid, _, _ in crew}
-    leader = shift.leader_id if shift.leader_id in ids else None
-    if leader is None and post.needs_leader and crew:
-        team_leader = Team.get_by_id(post.team_id).leader_id if post.team_id else None
-        leader, _ = choose_leader([LeaderCandidate(*c) for c in crew], post.team_id, team_leader)
+    team_leader = Team.get_by_id(post.team_id).leader_id if post.team_id and post.needs_leader and crew else None
+    leader = leader_after_change(shift.leader_id, [LeaderCandidate(*c) for c in crew], post.needs_leader,
+                                 post.team_id, team_leader)
     if leader != shift.leader_id:
         Shift.update(leader=leader, updated_at=datetime.now()).where(Shift.id == shift_id).execute()
     return leader

@@ -1,0 +1,162 @@
+"""Work records (工作记录): an activity of a team on a day — its kind, place, what was done, the figures of
+DESIGN.md §3 (劝导人次, 抓获人数, 救助车辆, 服务群众, 报告线索) — and who took part, with hours each.
+
+`validate_activity` is the one place the rules are applied; `save_activity` stores one record and
+`save_activities` many in one transaction, each checked the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ...db.database import db
+from ...db.models import Activity, ActivityParticipant
+from ...domain.errors import FieldError, ValidationFailed
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.text_folding import fold_fullwidth
+from .. import audit
+from ..bulk import insert_rows, next_id
+from ..cases.fields import MAX_TEXT, choice_field, date_field, text_field
+from ..session import EDIT, requires
+from .participation import RecordLookups, hours_value, serving_problem
+from .service_hours import ACTIVITY_KINDS
+
+FIGURES = {
+    "people_persuaded": QT_TRANSLATE_NOOP("Messages", "劝导交通违法行为（起）"),
+    "suspects_caught": QT_TRANSLATE_NOOP("Messages", "协助抓获犯罪嫌疑人（名）"),
+    "vehicles_helped": QT_TRANSLATE_NOOP("Messages", "救助被困车辆（辆）"),
+    "people_served": QT_TRANSLATE_NOOP("Messages", "服务群众（人次）"),
+    "clues_reported": QT_TRANSLATE_NOOP("Messages", "报告可疑线索（条）"),
+}
+MAX_FIGURE = 1_000_000
+MAX_PARTICIPANTS = 500
+
+
+class ActivityInvalid(ValidationFailed):
+    """The record cannot be saved as typed; `errors` holds one message per wrong field."""
+
+
+@dataclass
+class ParticipantInput:
+    member_id: int
+    hours: float | str
+
+
+@dataclass
+class ActivityInput:
+    date: str | date | None = None
+    kind: str = "巡逻"
+    team_id: int | None = None
+    place: str = ""
+    description: str = ""
+    people_persuaded: int | str = 0
+    suspects_caught: int | str = 0
+    vehicles_helped: int | str = 0
+    people_served: int | str = 0
+    clues_reported: int | str = 0
+    participants: list[ParticipantInput] = field(default_factory=list)
+
+
+def _figure(value: int | str, key: str, errors: list[FieldError]) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    else:
+        try:
+            number = int(fold_fullwidth(str(value if value not in (None, "") else 0)).strip())
+        except ValueError:
+            errors.append(FieldError(key, Message(QT_TRANSLATE_NOOP("Messages", "{figure}应为整数"), figure=FIGURES[key])))
+            return 0
+    if not 0 <= number <= MAX_FIGURE:
+        errors.append(FieldError(key, Message(QT_TRANSLATE_NOOP("Messages", "{figure}应在0至{max_figure}之间"),
+                                              figure=FIGURES[key], max_figure=MAX_FIGURE)))
+    return number
+
+
+def validate_activity(data: ActivityInput, today: date | None = None,
+                      lookups: RecordLookups | None = None) -> tuple[dict[str, Any], list[tuple[int, float]]]:
+    """(the activity's values, [(member id, hours)]) to store, or `ActivityInvalid` listing every wrong field."""
+    today = today or date.today()
+    lookups = lookups or RecordLookups()
+    errors: list[FieldError] = []
+    day = date_field(data.date, "date", QT_TRANSLATE_NOOP("Messages", "日期"), errors, required=True)
+    if day and day > today:
+        errors.append(FieldError("date", QT_TRANSLATE_NOOP("Messages", "日期不能晚于今天")))
+    values: dict[str, Any] = {
+        "date": day,
+        "kind": choice_field(data.kind, "kind", QT_TRANSLATE_NOOP("Messages", "工作类别"), ACTIVITY_KINDS, errors),
+        "team": data.team_id,
+        "place": text_field(data.place, "place", QT_TRANSLATE_NOOP("Messages", "地点"), 200, errors),
+        "description": text_field(data.description, "description", QT_TRANSLATE_NOOP("Messages", "工作内容"),
+                                  MAX_TEXT, errors),
+    }
+    if data.team_id is not None and not lookups.team_exists(data.team_id):
+        errors.append(FieldError("team", QT_TRANSLATE_NOOP("Messages", "所选队伍不存在")))
+    for key in FIGURES:
+        values[key] = _figure(getattr(data, key), key, errors)
+    participants: list[tuple[int, float]] = []
+    if len(data.participants) > MAX_PARTICIPANTS:
+        errors.append(FieldError("participants", Message(QT_TRANSLATE_NOOP("Messages", "参加人员不能超过{limit}人"),
+                                                         limit=MAX_PARTICIPANTS)))
+    lookups.prefetch(p.member_id for p in data.participants)
+    seen: set[int] = set()
+    for entry in data.participants:
+        span = lookups.span(entry.member_id)
+        name = span.name if span else ""
+        if entry.member_id in seen:
+            errors.append(FieldError("participants", Message(QT_TRANSLATE_NOOP("Messages", "“{name}”重复登记"), name=name)))
+            continue
+        seen.add(entry.member_id)
+        if day is not None:
+            problem = serving_problem(span, day)
+            if problem:
+                errors.append(FieldError("participants", problem))
+        hours = hours_value(entry.hours, "participants",
+                            Message(QT_TRANSLATE_NOOP("Messages", "“{name}”的服务时长"), name=name), errors)
+        participants.append((entry.member_id, hours))
+    if errors:
+        raise ActivityInvalid(errors)
+    return values, participants
+
+
+_FIELDS = ("date", "kind", "team", "place", "description", *FIGURES)
+
+
+@requires(EDIT)
+def save_activity(data: ActivityInput, today: date | None = None) -> int:
+    """Check and store one work record with its participants in one transaction; returns its id."""
+    def log(ids: list[int]) -> None:
+        audit.record("新增", "activity", Activity.get_by_id(ids[0]).uuid, f"新增工作记录（{data.kind}）")
+
+    return _save([data], today, log)[0]
+
+
+@requires(EDIT)
+def save_activities(inputs: Sequence[ActivityInput], today: date | None = None) -> list[int]:
+    """Check and store many work records in one transaction, each checked by `validate_activity`; the first
+    refused one raises `ActivityInvalid` (its `item` says which) and nothing is stored. One audit entry."""
+    return _save(inputs, today, lambda ids: audit.record("新增", "activity", "", f"批量新增工作记录 {len(ids)} 条"),
+                 RecordLookups(load_all=True) if len(inputs) > 50 else None)
+
+
+def _save(inputs: Sequence[ActivityInput], today: date | None, log: Callable[[list[int]], object],
+          lookups: RecordLookups | None = None) -> list[int]:
+    today = today or date.today()
+    lookups = lookups or RecordLookups()
+    with db.atomic():
+        first = next_id(Activity)
+        rows, people = [], []
+        for index, data in enumerate(inputs):
+            try:
+                values, participants = validate_activity(data, today, lookups)
+            except ActivityInvalid as exc:
+                raise ActivityInvalid(exc.errors, item=index if len(inputs) > 1 else None) from None
+            rows.append(tuple(values[key] for key in _FIELDS))
+            people += [(first + index, member_id, hours) for member_id, hours in participants]
+        ids = insert_rows(Activity, _FIELDS, rows, first)
+        insert_rows(ActivityParticipant, ("activity", "member", "hours"), people)
+        if ids:
+            log(ids)
+    return ids

@@ -1,0 +1,291 @@
+"""Staffing many shifts at once (copying a roster in, an import, the demo data): each assignment is checked
+exactly as `assignments.assign` checks one — `assignment_checks.problems_for` on the same facts, refused on
+a broken rule, and on a warning unless `force_warnings` — and all are written in one transaction by `save`,
+the 带班 leaders kept or chosen as `assignments.refresh_leader` does, with one audit entry for the batch.
+The attendance of shifts staffed in the batch may be given too (`record_attendance`, checked by
+`attendance.attendance_values` as `attendance.record_attendance` checks it) and is stored with them.
+
+The facts (the period's shifts, the members, their leave and qualifications, the assignments already on
+the roster around the period) are read once when the batch starts; each assignment added counts for the
+checks that follow, as a saved one would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from ...db.database import db
+from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift, Team
+from ...domain.dates import format_date
+from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP
+from ...domain.vocabulary import ON_LEAVE, PLANNED
+from .. import audit
+from ..bulk import insert_rows, update_rows
+from ..roster.members import split_skills
+from ..session import EDIT, requires
+from . import rules
+from .assignment_checks import BusyShift, MemberFacts, ShiftFacts, problems_for
+from .assignments import _refuse_unless_allowed, leader_after_change
+from .attendance import AttendanceInvalid, attendance_values
+from .errors import AssignmentRefused, ScheduleError
+from .rules import LeaderCandidate, Period, Problem, skill_periods
+from .settings import max_shifts_per_week, min_rest_hours
+from .shift_times import shift_datetimes
+
+_MARGIN = timedelta(days=8)  # the checks look at the shift's ISO week and two days either side
+
+
+class _Reader:
+    """Column values as stored (ISO text) to Python, each distinct text parsed once."""
+
+    def __init__(self) -> None:
+        self.dates: dict[str, date] = {}
+        self.times: dict[str, time] = {}
+
+    def date(self, text: Any) -> date | None:
+        if text is None:
+            return None
+        found = self.dates.get(text)
+        if found is None:
+            found = self.dates[text] = date.fromisoformat(str(text)[:10])
+        return found
+
+    def time(self, text: Any) -> time:
+        found = self.times.get(text)
+        if found is None:
+            found = self.times[text] = time.fromisoformat(str(text))
+        return found
+
+
+def _rows(query: Any) -> list[tuple[Any, ...]]:
+    """The raw rows of a peewee query (no per-value conversion: tens of thousands of rows)."""
+    return list(db.execute_sql(*query.sql()))
+
+
+class AssignmentBatch:
+    def __init__(self, date_from: date, date_to: date, force_warnings: bool = False) -> None:
+        if date_to < date_from:
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
+        self.date_from, self.date_to = date_from, date_to
+        self.force_warnings = force_warnings
+        self.max_week, self.min_rest = max_shifts_per_week(), min_rest_hours()
+        read = _Reader()
+        self._shifts: dict[int, ShiftFacts] = {}
+        self._leaders: dict[int, int | None] = {}
+        query = (Shift.select(Shift.id, Shift.post, DutyPost.name, DutyPost.kind, DutyPost.required_skill,
+                              DutyPost.team, DutyPost.needs_leader, Shift.date, Shift.start, Shift.end,
+                              Shift.headcount, Shift.leader)
+                 .join(DutyPost, on=(Shift.post == DutyPost.id))
+                 .where(Shift.date.between(date_from, date_to))
+                 .order_by(Shift.date, Shift.start, Shift.post, Shift.id))
+        for sid, post_id, name, kind, skill, team, needs_leader, day, start, end, headcount, leader in _rows(query):
+            self._shifts[sid] = ShiftFacts(sid, post_id, name, kind, skill or "", team, bool(needs_leader),
+                                           read.date(day), read.time(start), read.time(end), headcount, 0)
+            self._leaders[sid] = leader
+        query = Member.select(Member.id, Member.name, Member.status, Member.deleted_at, Member.team, Member.join_date,
+                              Member.insurance_expires_on, Member.skills)
+        self._members = {
+            mid: MemberFacts(mid, name, status, deleted is not None, team, read.date(join), read.date(insurance),
+                             skills or "")
+            for mid, name, status, deleted, team, join, insurance, skills in _rows(query)
+        }
+        query = Leave.select(Leave.member, Leave.from_date, Leave.to_date, Leave.reason).where(
+            Leave.from_date <= date_to + timedelta(days=1), Leave.to_date >= date_from - timedelta(days=1))
+        for mid, start, end, reason in _rows(query):
+            self._members[mid].leaves.append((read.date(start), read.date(end), reason))
+        skills = sorted({s.required_skill for s in self._shifts.values() if s.required_skill})
+        self._qualifications: dict[tuple[int, str], list[Period]] = {}
+        if skills:
+            query = Qualification.select(Qualification.member, Qualification.skill, Qualification.granted_on,
+                                         Qualification.expires_on).where(Qualification.skill.in_(skills))
+            for mid, skill, granted, expires in _rows(query):
+                self._qualifications.setdefault((mid, skill), []).append((read.date(granted), read.date(expires)))
+        self._periods: dict[tuple[int, str], tuple[Period, ...]] = {}
+        self._busy: dict[int, dict[int, list[BusyShift]]] = {}  # member → day ordinal → shifts
+        self._crew: dict[int, list[int]] = {}  # shift of the period → members on it (not 请假)
+        self._saved_on: set[int] = set()  # shifts of the period with saved assignments
+        query = (Assignment.select(Assignment.member, Assignment.id, Shift.id, DutyPost.name, Shift.date, Shift.start,
+                                   Shift.end)
+                 .join(Shift, on=(Assignment.shift == Shift.id))
+                 .join(DutyPost, on=(Shift.post == DutyPost.id))
+                 .where(Shift.date.between(date_from - _MARGIN, date_to + _MARGIN),
+                        Assignment.status != ON_LEAVE)
+                 .order_by(Shift.date, Shift.start, Assignment.id))
+        for mid, aid, sid, post_name, day, start, end in _rows(query):
+            self._book(mid, BusyShift(aid, sid, post_name, read.date(day), read.time(start), read.time(end)))
+            self._saved_on.add(sid)
+        self._now = {sid: self._with_filled(s) if sid in self._crew else s for sid, s in self._shifts.items()}
+        self._windows: dict[date, tuple[int, int]] = {}
+        # shift → the assignments added to it: [member, locked, reason, status, actual start, actual end, hours]
+        self._added: dict[int, list[list[Any]]] = {}
+        self._count = 0
+        self._excused: set[tuple[int, int]] = set()  # (shift, member) added in the batch and marked 请假
+        self._next_assignment = -1  # ids of the assignments not saved yet
+
+    @property
+    def shifts(self) -> list[ShiftFacts]:
+        """The period's shifts in (date, start, post) order, with how many members are on each now."""
+        return list(self._now.values())
+
+    def _with_filled(self, shift: ShiftFacts) -> ShiftFacts:
+        return ShiftFacts(shift.id, shift.post_id, shift.post_name, shift.kind, shift.required_skill,
+                          shift.post_team_id, shift.needs_leader, shift.date, shift.start, shift.end, shift.headcount,
+                          len(self._crew.get(shift.id, ())))
+
+    def _book(self, member_id: int, busy: BusyShift) -> None:
+        self._busy.setdefault(member_id, {}).setdefault(busy.date.toordinal(), []).append(busy)
+        if busy.shift_id in self._shifts:
+            self._crew.setdefault(busy.shift_id, []).append(member_id)
+
+    def _window(self, day: date) -> tuple[int, int]:
+        """The days of other shifts `assignment_checks` reads: the ISO week and two days either side."""
+        found = self._windows.get(day)
+        if found is None:
+            monday = day - timedelta(days=day.weekday())
+            found = self._windows[day] = (min(monday, day - timedelta(days=2)).toordinal(),
+                                          max(monday + timedelta(days=6), day + timedelta(days=2)).toordinal())
+        return found
+
+    def check(self, shift_id: int, member_id: int) -> list[Problem]:
+        """What would be wrong with putting this member on this shift now (empty list: nothing)."""
+        shift = self._now.get(shift_id)
+        if shift is None:
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
+        return self._problems(shift, member_id)
+
+    def _problems(self, shift: ShiftFacts, member_id: int) -> list[Problem]:
+        member = self._members.get(member_id)
+        if member is None:
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "队员不存在"))
+        skill = shift.required_skill
+        if skill:
+            key = (member_id, skill)
+            periods = self._periods.get(key)
+            if periods is None:
+                periods = self._periods[key] = skill_periods(
+                    self._qualifications.get(key, []), skill in split_skills(member.skills))
+            member.skill_periods = periods
+        days = self._busy.get(member_id)
+        if days:
+            first, last = self._window(shift.date)
+            member.busy = [b for o in range(first, last + 1) for b in days.get(o, ())]
+        else:
+            member.busy = []
+        return problems_for(shift, member, self.max_week, self.min_rest)
+
+    def add(self, shift_id: int, member_id: int, reason: str = "批量安排", locked: bool = False) -> None:
+        """Put the member on the shift in this batch; `AssignmentRefused` as `assign` would refuse it."""
+        shift = self._now.get(shift_id)
+        if shift is None:
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
+        problems = self._try(shift, member_id, reason, locked)
+        if problems:
+            raise AssignmentRefused(problems)
+
+    def fill(self, shift_id: int, candidates: Iterable[int], want: int, reason: str = "批量安排",
+             locked: bool = False) -> list[int]:
+        """Put on the shift the first `want` of `candidates` that `add` would take (the others are passed
+        over, nothing raised); returns the members put on it."""
+        shift = self._now.get(shift_id)
+        if shift is None:
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
+        taken: list[int] = []
+        if want <= 0:
+            return taken
+        for member_id in candidates:
+            if not self._try(shift, member_id, reason, locked):
+                taken.append(member_id)
+                if len(taken) >= want:
+                    break
+                shift = self._now[shift_id]
+        return taken
+
+    def _try(self, shift: ShiftFacts, member_id: int, reason: str, locked: bool) -> list[Problem]:
+        """Add the member when the checks allow it; the problems that stopped it otherwise."""
+        if (shift.id, member_id) in self._excused:  # on it already, marked 请假: the checks no longer see it
+            return [rules.DUPLICATE]
+        problems = self._problems(shift, member_id)
+        if problems:
+            try:
+                _refuse_unless_allowed(problems, self.force_warnings)
+            except AssignmentRefused:
+                return problems
+        self._book(member_id, BusyShift(self._next_assignment, shift.id, shift.post_name, shift.date, shift.start,
+                                        shift.end))
+        self._next_assignment -= 1
+        self._now[shift.id] = self._with_filled(shift)
+        self._added.setdefault(shift.id, []).append([member_id, locked, reason, PLANNED, None, None, 0.0])
+        self._count += 1
+        return []
+
+    def record_attendance(self, shift_id: int, absent: Mapping[int, str] | None = None,
+                          actual: Mapping[int, tuple[datetime, datetime]] | None = None,
+                          now: datetime | None = None) -> None:
+        """The attendance of a shift staffed in this batch, as `attendance.record_attendance` takes it;
+        stored with the assignments by `save`."""
+        shift = self._shifts.get(shift_id)
+        if shift is None:
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
+        if shift_id in self._saved_on:
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "本班次已有保存的安排，请保存后再登记考勤"))
+        crew = {entry[0]: entry for entry in self._added.get(shift_id, ())}
+        errors: list[FieldError] = []
+        names = {mid: self._members[mid].name for mid in crew}
+        values = attendance_values(shift_datetimes(shift.date, shift.start, shift.end), crew, names,
+                                   dict(absent or {}), dict(actual or {}), now or datetime.now(), errors)
+        if errors:
+            raise AttendanceInvalid(errors)
+        for mid, (status, start, end, hours) in values.items():
+            entry = crew[mid]
+            was_on_leave = entry[3] == ON_LEAVE
+            entry[3:] = [status, start, end, hours]
+            if (status == ON_LEAVE) != was_on_leave:
+                self._on_leave_changed(shift, mid, status == ON_LEAVE)
+
+    def _on_leave_changed(self, shift: ShiftFacts, member_id: int, on_leave: bool) -> None:
+        """An assignment marked 请假 neither fills the shift nor occupies the member (and back)."""
+        day = self._busy.setdefault(member_id, {}).setdefault(shift.date.toordinal(), [])
+        if on_leave:
+            day[:] = [b for b in day if b.shift_id != shift.id]
+            self._crew[shift.id].remove(member_id)
+            self._excused.add((shift.id, member_id))
+        else:
+            self._excused.discard((shift.id, member_id))
+            self._book(member_id, BusyShift(self._next_assignment, shift.id, shift.post_name, shift.date,
+                                            shift.start, shift.end))
+            self._next_assignment -= 1
+        self._now[shift.id] = self._with_filled(shift)
+
+    @requires(EDIT)
+    def save(self) -> int:
+        """Write the batch in one transaction; returns how many assignments were added."""
+        with db.atomic():
+            insert_rows(Assignment, ("shift", "member", "locked", "reason", "status", "actual_start", "actual_end",
+                                     "hours"),
+                        ((sid, *entry) for sid, entries in self._added.items() for entry in entries))
+            touched = sorted(self._added)
+            team_leaders = dict(Team.select(Team.id, Team.leader).tuples())
+            changes = []
+            for sid in touched:
+                shift = self._shifts[sid]
+                crew = [LeaderCandidate(mid, self._members[mid].team_id, self._members[mid].join_date)
+                        for mid in self._crew.get(sid, ())]
+                team = shift.post_team_id
+                leader = leader_after_change(self._leaders[sid], crew, shift.needs_leader, team,
+                                             team_leaders.get(team) if team else None)
+                if leader != self._leaders[sid]:
+                    changes.append((leader, sid))
+                    self._leaders[sid] = leader
+            update_rows(Shift, ("leader",), changes)
+            count = self._count
+            if count:
+                attended = sum(1 for entries in self._added.values() for entry in entries if entry[3] != PLANNED)
+                audit.record("排班", "assignment", "",
+                             f"批量排班 {format_date(self.date_from)}至{format_date(self.date_to)}："
+                             f"班次 {len(touched)} 个，安排 {count} 人次，其中已登记考勤 {attended} 人次")
+            self._saved_on.update(touched)
+            self._added, self._count = {}, 0
+        return count
