@@ -14,6 +14,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from personal_data_check import (  # noqa: E402, F401 - the output check runs for every test
+    _no_personal_numbers_in_output,
+    _record_written_files,
+    pytest_terminal_summary,
+)
+
 from desktop_app.config import DataPaths  # noqa: E402
 from desktop_app.services.storage import close_store, open_store  # noqa: E402
 

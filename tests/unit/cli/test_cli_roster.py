@@ -106,6 +106,7 @@ def test_sheet_choice_and_unreadable_input(folder, tmp_path, capsys):
     assert "没有找到“姓名”列" in capsys.readouterr().err
 
 
+@pytest.mark.full_form_output
 def test_export_writes_a_masked_workbook_and_full_on_request(folder, tmp_path, capsys):
     main(["import-roster", str(workbook(tmp_path / "roster.xlsx", GOOD_ROWS)), "--data-dir", str(folder)])
     out = tmp_path / "导出.xlsx"

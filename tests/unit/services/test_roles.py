@@ -140,8 +140,10 @@ def _counts() -> tuple[int, int]:
 
 @pytest.mark.parametrize("role", [ADMIN, CLERK, VIEWER])
 @pytest.mark.parametrize("action", sorted(ACTIONS))
-def test_each_role_against_each_kind_of_action(data, acting, role, action):
+def test_each_role_against_each_kind_of_action(data, acting, role, action, request):
     allowed, call = ACTIONS[action]
+    if role in allowed and action.endswith("_full"):
+        request.node.add_marker(pytest.mark.full_form_output)  # the administrator's full form, on purpose
     if "certificate" in action:
         assert data.certificate
     before_files = sorted(data.out.iterdir())
