@@ -6,7 +6,7 @@ DATA_DIR ?=
 SCALE ?= county
 TS := resources/translations/yijing_ug.ts
 
-.PHONY: run test demo bench lint fmt self-test i18n package package-check clean
+.PHONY: run test soak demo bench lint fmt self-test i18n package package-check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,13 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(VENV)/bin/ruff check .
+
+# Data safety at length (docs/reliability.md): 1,000 SIGKILLs during writes, 100,000 hostile inputs.
+# Not part of `make test` (which runs short versions of the same tests); about half an hour.
+soak: $(VENV)/.installed-test
+	YIJING_SOAK_KILLS=1000 YIJING_SOAK_INPUTS=100000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s \
+		-p no:cacheprovider tests/reliability
+	@cat build/reliability/kill_loop.json build/reliability/hostile_inputs.json
 
 self-test: $(VENV)/.installed
 	$(PY) main.py --self-test

@@ -1,13 +1,14 @@
 """Starting the window: display check, QApplication, fonts, Qt's Chinese texts, logging, one copy per data
 folder, crash dialog, opening (or repairing) the database, the chosen interface language, first-run office
-details and administrator, the login, and the main window for whoever is logged in (注销 / 切换用户 come
-back here)."""
+details and administrator, the login, the main window for whoever is logged in (注销 / 切换用户 come
+back here), the automatic backup on exit."""
 
 from __future__ import annotations
 
 import logging
 import sys
 import time
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
@@ -15,7 +16,6 @@ from PySide6.QtCore import (
     QEvent,
     QLibraryInfo,
     QLocale,
-    QLockFile,
     QObject,
     QTimer,
     QTranslator,
@@ -26,13 +26,24 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .config import APP_NAME, DataPaths
 from .display_check import display_problem
 from .logging_setup import setup_logging
-from .services import accounts, backup, session
+from .services import accounts, backup, restore, session
+from .services.files import FileWriteError
 from .services.office import get_office
-from .services.storage import DamagedDatabaseError, check_file_quickly, close_store, open_store
+from .services.storage import (
+    DamagedDatabaseError,
+    DataMissingError,
+    StoreError,
+    check_file_quickly,
+    close_store,
+    on_missing_volume,
+    open_store,
+)
+from .services.storage_errors import folder_gone
+from .single_copy import acquire_lock
 from .ui.app_icon import application_icon
 from .ui.error_dialog import error_box
 from .ui.fonts import install_application_font
-from .ui.i18n import chosen_language, install_language
+from .ui.i18n import chosen_language, install_language, shown
 from .ui.main_window import MainWindow
 from .ui.ops import TaskRunner
 
@@ -94,12 +105,6 @@ the set-up of a new folder) and quit."""
         return False
 
 
-def acquire_lock(paths: DataPaths) -> QLockFile | None:
-    lock = QLockFile(str(paths.lock_file))
-    lock.setStaleLockTime(0)
-    return lock if lock.tryLock(200) else None
-
-
 class IntegrityCheck(QObject):
     """`quick_check` off the GUI thread after the window is up, quietly (no progress dialog; a failure of
     the check itself takes the long-work failure path); `problems` is emitted when done."""
@@ -125,7 +130,7 @@ def report_damage(window: MainWindow, problems: list[str]) -> None:
     if not problems:
         return
     log.error("数据库完整性检查失败 (%d 条)", len(problems))
-    good = backup.newest_good_backup(window.paths)
+    good = restore.newest_good_backup(window.paths)
     title = QCoreApplication.translate("Startup", "数据文件已损坏")
     text = QCoreApplication.translate("Startup", "检查发现数据文件有损坏：\n{0}").format("\n".join(problems[:3]))
     if good is None:
@@ -133,30 +138,66 @@ def report_damage(window: MainWindow, problems: list[str]) -> None:
             "Startup", "\n\n没有找到完好的备份。请先不要继续录入，并联系技术人员。"))
         return
     answer = QMessageBox.question(window, title, text + QCoreApplication.translate(
-        "Startup", "\n\n建议立即用最新的完好备份恢复：\n{0}\n当前数据会先另存一份。现在恢复吗？").format(good.name))
+        "Startup", "\n\n建议立即用最新的完好备份恢复：\n{0}\n当前的文件会原样保留。现在恢复吗？").format(_describe(good)))
     if answer == QMessageBox.StandardButton.Yes:
         window.backup_actions.restore(good, confirm=False)
 
 
-def _open_or_repair(paths: DataPaths, parent: QWidget | None) -> bool:
+def _describe(path: Path) -> str:
+    taken = backup.backup_time(path)
+    when = f"{taken.taken_at:%Y-%m-%d %H:%M}"
+    return QCoreApplication.translate("Startup", "{0}（{1}的数据）").format(path.name, when)
+
+
+def _offer_restore(paths: DataPaths, parent: QWidget | None, title: str, text: str) -> int | None:
+    """Offer the newest good copy for `text`'s trouble; None when it was put in place and opened."""
+    good = restore.newest_good_backup(paths)
+    if good is None:
+        QMessageBox.critical(parent, title, text + QCoreApplication.translate(
+            "Startup", "\n\n没有找到完好的备份。请联系技术人员，不要删除数据文件夹：\n{0}").format(paths.root))
+        return DamagedDatabaseError.exit_code
+    answer = QMessageBox.question(parent, title, text + QCoreApplication.translate(
+        "Startup", "\n\n可以用最新的完好数据恢复：\n{0}\n原来的文件会原样保留，不会删除。现在恢复吗？").format(
+            _describe(good)))
+    if answer != QMessageBox.StandardButton.Yes:
+        return DamagedDatabaseError.exit_code
+    try:
+        restore.replace_damaged_database(paths, good)
+        open_store(paths)
+    except (restore.RestoreError, FileWriteError, StoreError) as exc:
+        QMessageBox.critical(parent, title, QCoreApplication.translate(
+            "Startup", "恢复没有完成，数据文件夹保持原样：\n{0}").format(shown(exc)))
+        return getattr(exc, "exit_code", DamagedDatabaseError.exit_code)
+    return None
+
+
+def _open_or_repair(paths: DataPaths, parent: QWidget | None) -> int | None:
+    """Open the folder's data; None when open, else the exit code after telling the user why not.
+
+    Only a damaged file, or a missing one beside kept copies, leads to an offer to restore; a full disk,
+    missing permission, a removed drive, another copy or a newer program is said as it is."""
     try:
         open_store(paths, check=False)
-        return True
+        return None
     except DamagedDatabaseError as exc:
-        good = backup.newest_good_backup(paths)
-        title = QCoreApplication.translate("Startup", "数据文件已损坏")
-        if good is None:
-            QMessageBox.critical(parent, title, QCoreApplication.translate(
-                "Startup", "{0}\n\n没有找到完好的备份。请联系技术人员，不要删除数据文件夹：\n{1}").format(exc, paths.root))
-            return False
-        answer = QMessageBox.question(parent, title, QCoreApplication.translate(
-            "Startup", "{0}\n\n可以用最新的完好备份恢复：\n{1}\n损坏的文件会改名保留，不会删除。现在恢复吗？").format(
-                exc, good.name))
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        backup.replace_damaged_database(paths, good)
-        open_store(paths)
-        return True
+        return _offer_restore(paths, parent, QCoreApplication.translate("Startup", "数据文件已损坏"), shown(exc))
+    except DataMissingError as exc:
+        return _offer_restore(paths, parent, QCoreApplication.translate("Startup", "数据文件不见了"), shown(exc))
+    except StoreError as exc:
+        QMessageBox.critical(parent, QCoreApplication.translate("Startup", "无法打开数据"), shown(exc))
+        return exc.exit_code
+
+
+def backup_on_exit(paths: DataPaths, parent: QWidget | None = None) -> Path | None:
+    """The automatic backup when the window closes (at most one a day); a failure is said, not raised."""
+    try:
+        return backup.auto_backup_if_due(paths)
+    except (FileWriteError, backup.BackupCheckFailed, OSError) as exc:
+        log.warning("退出时的自动备份没有完成：%s", type(exc).__name__)
+        QMessageBox.warning(parent, QCoreApplication.translate("Startup", "自动备份没有完成"),
+                            QCoreApplication.translate(
+                                "Startup", "退出时的自动备份没有完成，数据本身不受影响：\n{0}").format(shown(exc)))
+        return None
 
 
 class SignedInWindow(QObject):
@@ -213,9 +254,13 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 3
+    app = make_application()
+    if on_missing_volume(paths.root):
+        gone = folder_gone(paths.root)
+        QMessageBox.critical(None, APP_NAME, shown(gone))
+        return gone.exit_code
     paths.ensure()
     setup_logging(paths.log_file)
-    app = make_application()
     lock = acquire_lock(paths)
     if lock is None:
         QMessageBox.warning(None, APP_NAME, QCoreApplication.translate(
@@ -224,8 +269,9 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
         return 1
     install_crash_handler(str(paths.log_file))
     try:
-        if not _open_or_repair(paths, None):
-            return 2
+        refused = _open_or_repair(paths, None)
+        if refused is not None:
+            return refused
         install_language(app, chosen_language())
         if get_office() is None:
             from .ui.office_dialog import OfficeDialog
@@ -245,6 +291,8 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
         log.info("程序已启动")
         code = app.exec()
         check.wait()
+        if not exit_after_first_paint:
+            backup_on_exit(paths)
         return code
     finally:
         session.set_logged_in(None)

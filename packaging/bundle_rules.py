@@ -1,7 +1,9 @@
 """What goes into the PyInstaller bundle and what is left out, shared by packaging/yijing.spec on Linux
 and Windows; also the version (from pyproject.toml) and the build stamp the About box shows.
 
-The program uses QtCore, QtGui, QtWidgets, QtPdf (+ QtPdfWidgets) and QtPrintSupport. PySide6's hooks
+The program uses QtCore, QtGui, QtWidgets, QtPdf (+ QtPdfWidgets) and QtPrintSupport, and of py7zr's
+codecs Deflate with AES-256 (its encrypted backups; 7-Zip's own methods LZMA, PPMd, BCJ, Deflate64 stay
+readable). PySide6's hooks
 also pull in what some plugins link: the virtual-keyboard input method brings Qt Quick and Qml, the
 Wayland and EGLFS platforms their own libraries, and Qt ships every translation. None of that is needed
 on an X11 office desktop or on Windows, so it is dropped here; `--self-test` of the bundle proves the
@@ -28,7 +30,21 @@ EXCLUDED_MODULES = [
     "PySide6.QtOpenGLWidgets", "PySide6.QtSvg", "PySide6.QtSvgWidgets", "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets", "PySide6.Qt3DCore", "PySide6.QtMultimedia", "PySide6.QtCharts",
     "PySide6.QtDBus", "PySide6.QtNetwork",
+    # py7zr's Brotli and Zstandard codecs: methods only 7-Zip's forks write, never used by the program.
+    # py7zr imports brotli only if it is there; backports.zstd gets a stand-in (rthooks/zstd_left_out.py).
+    "brotli", "_brotli", "backports.zstd",
+    # pycryptodomex beyond AES in CBC mode (7z's AES-256): py7zr imports Cryptodome.Cipher.AES and
+    # Cryptodome.Random; the other modes are imported only when asked for
+    "Cryptodome.Hash", "Cryptodome.Protocol", "Cryptodome.PublicKey", "Cryptodome.Math", "Cryptodome.Signature",
+    "Cryptodome.IO", "Cryptodome.SelfTest", "Cryptodome.Util.number", "Cryptodome.Util.strxor",
+    *(f"Cryptodome.Cipher._mode_{mode}" for mode in ("ccm", "cfb", "ctr", "eax", "ecb", "gcm", "kw", "kwp", "ocb",
+                                                    "ofb", "openpgp", "siv")),
+    # multiprocessing comes with py7zr's `from multiprocessing import Process` (used only with mp=True, which
+    # the program never asks for); its managers, pools and shared memory are imported only when used
+    "multiprocessing.managers", "multiprocessing.pool", "multiprocessing.dummy", "multiprocessing.shared_memory",
+    "multiprocessing.sharedctypes", "multiprocessing.heap",
 ]
+RUNTIME_HOOKS = ["rthooks/zstd_left_out.py"]  # relative to packaging/
 
 # Destination paths (forward slashes) inside the bundle that are dropped.
 DROPPED = [
@@ -54,7 +70,22 @@ DROPPED = [
     "*/stdnum/oui.dat", "*/stdnum/imsi.dat", "*/stdnum/iban.dat", "*/stdnum/cfi.dat", "*/stdnum/gs1_ai.dat",
     "*/stdnum/isbn.dat", "*/stdnum/isil.dat", "*/stdnum/nz/banks.dat", "*/stdnum/at/postleitzahl.dat",
     "*/stdnum/be/banks.dat", "*/stdnum/cz/banks.dat", "*/stdnum/eu/nace.dat", "*/stdnum/my/bp.dat",
+    # the translators' catalogue: the program loads only the compiled .qm beside it
+    "*/resources/translations/*.ts",
 ]
+# pycryptodomex loads its C parts with ctypes, not as Python extensions, so its PyInstaller hook collects all
+# 42 of them as plain libraries (nothing links them: pruning would drop every one). py7zr's AES-256 in CBC
+# mode loads these four; they are kept and pruned from as roots, the others are left out.
+CRYPTODOME_NATIVE_KEPT = {"Cryptodome/Cipher/_raw_aes", "Cryptodome/Cipher/_raw_aesni", "Cryptodome/Cipher/_raw_cbc",
+                          "Cryptodome/Util/_cpuid_c"}
+
+
+def _cryptodome_native(path: str) -> str | None:
+    """"Cryptodome/Cipher/_raw_aes" for Cryptodome/Cipher/_raw_aes.abi3.so (or .pyd); None for anything else."""
+    if not path.startswith("Cryptodome/") or not (path.endswith(".pyd") or ".so" in Path(path).name):
+        return None
+    folder, name = path.rsplit("/", 1)
+    return f"{folder}/{name.split('.', 1)[0]}"
 # Qt's translations: only Chinese for Qt's own buttons and dialogs (the app loads qtbase_zh_CN).
 KEPT_TRANSLATIONS = {"qtbase_zh_CN.qm"}
 _TRANSLATION = re.compile(r".*/PySide6/(Qt/)?translations/[^/]+\.qm$")
@@ -62,6 +93,9 @@ _TRANSLATION = re.compile(r".*/PySide6/(Qt/)?translations/[^/]+\.qm$")
 
 def _dropped(dest: str) -> bool:
     path = dest.replace("\\", "/")
+    native = _cryptodome_native(path)
+    if native is not None:
+        return native not in CRYPTODOME_NATIVE_KEPT
     if _TRANSLATION.match(f"/{path}"):  # PySide6/Qt/translations (Linux), PySide6/translations (Windows)
         return Path(path).name not in KEPT_TRANSLATIONS
     return any(fnmatch.fnmatch(f"/{path}", pattern) or fnmatch.fnmatch(Path(path).name, pattern)
@@ -87,7 +121,8 @@ def keep(toc: list) -> list:
 
 def _is_root(entry: tuple) -> bool:
     dest = entry[0].replace("\\", "/")
-    return entry[2] == "EXTENSION" or "/plugins/" in dest or Path(dest).name.startswith("libpython")
+    return (entry[2] == "EXTENSION" or "/plugins/" in dest or Path(dest).name.startswith("libpython")
+            or _cryptodome_native(dest) in CRYPTODOME_NATIVE_KEPT)
 
 
 def prune_linux(binaries: list, datas: list) -> tuple[list, list]:

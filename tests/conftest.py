@@ -5,9 +5,11 @@ the roles act as each role explicitly (`acting`)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
-from collections.abc import Iterator
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -144,3 +146,42 @@ def cli_admin(monkeypatch):
                 accounts.create_first_administrator(CLI_ADMIN, CLI_PASSWORD)
 
     return add
+
+
+@pytest.fixture
+def small_disk(tmp_path) -> Iterator[Path | None]:
+    """A 16 MB file system of its own (tmpfs) where the machine allows mounting one (root on Linux), else
+    None: a test then simulates ENOSPC instead."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    if os.name != "posix" or os.geteuid() != 0 or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)], capture_output=True).returncode:
+        yield None
+        return
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+def _fill(folder: Path, leave: int = 0) -> Path:
+    """Fill the file system of `folder` to the last byte, then give back `leave` bytes."""
+    filler = folder / "filler.bin"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    try:
+        for size in (1 << 20, 1 << 12, 1):
+            try:
+                while True:
+                    os.write(fd, b"\0" * size)
+            except OSError as exc:
+                assert exc.errno == errno.ENOSPC
+    finally:
+        os.close(fd)
+    if leave:
+        os.truncate(filler, max(0, filler.stat().st_size - leave))
+    return filler
+
+
+@pytest.fixture
+def fill_disk() -> Callable[..., Path]:
+    return _fill

@@ -2,6 +2,10 @@
 
 One module per command group, each with `add_commands(subparsers)` and `run(args)` (the exit code, or
 None when the command is not the module's); what they share is in `common.py`.
+
+Every command but `check` holds the data folder's single-copy lock while it runs (single_copy.py): while
+the window has the folder open, a command refuses and says so (exit code 15). A data folder that cannot
+be opened ends the command with its own message and exit code (services/storage_errors.py).
 """
 
 from __future__ import annotations
@@ -35,16 +39,53 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+LOCK_FREE_COMMANDS = (maintenance.CHECK,)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.self_test:
         from ..self_test import run_self_test
 
         return run_self_test(keep_dir=args.self_test_out)
-    for module in COMMAND_MODULES:
-        result = module.run(args)
-        if result is not None:
-            return result
+    if args.command is not None:
+        return _run_command(args)
     from ..app import run_gui
 
     return run_gui(data_paths(args), exit_after_first_paint=args.exit_after_first_paint)
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    import sys
+
+    from ..services.storage_errors import DatabaseLockedError, StoreError
+    from ..single_copy import CLI_LOCKED_MESSAGE, acquire_lock
+
+    paths = data_paths(args)
+    lock = None
+    if args.command not in LOCK_FREE_COMMANDS:
+        from ..services.storage import on_missing_volume
+        from ..services.storage_errors import folder_gone
+
+        if on_missing_volume(paths.root):
+            print(folder_gone(paths.root).message, file=sys.stderr)
+            return folder_gone(paths.root).exit_code
+        try:
+            lock = acquire_lock(paths)
+        except OSError:
+            lock = None
+        if lock is None:
+            print(CLI_LOCKED_MESSAGE.format(paths.root), file=sys.stderr)
+            return DatabaseLockedError.exit_code
+    try:
+        for module in COMMAND_MODULES:
+            result = module.run(args)
+            if result is not None:
+                return result
+        return 2
+    except StoreError as exc:
+        print(exc.message, file=sys.stderr)
+        return exc.exit_code
+    finally:
+        if lock is not None:
+            lock.unlock()

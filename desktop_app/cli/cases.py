@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .common import (
-    REFUSED,
+    EXIT_REFUSED,
     data_dir_argument,
     existing_paths,
     operator,
@@ -77,7 +77,7 @@ def _run_export_cases(args: argparse.Namespace) -> int:
     try:
         account = operator(args)
         if account is None:
-            return REFUSED
+            return EXIT_REFUSED
         with session.acting_as(account):
             result = export_cases((start, end), args.to_dir, full=args.full, progress=progress)
     except session.PermissionDenied as exc:

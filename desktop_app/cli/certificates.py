@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from ..domain.vocabulary import CERTIFICATE_TYPES
-from .common import REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
+from .common import EXIT_REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
 
 CERTIFICATE = "certificate"
 VERIFY = "verify-certificate"
@@ -94,7 +94,7 @@ def _run_certificate(args: argparse.Namespace) -> int:
             return 2
         account = operator(args)
         if account is None:
-            return REFUSED
+            return EXIT_REFUSED
         with session.acting_as(account):
             issued = issue_certificate(
                 member_id, args.cert_type, title=args.title, reason=args.reason,

@@ -21,7 +21,7 @@ from ..services.progress import Progress, percent
 
 USER_VARIABLE = "YIJING_USER"
 PASSWORD_VARIABLE = "YIJING_PASSWORD"
-REFUSED = 2  # the exit code of a command refused for want of an account or a role
+EXIT_REFUSED = 2  # the exit code of a command refused for want of an account or a role
 
 
 def data_dir_argument(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
@@ -107,4 +107,4 @@ def operator(args: argparse.Namespace):
 def refusal(exc: Exception) -> int:
     """Say why the services refused (a role, a missing login) and give the exit code."""
     print(str(exc), file=sys.stderr)
-    return REFUSED
+    return EXIT_REFUSED

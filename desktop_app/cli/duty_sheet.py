@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
+from .common import EXIT_REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
 
 COMMAND = "duty-sheet"
 
@@ -75,7 +75,7 @@ def _run_duty_sheet(args: argparse.Namespace) -> int:
         write = export_week_xlsx if suffix == ".xlsx" else duty_sheet_pdf
         account = operator(args)
         if account is None:
-            return REFUSED
+            return EXIT_REFUSED
         with session.acting_as(account):
             data = write(year, week, team_id, args.out, made_by=args.made_by)
     except session.PermissionDenied as exc:

@@ -17,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
+from .common import EXIT_REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
 
 COMMAND = "holidays"
 KINDS = ("national", "xinjiang", "local")
@@ -96,7 +96,7 @@ def _apply(text: str, args: argparse.Namespace) -> int:
     try:
         account = operator(args)
         if account is None:
-            return REFUSED
+            return EXIT_REFUSED
         with session.acting_as(account):
             result = apply_notice(text, layer, args.year)
     except session.PermissionDenied as exc:

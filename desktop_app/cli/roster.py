@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from .common import (
-    REFUSED,
+    EXIT_REFUSED,
     data_dir_argument,
     existing_paths,
     operator,
@@ -82,7 +82,7 @@ def _run_import_roster(args: argparse.Namespace) -> int:
     try:
         account = operator(args)
         if account is None:
-            return REFUSED
+            return EXIT_REFUSED
         with session.acting_as(account):
             preview = read_sheet(args.file, args.sheet)
             plan = plan_import(preview, update_existing=args.update_existing, progress=progress)
@@ -124,7 +124,7 @@ def _run_export_roster(args: argparse.Namespace) -> int:
     try:
         account = operator(args)
         if account is None:
-            return REFUSED
+            return EXIT_REFUSED
         with session.acting_as(account):
             count = export_roster_xlsx(search_ids(RosterFilter(), sort_key="team"), args.out, full=args.full)
     except session.PermissionDenied as exc:

@@ -13,7 +13,7 @@ import argparse
 import sys
 
 from .common import (
-    REFUSED,
+    EXIT_REFUSED,
     data_dir_argument,
     existing_paths,
     operator,
@@ -72,7 +72,7 @@ def _run_auto_schedule(args: argparse.Namespace) -> int:
                 return 2
         account = operator(args)
         if account is None:
-            return REFUSED
+            return EXIT_REFUSED
         with session.acting_as(account):
             result = auto_schedule(start, end, team_id=team_id, progress=progress)
     except session.PermissionDenied as exc:

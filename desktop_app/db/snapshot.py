@@ -1,18 +1,26 @@
-"""Copy a live SQLite database with the online backup API and check the copy."""
+"""Copy a live SQLite database with the online backup API and check the copy; the time a copy was taken is
+written into a backup by services/backup.py (the `setting` row `backup_taken_at`, `record_taken_at`), so
+"the newest backup" never depends on a name (a file without it counts by its modification time)."""
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
+import uuid
+from datetime import datetime
 from pathlib import Path
 
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 
+TAKEN_AT_KEY = "backup_taken_at"
+
 
 def write_copy(source: sqlite3.Connection, dest: Path) -> list[str]:
     """Write a consistent copy of `source` into the new file `dest` with the online backup API (a single
-    file: no journal left beside it) and check it with `PRAGMA integrity_check`; the problems found, []
-    when sound. Renaming it into place is the caller's business."""
+    file: the WAL's content included, no journal left beside it) and check it with
+    `PRAGMA integrity_check`; the problems found, [] when sound. Renaming it into place is the caller's
+    business."""
     target = sqlite3.connect(dest)
     try:
         source.backup(target)
@@ -21,6 +29,33 @@ def write_copy(source: sqlite3.Connection, dest: Path) -> list[str]:
     finally:
         target.close()
     return [] if result == ["ok"] else result
+
+
+def record_taken_at(con: sqlite3.Connection, when: datetime) -> None:
+    """The copy's own record of when it was taken (a copy of an empty file has no settings table)."""
+    if not con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='setting'").fetchone():
+        return
+    stamp = when.isoformat(sep=" ", timespec="seconds")
+    with con:
+        con.execute(
+            'INSERT INTO "setting" ("uuid", "created_at", "updated_at", "key", "value") VALUES (?, ?, ?, ?, ?) '
+            'ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "updated_at" = excluded."updated_at"',
+            (uuid.uuid4().hex, stamp, stamp, TAKEN_AT_KEY, json.dumps(when.isoformat(timespec="seconds"))))
+
+
+def taken_at(path: Path) -> datetime | None:
+    """When the copy at `path` was taken, as recorded in it; None for a file that records no time."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = con.execute('SELECT "value" FROM "setting" WHERE "key" = ?', (TAKEN_AT_KEY,)).fetchone()
+        return datetime.fromisoformat(json.loads(row[0])) if row else None
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    finally:
+        con.close()
 
 
 def copy_database(source: sqlite3.Connection, dest: Path) -> None:

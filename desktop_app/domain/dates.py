@@ -49,11 +49,12 @@ def _small_number(n: int) -> str:
 
 
 def parse_loose_date(value: str | int | float | date) -> date:
-    """A date as people type it or spreadsheets store it, including Excel serial day numbers."""
+    """A date as people type it or spreadsheets store it, including Excel serial day numbers; any date
+    outside the years 1900–2100 is refused, however it arrives."""
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
-        return value
+        return check_year(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _from_excel_serial(value, str(value))
     text = fold_fullwidth(str(value or "")).strip()
@@ -67,6 +68,15 @@ def parse_loose_date(value: str | int | float | date) -> date:
         return _from_excel_serial(float(text), text)
     raise FieldError(FIELD,
         Message(QT_TRANSLATE_NOOP("Messages", "无法识别的日期“{text}”，请写成 2024-04-13 或 2024年4月13日"), text=text))
+
+
+def check_year(d: date) -> date:
+    """`d` itself, or FieldError when its year is outside YEAR_RANGE."""
+    if not YEAR_RANGE[0] <= d.year <= YEAR_RANGE[1]:
+        raise FieldError(FIELD,
+            Message(QT_TRANSLATE_NOOP("Messages", "年份{year}超出范围（{first_year}–{last_year}）"),
+                    year=d.year, first_year=YEAR_RANGE[0], last_year=YEAR_RANGE[1]))
+    return d
 
 
 def _checked_date(year: int, month: int, day: int) -> date:
@@ -83,7 +93,7 @@ def _checked_date(year: int, month: int, day: int) -> date:
 
 
 def _from_excel_serial(serial: float, shown: str) -> date:
-    if not EXCEL_SERIAL_RANGE[0] <= serial <= EXCEL_SERIAL_RANGE[1]:
+    if not EXCEL_SERIAL_RANGE[0] <= serial <= EXCEL_SERIAL_RANGE[1]:  # NaN fails too
         raise FieldError(FIELD,
             Message(QT_TRANSLATE_NOOP("Messages", "无法识别的日期“{shown}”，请写成 2024-04-13 或 2024年4月13日"),
                     shown=shown))

@@ -6,6 +6,7 @@ from .i18n import QT_TRANSLATE_NOOP, Message
 
 CENT = Decimal("0.01")
 UPPER_LIMIT = Decimal(10) ** 12
+_MAX_DIGITS = 15  # far above UPPER_LIMIT, far below the 28 digits of Decimal's default context
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _PLACES = ("", "拾", "佰", "仟")
 _GROUPS = ("", "万", "亿")
@@ -20,6 +21,8 @@ def to_amount(amount: Decimal | int | float | str) -> Decimal:
             Message(QT_TRANSLATE_NOOP("Messages", "不是有效的金额：“{amount}”"), amount=amount)) from None
     if not value.is_finite():
         raise ValueError(Message(QT_TRANSLATE_NOOP("Messages", "不是有效的金额：“{amount}”"), amount=amount))
+    if value.adjusted() >= _MAX_DIGITS:  # quantize would raise InvalidOperation past 28 digits
+        raise ValueError(QT_TRANSLATE_NOOP("Messages", "金额过大，请核对"))
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 

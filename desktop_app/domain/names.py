@@ -5,6 +5,7 @@ import unicodedata
 
 from desktop_app.domain.errors import FieldError
 from desktop_app.domain.i18n import QT_TRANSLATE_NOOP, Message
+from desktop_app.domain.text_hygiene import clean_text
 
 FIELD = "name"
 MAX_NAME_LENGTH = 50
@@ -29,7 +30,7 @@ def normalize_name(raw: str) -> str:
 
 def validate_name(raw: str) -> str:
     """The normalised name, or FieldError("name", …) saying what is wrong with it."""
-    name = normalize_name(raw)
+    name = normalize_name(clean_text(raw, FIELD, QT_TRANSLATE_NOOP("Messages", "姓名"), None))
     if not name:
         raise FieldError(FIELD, QT_TRANSLATE_NOOP("Messages", "请填写姓名"))
     if len(name) > MAX_NAME_LENGTH:

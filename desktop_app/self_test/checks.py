@@ -38,6 +38,7 @@ LAZY_MODULES = (
     "PySide6.QtPdf",
     "PySide6.QtPrintSupport",
     "sqlite3",
+    "Cryptodome.Cipher._mode_cbc",  # py7zr's AES, on the first encrypted backup
 )
 SAMPLE_NAME = MEMBERS[0][0]
 MIN_QR_MODULES = 21  # a version 1 QR code is 21 × 21
@@ -310,3 +311,47 @@ def backup(ctx: SelfTestContext) -> str:
     if problems:
         raise ReadBackFailed(f"备份校验失败: {'; '.join(problems[:3])}")
     return f"{target.name}（{target.stat().st_size // 1024} KB，完整性检查通过）"
+
+
+SELF_TEST_BACKUP_PASSWORD = "自检-备份密码-2024"
+
+
+@check("加密备份")
+def encrypted_backup(ctx: SelfTestContext) -> str:
+    """The 备份到U盘 path: a .7z through py7zr (Deflate, AES-256, encrypted headers), decrypted again into a
+    database that passes its check and holds the sample's members; a wrong password is refused."""
+    import sqlite3
+
+    from ..db.snapshot import check_file
+    from ..services import audit, backup_archive
+    from ..services.backup import backup_now
+    from ..services.backup_password import has_backup_password, set_backup_password
+
+    _sample(ctx)
+    with audit.acting_as(SELF_TEST_USER):
+        if not has_backup_password():
+            set_backup_password(SELF_TEST_BACKUP_PASSWORD)
+        target = backup_now(ctx.paths, ctx.document("加密备份.7z"), password=SELF_TEST_BACKUP_PASSWORD)
+    plain = ctx.paths.backups / "自检-解密读回.db"
+    try:
+        backup_archive.extract_database(target, plain, SELF_TEST_BACKUP_PASSWORD)
+        problems = check_file(plain)
+        if problems:
+            raise ReadBackFailed(f"解密出的数据库校验失败: {'; '.join(problems[:3])}")
+        con = sqlite3.connect(f"file:{plain}?mode=ro", uri=True)
+        try:
+            names = {name for (name,) in con.execute('SELECT "name" FROM "member"')}
+        finally:
+            con.close()
+    finally:
+        plain.unlink(missing_ok=True)
+    if SAMPLE_NAME not in names:
+        raise ReadBackFailed(f"解密出的数据库中没有示例队员 {SAMPLE_NAME}")
+    try:
+        backup_archive.check_archive(target, SELF_TEST_BACKUP_PASSWORD + "x")
+    except backup_archive.ArchiveError:
+        pass
+    else:
+        raise ReadBackFailed(f"{target.name} 用错误的密码也能打开")
+    return (f"{target.name}（{target.stat().st_size // 1024} KB，AES-256 加密，解密读回 {len(names)} 名队员，"
+            "错误的密码被拒绝）")

@@ -9,6 +9,8 @@ One package per feature, mirroring `ui/`:
     certificates/   templates, content, issuing, the register and verification, batches
     records/        recorded service: hours (activities, trainings, points and reports as they land)
     dashboard/      the 首页 figures
-Shared modules stay here: audit, accounts, office, settings, storage (opening a data folder), backup,
-usb_export (verified folders with a manifest).
+Shared modules stay here: audit, accounts, office, settings, storage (opening a data folder) and
+storage_errors (why it could not be opened), backup (verified, rotated, automatic), backup_archive
+(encrypted .7z for a stick), backup_password, restore (checked beside, then swapped in), files (the one
+verified writer), progress, usb_export (verified folders with a manifest).
 """

@@ -1,40 +1,53 @@
-"""Backups with SQLite's online backup API, verified, rotated; restore into the open database.
+"""Backups: each one consistent file (SQLite's online backup API, so the WAL's content is in it), the time
+it was taken recorded inside it, checked with `PRAGMA integrity_check`, written like every file for the
+user (services/files.py: temporary name in the target folder, fsync, rename, read back and compare).
+A full disk or a removed drive comes out as `FileWriteError`, and nothing is left under either name.
 
-A backup is written like every file for the user (services/files.py): the backup API fills a temporary
-file in the target folder, `PRAGMA integrity_check` checks it, then fsync, rename, folder fsync and a
-read-back compared by SHA-256. A full disk or a removed drive comes out as `FileWriteError`.
+- In the data folder's `backups/`: `备份-YYYYMMDD-HHMMSS.db`, plain (they stay on the PC), made on request
+  and automatically on exit at most once a day, rotated: the newest of each of the last 7 days, 4 weeks
+  and 12 months are kept. The pre-migration and pre-restore copies are never rotated away.
+- Anywhere else, when a password is given: an encrypted `.7z` (services/backup_archive.py), for a
+  backup that leaves the PC.
+
+"The newest good backup" is the newest by the time recorded in it (restore.py), never by its name.
 """
 
 from __future__ import annotations
 
 import errno
 import logging
-import shutil
 import sqlite3
-from datetime import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from ..config import DataPaths
 from ..db.database import db
-from ..db.migrations import LATEST, current_version, migrate
-from ..db.snapshot import check_file, write_copy
+from ..db.snapshot import record_taken_at, taken_at, write_copy
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from . import audit, calendar, files
-from .session import BACKUP, RESTORE, requires
+from ..domain.vocabulary import CLERK
+from . import audit, backup_archive, files, session
+from .backup_password import require_backup_password
+from .progress import Progress, report
+from .session import BACKUP, requires
 from .settings import get_setting, set_setting
 
 log = logging.getLogger(__name__)
 
-KEEP_BACKUPS = 30
 BACKUP_PREFIX = "备份-"
-
-
-class RestoreError(RuntimeError):
-    pass
+ENCRYPTED_PREFIX = "义警数据备份-"
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+LAST_BACKUP = "last_backup_at"
+LAST_AUTOMATIC = "last_automatic_backup_at"
 
 
 class BackupCheckFailed(RuntimeError):
     """The copy just written failed `PRAGMA integrity_check`; it was not kept."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 # SQLite's primary result codes for a file it could not write, as the errno the writer tells apart
@@ -46,35 +59,99 @@ def backup_file_name(when: datetime) -> str:
     return f"{BACKUP_PREFIX}{when:%Y%m%d-%H%M%S}.db"
 
 
+def encrypted_file_name(when: datetime) -> str:
+    return f"{ENCRYPTED_PREFIX}{when:%Y%m%d-%H%M%S}{backup_archive.ARCHIVE_SUFFIX}"
+
+
 @requires(BACKUP)
-def backup_now(paths: DataPaths, dest: Path | None = None) -> Path:
-    """Back up to `dest` (a file path) or to a new file in the data folder's backups; return the path."""
-    now = datetime.now()
-    if dest is None:
-        paths.backups.mkdir(parents=True, exist_ok=True)
-    target = dest or paths.backups / backup_file_name(now)
-    write_backup(target)
-    set_setting("last_backup_at", now.isoformat(timespec="seconds"))
-    audit.record("备份", summary=f"备份到 {target.name}")
-    log.info("已备份到 %s", target.name)
-    if target.parent.resolve() == paths.backups.resolve():
+def backup_now(paths: DataPaths, dest: Path | None = None, *, password: str | None = None,
+               now: datetime | None = None, progress: Progress | None = None) -> Path:
+    """Back up the open database and return the file written (an operator's backup: session.BACKUP).
+
+    `dest`: a file, an existing folder (a name is chosen in it), or None for the data folder's backups.
+    `password`: write an encrypted `.7z` (it must be the backup password that was set)."""
+    now = now or datetime.now()
+    if password is not None:
+        require_backup_password(password)
+    target = _target(paths, dest, now, encrypted=password is not None)
+    report(progress, 5, 100, QT_TRANSLATE_NOOP("Messages", "正在备份…"))
+    if password is None:
+        write_backup(target, now)
+    else:
+        write_encrypted_backup(paths, target, password, now, progress)
+    report(progress, 95, 100, QT_TRANSLATE_NOOP("Messages", "正在记录…"))
+    set_setting(LAST_BACKUP, now.isoformat(timespec="seconds"))
+    kind = "加密备份" if password is not None else "备份"
+    audit.record("备份", summary=f"{kind}到 {target.name}")
+    log.info("已%s到 %s", kind, target.name)
+    if _same_folder(target.parent, paths.backups):
         rotate(paths.backups)
+    report(progress, 100, 100, QT_TRANSLATE_NOOP("Messages", "备份完成"))
     return target
 
 
-def write_backup(target: Path) -> Path:
+def _target(paths: DataPaths, dest: Path | None, now: datetime, encrypted: bool) -> Path:
+    name = encrypted_file_name(now) if encrypted else backup_file_name(now)
+    if dest is None:
+        paths.backups.mkdir(parents=True, exist_ok=True)
+        return paths.backups / name
+    if dest.is_dir():
+        return dest / name
+    if encrypted and not backup_archive.is_archive(dest):
+        return dest.with_name(dest.name + backup_archive.ARCHIVE_SUFFIX)
+    return dest
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def write_backup(target: Path, now: datetime | None = None) -> Path:
     """A verified copy of the open database at `target` (see the module's note); `BackupCheckFailed` or
     `FileWriteError`, and nothing new at `target`, when it fails."""
     with files.writing_to(target) as temp:
         try:
             problems = write_copy(db.connection(), temp)
+            if not problems:
+                stamp(temp, now or datetime.now())
         except sqlite3.Error as exc:
             raise _as_os_error(exc, temp) from exc
         finally:
             files.remove_quietly(temp.with_name(temp.name + "-journal"))
         if problems:
-            raise BackupCheckFailed(Message(QT_TRANSLATE_NOOP("Messages", "备份文件校验失败: {problems}"),
+            raise BackupCheckFailed(Message(QT_TRANSLATE_NOOP("Messages", "备份文件校验失败：{problems}"),
                                             problems="; ".join(problems[:3])))
+    return target
+
+
+def stamp(copy: Path, when: datetime) -> None:
+    """Record in the checked copy when it was taken: one settings row, in SQLite's own transaction (the
+    read-back of the whole file that follows compares every byte)."""
+    con = sqlite3.connect(copy)
+    try:
+        record_taken_at(con, when)
+    finally:
+        con.close()
+
+
+def write_encrypted_backup(paths: DataPaths, target: Path, password: str, now: datetime | None = None,
+                           progress: Progress | None = None) -> Path:
+    """A verified plain copy made in the data folder (on the PC), put into an encrypted archive at
+    `target`, read back and decrypted again to compare; the plain copy is removed whatever happens."""
+    paths.backups.mkdir(parents=True, exist_ok=True)
+    plain = files.temporary_path(paths.backups / "encrypting.db")
+    try:
+        write_backup(plain, now)
+        report(progress, 40, 100, QT_TRANSLATE_NOOP("Messages", "正在加密…"))
+        with files.writing_to(target) as temp:
+            backup_archive.write_archive(plain, temp, password)
+            report(progress, 80, 100, QT_TRANSLATE_NOOP("Messages", "正在读回校验…"))
+            backup_archive.check_archive(temp, password)
+    finally:
+        files.remove_quietly(plain)
     return target
 
 
@@ -88,76 +165,88 @@ def _as_os_error(exc: sqlite3.Error, temp: Path) -> OSError:
     return OSError(number, str(exc), str(temp))
 
 
-def rotate(folder: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
-    files = sorted(folder.glob(f"{BACKUP_PREFIX}*.db"))
-    removed = files[:-keep] if len(files) > keep else []
+# --- what is there ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime  # as recorded in the file; its modification time when it records none
+    recorded: bool
+
+
+def backup_time(path: Path) -> BackupFile:
+    recorded = taken_at(path) if not backup_archive.is_archive(path) else None
+    if recorded is not None:
+        return BackupFile(path, recorded, True)
+    try:
+        mtime = datetime.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        mtime = datetime.min
+    return BackupFile(path, mtime, False)
+
+
+def list_backups(paths: DataPaths) -> list[Path]:
+    """Every backup in the data folder's backups (plain and encrypted), newest first by recorded time."""
+    return [b.path for b in _by_time(paths.backups.glob("*.db") if paths.backups.is_dir() else ())] + (
+        sorted(paths.backups.glob(f"*{backup_archive.ARCHIVE_SUFFIX}"), reverse=True)
+        if paths.backups.is_dir() else [])
+
+
+def _by_time(candidates: Iterable[Path]) -> list[BackupFile]:
+    return sorted((backup_time(p) for p in candidates if p.is_file()), key=lambda b: (b.taken_at, b.path.name),
+                  reverse=True)
+
+
+def rotate(folder: Path, keep: int | None = None) -> list[Path]:
+    """Remove the regular backups (`备份-…`) no longer needed: the newest of each of the last 7 days with a
+    backup, of each of the last 4 weeks and of each of the last 12 months stay (or, given `keep`,
+    just that many of the newest). Returns what was removed."""
+    backups = _by_time(folder.glob(f"{BACKUP_PREFIX}*.db"))
+    kept = {b.path for b in backups[:keep or 1]}
+    periods = () if keep else ((_day, KEEP_DAILY), (_week, KEEP_WEEKLY), (_month, KEEP_MONTHLY))
+    for period, count in periods:
+        seen: list[object] = []
+        for b in backups:
+            key = period(b.taken_at.date())
+            if key not in seen:
+                seen.append(key)
+                if len(seen) > count:
+                    break
+                kept.add(b.path)
+    removed = [b.path for b in backups if b.path not in kept]
     for old in removed:
         old.unlink(missing_ok=True)
     return removed
 
 
+def _day(d: date) -> object:
+    return d
+
+
+def _week(d: date) -> object:
+    return d.isocalendar()[:2]
+
+
+def _month(d: date) -> object:
+    return d.year, d.month
+
+
 def last_backup_at() -> datetime | None:
-    value = get_setting("last_backup_at")
+    value = get_setting(LAST_BACKUP)
     return datetime.fromisoformat(value) if value else None
 
 
-def list_backups(paths: DataPaths) -> list[Path]:
-    return sorted(paths.backups.glob("*.db"), reverse=True)
+AUTOMATIC = "自动备份"  # the account name the automatic backup is audit-logged under
 
 
-@requires(RESTORE)
-def restore_from(paths: DataPaths, source: Path) -> Path:
-    """Replace the open database's content with `source`; the current content is backed up first.
-
-    Returns the safety backup's path.
-    """
-    problems = check_file(source)
-    if problems:
-        raise RestoreError(Message(QT_TRANSLATE_NOOP("Messages", "所选备份文件已损坏，不能恢复: {problems}"),
-                                   problems="; ".join(problems[:2])))
-    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as probe:
-        has_version = probe.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
-        ).fetchone()
-        version = probe.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] if has_version else 0
-    if not version:
-        raise RestoreError(QT_TRANSLATE_NOOP("Messages", "所选文件不是本系统的数据备份"))
-    if version > LATEST:
-        raise RestoreError(QT_TRANSLATE_NOOP("Messages", "所选备份由更新版本的程序写入，请先升级程序"))
-    safety = paths.backups / f"恢复前备份-{datetime.now():%Y%m%d-%H%M%S}.db"
-    paths.backups.mkdir(parents=True, exist_ok=True)
-    write_backup(safety)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        src.backup(db.connection())
-    finally:
-        src.close()
-    if current_version(db.obj) < LATEST:
-        migrate(db.obj, backup_dir=paths.backups)
-    from .roster.search import forget_kept_orders  # only a restore needs the roster; start-up does not
-
-    forget_kept_orders()  # the backup API writes pages under the connection; nothing notices the change
-    calendar.invalidate()
-    audit.record("恢复", summary=f"从 {source.name} 恢复")
-    log.info("已从 %s 恢复，恢复前的数据在 %s", source.name, safety.name)
-    return safety
-
-
-def newest_good_backup(paths: DataPaths) -> Path | None:
-    for candidate in list_backups(paths):
-        if not check_file(candidate):
-            return candidate
-    return None
-
-
-def replace_damaged_database(paths: DataPaths, good: Path) -> Path:
-    """With the database closed: keep the damaged file under a new name, put `good` in its place."""
-    kept = paths.database.with_name(f"{paths.database.name}.损坏-{datetime.now():%Y%m%d-%H%M%S}")
-    paths.database.rename(kept)
-    for suffix in ("-wal", "-shm"):
-        side = paths.database.with_name(paths.database.name + suffix)
-        if side.exists():
-            side.rename(kept.with_name(kept.name + suffix))
-    shutil.copyfile(good, paths.database)
-    log.warning("数据文件损坏，已改名为 %s，并用备份 %s 替换", kept.name, good.name)
-    return kept
+def auto_backup_if_due(paths: DataPaths, now: datetime | None = None) -> Path | None:
+    """The automatic backup (on exit): made when none was made today; None when not due."""
+    now = now or datetime.now()
+    last = get_setting(LAST_AUTOMATIC)
+    if last and datetime.fromisoformat(last).date() == now.date():
+        return None
+    with session.acting_as(session.Account(AUTOMATIC, CLERK)):  # the program's own, whoever is logged in
+        target = backup_now(paths, now=now)
+    set_setting(LAST_AUTOMATIC, now.isoformat(timespec="seconds"))
+    return target

@@ -9,7 +9,8 @@ from datetime import date
 from ..db.database import db
 from ..db.models import OfficeSettings, User
 from ..domain.errors import FieldError
-from ..domain.i18n import QT_TRANSLATE_NOOP
+from ..domain.i18n import QT_TRANSLATE_NOOP, Message
+from ..domain.text_hygiene import text_value
 from ..domain.xinjiang_places import is_in_xinjiang
 from . import audit
 from .session import SETTINGS, require
@@ -38,14 +39,40 @@ def get_office() -> OfficeInfo | None:
     )
 
 
+_TEXT_FIELDS = (
+    ("unit_name", QT_TRANSLATE_NOOP("Messages", "单位名称"), 100),
+    ("parent_unit", QT_TRANSLATE_NOOP("Messages", "上级单位"), 100),
+    ("leader_name", QT_TRANSLATE_NOOP("Messages", "负责人"), 50),
+    ("case_prefix", QT_TRANSLATE_NOOP("Messages", "编号前缀"), 10),
+    ("address", QT_TRANSLATE_NOOP("Messages", "地址"), 200),
+    ("contact_phone", QT_TRANSLATE_NOOP("Messages", "联系电话"), 30),
+)
+
+
+def _cleaned(info: OfficeInfo, errors: list[FieldError]) -> OfficeInfo:
+    """The office's texts after the hygiene step (domain/text_hygiene.py)."""
+    return OfficeInfo(**{key: text_value(getattr(info, key), key, label, None, errors)
+                         for key, label, _limit in _TEXT_FIELDS})
+
+
 def validate_office(info: OfficeInfo) -> list[FieldError]:
-    errors = []
-    if not info.unit_name.strip():
+    errors: list[FieldError] = []
+    info = _cleaned(info, errors)
+    for key, label, limit in _TEXT_FIELDS:
+        if key not in ("unit_name", "case_prefix") and len(getattr(info, key)) > limit:
+            errors.append(FieldError(key, Message(QT_TRANSLATE_NOOP("Messages", "{label}不能超过{limit}个字"),
+                                                      label=label, limit=limit)))
+    refused = {e.field for e in errors}
+    if "unit_name" in refused:
+        pass
+    elif not info.unit_name:
         errors.append(FieldError("unit_name", QT_TRANSLATE_NOOP("Messages", "请填写单位名称")))
-    elif len(info.unit_name.strip()) > 100:
+    elif len(info.unit_name) > 100:
         errors.append(FieldError("unit_name", QT_TRANSLATE_NOOP("Messages", "单位名称不能超过100个字")))
-    prefix = info.case_prefix.strip()
-    if not prefix:
+    prefix = info.case_prefix
+    if "case_prefix" in refused:
+        pass
+    elif not prefix:
         errors.append(FieldError("case_prefix", QT_TRANSLATE_NOOP("Messages", "请填写案件编号前缀，例如“夏派调”")))
     elif len(prefix) > 10 or any(ch.isdigit() or ch in "()（）字第号 " for ch in prefix):
         errors.append(FieldError("case_prefix",
@@ -66,11 +93,7 @@ def save_office(info: OfficeInfo) -> None:
     if errors:
         raise errors[0]
     counted_before = counts_xinjiang_holidays()
-    values = {
-        "unit_name": info.unit_name.strip(), "parent_unit": info.parent_unit.strip(),
-        "leader_name": info.leader_name.strip(), "case_prefix": info.case_prefix.strip(),
-        "address": info.address.strip(), "contact_phone": info.contact_phone.strip(),
-    }
+    values = {key: getattr(_cleaned(info, errors), key) for key, _label, _limit in _TEXT_FIELDS}
     with db.atomic():
         row = OfficeSettings.select().order_by(OfficeSettings.id).first()
         if row is None:

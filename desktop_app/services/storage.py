@@ -1,51 +1,203 @@
-"""Opening a data folder: the database file, its check at start, and its migrations."""
+"""Opening a data folder: the database file, its check at start, its migrations, and why it could not be
+opened (services/storage_errors.py tells a full disk, no permission, a removed drive, another copy, a
+damaged file and a newer program apart).
+
+A missing or empty data file next to kept copies of data (`yijing.db.损坏-…`, backups) is never opened
+as a new office: `DataMissingError` says what was found, and the window or the CLI offers it.
+Leftover temporary files of interrupted writes (`.….part`) are removed when the folder is opened.
+"""
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import sqlite3
+from pathlib import Path
 
 import peewee
 from peewee import SqliteDatabase
 
 from ..config import DataPaths
 from ..db.database import close_database, integrity_problems, open_database
-from ..db.migrations import migrate
+from ..db.migrations import LATEST, NewerSchemaError, migrate
 from ..db.snapshot import check_file
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from . import calendar
+from .storage_errors import (
+    DamagedDatabaseError,
+    DatabaseLockedError,
+    DataMissingError,
+    DiskFullError,
+    FolderGoneError,
+    NewerDatabaseError,
+    NoPermissionError,
+    StoreError,
+    classify,
+    damaged,
+    folder_gone,
+    newer,
+)
+
+__all__ = [
+    "DamagedDatabaseError", "DataMissingError", "DatabaseLockedError", "DiskFullError", "FolderGoneError",
+    "NewerDatabaseError", "NoPermissionError", "StoreError", "check_file_quickly", "clean_leftover_parts",
+    "close_store", "kept_copies", "open_store", "release_thread_connection",
+]
 
 log = logging.getLogger(__name__)
 
-
-class DamagedDatabaseError(RuntimeError):
-    """`quick_check` failed: the file is damaged; the user should restore a backup."""
+KEPT_MARK = ".损坏-"  # yijing.db.损坏-20240413-101500: a damaged file kept when a backup replaced it
+PART_SUFFIX = ".part"
 
 
 def open_store(paths: DataPaths, check: bool = True) -> SqliteDatabase:
-    """Open the folder's database, check it, and bring its schema up to date (backing it up first).
+    """Open the folder's database, check it, and bring its schema up to date (backing it up first);
+    a `StoreError` subclass, with nothing changed in the folder, when it cannot be opened.
 
     The window passes `check=False` and runs `quick_check` in the background after its first paint
     (`check_in_background`): on a large file the check takes most of a second.
     """
-    paths.ensure()
+    _prepare_folder(paths)
+    refuse_missing_data(paths)
+    clean_leftover_parts(paths)
     existed = paths.database.exists()
     try:
         database = open_database(paths.database)
-    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
+        if existed and check:
+            problems = integrity_problems(database)
+            if problems:
+                log.error("数据库完整性检查失败 (%d 条)", len(problems))
+                raise damaged(paths.root, "; ".join(problems[:3]))
+        migrate(database, backup_dir=paths.backups)
+    except NewerSchemaError:
         close_database()
-        raise DamagedDatabaseError(
-            Message(QT_TRANSLATE_NOOP("Messages", "数据文件无法打开: {exc}"), exc=exc)) from exc
-    if existed and check:
-        problems = integrity_problems(database)
-        if problems:
-            close_database()
-            log.error("数据库完整性检查失败 (%d 条)", len(problems))
-            raise DamagedDatabaseError(Message(QT_TRANSLATE_NOOP("Messages", "数据文件已损坏: {problems}"),
-                                               problems="; ".join(problems[:3])))
-    migrate(database, backup_dir=paths.backups)
+        version = _version_of(paths.database)
+        raise newer(paths.root, version, LATEST) from None
+    except (sqlite3.Error, peewee.DatabaseError, OSError, StoreError) as exc:
+        close_database()
+        error = classify(exc, paths.root, paths.database)
+        log.error("数据文件夹无法打开：%s", type(error).__name__)
+        raise error from exc
     calendar.store_opened(True)
     return database
+
+
+def _version_of(path: Path) -> int:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return int(con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0)
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+# Where Linux mounts a USB stick: /media/USER/LABEL, /run/media/USER/LABEL, /mnt/LABEL. When the stick is
+# out, LABEL is gone, and creating the data folder again would put a new, empty office on the PC's disk.
+REMOVABLE_MOUNT_PARENTS = [Path("/media"), Path("/run/media"), Path("/mnt")]
+
+
+def on_missing_volume(root: Path) -> bool:
+    """True when `root` lies on a removable drive's mount point that is not there (the stick is out)."""
+    if root.exists():
+        return False
+    ancestor = root.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    return any(ancestor == parent or ancestor.parent == parent for parent in REMOVABLE_MOUNT_PARENTS)
+
+
+def _prepare_folder(paths: DataPaths) -> None:
+    """Create the folder's parts; a folder on a removed drive is not created again elsewhere."""
+    root = paths.root
+    if on_missing_volume(root):
+        raise folder_gone(root)
+    try:
+        paths.ensure()
+    except OSError as exc:
+        raise classify(exc, root, paths.database) from exc
+
+
+def kept_copies(paths: DataPaths) -> list[Path]:
+    """Copies of data kept in the folder: damaged files set aside, and backups (plain or encrypted)."""
+    found = [p for p in paths.root.glob(f"{paths.database.name}{KEPT_MARK}*")
+             if not p.name.endswith(("-wal", "-shm"))]
+    if paths.backups.is_dir():
+        found += [p for p in paths.backups.iterdir() if p.suffix in (".db", ".7z") and p.is_file()]
+    return sorted(found, key=_mtime, reverse=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def refuse_missing_data(paths: DataPaths) -> None:
+    """`DataMissingError` when the data file is missing or empty but kept copies lie beside it."""
+    database = paths.database
+    try:
+        empty = not database.exists() or database.stat().st_size == 0
+    except OSError:
+        return
+    wal = database.with_name(database.name + "-wal")
+    if not empty or (database.exists() and wal.exists() and wal.stat().st_size > 0):
+        return
+    found = kept_copies(paths)
+    if wal.exists() and wal.stat().st_size > 0:
+        found.insert(0, wal)
+    if not found:
+        return
+    state = QT_TRANSLATE_NOOP("Messages", "是空的（0 字节）") if database.exists() else \
+        QT_TRANSLATE_NOOP("Messages", "不存在")
+    names = "\n".join(f"  {p.relative_to(paths.root)}" for p in found[:8])
+    more = Message(QT_TRANSLATE_NOOP("Messages", "\n  ……等共 {count} 个"), count=len(found)) if len(found) > 8 else ""
+    raise DataMissingError(Message(QT_TRANSLATE_NOOP(
+        "Messages", "数据文件 {name} {state}，但数据文件夹中还保留着以前的数据：\n{names}{more}\n"
+                    "程序不会把它当作一个新单位打开，以免以前的数据被遮住。请用其中最新的完好数据恢复"
+                    "（启动时程序会提出；命令行用 restore）。\n数据文件夹：{root}"),
+        name=database.name, state=state, names=names, more=more, root=paths.root), found)
+
+
+def clean_leftover_parts(paths: DataPaths) -> list[Path]:
+    """Remove temporary files that interrupted writes left in the folder and its backups (the verified
+    writer's `.name.PID-xxxx.part`, the migration copy's `name.part`), unless the process that named
+    it is still running. Returns what was removed."""
+    removed = []
+    for folder in (paths.root, paths.backups):
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if not path.name.endswith(PART_SUFFIX) or not path.is_file() or _writer_alive(path):
+                continue
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            for side in ("-wal", "-shm", "-journal"):
+                path.with_name(path.name + side).unlink(missing_ok=True)
+            removed.append(path)
+    if removed:
+        log.info("已清理 %d 个未写完的临时文件", len(removed))
+    return removed
+
+
+def _writer_alive(path: Path) -> bool:
+    """The verified writer puts its process id in the name (services/files.temporary_path)."""
+    stem = path.name[: -len(PART_SUFFIX)]
+    pid_part = stem.rsplit(".", 1)[-1].split("-", 1)[0]
+    if not pid_part.isdigit() or int(pid_part) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid_part), 0)
+    except ProcessLookupError:
+        return False
+    except OSError as exc:
+        return exc.errno == errno.EPERM
+    return True
 
 
 def check_file_quickly(paths: DataPaths) -> list[str]:

@@ -1,4 +1,9 @@
-"""文件 → 备份… / 恢复…: the dialogs around services/backup.py, run off the GUI thread."""
+"""文件 → 备份… / 备份到U盘… / 设置备份密码… / 恢复…: the dialogs around services/backup.py and restore.py.
+
+The long parts run off the GUI thread (ops.TaskRunner): writing a backup, and copying and checking the
+chosen backup for a restore. The swap that follows a check is quick and happens on the GUI thread,
+which holds the program's database connection and closes it first.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +13,21 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ..config import DataPaths
-from ..services import backup
+from ..services import audit, backup, restore
+from ..services.backup_archive import ArchiveError, is_archive
+from ..services.backup_password import has_backup_password
 from ..services.files import FileWriteError
 from ..services.progress import Progress
+from ..services.storage_errors import StoreError
+from .admin_check import confirm_administrator
+from .backup_password_dialog import AskPasswordDialog, SetBackupPasswordDialog
 from .i18n import shown
-from .ops import ALL, BACKUPS, TaskRunner
+from .ops import ALL, BACKUPS, TaskRunner, announce
 
-_REFUSALS = (backup.RestoreError, backup.BackupCheckFailed, FileWriteError)
+_REFUSALS = (restore.RestoreError, backup.BackupCheckFailed, FileWriteError, ArchiveError, StoreError)
 
 
 class BackupActions:
@@ -25,6 +35,7 @@ class BackupActions:
         self.parent = parent
         self.paths = paths
         self.runner: TaskRunner | None = None
+        self.dialog: QDialog | None = None
 
     def backup(self, dest: Path | None = None) -> None:
         if dest is None:
@@ -38,19 +49,42 @@ class BackupActions:
             dest = Path(chosen)
 
         def work(progress: Progress) -> Path:
-            progress(10, 100, QCoreApplication.translate("BackupActions", "正在备份…"))
-            return backup.backup_now(self.paths, dest)
+            return backup.backup_now(self.paths, dest, progress=progress)
 
         title = QCoreApplication.translate("BackupActions", "备份")
         self._run(title, work, {BACKUPS}, lambda path: QMessageBox.information(
             self.parent, QCoreApplication.translate("BackupActions", "备份完成"),
             QCoreApplication.translate("BackupActions", "数据已备份并校验无误：\n{0}").format(path)))
 
+    def backup_to_stick(self) -> None:
+        """备份到U盘: the administrator sets the backup password first if there is none yet."""
+        if not has_backup_password():
+            QMessageBox.information(
+                self.parent, QCoreApplication.translate("BackupActions", "备份到U盘"),
+                QCoreApplication.translate("BackupActions", "带出电脑的备份需要加密。请先由管理员设置备份密码。"))
+            if not self.set_password():
+                return
+        from .usb_backup_dialog import UsbBackupDialog
+
+        self.dialog = UsbBackupDialog(self.paths, self.parent)
+        self.dialog.open()
+
+    def set_password(self) -> bool:
+        title = QCoreApplication.translate("BackupActions", "设置备份密码")
+        admin = confirm_administrator(self.parent, title)
+        if not admin:
+            return False
+        dialog = SetBackupPasswordDialog(admin, self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        QMessageBox.information(self.parent, title, QCoreApplication.translate("BackupActions", "备份密码已设置。"))
+        return True
+
     def restore(self, source: Path | None = None, confirm: bool = True) -> None:
         if source is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self.parent, QCoreApplication.translate("BackupActions", "选择要恢复的备份"), str(self.paths.backups),
-                QCoreApplication.translate("BackupActions", "数据备份 (*.db)"),
+                self.parent, QCoreApplication.translate("BackupActions", "选择要恢复的备份"),
+                str(self.paths.backups), QCoreApplication.translate("BackupActions", "数据备份 (*.db *.7z)"),
             )
             if not chosen:
                 return
@@ -59,27 +93,51 @@ class BackupActions:
             answer = QMessageBox.question(
                 self.parent, QCoreApplication.translate("BackupActions", "恢复数据"),
                 QCoreApplication.translate("BackupActions", "将用备份“{0}”替换当前全部数据。\n"
-                                           "当前数据会先自动备份到备份文件夹。\n确定要恢复吗？").format(source.name),
+                                           "当前数据会原样保留在备份文件夹中（恢复前备份）。\n"
+                                           "确定要恢复吗？").format(source.name),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-
-        def work(progress: Progress) -> Path:
-            progress(10, 100, QCoreApplication.translate("BackupActions", "正在恢复…"))
-            return backup.restore_from(self.paths, source)
-
+        password = None
+        if is_archive(source):
+            missing = QCoreApplication.translate("BackupActions", "请输入备份密码")
+            dialog = AskPasswordDialog(
+                QCoreApplication.translate("BackupActions", "恢复加密备份"),
+                QCoreApplication.translate("BackupActions", "“{0}”是加密备份，请输入备份密码：").format(source.name),
+                lambda text: "" if text else missing, self.parent)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            password = dialog.value()
+        paths = self.paths
         title = QCoreApplication.translate("BackupActions", "恢复")
-        self._run(title, work, ALL, lambda safety: QMessageBox.information(
-            self.parent, QCoreApplication.translate("BackupActions", "恢复完成"),
-            QCoreApplication.translate("BackupActions", "数据已从备份恢复。恢复前的数据保存在：\n{0}").format(
-                safety)))
 
-    def _run(self, title: str, work: Callable[[Progress], Path], changes: frozenset[str] | set[str],
+        def work(progress: Progress) -> restore.Staged:
+            return restore.stage(paths, source, password, progress)
+
+        def swap(staged: restore.Staged) -> None:
+            try:
+                kept = restore.finish_restore(paths, staged, acting_user=audit.current_user())
+            except _REFUSALS as exc:
+                staged.discard()
+                self._failed(title, exc)
+                return
+            announce(ALL)
+            QMessageBox.information(
+                self.parent, QCoreApplication.translate("BackupActions", "恢复完成"),
+                QCoreApplication.translate("BackupActions", "数据已从备份恢复。恢复前的数据保存在：\n{0}").format(
+                    kept or QCoreApplication.translate("BackupActions", "（原来没有数据）")))
+
+        self._run(title, work, (), swap)
+
+    def _run(self, title: str, work: Callable[[Progress], Any], changes: frozenset[str] | set[str] | tuple,
              on_done: Callable[[Any], object]) -> None:
         # source=None: every view refreshes, the main window's own status line included
         runner = TaskRunner(self.parent, title, work, changes=changes, expected=_REFUSALS, source=None)
         runner.done.connect(on_done)
-        runner.error.connect(lambda exc: QMessageBox.critical(
-            self.parent, QCoreApplication.translate("BackupActions", "{0}失败").format(title), shown(exc)))
+        runner.error.connect(lambda exc: self._failed(title, exc))
         self.runner = runner
         runner.start()
+
+    def _failed(self, title: str, exc: BaseException) -> None:
+        QMessageBox.critical(self.parent, QCoreApplication.translate("BackupActions", "{0}失败").format(title),
+                             shown(exc))

@@ -145,6 +145,17 @@
     </message>
 </context>
 <context>
+    <name>AskPasswordDialog</name>
+    <message>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>安排人员：{0}</source>
@@ -593,10 +604,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>正在备份…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>备份</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,16 +625,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>将用备份“{0}”替换当前全部数据。
-当前数据会先自动备份到备份文件夹。
-确定要恢复吗？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>正在恢复…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>恢复</source>
         <translation type="unfinished"></translation>
     </message>
@@ -642,6 +639,48 @@
     </message>
     <message>
         <source>{0}失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份到U盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>带出电脑的备份需要加密。请先由管理员设置备份密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置备份密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份密码已设置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据备份 (*.db *.7z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将用备份“{0}”替换当前全部数据。
+当前数据会原样保留在备份文件夹中（恢复前备份）。
+确定要恢复吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入备份密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复加密备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”是加密备份，请输入备份密码：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（原来没有数据）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2289,6 +2328,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>备份到U盘…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置备份密码…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>切换用户…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2890,10 +2941,6 @@
     </message>
     <message>
         <source>该账号不是管理员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>所选备份文件已损坏，不能恢复: {problems}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3989,14 +4036,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>数据文件无法打开: {exc}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>数据文件已损坏: {problems}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>导出已取消，已写入的文件已删除。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4242,6 +4281,285 @@
     </message>
     <message>
         <source>第{item}项：班次不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>金额过大，请核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}应为数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}应在{low}–{high}{unit}之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}应为整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}中有无法保存的空字符（NUL），请删除后重新输入或粘贴</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}中有无法识别的字符（可能是复制时损坏的表情或生僻字），请删除后重新输入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在记录…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件校验失败：{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在加密…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读回校验…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{path_name}”读回校验不一致，存储设备可能有故障，请换一个位置重新备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{path_name}”不是本程序的加密备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{path_name}”是加密备份，请输入备份密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法打开加密备份“{path_name}”：密码不对，或文件已损坏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未设置备份密码：请管理员先在“数据 → 设置备份密码…”中设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入备份密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份密码不对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原备份密码不对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份密码至少{min_length}位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份密码不超过{max_length}位，且不能含控制字符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>荣誉称号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作废原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>模板名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>措辞</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上级单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>负责人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号前缀</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到备份文件：{source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在复制备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在校验备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选备份文件已损坏，不能恢复：{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份校验无误</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件“{path_name}”有 {size_mb} MB，超过导入上限 {max_mb} MB。请只保留队员名单所在的工作表，或分成几个文件导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件“{path_name}”解压后有 {size_mb} MB，超过导入上限 {max_mb} MB（可能有内容极长的单元格）。请检查表格后另存再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件“{path_name}”中的文字解压后有 {size_mb} MB，超过导入上限 {max_mb} MB（可能有内容极长的单元格）。请检查表格后另存再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取 CSV 文件“{path_name}”：第{number}行格式有误（单元格可能超过 {max_chars} 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{path_name}”超过导入上限 {max_rows} 行（第{number}行还有内容）。请分成几个文件导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{path_name}”第{number}行有内容的列超过导入上限 {max_columns} 列（到 {last_column} 列）。请删除多余的列后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{path_name}”的 {cell} 单元格有 {length} 字，超过单元格上限 {max_chars} 字。请检查该单元格后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”的已用区域为 {used}，超过导入上限 {max_rows} 行、{max_columns} 列。表格中可能有远处的空白格被设置过格式：请把队员名单复制到一个新的工作表后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>技能</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>资质名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>岗位名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所需技能</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是空的（0 字节）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+  ……等共 {count} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件 {name} {state}，但数据文件夹中还保留着以前的数据：
+{names}{more}
+程序不会把它当作一个新单位打开，以免以前的数据被遮住。请用其中最新的完好数据恢复（启动时程序会提出；命令行用 restore）。
+数据文件夹：{root}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件已损坏：{detail}
+数据文件夹：{root}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件由更新版本的程序写入（数据结构第{version}版，本程序只认识到第{latest}版）。请安装新版本的程序后再打开；数据没有改动。
+数据文件夹：{root}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件夹所在的磁盘已满（剩余 {free}），程序无法打开数据。数据没有损坏，也没有改动。
+请删除不需要的文件或清空回收站，腾出至少 100 MB 空间后再打开本程序。
+数据文件夹：{root}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有读写数据文件夹的权限，程序无法打开数据；数据没有改动。
+请用平时使用本程序的系统账号登录，或请技术人员检查该文件夹的权限（也可能是U盘打开了写保护）。
+数据文件夹：{root}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到数据文件夹，或它所在的U盘、移动硬盘已被拔出（也可能是磁盘读写出错）。
+请插回存放数据的U盘或移动硬盘后再打开本程序。
+数据文件夹：{root}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件正被另一个程序使用（本程序的另一个窗口，或正在运行的命令行任务）。
+请关闭它后再试；数据没有改动。
+数据文件夹：{root}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件内容不是完好的数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件无法打开（{exc}）。数据没有改动；请联系技术人员。
+数据文件夹：{root}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5315,6 +5633,13 @@
     </message>
 </context>
 <context>
+    <name>RemovableDrives</name>
+    <message>
+        <source>{0}（{1}）  可用 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>重置“{0}”的密码</source>
@@ -5895,6 +6220,42 @@
     </message>
 </context>
 <context>
+    <name>SetBackupPasswordDialog</name>
+    <message>
+        <source>设置备份密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>带出电脑的备份（备份到U盘）用此密码加密（AES-256，7-Zip 可以打开）。
+恢复加密备份时需要输入此密码。密码不保存在电脑上，忘记后无法找回，请妥善保管。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新密码（至少{0}位）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>数据文件已损坏</source>
@@ -5912,33 +6273,59 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>
-
-建议立即用最新的完好备份恢复：
-{0}
-当前数据会先另存一份。现在恢复吗？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0}
-
-没有找到完好的备份。请联系技术人员，不要删除数据文件夹：
-{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0}
-
-可以用最新的完好备份恢复：
-{1}
-损坏的文件会改名保留，不会删除。现在恢复吗？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>本程序已经在使用这个数据文件夹：
 {0}
 
 请切换到已打开的窗口。同一个数据文件夹只能由一个程序打开。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+
+建议立即用最新的完好备份恢复：
+{0}
+当前的文件会原样保留。现在恢复吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（{1}的数据）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+
+没有找到完好的备份。请联系技术人员，不要删除数据文件夹：
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+
+可以用最新的完好数据恢复：
+{0}
+原来的文件会原样保留，不会删除。现在恢复吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复没有完成，数据文件夹保持原样：
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件不见了</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法打开数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自动备份没有完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出时的自动备份没有完成，数据本身不受影响：
+{0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6339,11 +6726,84 @@
     </message>
 </context>
 <context>
-    <name>UsbExportDialog</name>
+    <name>UsbBackupDialog</name>
     <message>
-        <source>{0}（{1}）  可用 {2}</source>
+        <source>备份到U盘</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>带出电脑的备份一律加密（AES-256，7-Zip 格式），丢失U盘也不会泄露队员的身份证号。恢复时需要输入备份密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未找到U盘，请插入后点“刷新”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择备份位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>位置：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未选择备份位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份密码不对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请输入备份密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>加密备份已写入并读回校验无误：
+{0}
+用 7-Zip 打开需要备份密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份未完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsbExportDialog</name>
     <message>
         <source>导出到U盘</source>
         <translation type="unfinished"></translation>

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 from openpyxl import Workbook
+from personal_data_check import full_numbers, problems_in, valid_id
 
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.domain.masking import mask_free_text
-from personal_data_check import full_numbers, problems_in, valid_id
 
 ID = build_id_number("650102", date(1990, 1, 1), 123)
 

@@ -21,7 +21,7 @@ from . import (
     m0001_initial,
     m0002_search_indexes,
     m0003_holidays,
-    m0004_reserved,
+    m0004_clean_text,
     m0005_reserved,
     m0006_accounts,
 )
@@ -32,7 +32,7 @@ STEPS: list[tuple[int, ModuleType]] = [
     (1, m0001_initial),
     (2, m0002_search_indexes),
     (3, m0003_holidays),
-    (4, m0004_reserved),
+    (4, m0004_clean_text),
     (5, m0005_reserved),
     (6, m0006_accounts),
 ]

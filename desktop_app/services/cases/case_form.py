@@ -21,6 +21,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.money import UPPER_LIMIT, to_amount
 from ...domain.names import validate_name
 from ...domain.text_folding import fold_fullwidth
+from ...domain.text_hygiene import storable
 from ...domain.vocabulary import ACCEPTED, CASE_CATEGORIES, CASE_KINDS, CASE_SOURCES, PEOPLES_MEDIATION
 from .. import audit
 from ..session import DELETE, EDIT, READ_FULL, requires
@@ -238,7 +239,8 @@ def delete_case(case_id: int, reason: str = "") -> None:
         case = live_case(case_id)
         case.deleted_at = datetime.now()
         case.save()
-        why = f"，原因：{reason.strip()[:100]}" if reason.strip() else ""
+        reason = storable(reason or "", multiline=False).strip()
+        why = f"，原因：{reason[:100]}" if reason else ""
         audit.record("删除", "case", case.uuid, f"删除案件 {case.number}{why}")
 
 

@@ -22,6 +22,7 @@ from ...db.models import Case, Party
 from ...domain.dates import format_date
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.masking import mask_id, mask_phone
+from ...domain.text_hygiene import writable
 from .. import audit
 from ..office import get_office
 from ..progress import Progress
@@ -173,7 +174,7 @@ def build_register_xlsx(case_ids: Sequence[int], masked: bool = True, today: dat
     office = get_office()
     received = [r.received_on for r in rows]
     period = f"（{format_date(min(received))}至{format_date(max(received))}）" if received else ""
-    sheet.append([f"{office.unit_name if office else ''}纠纷案件登记表{period}"])
+    sheet.append([writable(f"{office.unit_name if office else ''}纠纷案件登记表{period}")])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(REGISTER_COLUMNS))
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A1"].alignment = Alignment(horizontal="center")
@@ -190,11 +191,11 @@ def build_register_xlsx(case_ids: Sequence[int], masked: bool = True, today: dat
     for index, row in enumerate(rows, start=1):
         amount, closed = extra.get(row.id, (None, None))
         id_text, phone_text = identity.get(row.id, ("", ""))
-        sheet.append([
+        sheet.append([writable(value) for value in (
             index, row.number, row.received_on, row.kind, row.category, row.source, row.parties, id_text,
             phone_text, row.mediators, row.status, row.deadline, "超期" if row.overdue else "",
             outcomes.get(row.id, ""), float(amount) if amount is not None else None, closed,
-        ])
+        )])
     for column, (header, width) in enumerate(zip(REGISTER_COLUMNS, _WIDTHS, strict=True), start=1):
         letter = get_column_letter(column)
         sheet.column_dimensions[letter].width = width

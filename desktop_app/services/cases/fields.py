@@ -8,10 +8,12 @@ from datetime import date, datetime, time
 from typing import Any
 
 from ...db.models import Case
-from ...domain.dates import parse_loose_date
+from ...domain.dates import check_year, parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.ranges import as_record_id
 from ...domain.text_folding import fold_fullwidth
+from ...domain.text_hygiene import text_value
 from .workflow import CaseRefused
 
 MAX_TEXT = 10_000
@@ -25,11 +27,9 @@ class CaseInvalid(ValidationFailed):
 
 
 def text_field(value: Any, name: str, label: str, limit: int, errors: list[FieldError]) -> str:
-    text = str(value or "").strip()
-    if len(text) > limit:
-        errors.append(FieldError(name,
-            Message(QT_TRANSLATE_NOOP("Messages", "{label}不能超过{limit}个字"), label=label, limit=limit)))
-    return text
+    """A free text after the hygiene step (domain/text_hygiene.py); texts longer than one line's worth
+    (over 200 characters allowed) keep their line breaks."""
+    return text_value(value, name, label, limit, errors, multiline=limit > 200)
 
 
 def date_field(value: Any, name: str, label: str, errors: list[FieldError],
@@ -49,9 +49,10 @@ def date_field(value: Any, name: str, label: str, errors: list[FieldError],
 def parse_datetime(value: str | datetime | date) -> datetime:
     """A date with an optional time as typed ("2024-09-30 14:30", "2024年9月30日"), or FieldError."""
     if isinstance(value, datetime):
+        check_year(value.date())
         return value.replace(microsecond=0)
     if isinstance(value, date):
-        return datetime.combine(value, time())
+        return datetime.combine(check_year(value), time())
     text = fold_fullwidth(str(value)).strip()
     match = _DATETIME.fullmatch(text)
     if match:
@@ -91,7 +92,7 @@ def choice_field(value: str, name: str, label: str, choices: tuple[str, ...], er
 
 
 def live_case(case_id: int) -> Case:
-    case = Case.get_or_none(Case.id == case_id)
+    case = Case.get_or_none(Case.id == as_record_id(case_id))
     if case is None:
         raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "案件不存在"))
     if case.deleted_at is not None:

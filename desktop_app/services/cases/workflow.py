@@ -22,7 +22,10 @@ from ...db.database import db
 from ...db.models import Case, CaseEvent, FollowUp, MediationSession, Party
 from ...domain.case_numbers import format_case_number
 from ...domain.dates import add_months, format_date
+from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.ranges import as_record_id
+from ...domain.text_hygiene import clean_text
 from ...domain.vocabulary import (
     ACCEPTED,
     AFTER_MEDIATION_STATUSES,
@@ -203,8 +206,12 @@ def transition_problems(case: _Agreement, to_status: str, note: str = "", today:
 
 
 def check_note(note: str) -> str:
-    """The note of a status change, trimmed; `CaseRefused` when too long."""
-    note = (note or "").strip()
+    """The note of a status change after the hygiene step (domain/text_hygiene.py); `CaseRefused` when it
+    holds what cannot be stored or is too long."""
+    try:
+        note = clean_text(note, "note", QT_TRANSLATE_NOOP("Messages", "说明"), None, multiline=True)
+    except FieldError as exc:
+        raise CaseRefused(exc.message) from None
     if len(note) > MAX_NOTE_LENGTH:
         raise CaseRefused(
             Message(QT_TRANSLATE_NOOP("Messages", "说明不能超过{max_note_length}个字"),
@@ -219,7 +226,9 @@ def change_status(case_id: int, to_status: str, note: str = "", today: date | No
     today = today or date.today()
     note = check_note(note)
     with db.atomic():
-        case = Case.get_by_id(case_id)
+        case = Case.get_or_none(Case.id == as_record_id(case_id))
+        if case is None:
+            raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "案件不存在"))
         if case.deleted_at is not None:
             raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "案件已删除，请先恢复后再办理"))
         from_status = case.status

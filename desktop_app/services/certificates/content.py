@@ -15,7 +15,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Joined, Message
 from ...domain.masking import mask_id
 from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, LEFT, SERVICE_PROOF
 from ..records.service_hours import first_service_date, format_hours, service_record
-from .errors import CertificateRefused
+from .errors import CertificateRefused, refused_unless_clean
 from .templates import check_type, check_wording
 
 DEFAULT_TERM_MONTHS = 36  # 聘期 and 义警证 validity when none is given
@@ -80,7 +80,8 @@ def prepare(ctx: Context, member: Member, cert_type: str, *, title: str, reason:
     if member.status == LEFT and cert_type in (APPOINTMENT, CARD):
         raise CertificateRefused(
             Message(QT_TRANSLATE_NOOP("Messages", "该队员已退出，不能签发{cert_type}"), cert_type=cert_type))
-    title, reason = (title or "").strip(), (reason or "").strip()
+    title = refused_unless_clean(title, QT_TRANSLATE_NOOP("Messages", "荣誉称号"))
+    reason = refused_unless_clean(reason, QT_TRANSLATE_NOOP("Messages", "事由"))
     if len(title) > MAX_TITLE:
         raise CertificateRefused(
             Message(QT_TRANSLATE_NOOP("Messages", "荣誉称号不能超过{max_title}个字"), max_title=MAX_TITLE))

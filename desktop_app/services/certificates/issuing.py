@@ -47,13 +47,14 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.id_numbers import normalize_id_number
 from ...domain.masking import mask_id
 from ...domain.names import normalize_name
+from ...domain.ranges import as_record_id
 from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF, VALID, VOID
 from .. import audit
 from ..files import write_verified
 from ..numbering import next_number
 from ..session import DELETE, EDIT, PRINT, requires
 from .content import Context, Prepared, document_data, prepare, prepared_data
-from .errors import CertificateRefused
+from .errors import CertificateRefused, refused_unless_clean
 from .templates import check_type, ensure_default_templates, office_row, office_seal
 
 TYPE_CODES = {APPOINTMENT: "义聘", HONOUR: "义荣", SERVICE_PROOF: "义服", CARD: "义证"}
@@ -129,7 +130,7 @@ def context(cert_type: str, template_id: int | None, handler: str | None) -> Con
         template = (CertificateTemplate.select().where(CertificateTemplate.type == cert_type)
                     .order_by(CertificateTemplate.is_default.desc(), CertificateTemplate.id).first())
     else:
-        template = CertificateTemplate.get_or_none(CertificateTemplate.id == template_id)
+        template = CertificateTemplate.get_or_none(CertificateTemplate.id == as_record_id(template_id))
         if template is None:
             raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "所选证书模板不存在"))
         if template.type != cert_type:
@@ -150,7 +151,7 @@ def _seal_for(source: str, template_id: int | None) -> bytes | None:
 
 
 def _get_member(member_id: int) -> Member:
-    member = Member.get_or_none(Member.id == member_id)
+    member = Member.get_or_none(Member.id == as_record_id(member_id))
     if member is None:
         raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "所选队员不存在"))
     return member
@@ -286,7 +287,7 @@ def _row_data(row: Certificate) -> CertificateData:
 
 
 def certificate(certificate_id: int) -> Certificate:
-    row = Certificate.get_or_none(Certificate.id == certificate_id)
+    row = Certificate.get_or_none(Certificate.id == as_record_id(certificate_id))
     if row is None:
         raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "证书不存在"))
     return row
@@ -329,7 +330,7 @@ def reprint_many(certificate_ids: Sequence[int]) -> bytes:
 @requires(DELETE)
 def void(certificate_id: int, reason: str) -> None:
     """Void a certificate (reason required); its serial stays taken and its code answers 已作废."""
-    reason = (reason or "").strip()
+    reason = refused_unless_clean(reason, QT_TRANSLATE_NOOP("Messages", "作废原因"))
     if not reason:
         raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请填写作废原因"))
     if len(reason) > MAX_VOID_REASON:

@@ -15,14 +15,16 @@ from ...db.database import db
 from ...db.models import CertificateTemplate, OfficeSettings
 from ...documents.certificate_layout import BORDER_STYLES
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.ranges import as_record_id
 from ...domain.vocabulary import CERTIFICATE_TYPES
 from .. import audit
 from ..session import SETTINGS, requires
-from .errors import CertificateRefused
+from .errors import CertificateRefused, refused_unless_clean
 
 TEMPLATES_FILE = "certificates.json"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_TEMPLATE_NAME = 50
+MAX_WORDING = 5_000
 
 _KEEP = object()
 
@@ -156,13 +158,14 @@ def save_template(template_id: int | None, cert_type: str, name: str, wording: s
                   is_default: bool = False, seal_image: bytes | None | object = _KEEP) -> TemplateInfo:
     """Add (template_id None) or change a template; `seal_image` None removes the template's own seal."""
     check_type(cert_type)
-    name = name.strip()
+    name = refused_unless_clean(name, QT_TRANSLATE_NOOP("Messages", "模板名称"))
     if not name:
         raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请填写模板名称"))
     if len(name) > MAX_TEMPLATE_NAME:
         raise CertificateRefused(
             Message(QT_TRANSLATE_NOOP("Messages", "模板名称不能超过{max_template_name}个字"),
                     max_template_name=MAX_TEMPLATE_NAME))
+    wording = refused_unless_clean(wording, QT_TRANSLATE_NOOP("Messages", "措辞"), MAX_WORDING, multiline=True)
     if border_style not in BORDER_STYLES:
         raise CertificateRefused(Message(QT_TRANSLATE_NOOP("Messages", "边框样式应为 {styles}"),
                                          styles=" / ".join(border_style_names().values())))
@@ -176,7 +179,7 @@ def save_template(template_id: int | None, cert_type: str, name: str, wording: s
         if template_id is None:
             row = CertificateTemplate(type=cert_type)
         else:
-            row = CertificateTemplate.get_or_none(CertificateTemplate.id == template_id)
+            row = CertificateTemplate.get_or_none(CertificateTemplate.id == as_record_id(template_id))
             if row is None:
                 raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "所选证书模板不存在"))
             if row.type != cert_type:

@@ -11,6 +11,7 @@ from ...db.models import Member, Team
 from ...domain.dates import format_date
 from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.ranges import as_record_id
 from ...domain.text_folding import fold_fullwidth
 
 MAX_HOURS_PER_DAY = 24.0
@@ -47,7 +48,7 @@ class RecordLookups:
     def team_exists(self, team_id: int) -> bool:
         if self.teams is not None:
             return team_id in self.teams
-        return Team.select().where(Team.id == team_id, Team.deleted_at.is_null()).exists()
+        return Team.select().where(Team.id == as_record_id(team_id), Team.deleted_at.is_null()).exists()
 
 
 def member_spans(member_ids: Iterable[int] | None) -> dict[int, MemberSpan]:
@@ -56,7 +57,7 @@ def member_spans(member_ids: Iterable[int] | None) -> dict[int, MemberSpan]:
     if member_ids is None:
         chunks = [Member.select(*columns)]
     else:
-        ids = list(dict.fromkeys(member_ids))
+        ids = list(dict.fromkeys(as_record_id(m) for m in member_ids))
         chunks = [Member.select(*columns).where(Member.id.in_(ids[k:k + _IN_CHUNK]))
                   for k in range(0, len(ids), _IN_CHUNK)]
     return {mid: MemberSpan(name, joined, left, deleted is not None)

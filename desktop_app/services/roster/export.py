@@ -25,6 +25,7 @@ from ...documents.roster_pdf import ALL_TEAMS, RosterPdfData, RosterPdfRow, buil
 from ...domain.dates import format_date
 from ...domain.ethnic_groups import ETHNIC_GROUPS
 from ...domain.masking import mask_address, mask_free_text, mask_id, mask_phone
+from ...domain.text_hygiene import writable
 from .. import audit
 from ..files import FileWriteError, write_verified
 from ..office import get_office
@@ -108,7 +109,7 @@ def export_roster_xlsx(member_ids: Sequence[int], path: str | Path, full: bool =
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
     form = "完整信息" if full else "身份证号、电话、住址已脱敏"
-    heading = WriteOnlyCell(sheet, f"{_unit_name()}{title}（{format_date(today)}导出，{form}）")
+    heading = WriteOnlyCell(sheet, writable(f"{_unit_name()}{title}（{format_date(today)}导出，{form}）"))
     heading.font = Font(bold=True, size=14)
     sheet.append([heading])
 
@@ -141,7 +142,7 @@ def export_roster_xlsx(member_ids: Sequence[int], path: str | Path, full: bool =
         row = []
         for column in EXPORT_COLUMNS:
             value = values[column]
-            cell = WriteOnlyCell(sheet, str(value) if column in _TEXT_COLUMNS else value)
+            cell = WriteOnlyCell(sheet, writable(str(value) if column in _TEXT_COLUMNS else value))
             cell.border = border
             cell.alignment = centred if column in _CENTRED_COLUMNS else plain
             if column in _TEXT_COLUMNS:

@@ -3,7 +3,12 @@ judge every row, then import the good rows in one transaction and report what ha
 
 Every member rule is `members.validate_member`'s; this module only turns spreadsheet cells into a
 `MemberInput` and recognises what spreadsheets do to data (numbers instead of ID text, title rows,
-Excel date serials). Values shown in verdicts and reports have ID numbers and phones masked.
+Excel date serials, a team name merged over the rows of its members). Values shown in verdicts and
+reports have ID numbers and phones masked.
+
+Reading has limits, each refused with a message naming it before memory or time run out: the file's size,
+what its .xlsx parts unpack to (a 1.5 MB file can hold a 1.5 GB cell), the sheet's used range, its rows
+and the length of one cell. Workbooks are read streaming (openpyxl read_only).
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.id_numbers import looks_like_excel_damage, normalize_id_number
 from ...domain.masking import mask_id, mask_phone
 from ...domain.text_folding import fold_fullwidth
+from ...domain.text_hygiene import writable
 from .. import audit
 from ..files import write_verified
 from ..progress import Progress
@@ -47,6 +53,15 @@ ACTIONS = (ADDED, UPDATED, SKIPPED, REFUSED)
 CSV_SHEET = "CSV"
 HEADER_SEARCH_ROWS = 10
 PROGRESS_EVERY = 200
+
+MAX_FILE_MB = 50
+MAX_UNPACKED_MB = 300  # what the parts of an .xlsx unpack to, together
+MAX_SHARED_STRINGS_MB = 100  # openpyxl holds the whole table of texts in memory
+MAX_ROWS = 200_000
+MAX_COLUMNS = 200
+MAX_CELL_CHARS = 10_000
+_MB = 1 << 20
+_NO_ROW: list[object] = []  # one shared object for every empty row
 
 FIELDS: dict[str, str] = {
     "name": "姓名", "gender": "性别", "ethnic": "民族", "id_number": "身份证号", "phone": "联系电话",
@@ -163,16 +178,52 @@ def _kind(path: Path) -> str:
     raise RosterImportError(QT_TRANSLATE_NOOP("Messages", "只能导入 .xlsx 或 .csv 文件"))
 
 
-def _open_workbook(path: Path):
+def _check_file_size(path: Path) -> None:
     if not path.exists():
         raise RosterImportError(
             Message(QT_TRANSLATE_NOOP("Messages", "找不到文件：{path_name}"), path_name=path.name))
+    size = path.stat().st_size
+    if size > MAX_FILE_MB * _MB:
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "文件“{path_name}”有 {size_mb} MB，超过导入上限 {max_mb} MB。"
+                        "请只保留队员名单所在的工作表，或分成几个文件导入"),
+            path_name=path.name, size_mb=round(size / _MB), max_mb=MAX_FILE_MB))
+
+
+def _unreadable(path: Path) -> RosterImportError:
+    return RosterImportError(
+        Message(QT_TRANSLATE_NOOP("Messages", "无法读取文件“{path_name}”，它可能已损坏或不是 Excel 文件"),
+                path_name=path.name))
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """An .xlsx is a zip: refuse it by what it unpacks to before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _unreadable(path) from exc
+    total = sum(part.file_size for part in parts)
+    if total > MAX_UNPACKED_MB * _MB:
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "文件“{path_name}”解压后有 {size_mb} MB，超过导入上限 {max_mb} MB"
+                        "（可能有内容极长的单元格）。请检查表格后另存再导入"),
+            path_name=path.name, size_mb=round(total / _MB), max_mb=MAX_UNPACKED_MB))
+    strings = sum(p.file_size for p in parts if p.filename.lower().endswith("sharedstrings.xml"))
+    if strings > MAX_SHARED_STRINGS_MB * _MB:
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "文件“{path_name}”中的文字解压后有 {size_mb} MB，超过导入上限 {max_mb} MB"
+                        "（可能有内容极长的单元格）。请检查表格后另存再导入"),
+            path_name=path.name, size_mb=round(strings / _MB), max_mb=MAX_SHARED_STRINGS_MB))
+
+
+def _open_workbook(path: Path):
+    _check_file_size(path)
+    _check_unpacked_size(path)
     try:
         return load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
-        raise RosterImportError(
-            Message(QT_TRANSLATE_NOOP("Messages", "无法读取文件“{path_name}”，它可能已损坏或不是 Excel 文件"),
-                    path_name=path.name)) from exc
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
+        raise _unreadable(path) from exc
 
 
 def list_sheets(path: str | Path) -> list[str]:
@@ -200,13 +251,44 @@ def _decode(data: bytes) -> str:
 
 
 def _csv_rows(path: Path) -> list[list[object]]:
-    if not path.exists():
-        raise RosterImportError(
-            Message(QT_TRANSLATE_NOOP("Messages", "找不到文件：{path_name}"), path_name=path.name))
+    _check_file_size(path)
     text = _decode(path.read_bytes())
     sample = text[:4096]
     delimiter = max(",\t;", key=sample.count)
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL_CHARS * 4))
+    rows: list[list[object]] = []
+    try:
+        for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+            rows.append(_checked_row(list(row), number, path) or _NO_ROW)
+    except csv.Error as exc:
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "无法读取 CSV 文件“{path_name}”：第{number}行格式有误（单元格可能超过 {max_chars} 字）"),
+            path_name=path.name, number=len(rows) + 1, max_chars=f"{MAX_CELL_CHARS:,}")) from exc
+    return rows
+
+
+def _checked_row(row: list[object], number: int, path: Path) -> list[object]:
+    """The row without its trailing blanks, refused when it passes a limit."""
+    row = _trimmed(row)
+    if not row:
+        return row
+    if number > MAX_ROWS:
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "“{path_name}”超过导入上限 {max_rows} 行（第{number}行还有内容）。请分成几个文件导入"),
+            path_name=path.name, max_rows=f"{MAX_ROWS:,}", number=f"{number:,}"))
+    if len(row) > MAX_COLUMNS:
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "“{path_name}”第{number}行有内容的列超过导入上限 {max_columns} 列"
+                        "（到 {last_column} 列）。请删除多余的列后再导入"),
+            path_name=path.name, number=number, max_columns=MAX_COLUMNS, last_column=get_column_letter(len(row))))
+    for column, value in enumerate(row, start=1):
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "“{path_name}”的 {cell} 单元格有 {length} 字，超过单元格上限 {max_chars} 字。"
+                            "请检查该单元格后再导入"),
+                path_name=path.name, cell=f"{get_column_letter(column)}{number}", length=f"{len(value):,}",
+                max_chars=f"{MAX_CELL_CHARS:,}"))
+    return row
 
 
 def _is_blank(value: object) -> bool:
@@ -281,16 +363,85 @@ def read_sheet(path: str | Path, sheet: str | None = None) -> SheetPreview:
             sheet = next(
                 (name for name in names
                  if _find_header([list(r) for r in workbook[name].iter_rows(
-                     max_row=HEADER_SEARCH_ROWS, values_only=True)]) is not None),
+                     max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS, values_only=True)]) is not None),
                 names[0],
             )
         elif sheet not in workbook.sheetnames:
             raise RosterImportError(
                 Message(QT_TRANSLATE_NOOP("Messages", "工作簿中没有名为“{sheet}”的工作表"), sheet=sheet))
-        raw_rows = [list(row) for row in workbook[sheet].iter_rows(values_only=True)]
+        raw_rows = _sheet_rows(workbook[sheet], path)
+        _fill_merged_cells(raw_rows, _merged_ranges(path, workbook[sheet]))
     finally:
         workbook.close()
     return _preview(sheet, raw_rows, path)
+
+
+def _sheet_rows(worksheet, path: Path) -> list[list[object]]:
+    """The sheet's rows, streaming: the declared used range is checked first, then each row as it comes
+    (a sheet without a declared range, or one that lies about it, meets the same limits)."""
+    if worksheet.max_row and worksheet.max_column and (
+            worksheet.max_row > MAX_ROWS or worksheet.max_column > MAX_COLUMNS):
+        used = f"A1:{get_column_letter(worksheet.max_column)}{worksheet.max_row}"
+        raise RosterImportError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "工作表“{sheet}”的已用区域为 {used}，超过导入上限 {max_rows} 行、{max_columns} 列。"
+                        "表格中可能有远处的空白格被设置过格式：请把队员名单复制到一个新的工作表后再导入"),
+            sheet=worksheet.title, used=used, max_rows=f"{MAX_ROWS:,}", max_columns=MAX_COLUMNS))
+    worksheet.reset_dimensions()  # rows as they are in the file, not padded to the declared range
+    rows: list[list[object]] = []
+    for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        rows.append(_checked_row(list(row), number, path) or _NO_ROW)
+    while rows and rows[-1] is _NO_ROW:
+        rows.pop()
+    return rows
+
+
+_MERGE_REF = re.compile(r"([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)")
+
+
+def _merged_ranges(path: Path, worksheet) -> list[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column), 1-based, of the sheet's merged cells: read-only
+    worksheets do not give them, so the sheet's XML is scanned for its <mergeCell> elements."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils import column_index_from_string
+
+    part = getattr(worksheet, "_worksheet_path", None)
+    if not part:
+        return []
+    ranges = []
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as source:
+            for _event, element in iterparse(source):
+                if element.tag.endswith("}mergeCell") or element.tag == "mergeCell":
+                    match = _MERGE_REF.fullmatch(element.get("ref", ""))
+                    if match:
+                        c1, r1, c2, r2 = match.groups()
+                        ranges.append((int(r1), column_index_from_string(c1), int(r2), column_index_from_string(c2)))
+                elif element.tag.endswith("}row"):
+                    element.clear()
+    except (KeyError, zipfile.BadZipFile, OSError, SyntaxError):
+        return []
+    return ranges
+
+
+def _fill_merged_cells(rows: list[list[object]], ranges: list[tuple[int, int, int, int]]) -> None:
+    """A merged cell's value applies to every cell it covers (a team name merged over its members)."""
+    for first_row, first_col, last_row, last_col in ranges:
+        if first_row > len(rows) or last_row > MAX_ROWS or last_col > MAX_COLUMNS:
+            continue
+        top = rows[first_row - 1]
+        value = top[first_col - 1] if first_col - 1 < len(top) else None
+        if _is_blank(value):
+            continue
+        for number in range(first_row, min(last_row, len(rows)) + 1):
+            row = rows[number - 1]
+            if row is _NO_ROW:
+                continue  # a merged block over blank rows does not make members of them
+            if len(row) < last_col:
+                row.extend([None] * (last_col - len(row)))
+            for column in range(first_col, last_col + 1):
+                if _is_blank(row[column - 1]):
+                    row[column - 1] = value
 
 
 # --- judging rows --------------------------------------------------------------------------------
@@ -657,8 +808,9 @@ def save_report_xlsx(report: ImportReport, path: str | Path) -> None:
     for cell in sheet[1]:
         cell.font, cell.fill = bold, fill
     for verdict in report.rows:
-        sheet.append([verdict.row_number, verdict.values.get("name", ""), verdict.values.get("id_number", ""),
-                      verdict.action, "；".join(verdict.reasons)])
+        sheet.append([writable(value) for value in (
+            verdict.row_number, verdict.values.get("name", ""), verdict.values.get("id_number", ""),
+            verdict.action, "；".join(verdict.reasons))])
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in sheet.iter_rows(min_row=2, min_col=5, max_col=5):
         row[0].alignment = wrap
@@ -675,7 +827,7 @@ def save_report_xlsx(report: ImportReport, path: str | Path) -> None:
                          (REFUSED, report.refused), ("新建队伍", len(report.teams_created))):
         totals.append([label, count])
     if report.teams_created:
-        totals.append(["新建的队伍", "、".join(report.teams_created)])
+        totals.append(["新建的队伍", writable("、".join(report.teams_created))])
     totals.append(["生成时间", format_date(date.today())])
     totals.column_dimensions["A"].width = 14
     totals.column_dimensions["B"].width = 40

@@ -24,11 +24,14 @@ from ...domain.id_numbers import check_consistency, parse_id_number
 from ...domain.names import validate_name
 from ...domain.phones import validate_mobile, validate_phone
 from ...domain.pinyin_keys import pinyin_keys
+from ...domain.ranges import as_record_id
+from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from .. import audit
 from ..bulk import insert_rows, next_id
 from ..session import DELETE, EDIT, READ_FULL, requires
 
+MAX_NOTES = 5_000
 SKILLS = (QT_TRANSLATE_NOOP("Vocabulary", "调解"), QT_TRANSLATE_NOOP("Vocabulary", "巡逻"),
           QT_TRANSLATE_NOOP("Vocabulary", "交通劝导"), QT_TRANSLATE_NOOP("Vocabulary", "救援"),
           QT_TRANSLATE_NOOP("Vocabulary", "驾驶"), QT_TRANSLATE_NOOP("Vocabulary", "双语翻译"),
@@ -189,11 +192,14 @@ def validate_member(
         errors.append(FieldError("status", QT_TRANSLATE_NOOP("Messages", "状态应为 在队 / 暂停 / 退出")))
     values["status"] = status
 
-    if data.team_id is not None and not lookups.team_exists(data.team_id):
+    if data.team_id is not None and not lookups.team_exists(as_record_id(data.team_id)):
         errors.append(FieldError("team", QT_TRANSLATE_NOOP("Messages", "所选队伍不存在")))
     values["team"] = data.team_id
 
-    skills = split_skills(data.skills)
+    skills_label = QT_TRANSLATE_NOOP("Messages", "技能")
+    skills = split_skills(data.skills if isinstance(data.skills, list) else
+                          text_value(data.skills, "skills", skills_label, 500, errors))
+    skills = [text_value(s, "skills", skills_label, None, errors) for s in skills]
     if any(len(s) > 10 for s in skills):
         errors.append(FieldError("skills", QT_TRANSLATE_NOOP("Messages", "每项技能不超过10个字，多项之间用顿号分隔")))
     values["skills"] = "、".join(skills)
@@ -202,12 +208,13 @@ def validate_member(
                               ("occupation", QT_TRANSLATE_NOOP("Messages", "职业"), 50),
                               ("political_status", QT_TRANSLATE_NOOP("Messages", "政治面貌"), 20),
                               ("emergency_contact", QT_TRANSLATE_NOOP("Messages", "紧急联系人"), 50)):
-        text = (getattr(data, key) or "").strip()
+        text = text_value(getattr(data, key), key, label, None, errors)
         if len(text) > limit:
             errors.append(FieldError(key,
                 Message(QT_TRANSLATE_NOOP("Messages", "{label}不能超过{limit}个字"), label=label, limit=limit)))
         values[key] = text
-    values["notes"] = (data.notes or "").strip()
+    values["notes"] = text_value(data.notes, "notes", QT_TRANSLATE_NOOP("Messages", "备注"), MAX_NOTES, errors,
+                                 multiline=True)
     values["photo"] = data.photo
     values["consent_on"] = _optional_date(data.consent_on, "consent_on", QT_TRANSLATE_NOOP("Messages", "同意日期"),
                                           errors)
@@ -338,9 +345,14 @@ def _overlapping_leave(member_id: int, start: date, end: date) -> tuple[date, da
     return None if row is None else (row.from_date, row.to_date)
 
 
-def validate_leave(data: LeaveInput, overlapping: Overlap = _overlapping_leave) -> dict[str, Any]:
+def _member_exists(member_id: int) -> bool:
+    return Member.select().where(Member.id == as_record_id(member_id)).exists()
+
+
+def validate_leave(data: LeaveInput, overlapping: Overlap = _overlapping_leave,
+                   exists: Callable[[int], bool] = _member_exists) -> dict[str, Any]:
     """The values of a leave to store, or `MemberInvalid`; `overlapping(member, start, end)` finds a leave
-    of the member already registered in that time."""
+    of the member already registered in that time, `exists(member)` whether the member is there."""
     errors: list[FieldError] = []
     start = _optional_date(data.from_date, "leave_from", QT_TRANSLATE_NOOP("Messages", "开始日期"), errors)
     end = _optional_date(data.to_date, "leave_to", QT_TRANSLATE_NOOP("Messages", "结束日期"), errors)
@@ -350,9 +362,11 @@ def validate_leave(data: LeaveInput, overlapping: Overlap = _overlapping_leave) 
         errors.append(FieldError("leave_to", QT_TRANSLATE_NOOP("Messages", "请填写结束日期")))
     if start and end and end < start:
         errors.append(FieldError("leave_to", QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期")))
-    reason = data.reason or ""
-    if len(reason.strip()) > 200:
+    reason = text_value(data.reason, "leave_reason", QT_TRANSLATE_NOOP("Messages", "事由"), None, errors)
+    if len(reason) > 200:
         errors.append(FieldError("leave_reason", QT_TRANSLATE_NOOP("Messages", "事由不能超过200个字")))
+    if not exists(data.member_id):
+        errors.append(FieldError("member", QT_TRANSLATE_NOOP("Messages", "队员不存在")))
     if start and end and not errors:
         found = overlapping(data.member_id, start, end)
         if found:
@@ -361,7 +375,7 @@ def validate_leave(data: LeaveInput, overlapping: Overlap = _overlapping_leave) 
                         from_date=found[0], to_date=found[1])))
     if errors:
         raise MemberInvalid(errors)
-    return {"member": data.member_id, "from_date": start, "to_date": end, "reason": reason.strip()}
+    return {"member": data.member_id, "from_date": start, "to_date": end, "reason": reason}
 
 
 @requires(EDIT)
@@ -394,7 +408,7 @@ def add_leaves(entries: Sequence[LeaveInput]) -> int:
             if data.member_id not in known:
                 raise MemberInvalid([FieldError("member", QT_TRANSLATE_NOOP("Messages", "队员不存在"))], item=index)
             try:
-                values = validate_leave(data, overlapping)
+                values = validate_leave(data, overlapping, known.__contains__)
             except MemberInvalid as exc:
                 raise MemberInvalid(exc.errors, item=index) from None
             taken.setdefault(data.member_id, []).append((values["from_date"], values["to_date"]))

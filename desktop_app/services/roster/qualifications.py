@@ -18,6 +18,8 @@ from ...db.models import Member, Qualification, Training
 from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.ranges import as_record_id
+from ...domain.text_hygiene import text_value
 from .. import audit
 from ..bulk import insert_rows
 from ..session import EDIT, requires
@@ -57,13 +59,13 @@ class QualificationLookups:
         """True on the roster, False deleted, None unknown."""
         if self.members is not None:
             return self.members.get(member_id)
-        row = Member.select(Member.deleted_at).where(Member.id == member_id).tuples().first()
+        row = Member.select(Member.deleted_at).where(Member.id == as_record_id(member_id)).tuples().first()
         return None if row is None else row[0] is None
 
     def training_exists(self, training_id: int) -> bool:
         if self.trainings is not None:
             return training_id in self.trainings
-        return Training.select().where(Training.id == training_id).exists()
+        return Training.select().where(Training.id == as_record_id(training_id)).exists()
 
 
 def _date(value: str | date | None, name: str, label: str, errors: list[FieldError], required: bool) -> date | None:
@@ -90,8 +92,10 @@ def validate_qualification(data: QualificationInput, today: date | None = None,
         errors.append(FieldError("member", QT_TRANSLATE_NOOP("Messages", "队员不存在")))
     elif not live:
         errors.append(FieldError("member", QT_TRANSLATE_NOOP("Messages", "该队员已删除")))
-    skill = (data.skill or "").strip()
-    if not skill:
+    skill = text_value(data.skill, "skill", QT_TRANSLATE_NOOP("Messages", "资质名称"), None, errors)
+    if any(e.field == "skill" for e in errors):
+        pass
+    elif not skill:
         errors.append(FieldError("skill", QT_TRANSLATE_NOOP("Messages", "请填写资质（技能）名称")))
     elif len(skill) > SKILL_MAX:
         errors.append(FieldError("skill", Message(QT_TRANSLATE_NOOP("Messages", "资质名称不能超过{limit}个字"),
@@ -109,7 +113,7 @@ def validate_qualification(data: QualificationInput, today: date | None = None,
         errors.append(FieldError("training", QT_TRANSLATE_NOOP("Messages", "培训取得的资质请注明培训")))
     if data.training_id is not None and not lookups.training_exists(data.training_id):
         errors.append(FieldError("training", QT_TRANSLATE_NOOP("Messages", "所选培训不存在")))
-    notes = (data.notes or "").strip()
+    notes = text_value(data.notes, "notes", QT_TRANSLATE_NOOP("Messages", "备注"), None, errors, multiline=True)
     if len(notes) > NOTES_MAX:
         errors.append(FieldError("notes", Message(QT_TRANSLATE_NOOP("Messages", "备注不能超过{limit}个字"), limit=NOTES_MAX)))
     if errors:

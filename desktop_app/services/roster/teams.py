@@ -16,6 +16,8 @@ from ...db.models import Activity, DutyPost, Member, Team
 from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.ranges import as_record_id
+from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import ACTIVE, LEFT
 from .. import audit
 from ..session import DELETE, EDIT, requires
@@ -23,6 +25,7 @@ from .search import pinyin_sort_key
 
 NAME_MAX = 100
 STATION_MAX = 100
+NOTES_MAX = 5_000
 SERVICE_AREA_MAX = 200
 
 
@@ -111,7 +114,9 @@ def find_team_by_name(name: str) -> int | None:
 
 
 def _checked_name(raw: str, team_id: int | None, errors: list[FieldError]) -> str:
-    name = (raw or "").strip()
+    name = text_value(raw, "name", QT_TRANSLATE_NOOP("Messages", "队伍名称"), None, errors)
+    if any(e.field == "name" for e in errors):
+        return name
     if not name:
         errors.append(FieldError("name", QT_TRANSLATE_NOOP("Messages", "请填写队伍名称")))
     elif len(name) > NAME_MAX:
@@ -145,7 +150,7 @@ def validate_team(data: TeamInput, team_id: int | None = None, today: date | Non
 
     values["leader"] = data.leader_id
     if data.leader_id is not None:
-        leader = Member.get_or_none(Member.id == data.leader_id)
+        leader = Member.get_or_none(Member.id == as_record_id(data.leader_id))
         if leader is None or leader.deleted_at is not None:
             errors.append(FieldError("leader", QT_TRANSLATE_NOOP("Messages", "所选队长不存在或已删除")))
         elif team_id is not None and leader.team_id != team_id:
@@ -155,12 +160,13 @@ def validate_team(data: TeamInput, team_id: int | None = None, today: date | Non
 
     for key, label, limit in (("station", QT_TRANSLATE_NOOP("Messages", "所属警务站"), STATION_MAX),
                               ("service_area", QT_TRANSLATE_NOOP("Messages", "服务区域"), SERVICE_AREA_MAX)):
-        text = (getattr(data, key) or "").strip()
+        text = text_value(getattr(data, key), key, label, None, errors)
         if len(text) > limit:
             errors.append(FieldError(key,
                 Message(QT_TRANSLATE_NOOP("Messages", "{label}不能超过{limit}个字"), label=label, limit=limit)))
         values[key] = text
-    values["notes"] = (data.notes or "").strip()
+    values["notes"] = text_value(data.notes, "notes", QT_TRANSLATE_NOOP("Messages", "备注"), NOTES_MAX, errors,
+                                 multiline=True)
 
     if errors:
         raise TeamInvalid(errors)

@@ -28,7 +28,7 @@ from ..roster.members import split_skills
 from ..session import EDIT, requires
 from . import rules
 from .assignment_checks import BusyShift, MemberFacts, ShiftFacts, problems_for
-from .assignments import _refuse_unless_allowed, leader_after_change
+from .assignments import _refuse_unless_allowed, clean_reason, leader_after_change
 from .attendance import AttendanceInvalid, attendance_values
 from .errors import AssignmentRefused, ScheduleError
 from .rules import LeaderCandidate, Period, Problem, skill_periods
@@ -181,7 +181,7 @@ class AssignmentBatch:
         shift = self._now.get(shift_id)
         if shift is None:
             raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
-        problems = self._try(shift, member_id, reason, locked)
+        problems = self._try(shift, member_id, clean_reason(reason), locked)
         if problems:
             raise AssignmentRefused(problems)
 
@@ -195,6 +195,7 @@ class AssignmentBatch:
         taken: list[int] = []
         if want <= 0:
             return taken
+        reason = clean_reason(reason)
         for member_id in candidates:
             if not self._try(shift, member_id, reason, locked):
                 taken.append(member_id)

@@ -9,7 +9,9 @@ from datetime import date, datetime
 
 from ...db.database import db
 from ...db.models import Assignment, DutyPost, Member, Shift, Swap, Team
+from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.text_hygiene import clean_text
 from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
 from ..session import EDIT, requires
@@ -65,6 +67,7 @@ def assign(shift_id: int, member_id: int, locked: bool = True, force_warnings: b
            reason: str = "手工安排") -> Assignment:
     """Put the member on the shift; `AssignmentRefused` when a rule forbids it, or when there are warnings
     and `force_warnings` is False. Manual assignments are locked by default (the auto-scheduler keeps them)."""
+    reason = clean_reason(reason)
     with db.atomic():
         problems = check_assignment(shift_id, member_id)
         _refuse_unless_allowed(problems, force_warnings)
@@ -143,8 +146,17 @@ def _operator() -> str:
     return audit.current_user()
 
 
+def clean_reason(reason: str) -> str:
+    """A stored reason (of an assignment, a swap) after the hygiene step (domain/text_hygiene.py);
+    `ScheduleError` when it holds what cannot be stored."""
+    try:
+        return clean_text(reason, "reason", QT_TRANSLATE_NOOP("Messages", "事由"), None)
+    except FieldError as exc:
+        raise ScheduleError(exc.message) from None
+
+
 def _check_reason(reason: str) -> str:
-    text = (reason or "").strip()
+    text = clean_reason(reason)
     if len(text) > REASON_MAX:
         raise ScheduleError(
             Message(QT_TRANSLATE_NOOP("Messages", "换班事由不能超过{reason_max}个字"), reason_max=REASON_MAX))

@@ -34,6 +34,7 @@ from ...documents.duty_sheet import (
 )
 from ...domain.dates import format_date, iso_week_dates
 from ...domain.masking import mask_phone
+from ...domain.text_hygiene import writable
 from ...domain.vocabulary import ON_LEAVE
 from .. import audit
 from ..files import FileWriteError, write_verified
@@ -190,13 +191,13 @@ def export_week_xlsx(year: int, week: int, team_id: int | None, path: str | Path
     columns = 1 + len(data.posts) + 2
     last = get_column_letter(columns)
 
-    sheet["A1"] = data.title
+    sheet["A1"] = writable(data.title)
     sheet["A1"].font = Font(bold=True, size=16)
     sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
     sheet.merge_cells(f"A1:{last}1")
     sheet.row_dimensions[1].height = 28
     unit = f"单位：{data.unit_name}    " if data.unit_name else ""
-    sheet["A2"] = (f"{unit}队伍：{data.team_name}    {data.week_label}（{date_range_label(data.dates)}）"
+    sheet["A2"] = writable(f"{unit}队伍：{data.team_name}    {data.week_label}（{date_range_label(data.dates)}）"
                    "    电话已脱敏")
     sheet["A2"].alignment = Alignment(vertical="center")
     sheet.merge_cells(f"A2:{last}2")
@@ -204,7 +205,7 @@ def export_week_xlsx(year: int, week: int, team_id: int | None, path: str | Path
     header = [DAY_HEADER, *(_post_heading(post, data.team_name == ALL_TEAMS) for post in data.posts),
               SIGN_HEADER, REMARKS_HEADER]
     for index, text in enumerate(header, start=1):
-        cell = sheet.cell(row=3, column=index, value=text)
+        cell = sheet.cell(row=3, column=index, value=writable(text))
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
@@ -216,7 +217,7 @@ def export_week_xlsx(year: int, week: int, team_id: int | None, path: str | Path
         weekday, month_day = day_label(d)
         values = [f"{weekday}\n{month_day}", *(cell_text(cell) for cell in cells), "", ""]
         for index, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=index, value=value)
+            cell = sheet.cell(row=row, column=index, value=writable(value))
             cell.border = _BORDER
             cell.alignment = _CENTRED if index == 1 or value == "—" else _TOP
             if 1 < index <= len(cells) + 1 and any(shift.missing for shift in cells[index - 2]):
@@ -229,8 +230,8 @@ def export_week_xlsx(year: int, week: int, team_id: int | None, path: str | Path
     footer_row = 4 + len(data.dates) + 1
     made_at = data.made_at
     sheet.cell(row=footer_row, column=1,
-               value=f"制表人：{data.made_by or '__________'}    制表时间：{format_date(made_at.date())} "
-                     f"{made_at:%H:%M}")
+               value=writable(f"制表人：{data.made_by or '__________'}    制表时间："
+                              f"{format_date(made_at.date())} {made_at:%H:%M}"))
     sheet.merge_cells(f"A{footer_row}:{last}{footer_row}")
 
     widths = [_DAY_WIDTH, *[_POST_WIDTH] * len(data.posts), _SIGN_WIDTH, _REMARKS_WIDTH]

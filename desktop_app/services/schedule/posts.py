@@ -20,7 +20,9 @@ from ...db.models import Assignment, DutyPost, Shift, ShiftPattern, Team
 from ...domain.dates import parse_loose_date
 from ...domain.errors import FieldError, ValidationFailed
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.ranges import as_record_id
 from ...domain.text_folding import fold_fullwidth
+from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import PATROL, PLANNED, POST_KINDS
 from .. import audit
 from ..roster.search import pinyin_sort_key
@@ -29,6 +31,7 @@ from ..session import DELETE, EDIT, requires
 NAME_MAX = 100
 PLACE_MAX = 200
 SKILL_MAX = 20
+NOTES_MAX = 5_000
 HEADCOUNT_MAX = 50
 WEEKDAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 ALL_WEEKDAYS = (1, 2, 3, 4, 5, 6, 7)
@@ -229,8 +232,10 @@ def _optional_clock(value: str | time | None, field_name: str, label: str, error
 def validate_post(data: PostInput, post_id: int | None = None) -> dict[str, Any]:
     """The values to store, or `PostInvalid` listing every wrong field."""
     errors: list[FieldError] = []
-    name = " ".join((data.name or "").split())
-    if not name:
+    name = " ".join(text_value(data.name, "name", QT_TRANSLATE_NOOP("Messages", "岗位名称"), None, errors).split())
+    if any(e.field == "name" for e in errors):
+        pass
+    elif not name:
         errors.append(FieldError("name", QT_TRANSLATE_NOOP("Messages", "请填写岗位名称")))
     elif len(name) > NAME_MAX:
         errors.append(FieldError("name",
@@ -246,12 +251,12 @@ def validate_post(data: PostInput, post_id: int | None = None) -> dict[str, Any]
     if kind not in POST_KINDS:
         errors.append(FieldError("kind", Message(QT_TRANSLATE_NOOP("Messages", "岗位类别应为 {kinds}"),
                                                  kinds=" / ".join(POST_KINDS))))
-    place = (data.place or "").strip()
+    place = text_value(data.place, "place", QT_TRANSLATE_NOOP("Messages", "地点"), None, errors)
     if len(place) > PLACE_MAX:
         errors.append(FieldError("place",
             Message(QT_TRANSLATE_NOOP("Messages", "地点不能超过{place_max}个字"), place_max=PLACE_MAX)))
     if data.team_id is not None and not Team.select().where(
-            Team.id == data.team_id, Team.deleted_at.is_null()).exists():
+            Team.id == as_record_id(data.team_id), Team.deleted_at.is_null()).exists():
         errors.append(FieldError("team", QT_TRANSLATE_NOOP("Messages", "所选队伍不存在")))
     start = _optional_clock(data.default_start, "default_start",
         QT_TRANSLATE_NOOP("Messages", "开始时间"), errors)
@@ -263,17 +268,20 @@ def validate_post(data: PostInput, post_id: int | None = None) -> dict[str, Any]
     elif start is not None and start == end:
         errors.append(FieldError("default_end", QT_TRANSLATE_NOOP("Messages", "结束时间不能与开始时间相同")))
     headcount = _headcount(data.headcount, errors)
-    skill = (data.required_skill or "").strip()
+    skill = text_value(data.required_skill, "required_skill", QT_TRANSLATE_NOOP("Messages", "所需技能"), None,
+                       errors)
     if len(skill) > SKILL_MAX:
         errors.append(FieldError("required_skill",
             Message(QT_TRANSLATE_NOOP("Messages", "所需技能不能超过{skill_max}个字"), skill_max=SKILL_MAX)))
+    notes = text_value(data.notes, "notes", QT_TRANSLATE_NOOP("Messages", "备注"), NOTES_MAX, errors,
+                       multiline=True)
     if errors:
         raise PostInvalid(errors)
     return {
         "name": name, "kind": kind, "place": place, "team": data.team_id, "default_start": start,
         "default_end": end, "headcount": headcount, "required_skill": skill,
         "school_days_only": bool(data.school_days_only), "needs_leader": bool(data.needs_leader),
-        "active": bool(data.active), "notes": (data.notes or "").strip(),
+        "active": bool(data.active), "notes": notes,
     }
 
 

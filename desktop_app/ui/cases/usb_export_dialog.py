@@ -5,13 +5,10 @@ administrator confirms the full form. The dialog says "complete" only after the 
 from __future__ import annotations
 
 import contextlib
-import os
-import sys
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QDir, QStorageInfo
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,49 +35,10 @@ from ..admin_check import confirm_administrator
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown
 from ..ops import TaskRunner
+from ..removable_drives import Drive, looks_removable, removable_drives
 from ..roles import hide_unless
 
-LINUX_REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/")
-
-
-@dataclass(frozen=True)
-class Drive:
-    name: str
-    root: Path
-    free_bytes: int
-
-    def label(self) -> str:
-        return QCoreApplication.translate("UsbExportDialog", "{0}（{1}）  可用 {2}").format(
-            self.name, self.root, _size(self.free_bytes))
-
-
-def _size(n: int) -> str:
-    if n >= 1 << 30:
-        return f"{n / (1 << 30):.1f} GB"
-    return f"{n / (1 << 20):.0f} MB"
-
-
-def looks_removable(root: str, ready: bool, read_only: bool, platform: str = sys.platform,
-                    system_root: str = "") -> bool:
-    """The heuristic: on Linux a volume mounted under /media or /run/media (also /mnt); on Windows a
-    drive other than the system drive that is ready and writable."""
-    if not ready or read_only:
-        return False
-    if platform.startswith("win"):
-        system = (system_root or os.environ.get("SYSTEMDRIVE", "C:")).rstrip("\\/").upper()
-        return not root.upper().startswith(system)
-    path = root.rstrip("/") + "/"
-    return any(path.startswith(prefix) and path != prefix for prefix in LINUX_REMOVABLE_ROOTS)
-
-
-def removable_drives(volumes: list[QStorageInfo] | None = None) -> list[Drive]:
-    drives = []
-    for volume in QStorageInfo.mountedVolumes() if volumes is None else volumes:
-        root = QDir.toNativeSeparators(volume.rootPath())
-        if looks_removable(root, volume.isReady(), volume.isReadOnly()):
-            name = volume.displayName() or Path(root).name or root
-            drives.append(Drive(name, Path(root), volume.bytesAvailable()))
-    return drives
+__all__ = ["Drive", "UsbExportDialog", "looks_removable", "removable_drives"]
 
 
 def _qdate(day: date) -> QDate:

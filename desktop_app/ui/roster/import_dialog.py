@@ -147,7 +147,7 @@ class ImportDialog(QDialog):
         try:
             sheets = list_sheets(path)
         except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same plain answer
-            QMessageBox.warning(self, self.tr("无法读取"), self.tr("无法读取这个文件：{0}").format(exc))
+            QMessageBox.warning(self, self.tr("无法读取"), self.tr("无法读取这个文件：{0}").format(shown(exc)))
             return
         self.path = path
         self.file_edit.setText(str(path))

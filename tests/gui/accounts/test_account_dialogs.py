@@ -132,7 +132,7 @@ def test_change_own_password_from_the_account_menu(qtbot, data_paths, office, me
     accounts.log_in("xiaowang", "Luruyuan-2026")
     window = MainWindow(data_paths)
     qtbot.addWidget(window)
-    assert window.password_action.isVisible()
+    assert window.own_password_action.isVisible()
     dialog = window.change_password()
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.old, "wrong")

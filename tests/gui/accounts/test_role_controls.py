@@ -74,7 +74,7 @@ def test_the_viewer_sees_no_edit_delete_or_full_export_controls(qtbot, data_path
     assert visible(window.backup_action, window.restore_action, window.office_action) == [False] * 3
     assert not window.settings_menu.menuAction().isVisible()
     assert visible(window.accounts_action, window.audit_action, window.privacy_action) == [False] * 3
-    assert window.password_action.isVisible()
+    assert window.own_password_action.isVisible()
 
     window.tabs.setCurrentIndex(1)
     roster = window.roster

@@ -178,3 +178,75 @@ def test_the_tarball_holds_one_yijing_folder(tmp_path):
         names = archive.getnames()
         assert archive.getmember("yijing/yijing").mode == 0o755
     assert names[0] == "yijing" and all(n == "yijing" or n.startswith("yijing/") for n in names)
+
+
+def test_bundle_rules_keep_the_four_cryptodome_modules_of_aes_and_leave_out_the_rest():
+    def entry(dest: str) -> tuple[str, str, str]:
+        return (dest, "/src/" + dest, "BINARY")
+
+    kept = ["Cryptodome/Cipher/_raw_aes.abi3.so", "Cryptodome/Cipher/_raw_aesni.abi3.so",
+            "Cryptodome/Cipher/_raw_cbc.abi3.so", "Cryptodome/Util/_cpuid_c.abi3.so",
+            "Cryptodome\\Cipher\\_raw_aes.pyd", "Cryptodome\\Util\\_cpuid_c.pyd"]
+    dropped = ["Cryptodome/Cipher/_raw_des3.abi3.so", "Cryptodome/PublicKey/_ec_ws.abi3.so",
+               "Cryptodome/Hash/_SHA256.abi3.so", "Cryptodome\\Math\\_modexp.pyd",
+               "resources/translations/yijing_ug.ts", "resources\\translations\\yijing_ug.ts"]
+    assert {e[0] for e in bundle_rules.keep([entry(d) for d in dropped + kept])} == set(kept)
+
+
+def test_pruning_keeps_the_cryptodome_modules_that_ctypes_loads():
+    import Cryptodome
+
+    folder = Path(Cryptodome.__file__).parent
+    aes = next((folder / "Cipher").glob("_raw_aes.*so"), None)
+    des = next((folder / "Cipher").glob("_raw_des3.*so"), None)
+    if aes is None or des is None:
+        pytest.skip("pycryptodomex without its shared objects")
+    binaries = [(f"Cryptodome/Cipher/{aes.name}", str(aes), "BINARY"),
+                (f"Cryptodome/Cipher/{des.name}", str(des), "BINARY")]
+    kept, _ = bundle_rules.prune_linux(binaries, [])
+    assert [e[0] for e in kept] == [f"Cryptodome/Cipher/{aes.name}"]
+
+
+def test_an_encrypted_backup_round_trip_needs_nothing_the_bundle_leaves_out(tmp_path):
+    """As in the bundle: every module bundle_rules.EXCLUDED_MODULES names for py7zr is missing, and the runtime
+    hook stands in for Zstandard; py7zr still writes, checks and decrypts a backup archive, and an archive
+    that asks for Zstandard (written here, where it is installed) is refused as one it cannot open."""
+    import py7zr
+
+    left_out = [name for name in bundle_rules.EXCLUDED_MODULES
+                if name.split(".")[0] in ("brotli", "_brotli", "backports", "Cryptodome", "multiprocessing")]
+    assert {"brotli", "backports.zstd", "Cryptodome.Hash", "multiprocessing.pool"} <= set(left_out)
+    hooks = [str(PACKAGING / hook) for hook in bundle_rules.RUNTIME_HOOKS]
+    plain = tmp_path / "plain.db"
+    plain.write_bytes(b"SQLite format 3" + bytes(range(256)) * 400)
+    with py7zr.SevenZipFile(tmp_path / "zstd.7z", "w", password="password-1",
+                            filters=[{"id": py7zr.FILTER_ZSTD}, {"id": py7zr.FILTER_CRYPTO_AES256_SHA256}]) as z:
+        z.write(plain, "yijing.db")
+    code = f"""
+import runpy, sys
+from pathlib import Path
+for name in {left_out!r}:
+    sys.modules[name] = None  # an import of it fails, as in the bundle
+for hook in {hooks!r}:
+    runpy.run_path(hook)
+from desktop_app.services import backup_archive
+folder = Path({str(tmp_path)!r})
+plain = folder / "plain.db"
+archive = folder / "backup.7z"
+backup_archive.write_archive(plain, archive, "password-1")
+backup_archive.check_archive(archive, "password-1")
+backup_archive.extract_database(archive, folder / "back.db", "password-1")
+assert (folder / "back.db").read_bytes() == plain.read_bytes()
+for name, password in (("backup.7z", "wrong"), ("zstd.7z", "password-1")):
+    try:
+        backup_archive.check_archive(folder / name, password)
+    except backup_archive.ArchiveError as exc:
+        print("refused:", name, exc)
+loaded = sorted(m for m in sys.modules if m.startswith(("brotli", "Cryptodome.Hash", "multiprocessing.pool"))
+                and sys.modules[m] is not None)
+print("loaded:", loaded, "zstd stand-in:", sys.modules["backports.zstd"].zstd_version_info)
+"""
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "refused: backup.7z" in result.stdout and "refused: zstd.7z" in result.stdout, result.stdout
+    assert "loaded: [] zstd stand-in: (0, 0, 0)" in result.stdout

@@ -81,3 +81,13 @@ def test_failures_are_described_by_what_is_missing():
     assert describe_failure(FileNotFoundError(2, "No such file", "/x/ukai.ttc")) == "缺少字体 /x/ukai.ttc"
     assert describe_failure(Missing("字体", "uming.ttc", "Qt 无法加载")) == "缺少字体 uming.ttc（Qt 无法加载）"
     assert describe_failure(ValueError("坏了")) == "ValueError: 坏了"
+
+
+def test_a_missing_aes_module_fails_the_encrypted_backup_by_name():
+    result = _run_in_fresh_process("""
+        import sys
+        sys.modules["Cryptodome.Cipher._mode_cbc"] = None  # as in a bundle that left py7zr's AES mode out
+    """)
+    assert result.returncode == 1, result.stdout
+    assert "[失败] 加密备份: 缺少模块 Cryptodome.Cipher._mode_cbc" in result.stdout
+    assert "[通过] 备份" in result.stdout and "[通过] 证书" in result.stdout

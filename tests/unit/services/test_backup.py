@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from desktop_app.db.models import AuditLog, Member
-from desktop_app.services import backup
+from desktop_app.services import backup, restore
 from desktop_app.services.storage import DamagedDatabaseError, close_store, open_store
 
 
@@ -36,7 +36,7 @@ def test_restore_replaces_content_and_keeps_a_safety_copy(data_paths):
     Member.create(name="艾尔肯·吐尔逊")
     saved = backup.backup_now(data_paths)
     Member.create(name="王建国")
-    safety = backup.restore_from(data_paths, saved)
+    safety = restore.restore_from(data_paths, saved)
     assert [m.name for m in Member.select()] == ["艾尔肯·吐尔逊"]
     assert _names(safety) == ["艾尔肯·吐尔逊", "王建国"]
 
@@ -45,12 +45,12 @@ def test_restore_refuses_a_damaged_or_foreign_file(data_paths, tmp_path):
     Member.create(name="叶尔兰·努尔兰")
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
-    with pytest.raises(backup.RestoreError):
-        backup.restore_from(data_paths, broken)
+    with pytest.raises(restore.RestoreError):
+        restore.restore_from(data_paths, broken)
     foreign = tmp_path / "other.db"
     sqlite3.connect(foreign).execute("CREATE TABLE t (x)").connection.close()
-    with pytest.raises(backup.RestoreError):
-        backup.restore_from(data_paths, foreign)
+    with pytest.raises(restore.RestoreError):
+        restore.restore_from(data_paths, foreign)
     assert [m.name for m in Member.select()] == ["叶尔兰·努尔兰"]
 
 
@@ -66,8 +66,8 @@ def test_damaged_file_is_detected_at_start_and_replaced_by_the_newest_good_backu
     data_paths.database.write_bytes(bytes(raw))
     with pytest.raises(DamagedDatabaseError):
         open_store(data_paths)
-    assert backup.newest_good_backup(data_paths) == good
-    kept = backup.replace_damaged_database(data_paths, good)
+    assert restore.newest_good_backup(data_paths) == good
+    kept = restore.replace_damaged_database(data_paths, good)
     assert kept.exists()
     open_store(data_paths)
     assert [m.name for m in Member.select()] == ["古丽娜尔·艾山"]
