@@ -80,10 +80,13 @@ def acting():
 
 @pytest.fixture
 def office(data_paths):
+    """The office (its 治安调解 numbered 夏派调) with its 人民调解委员会 (人民调解 numbered 夏人调)."""
+    from desktop_app.services.cases.bodies import save_body
     from desktop_app.services.office import OfficeInfo, get_office, save_office
 
     save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", parent_unit="伽师县公安局",
                            leader_name="阿不都热合曼·吐尔逊", case_prefix="夏派调"))
+    save_body(None, "夏普吐勒镇人民调解委员会", "夏人调", is_default=True)
     return get_office()
 
 
@@ -146,6 +149,99 @@ def cli_admin(monkeypatch):
                 accounts.create_first_administrator(CLI_ADMIN, CLI_PASSWORD)
 
     return add
+
+
+@pytest.fixture
+def mediation_cases(office):
+    """One 人民调解 and one 治安调解 case carried through every document (see make_mediation_cases)."""
+    return make_mediation_cases()
+
+
+def make_mediation_cases() -> dict[str, int]:
+    """Register, through the services, one 人民调解 and one 治安调解 case carried through every document, in
+    the office of the `office` fixture: {"peoples": case id, "security": case id}; reference date 2026-05-20."""
+    from datetime import date
+
+    from desktop_app.domain.id_numbers import build_id_number
+    from desktop_app.services.cases.bodies import save_officers
+    from desktop_app.services.cases.case_form import CaseInput, load_case, register_case, save_case
+    from desktop_app.services.cases.investigations import InvestigationInput, add_investigation
+    from desktop_app.services.cases.parties import PartyInput, add_mediator, add_party
+    from desktop_app.services.cases.sessions import FollowUpInput, SessionInput, add_follow_up, add_session
+    from desktop_app.services.cases.workflow import change_status
+
+    today = date(2026, 5, 20)
+    save_officers(["买合木提·吐尔逊", "王建军"])
+    peoples = register_case(CaseInput(
+        kind="人民调解", category="邻里", source="当事人申请", received_at="2026-04-07 10:30",
+        place="阿亚克吾斯塘村3组", summary="双方因院墙排水沟走向发生争执，申请人被推倒受伤。",
+        facts="2026年4月5日，双方因院墙排水沟走向发生争执，被申请人推搡申请人致其摔倒，左臂擦伤，花去医疗费1200元。",
+        responsibilities="被申请人推搡他人，负主要责任；申请人言语过激，负次要责任。",
+        requests="1. 被申请人赔偿医疗费、误工费。\n2. 重新疏通排水沟。",
+        agreement_terms="1. 被申请人阿依古丽·买买提赔偿申请人努尔买买提·西热甫医疗费、误工费共计3500元。\n"
+                        "2. 双方于2026年4月20日前共同疏通排水沟，今后和睦相处。",
+        agreement_amount="3500", performance_way="现金一次性支付", performance_place="夏普吐勒镇人民调解委员会调解室",
+        performance_deadline="2026-04-20", outcome="调解成功，达成书面协议",
+        filed_by="古丽娜尔·艾力", retention="长期"), today=today)
+    add_party(peoples.id, PartyInput(role="申请人", name="努尔买买提·西热甫", gender="男", ethnic="05",
+                                     id_number=build_id_number("653123", date(1985, 3, 14), 31),
+                                     phone="13899123456", address="伽师县夏普吐勒镇阿亚克吾斯塘村3组15号",
+                                     occupation="农民"), today=today)
+    add_party(peoples.id, PartyInput(role="被申请人", name="阿依古丽·买买提", gender="女", ethnic="05",
+                                     id_number=build_id_number("653123", date(1990, 7, 8), 42),
+                                     phone="15909981234", address="伽师县夏普吐勒镇托万克吾斯塘村5组2号"), today=today)
+    add_mediator(peoples.id, officer_name="古丽娜尔·艾力", role="主持人")
+    add_mediator(peoples.id, officer_name="王晓燕", role="记录人")
+    add_investigation(peoples.id, InvestigationInput(
+        held_at="2026-04-08 11:00", place="阿亚克吾斯塘村3组", subject="吐尔逊·买买提（邻居）",
+        investigators="古丽娜尔·艾力", recorder="王晓燕", present="村委会委员热合曼·艾山",
+        record="问：你看到当时的情况了吗？\n答：看到了，两人为排水沟吵起来，阿依古丽推了努尔买买提一下。"), today=today)
+    change_status(peoples.id, "调解中", today=today)
+    add_session(peoples.id, SessionInput(held_at="2026-04-10 15:00", place="夏普吐勒镇人民调解委员会调解室",
+                                         present="村委会委员热合曼·艾山", record="申请人要求赔偿5000元，被申请人只愿赔偿2000元。",
+                                         result="未达成一致，约定再次调解"), today=today)
+    add_session(peoples.id, SessionInput(held_at="2026-04-13 11:00", place="夏普吐勒镇人民调解委员会调解室",
+                                         present="村委会委员热合曼·艾山", record="经耐心疏导，双方各退一步。",
+                                         result="达成协议，赔偿3500元"), today=today)
+    data = load_case(peoples.id, today=today).data
+    data.agreement_date = "2026-04-13"
+    save_case(data, peoples.id, today=today)
+    change_status(peoples.id, "调解成功", today=today)
+    change_status(peoples.id, "回访", today=today)
+    add_follow_up(peoples.id, FollowUpInput(date="2026-04-25", performed="已履行", satisfaction="满意",
+                                            escalation_signs="无", visitor="古丽娜尔·艾力", notes="双方关系缓和",
+                                            reason="邻里纠纷调解协议履行情况", measures="提醒双方共同维护排水沟"),
+                  today=today)
+    change_status(peoples.id, "结案", today=today)
+
+    security = register_case(CaseInput(
+        kind="治安调解", category="损害赔偿", source="群众报警", received_at="2026-05-11 09:00",
+        offence="故意损毁财物", parties_consent=True, host_officer="买合木提·吐尔逊",
+        incident_at="2026-05-10 21:30", incident_place="夏普吐勒镇巴扎东口", incident_cause="停车位争执",
+        incident_course="违法行为人用石块砸碎被侵害人三轮摩托车的后视镜和车灯",
+        circumstances="初次违法，事后主动认错，情节较轻", incident_result="车辆损失经价值认定为800元",
+        appraisal="价值认定", appraisal_issued_on="2026-05-12",
+        others_present="热合曼·艾山，夏普吐勒镇3村村委会委员\n阿不都·吐尔逊，违法行为人之父（监护人）",
+        agreement_terms="1. 违法行为人一方赔偿被侵害人车辆损失800元。\n2. 违法行为人向被侵害人赔礼道歉。",
+        agreement_amount="800", performance_way="当场现金支付", performance_deadline="2026-05-14",
+        outcome="调解成功，达成协议并当场履行"), today=today)
+    offender = add_party(security.id, PartyInput(role="违法行为人", name="艾克拜尔·阿不都", gender="男",
+                                                 ethnic="05", id_number=build_id_number("653129", date(2010, 9, 1), 17),
+                                                 address="夏普吐勒镇3村7组"), today=today)
+    add_party(security.id, PartyInput(role="监护人", name="阿不都·吐尔逊", gender="男", ethnic="05", age=45,
+                                      guardian_of_id=offender.id), today=today)
+    add_party(security.id, PartyInput(role="被侵害人", name="王建国", gender="男", ethnic="01", age=52,
+                                      phone="13912345678", address="夏普吐勒镇巴扎路8号"), today=today)
+    add_mediator(security.id, officer_name="王建军", role="记录人")
+    change_status(security.id, "调解中", today=today)
+    add_session(security.id, SessionInput(held_at="2026-05-13 10:00", place="夏普吐勒派出所调解室",
+                                          present="热合曼·艾山（村委会委员）", record="双方陈述，违法行为人认错。",
+                                          result="达成协议，当场履行"), today=today)
+    data = load_case(security.id, today=today).data
+    data.agreement_date = "2026-05-13"
+    save_case(data, security.id, today=today)
+    change_status(security.id, "调解成功", today=today)
+    return {"peoples": peoples.id, "security": security.id}
 
 
 @pytest.fixture

@@ -1,10 +1,15 @@
-"""The command line for dispute cases: `export-cases` writes the same files and manifest as the window's
-export dialog (case summaries as PDF, the register as .xlsx, 校验清单.txt).
+"""The command line for dispute cases:
+
+- `export-cases` writes the same files and manifest as the window's export dialog (case summaries as PDF,
+  each case's 卷宗 with --dossiers, the register as .xlsx, 校验清单.txt);
+- `case-documents` writes every document one case has reached, each as its own PDF named by the document
+  (人民调解申请书.pdf, 人民调解协议书.pdf …), plus 卷宗.pdf.
 
     python main.py export-cases --data-dir DIR --user NAME --from 2024-01-01 --to 2024-06-30 --to-dir /media/u盘
-                                [--full]
+                                [--full] [--dossiers]
+    python main.py case-documents --data-dir DIR --user NAME --case "（2026）夏人调字第001号" --out DIR [--full]
 
-It acts as the operator --user (password from the terminal or $YIJING_PASSWORD); --full needs an
+Both act as the operator --user (password from the terminal or $YIJING_PASSWORD); --full needs an
 administrator. Exit codes: 0 done; 1 the export failed or found no case; 2 wrong arguments, no data
 file, no account or a role that may not (nothing is written then).
 """
@@ -26,6 +31,7 @@ from .common import (
 )
 
 COMMAND = "export-cases"
+DOCUMENTS_COMMAND = "case-documents"
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -40,13 +46,71 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                         help="目标文件夹 (如U盘); 在其中新建“纠纷案件导出-日期-时间”文件夹")
     export.add_argument("--full", action="store_true",
                         help="导出完整身份证号、电话和住址 (默认脱敏; 此操作记入操作日志)")
+    export.add_argument("--dossiers", action="store_true", help="同时导出每件案件的卷宗 PDF")
+
+    documents = subparsers.add_parser(
+        DOCUMENTS_COMMAND, help="把一件案件已形成的全部文书写成 PDF (每种文书一个文件) 并生成卷宗.pdf")
+    data_dir_argument(documents, in_subcommand=True)
+    user_argument(documents)
+    documents.add_argument("--case", dest="case_number", metavar="NUMBER", required=True,
+                           help="案件编号, 如 （2026）夏人调字第001号 (半角括号也可)")
+    documents.add_argument("--out", dest="out_dir", metavar="DIR", type=Path, required=True,
+                           help="写入的文件夹 (不存在时新建)")
+    documents.add_argument("--full", action="store_true",
+                           help="含完整身份证号、电话和住址 (法律文书原件; 默认脱敏; 此操作记入操作日志)")
 
 
 def run(args: argparse.Namespace) -> int | None:
     """Run the command if it is one of ours; None otherwise."""
-    if getattr(args, "command", None) != COMMAND:
-        return None
-    return _run_export_cases(args)
+    command = getattr(args, "command", None)
+    if command == COMMAND:
+        return _run_export_cases(args)
+    if command == DOCUMENTS_COMMAND:
+        return _run_case_documents(args)
+    return None
+
+
+def _run_case_documents(args: argparse.Namespace) -> int:
+    from ..services import session
+    from ..services.cases.dossier import find_case, write_case_documents
+    from ..services.cases.workflow import CaseRefused
+    from ..services.files import FileWriteError
+    from ..services.storage import close_store, open_store
+
+    paths = existing_paths(args)
+    if paths is None:
+        return 2
+    progress = progress_printer()
+    open_store(paths)
+    try:
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
+            try:
+                case = find_case(args.case_number)
+            except CaseRefused as exc:
+                print(exc.message, file=sys.stderr)
+                return 2
+            try:
+                result = write_case_documents(case.id, args.out_dir, full=args.full, progress=progress)
+            except CaseRefused as exc:
+                print(exc.message, file=sys.stderr)
+                return 1
+            except session.PermissionDenied:
+                raise  # a PermissionError, so an OSError too: the refusal below, not a failed write
+            except (FileWriteError, OSError) as exc:
+                print(getattr(exc, "message", None) or f"写入失败: {exc}", file=sys.stderr)
+                return 1
+    except session.PermissionDenied as exc:
+        return refusal(exc)
+    finally:
+        close_store()
+    form = "完整身份信息，已记入操作日志" if args.full else "身份证号、电话、住址已脱敏"
+    print(f"案件 {case.number}：已写入 {len(result.files)} 个文件到 {result.folder}（{form}）")
+    for name in result.files:
+        print(f"  {name}")
+    return 0
 
 
 def _run_export_cases(args: argparse.Namespace) -> int:
@@ -79,7 +143,8 @@ def _run_export_cases(args: argparse.Namespace) -> int:
         if account is None:
             return EXIT_REFUSED
         with session.acting_as(account):
-            result = export_cases((start, end), args.to_dir, full=args.full, progress=progress)
+            result = export_cases((start, end), args.to_dir, full=args.full, progress=progress,
+                                  dossiers=getattr(args, "dossiers", False))
     except session.PermissionDenied as exc:
         return refusal(exc)
     except ExportFailed as exc:

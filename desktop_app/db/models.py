@@ -367,6 +367,17 @@ class TrainingAttendee(BaseModel):
 # --- dispute cases -------------------------------------------------------------------------------
 
 
+class MediatingBody(BaseModel):
+    """A 人民调解委员会 (or a 派出所驻所人民调解室): 人民调解 cases are issued and sealed in its name and numbered
+    in its own series ("（2026）夏人调字第001号")."""
+
+    name = CharField(max_length=100, unique=True)
+    number_prefix = CharField(max_length=20)  # e.g. 夏人调
+    seal_image = BlobField(null=True)  # transparent PNG
+    is_default = BooleanField(default=False)
+    active = BooleanField(default=True)
+
+
 class Case(BaseModel):
     number = CharField(max_length=50, null=True, unique=True)  # given at 受理, never reused
     year = IntegerField(null=True)
@@ -401,6 +412,25 @@ class Case(BaseModel):
     incident_result = TextField(default="")
     closed_on = DateField(null=True)
     deleted_at = DateTimeField(null=True)
+    # 人民调解: the 调委会, what was applied for, consent to continue past one month, 司法确认
+    body = ForeignKeyField(MediatingBody, null=True, backref="cases", on_delete="SET NULL")
+    requests = TextField(default="")  # 当事人申请事项
+    extension_agreed_on = DateField(null=True)
+    extended_deadline = DateField(null=True)
+    confirmation_applied_on = DateField(null=True)
+    confirmation_court = CharField(max_length=100, default="")
+    confirmation_result = CharField(max_length=10, default="")
+    # 治安调解: 案由, 情节, consent, 伤情鉴定/价值认定, 其他在场人员
+    offence = CharField(max_length=20, default="")
+    circumstances = TextField(default="")
+    parties_consent = BooleanField(default=False)
+    appraisal = CharField(max_length=20, default="")
+    appraisal_issued_on = DateField(null=True)
+    others_present = TextField(default="")  # one person a line: "姓名，单位或身份"
+    # the 卷宗
+    filed_by = CharField(max_length=50, default="")
+    filed_on = DateField(null=True)
+    retention = CharField(max_length=10, default="")
 
     class Meta:
         indexes = ((("status", "deadline"), False),)
@@ -446,9 +476,23 @@ class MediationSession(BaseModel):
     case = ForeignKeyField(Case, backref="sessions", on_delete="CASCADE")
     held_at = DateTimeField()
     place = CharField(max_length=200, default="")
-    present = TextField(default="")
+    present = TextField(default="")  # 参加人: others invited to help, not the parties, mediators or recorder
     record = TextField(default="")
     result = TextField(default="")
+    rights_notified = BooleanField(default=False)  # 已告知当事人权利义务
+
+
+class Investigation(BaseModel):
+    """调查记录: one inquiry of the mediators into the facts."""
+
+    case = ForeignKeyField(Case, backref="investigations", on_delete="CASCADE")
+    held_at = DateTimeField()
+    place = CharField(max_length=200, default="")
+    subject = CharField(max_length=200, default="")  # 被调查人
+    investigators = CharField(max_length=200, default="")  # 调查人
+    recorder = CharField(max_length=50, default="")
+    present = TextField(default="")  # 在场人
+    record = TextField(default="")
 
 
 class FollowUp(BaseModel):
@@ -459,6 +503,8 @@ class FollowUp(BaseModel):
     escalation_signs = TextField(default="")
     visitor = CharField(max_length=50, default="")
     notes = TextField(default="")
+    reason = CharField(max_length=200, default="")  # 回访事由
+    measures = TextField(default="")  # 采取的措施
 
 
 # --- certificates and points ---------------------------------------------------------------------
@@ -533,11 +579,13 @@ ALL_MODELS: list[type[Model]] = [
     ActivityParticipant,
     Training,
     TrainingAttendee,
+    MediatingBody,
     Case,
     CaseMediator,
     CaseEvent,
     Party,
     MediationSession,
+    Investigation,
     FollowUp,
     CertificateTemplate,
     Certificate,

@@ -54,7 +54,7 @@ from .scales import FUTURE_DAYS, SCALES, Scale
 __all__ = ["FUTURE_DAYS", "GENERATOR_VERSION", "SCALES", "GenerateSummary", "GenerationCancelled", "Scale",
            "generate"]
 
-GENERATOR_VERSION = 3  # bump when the content changes, so cached benchmark databases are regenerated
+GENERATOR_VERSION = 4  # bump when the content changes, so cached benchmark databases are regenerated
 OPERATOR = "admin"  # whom the records are made by when nobody is logged in
 COUNTED: tuple[type[Model], ...] = (
     Team, Member, Training, TrainingAttendee, Qualification, Leave, DutyPost, ShiftPattern, Shift, Assignment,

@@ -1,10 +1,15 @@
-"""调解协议书 in its two variants (DESIGN.md §4):
+"""调解协议书 in its two variants and the 口头协议登记表 (DESIGN.md §4):
 
-- 人民调解协议书, after the Ministry of Justice form: parties with full identity, facts and disputed
-  matters, responsibilities, the agreed terms, way/place/deadline of performance, copies, signature and
-  fingerprint boxes for each party, the mediators' and the recorder's signatures, unit and date.
-- 治安调解协议书, after the 公安机关治安调解工作规范: 调解机关, 主持人, the parties, time/place/people/
-  cause/course/result of the offence, the terms, performance, copies, signatures, unit and date.
+- 人民调解协议书 (人民调解法 Art. 29, 司法部 2010 format): the parties' basic information; the main facts,
+  disputed matters and responsibilities; the terms, way, place and deadline of performance; "本协议一式N份，
+  当事人、人民调解委员会各持一份" with N in Chinese numerals (parties + 1); a signature and fingerprint box per
+  party, the 人民调解员's and the recorder's signatures, and the 调委会's name and seal — never the 派出所's.
+- 治安调解协议书 (《公安机关治安调解工作规范》 Art. 11: "（一）治安调解机关名称，主持人、双方当事人和其他在场人员的
+  基本情况；（二）案件发生时间、地点、人员、起因、经过、情节、结果等情况；（三）协议内容、履行期限和方式；（四）治安
+  调解机关印章、主持人、双方当事人及其他参加人签名、印章（捺指印）", "一式三份"), with the effect of the
+  治安管理处罚法 in force on its date (from 2026-01-01: "达成协议并履行的，不予处罚").
+- 人民调解口头协议登记表 (人民调解法 Art. 28: "当事人认为无需制作调解协议书的，可以采取口头协议方式，人民调解员
+  应当记录协议内容").
 
 The identity fields print as they arrive: the caller masks them (`CaseData.masked`) or not.
 """
@@ -18,19 +23,27 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..domain.dates import format_date
 from ..domain.money import amount_to_chinese_upper, format_amount
-from ..domain.vocabulary import PUBLIC_SECURITY_MEDIATION
+from .case_common import (
+    GUARDIAN,
+    DocumentPart,
+    issuer,
+    parties_table,
+    render,
+    spec,
+    text,
+    title_of,
+)
 from .case_data import CaseData, PartyData
 from .fonts import HEI, font
 from .layout import (
-    PageSpec,
     SignatureBoxes,
     SignatureEntry,
     SignatureLines,
     blank,
-    build_pdf,
     doc_styles,
     escape,
     format_datetime,
+    info_table,
     keep,
     label_value,
     numbered_items,
@@ -44,21 +57,54 @@ from .layout import (
 
 PEOPLE_TITLE = "人民调解协议书"
 SECURITY_TITLE = "治安调解协议书"
-GUARDIAN = "监护人"
+ORAL_TITLE = "人民调解口头协议登记表"
+NEW_LAW_FROM = date(2026, 1, 1)  # the revised 治安管理处罚法 in force
 _COMPENSATION_CATEGORIES = {"损害赔偿", "道路交通事故"}
 
 
 def agreement_title(case: CaseData) -> str:
-    return SECURITY_TITLE if case.kind == PUBLIC_SECURITY_MEDIATION else PEOPLE_TITLE
+    return SECURITY_TITLE if case.is_security else PEOPLE_TITLE
+
+
+def agreement_part(case: CaseData) -> DocumentPart:
+    """The 调解协议书 of the case's kind."""
+    title = title_of(case, "agreement")
+    story = _security_story(case) if case.is_security else _people_story(case)
+    return DocumentPart("agreement", title, spec(case, title), story)
 
 
 def build_agreement(case: CaseData) -> bytes:
     """The 调解协议书 of the case's kind, as PDF bytes."""
-    title = agreement_title(case)
-    story = _security_story(case) if case.kind == PUBLIC_SECURITY_MEDIATION else _people_story(case)
-    spec = PageSpec(title=title, unit_name=case.unit_name, header_right=f"{title}  {case.number}".strip(),
-                    subject=f"{title} {case.number}".strip())
-    return build_pdf(story, spec)
+    return render(case, agreement_part)
+
+
+def oral_agreement_part(case: CaseData) -> DocumentPart:
+    """人民调解口头协议登记表: who agreed, when, on what dispute, what was agreed and how it is performed, the
+    parties' signatures and fingerprints, the mediator and the recorder, the 调委会's seal."""
+    styles = doc_styles()
+    page = spec(case, ORAL_TITLE)
+    width = page.frame_width
+    story: list[Flowable] = title_block(ORAL_TITLE, number=case.number)
+    story.append(para(text(case, "oral.opening"), styles.body_indent))
+    story += [Spacer(1, 2 * mm), para("当事人基本情况", styles.label), Spacer(1, 1 * mm), parties_table(case, width),
+              Spacer(1, 3 * mm)]
+    terms = "\n".join(numbered_items(case.agreement_terms))
+    line = amount_line(case)
+    story.append(info_table([
+        [("纠纷简要情况", case.facts or case.summary)],
+        [("协议内容", terms + (f"\n{line}" if line else ""))],
+        [("履行方式", case.performance_way), ("履行期限", _deadline(case.performance_deadline))],
+    ], width, min_heights={0: 30 * mm, 1: 40 * mm}))
+    story.append(Spacer(1, 2 * mm))
+    story.append(_closing([text(case, "oral.effect")], _party_signatures(case, "当事人签名（盖章）并按指印："),
+                          ["人民调解员签名", "记录人签名"],
+                          unit_and_date(issuer(case), case.agreement_date, label="调解组织：",
+                                        seal_note="（印章）", seal_png=case.seal_png)))
+    return DocumentPart("oral", ORAL_TITLE, page, story)
+
+
+def build_oral_agreement(case: CaseData) -> bytes:
+    return render(case, oral_agreement_part)
 
 
 # --- pieces shared by both variants --------------------------------------------------------------------
@@ -92,15 +138,17 @@ def _party_blocks(case: CaseData) -> list[Flowable]:
 
 def _parties(case: CaseData) -> list[PartyData]:
     """The parties, or two blank ones to fill in by hand."""
-    return case.parties or [PartyData(role="申请人", name=""), PartyData(role="被申请人", name="")]
+    if case.parties:
+        return case.parties
+    roles = ("违法行为人", "被侵害人") if case.is_security else ("申请人", "被申请人")
+    return [PartyData(role=roles[0], name=""), PartyData(role=roles[1], name="")]
 
 
 def amount_line(case: CaseData) -> str:
     """"赔偿金额：人民币3,500.00元（大写：叁仟伍佰元整）", or "" when the agreement names no amount."""
     if case.agreement_amount is None:
         return ""
-    label = "赔偿金额" if case.kind == PUBLIC_SECURITY_MEDIATION or case.category in _COMPENSATION_CATEGORIES \
-        else "协议金额"
+    label = "赔偿金额" if case.is_security or case.category in _COMPENSATION_CATEGORIES else "协议金额"
     amount = case.agreement_amount
     return f"{label}：人民币{format_amount(amount)}元（大写：{amount_to_chinese_upper(amount)}）"
 
@@ -120,11 +168,13 @@ def _deadline(value: date | None) -> str:
     return f"{format_date(value)}前" if value else f"{'_' * 4}年{'_' * 3}月{'_' * 3}日前"
 
 
-def _performance(case: CaseData) -> list[Flowable]:
+def _performance(case: CaseData, with_place: bool = True) -> list[Flowable]:
     styles = doc_styles()
-    text = (f"履行方式：{blank(case.performance_way, 16)}；履行地点：{blank(case.performance_place, 16)}；"
-            f"履行期限：{_deadline(case.performance_deadline)}。")
-    return [para("履行方式、地点、期限：", styles.label), para(text, styles.body_indent)]
+    place = f"履行地点：{blank(case.performance_place, 16)}；" if with_place else ""
+    label = "履行方式、地点、期限：" if with_place else "履行期限和方式："
+    value = (f"履行方式：{blank(case.performance_way, 16)}；{place}"
+             f"履行期限：{_deadline(case.performance_deadline)}。")
+    return [para(label, styles.label), para(value, styles.body_indent)]
 
 
 def _party_signatures(case: CaseData, heading: str) -> list[Flowable]:
@@ -133,16 +183,17 @@ def _party_signatures(case: CaseData, heading: str) -> list[Flowable]:
 
 
 def _closing(clauses: list[str], party_signatures: list[Flowable], signers: list[str],
-             unit_block: Flowable) -> Flowable:
+             unit_block: Flowable, others: list[Flowable] | None = None) -> Flowable:
     """The closing clauses (copies, effect), the parties' signature and fingerprint boxes, the officials'
-    signature lines and the unit with its date, all on one page: a signature page never stands without
-    text of the agreement, and no box is cut apart."""
+    signature lines and the issuing body with its date and seal, all on one page: a signature page never
+    stands without text of the agreement, and no box is cut apart."""
     style = doc_styles().body_indent
     return keep(
         Spacer(1, 1 * mm),
-        [para(clause, style) for clause in clauses],
+        para("".join(c.strip() for c in clauses), style),
         party_signatures,
-        Spacer(1, 3 * mm),
+        others or [],
+        Spacer(1, 2 * mm),
         side_by_side(SignatureLines(signers, columns=1), unit_block),
     )
 
@@ -157,14 +208,13 @@ def _people_story(case: CaseData) -> list[Flowable]:
     story += _party_blocks(case)
     story += section("纠纷主要事实、争议事项：", case.facts or case.summary, blank_lines=4)
     story += section("各方责任：", case.responsibilities, blank_lines=2)
-    story += _terms(case, "经调解，自愿达成如下协议：")
+    story += _terms(case, text(case, "agreement.lead"))
     story += _performance(case)
     story.append(_closing(
-        [f"本协议一式{case.copies}份，当事人、人民调解委员会各持一份。",
-         "本协议自各方当事人签名（盖章）或按指印、人民调解员签名并加盖人民调解委员会印章之日起生效。"
-         "当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认。"],
+        [text(case, "agreement.copies"), text(case, "agreement.effect"), text(case, "agreement.confirmation")],
         _party_signatures(case, "当事人签名（盖章）并按指印："), ["人民调解员签名", "记录人签名"],
-        unit_and_date(case.unit_name, case.agreement_date, label="调解组织："),
+        unit_and_date(issuer(case), case.agreement_date, label="调解组织：", seal_note="（印章）",
+                      seal_png=case.seal_png),
     ))
     return story
 
@@ -179,28 +229,38 @@ def _security_story(case: CaseData) -> list[Flowable]:
     story: list[Flowable] = title_block(SECURITY_TITLE, number=case.number)
     story += [label_value("调解机关", authority, width=30), label_value("主持人", case.host_officer, width=12),
               label_value("调解地点", place, width=30)]
-    story.append(para("当事人基本情况：", styles.label))
+    story.append(para("双方当事人基本情况：", styles.label))
     story += _party_blocks(case)
-    story.append(para("主要事实（违法行为的时间、地点、人员、起因、经过、结果）：", styles.label))
+    story.append(para("其他在场人员：", styles.label))
+    story += [para(person, styles.body_indent) for person in case.others_present] or [para("无", styles.body_indent)]
+    story.append(para("案件基本情况（发生时间、地点、人员、起因、经过、情节、结果）：", styles.label))
     people = "、".join(p.name for p in case.parties if p.name and p.role != GUARDIAN)
     incident = [("时间", format_datetime(case.incident_at) if case.incident_at else ""),
                 ("地点", case.incident_place), ("人员", people), ("起因", case.incident_cause),
-                ("经过", case.incident_course), ("结果", case.incident_result)]
+                ("经过", case.incident_course), ("情节", case.circumstances), ("结果", case.incident_result)]
     for label, value in incident:
         story.append(para(f'<font name="{font(HEI)}">{label}：</font>{escape(blank(value, 30))}',
                           styles.body_indent, markup=True))
+    if case.offence:
+        story.append(para(f'<font name="{font(HEI)}">案由：</font>{escape(case.offence)}', styles.body_indent,
+                          markup=True))
     if case.facts.strip():
         story += section("争议事项：", case.facts)
     if case.responsibilities.strip():
         story += section("各方责任：", case.responsibilities)
-    story += _terms(case, "经调解，双方自愿达成如下协议：")
+    story += _terms(case, text(case, "security_agreement.lead"))
     story += _performance(case)
+    when = case.agreement_date or case.printed_on or date.today()
+    effect = "security_agreement.effect" if when >= NEW_LAW_FROM else "security_agreement.effect_before_2026"
+    others = [person.split("，")[0] for person in case.others_present if person.strip()]
+    other_lines: list[Flowable] = []
+    if others:
+        other_lines = [Spacer(1, 2 * mm), para("其他参加人签名：", styles.label),
+                       SignatureLines([f"{name}签名" for name in others], columns=2)]
     story.append(_closing(
-        [f"本协议书一式{case.copies}份，双方当事人各执一份，调解机关留存一份备查。",
-         "本协议自双方当事人签名并按指印、主持人签名并加盖调解机关印章之日起生效。"
-         "达成协议后不履行的，公安机关将依法对违反治安管理行为人予以处罚；"
-         "当事人可以就民事争议依法向人民法院提起民事诉讼。"],
-        _party_signatures(case, "当事人签名并按指印："), ["主持人签名", "记录人签名"],
-        unit_and_date(authority, case.agreement_date, label="调解机关：", seal_note="（印章）"),
+        [text(case, "security_agreement.copies"), text(case, effect)],
+        _party_signatures(case, "双方当事人签名并按指印："), ["主持人签名", "记录人签名"],
+        unit_and_date(authority, case.agreement_date, label="调解机关：", seal_note="（印章）", seal_png=case.seal_png),
+        others=other_lines,
     ))
     return story

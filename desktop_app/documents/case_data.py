@@ -11,7 +11,7 @@ from decimal import Decimal
 
 @dataclass(frozen=True)
 class PartyData:
-    role: str  # 申请人 / 被申请人 / 其他当事人 / 监护人
+    role: str  # 申请人 / 被申请人 (人民调解), 违法行为人 / 被侵害人 (治安调解), 其他当事人, 监护人
     name: str
     gender: str = ""
     ethnic: str = ""  # the group's name, e.g. 维吾尔族
@@ -28,9 +28,21 @@ class PartyData:
 class SessionData:
     held_at: datetime
     place: str = ""
-    present: str = ""
+    present: str = ""  # 参加人: the others invited, not the parties, mediators or recorder
     record: str = ""
     result: str = ""
+    rights_notified: bool = True  # 已告知当事人权利义务
+
+
+@dataclass(frozen=True)
+class InvestigationData:
+    held_at: datetime
+    place: str = ""
+    subject: str = ""  # 被调查人
+    investigators: str = ""  # 调查人
+    recorder: str = ""
+    present: str = ""  # 在场人
+    record: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,8 @@ class FollowUpData:
     escalation_signs: str = ""
     visitor: str = ""
     notes: str = ""
+    reason: str = ""  # 回访事由
+    measures: str = ""  # 采取的措施
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,38 @@ class CaseData:
     follow_ups: list[FollowUpData] = field(default_factory=list)
     masked: bool = True
     printed_on: date | None = None
+    # who issues the documents: the 调委会 of a 人民调解 case ("" while unassigned), the 派出所 (unit_name)
+    # of a 治安调解 case; its seal image (transparent PNG) when the office keeps one
+    body_name: str = ""
+    seal_png: bytes | None = None
+    outcome_status: str = ""  # 调解成功 / 调解不成功 / 终止, "" while open
+    first_deadline: date | None = None  # the deadline as set at acceptance (the 受理登记表 prints it)
+    requests: str = ""  # 当事人申请事项, one a line
+    extension_agreed_on: date | None = None
+    extended_deadline: date | None = None
+    confirmation_applied_on: date | None = None
+    confirmation_court: str = ""
+    confirmation_result: str = ""
+    offence: str = ""  # 治安调解: 案由
+    circumstances: str = ""  # 情节
+    parties_consent: bool = False
+    appraisal: str = ""  # 伤情鉴定 / 价值认定 needed
+    appraisal_issued_on: date | None = None
+    others_present: list[str] = field(default_factory=list)  # "姓名，单位或身份", one each
+    investigations: list[InvestigationData] = field(default_factory=list)
+    filed_by: str = ""  # the 卷宗: 立卷人, 立卷日期, 保管期限
+    filed_on: date | None = None
+    retention: str = ""
+    wording: dict[str, str] = field(default_factory=dict)  # the office's own clauses: "document.clause" → text
+
+    @property
+    def is_security(self) -> bool:
+        return self.kind == "治安调解"
+
+    @property
+    def issuer(self) -> str:
+        """The name every document of the case is issued and sealed in."""
+        return self.unit_name if self.is_security else self.body_name
 
 
 @dataclass(frozen=True)
@@ -96,6 +142,7 @@ class RegisterRow:
     deadline: date | None
     outcome: str = ""
     overdue: bool = False
+    note: str = ""  # 待伤情鉴定, 可申请司法确认至…
 
 
 @dataclass(frozen=True)

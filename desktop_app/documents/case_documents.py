@@ -1,22 +1,39 @@
-"""The documents of a dispute case (DESIGN.md §4): 受理登记表, 调解记录, 调解协议书 (see `agreement`),
-回访记录, a one-page case summary and the register of cases for a period.
+"""The documents of a dispute case (DESIGN.md §4), after 司法部's 人民调解文书格式 (2010) and 《公安机关治安调解
+工作规范》: here the 受理登记表, 调解记录 and 回访记录 of both kinds, a one-page case summary and the register
+of cases for a period; the others are one module each (application, rights_notice, investigation_record,
+agreement with the 口头协议登记表, closing_report) and the 卷宗 that binds them (dossier).
 
-Plain data in (`case_data`), PDF bytes out. ID numbers, phones and addresses print as they arrive:
-the caller has masked them or, for a legal original, not (`CaseData.masked`).
+Plain data in (`case_data`), PDF bytes out. Every document of a 人民调解 case is issued and sealed in the
+name of its 调委会, of a 治安调解 case in the 派出所's; the summary and the register are the office's own
+working papers. ID numbers, phones and addresses print as they arrive: the caller has masked them or, for a
+legal original, not (`CaseData.masked`). Fixed clauses come from case_wording (the office may reword them).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ..domain.dates import format_date
 from ..domain.vocabulary import FAILED, PUBLIC_SECURITY_MEDIATION
-from .agreement import amount_line, build_agreement
-from .case_data import CaseData, FollowUpData, PartyData, RegisterData, SessionData
+from .agreement import amount_line, build_agreement, build_oral_agreement
+from .case_common import (
+    DocumentPart,
+    age_at,
+    case_names,
+    issuer,
+    mediator_word,
+    parties_table,
+    parties_text,
+    render,
+    signature_labels,
+    spec,
+    text,
+    title_of,
+)
+from .case_data import CaseData, FollowUpData, RegisterData, SessionData
 from .layout import (
     MARK_TEXT,
     Cell,
@@ -33,107 +50,107 @@ from .layout import (
     numbered_items,
     para,
     shorten,
+    side_by_side,
     title_block,
     unit_and_date,
 )
+from .line_breaks import keeping
 
 __all__ = [
-    "ACCEPTANCE_TITLE", "FOLLOW_UP_TITLE", "REGISTER_TITLE", "SESSION_TITLE", "SUMMARY_TITLE",
-    "build_acceptance_form", "build_agreement", "build_case_register", "build_case_summary",
-    "build_follow_up_record", "build_session_record",
+    "REGISTER_TITLE", "SUMMARY_TITLE", "acceptance_part", "build_acceptance_form", "build_agreement",
+    "build_case_register", "build_case_summary", "build_follow_up_record", "build_oral_agreement",
+    "build_session_record", "follow_up_part", "parties_text", "session_part",
 ]
 
-ACCEPTANCE_TITLE = "纠纷受理登记表"
-SESSION_TITLE = "调解记录"
-FOLLOW_UP_TITLE = "回访记录"
 SUMMARY_TITLE = "纠纷案件摘要"
 REGISTER_TITLE = "纠纷案件登记簿"
 OVERDUE_MARK = "超期"
 FOLLOW_UP_LABEL = 26 * mm
-
-
-def _spec(case: CaseData, title: str, **kwargs) -> PageSpec:
-    return PageSpec(title=title, unit_name=case.unit_name, header_right=f"{title}  {case.number}".strip(),
-                    subject=f"{title} {case.number}".strip(), **kwargs)
-
-
-def _width(spec: PageSpec) -> float:
-    return spec.frame_width
-
-
-def _age(party: PartyData, when: date) -> str:
-    if party.age is not None:
-        return str(party.age)
-    if party.birth_date:
-        b = party.birth_date
-        return str(when.year - b.year - ((when.month, when.day) < (b.month, b.day)))
-    return ""
-
-
-def parties_text(parties: list[PartyData], separator: str = "；") -> str:
-    """"申请人 努尔买买提·西热甫；被申请人 阿依古丽·买买提"."""
-    return separator.join(f"{p.role} {p.name}".strip() for p in parties if p.name)
+CHECKED, UNCHECKED = "√", "□"
 
 
 def _printed_on(case: CaseData) -> str:
     return f"打印日期：{format_date(case.printed_on)}" if case.printed_on else ""
 
 
+def _issuer_block(case: CaseData, when, note: str = "（印章）") -> Flowable:
+    return unit_and_date(issuer(case), when, seal_note=note, seal_png=case.seal_png)
+
+
+def _deadline_cell(case: CaseData, at_acceptance: bool = False) -> str:
+    deadline = (case.first_deadline or case.deadline) if at_acceptance else case.deadline
+    if deadline:
+        return format_date(deadline)
+    return f"待{case.appraisal}文书出具后3个工作日内" if case.appraisal else ""
+
+
 # --- 受理登记表 -----------------------------------------------------------------------------------------
 
 
+def acceptance_part(case: CaseData) -> DocumentPart:
+    """人民调解受理登记表 ("经当事人同意", 纠纷类型, 案件来源, 纠纷简要情况, 当事人签名, 登记人, 调委会印章) or
+    治安调解受理登记表 (案由, 情节, 鉴定/认定, 双方同意 with their signatures, the 派出所's seal)."""
+    title = title_of(case, "acceptance")
+    page = spec(case, title)
+    width, styles = page.frame_width, doc_styles()
+    story: list[Flowable] = title_block(title, number=case.number)
+    opening = "acceptance.security_opening" if case.is_security else "acceptance.peoples_opening"
+    story.append(para(text(case, opening), styles.body_indent))
+    story.append(Spacer(1, 2 * mm))
+    if case.is_security:
+        rows = [
+            [("受理时间", format_datetime(case.received_at)), ("案件来源", case.source)],
+            [("案由", case.offence), ("纠纷类别", case.category)],
+            [("案发时间", format_datetime(case.incident_at) if case.incident_at else ""),
+             ("案发地点", case.incident_place or case.place)],
+            [("鉴定/认定", case.appraisal or "不需要"), ("办理期限", _deadline_cell(case, at_acceptance=True))],
+            [("主持人", case.host_officer), ("记录人", case.recorder)],
+        ]
+    else:
+        rows = [
+            [("受理时间", format_datetime(case.received_at)), ("案件来源", case.source)],
+            [("纠纷类型", case.category), ("发生地点", case.place)],
+            [("人民调解员", "、".join(case.mediators)), ("办理期限", _deadline_cell(case, at_acceptance=True))],
+        ]
+    story.append(info_table(rows, width))
+    story += [Spacer(1, 4 * mm), para("当事人基本情况", styles.label), Spacer(1, 1 * mm), parties_table(case, width),
+              Spacer(1, 4 * mm)]
+    brief: list[tuple[str, Cell]] = [("纠纷简要情况" if not case.is_security else "简要案情",
+                                      case.summary or case.facts or case.incident_course)]
+    heights = {0: (30 if case.is_security else 45) * mm}
+    if case.is_security:
+        brief.append(("情节", case.circumstances))
+        brief.append(("双方同意", f"{CHECKED if case.parties_consent else UNCHECKED}双方当事人同意治安调解"))
+        heights[1] = 14 * mm
+    story.append(info_table([[pair] for pair in brief], width, min_heights=heights))
+    story.append(Spacer(1, 6 * mm))
+    remark = "acceptance.security_remark" if case.is_security else "acceptance.peoples_remark"
+    signers = signature_labels(case)
+    officials = ["受理人（签名）", "登记人（签名）"] if not case.is_security else ["受理民警（签名）", "登记人（签名）"]
+    story.append(keep(
+        para("当事人（签名）：", styles.label), SignatureLines(signers, columns=2),
+        Spacer(1, 2 * mm),
+        side_by_side(SignatureLines(officials, columns=1), _issuer_block(case, case.received_at.date())),
+        Spacer(1, 3 * mm), para(f"备注：{text(case, remark)}", styles.small),
+    ))
+    return DocumentPart("acceptance", title, page, story)
+
+
 def build_acceptance_form(case: CaseData) -> bytes:
-    """受理登记表: number, time, source, kind, category, place, the parties, the dispute in short,
-    受理人 and 登记人 lines, unit and date of acceptance."""
-    spec = _spec(case, ACCEPTANCE_TITLE)
-    width, styles = _width(spec), doc_styles()
-    story: list[Flowable] = title_block(ACCEPTANCE_TITLE, number=case.number)
-    story.append(info_table([
-        [("受理时间", format_datetime(case.received_at)), ("纠纷来源", case.source)],
-        [("调解类型", case.kind), ("纠纷类别", case.category)],
-        [("发生地点", case.place), ("办理期限", format_date(case.deadline) if case.deadline else "")],
-        [("调解人员", "、".join(case.mediators)), ("记录人", case.recorder)],
-    ], width))
-    story += [Spacer(1, 4 * mm), para("当事人基本情况", styles.label), Spacer(1, 1 * mm)]
-    story.append(_parties_table(case, width))
-    story.append(Spacer(1, 4 * mm))
-    story.append(info_table([
-        [("纠纷简要情况", case.summary or case.facts)],
-        [("受理意见", "")],
-    ], width, min_heights={0: 50 * mm, 1: 18 * mm}))
-    story.append(Spacer(1, 8 * mm))
-    story.append(keep(SignatureLines(["受理人", "登记人"]), Spacer(1, 2 * mm),
-                      unit_and_date(case.unit_name, case.received_at.date(), seal_note="")))
-    return build_pdf(story, spec)
-
-
-def _parties_table(case: CaseData, width: float) -> Flowable:
-    when = case.received_at.date()
-    header = ["身份", "姓名", "性别", "民族", "年龄", "身份证号码", "联系电话", "住址"]
-    rows = [[p.role, p.name, p.gender, p.ethnic, _age(p, when), p.id_number, p.phone, p.address]
-            for p in case.parties] or [[""] * len(header) for _ in range(2)]
-    widths = [
-        column_width(["被申请人", *[r[0] for r in rows]]),
-        min(max(column_width([r[1] for r in rows]), 20 * mm), 32 * mm), 9 * mm, 15 * mm, 9 * mm,
-        column_width(["653123198503140311", *[r[5] for r in rows]]),
-        column_width(["13812345678", *[r[6] for r in rows]]),
-    ]
-    widths.append(max(24 * mm, width - sum(widths)))
-    if sum(widths) > width:  # long IDs or phones: the name column gives way
-        widths[1] -= sum(widths) - width
-    table_rows = [row if any(row) else [" "] * len(header) for row in rows]
-    return data_table(header, table_rows, widths, centred=(0, 2, 3, 4))
+    return render(case, acceptance_part)
 
 
 # --- 调解记录 -------------------------------------------------------------------------------------------
 
 
-def build_session_record(case: CaseData, session_index: int | None = None) -> bytes:
-    """调解记录 of one session (`session_index`, from 0) or of all, each starting on its own page:
-    time, place, present, record, result, and signature lines for the parties, mediator and recorder."""
+def session_part(case: CaseData, session_index: int | None = None) -> DocumentPart:
+    """调解记录 of one session (`session_index`, from 0) or of all, each on its own page: 时间, 地点, 事由,
+    当事人, 参加人 (the others invited), 调解员 (主持人), 记录人, "已告知当事人权利义务", what was said and the
+    result, and the signatures of the parties, 参加人, mediators and recorder."""
     if session_index is not None and not 0 <= session_index < len(case.sessions):
         raise IndexError(f"本案只有{len(case.sessions)}次调解记录")
-    spec = _spec(case, SESSION_TITLE)
+    title = title_of(case, "session")
+    page = spec(case, title)
     if session_index is not None:
         chosen = [(session_index, case.sessions[session_index])]
     else:
@@ -142,30 +159,41 @@ def build_session_record(case: CaseData, session_index: int | None = None) -> by
     for position, (index, session) in enumerate(chosen):
         if position:
             story.append(PageBreak())
-        story += _session_page(case, index, session, _width(spec))
-    return build_pdf(story, spec)
+        story += _session_page(case, title, index, session, page.frame_width)
+    return DocumentPart("session", title, page, story)
 
 
-def _session_page(case: CaseData, index: int, session: SessionData | None, width: float) -> list[Flowable]:
+def build_session_record(case: CaseData, session_index: int | None = None) -> bytes:
+    return render(case, lambda c: session_part(c, session_index))
+
+
+def _session_page(case: CaseData, title: str, index: int, session: SessionData | None,
+                  width: float) -> list[Flowable]:
     subtitle = f"（第{index + 1}次调解）" if len(case.sessions) > 1 or index else ""
-    story = title_block(SESSION_TITLE, number=case.number, subtitle=subtitle)
+    story = title_block(title, number=case.number, subtitle=subtitle)
+    notice = text(case, "session.security_notice" if case.is_security else "session.peoples_notice")
+    notified = session is not None and session.rights_notified
+    notice_cell = f"{CHECKED}{notice}" if notified else f"{UNCHECKED}{notice}"
+    matter = f"{case.offence}（{case.category}纠纷）" if case.is_security and case.offence else f"{case.category}纠纷"
     story.append(info_table([
-        [("纠纷类别", case.category), ("调解类型", case.kind)],
         [("调解时间", format_datetime(session.held_at) if session else ""), ("调解地点", session.place if session else "")],
+        [("事由", matter)],
         [("当事人", parties_text(case.parties))],
-        [("调解人员", "、".join(case.mediators)), ("记录人", case.recorder)],
-        [("参加人员", session.present if session else "")],
-        [("调解记录", session.record if session else "")],
+        [("参加人", session.present if session else "")],
+        [(mediator_word(case), case.host_officer if case.is_security else "、".join(case.mediators)),
+         ("记录人", case.recorder)],
+        [("告知情况", notice_cell)],
+        [("调解情况", session.record if session else "")],
         [("调解结果", session.result if session else "")],
-    ], width, min_heights={4: 14 * mm, 5: 95 * mm, 6: 22 * mm}))
+    ], width, min_heights={3: 12 * mm, 6: 85 * mm, 7: 20 * mm}))
     story.append(Spacer(1, 6 * mm))
-    labels = [f"{p.role}（{p.name}）签名" if p.name else f"{p.role}签名" for p in case.parties] \
-        or ["当事人签名", "当事人签名"]
+    officials = ["主持人签名", "记录人签名"] if case.is_security else ["调解员签名", "记录人签名"]
+    signers = signature_labels(case) + (["参加人签名"] if session is None or session.present.strip() else [])
     story.append(keep(
-        para("以上记录经当事人核对无误。", doc_styles().body),
+        para(text(case, "session.confirm"), doc_styles().body),
         Spacer(1, 3 * mm),
-        SignatureLines(labels, columns=2),
-        SignatureLines(["调解员签名", "记录人签名"]),
+        SignatureLines(signers, columns=2),
+        SignatureLines(officials),
     ))
     return story
 
@@ -175,36 +203,46 @@ def _session_page(case: CaseData, index: int, session: SessionData | None, width
 # --- 回访记录 -------------------------------------------------------------------------------------------
 
 
-def build_follow_up_record(case: CaseData) -> bytes:
-    """回访记录: the case in short, then each visit (date, visitor, performance, satisfaction, signs of
-    escalation, notes) with signature lines; a blank form when there was no visit yet."""
-    spec = _spec(case, FOLLOW_UP_TITLE)
-    width, styles = _width(spec), doc_styles()
-    story: list[Flowable] = title_block(FOLLOW_UP_TITLE, number=case.number)
+def follow_up_part(case: CaseData) -> DocumentPart:
+    """回访记录: 当事人, 调解协议编号, then each visit (回访时间, 回访人, 回访事由, 履行情况, 满意程度, 激化迹象,
+    采取的措施) with signature lines; a blank form when there was no visit yet."""
+    title = title_of(case, "follow_up")
+    page = spec(case, title)
+    width, styles = page.frame_width, doc_styles()
+    story: list[Flowable] = title_block(title, number=case.number)
     story.append(info_table([
-        [("纠纷类别", case.category), ("调解类型", case.kind)],
         [("当事人", parties_text(case.parties))],
-        [("调解结果", case.outcome), ("履行期限", format_date(case.performance_deadline)
-                                       if case.performance_deadline else "")],
+        [("调解协议编号", case.number), ("协议日期", format_date(case.agreement_date) if case.agreement_date else "")],
         [("协议内容", "\n".join(numbered_items(case.agreement_terms)) + _amount_suffix(case))],
+        [("履行期限", format_date(case.performance_deadline) if case.performance_deadline else ""),
+         ("纠纷类别", case.category)],
     ], width, label_width=FOLLOW_UP_LABEL))
     visits: list[FollowUpData | None] = list(case.follow_ups) or [None]
     for number, visit in enumerate(visits, start=1):
         block: list[Flowable] = [Spacer(1, 5 * mm)]
         if len(visits) > 1:
             block.append(para(f"第{number}次回访", styles.heading))
+        reason = (visit.reason if visit else "") or f"{case.category}纠纷调解协议履行情况"
         block.append(info_table([
             [("回访时间", format_date(visit.date) if visit else ""), ("回访人", visit.visitor if visit else "")],
+            [("回访事由", reason)],
             [("履行情况", visit.performed if visit else ""), ("满意程度", visit.satisfaction if visit else "")],
-            [("矛盾激化迹象", visit.escalation_signs if visit else "")],
-            [("备注", visit.notes if visit else "")],
-        ], width, label_width=FOLLOW_UP_LABEL, min_heights={2: 16 * mm, 3: 16 * mm}))
+            [("激化迹象", visit.escalation_signs if visit else "")],
+            [("回访情况", visit.notes if visit else "")],
+            [("采取的措施", visit.measures if visit else "")],
+        ], width, label_width=FOLLOW_UP_LABEL, min_heights={3: 12 * mm, 4: 16 * mm, 5: 14 * mm}))
         story.append(keep(block))
     last = case.follow_ups[-1].date if case.follow_ups else None
-    story.append(Spacer(1, 8 * mm))
-    story.append(keep(SignatureLines(["回访人签名", "被回访人签名"]), Spacer(1, 2 * mm),
-                      unit_and_date(case.unit_name, last, seal_note="")))
-    return build_pdf(story, spec)
+    story.append(Spacer(1, 4 * mm))
+    story.append(para(text(case, "follow_up.note"), styles.small))
+    story.append(Spacer(1, 4 * mm))
+    story.append(keep(side_by_side(SignatureLines(["回访人签名", "被回访人签名"], columns=1),
+                                   _issuer_block(case, last))))
+    return DocumentPart("follow_up", title, page, story)
+
+
+def build_follow_up_record(case: CaseData) -> bytes:
+    return render(case, follow_up_part)
 
 
 def _amount_suffix(case: CaseData) -> str:
@@ -216,14 +254,17 @@ def _amount_suffix(case: CaseData) -> str:
 
 
 def build_case_summary(case: CaseData) -> bytes:
-    """One page: the case at a glance, facts, steps (sessions in short), outcome and follow-up.
-    Long texts are shortened (more each try) until the summary fits on one page."""
-    spec = _spec(case, SUMMARY_TITLE, footer_left=_printed_on(case))
+    """One page: the case at a glance, facts, steps (sessions in short), outcome and follow-up. Long texts
+    are shortened (more each try) until the summary fits on one page. The office's own working paper."""
+    page = PageSpec(title=SUMMARY_TITLE, unit_name=case.unit_name,
+                    header_right=f"{SUMMARY_TITLE}  {case.number}".strip(),
+                    subject=f"{SUMMARY_TITLE} {case.number}".strip(), footer_left=_printed_on(case))
     pdf = b""
-    for scale in (1.0, 0.6, 0.35, 0.2):
-        pdf = build_pdf(_summary_story(case, spec.frame_width, scale), spec)
-        if _page_count(pdf) == 1:
-            break
+    with keeping(case_names(case)):
+        for scale in (1.0, 0.6, 0.35, 0.2):
+            pdf = build_pdf(_summary_story(case, page.frame_width, scale), page)
+            if _page_count(pdf) == 1:
+                break
     return pdf
 
 
@@ -234,24 +275,26 @@ def _page_count(pdf: bytes) -> int:
 def _summary_story(case: CaseData, width: float, scale: float) -> list[Flowable]:
     styles = doc_styles()
 
-    def cut(text: str, limit: int) -> str:
-        return shorten(text, max(12, int(limit * scale)))
+    def cut(value: str, limit: int) -> str:
+        return shorten(value, max(12, int(limit * scale)))
 
     story: list[Flowable] = title_block(SUMMARY_TITLE, number=case.number)
     shown = max(2, int(6 * scale))
     party_lines = []
     when = case.received_at.date()
     for p in case.parties[:shown]:
-        age = _age(p, when)
+        age = age_at(p, when)
         details = "，".join(x for x in (p.gender, p.ethnic, f"{age}岁" if age else "", p.id_number, p.phone) if x)
         party_lines.append(f"{p.role}：{p.name}" + (f"（{details}）" if details else ""))
     if len(case.parties) > shown:
         party_lines.append(f"……共{len(case.parties)}人")
+    organisation = case.unit_name if case.is_security else (case.body_name or "（未指定调委会）")
     story.append(info_table([
         [("调解类型", case.kind), ("纠纷类别", case.category)],
-        [("受理时间", format_datetime(case.received_at)), ("纠纷来源", case.source)],
-        [("案件状态", case.status), ("办理期限", format_date(case.deadline) if case.deadline else "")],
-        [("调解人员", "、".join(case.mediators)), ("结案日期", format_date(case.closed_on) if case.closed_on else "")],
+        [("调解组织", organisation), ("案由", case.offence) if case.is_security else ("纠纷来源", case.source)],
+        [("受理时间", format_datetime(case.received_at)), ("案件状态", case.status)],
+        [("办理期限", _deadline_cell(case)), ("结案日期", format_date(case.closed_on) if case.closed_on else "")],
+        [("调解人员", "、".join(case.mediators))],
         [("当事人", "\n".join(party_lines))],
     ], width))
     story.append(Spacer(1, 2 * mm))
@@ -274,15 +317,18 @@ def _summary_story(case: CaseData, width: float, scale: float) -> list[Flowable]
     outcome = [case.outcome or case.status]
     terms = numbered_items(case.agreement_terms)
     if terms:
-        outcome.append("协议内容：" + cut("\n".join(terms), 260))
+        kind = "口头协议" if case.oral_agreement else "书面协议"
+        outcome.append(f"{kind}内容：" + cut("\n".join(terms), 260))
     if amount_line(case):
         outcome.append(amount_line(case))
     if case.performance_deadline:
         outcome.append(f"履行期限：{format_date(case.performance_deadline)}前")
-    if case.oral_agreement:
-        outcome.append("（口头协议）")
-    result = join_clauses(outcome)
-    story.append(para(result if result.endswith("。") else result.rstrip("；，") + "。", styles.body_indent))
+    if case.confirmation_applied_on:
+        result = f"，{case.confirmation_result}" if case.confirmation_result else "，结果待定"
+        outcome.append(f"{format_date(case.confirmation_applied_on)}向{case.confirmation_court}申请司法确认{result}")
+    result_text = join_clauses(outcome)
+    story.append(para(result_text if result_text.endswith("。") else result_text.rstrip("；，") + "。",
+                      styles.body_indent))
 
     story.append(para("四、回访情况", styles.label))
     visits = case.follow_ups[-max(1, int(4 * scale)):]
@@ -303,12 +349,21 @@ def _summary_story(case: CaseData, width: float, scale: float) -> list[Flowable]
 
 def build_case_register(register: RegisterData) -> bytes:
     """The register of cases for a period on A4 landscape: one row a case, overdue rows marked
-    (shaded, "超期" in the last column), header row repeated, "第 N 页 共 M 页" on each page."""
+    (shaded, "超期" in the last column), header row repeated, "第 N 页 共 M 页" on each page; no name is
+    broken across lines."""
     period = f"{format_date(register.period_from)}至{format_date(register.period_to)}"
-    spec = PageSpec(title=REGISTER_TITLE, unit_name=register.unit_name, landscape=True,
+    page = PageSpec(title=REGISTER_TITLE, unit_name=register.unit_name, landscape=True,
                     header_right=f"{REGISTER_TITLE}（{period}）", footer_left=f"打印日期：{format_date(register.printed_on)}",
                     subject=f"{REGISTER_TITLE} {period}", margin_left=15 * mm, margin_right=15 * mm,
                     margin_top=22 * mm, margin_bottom=20 * mm)
+    names = [name for r in register.rows for part in re.split(r"[；;]", r.parties + "；" + r.mediators)
+             for name in re.split(r"[、，,]", part.split("：")[-1].split(" ")[-1]) if name.strip()]
+    with keeping(names):
+        story = _register_story(register, period, page)
+        return build_pdf(story, page)
+
+
+def _register_story(register: RegisterData, period: str, page: PageSpec) -> list[Flowable]:
     overdue = sum(1 for r in register.rows if r.overdue)
     counts = f"共{len(register.rows)}件" + (f"，其中超期{overdue}件" if overdue else "")
     story: list[Flowable] = title_block(REGISTER_TITLE, subtitle=f"统计期间：{period}    {counts}")
@@ -318,11 +373,13 @@ def build_case_register(register: RegisterData) -> bytes:
                 doc_styles().table_centre, markup=True)
     rows: list[list[Cell]] = [
         [str(i), r.number, format_date(r.received_on), r.kind, r.category, r.parties, r.mediators, r.status,
-         format_date(r.deadline) if r.deadline else "", r.outcome, mark if r.overdue else ""]
+         "\n".join(x for x in (format_date(r.deadline) if r.deadline else "", r.note) if x), r.outcome,
+         mark if r.overdue else ""]
         for i, r in enumerate(register.rows, start=1)]
     if not rows:
         rows = [["", "本期间无案件", *[""] * (len(header) - 2)]]
-    width = spec.frame_width
+    width = page.frame_width
+
     def fit(*texts: str) -> float:  # a column as wide as its widest text (header slightly larger)
         return column_width(texts, 9.5)
 
@@ -343,4 +400,4 @@ def build_case_register(register: RegisterData) -> bytes:
     widths[5], widths[6], widths[9] = rest * 0.42, rest * 0.26, rest * 0.32
     marked = [i for i, r in enumerate(register.rows) if r.overdue]
     story.append(data_table(header, rows, widths, centred=(0, 2, 3, 4, 7, 8, 10), marked_rows=marked))
-    return build_pdf(story, spec)
+    return story

@@ -13,14 +13,13 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from .seal import draw_seal as draw_seal  # the certificates draw the seal with the other pieces
+
 BORDER_STYLES = ("classic", "red", "simple")
 RED = colors.HexColor("#B8232F")
 GOLD = colors.HexColor("#8A6A1E")
 INK = colors.HexColor("#1A1A1A")
 GREY = colors.HexColor("#777777")
-
-SEAL_ALPHA = 0.85  # the seal lets the unit's name show through a little, as a real stamp does
-
 
 def border_colour(style: str) -> colors.Color:
     return {"red": RED, "classic": GOLD}.get(style, INK)
@@ -119,22 +118,6 @@ def draw_placeholder_box(canvas: Canvas, x: float, y: float, w: float, h: float,
     lines = text.split("\n")
     for index, line in enumerate(lines):
         canvas.drawCentredString(x + w / 2, y + h / 2 + (len(lines) / 2 - index - 0.8) * size * 1.2, line)
-    canvas.restoreState()
-
-
-@lru_cache(maxsize=8)
-def _image_reader(data: bytes) -> ImageReader:
-    return ImageReader(io.BytesIO(data))
-
-
-def draw_seal(canvas: Canvas, png: bytes | None, cx: float, cy: float, diameter: float = 40 * mm) -> None:
-    """The seal image centred on (cx, cy), over what is already drawn, its transparency kept."""
-    if not png:
-        return
-    canvas.saveState()
-    canvas.setFillAlpha(SEAL_ALPHA)
-    canvas.drawImage(_image_reader(png), cx - diameter / 2, cy - diameter / 2, diameter, diameter,
-                     mask="auto", preserveAspectRatio=True, anchor="c")
     canvas.restoreState()
 
 

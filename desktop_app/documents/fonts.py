@@ -21,9 +21,9 @@ FONT_FILES = {HEI: "wqy-microhei.ttc", SONG: "uming.ttc", KAI: "ukai.ttc"}
 
 # Chinese punctuation must not start a line (reportlab's list is the Japanese one and lacks the
 # full-width comma, colon, semicolon …). Every document gets its fonts from here, so this is set once
-# for all of them.
+# for all of them; the case documents break their lines by the stricter rules of line_breaks.py.
 _CANNOT_START = "，：；！？、。》）」』】〕”’·%"
-paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START = "".join(
+CANNOT_START = paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START = "".join(
     dict.fromkeys(textsplit.ALL_CANNOT_START + _CANNOT_START))
 
 

@@ -1,9 +1,15 @@
 """Shared layout of the printed documents: page frame (A4 portrait or landscape) with a header (unit,
 title) and a footer ("第 N 页 共 M 页"), paragraph styles, the title, label/value form tables, data tables,
-signature and fingerprint boxes, signature lines and the unit-and-date block.
+signature and fingerprint boxes, signature lines and the unit-and-date block (with the seal image over
+the unit's name when there is one).
+
+Several documents can share one PDF (the 卷宗): a `PageMark` at the start of each switches the header and
+footer to that document's `PageSpec` and numbers the pages on through the file.
 
 Plain reportlab (platypus) only: no Qt, no database. Text from the user is escaped here (`escape`),
-wraps the Chinese way (wordWrap="CJK") and never reads "None": empty fields print as blanks to fill by hand.
+breaks into lines by the rules of line_breaks.py (no line starts with closing punctuation; dates, numbers
+and the names given to `build_pdf` stay on one line) and never reads "None": empty fields print as
+blanks to fill by hand.
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ from reportlab.platypus import (
 
 from ..domain.dates import format_date
 from .fonts import HEI, KAI, SONG, font
+from .line_breaks import CJKParagraph, keeping
+from .seal import draw_seal
 
 CREATOR = "义警服务队管理系统"
 BODY_SIZE = 12
@@ -90,7 +98,9 @@ class PageSpec:
 
 
 class _FramedCanvas(Canvas):
-    """Keeps every page until the end, then draws header and footer with the page count on each."""
+    """Keeps every page until the end, then draws header and footer with the page count on each. A page
+    after a `PageMark` uses the mark's spec and, when it numbers on (`number_from`), "第 N 页" counted from
+    the mark's first numbered page."""
 
     def __init__(self, *args: Any, spec: PageSpec, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -105,12 +115,11 @@ class _FramedCanvas(Canvas):
         total = len(self._saved_pages)
         for number, state in enumerate(self._saved_pages, start=1):
             self.__dict__.update(state)
-            self._draw_frame(number, total)
+            self._draw_frame(number, total, state.get("_yj_spec") or self._spec, state.get("_yj_number_from"))
             super().showPage()
         super().save()
 
-    def _draw_frame(self, number: int, total: int) -> None:
-        spec = self._spec
+    def _draw_frame(self, number: int, total: int, spec: PageSpec, number_from: int | None = None) -> None:
         width, height = spec.pagesize
         left, right = spec.margin_left, width - spec.margin_right
         self.saveState()
@@ -128,7 +137,8 @@ class _FramedCanvas(Canvas):
         bottom = spec.margin_bottom - 10 * mm
         self.setFont(font(HEI), 8.5)
         if spec.show_page_numbers:
-            self.drawCentredString(width / 2, bottom, f"第 {number} 页 共 {total} 页")
+            label = f"第 {number} 页 共 {total} 页" if number_from is None else f"第 {number - number_from + 1} 页"
+            self.drawCentredString(width / 2, bottom, label)
         if spec.footer_left:
             self.drawString(left, bottom, spec.footer_left)
         if spec.footer_right:
@@ -136,8 +146,36 @@ class _FramedCanvas(Canvas):
         self.restoreState()
 
 
-def build_pdf(story: Iterable[Flowable], spec: PageSpec) -> bytes:
-    """Lay the flowables out on A4 pages framed by `spec` and return the PDF bytes (fonts embedded)."""
+class PageMark(Flowable):
+    """Put first in a document inside a larger PDF (after a PageBreak): from its page on, the pages use
+    `spec`; with `numbered` they are numbered on from the first numbered mark of the file. The page it
+    landed on is written to `pages[key]` (for a table of contents)."""
+
+    def __init__(self, spec: PageSpec, key: str = "", pages: dict[str, int] | None = None, *,
+                 numbered: bool = True, starts_numbering: bool = False) -> None:
+        super().__init__()
+        self.spec, self.key, self.pages = spec, key, pages
+        self.numbered, self.starts_numbering = numbered, starts_numbering
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        page = canvas.getPageNumber()
+        canvas._yj_spec = self.spec
+        if self.starts_numbering:
+            canvas._yj_first_numbered = page
+        canvas._yj_number_from = getattr(canvas, "_yj_first_numbered", page) if self.numbered else None
+        if self.pages is not None and self.key:
+            self.pages[self.key] = page
+
+
+def build_pdf(story: Iterable[Flowable], spec: PageSpec, keep: Iterable[str] = ()) -> bytes:
+    """Lay the flowables out on A4 pages framed by `spec` and return the PDF bytes (fonts embedded); each
+    of `keep` (names) stays on one line (paragraphs made before the call keep the names they were made
+    with: make the story inside `line_breaks.keeping` too)."""
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=spec.pagesize, leftMargin=spec.margin_left, rightMargin=spec.margin_right,
@@ -148,7 +186,8 @@ def build_pdf(story: Iterable[Flowable], spec: PageSpec) -> bytes:
     frame = Frame(spec.margin_left, spec.margin_bottom, spec.frame_width, spec.frame_height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=spec.pagesize)])
-    doc.build(list(story), canvasmaker=partial(_FramedCanvas, spec=spec))
+    with keeping(keep):
+        doc.build(list(story), canvasmaker=partial(_FramedCanvas, spec=spec))
     return buffer.getvalue()
 
 
@@ -286,8 +325,8 @@ def doc_styles() -> DocStyles:
 
 
 def para(text: str, style: ParagraphStyle | None = None, *, markup: bool = False) -> Paragraph:
-    """A paragraph of user text (escaped unless `markup`)."""
-    return Paragraph(text if markup else escape(text), style or doc_styles().body)
+    """A paragraph of user text (escaped unless `markup`), broken into lines by line_breaks.py."""
+    return CJKParagraph(text if markup else escape(text), style or doc_styles().body)
 
 
 def paragraphs(text: str, style: ParagraphStyle | None = None, *, blank_lines: int = 0) -> list[Flowable]:
@@ -631,9 +670,11 @@ class SignatureLines(Flowable):
             canvas.line(start, y - 1, start + self._line, y - 1)
 
 
-def unit_and_date(unit: str, when: date | None, *, seal_note: str = "（盖章）", label: str = "") -> Table:
+def unit_and_date(unit: str, when: date | None, *, seal_note: str = "（盖章）", label: str = "",
+                  seal_png: bytes | None = None) -> Flowable:
     """The block at the bottom right: the unit (with an optional label such as "调解组织："), a seal note
-    and the date (a blank date to fill in when `when` is None), centred on each other."""
+    and the date (a blank date to fill in when `when` is None), centred on each other; the seal image,
+    when given, over the unit's name as a stamp would be."""
     style = ParagraphStyle("unit_date", parent=doc_styles().body, fontName=font(SONG), alignment=TA_CENTER,
                            leading=19)
     unit_text = f"{label}{blank(unit, 24)}"
@@ -642,7 +683,26 @@ def unit_and_date(unit: str, when: date | None, *, seal_note: str = "（盖章�
     table = Table([[para(line, style)] for line in lines], colWidths=[width], hAlign="RIGHT",
                   style=TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                     ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    return table
+    return Sealed(table, seal_png, width) if seal_png else table
+
+
+class Sealed(Flowable):
+    """A right-aligned block with the seal image centred over its middle."""
+
+    SEAL = 38 * mm
+
+    def __init__(self, inner: Flowable, png: bytes, inner_width: float) -> None:
+        super().__init__()
+        self.inner, self.png, self.inner_width = inner, png, inner_width
+        self.hAlign = "RIGHT"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = self.inner.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, 0, 0)
+        draw_seal(self.canv, self.png, self.width / 2, self.height / 2, self.SEAL)
 
 
 def side_by_side(left: Flowable | list[Flowable], right: Flowable | list[Flowable], *,

@@ -86,6 +86,71 @@ CASE_SOURCES = (
     QT_TRANSLATE_NOOP("Vocabulary", "政府指定"),
 )
 
+# the sources each kind may have: 人民调解 is applied for, taken up by the 调委会 itself or handed over
+# (公安机关移交, 法院委托, 政府指定); a 治安调解 begins with a police case (报警, a party, a volunteer's report)
+PEOPLES_MEDIATION_SOURCES = (CASE_SOURCES[0], CASE_SOURCES[3], CASE_SOURCES[4], CASE_SOURCES[5], CASE_SOURCES[6])
+SECURITY_MEDIATION_SOURCES = (CASE_SOURCES[1], CASE_SOURCES[0], CASE_SOURCES[2])
+
+# --- parties (Party.role) and mediators (CaseMediator.role) --------------------------------------
+
+APPLICANT = QT_TRANSLATE_NOOP("Vocabulary", "申请人")
+RESPONDENT = QT_TRANSLATE_NOOP("Vocabulary", "被申请人")
+OFFENDER = QT_TRANSLATE_NOOP("Vocabulary", "违法行为人")
+VICTIM = QT_TRANSLATE_NOOP("Vocabulary", "被侵害人")
+OTHER_PARTY = QT_TRANSLATE_NOOP("Vocabulary", "其他当事人")
+GUARDIAN = QT_TRANSLATE_NOOP("Vocabulary", "监护人")
+PEOPLES_PARTY_ROLES = (APPLICANT, RESPONDENT, OTHER_PARTY, GUARDIAN)
+SECURITY_PARTY_ROLES = (OFFENDER, VICTIM, OTHER_PARTY, GUARDIAN)
+
+HOST = QT_TRANSLATE_NOOP("Vocabulary", "主持人")
+MEDIATOR = QT_TRANSLATE_NOOP("Vocabulary", "调解员")
+RECORDER = QT_TRANSLATE_NOOP("Vocabulary", "记录人")
+MEDIATOR_ROLES = (HOST, MEDIATOR, RECORDER)
+
+# --- 治安调解: 案由 (公安机关治安调解工作规范 Art. 3), exclusions (Art. 4), appraisal (Art. 9) -----------
+
+# Art. 3: "对于因民间纠纷引起的殴打他人、故意伤害、侮辱、诽谤、诬告陷害、故意损毁财物、干扰他人正常生活、
+# 侵犯隐私等违反治安管理行为，情节较轻的，经双方当事人同意，公安机关可以治安调解。"
+SECURITY_OFFENCES = (
+    QT_TRANSLATE_NOOP("Vocabulary", "殴打他人"),
+    QT_TRANSLATE_NOOP("Vocabulary", "故意伤害"),
+    QT_TRANSLATE_NOOP("Vocabulary", "侮辱"),
+    QT_TRANSLATE_NOOP("Vocabulary", "诽谤"),
+    QT_TRANSLATE_NOOP("Vocabulary", "诬告陷害"),
+    QT_TRANSLATE_NOOP("Vocabulary", "故意损毁财物"),
+    QT_TRANSLATE_NOOP("Vocabulary", "干扰他人正常生活"),
+    QT_TRANSLATE_NOOP("Vocabulary", "侵犯隐私"),
+)
+# Art. 4: "违反治安管理行为有下列情形之一的，不适用治安调解：（一）雇凶伤害他人的；（二）结伙斗殴的；
+# （三）寻衅滋事的；（四）多次实施违反治安管理行为的；（五）当事人在治安调解过程中又挑起事端的；
+# （六）其他不宜治安调解的。"
+SECURITY_EXCLUSIONS = (
+    QT_TRANSLATE_NOOP("Vocabulary", "雇凶伤害他人"),
+    QT_TRANSLATE_NOOP("Vocabulary", "结伙斗殴"),
+    QT_TRANSLATE_NOOP("Vocabulary", "寻衅滋事"),
+    QT_TRANSLATE_NOOP("Vocabulary", "多次实施违反治安管理行为"),
+    QT_TRANSLATE_NOOP("Vocabulary", "当事人在治安调解过程中又挑起事端"),
+    QT_TRANSLATE_NOOP("Vocabulary", "其他不宜治安调解的情形"),
+)
+INJURY_APPRAISAL = QT_TRANSLATE_NOOP("Vocabulary", "伤情鉴定")
+VALUE_APPRAISAL = QT_TRANSLATE_NOOP("Vocabulary", "价值认定")
+BOTH_APPRAISALS = QT_TRANSLATE_NOOP("Vocabulary", "伤情鉴定和价值认定")
+APPRAISALS = (INJURY_APPRAISAL, VALUE_APPRAISAL, BOTH_APPRAISALS)
+
+# --- 司法确认 (人民调解法 Art. 33) and the 卷宗 ------------------------------------------------------
+
+CONFIRMED_VALID = QT_TRANSLATE_NOOP("Vocabulary", "确认有效")
+CONFIRMED_INVALID = QT_TRANSLATE_NOOP("Vocabulary", "确认无效")
+CONFIRMATION_REJECTED = QT_TRANSLATE_NOOP("Vocabulary", "驳回申请")
+CONFIRMATION_WITHDRAWN = QT_TRANSLATE_NOOP("Vocabulary", "撤回申请")
+CONFIRMATION_RESULTS = (CONFIRMED_VALID, CONFIRMED_INVALID, CONFIRMATION_REJECTED, CONFIRMATION_WITHDRAWN)
+
+RETENTION_PERIODS = (
+    QT_TRANSLATE_NOOP("Vocabulary", "永久"),
+    QT_TRANSLATE_NOOP("Vocabulary", "长期"),
+    QT_TRANSLATE_NOOP("Vocabulary", "短期"),
+)
+
 # --- certificates (Certificate.type, Certificate.status) -----------------------------------------
 
 APPOINTMENT = QT_TRANSLATE_NOOP("Vocabulary", "聘书")

@@ -1,29 +1,36 @@
 """The self-test's checks, in the order they run. Each writes through the same services the window uses
-and reads its result back; a later feature (the 工作简报 report, the full 人民调解 卷宗) adds a function
-here with `@check("…")` that writes its document into `ctx.out_dir` and checks it with `readback`."""
+and reads its result back (for the dispute cases: every document of a 人民调解 and a 治安调解 case, and each
+case's 卷宗 page by page); a later feature (the 工作简报 report) adds a function here with `@check("…")`
+that writes its document into `ctx.out_dir` and checks it with `readback`."""
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import sys
 from pathlib import Path
 from types import TracebackType
 
 from .. import config
 from .missing import EarlierCheckFailed, Missing, ReadBackFailed
-from .readback import dark_share_of_first_page, ensure_qt_application, expect_pdf, expect_xlsx
+from .readback import dark_share_of_first_page, ensure_qt_application, expect_pdf, expect_xlsx, squeezed_pages
 from .runner import SelfTestContext, check
 from .sample_data import (
     AMOUNT_WORDS,
     APPLICANT,
+    BODY,
     HONOUR_TITLE,
+    HOST,
     MEMBERS,
+    OFFENCE,
     OFFENDER,
     POST,
     SELF_TEST_USER,
     TEAM,
     UNIT,
+    VICTIM,
+    WITNESS,
     SampleOffice,
     build_sample_office,
     issue_sample_certificates,
@@ -196,26 +203,104 @@ def roster(ctx: SelfTestContext) -> str:
     return "；".join((expect_pdf(pdf, "队员花名册", SAMPLE_NAME), expect_xlsx(xlsx, SAMPLE_NAME, TEAM)))
 
 
-def _case_documents(ctx: SelfTestContext, case_id: int, case_kind: str, party: str) -> str:
-    from ..services.cases.document_data import DOCUMENT_KINDS, render_document
+def _reached_kinds(case_id: int, not_for_the_kind: tuple[str, ...]) -> list[str]:
+    """The case's document kinds in the 卷宗's order; every one the sample case should have reached
+    (all but `not_for_the_kind`) must be printable, else the check fails with the service's reason."""
+    from ..services.cases.document_data import DOCUMENT_KINDS, document_refusals
+
+    refusals = document_refusals(case_id)
+    kinds = [kind for kind in DOCUMENT_KINDS if kind not in not_for_the_kind]
+    refused = [f"{kind}：{refusals[kind]}" for kind in kinds if refusals[kind]]
+    if refused:
+        raise ReadBackFailed("示例案件未能形成全部文书：" + "；".join(refused))
+    return kinds
+
+
+def _case_documents(ctx: SelfTestContext, case_id: int, case_kind: str, party: str, issuer: str,
+                    not_for_the_kind: tuple[str, ...]) -> str:
+    """Each document the case has reached, one PDF each, read back for its official title and the party (the
+    调查记录 for the person questioned); the agreement (the legal original, full identity) also for the
+    issuer and the amount in words."""
+    from ..services.cases.document_data import (
+        AGREEMENT,
+        DOSSIER,
+        INVESTIGATION,
+        document_title,
+        render_document,
+    )
 
     written = []
-    for kind in DOCUMENT_KINDS:
+    for kind in _reached_kinds(case_id, not_for_the_kind):
+        if kind == DOSSIER:
+            continue
         path = ctx.document(f"{case_kind}-{kind}.pdf")
-        path.write_bytes(render_document(case_id, kind, masked=kind != "调解协议书"))
-        words = [party] + ([f"{case_kind}协议书", AMOUNT_WORDS] if kind == "调解协议书" else [])
+        path.write_bytes(render_document(case_id, kind, masked=kind != AGREEMENT))
+        words = [document_title(case_id, kind), WITNESS if kind == INVESTIGATION else party]
+        words += [issuer, AMOUNT_WORDS] if kind == AGREEMENT else []
         written.append(expect_pdf(path, *words))
     return "；".join(written)
 
 
+def _dossier(ctx: SelfTestContext, case_id: int, case_kind: str, issuer: str,
+             not_for_the_kind: tuple[str, ...]) -> str:
+    """The 卷宗 as one PDF, read back page by page: the cover in the issuer's name with the case number, the
+    卷内目录 listing every document in the official order with the page it starts on, each document
+    starting on that page, and the 封底 counting the documents and their pages."""
+    from ..db.models import Case
+    from ..services.cases.document_data import DOSSIER, SUMMARY, document_title, render_document
+
+    kinds = [kind for kind in _reached_kinds(case_id, not_for_the_kind) if kind not in (DOSSIER, SUMMARY)]
+    titles = [document_title(case_id, kind) for kind in kinds]
+    number = Case.get_by_id(case_id).number
+    path = ctx.document(f"{case_kind}-卷宗.pdf")
+    path.write_bytes(render_document(case_id, DOSSIER, masked=True))
+    heading = "治安调解卷宗" if case_kind == "治安调解" else "调解卷宗"
+    described = expect_pdf(path, issuer, heading, number, "卷内目录", *titles, "封底")
+    pages = squeezed_pages(path)
+    cover, contents, back = pages[0], pages[1], pages[-1]
+    for word in (issuer, heading, number):
+        if word not in cover:
+            raise ReadBackFailed(f"{path.name} 的封面上读不回“{word}”")
+    if "卷内目录" not in contents:
+        raise ReadBackFailed(f"{path.name} 的第2页不是卷内目录")
+    document_pages = len(pages) - 3  # cover, 目录 and 封底 are not numbered
+    at = 0
+    for title in titles:
+        row = re.compile(re.escape(title) + r"(\d+)(?:—\d+)?(?:必须|按需)").search(contents, at)
+        if row is None:
+            raise ReadBackFailed(f"{path.name} 的卷内目录未按顺序列出“{title}”及其页号")
+        at, start = row.end(), int(row.group(1))
+        if not 1 <= start <= document_pages or title not in pages[1 + start][:60]:
+            raise ReadBackFailed(f"{path.name}：卷内目录说“{title}”在第{start}页，该页不是它")
+        if start > 1 and title in pages[start][:60]:
+            raise ReadBackFailed(f"{path.name}：“{title}”在卷内目录所说的第{start}页之前已开始")
+    statement = f"本卷共有文件{len(titles)}件，共{document_pages}页"
+    if "卷内备考" not in back or statement not in back or issuer not in back:
+        raise ReadBackFailed(f"{path.name} 的封底读不回“{statement}”")
+    return f"{described}，{len(titles)} 件文书按卷内目录的页号排列"
+
+
+PEOPLES_NOT = ("口头协议登记表",)  # the sample agreement is written
+SECURITY_NOT = ("申请书", "口头协议登记表")  # 治安调解 has neither
+
+
 @check("人民调解文书")
 def people_mediation(ctx: SelfTestContext) -> str:
-    return _case_documents(ctx, _sample(ctx).people_case_id, "人民调解", APPLICANT)
+    return _case_documents(ctx, _sample(ctx).people_case_id, "人民调解", APPLICANT, BODY, PEOPLES_NOT)
+
+
+@check("人民调解卷宗")
+def people_dossier(ctx: SelfTestContext) -> str:
+    return _dossier(ctx, _sample(ctx).people_case_id, "人民调解", BODY, PEOPLES_NOT)
 
 
 @check("治安调解文书")
 def security_mediation(ctx: SelfTestContext) -> str:
-    return _case_documents(ctx, _sample(ctx).security_case_id, "治安调解", OFFENDER)
+    sample = _sample(ctx)
+    documents = _case_documents(ctx, sample.security_case_id, "治安调解", OFFENDER, UNIT, SECURITY_NOT)
+    agreement = ctx.document("治安调解-调解协议书.pdf")
+    expect_pdf(agreement, HOST, OFFENCE, VICTIM, "一式三份")  # 主持人, 案由 and both parties (Art. 11)
+    return "；".join((documents, _dossier(ctx, sample.security_case_id, "治安调解", UNIT, SECURITY_NOT)))
 
 
 @check("案件登记簿与U盘导出")

@@ -21,8 +21,8 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def pdf_text(path: Path) -> tuple[int, str]:
-    """The page count and all the text of the PDF at `path`."""
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page of the PDF at `path`."""
     from PySide6.QtPdf import QPdfDocument
 
     ensure_qt_application()
@@ -31,11 +31,20 @@ def pdf_text(path: Path) -> tuple[int, str]:
     if error != QPdfDocument.Error.None_:
         raise ReadBackFailed(f"无法读取 {path.name}: {error}")
     try:
-        pages = document.pageCount()
-        text = "\n".join(document.getAllText(page).text() for page in range(pages))
+        return [document.getAllText(page).text() for page in range(document.pageCount())]
     finally:
         document.close()
-    return pages, text
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    """The page count and all the text of the PDF at `path`."""
+    pages = pdf_pages(path)
+    return len(pages), "\n".join(pages)
+
+
+def squeezed_pages(path: Path) -> list[str]:
+    """Each page's text without white space (as `expect_pdf` compares)."""
+    return [_squeezed(page) for page in pdf_pages(path)]
 
 
 def expect_pdf(path: Path, *words: str) -> str:

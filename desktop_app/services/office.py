@@ -1,5 +1,6 @@
-"""The office's own details (单位名称, 上级单位, 负责人, case-number prefix …) and whether it counts 新疆's
-holidays (肉孜节, 古尔邦节): on by default for an office whose names place it in 新疆, changeable."""
+"""The office's own details (单位名称, 上级单位, 负责人, the number prefix of its 治安调解 cases …) and whether it
+counts 新疆's holidays (肉孜节, 古尔邦节): on by default for an office whose names place it in 新疆, changeable.
+(The 人民调解委员会 with their own prefixes are in services/cases/bodies.py.)"""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..db.database import db
-from ..db.models import OfficeSettings, User
+from ..db.models import MediatingBody, OfficeSettings, User
 from ..domain.errors import FieldError
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..domain.text_hygiene import text_value
@@ -77,6 +78,9 @@ def validate_office(info: OfficeInfo) -> list[FieldError]:
     elif len(prefix) > 10 or any(ch.isdigit() or ch in "()（）字第号 " for ch in prefix):
         errors.append(FieldError("case_prefix",
             QT_TRANSLATE_NOOP("Messages", "编号前缀只写简称，例如“夏派调”，不含数字、括号和“字”")))
+    elif MediatingBody.select().where(MediatingBody.number_prefix == prefix).exists():
+        errors.append(FieldError("case_prefix", Message(QT_TRANSLATE_NOOP(
+            "Messages", "“{prefix}”已是人民调解委员会的编号前缀：治安调解与人民调解须分别编号"), prefix=prefix)))
     return errors
 
 

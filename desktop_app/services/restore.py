@@ -31,7 +31,7 @@ from pathlib import Path
 import peewee
 
 from ..config import DataPaths
-from ..db.migrations import LATEST
+from ..db.migrations import STEPS
 from ..db.snapshot import TAKEN_AT_KEY, check_file
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from . import audit, backup_archive, files, session
@@ -113,10 +113,11 @@ def stage(paths: DataPaths, source: Path, password: str | None = None,
         if problems:
             raise RestoreError(Message(QT_TRANSLATE_NOOP("Messages", "所选备份文件已损坏，不能恢复：{problems}"),
                                        problems="; ".join(problems[:2])))
-        version = _schema_version(temp)
-        if not version:
+        versions = _schema_versions(temp)
+        if not versions:
             raise RestoreError(QT_TRANSLATE_NOOP("Messages", "所选文件不是本系统的数据备份"))
-        if version > LATEST:
+        version = max(versions)
+        if versions - {n for n, _step in STEPS}:  # a step only a newer program has
             raise RestoreError(QT_TRANSLATE_NOOP("Messages", "所选备份由更新版本的程序写入，请先升级程序"))
         report(progress, 90, 100, QT_TRANSLATE_NOOP("Messages", "备份校验无误"))
         return Staged(temp, source, version, backup_time(source).taken_at)
@@ -142,14 +143,15 @@ def _copy_with_wal(source: Path, temp: Path) -> None:
             temp.with_name(temp.name + side).unlink(missing_ok=True)
 
 
-def _schema_version(path: Path) -> int:
+def _schema_versions(path: Path) -> set[int]:
+    """The steps the file records (steps merged from parallel branches may leave gaps)."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         if not con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'").fetchone():
-            return 0
-        return int(con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0)
+            return set()
+        return {int(v) for (v,) in con.execute("SELECT version FROM schema_version") if v}
     except sqlite3.Error:
-        return 0
+        return set()
     finally:
         con.close()
 

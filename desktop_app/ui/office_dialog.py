@@ -46,6 +46,7 @@ class OfficeDialog(QDialog):
         self.leader_name = QLineEdit(office.leader_name)
         self.case_prefix = QLineEdit(office.case_prefix)
         self.case_prefix.setPlaceholderText(self.tr("例如：夏派调 → （2024）夏派调字第012号"))
+        self.case_prefix.setToolTip(self.tr("本所治安调解案件的编号前缀；人民调解案件按调委会编号（纠纷调解 → 调解组织与民警）"))
         self.address = QLineEdit(office.address)
         self.contact_phone = QLineEdit(office.contact_phone)
         self.messages: dict[str, FieldMessage] = {}
@@ -53,7 +54,7 @@ class OfficeDialog(QDialog):
             ("unit_name", self.tr("单位名称 *"), self.unit_name),
             ("parent_unit", self.tr("上级单位"), self.parent_unit),
             ("leader_name", self.tr("负责人"), self.leader_name),
-            ("case_prefix", self.tr("案件编号前缀 *"), self.case_prefix),
+            ("case_prefix", self.tr("治安调解编号前缀 *"), self.case_prefix),
             ("address", self.tr("地址"), self.address),
             ("contact_phone", self.tr("联系电话"), self.contact_phone),
         ):

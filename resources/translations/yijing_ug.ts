@@ -892,6 +892,177 @@
     </message>
 </context>
 <context>
+    <name>BodiesDialog</name>
+    <message>
+        <source>调解组织与民警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解案件属于所选的人民调解委员会：其文书以调委会名义出具、加盖调委会印章，编号为“（年）X人调字第N号”；治安调解案件以本派出所名义办理，编号前缀在“文件 → 单位信息”中设置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解组织名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号前缀</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号示例</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>默认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>印章</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增调解组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 夏普吐勒镇人民调解委员会、夏普吐勒派出所驻所人民调解室</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 夏人调</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>默认（新受理的人民调解案件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择印章图片…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>去掉印章</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号前缀 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>印章图片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存调解组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>归入所选调委会（编号不变）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本所民警（治安调解的主持人从中选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每行一名民警，如：买合木提·吐尔逊</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存民警名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有 {0} 件人民调解案件尚未指定调委会（本系统启用调委会前受理）；其文书须以调委会名义出具。请在上表中选择调委会后归入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改调解组织：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已有印章</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无印章</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号如：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择印章图片（透明背景PNG）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将使用新选的印章</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存后去掉印章</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>归入调委会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在上表中选择一个调委会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把 {0} 件尚未指定调委会的人民调解案件归入“{1}”？案件编号保持不变，此后其文书以该调委会名义出具。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已归入 {0} 件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CandidateModel</name>
     <message>
         <source>姓名</source>
@@ -1041,6 +1212,26 @@
         <source>以下内容有修改尚未保存：{0}。要保存吗？</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>调查记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待{0}文书出具后3个工作日内</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解 · 未指定调委会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解 · {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseForm</name>
@@ -1093,15 +1284,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>主持调解的民警</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>调解机关</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>主持人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1134,14 +1317,6 @@
     </message>
     <message>
         <source>如 现金一次性支付</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> 份</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>口头协议（不制作书面协议书，记录协议内容）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1182,6 +1357,166 @@
     </message>
     <message>
         <source>大写：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解的文书以所选人民调解委员会的名义出具并加盖其印章；受理登记后不能更改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请人的申请事项，每项一行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解委员会 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人同意延期的日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>延长至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解一般在一个月内调结；当事人同意继续调解的，记录同意的日期和延长后的期限。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择（第三条所列行为）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>双方当事人同意治安调解</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解在公安机关的主持下进行，主持人从本所民警中选择（纠纷调解 → 调解组织与民警）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不需要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每人一行：姓名，单位或身份（如 热合曼·艾山，3村村委会委员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案由 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主持人（民警）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>伤情鉴定/价值认定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>鉴定/认定文书出具日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>情节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他在场人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有此情形：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不适用情形（第四条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>口头协议（不制作书面协议书，打印口头协议登记表）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>司法确认（《人民调解法》第三十三条：协议生效之日起三十日内双方共同申请）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 伽师县人民法院</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚无结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共同申请日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理法院</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卷宗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立卷的调解员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立卷人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立卷日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>双方当事人各执一份，调解机关留存一份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人各持一份，人民调解委员会留存一份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一式{0}份（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理登记后调解类型不能更改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（已停用的调委会）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（尚未指定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（请先在 纠纷调解 → 调解组织与民警 中登记）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1303,6 +1638,30 @@
     </message>
     <message>
         <source>打印案件登记表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可申请司法确认至{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（未指定调委会）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解组织与民警…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解委员会（名称、编号前缀、印章）和主持治安调解的本所民警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文书措辞…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>各调解文书中固定条款的措辞（管理员可修改、恢复默认）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1460,27 +1819,27 @@
         <source>&lt;b&gt;{0}&lt;/b&gt;。录入之前，放假、值班和办理期限按预估计算，排班表和期限旁标有“预估”。&lt;a href=&apos;{1}&apos;&gt;现在录入（设置 → 节假日安排）&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>可申请司法确认的调解协议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另有 {0} 件人民调解案件未指定调委会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协议生效之日起三十日内，双方可共同向人民法院申请</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentsPanel</name>
-    <message>
-        <source>案件受理时填写的登记表</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>每次调解的经过与结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>人民调解或治安调解协议书，一式多份，当事人签名、按指印</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>调解后的回访情况</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>一页：案情、办理经过、结果、回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1492,10 +1851,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>文书中的身份证号、电话和住址默认隐去部分数字；打印前会先保存表单中的修改。每次打印都记入操作日志。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>全部调解记录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1504,11 +1859,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>打印含完整身份信息的调解协议书原件</source>
+        <source>打印{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>打印{0}</source>
+        <source>当事人申请调解时填写、签名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理时登记，经当事人同意，当事人签名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解前告知当事人的权利和义务，当事人签名（必须）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查了解纠纷事实的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一式多份，当事人签名、按指印，加盖印章</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人采取口头协议方式时，记录协议内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结案时填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>封面、卷内目录（页号）、全部文书、封底，一个PDF，供归档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一页：案情、办理经过、结果、回访（本所工作用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>适用于申请书、协议书、口头协议登记表和卷宗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文书以本案的人民调解委员会（治安调解为本派出所）名义出具。身份证号、电话和住址默认隐去部分数字；打印前会先保存表单中的修改。每次打印都记入操作日志。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚不能打印：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印含完整身份信息的{0}原件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>生成卷宗</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1671,6 +2078,22 @@
     </message>
     <message>
         <source>回访情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 邻里纠纷调解协议履行情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>针对回访发现的问题采取的措施，如 督促履行、再次调解、报告派出所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回访事由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>采取的措施</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2025,6 +2448,66 @@
     </message>
 </context>
 <context>
+    <name>InvestigationsPanel</name>
+    <message>
+        <source>调查记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>被调查人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名及身份，如 吐尔逊·买买提（邻居）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查的调解员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查时在场的其他人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问：……
+答：……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查时间 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>被调查人 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在场人</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IssuePanel</name>
     <message>
         <source>如 2024年度护学岗志愿服务工作</source>
@@ -2368,10 +2851,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>当前操作员：{0}（{1}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>未登录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2389,6 +2868,10 @@
     </message>
     <message>
         <source>密码已修改，下次登录请使用新密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前操作员：{0}（{1}）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2960,10 +3443,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>案件来源</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>受理时间</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3248,10 +3727,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>参加人员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>调解记录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3333,10 +3808,6 @@
     </message>
     <message>
         <source>案件已删除，请先恢复后再办理</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>请先在“单位信息”中填写案件编号前缀（如“夏派调”），再受理案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4088,6 +4559,414 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>花括号不成对：占位符应写成 {body} 这样的形式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（本条不使用占位符）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此处不能使用占位符 {{{name}}}，可用：{usable}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写编号前缀，如“夏人调”（编号为“（2026）夏人调字第001号”）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号前缀只能由文字组成，不超过{limit}个字，如“夏人调”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写调解组织名称，如“夏普吐勒镇人民调解委员会”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称不能超过{limit}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名称应为人民调解委员会（或人民调解室）的全称，如“夏普吐勒镇人民调解委员会”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号前缀与本所治安调解编号前缀“{prefix}”相同：人民调解与治安调解须分别编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选调解组织不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已有名为“{name}”的调解组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号前缀“{prefix}”已由另一个调解组织使用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该调解组织已有案件编号，编号前缀不能再更改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选调解组织不存在或已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”：{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最多登记{limit}名民警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解类型在受理登记后不能更改：编号“{number}”已编入{kind}的编号序列。登记有误的，请删除本案（编号保留、不再使用）后重新登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}的案件来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理法院</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>情节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他在场人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立卷人：{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立卷日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立卷日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保管期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解达成协议的，应当制作治安调解协议书（《公安机关治安调解工作规范》第十条），不能采用口头协议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exclusion}（第四条第（{ordinal}）项）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有《公安机关治安调解工作规范》第四条所列情形：{items}，不适用治安调解。应当依法处理；不构成违反治安管理行为的民间纠纷，可以告知当事人申请人民调解（按人民调解登记）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未知的情形：{unknown}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案由“{offence}”不属于《公安机关治安调解工作规范》第三条所列可以治安调解的行为（{offences}）：应当依法处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>鉴定/认定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>鉴定/认定文书出具日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选择需要伤情鉴定还是价值认定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>鉴定/认定文书出具日期不能早于受理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>鉴定/认定文书出具日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在“纠纷调解 → 调解组织与民警”中登记本所民警，再选择主持人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解由民警主持（《公安机关治安调解工作规范》第二条）：“{host}”不在本所民警名单中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调委会在受理登记后不能更改：本案编号已编入该调委会的编号序列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选人民调解委员会不存在或已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同意延期的日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>延长后的期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人同意延期调解的，请同时填写同意日期和延长后的期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同意延期的日期不能早于受理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同意延期的日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>延长后的期限应晚于一个月的调解期限（{deadline}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>延长后的期限不能早于同意日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请司法确认的日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>司法确认结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>司法确认须有书面调解协议，口头协议不能申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解协议生效后才能申请司法确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请日期不能早于调解协议生效日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>司法确认应自调解协议生效之日起三十日内共同申请（《人民调解法》第三十三条），本案申请期限至{until}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写受理申请的人民法院</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写双方共同申请司法确认的日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先登记人民调解委员会及其案件编号前缀（纠纷调解 → 调解组织与民警），再受理人民调解案件：人民调解协议书须以调委会名义出具并加盖其印章（《人民调解法》第二十九条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本案尚未指定人民调解委员会：人民调解的文书须以调委会名义出具并加盖其印章（《人民调解法》第二十九条），请在“基本情况”中选择调委会（编号不变）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件来源“{source}”不是{kind}的来源，请核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人“{name}”不满十六周岁：调解时应当通知其父母或者其他监护人到场（《公安机关治安调解工作规范》第八条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解协议于{agreed}生效：双方当事人认为有必要的，可于{until}前共同向人民法院申请司法确认（《人民调解法》第三十三条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>需要{appraisal}：应当在{appraisal}文书出具后的3个工作日内完成调解（第九条），文书出具后请填写出具日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首次调解晚于第九条规定的期限（{deadline}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>违法行为人在本所另有治安调解案件（{numbers}）：多次实施违反治安管理行为的，不适用治安调解（第四条第（四）项），请核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本案尚未指定人民调解委员会：人民调解的文书须以调委会名义出具并加盖其印章（《人民调解法》第二十九条），请先在“基本情况”中选择调委会</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本案尚无调查记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解不使用人民调解申请书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未记录口头协议的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解须制作治安调解协议书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本案不是口头协议：请打印调解协议书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本案为口头协议：请打印人民调解口头协议登记表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结案后才能填写结案报告表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有编号为“{number}”的案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查时间不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查时间不能早于受理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>被调查人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在场人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写被调查人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}当事人的身份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解在公安机关的主持下进行（《公安机关治安调解工作规范》第二条），主持人须为民警，义警队员不能担任；可作为调解员协助</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待{appraisal}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参加人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解一般为一次，必要时可以增加一次（《公安机关治安调解工作规范》第九条）：本案已调解{held}次，不能再增加。调解不成的，应当依法处罚，并告知当事人可以就民事争议依法向人民法院提起民事诉讼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人“{missing}”不满十六周岁，调解时应当通知其父母或者其他监护人到场（《公安机关治安调解工作规范》第八条）：请先在“当事人”中登记其监护人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回访事由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>采取的措施</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有这一条款</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>措辞不能超过{limit}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按预估的放假安排计算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择案由（《公安机关治安调解工作规范》第三条所列违反治安管理行为）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解须经双方当事人同意（第三条），请在“基本情况”中记录双方同意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解在公安机关主持下进行（第二条），请选择主持调解的民警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请登记违法行为人和被侵害人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人“{name}”不满十六周岁，调解时应当通知其父母或者其他监护人到场（第八条），请先登记其监护人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在“单位信息”中填写治安调解案件编号前缀（如“夏派调”），再受理案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{prefix}”已是人民调解委员会的编号前缀：治安调解与人民调解须分别编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件含有本程序没有的结构步骤 {steps}，它由更新版本的程序写入，请升级程序。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>第{item}项：{message}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4563,6 +5442,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>调解组织名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>操作日志只能追加，不能修改</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4879,10 +5762,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>案件编号前缀 *</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>地址</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4912,6 +5791,14 @@
     </message>
     <message>
         <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本所治安调解案件的编号前缀；人民调解案件按调委会编号（纠纷调解 → 调解组织与民警）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解编号前缀 *</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6187,19 +7074,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>参加人员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>调解结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>如 夏普吐勒派出所调解室</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>双方当事人、调解员等</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6216,6 +7095,18 @@
     </message>
     <message>
         <source>第{0}次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参加人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受邀参加调解的其他人员（不含当事人、调解员、记录人），如 村委会委员热合曼·艾山</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解前已告知当事人权利义务</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6918,6 +7809,15 @@
         <source>导出已取消，已写入的文件已删除。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>同时导出每件案件的卷宗（封面、卷内目录、全部文书、封底，PDF）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+以下人民调解案件尚未指定调委会，未导出卷宗：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>VacationsPanel</name>
@@ -7616,6 +8516,198 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>违法行为人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>被侵害人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>殴打他人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>故意伤害</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>侮辱</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>诽谤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>诬告陷害</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>故意损毁财物</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>干扰他人正常生活</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>侵犯隐私</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>雇凶伤害他人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结伙斗殴</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>寻衅滋事</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>多次实施违反治安管理行为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人在治安调解过程中又挑起事端</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他不宜治安调解的情形</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>伤情鉴定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>价值认定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>伤情鉴定和价值认定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认有效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认无效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>驳回申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤回申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>永久</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>长期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>短期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申请书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>权利义务告知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>口头协议登记表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结案报告表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卷宗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解申请书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解受理登记表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解受理登记表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解当事人权利义务告知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解当事人权利义务告知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解调查记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解调查记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解协议书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解协议书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解口头协议登记表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解回访记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解回访记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人民调解结案报告表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>治安调解结案报告表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>培训</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7727,6 +8819,61 @@
     </message>
     <message>
         <source>日</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WordingDialog</name>
+    <message>
+        <source>调解文书措辞</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>各调解文书中的固定条款。每一行是一个段落；{花括号}内为占位符，打印时填入。修改须管理员确认；“恢复默认”恢复程序自带的措辞。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部恢复默认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（已修改）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可用占位符：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本条不使用占位符。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本单位已修改（与默认措辞不同）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>默认措辞</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改调解文书措辞</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把所有调解文书的措辞恢复为默认？</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

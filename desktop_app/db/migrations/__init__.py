@@ -1,8 +1,13 @@
 """Numbered schema steps. Each runs in one transaction together with its `schema_version` row, and the
 file is backed up once before the first step that touches an existing database.
 
-To change the schema: add `mNNNN_what.py` with `DESCRIPTION` and `up(database)`, append it to `STEPS`,
-and change `models.py` to match (tests/unit/db/test_migrations.py compares the two).
+A step runs when its number is not yet recorded in `schema_version`, whatever the highest recorded number
+is: steps written on parallel branches may be merged out of order (step 4 arriving after a file already has
+step 5), and each still runs once, in number order. A recorded number the program does not know means the
+file was written by a newer program: it is refused.
+
+To change the schema: add `mNNNN_what.py` with `DESCRIPTION` and `up(database)`, add it to `STEPS` in
+number order, and change `models.py` to match (tests/unit/db/test_migrations.py compares the two).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from . import (
     m0002_search_indexes,
     m0003_holidays,
     m0004_clean_text,
-    m0005_reserved,
+    m0005_mediation,
     m0006_accounts,
 )
 
@@ -32,22 +37,43 @@ STEPS: list[tuple[int, ModuleType]] = [
     (1, m0001_initial),
     (2, m0002_search_indexes),
     (3, m0003_holidays),
-    (4, m0004_clean_text),
-    (5, m0005_reserved),
+    (4, m0004_clean_text),  # runs on files the cases branch already brought to 5 too
+    (5, m0005_mediation),
     (6, m0006_accounts),
 ]
-LATEST = STEPS[-1][0]
+LATEST = max(n for n, _step in STEPS)
 
 
 class NewerSchemaError(RuntimeError):
     """The file was written by a newer version of the program."""
 
 
-def current_version(database: SqliteDatabase) -> int:
+def _recorded(database: SqliteDatabase) -> set[int]:
     if not database.table_exists("schema_version"):
-        return 0
-    row = database.execute_sql("SELECT MAX(version) FROM schema_version").fetchone()
-    return row[0] or 0
+        return set()
+    return {row[0] for row in database.execute_sql("SELECT version FROM schema_version")}
+
+
+def current_version(database: SqliteDatabase) -> int:
+    """The highest step recorded (0 for a new file)."""
+    return max(_recorded(database), default=0)
+
+
+def pending_steps(database: SqliteDatabase, target: int = LATEST) -> list[tuple[int, ModuleType]]:
+    """The steps up to `target` not yet recorded in the file, in number order; `NewerSchemaError` when the
+    file records a step this program does not have (a newer program wrote it)."""
+    recorded = _recorded(database)
+    unknown = sorted(recorded - {n for n, _step in STEPS})
+    if unknown:
+        version = max(recorded)
+        if version > LATEST:
+            raise NewerSchemaError(
+                Message(QT_TRANSLATE_NOOP("Messages", "数据文件的结构版本为 {version}，比本程序支持的 {latest} 新，请升级程序。"),
+                        version=version, latest=LATEST))
+        raise NewerSchemaError(
+            Message(QT_TRANSLATE_NOOP("Messages", "数据文件含有本程序没有的结构步骤 {steps}，它由更新版本的程序写入，"
+                                                  "请升级程序。"), steps="、".join(map(str, unknown))))
+    return sorted(((n, step) for n, step in STEPS if n <= target and n not in recorded), key=lambda s: s[0])
 
 
 def migrate(
@@ -56,15 +82,12 @@ def migrate(
     target: int = LATEST,
     on_step: Callable[[int, str], None] | None = None,
 ) -> list[int]:
-    """Bring the database up to `target`; return the step numbers applied."""
-    version = current_version(database)
-    if version > LATEST:
-        raise NewerSchemaError(
-            Message(QT_TRANSLATE_NOOP("Messages", "数据文件的结构版本为 {version}，比本程序支持的 {latest} 新，请升级程序。"),
-                    version=version, latest=LATEST))
-    pending = [(n, step) for n, step in STEPS if version < n <= target]
+    """Bring the database up to `target` (every step numbered up to it that the file has not recorded yet);
+    return the step numbers applied."""
+    pending = pending_steps(database, target)
     if not pending:
         return []
+    version = current_version(database)
     if version > 0 and backup_dir is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         dest = backup_dir / f"迁移前备份-v{version}-{stamp}.db"

@@ -1,5 +1,6 @@
-"""Dispute cases to a USB stick: each case's one-page summary as PDF, the register of the chosen cases
-as `案件登记表.xlsx`, and the manifest, written by usb_export (temp name, fsync, rename, read back).
+"""Dispute cases to a USB stick: each case's one-page summary as PDF, on request its whole 卷宗 as PDF
+beside it, the register of the chosen cases as `案件登记表.xlsx`, and the manifest, written by usb_export
+(temp name, fsync, rename, read back).
 
 Masked by default (DESIGN.md §5); `full=True` is an administrator's choice for legal originals. Every
 export, also a failed or cancelled one, is audit-logged: what, how many, where, masked or not.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +24,7 @@ from ...domain.dates import format_date
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.masking import mask_id, mask_phone
 from ...domain.text_hygiene import writable
+from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from ..office import get_office
 from ..progress import Progress
@@ -33,6 +35,7 @@ from .register import CaseFilter, fetch_case_rows, search_case_ids
 from .workflow import case_outcomes
 
 FOLDER_PREFIX = "纠纷案件导出"
+DOSSIER_SUFFIX = "卷宗"
 REGISTER_FILE = "案件登记表.xlsx"
 SHEET_TITLE = "案件登记表"
 REGISTER_COLUMNS = ["序号", "案件编号", "受理日期", "调解类型", "纠纷类别", "案件来源", "当事人", "当事人身份证号",
@@ -51,6 +54,7 @@ class ExportResult:
     files: list[str]  # the files written, manifest excluded
     masked: bool
     manifest: Manifest
+    without_dossier: list[str] = field(default_factory=list)  # numbers of 人民调解 cases given to no 调委会
 
 
 def selected_case_ids(selection: Sequence[int] | Period, today: date | None = None) -> list[int]:
@@ -81,8 +85,10 @@ def export_cases(
     cancel: Callable[[], bool] | None = None,
     today: date | None = None,
     now: datetime | None = None,
+    dossiers: bool = False,
 ) -> ExportResult:
-    """Write the summaries, the register and the manifest into a new folder in `target_dir`.
+    """Write the summaries (and with `dossiers` each case's 卷宗 too), the register and the manifest into a
+    new folder in `target_dir`.
 
     `selection`: case ids, or a (from, to) period of received dates. `progress(done, total, file)` is
     called before each file and may raise to cancel. Raises `ExportFailed` with a Chinese message."""
@@ -96,15 +102,23 @@ def export_cases(
     numbers = _numbers(case_ids)
     files: list[tuple[str, Callable[[], bytes]]] = []
     used: set[str] = set()
+    without: list[str] = []
+    assigned = _dossier_ready(case_ids) if dossiers else set()
     for case_id in case_ids:
         name = safe_file_name(f"{numbers.get(case_id) or f'案件{case_id}'}.pdf")
         if name in used or name == REGISTER_FILE:
             name = safe_file_name(f"{name[:-4]}-{case_id}.pdf")
         used.add(name)
         files.append((name, _summary_maker(case_id, masked, today)))
+        if dossiers and case_id in assigned:
+            files.append((safe_file_name(f"{name[:-4]}-{DOSSIER_SUFFIX}.pdf"), _dossier_maker(case_id, masked, today)))
+        elif dossiers:
+            without.append(numbers.get(case_id) or f"案件{case_id}")
     files.append((REGISTER_FILE, lambda: build_register_xlsx(case_ids, masked, today)))
 
-    what = f"纠纷案件{len(case_ids)}件（案件摘要PDF {len(case_ids)}份、{REGISTER_FILE}）"
+    dossier_count = len(case_ids) - len(without) if dossiers else 0
+    what = (f"纠纷案件{len(case_ids)}件（案件摘要PDF {len(case_ids)}份、"
+            + (f"卷宗PDF {dossier_count}份、" if dossiers else "") + f"{REGISTER_FILE}）")
     try:
         manifest = write_files_safely(target_dir, files, progress, cancel, folder_prefix=FOLDER_PREFIX,
                                       title=f"纠纷案件导出（{len(case_ids)}件）", masked=masked, now=now)
@@ -114,7 +128,8 @@ def export_cases(
         raise
     audit.record("导出", "case", "", f"{what}，{form}，位置：{manifest.folder}")
     return ExportResult(folder=manifest.folder, case_count=len(case_ids),
-                        files=[e.name for e in manifest.entries], masked=masked, manifest=manifest)
+                        files=[e.name for e in manifest.entries], masked=masked, manifest=manifest,
+                        without_dossier=without)
 
 
 def _numbers(case_ids: list[int]) -> dict[int, str]:
@@ -123,6 +138,25 @@ def _numbers(case_ids: list[int]) -> dict[int, str]:
         out.update(Case.select(Case.id, Case.number).where(
             Case.id.in_(case_ids[start:start + _IN_CHUNK])).tuples())
     return out
+
+
+def _dossier_ready(case_ids: list[int]) -> set[int]:
+    """The cases whose 卷宗 can be made: 治安调解, and 人民调解 given to a 调委会."""
+    ready: set[int] = set()
+    for start in range(0, len(case_ids), _IN_CHUNK):
+        ready.update(i for (i,) in Case.select(Case.id).where(
+            Case.id.in_(case_ids[start:start + _IN_CHUNK]),
+            (Case.kind == PUBLIC_SECURITY_MEDIATION) | Case.body.is_null(False)).tuples())
+    return ready
+
+
+def _dossier_maker(case_id: int, masked: bool, today: date) -> Callable[[], bytes]:
+    def build() -> bytes:
+        from ...documents.dossier import build_dossier
+
+        return build_dossier(case_document_data(case_id, masked, today, audit_full=False))
+
+    return build
 
 
 def _summary_maker(case_id: int, masked: bool, today: date) -> Callable[[], bytes]:

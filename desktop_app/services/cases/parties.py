@@ -1,6 +1,10 @@
 """A case's parties (当事人, with guardians for minors) and its mediators (a volunteer from the roster or
 an officer by name): their typed input, checks, changes and lists. Every change is one transaction with
-an audit record."""
+an audit record.
+
+The parties' roles follow the kind: 申请人 / 被申请人 in 人民调解, 违法行为人 / 被侵害人 in 治安调解 (both with
+其他当事人 and 监护人). A 治安调解 is hosted by the police (治安调解工作规范 Art. 2: "在公安机关的主持下"), so a
+volunteer is never its 主持人."""
 
 from __future__ import annotations
 
@@ -23,23 +27,35 @@ from ...domain.names import validate_name
 from ...domain.phones import validate_phone
 from ...domain.pinyin_keys import pinyin_keys
 from ...domain.text_folding import fold_fullwidth
+from ...domain.vocabulary import (
+    APPLICANT,
+    HOST,
+    MEDIATOR,
+    PEOPLES_PARTY_ROLES,
+    PUBLIC_SECURITY_MEDIATION,
+    SECURITY_PARTY_ROLES,
+)
+from ...domain.vocabulary import GUARDIAN as GUARDIAN
+from ...domain.vocabulary import MEDIATOR_ROLES as MEDIATOR_ROLES
 from .. import audit
 from ..session import DELETE, EDIT, requires
 from .fields import CaseInvalid, choice_field, date_field, live_case, text_field
 from .sensitive import HIDDEN_MINOR, as_seen, is_under_fourteen, may_see_sensitive
 from .workflow import CaseRefused, age_on, is_minor
 
-PARTY_ROLES = (QT_TRANSLATE_NOOP("Vocabulary", "申请人"), QT_TRANSLATE_NOOP("Vocabulary", "被申请人"),
-               QT_TRANSLATE_NOOP("Vocabulary", "其他当事人"), QT_TRANSLATE_NOOP("Vocabulary", "监护人"))
-GUARDIAN = "监护人"
-MEDIATOR_ROLES = (QT_TRANSLATE_NOOP("Vocabulary", "主持人"), QT_TRANSLATE_NOOP("Vocabulary", "调解员"),
-                  QT_TRANSLATE_NOOP("Vocabulary", "记录人"))
+PARTY_ROLES = PEOPLES_PARTY_ROLES  # 人民调解's; the register orders the roles of both kinds
+ALL_PARTY_ROLES = (*PEOPLES_PARTY_ROLES[:2], *SECURITY_PARTY_ROLES[:2], *PEOPLES_PARTY_ROLES[2:])  # register order
 MAX_AGE = 150
+
+
+def party_roles(kind: str) -> tuple[str, ...]:
+    """The roles a party of a case of `kind` may have."""
+    return SECURITY_PARTY_ROLES if kind == PUBLIC_SECURITY_MEDIATION else PEOPLES_PARTY_ROLES
 
 
 @dataclass
 class PartyInput:
-    role: str = "申请人"
+    role: str = APPLICANT
     name: str = ""
     gender: str = ""
     ethnic: str = ""  # code or name
@@ -105,9 +121,10 @@ class PartyLookups:
         twin = Party.get_or_none(Party.case == case_id, Party.id_number == number, Party.id != (party_id or 0))
         return None if twin is None else twin.name
 
-    def received_on(self, case_id: int) -> date | None:
+    def case_of(self, case_id: int) -> tuple[str, date] | None:
+        """(kind, day received) of the case, None if there is no such case."""
         case = Case.get_or_none(Case.id == case_id)
-        return None if case is None else case.received_at.date()
+        return None if case is None else (case.kind, case.received_at.date())
 
     def ward(self, party_id: int) -> tuple[int, int, str] | None:
         """(id, case id, role) of the party a guardian would act for."""
@@ -131,8 +148,11 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
     today = today or date.today()
     lookups = lookups or _DATABASE_LOOKUPS
     errors: list[FieldError] = []
-    values: dict[str, Any] = {"role": choice_field(data.role, "role",
-        QT_TRANSLATE_NOOP("Messages", "当事人身份"), PARTY_ROLES, errors)}
+    owner = lookups.case_of(case_id)
+    roles = party_roles(owner[0] if owner is not None else "")
+    label = (Message(QT_TRANSLATE_NOOP("Messages", "{kind}当事人的身份"), kind=owner[0]) if owner is not None
+             else QT_TRANSLATE_NOOP("Messages", "当事人身份"))
+    values: dict[str, Any] = {"role": choice_field(data.role, "role", label, roles, errors)}
     try:
         values["name"] = validate_name(data.name)
     except FieldError as exc:
@@ -171,8 +191,7 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
             if not 0 <= age <= MAX_AGE:
                 errors.append(FieldError("age", QT_TRANSLATE_NOOP("Messages", "年龄不合理，请核对")))
     if birth is not None:
-        received = lookups.received_on(case_id)
-        on = received if received is not None else today
+        on = owner[1] if owner is not None else today
         derived = age_on(birth, max(on, birth))
         if age is not None and abs(age - derived) > 1:
             errors.append(FieldError("age",
@@ -283,8 +302,17 @@ def list_parties(case_id: int, today: date | None = None) -> list[PartyEntry]:
 # --- mediators -----------------------------------------------------------------------------------
 
 
+VOLUNTEER_NEVER_HOSTS = QT_TRANSLATE_NOOP("Messages", "治安调解在公安机关的主持下进行（《公安机关治安调解工作规范》第二条），"
+                                                     "主持人须为民警，义警队员不能担任；可作为调解员协助")
+
+
 class MediatorLookups:
     """What `validate_mediator` asks the database."""
+
+    def case_kind(self, case_id: int) -> str:
+        """The kind of the case ("" if there is no such case)."""
+        kind = Case.select(Case.kind).where(Case.id == case_id).scalar()
+        return kind or ""
 
     def member(self, member_id: int) -> tuple[str, bool] | None:
         """(name, deleted) of the member, None if there is no such member."""
@@ -302,12 +330,19 @@ class MediatorLookups:
 _MEDIATOR_LOOKUPS = MediatorLookups()
 
 
-def validate_mediator(case_id: int, member_id: int | None = None, officer_name: str = "", role: str = "调解员",
+def check_host(kind: str, member_id: int | None, role: str, field: str = "mediator") -> None:
+    """`CaseInvalid` when a volunteer would host a 治安调解."""
+    if member_id is not None and role == HOST and kind == PUBLIC_SECURITY_MEDIATION:
+        raise CaseInvalid([FieldError(field, VOLUNTEER_NEVER_HOSTS)])
+
+
+def validate_mediator(case_id: int, member_id: int | None = None, officer_name: str = "", role: str = MEDIATOR,
                       lookups: MediatorLookups | None = None) -> dict[str, Any]:
-    """The values of a mediator to store, or `CaseInvalid`."""
+    """The values of a mediator to store, or `CaseInvalid`. A volunteer never hosts a 治安调解."""
     lookups = lookups or _MEDIATOR_LOOKUPS
     errors: list[FieldError] = []
     role = choice_field(role, "mediator_role", QT_TRANSLATE_NOOP("Messages", "调解员角色"), MEDIATOR_ROLES, errors)
+    check_host(lookups.case_kind(case_id), member_id, role)
     officer = ""
     if (member_id is None) == (not (officer_name or "").strip()):
         errors.append(FieldError("mediator", QT_TRANSLATE_NOOP("Messages", "请选择一名义警队员，或填写民警姓名（二者选一）")))
@@ -335,9 +370,9 @@ def validate_mediator(case_id: int, member_id: int | None = None, officer_name: 
 
 @requires(EDIT)
 def add_mediator(case_id: int, member_id: int | None = None, officer_name: str = "",
-                 role: str = "调解员") -> CaseMediator:
+                 role: str = MEDIATOR) -> CaseMediator:
     """A volunteer from the roster (member_id) or an officer by name; the case then shows on the
-    volunteer's page."""
+    volunteer's page. A volunteer never hosts a 治安调解."""
     with db.atomic():
         case = live_case(case_id)
         values = validate_mediator(case_id, member_id, officer_name, role)
@@ -356,6 +391,7 @@ def update_mediator_role(mediator_id: int, role: str) -> None:
     with db.atomic():
         mediator = CaseMediator.get_by_id(mediator_id)
         case = live_case(mediator.case_id)
+        check_host(case.kind, mediator.member_id, role, "mediator_role")
         mediator.role = role
         mediator.save()
         audit.record("修改", "case_mediator", mediator.uuid, f"案件 {case.number} 调解员改为{role}")

@@ -12,13 +12,20 @@ from peewee import Case as SqlCase
 
 from ...db.database import db
 from ...db.models import Case, CaseMediator, Member, Party
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.names import normalize_name
 from ...domain.pinyin_keys import search_term
 from ...domain.text_folding import fold_fullwidth
-from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_STATUSES, OPEN_CASE_STATUSES
-from .parties import GUARDIAN, PARTY_ROLES
+from ...domain.vocabulary import (
+    CASE_CATEGORIES,
+    CASE_KINDS,
+    CASE_STATUSES,
+    OPEN_CASE_STATUSES,
+    PEOPLES_MEDIATION,
+)
+from .parties import ALL_PARTY_ROLES, GUARDIAN
 from .sensitive import shown_name
-from .workflow import deadline_is_estimate, is_minor
+from .workflow import confirmation_until, deadline_is_estimate, is_minor
 
 SORT_KEYS = ("received_at", "number", "kind", "category", "status", "deadline")
 _IN_CHUNK = 500
@@ -54,6 +61,9 @@ class CaseRow:
     guardian_missing: bool  # a minor without 监护人 (warning mark)
     deleted: bool = False
     deadline_estimated: bool = False  # counted over days the calendar only estimates (预估)
+    deadline_note: str = ""  # no deadline yet: "待伤情鉴定" (治安调解 Art. 9)
+    confirmation_until: date | None = None  # 司法确认 may be applied for until this day (人民调解法 Art. 33)
+    body_missing: bool = False  # a 人民调解 case not yet given to a 调委会
 
     @property
     def received_on(self) -> date:
@@ -156,10 +166,14 @@ def fetch_case_rows(ids: Sequence[int], today: date | None = None) -> list[CaseR
         parties = _party_summaries(chunk, today)
         mediators = _mediator_summaries(chunk)
         query = (Case.select(Case.id, Case.number, Case.received_at, Case.kind, Case.category, Case.source,
-                             Case.status, Case.deadline, Case.second_session_deadline, Case.deleted_at)
+                             Case.status, Case.deadline, Case.second_session_deadline, Case.deleted_at,
+                             Case.appraisal, Case.oral_agreement, Case.agreement_date, Case.confirmation_applied_on,
+                             Case.body)
                  .where(Case.id.in_(chunk)).tuples())
-        for case_id, number, received, kind, category, source, status, deadline, second, deleted_at in query:
+        for (case_id, number, received, kind, category, source, status, deadline, second, deleted_at, appraisal,
+             oral, agreed, applied, body) in query:
             party_text, guardian_missing = parties.get(case_id, ("", False))
+            facts = _Facts(kind, status, bool(oral), agreed, applied)
             found[case_id] = CaseRow(
                 id=case_id, number=number or "", received_at=received, kind=kind, category=category,
                 source=source, parties=party_text, mediators=mediators.get(case_id, ""), status=status,
@@ -167,8 +181,22 @@ def fetch_case_rows(ids: Sequence[int], today: date | None = None) -> list[CaseR
                 overdue=deleted_at is None and status in OPEN_CASE_STATUSES and deadline is not None
                 and deadline < today,
                 deadline_estimated=status in OPEN_CASE_STATUSES and deadline_is_estimate(kind, deadline, second),
+                deadline_note=Message(QT_TRANSLATE_NOOP("Messages", "待{appraisal}"), appraisal=appraisal) if appraisal and deadline is None and status in OPEN_CASE_STATUSES
+                else "",
+                confirmation_until=confirmation_until(facts), body_missing=kind == PEOPLES_MEDIATION and body is None,
             )
     return [found[i] for i in ids if i in found]
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What `confirmation_until` reads of a case."""
+
+    kind: str
+    status: str
+    oral_agreement: bool
+    agreement_date: date | None
+    confirmation_applied_on: date | None
 
 
 def _party_summaries(case_ids: list[int], today: date) -> dict[int, tuple[str, bool]]:
@@ -190,7 +218,7 @@ def _parties_text(parties: list[tuple[str, str]]) -> str:
     grouped: dict[str, list[str]] = {}
     for role, name in parties:
         grouped.setdefault(role, []).append(name)
-    ordered = [role for role in PARTY_ROLES if role in grouped] + [r for r in grouped if r not in PARTY_ROLES]
+    ordered = [role for role in ALL_PARTY_ROLES if role in grouped] + [r for r in grouped if r not in ALL_PARTY_ROLES]
     return "；".join(f"{role}：{'、'.join(grouped[role])}" for role in ordered)
 
 

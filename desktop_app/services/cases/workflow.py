@@ -1,29 +1,37 @@
-"""The dispute-case workflow: the only allowed status changes, case numbers (the numbering series "case"
-of services/numbering.py) and deadlines; the kind and status words themselves are in `domain.vocabulary`.
+"""The dispute-case workflow: the only allowed status changes, case numbers (one never-reused series per
+number prefix in services/numbering.py: a 调委会's for 人民调解, the office's for 治安调解) and deadlines; the
+kind and status words themselves are in `domain.vocabulary`.
 
 Transitions: 受理 → 调解中 → 调解成功 / 调解不成功 / 终止; 调解成功 → 回访 → 结案; a case that ended without
 agreement (调解不成功, 终止) may be visited (回访) or closed at once (结案): there may be nothing to follow up.
 
-Deadlines (DESIGN.md §3): 人民调解 one month from acceptance. 治安调解 three working days from acceptance;
-once the first session is held, a second one must follow within seven working days of it, and that date
-becomes the case's deadline (kept in `second_session_deadline` too), so that "overdue" everywhere (the
-register, the 首页 counts in services/dashboard/figures.py) is the one rule: open status and `deadline` before today.
+Deadlines (DESIGN.md §3), the one rule behind "overdue" everywhere (the register, the 首页 counts in
+services/dashboard/figures.py): open status and `deadline` before today.
+- 人民调解: one month from acceptance (《人民调解工作若干规定》 Art. 33: "人民调解委员会调解纠纷，一般在一个月内
+  调结"); longer only with the parties' consent, recorded with its date and the new deadline.
+- 治安调解 (《公安机关治安调解工作规范》 Art. 9: "治安调解一般为一次，必要时可以增加一次。对明显不构成轻伤、不需要
+  伤情鉴定以及损毁财物价值不大，不需要进行价值认定的治安案件，应当在受理案件后的3个工作日内完成调解；对需要伤情
+  鉴定或者价值认定的治安案件，应当在伤情鉴定文书和价值认定结论出具后的3个工作日内完成调解。对一次调解不成，有必要
+  再次调解的，应当在第一次调解后的7个工作日内完成"): three working days from acceptance, or from the day
+  the 鉴定/认定 is issued (no deadline while it is awaited); a first session held in time opens the second,
+  due seven working days after it (kept in `second_session_deadline`); a late first session leaves the missed
+  deadline standing, so the case shows overdue. A third session is refused (sessions.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from peewee import fn
 
 from ...db.database import db
-from ...db.models import Case, CaseEvent, FollowUp, MediationSession, Party
+from ...db.models import Case, CaseEvent, CaseMediator, FollowUp, MediationSession, Party
 from ...domain.case_numbers import format_case_number
 from ...domain.dates import add_months, format_date
 from ...domain.errors import FieldError
-from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.i18n import QT_TRANSLATE_NOOP, Joined, Message
 from ...domain.ranges import as_record_id
 from ...domain.text_hygiene import clean_text
 from ...domain.vocabulary import (
@@ -33,18 +41,23 @@ from ...domain.vocabulary import (
     CLOSED,
     FAILED,
     FOLLOW_UP,
+    GUARDIAN,
+    HOST,
     IN_MEDIATION,
+    OFFENDER,
     OUTCOME_STATUSES,
+    PEOPLES_MEDIATION,
     PUBLIC_SECURITY_MEDIATION,
     SUCCEEDED,
     TERMINATED,
+    VICTIM,
 )
 from ...domain.vocabulary import OPEN_CASE_STATUSES as OPEN_STATUSES  # what is_overdue counts as open
 from .. import audit, calendar
 from ..numbering import next_number, next_numbers
 from ..office import get_office
 from ..session import EDIT, requires
-from .sensitive import is_under_fourteen, shown_name
+from .sensitive import HIDDEN_MINOR, SENSITIVE_AGE, may_see_sensitive
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     ACCEPTED: (IN_MEDIATION,),
@@ -56,11 +69,14 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     CLOSED: (),
 }
 
-COUNTER_NAME = "case"  # the numbering series of case numbers
+COUNTER_NAME = "case"  # case numbers: series "case:<prefix>", one per number prefix
 ADULT_AGE = 18
+GUARDIAN_PRESENT_AGE = 16  # 治安调解工作规范 Art. 8: "当事人中有不满十六周岁未成年人的，调解时应当通知其父母或者其他监护人到场"
 PEOPLES_MEDIATION_MONTHS = 1
 FIRST_SESSION_WORKING_DAYS = 3
 SECOND_SESSION_WORKING_DAYS = 7
+MAX_SECURITY_SESSIONS = 2  # 治安调解工作规范 Art. 9: "一般为一次，必要时可以增加一次"
+CONFIRMATION_DAYS = 30  # 人民调解法 Art. 33: "自调解协议生效之日起三十日内共同向人民法院申请司法确认"
 MAX_NOTE_LENGTH = 500
 _IN_CHUNK = 500
 
@@ -85,7 +101,7 @@ class _HasDeadline(Protocol):
     deadline: date | None
 
 
-ESTIMATE_NOTE = "按预估的放假安排计算"
+ESTIMATE_NOTE = QT_TRANSLATE_NOOP("Messages", "按预估的放假安排计算")
 
 
 # --- transitions ---------------------------------------------------------------------------------
@@ -119,53 +135,57 @@ def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-def is_minor(birth_date: date | None, age: int | None, today: date) -> bool:
-    """Under 18 by the birth date when known, else by the age recorded."""
+def is_minor(birth_date: date | None, age: int | None, today: date, below: int = ADULT_AGE) -> bool:
+    """Under 18 (or `below`) by the birth date when known, else by the age recorded."""
     if birth_date is not None:
-        return age_on(birth_date, today) < ADULT_AGE
-    return age is not None and age < ADULT_AGE
+        return age_on(birth_date, today) < below
+    return age is not None and age < below
 
 
 PartyRow = tuple[int, str, str, date | None, int | None, int | None]  # id, role, name, birth, age, guardian_of
 
 
-def unguarded_minors(rows: Iterable[PartyRow], today: date) -> list[str]:
-    """Names of the minors among these parties (not themselves guardians) whom no 监护人 points to."""
+def unguarded_minors(rows: Iterable[PartyRow], today: date, below: int = ADULT_AGE) -> list[str]:
+    """Names of the parties under `below` among these (not themselves guardians) whom no 监护人 points to."""
     rows = list(rows)
-    guarded = {ward for _id, role, _n, _b, _a, ward in rows if role == "监护人" and ward is not None}
+    guarded = {ward for _id, role, _n, _b, _a, ward in rows if role == GUARDIAN and ward is not None}
     return [name for party_id, role, name, birth, age, _ward in rows
-            if role != "监护人" and party_id not in guarded and is_minor(birth, age, today)]
+            if role != GUARDIAN and party_id not in guarded and is_minor(birth, age, today, below)]
 
 
-def unguarded_children(rows: Iterable[PartyRow], today: date) -> list[str]:
-    """Names of the parties under 14 (sensitive, services/cases/sensitive.py) whom no 监护人 points to."""
-    rows = list(rows)
-    guarded = {ward for _id, role, _n, _b, _a, ward in rows if role == "监护人" and ward is not None}
-    return [shown_name(name, birth, age, today) for party_id, role, name, birth, age, _ward in rows
-            if role != "监护人" and party_id not in guarded and is_under_fourteen(birth, age, today)]
+def children_without_guardian(case_id: int, today: date | None = None,
+                              lookups: CaseLookups | None = None) -> list[str]:
+    """The parties under 14 (sensitive, services/cases/sensitive.py) whom no 监护人 points to, named as the
+    acting account may see them."""
+    names = (lookups or _DATABASE_LOOKUPS).unguarded_minors(case_id, today, SENSITIVE_AGE)
+    return names if may_see_sensitive() else [HIDDEN_MINOR] * len(names)
 
 
-def minors_without_guardian(case_id: int, today: date | None = None) -> list[str]:
-    """Names of the case's minors (not themselves guardians) whom no 监护人 of the case points to."""
+def minors_without_guardian(case_id: int, today: date | None = None, below: int = ADULT_AGE) -> list[str]:
+    """Names of the case's parties under `below` (not themselves guardians) whom no 监护人 of the case
+    points to."""
     today = today or date.today()
     rows = Party.select(Party.id, Party.role, Party.name, Party.birth_date, Party.age, Party.guardian_of) \
         .where(Party.case == case_id).order_by(Party.position, Party.id).tuples()
-    return unguarded_minors(rows, today)
+    return unguarded_minors(rows, today, below)
 
 
 class CaseLookups:
-    """What `transition_problems` asks the database about the case's records; a batch answers from memory."""
+    """What the workflow's checks ask the database about a case's records; a batch answers from memory."""
 
     def has_parties(self, case_id: int) -> bool:
         return Party.select().where(Party.case == case_id).exists()
 
-    def unguarded_minors(self, case_id: int, today: date | None) -> list[str]:
-        return minors_without_guardian(case_id, today)
+    def unguarded_minors(self, case_id: int, today: date | None, below: int = ADULT_AGE) -> list[str]:
+        return minors_without_guardian(case_id, today, below)
 
-    def unguarded_children(self, case_id: int, today: date | None) -> list[str]:
-        rows = Party.select(Party.id, Party.role, Party.name, Party.birth_date, Party.age, Party.guardian_of) \
-            .where(Party.case == case_id).order_by(Party.position, Party.id).tuples()
-        return unguarded_children(rows, today or date.today())
+    def party_roles(self, case_id: int) -> set[str]:
+        return {role for (role,) in Party.select(Party.role).where(Party.case == case_id).tuples()}
+
+    def officer_hosts(self, case_id: int) -> bool:
+        """Whether an officer (not a volunteer) is registered as the case's 主持人."""
+        return CaseMediator.select().where(CaseMediator.case == case_id, CaseMediator.role == HOST,
+                                           CaseMediator.member.is_null()).exists()
 
     def has_follow_ups(self, case_id: int) -> bool:
         return FollowUp.select().where(FollowUp.case == case_id).exists()
@@ -174,24 +194,63 @@ class CaseLookups:
 _DATABASE_LOOKUPS = CaseLookups()
 
 
-class _Agreement(Protocol):
+class _CaseState(Protocol):
+    """What the checks read of the case itself: a stored `Case`, or a batch's case being replayed."""
+
     id: int
+    kind: str
     status: str
     agreement_terms: str
     oral_agreement: bool
+    offence: str
+    parties_consent: bool
+    host_officer: str
 
 
-def transition_problems(case: _Agreement, to_status: str, note: str = "", today: date | None = None,
+def guardian_must_attend(case: _CaseState, today: date | None = None,
+                         lookups: CaseLookups | None = None) -> list[str]:
+    """治安调解 only: the parties under 16 whose parent or guardian is not registered to attend (Art. 8)."""
+    if case.kind != PUBLIC_SECURITY_MEDIATION:
+        return []
+    return (lookups or _DATABASE_LOOKUPS).unguarded_minors(case.id, today, GUARDIAN_PRESENT_AGE)
+
+
+def security_mediation_missing(case: _CaseState, today: date | None = None,
+                               lookups: CaseLookups | None = None) -> list[str]:
+    """What a 治安调解 needs before it may be mediated: a 案由 of Art. 3, both parties' consent, an officer as
+    主持人, a 违法行为人 and a 被侵害人, and the guardian of a party under 16 called (Art. 8)."""
+    if case.kind != PUBLIC_SECURITY_MEDIATION:
+        return []
+    lookups = lookups or _DATABASE_LOOKUPS
+    problems: list[str] = []
+    if not case.offence:
+        problems.append(QT_TRANSLATE_NOOP("Messages", "请选择案由（《公安机关治安调解工作规范》第三条所列违反治安管理行为）"))
+    if not case.parties_consent:
+        problems.append(QT_TRANSLATE_NOOP("Messages", "治安调解须经双方当事人同意（第三条），请在“基本情况”中记录双方同意"))
+    if not case.host_officer and not lookups.officer_hosts(case.id):
+        problems.append(QT_TRANSLATE_NOOP("Messages", "治安调解在公安机关主持下进行（第二条），请选择主持调解的民警"))
+    if not {OFFENDER, VICTIM} <= lookups.party_roles(case.id):
+        problems.append(QT_TRANSLATE_NOOP("Messages", "请登记违法行为人和被侵害人"))
+    for name in guardian_must_attend(case, today, lookups):
+        problems.append(Message(QT_TRANSLATE_NOOP(
+            "Messages", "当事人“{name}”不满十六周岁，调解时应当通知其父母或者其他监护人到场（第八条），请先登记其监护人"),
+            name=name))
+    return problems
+
+
+def transition_problems(case: _CaseState, to_status: str, note: str = "", today: date | None = None,
                         lookups: CaseLookups | None = None) -> list[str]:
     """What must be recorded before the case may move to `to_status` (empty when nothing is missing)."""
     lookups = lookups or _DATABASE_LOOKUPS
     problems: list[str] = []
     if to_status == IN_MEDIATION and not lookups.has_parties(case.id):
         problems.append(QT_TRANSLATE_NOOP("Messages", "开始调解前请至少登记一名当事人"))
-    if to_status == IN_MEDIATION:
-        for name in lookups.unguarded_children(case.id, today):
-            problems.append(Message(
-                QT_TRANSLATE_NOOP("Messages", "当事人“{name}”未满十四周岁，开始调解前须登记其监护人"), name=name))
+    elif to_status == IN_MEDIATION:
+        problems.extend(security_mediation_missing(case, today, lookups))
+        if case.kind != PUBLIC_SECURITY_MEDIATION:  # 治安调解 asks the same of every party under 16
+            for name in children_without_guardian(case.id, today, lookups):
+                problems.append(Message(
+                    QT_TRANSLATE_NOOP("Messages", "当事人“{name}”未满十四周岁，开始调解前须登记其监护人"), name=name))
     if to_status == SUCCEEDED:
         if not case.agreement_terms.strip() and not case.oral_agreement:
             problems.append(QT_TRANSLATE_NOOP("Messages", "请先填写调解协议内容（口头协议请勾选“口头协议”并记录协议内容）"))
@@ -235,7 +294,7 @@ def change_status(case_id: int, to_status: str, note: str = "", today: date | No
         check_transition(from_status, to_status)
         problems = transition_problems(case, to_status, note, today)
         if problems:
-            raise CaseRefused("；".join(problems))
+            raise CaseRefused(Joined("；", problems))
         case.status = to_status
         if to_status == SUCCEEDED and case.agreement_date is None:
             case.agreement_date = today
@@ -284,59 +343,122 @@ def case_outcomes(case_ids: Iterable[int] | None = None, where: Any = None) -> d
 # --- numbers -------------------------------------------------------------------------------------
 
 
-def case_prefix() -> str:
+def office_prefix() -> str:
+    """The office's own prefix: the series of its 治安调解 cases (e.g. 夏派调)."""
     office = get_office()
-    prefix = office.case_prefix.strip() if office else ""
+    prefix = office.case_prefix.strip().removesuffix("字") if office else ""
     if not prefix:
-        raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "请先在“单位信息”中填写案件编号前缀（如“夏派调”），再受理案件"))
+        raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "请先在“单位信息”中填写治安调解案件编号前缀（如“夏派调”），再受理案件"))
     return prefix
 
 
-def next_sequence(year: int) -> int:
-    """Take the next case number of `year` (call inside the registering transaction): never one a case
-    already carries, even a case that came in by import without moving the counter."""
-    highest = Case.select(fn.MAX(Case.sequence)).where(Case.year == year).scalar() or 0
-    return next_number(COUNTER_NAME, year, highest)
+case_prefix = office_prefix  # the name the callers of the single shared series knew
 
 
-def next_sequences(year: int, count: int) -> list[int]:
-    """Take the next `count` case numbers of `year` at once (a batch of cases; call inside its transaction),
-    by the rule of `next_sequence`."""
-    highest = Case.select(fn.MAX(Case.sequence)).where(Case.year == year).scalar() or 0
-    return next_numbers(COUNTER_NAME, year, count, highest)
+def series_name(prefix: str) -> str:
+    return f"{COUNTER_NAME}:{prefix.removesuffix('字')}"
+
+
+def next_sequence(year: int, prefix: str) -> int:
+    """Take the next number of `prefix`'s series for `year` (call inside the registering transaction): never
+    one a case already carries, even a case that came in by import without moving the counter."""
+    prefix = prefix.removesuffix("字")
+    return next_number(series_name(prefix), year, _highest_taken(year, prefix))
+
+
+def _highest_taken(year: int, prefix: str) -> int:
+    """The highest number of the series that a case already carries (imported ones included)."""
+    return (Case.select(fn.MAX(Case.sequence))
+            .where(Case.year == year, Case.number.startswith(f"（{year}）{prefix}字第")).scalar() or 0)
+
+
+def next_sequences(year: int, prefix: str, count: int) -> list[int]:
+    """Take the next `count` numbers of `prefix`'s series for `year` at once (a batch of cases; call inside
+    its transaction), by the rule of `next_sequence`."""
+    prefix = prefix.removesuffix("字")
+    return next_numbers(series_name(prefix), year, count, _highest_taken(year, prefix))
 
 
 def assign_number(case: Case, prefix: str | None = None) -> str:
-    """Give the case its number for the year it was received (call inside the registering transaction)."""
+    """Give the case its number in `prefix`'s series (default: the office's) for the year it was received
+    (call inside the registering transaction)."""
+    prefix = (prefix or office_prefix()).removesuffix("字")
     year = case.received_at.year
-    sequence = next_sequence(year)
+    sequence = next_sequence(year, prefix)
     case.year, case.sequence = year, sequence
-    case.number = format_case_number(year, prefix or case_prefix(), sequence)
+    case.number = format_case_number(year, prefix, sequence)
     return case.number
 
 
 # --- deadlines -----------------------------------------------------------------------------------
 
 
-def compute_deadlines(kind: str, received: date, first_session: date | None = None) -> tuple[date, date | None]:
-    """(deadline, second_session_deadline) for a case of `kind` received on `received`."""
+def compute_deadlines(kind: str, received: date, first_session: date | None = None, *,
+                      needs_appraisal: bool = False, appraisal_issued: date | None = None,
+                      extended_to: date | None = None) -> tuple[date | None, date | None]:
+    """(deadline, second_session_deadline) for a case of `kind` received on `received` (see the module's
+    note). 治安调解 needing a 伤情鉴定/价值认定 has no deadline until the document is issued."""
     if kind == PUBLIC_SECURITY_MEDIATION:
+        if needs_appraisal and appraisal_issued is None:
+            return None, None
+        start = appraisal_issued if needs_appraisal and appraisal_issued else received
+        first_due = calendar.add_working_days(start, FIRST_SESSION_WORKING_DAYS)
         if first_session is None:
-            return calendar.add_working_days(received, FIRST_SESSION_WORKING_DAYS), None
-        second = calendar.add_working_days(first_session, SECOND_SESSION_WORKING_DAYS)
-        return second, second
-    return add_months(received, PEOPLES_MEDIATION_MONTHS), None
+            return first_due, None
+        second_due = calendar.add_working_days(first_session, SECOND_SESSION_WORKING_DAYS)
+        return (second_due if first_session <= first_due else first_due), second_due
+    return extended_to or add_months(received, PEOPLES_MEDIATION_MONTHS), None
+
+
+def first_session_date(case_id: int | None) -> date | None:
+    if not case_id:
+        return None
+    first = (MediationSession.select(fn.MIN(MediationSession.held_at))
+             .where(MediationSession.case == case_id).scalar())
+    if isinstance(first, str):
+        first = datetime.fromisoformat(first)
+    return first.date() if first else None
+
+
+def deadlines_for(case: Any, first_session: date | None) -> tuple[date | None, date | None]:
+    """`compute_deadlines` from what the case records (kind, acceptance, 鉴定/认定, an agreed extension)
+    and the day of its first session."""
+    received = case.received_at.date() if isinstance(case.received_at, datetime) else case.received_at
+    return compute_deadlines(case.kind, received, first_session,
+                             needs_appraisal=bool(case.appraisal), appraisal_issued=case.appraisal_issued_on,
+                             extended_to=case.extended_deadline if case.kind == PEOPLES_MEDIATION else None)
+
+
+def case_deadlines(case: Case) -> tuple[date | None, date | None]:
+    return deadlines_for(case, first_session_date(case.id))
 
 
 def refresh_deadlines(case: Case) -> None:
-    """Recompute the case's deadlines from its kind, acceptance date and first session (not saved)."""
-    first = (MediationSession.select(fn.MIN(MediationSession.held_at))
-             .where(MediationSession.case == case.id).scalar()) if case.id else None
-    if isinstance(first, str):
-        first = datetime.fromisoformat(first)
+    """Recompute the case's deadlines from its kind, acceptance (or appraisal) date, first session and an
+    agreed extension (not saved)."""
+    case.deadline, case.second_session_deadline = case_deadlines(case)
+
+
+def first_session_late(case: Case) -> date | None:
+    """治安调解: the deadline the first session missed (Art. 9), or None when it was held in time or not yet."""
+    if case.kind != PUBLIC_SECURITY_MEDIATION:
+        return None
+    first = first_session_date(case.id)
+    if first is None:
+        return None
     received = case.received_at.date() if isinstance(case.received_at, datetime) else case.received_at
-    case.deadline, case.second_session_deadline = compute_deadlines(
-        case.kind, received, first.date() if first else None)
+    due, _second = compute_deadlines(case.kind, received, needs_appraisal=bool(case.appraisal),
+                                     appraisal_issued=case.appraisal_issued_on)
+    return due if due is not None and first > due else None
+
+
+def confirmation_until(case: Any) -> date | None:
+    """The last day the parties may jointly apply for 司法确认 (人民调解法 Art. 33), for a written 人民调解
+    agreement not yet applied for; None otherwise."""
+    if (case.kind != PEOPLES_MEDIATION or case.oral_agreement or case.agreement_date is None
+            or case.confirmation_applied_on is not None or case.status not in (SUCCEEDED, FOLLOW_UP, CLOSED)):
+        return None
+    return case.agreement_date + timedelta(days=CONFIRMATION_DAYS)
 
 
 def deadline_is_estimate(kind: str, deadline: date | None, second_session_deadline: date | None = None) -> bool:
@@ -344,7 +466,8 @@ def deadline_is_estimate(kind: str, deadline: date | None, second_session_deadli
     (a year whose notice is not entered, an estimated 古尔邦节): it may move once the notice is entered."""
     if kind != PUBLIC_SECURITY_MEDIATION or deadline is None:
         return False
-    n = SECOND_SESSION_WORKING_DAYS if second_session_deadline else FIRST_SESSION_WORKING_DAYS
+    second = second_session_deadline is not None and deadline == second_session_deadline
+    n = SECOND_SESSION_WORKING_DAYS if second else FIRST_SESSION_WORKING_DAYS
     work_calendar = calendar.current()
     return work_calendar.estimated_between(work_calendar.add_working_days(deadline, -n), deadline)
 

@@ -8,7 +8,18 @@ from datetime import date, timedelta
 from peewee import fn
 
 from ...db.models import Activity, ActivityParticipant, Assignment, Case, Certificate, Member, Shift, Team
-from ...domain.vocabulary import ACTIVE, ATTENDED_STATUSES, ON_LEAVE, OPEN_CASE_STATUSES, VALID
+from ...domain.vocabulary import (
+    ACTIVE,
+    ATTENDED_STATUSES,
+    CLOSED,
+    FOLLOW_UP,
+    ON_LEAVE,
+    OPEN_CASE_STATUSES,
+    PEOPLES_MEDIATION,
+    SUCCEEDED,
+    VALID,
+)
+from ..cases.workflow import CONFIRMATION_DAYS
 
 
 @dataclass(frozen=True)
@@ -24,6 +35,8 @@ class DashboardCounts:
     overdue_cases: int
     certificates_this_year: int
     insurance_expiring: int
+    confirmation_reminders: int = 0  # written 人民调解 agreements whose 30 days for 司法确认 are running
+    unassigned_cases: int = 0  # 人民调解 cases given to no 调委会 yet
 
 
 def dashboard_counts(today: date | None = None) -> DashboardCounts:
@@ -52,6 +65,10 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
         .scalar()
     )
     open_cases = Case.select().where(Case.deleted_at.is_null(), Case.status.in_(OPEN_CASE_STATUSES))
+    confirmations = Case.select().where(
+        Case.deleted_at.is_null(), Case.kind == PEOPLES_MEDIATION, Case.oral_agreement == False,  # noqa: E712
+        Case.status.in_((SUCCEEDED, FOLLOW_UP, CLOSED)), Case.confirmation_applied_on.is_null(),
+        Case.agreement_date.between(today - timedelta(days=CONFIRMATION_DAYS), today))
     return DashboardCounts(
         teams=Team.select().where(Team.deleted_at.is_null(), Team.retired_on.is_null()).count(),
         members_active=members.where(Member.status == ACTIVE).count(),
@@ -70,6 +87,9 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
         insurance_expiring=members.where(
             Member.status == ACTIVE, Member.insurance_expires_on < today + timedelta(days=30)
         ).count(),
+        confirmation_reminders=confirmations.count(),
+        unassigned_cases=Case.select().where(Case.deleted_at.is_null(), Case.kind == PEOPLES_MEDIATION,
+                                             Case.body.is_null()).count(),
     )
 
 

@@ -1,6 +1,7 @@
-"""The case dialog: a header (number, status, deadline, warnings) over the tabs 基本情况, 当事人, 调解人员,
-调解记录, 协议, 回访, 流程, 文书. A new case is registered (受理, numbered) on its first save; the other
-tabs open then. Closing with unsaved changes asks: save, discard or stay."""
+"""The case dialog: a header (number, 调委会 or 派出所, status, deadline, warnings) over the tabs 基本情况,
+当事人, 调解人员, 调查记录, 调解记录, 协议, 回访, 流程, 文书. A new case is registered (受理, numbered in its
+kind's series) on its first save; the other tabs open then. Closing with unsaved changes asks: save,
+discard or stay."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from ...services.cases.case_form import CaseDetail, delete_case, load_case, save_case
 from ...services.cases.fields import CaseInvalid
 from ...services.cases.workflow import CaseRefused, deadline_text
@@ -25,6 +27,7 @@ from ..i18n import shown, vocab
 from ..ops import CASES, announce_on
 from .case_form import CaseForm
 from .documents_panel import DocumentsPanel
+from .investigations_panel import InvestigationsPanel
 from .mediators_panel import MediatorsPanel
 from .parties_panel import PartiesPanel
 from .session_panels import FollowUpsPanel, SessionsPanel
@@ -55,6 +58,7 @@ class CaseDialog(QDialog):
         self.form = CaseForm(self)
         self.parties = PartiesPanel()
         self.mediators = MediatorsPanel()
+        self.investigations = InvestigationsPanel()
         self.sessions = SessionsPanel()
         self.follow_ups = FollowUpsPanel()
         self.workflow = WorkflowPanel(self.ensure_saved)
@@ -63,13 +67,15 @@ class CaseDialog(QDialog):
         self.tabs.addTab(self.form.basics_page, self.tr("基本情况"))
         self.tabs.addTab(self.parties, self.tr("当事人"))
         self.tabs.addTab(self.mediators, self.tr("调解人员"))
+        self.tabs.addTab(self.investigations, self.tr("调查记录"))
         self.tabs.addTab(self.sessions, self.tr("调解记录"))
         self.tabs.addTab(self.form.agreement_page, self.tr("协议"))
         self.tabs.addTab(self.follow_ups, self.tr("回访"))
         self.tabs.addTab(self.workflow, self.tr("流程"))
         self.tabs.addTab(self.documents, self.tr("文书"))
         self.record_panels = {self.parties: self.tr("当事人"), self.mediators: self.tr("调解人员"),
-                              self.sessions: self.tr("调解记录"), self.follow_ups: self.tr("回访")}
+                              self.investigations: self.tr("调查记录"), self.sessions: self.tr("调解记录"),
+                              self.follow_ups: self.tr("回访")}
         for panel in (*self.record_panels, self.workflow):
             panel.changed.connect(self._stored)
 
@@ -113,18 +119,28 @@ class CaseDialog(QDialog):
         detail = load_case(self.case_id)
         self.detail = detail
         self.setWindowTitle(self.tr("纠纷案件：{0}").format(detail.number))
-        deadline = shown(deadline_text(detail)) or self.tr("未定")
+        deadline = shown(deadline_text(detail)) or (
+            self.tr("待{0}文书出具后3个工作日内").format(vocab(detail.data.appraisal)) if detail.data.appraisal
+            else self.tr("未定"))
         if detail.overdue:
             deadline = f"<span style='color:{ALERT_COLOR}; font-weight:bold'>{deadline}</span>"
         deleted_text = self.tr("（已删除）")
         deleted = f"<span style='color:{ALERT_COLOR}'>{deleted_text}</span>" if detail.deleted else ""
         gap = "&nbsp;&nbsp;&nbsp;&nbsp;"
+        unassigned = self.tr("人民调解 · 未指定调委会")
+        if detail.kind == PUBLIC_SECURITY_MEDIATION:
+            issuer = self.tr("治安调解")
+        else:
+            issuer = self.tr("人民调解 · {0}").format(detail.body_name) if detail.body_name else \
+                f"<span style='color:{ALERT_COLOR}'>{unassigned}</span>"
         self.header.setText(self.tr("<b>{0}</b>{1}{5}状态：<b>{2}</b>{5}{3}{5}办理期限：{4}").format(
-            detail.number, deleted, vocab(detail.status), vocab(detail.data.kind), deadline, gap))
+            detail.number, deleted, vocab(detail.status), issuer, deadline, gap))
         self.warnings.setText("\n".join(f"⚠ {shown(w)}" for w in detail.warnings))
         self.warnings.setVisible(bool(detail.warnings))
         if load_form:
             self.form.load(detail.data)
+        self.form.set_registered(True)
+        self.form.set_copies(detail.agreement_copies)
         self.form.set_read_only(detail.deleted)
         for panel in (*self.record_panels, self.workflow, self.documents):
             panel.show_detail(detail)

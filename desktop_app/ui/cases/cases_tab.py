@@ -25,8 +25,8 @@ from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_STATUSES
 from ...services.cases.case_form import delete_case
 from ...services.cases.register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
 from ...services.cases.workflow import CaseRefused
-from ...services.session import DELETE, EDIT, EXPORT, READ_FULL
-from ..i18n import shown
+from ...services.session import DELETE, EDIT, EXPORT, READ_FULL, SETTINGS
+from ..i18n import shown, vocab
 from ..id_table_model import Column, IdTableModel
 from ..ops import CASES, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
@@ -35,7 +35,8 @@ from .case_dialog import CaseDialog
 
 
 class RegisterLine:
-    """A CaseRow with the register's deadline text: "2024年11月8日（超期）" for an overdue case."""
+    """A CaseRow with the register's deadline text: "2024年11月8日（超期）" for an overdue case, "待伤情鉴定"
+    while a 治安调解 waits for the appraisal, the days left for 司法确认 after a written 人民调解 agreement."""
 
     __slots__ = ("row",)
 
@@ -47,14 +48,23 @@ class RegisterLine:
 
     @property
     def deadline_text(self) -> str:
+        until = self.row.confirmation_until
+        if until is not None and until >= date.today():
+            return QCoreApplication.translate("CasesTab", "可申请司法确认至{0}").format(format_date(until))
         if self.row.deadline is None:
-            return ""
+            return shown(self.row.deadline_note)
         text = format_date(self.row.deadline)
         if self.row.overdue:
             text += QCoreApplication.translate("CasesTab", "（超期）")
         if self.row.deadline_estimated:
             text += QCoreApplication.translate("CasesTab", "（预估）")
         return text
+
+    @property
+    def kind_text(self) -> str:
+        if self.row.body_missing:
+            return QCoreApplication.translate("CasesTab", "{0}（未指定调委会）").format(vocab(self.row.kind))
+        return vocab(self.row.kind)
 
 
 def register_lines(ids) -> list[RegisterLine]:
@@ -95,6 +105,10 @@ class CasesTab(QWidget):
         self.delete_button = QPushButton(self.tr("删除"))
         self.export_button = QPushButton(self.tr("导出到U盘…"))
         self.print_button = QPushButton(self.tr("打印登记表…"))
+        self.bodies_button = QPushButton(self.tr("调解组织与民警…"))
+        self.bodies_button.setToolTip(self.tr("人民调解委员会（名称、编号前缀、印章）和主持治安调解的本所民警"))
+        self.wording_button = QPushButton(self.tr("文书措辞…"))
+        self.wording_button.setToolTip(self.tr("各调解文书中固定条款的措辞（管理员可修改、恢复默认）"))
 
         self.model = IdTableModel(self._columns(), register_lines, on_sort=self._sort)
         self.table = register_table(self.model, WIDTHS, 1, Qt.SortOrder.DescendingOrder, multi=True)
@@ -106,6 +120,8 @@ class CasesTab(QWidget):
                        self.print_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.bodies_button)
+        actions.addWidget(self.wording_button)
         filters = QHBoxLayout()
         for widget in (self.search, self.status_filter, self.category_filter, self.kind_filter, self.period,
                        self.date_from, QLabel(self.tr("至")), self.date_to, self.overdue_only):
@@ -130,11 +146,14 @@ class CasesTab(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.export_button.clicked.connect(self.export_to_stick)
         self.print_button.clicked.connect(self.print_register)
+        self.bodies_button.clicked.connect(self.edit_bodies)
+        self.wording_button.clicked.connect(self.edit_wording)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         follow_changes(self, {CASES}, self.refresh)
         hide_unless(EDIT, self.add_button)
         hide_unless(DELETE, self.delete_button)
         hide_unless(EXPORT, self.export_button)
+        hide_unless(SETTINGS, self.bodies_button, self.wording_button)
         if not may(READ_FULL):
             self.open_button.setText(self.tr("查看摘要"))
 
@@ -143,7 +162,7 @@ class CasesTab(QWidget):
             Column(self.tr("编号"), "number", "number"),
             Column(self.tr("受理日期"), "received_on", "received_at"),
             Column(self.tr("类别"), "category", "category", words=True),
-            Column(self.tr("类型"), "kind", "kind", words=True),
+            Column(self.tr("类型"), "kind_text", "kind", alert=lambda r: r.body_missing),
             Column(self.tr("当事人"), "parties", alert=lambda r: r.guardian_missing),
             Column(self.tr("调解员"), "mediators"),
             Column(self.tr("状态"), "status", "status", align_center=True, words=True),
@@ -246,6 +265,24 @@ class CasesTab(QWidget):
         pdf = render_document(case_id, kind, masked=True)
         self.dialog = preview_pdf(self, pdf, self.tr("案件摘要"), document_file_name(case_id, kind))
         return self.dialog
+
+    # --- settings of the mediation -------------------------------------------------------------------
+    def edit_bodies(self) -> QDialog:
+        from .bodies_dialog import BodiesDialog
+
+        dialog = BodiesDialog(self)
+        dialog.changed.connect(self.apply_filter)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_wording(self) -> QDialog:
+        from .wording_dialog import WordingDialog
+
+        dialog = WordingDialog(self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- export and print ----------------------------------------------------------------------------
     def export_to_stick(self) -> QDialog:

@@ -162,7 +162,7 @@ class MediatorsPanel(QWidget):
         try:
             add_mediator(self.case_id, **values)
         except CaseInvalid as exc:
-            message.show_error("；".join(e.message for e in exc.errors))
+            message.show_error("；".join(shown(e.message) for e in exc.errors))
             return False
         except CaseRefused as exc:
             message.show_error(exc.message)

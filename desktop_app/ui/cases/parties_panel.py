@@ -1,10 +1,12 @@
-"""当事人: the case's parties (申请人, 被申请人, 其他当事人, 监护人 for a minor) with the checks of the
-service (name, ID number with birth date and gender, phone, 民族, age), errors at the fields."""
+"""当事人: the case's parties — 申请人 / 被申请人 in 人民调解, 违法行为人 / 被侵害人 in 治安调解, 其他当事人, and the
+监护人 of a minor — with the checks of the service (name, ID number with birth date and gender, phone, 民族,
+age), errors at the fields."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 from ...domain.errors import FieldError
@@ -19,6 +21,7 @@ from ...services.cases.parties import (
     PartyInput,
     add_party,
     delete_party,
+    party_roles,
     update_party,
 )
 from ..i18n import vocab
@@ -114,6 +117,16 @@ class PartiesPanel(RecordPanel):
 
     def show_detail(self, detail: CaseDetail) -> None:
         self._entries = detail.parties
+        roles = party_roles(detail.kind)
+        if tuple(self.role.itemData(i) for i in range(self.role.count())) != roles:
+            current = combo_value(self.role)
+            self.role.blockSignals(True)
+            self.role.clear()
+            for role in roles:
+                self.role.addItem(QCoreApplication.translate("Vocabulary", role), role)
+            self.role.blockSignals(False)
+            set_combo_value(self.role, current if current in roles else roles[0])
+            self._loaded = self.read()
         super().show_detail(detail)
         self._reload_wards()
 
@@ -131,7 +144,8 @@ class PartiesPanel(RecordPanel):
 
     # --- the form ------------------------------------------------------------------------------------
     def blank(self) -> PartyInput:
-        return PartyInput()
+        first = self.role.itemData(0) if hasattr(self, "role") and self.role.count() else None
+        return PartyInput(role=first) if first else PartyInput()
 
     def fill(self, data: PartyInput) -> None:
         if hasattr(self, "_entries"):

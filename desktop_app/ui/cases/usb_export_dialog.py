@@ -1,5 +1,5 @@
-"""导出到U盘: the chosen cases or a period → case summaries (PDF), the register (.xlsx) and a checked
-manifest, written by the export service in the background with progress and cancel. Masked unless an
+"""导出到U盘: the chosen cases or a period → case summaries (PDF), on request each case's 卷宗 (PDF), the
+register (.xlsx) and a checked manifest, written by the export service in the background with progress and cancel. Masked unless an
 administrator confirms the full form. The dialog says "complete" only after the service has returned."""
 
 from __future__ import annotations
@@ -89,6 +89,7 @@ class UsbExportDialog(QDialog):
 
         self.full = QCheckBox(self.tr("完整信息（需管理员）：身份证号、电话不隐去，仅供制作法律文书"))
         hide_unless(FULL_FORM, self.full)
+        self.dossiers = QCheckBox(self.tr("同时导出每件案件的卷宗（封面、卷内目录、全部文书、封底，PDF）"))
         contents = QLabel(self.tr("将写入：每件案件的案件摘要（PDF）、案件登记表（Excel）和校验清单。"
                                   "每个文件写入后读回核对，全部核对无误才算完成。"))
         contents.setWordWrap(True)
@@ -103,7 +104,7 @@ class UsbExportDialog(QDialog):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        for widget in (scope, target, self.full, contents, self.status):
+        for widget in (scope, target, self.full, self.dossiers, contents, self.status):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addLayout(buttons)
@@ -161,7 +162,7 @@ class UsbExportDialog(QDialog):
             admin = confirm_administrator(self, self.tr("导出含完整身份证号和电话的案件材料")) or ""
             if not admin:
                 return
-        folder, full = self.folder, bool(admin)
+        folder, full, dossiers = self.folder, bool(admin), self.dossiers.isChecked()
         writing, finishing = self.tr("正在写入并核对：{0}（{1}/{2}）"), self.tr("正在完成…")
 
         def work(progress: Progress) -> ExportResult:
@@ -170,7 +171,7 @@ class UsbExportDialog(QDialog):
 
             acting = audit.acting_as(admin) if admin else contextlib.nullcontext()
             with acting:
-                return export_cases(selection, folder, full=full, progress=each)
+                return export_cases(selection, folder, full=full, progress=each, dossiers=dossiers)
 
         self._say(self.tr("正在导出…"))
         self.export_button.setEnabled(False)
@@ -190,6 +191,8 @@ class UsbExportDialog(QDialog):
         form = self.tr("完整信息") if not result.masked else self.tr("已脱敏")
         text = self.tr("导出完成，清单已校验。\n文件夹：{0}\n案件 {1} 件，文件 {2} 个（另有{3}），个人信息：{4}。").format(
             result.folder, result.case_count, len(result.files), MANIFEST_NAME, form)
+        if result.without_dossier:
+            text += self.tr("\n以下人民调解案件尚未指定调委会，未导出卷宗：{0}").format("、".join(result.without_dossier))
         self._say(text)
         QMessageBox.information(self, self.tr("导出完成"), text)
 

@@ -79,6 +79,7 @@ class DashboardTab(QWidget):
             "overdue": Card(self.tr("超期纠纷")),
             "insurance": Card(self.tr("保险已过期或30天内到期")),
             "certificates": Card(self.tr("今年发出证书")),
+            "confirmations": Card(self.tr("可申请司法确认的调解协议")),
         }
         for index, card in enumerate(self.cards.values()):
             grid.addWidget(card, index // 3, index % 3)
@@ -102,11 +103,16 @@ class DashboardTab(QWidget):
         )
         self.cards["hours"].set(f"{c.hours_this_month:g}")
         self.cards["activities"].set(str(c.activities_this_month))
-        self.cards["cases"].set(str(c.open_cases))
+        self.cards["cases"].set(str(c.open_cases),
+                                self.tr("另有 {0} 件人民调解案件未指定调委会").format(c.unassigned_cases)
+                                if c.unassigned_cases else "", alert=False)
         self.cards["overdue"].set(str(c.overdue_cases), self.tr("已过办理期限"), alert=c.overdue_cases > 0)
         self.cards["insurance"].set(str(c.insurance_expiring), self.tr("执勤前须投保意外险"),
                                     alert=c.insurance_expiring > 0)
         self.cards["certificates"].set(str(c.certificates_this_year))
+        self.cards["confirmations"].set(str(c.confirmation_reminders),
+                                        self.tr("协议生效之日起三十日内，双方可共同向人民法院申请"),
+                                        alert=c.confirmation_reminders > 0)
 
     def _show_banner(self, today: date) -> None:
         missing = missing_arrangements(today)

@@ -100,6 +100,7 @@ def test_the_viewer_sees_no_edit_delete_or_full_export_controls(qtbot, data_path
     window.tabs.setCurrentIndex(3)
     cases = window.cases_page.content
     assert visible(cases.add_button, cases.delete_button, cases.export_button) == [False] * 3
+    assert visible(cases.bodies_button, cases.wording_button) == [False] * 2
     assert cases.open_button.text() == "查看摘要"
     cases.refresh()
     cases.open_case(office_data["case"])
@@ -143,6 +144,7 @@ def test_the_clerk_enters_and_exports_masked_without_the_full_form(qtbot, data_p
     window.tabs.setCurrentIndex(3)
     cases = window.cases_page.content
     assert visible(cases.add_button, cases.delete_button, cases.export_button) == [True] * 3
+    assert visible(cases.bodies_button, cases.wording_button) == [False] * 2  # the office's settings
     dialog = cases.open_case(office_data["case"])
     qtbot.addWidget(dialog)
     assert not dialog.documents.full_identity.isVisibleTo(dialog.documents)
@@ -157,6 +159,7 @@ def test_the_administrator_sees_the_full_form_choices(qtbot, data_paths, office_
                    window.audit_action, window.privacy_action) == [True] * 6
     window.tabs.setCurrentIndex(3)
     cases = window.cases_page.content
+    assert visible(cases.bodies_button, cases.wording_button) == [True] * 2
     dialog = cases.open_case(office_data["case"])
     qtbot.addWidget(dialog)
     assert dialog.documents.full_identity.isVisibleTo(dialog.documents)

@@ -62,16 +62,24 @@ def previews(monkeypatch):
     return shown
 
 
-def test_every_document_opens_the_preview(qtbot, tab, agreed_case, previews):
+def test_every_document_opens_the_preview(qtbot, tab, agreed_case, previews, messages):
     dialog = tab.open_case(agreed_case.id)
     panel = dialog.documents
+    reached = [k for k in panel.buttons if not panel.reasons[k].text().startswith("尚不能打印")]
+    # the documents this case has not reached (no inquiry, a written agreement, not yet closed) say why
+    assert set(panel.buttons) - set(reached) == {"调查记录", "口头协议登记表", "结案报告表"}
     for kind, button in panel.buttons.items():
+        before = len(previews)
         qtbot.mouseClick(button, LEFT)
+        if kind not in reached:
+            assert len(previews) == before and messages[-1][0] == "information", kind
+            continue
+        qtbot.waitUntil(lambda n=before + 1: len(previews) == n)  # the 卷宗 is laid out in the background
         shown = previews[-1]
         assert shown["name"] == f"{agreed_case.number}-{kind}.pdf"
         assert agreed_case.number in shown["text"], kind
         assert "艾力·买买提" in shown["text"] or kind == "回访记录", kind
-    assert len(previews) == len(panel.buttons)
+    assert len(previews) == len(reached)
     agreement = next(p for p in previews if p["name"].endswith("调解协议书.pdf"))
     assert ID_AILI not in agreement["text"] and ID_AILI[-4:] in agreement["text"]  # masked by default
     assert "古丽娜尔·艾山" in agreement["text"] and "叁仟伍佰元整" in agreement["text"]

@@ -10,11 +10,11 @@ import pytest
 from peewee import SqliteDatabase
 
 from desktop_app.db.database import PRAGMAS, close_database, db, open_database
-from desktop_app.db.migrations import LATEST, NewerSchemaError, current_version, migrate
+from desktop_app.db.migrations import LATEST, STEPS, NewerSchemaError, current_version, migrate
 from desktop_app.db.models import ALL_MODELS
 
 # Tables that later steps create: absent at step 1, so neither filled there nor compared.
-LATER_TABLES = {"holiday", "audit_archive"}
+LATER_TABLES = {"holiday", "mediating_body", "investigation", "audit_archive"}
 
 
 def _columns(con: sqlite3.Connection, table: str) -> list[tuple]:
@@ -69,23 +69,16 @@ def _fill_every_table(con: sqlite3.Connection, rows_per_table: int = 3) -> None:
     con.commit()
 
 
-def _step_one_columns() -> dict[str, list[str]]:
-    """The columns each table had at step 1 (later steps may add columns; the rows' old values must stay)."""
-    from desktop_app.db.migrations import m0001_initial
+def _snapshot(con: sqlite3.Connection, like: sqlite3.Connection | None = None) -> dict[str, list[tuple]]:
+    """Every row of every table; with `like`, only the columns that connection's tables have (later steps
+    add columns: the rows written before must survive in the columns they were written to)."""
+    shape = like or con
 
-    con = sqlite3.connect(":memory:")
-    for statement in m0001_initial.STATEMENTS:
-        con.execute(statement)
-    columns = {t: [r[1] for r in con.execute(f'PRAGMA table_info("{t}")')] for t in _tables(con)}
-    con.close()
-    return columns
+    def columns(table: str) -> str:
+        return ", ".join(f'"{r[1]}"' for r in shape.execute(f'PRAGMA table_info("{table}")'))
 
-
-def _snapshot(con: sqlite3.Connection) -> dict[str, list[tuple]]:
-    columns = _step_one_columns()
-    return {t: con.execute(f'SELECT {", ".join(chr(34) + c + chr(34) for c in columns[t])} FROM "{t}" ORDER BY 1')
-            .fetchall()
-            for t in _tables(con) if t != "schema_version" and t not in LATER_TABLES}
+    return {t: con.execute(f'SELECT {columns(t)} FROM "{t}" ORDER BY 1').fetchall()
+            for t in _tables(shape) if t != "schema_version" and t not in LATER_TABLES}
 
 
 def test_rows_written_at_step_one_survive_later_steps(tmp_path):
@@ -99,6 +92,8 @@ def test_rows_written_at_step_one_survive_later_steps(tmp_path):
     con.execute("PRAGMA foreign_keys=ON")
     _fill_every_table(con)
     before = _snapshot(con)
+    step_one = sqlite3.connect(":memory:")
+    con.backup(step_one)
     con.close()
     assert all(len(rows) == 3 for rows in before.values())
     assert len(before) == len(ALL_MODELS) - 1 - len(LATER_TABLES)
@@ -106,12 +101,11 @@ def test_rows_written_at_step_one_survive_later_steps(tmp_path):
     database = open_database(path)
     applied = migrate(database, backup_dir=tmp_path / "backups")
     close_database()
-    assert applied == list(range(2, LATEST + 1))
+    assert applied == [n for n, _step in STEPS if n > 1]
 
     con = sqlite3.connect(path)
-    assert _snapshot(con) == before
-    assert [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1")] == list(
-        range(1, LATEST + 1))
+    assert _snapshot(con, like=step_one) == before
+    assert [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1")] == [n for n, _s in STEPS]
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     con.close()
 
@@ -203,3 +197,80 @@ def test_pragmas_are_in_force(data_paths):
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+# the steps of a program that had step 5 but not yet step 4 (the cases branch before it merged main; the
+# later steps are left out, as that branch did not have them either)
+BRANCH_STEPS = [(n, step) for n, step in STEPS if n != 4 and n <= 5]
+
+
+class _LateStep:
+    """A step 4 that arrives (merged from another branch) after files already have step 5."""
+
+    DESCRIPTION = "另一分支的第4步"
+
+    @staticmethod
+    def up(database):
+        database.execute_sql('CREATE TABLE "late_step" ("id" INTEGER NOT NULL PRIMARY KEY)')
+
+
+def _recorded(con: sqlite3.Connection) -> list[int]:
+    return [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1")]
+
+
+def test_a_step_merged_out_of_order_runs_on_a_file_already_past_it(tmp_path, monkeypatch):
+    from desktop_app.db import migrations
+
+    path = tmp_path / "yijing.db"
+    database = open_database(path)
+    monkeypatch.setattr(migrations, "STEPS", BRANCH_STEPS)
+    assert migrate(database) == [n for n, _step in BRANCH_STEPS]
+    assert 4 not in {n for n, _step in migrations.STEPS} and current_version(database) == 5
+    monkeypatch.setattr(migrations, "STEPS", sorted([*BRANCH_STEPS, (4, _LateStep)]))
+
+    assert migrations.pending_steps(database) == [(4, _LateStep)]
+    assert migrate(database, backup_dir=tmp_path / "backups") == [4]
+    assert database.table_exists("late_step")
+    assert migrate(database, backup_dir=tmp_path / "backups") == []  # once only
+    close_database()
+
+    con = sqlite3.connect(path)
+    assert _recorded(con) == [1, 2, 3, 4, 5]
+    assert con.execute("SELECT description FROM schema_version WHERE version = 4").fetchone()[0] == "另一分支的第4步"
+    con.close()
+    # the file was backed up before the late step touched it, as it stood (steps 1, 2, 3 and 5)
+    backups = list((tmp_path / "backups").glob("迁移前备份-v5-*.db"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert _recorded(copy) == [1, 2, 3, 5]
+    assert not copy.execute("SELECT 1 FROM sqlite_master WHERE name = 'late_step'").fetchone()
+    copy.close()
+
+
+def test_steps_missing_below_the_highest_run_in_number_order(tmp_path, monkeypatch):
+    from desktop_app.db import migrations
+
+    database = open_database(tmp_path / "yijing.db")
+    migrate(database, target=1)
+    order: list[int] = []
+    monkeypatch.setattr(migrations, "STEPS", sorted([*BRANCH_STEPS, (4, _LateStep)]))
+    assert migrate(database, on_step=lambda number, _text: order.append(number)) == [2, 3, 4, 5]
+    assert order == [2, 3, 4, 5]
+    close_database()
+
+
+def test_a_recorded_step_the_program_does_not_have_is_refused(tmp_path, monkeypatch):
+    from desktop_app.db import migrations
+
+    monkeypatch.setattr(migrations, "STEPS", BRANCH_STEPS)  # this program has no step 4
+    path = tmp_path / "yijing.db"
+    database = open_database(path)
+    migrate(database, target=3)
+    # a newer program that has step 4 (but not yet 5) wrote this file
+    database.execute_sql("INSERT INTO schema_version VALUES (4, '2099-01-01', 'newer')")
+    with pytest.raises(NewerSchemaError) as refused:
+        migrate(database, backup_dir=tmp_path / "backups")
+    assert "4" in str(refused.value)
+    assert not database.table_exists("mediating_body")  # step 5 did not run on it
+    assert not (tmp_path / "backups").exists()
+    close_database()

@@ -137,23 +137,45 @@ def test_duty_roster_follows_the_posts(demo):
     assert all(a.hours > 0 and a.actual_start is not None for a in past.where(Assignment.status == "已到"))
 
 
+PREFIXES = {"人民调解": "夏人调", "治安调解": "夏派调"}  # the 调委会's series and the office's own
+
+
 def test_case_numbers_are_unique_well_formed_and_counted(demo):
     cases = list(Case.select())
     numbers = [c.number for c in cases]
     assert len(set(numbers)) == len(numbers)
-    highest: dict[int, int] = {}
+    highest: dict[tuple[str, int], int] = {}
     for c in cases:
-        assert c.number == format_case_number(c.year, "夏派调", c.sequence)
-        assert parse_case_number(c.number) == (c.year, "夏派调", c.sequence)
+        prefix = PREFIXES[c.kind]
+        assert c.number == format_case_number(c.year, prefix, c.sequence)
+        assert parse_case_number(c.number) == (c.year, prefix, c.sequence)
         assert c.received_at.year == c.year
         assert c.status in STATUSES
-        highest[c.year] = max(highest.get(c.year, 0), c.sequence)
+        highest[(prefix, c.year)] = max(highest.get((prefix, c.year), 0), c.sequence)
         roles = {p.role for p in c.parties}
-        assert {"申请人", "被申请人"} <= roles
-    for year, top in highest.items():
-        assert sorted(c.sequence for c in cases if c.year == year) == list(range(1, top + 1))
-        assert Counter.get((Counter.name == "case") & (Counter.year == year)).value == top
+        assert ({"违法行为人", "被侵害人"} if c.kind == "治安调解" else {"申请人", "被申请人"}) <= roles
+    for (prefix, year), top in highest.items():
+        assert sorted(c.sequence for c in cases if c.year == year and PREFIXES[c.kind] == prefix) == list(
+            range(1, top + 1))
+        assert Counter.get((Counter.name == f"case:{prefix}") & (Counter.year == year)).value == top
     assert len({c.status for c in cases}) >= 4
+
+
+def test_demo_mediation_follows_the_law(demo):
+    from desktop_app.services.cases.bodies import list_bodies, list_officers
+
+    (body,) = list_bodies()
+    assert body.name == "夏普吐勒镇人民调解委员会" and body.is_default
+    officers = set(list_officers())
+    police = list(Case.select().where(Case.kind == "治安调解"))
+    assert police and all(c.offence and c.parties_consent and c.host_officer in officers for c in police)
+    assert all(c.body_id is None for c in police)
+    assert all(c.body_id == body.id for c in Case.select().where(Case.kind == "人民调解"))
+    for session in MediationSession.select():
+        minutes = session.held_at.hour * 60 + session.held_at.minute
+        assert 10 * 60 <= minutes <= 18 * 60 + 30, session.held_at  # office hours
+    for c in police:
+        assert len(list(c.sessions)) <= 2
 
 
 def test_same_seed_gives_the_same_content(tmp_path):
@@ -198,12 +220,12 @@ def test_a_second_generation_adds_without_clashing(tmp_path):
     open_store(DataPaths(tmp_path))
     try:
         generate(SCALES["demo"], today=TODAY)
-        first_top = Counter.get((Counter.name == "case") & (Counter.year == 2024)).value
+        first_top = Counter.get((Counter.name == "case:夏人调") & (Counter.year == 2024)).value
         generate(SCALES["demo"], seed=5, today=TODAY)
         assert Member.select().count() == 2 * SCALES["demo"].members
         assert OfficeSettings.select().count() == 1
         assert Team.select().where(Team.name == "石榴大妈义警队（演示）").exists()
-        assert Counter.get((Counter.name == "case") & (Counter.year == 2024)).value > first_top
+        assert Counter.get((Counter.name == "case:夏人调") & (Counter.year == 2024)).value > first_top
         assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
     finally:
         close_database()

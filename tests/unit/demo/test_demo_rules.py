@@ -25,6 +25,7 @@ from desktop_app.db.models import (
     Certificate,
     DutyPost,
     FollowUp,
+    Investigation,
     Leave,
     MediationSession,
     Member,
@@ -217,6 +218,72 @@ def test_police_mediation_at_the_police_station_hosted_by_an_officer(demo):
         for m in CaseMediator.select().where(CaseMediator.case == case.id, CaseMediator.member.is_null(False)):
             volunteer = Member.get_by_id(m.member_id)
             assert "调解" in volunteer.skills and volunteer.join_date <= case.received_at.date()
+
+
+def test_dispute_cases_follow_the_mediation_rules_of_their_kind(demo):
+    """人民调解 of the 调委会 in its series, 治安调解 of the office in its own with 案由, consent, an officer on
+    the list as 主持人 and the kind's roles and sources; each record passes the kind's checks again."""
+    from desktop_app.domain.case_numbers import parse_case_number
+    from desktop_app.domain.vocabulary import (
+        PEOPLES_MEDIATION_SOURCES,
+        SECURITY_MEDIATION_SOURCES,
+        SECURITY_OFFENCES,
+    )
+    from desktop_app.services.cases.bodies import list_bodies, list_officers
+    from desktop_app.services.cases.investigations import InvestigationInput, validate_investigation
+    from desktop_app.services.cases.workflow import case_deadlines, security_mediation_missing
+
+    (body,) = list_bodies()
+    assert body.name == "夏普吐勒镇人民调解委员会" and body.number_prefix == "夏人调"
+    officers = set(list_officers())
+    assert officers and not officers & {m.name for m in Member.select(Member.name)}
+    office_prefix = OfficeSettings.get().case_prefix
+    kinds = defaultdict(int)
+    for case in Case.select():
+        kinds[case.kind] += 1
+        roles = {p.role for p in case.parties}
+        police = case.kind == "治安调解"
+        assert parse_case_number(case.number)[1] == (office_prefix if police else body.number_prefix)
+        assert (case.deadline, case.second_session_deadline) == case_deadlines(case)  # Art. 9 / one month
+        if police:
+            assert case.body_id is None and case.source in SECURITY_MEDIATION_SOURCES
+            assert case.offence in SECURITY_OFFENCES and case.parties_consent and case.circumstances
+            assert case.host_officer in officers
+            assert {"违法行为人", "被侵害人"} <= roles and not roles & {"申请人", "被申请人"}
+        else:
+            assert case.body_id == body.id and case.source in PEOPLES_MEDIATION_SOURCES
+            assert case.offence == "" and {"申请人", "被申请人"} <= roles and not roles & {"违法行为人", "被侵害人"}
+        if case.status != "受理":
+            assert security_mediation_missing(case, case.received_at.date()) == []
+        if case.confirmation_applied_on is not None:
+            assert 0 <= (case.confirmation_applied_on - case.agreement_date).days <= 30 and case.confirmation_court
+        if case.status == "结案":
+            assert case.filed_by in officers and case.filed_on == case.closed_on
+    assert kinds["人民调解"] and kinds["治安调解"]
+    investigations = list(Investigation.select(Investigation, Case).join(Case))
+    assert investigations
+    for row in investigations:
+        validate_investigation(InvestigationInput(row.held_at, row.place, row.subject, row.investigators,
+                                                  row.recorder, row.present, row.record), row.case, TODAY)
+        assert row.case.received_at < row.held_at < min(s.held_at for s in row.case.sessions)
+
+
+def test_sessions_have_only_invited_others_as_participants_and_visits_say_why(demo):
+    invited = 0
+    for case in Case.select():
+        people = {p.name for p in case.parties} | {m.officer_name or m.member.name for m in case.mediators}
+        for s in case.sessions:
+            assert s.rights_notified
+            assert not any(name in s.present for name in people), (case.number, s.present)
+            validate_session(SessionInput(s.held_at, s.place, s.present, s.record, s.result, s.rights_notified),
+                             case, TODAY)
+            invited += bool(s.present)
+        for f in case.follow_ups:
+            assert f.reason
+            assert f.measures or f.performed in ("已履行", "") and f.escalation_signs == "无"
+            validate_follow_up(FollowUpInput(f.date, f.performed, f.satisfaction, f.escalation_signs, f.visitor,
+                                             f.notes, f.reason, f.measures), case, TODAY)
+    assert invited
 
 
 def test_work_records_and_trainings_only_of_members_on_the_roster_that_day(demo):

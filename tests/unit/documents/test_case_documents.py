@@ -32,6 +32,7 @@ from desktop_app.documents.layout import chinese_number, numbered_items
 from desktop_app.domain.masking import mask_address, mask_id, mask_phone
 
 UNIT = "伽师县公安局夏普吐勒派出所"
+BODY = "夏普吐勒镇人民调解委员会"
 NUMBER = "（2024）夏派调字第012号"
 APPLICANT = "努尔买买提·西热甫"
 RESPONDENT = "阿依古丽·买买提"
@@ -43,15 +44,16 @@ TERMS = "1. 被申请人阿依古丽·买买提赔偿申请人努尔买买提·�
         "三、本协议履行完毕后，双方就此事再无其他争议。"
 
 
-def _parties(masked: bool) -> list[PartyData]:
+def _parties(masked: bool, kind: str = "人民调解") -> list[PartyData]:
     def hide(value: str, mask) -> str:
         return mask(value) if masked else value
 
+    first, second = ("被侵害人", "违法行为人") if kind == "治安调解" else ("申请人", "被申请人")
     return [
-        PartyData(role="申请人", name=APPLICANT, gender="男", ethnic="维吾尔族", birth_date=date(1985, 3, 14),
+        PartyData(role=first, name=APPLICANT, gender="男", ethnic="维吾尔族", birth_date=date(1985, 3, 14),
                   id_number=hide(ID_A, mask_id), phone=hide(PHONE_A, mask_phone),
                   address=hide(ADDRESS_A, mask_address), occupation="农民"),
-        PartyData(role="被申请人", name=RESPONDENT, gender="女", ethnic="维吾尔族", age=33,
+        PartyData(role=second, name=RESPONDENT, gender="女", ethnic="维吾尔族", age=33,
                   id_number=hide(ID_B, mask_id), phone=hide(PHONE_B, mask_phone),
                   address=hide("伽师县夏普吐勒镇托万克吾斯塘村5组2号", mask_address)),
     ]
@@ -75,7 +77,7 @@ def make_case(kind: str = "人民调解", masked: bool = False, **changes) -> Ca
         incident_course="双方争吵，被申请人推搡申请人致其摔倒" if kind == "治安调解" else "",
         incident_result="申请人左臂擦伤，花去医疗费1200元" if kind == "治安调解" else "",
         mediators=["买合木提·吐尔逊", "古丽娜尔·艾力"], recorder="王晓燕",
-        parties=_parties(masked),
+        parties=_parties(masked, kind), body_name=BODY if kind == "人民调解" else "",
         sessions=[
             SessionData(datetime(2024, 4, 10, 15, 0), "夏普吐勒派出所调解室", "双方当事人、调解员二人",
                         "申请人要求赔偿5000元，被申请人只愿赔偿2000元，双方分歧较大。", "未达成一致，约定再次调解"),
@@ -125,12 +127,12 @@ def test_people_agreement_full_identity_terms_and_amount():
     assert "3,500.00" in text and "叁仟伍佰元整" in text
     assert "人民币3,500.00元（大写：叁仟伍佰元整）" in flat
     assert "履行方式、地点、期限" in text and "现金一次性支付" in flat and "2024年4月20日前" in flat
-    assert "一式3份" in flat
+    assert "一式三份" in flat
     assert "2024年4月13日" in text
     assert "当事人签名（盖章）并按指印" in flat
     assert flat.count("指印") >= 4  # heading + one fingerprint box per party (+ effect clause)
     assert "人民调解员签名" in text and "记录人签名" in text
-    assert UNIT in text
+    assert f"调解组织：{BODY}" in flat and UNIT not in flat
     assert "None" not in text
 
 
@@ -148,7 +150,7 @@ def test_security_agreement_has_authority_host_and_incident():
     assert "治安调解协议书" in flat and NUMBER in flat
     assert f"调解机关：{UNIT}" in flat
     assert "主持人：买合木提·吐尔逊" in flat
-    assert "违法行为的时间、地点、人员、起因、经过、结果" in flat
+    assert "发生时间、地点、人员、起因、经过、情节、结果" in flat
     assert "时间：2024年4月5日21时30分" in flat
     assert "地点：阿亚克吾斯塘村3组申请人家门口" in flat
     assert f"人员：{APPLICANT}、{RESPONDENT}" in flat
@@ -157,7 +159,7 @@ def test_security_agreement_has_authority_host_and_incident():
     assert "结果：申请人左臂擦伤，花去医疗费1200元" in flat
     assert "经调解，双方自愿达成如下协议" in flat
     assert "赔偿金额：人民币3,500.00元（大写：叁仟伍佰元整）" in flat
-    assert "一式3份" in flat and "2024年4月13日" in flat
+    assert "一式三份" in flat and "2024年4月13日" in flat
     assert "主持人签名" in flat and "当事人签名并按指印" in flat
     assert ID_A in flat and APPLICANT in flat
 
@@ -181,7 +183,7 @@ def test_long_agreement_flows_to_two_pages_with_a_footer_on_each():
     assert len(pages) >= 2
     for number, page in enumerate(pages, start=1):
         assert f"第 {number} 页 共 {len(pages)} 页" in page
-        assert UNIT in page
+        assert BODY in page
     # the signature block stays together: both parties' boxes on the page of the heading
     last = _flat(pages[-1])
     assert "当事人签名（盖章）并按指印" in last and APPLICANT in last and RESPONDENT in last
@@ -200,12 +202,12 @@ def test_numbered_items_and_chinese_numbers():
 def test_acceptance_form():
     text = _text(build_acceptance_form(make_case()))
     flat = _flat(text)
-    assert "纠纷受理登记表" in flat and NUMBER in flat
+    assert "人民调解受理登记表" in flat and NUMBER in flat
     assert "2024年4月8日10时30分" in flat and "当事人申请" in flat and "邻里" in flat and "人民调解" in flat
     assert APPLICANT in flat and RESPONDENT in flat and ID_A in text and PHONE_B in text
     assert "维吾尔族" in flat and "39" in flat  # age from the birth date at acceptance
     assert "院墙排水问题" in flat
-    assert "受理人" in flat and "登记人" in flat and UNIT in flat
+    assert "受理人" in flat and "登记人" in flat and BODY in flat and UNIT not in flat
     assert "None" not in text
 
 
@@ -319,16 +321,17 @@ def test_every_document_has_its_title_in_text_and_metadata():
     case = make_case()
     register = RegisterData(UNIT, date(2024, 4, 1), date(2024, 4, 30), [], date(2024, 5, 2))
     documents = {
-        "纠纷受理登记表": build_acceptance_form(case), "调解记录": build_session_record(case),
+        "人民调解受理登记表": build_acceptance_form(case), "人民调解记录": build_session_record(case),
         "人民调解协议书": build_agreement(case), "治安调解协议书": build_agreement(make_case("治安调解")),
-        "回访记录": build_follow_up_record(case), "纠纷案件摘要": build_case_summary(case),
+        "人民调解回访记录": build_follow_up_record(case), "纠纷案件摘要": build_case_summary(case),
         "纠纷案件登记簿": build_case_register(register),
     }
     for title, pdf in documents.items():
         reader = PdfReader(io.BytesIO(pdf))
         assert title in reader.pages[0].extract_text().replace(" ", "")
         assert reader.metadata.title == title
-        assert reader.metadata.author == UNIT
+        # issued in the 调委会's name; the 治安调解 and the office's working papers in the 派出所's
+        assert reader.metadata.author == (BODY if title.startswith("人民调解") else UNIT)
         assert float(reader.pages[0].mediabox.width) == pytest.approx(595.28, abs=0.1) or title == "纠纷案件登记簿"
 
 

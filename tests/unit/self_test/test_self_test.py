@@ -46,6 +46,32 @@ def test_every_check_passes_and_the_documents_read_back(tmp_path):
     assert "治安调解协议书" in agreement and "叁仟伍佰元整" in agreement
     sheet = load_workbook(tmp_path / "花名册.xlsx", read_only=True).worksheets[0]
     assert any("努尔买买提·西热甫" in str(v) for row in sheet.iter_rows(values_only=True) for v in row)
+    assert "人民调解卷宗" in labels
+    for kind in ("申请书", "权利义务告知书", "调查记录", "结案报告表", "卷宗"):
+        assert f"人民调解-{kind}.pdf" in written
+    for kind in ("权利义务告知书", "调查记录", "结案报告表", "卷宗"):
+        assert f"治安调解-{kind}.pdf" in written
+    assert "治安调解-申请书.pdf" not in written  # 治安调解 has no 人民调解申请书
+    dossier = ["".join((page.extract_text() or "").split())
+               for page in PdfReader(tmp_path / "人民调解-卷宗.pdf").pages]
+    assert "自检镇人民调解委员会" in dossier[0] and "卷内目录" in dossier[1] and "封底" in dossier[-1]
+    assert len(dossier) >= 3 + 8  # cover, 目录, the eight documents, 封底
+
+
+def test_a_dossier_whose_contents_give_the_wrong_pages_fails_its_check(monkeypatch):
+    from desktop_app.documents import dossier
+
+    real = dossier._page_ranges
+
+    def shifted(parts, numbered):
+        return {key: str(int(pages.split("—")[0]) + 1) for key, pages in real(parts, numbered).items()}
+
+    monkeypatch.setattr(dossier, "_page_ranges", shifted)
+    lines: list[str] = []
+    assert run_self_test(out=lines.append) == 1
+    failed = [line for line in lines if line.startswith("[失败]")]
+    assert failed and all("卷宗" in line or "治安调解文书" in line for line in failed), failed
+    assert any(line.startswith("[失败] 人民调解卷宗:") and "卷内目录说" in line for line in failed), failed
 
 
 def test_a_missing_qr_module_fails_the_certificate_checks_by_name():

@@ -71,3 +71,16 @@ def test_damaged_file_is_detected_at_start_and_replaced_by_the_newest_good_backu
     assert kept.exists()
     open_store(data_paths)
     assert [m.name for m in Member.select()] == ["古丽娜尔·艾山"]
+
+
+def test_restore_refuses_a_backup_with_a_step_this_program_does_not_have(data_paths, tmp_path, monkeypatch):
+    from desktop_app.db.migrations import STEPS
+
+    Member.create(name="艾尔肯·吐尔逊")
+    saved = backup.backup_now(data_paths, tmp_path / "newer.db")
+    # a program without step 4 (only 1, 2, 3 and 5: steps merged from parallel branches) gets a backup that has it
+    monkeypatch.setattr(restore, "STEPS", [(n, step) for n, step in STEPS if n != 4])
+    Member.create(name="王建国")
+    with pytest.raises(restore.RestoreError, match="更新版本"):
+        restore.restore_from(data_paths, saved)
+    assert [m.name for m in Member.select()] == ["艾尔肯·吐尔逊", "王建国"]

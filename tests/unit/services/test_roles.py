@@ -16,7 +16,17 @@ from desktop_app.db.models import AuditLog, Member
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.domain.vocabulary import ADMIN, CLERK, VIEWER
 from desktop_app.services import accounts, audit, backup
-from desktop_app.services.cases import case_form, document_data, parties, sessions, workflow
+from desktop_app.services.cases import (
+    bodies,
+    case_form,
+    document_data,
+    dossier,
+    investigations,
+    parties,
+    sessions,
+    wording,
+    workflow,
+)
 from desktop_app.services.cases.export import export_cases
 from desktop_app.services.certificates import issuing, templates
 from desktop_app.services.office import OfficeInfo, save_office
@@ -95,6 +105,8 @@ ACTIONS = {
     "add_session": (WRITERS, lambda d: sessions.add_session(d.case, sessions.SessionInput(
         held_at=datetime.now(), place="调解室", record="双方陈述"))),
     "change_status": (WRITERS, lambda d: workflow.change_status(d.case, "调解中")),
+    "add_investigation": (WRITERS, lambda d: investigations.add_investigation(d.case, investigations.InvestigationInput(
+        held_at=datetime.now(), place="村委会", subject="艾力·买买提", investigators="王小红", record="了解经过"))),
     "issue_certificate": (WRITERS, lambda d: issuing.issue_certificate(d.member, "荣誉证书", title="优秀义警",
                                                                        issued_on=TODAY)),
     # deleting
@@ -105,12 +117,14 @@ ACTIONS = {
     # masked exports
     "export_roster_masked": (WRITERS, lambda d: roster_export.export_roster_xlsx([d.member], d.out / "名册.xlsx")),
     "export_cases_masked": (WRITERS, lambda d: export_cases([d.case], d.out)),
+    "case_documents_masked": (WRITERS, lambda d: dossier.write_case_documents(d.case, d.out / "文书")),
     "export_duty_xlsx": (WRITERS, lambda d: duty_sheet.export_week_xlsx(*TODAY.isocalendar()[:2], None,
                                                                           d.out / "值班表.xlsx")),
     # full-form exports and prints
     "export_roster_full": (ADMINISTRATOR, lambda d: roster_export.export_roster_xlsx(
         [d.member], d.out / "完整名册.xlsx", full=True)),
     "export_cases_full": (ADMINISTRATOR, lambda d: export_cases([d.case], d.out, full=True)),
+    "case_documents_full": (ADMINISTRATOR, lambda d: dossier.write_case_documents(d.case, d.out / "文书", full=True)),
     "print_agreement_full": (ADMINISTRATOR, lambda d: document_data.render_document(d.case, "调解协议书",
                                                                                     masked=False)),
     # masked prints
@@ -126,6 +140,9 @@ ACTIONS = {
                                                                                date(2027, 8, 31))),
     "certificate_template": (ADMINISTRATOR, lambda d: templates.reset_template(
         templates.default_template("聘书").id)),
+    "mediating_body": (ADMINISTRATOR, lambda d: bodies.save_body(None, "城关镇人民调解委员会", "城人调")),
+    "officers": (ADMINISTRATOR, lambda d: bodies.save_officers(["买买提·艾力"])),
+    "document_wording": (ADMINISTRATOR, lambda d: wording.reset_wording()),
     "audit_retention": (ADMINISTRATOR, lambda d: audit.set_retention_months(24)),
     "add_account": (ADMINISTRATOR, lambda d: accounts.create_user("xiaoli", "Xiaoli-2026!", CLERK)),
     "view_audit": (ADMINISTRATOR, lambda d: audit.search()),

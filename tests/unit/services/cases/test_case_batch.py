@@ -19,6 +19,7 @@ from desktop_app.db.models import (
 )
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.services.cases.batch import CaseRecord, MediatorInput, StepInput, register_cases
+from desktop_app.services.cases.bodies import save_officers
 from desktop_app.services.cases.case_form import CaseInput, register_case, save_case
 from desktop_app.services.cases.fields import CaseInvalid
 from desktop_app.services.cases.parties import PartyInput, add_mediator, add_party
@@ -102,7 +103,7 @@ def test_the_batch_makes_what_the_forms_make_step_by_step(volunteer):
     before = AuditLog.select().count()
     [batch_id] = register_cases([record], TODAY)
     by_batch = stored(batch_id)
-    assert by_batch["case"][0] == "（2024）夏派调字第002号"
+    assert by_batch["case"][0] == "（2024）夏人调字第002号"  # the 调委会's series
     by_forms["case"] = by_forms["case"][1:]
     by_batch["case"] = by_batch["case"][1:]
     assert by_batch == by_forms
@@ -110,22 +111,35 @@ def test_the_batch_makes_what_the_forms_make_step_by_step(volunteer):
     assert [e.at for e in CaseEvent.select().where(CaseEvent.case == batch_id).order_by(CaseEvent.id)] == [
         RECEIVED, *(step.at for step in record.steps)]
     assert AuditLog.select().count() == before + 1
-    assert Counter.get((Counter.name == "case") & (Counter.year == 2024)).value == 2
+    assert Counter.get((Counter.name == "case:夏人调") & (Counter.year == 2024)).value == 2
 
 
 def test_numbers_run_per_year_in_the_order_given_and_police_deadlines_follow_the_first_session(office):
+    save_officers(["买合木提"])
     records = [CaseRecord(case_input(received_at=datetime(2023, 12, 28, 10, 0)), parties()),
-               CaseRecord(case_input(kind="治安调解", received_at=datetime(2024, 1, 2, 10, 0)), parties(),
+               CaseRecord(police_input(received_at=datetime(2024, 1, 2, 10, 0)), police_parties(),
                           sessions=[SessionInput(datetime(2024, 1, 4, 10, 0))],
                           steps=[StepInput("调解中", datetime(2024, 1, 4, 10, 0))]),
                CaseRecord(case_input(received_at=datetime(2024, 1, 3, 10, 0)), parties())]
     ids = register_cases(records, TODAY)
     cases = [Case.get_by_id(i) for i in ids]
-    assert [c.number for c in cases] == ["（2023）夏派调字第001号", "（2024）夏派调字第001号", "（2024）夏派调字第002号"]
+    assert [c.number for c in cases] == ["（2023）夏人调字第001号", "（2024）夏派调字第001号", "（2024）夏人调字第001号"]
     police = cases[1]
     assert (police.deadline, police.second_session_deadline) == compute_deadlines("治安调解", date(2024, 1, 2),
                                                                                  date(2024, 1, 4))
     assert police.status == "调解中"
+
+
+def police_input(**extra) -> CaseInput:
+    """A 治安调解 that may be mediated: 案由, both parties' consent, an officer on the list as 主持人."""
+    values = {"kind": "治安调解", "category": "邻里", "source": "群众报警", "offence": "殴打他人",
+              "parties_consent": True, "host_officer": "买合木提", "summary": "邻里纠纷引起推搡"} | extra
+    return case_input(**values)
+
+
+def police_parties() -> list[PartyInput]:
+    return [PartyInput(role="被侵害人", name="艾力·买买提", id_number=ADULT, ethnic="05"),
+            PartyInput(role="违法行为人", name="王建国", id_number=OTHER, phone="13912345678")]
 
 
 def refusal(record: CaseRecord) -> Exception:

@@ -128,7 +128,7 @@ def test_save_and_load_round_trip(office):
     assert stored.received_at == datetime(2024, 10, 8, 9, 30)
     assert stored.agreement_amount == Decimal("3500.00") and stored.copies == 4
     detail = load_case(case.id, today=TODAY)
-    assert detail.number == "（2024）夏派调字第001号" and detail.status == "受理"
+    assert detail.number == "（2024）夏人调字第001号" and detail.status == "受理"
     assert detail.allowed_next == ("调解中",)
     assert detail.data.agreement_amount == Decimal("3500.00")
     assert detail.deadline == date(2024, 11, 8)
@@ -136,12 +136,18 @@ def test_save_and_load_round_trip(office):
 
     changed = detail.data
     changed.kind, changed.summary = "治安调解", "改为治安调解"
+    with pytest.raises(CaseInvalid) as info:  # the kinds are registered (and numbered) separately
+        save_case(changed, case.id, today=TODAY)
+    assert "调解类型在受理登记后不能更改" in info.value.by_field()["kind"]
+    changed.kind = "人民调解"
     save_case(changed, case.id, today=TODAY)
     stored = Case.get_by_id(case.id)
-    assert stored.kind == "治安调解" and stored.deadline == date(2024, 10, 11)
-    assert stored.number == "（2024）夏派调字第001号"
+    assert stored.kind == "人民调解" and stored.summary == "改为治安调解" and stored.deadline == date(2024, 11, 8)
+    assert stored.number == "（2024）夏人调字第001号"
     actions = [a.action for a in AuditLog.select().where(AuditLog.record_uuid == case.uuid)]
     assert actions.count("新增") == 1 and actions.count("修改") == 1
+    security = register(kind="治安调解", source="群众报警")
+    assert security.number == "（2024）夏派调字第001号" and security.deadline == date(2024, 10, 11)
 
 
 def test_deleted_case_is_read_only_until_restored(office):
@@ -154,7 +160,7 @@ def test_deleted_case_is_read_only_until_restored(office):
     restore_case(case.id)
     save_case(case_input(summary="恢复后修改"), case.id, today=TODAY)
     summaries = [a.summary for a in AuditLog.select().where(AuditLog.action.in_(["删除", "恢复"]))]
-    assert summaries == ["删除案件 （2024）夏派调字第001号，原因：重复登记", "恢复案件 （2024）夏派调字第001号"]
+    assert summaries == ["删除案件 （2024）夏人调字第001号，原因：重复登记", "恢复案件 （2024）夏人调字第001号"]
 
 
 # --- parties -------------------------------------------------------------------------------------
@@ -298,8 +304,8 @@ def register_cases(office) -> dict[str, int]:
     party(a.id, role="被申请人", name="阿依古丽·买买提")
     made["a"] = a.id
     b = register(received_at="2024-10-08 09:00", kind="治安调解", category="邻里")
-    party(b.id, name="王建国")
-    party(b.id, role="被申请人", name="曾小明")
+    party(b.id, role="被侵害人", name="王建国")
+    party(b.id, role="违法行为人", name="曾小明")
     made["b"] = b.id
     c = register(received_at="2024-11-01 15:00", category="债务")
     party(c.id, name="李娜")
@@ -329,10 +335,11 @@ def test_register_text_search(register_cases):
     assert search(text="NEMM") == [r["a"]]  # initials, any case
     assert search(text="ayigu") == [r["a"]]
     assert search(text="zeng") == [r["b"]] and search(text="ceng") == [r["b"]]
-    assert search(text="002号") == [r["b"]]
-    assert search(text="（2024）夏派调字第003号") == [r["c"]]
-    assert search(text="(2024)夏派调字第003号") == [r["c"]]
-    assert search(text="夏派调") == [r["c"], r["b"], r["a"]]
+    assert search(text="002号") == [r["c"]]
+    assert search(text="（2024）夏人调字第002号") == [r["c"]]
+    assert search(text="(2024)夏人调字第002号") == [r["c"]]
+    assert search(text="夏人调") == [r["c"], r["a"]]
+    assert search(text="夏派调") == [r["b"]]
     assert search(text="不存在的人") == []
 
 
@@ -367,8 +374,8 @@ def test_register_rows(register_cases):
     rows = fetch_case_rows([r["b"], r["c"], 99999], today=TODAY)
     assert [row.id for row in rows] == [r["b"], r["c"]]
     b, c = rows
-    assert b.number == "（2024）夏派调字第002号" and b.received_on == date(2024, 10, 8)
-    assert b.parties == "申请人：王建国；被申请人：曾小明"
+    assert b.number == "（2024）夏派调字第001号" and b.received_on == date(2024, 10, 8)
+    assert b.parties == "违法行为人：曾小明；被侵害人：王建国"
     assert b.overdue and not c.overdue
     assert c.mediators == "张警官" and c.deadline == date(2024, 12, 1)
 
@@ -391,8 +398,8 @@ def full_case(office) -> Case:
     case = register(kind="治安调解", agreement_terms="1. 赔偿医药费3500元。", agreement_amount="3500",
                     performance_way="现金", copies=3, incident_at="2024-10-07 20:00", incident_place="巴扎",
                     incident_cause="口角")
-    party(case.id, id_number=ID_AILI, phone=PHONE, ethnic="05", address="夏普吐勒镇3村2组18号")
-    minor = party(case.id, role="被申请人", name="阿依古丽·艾力", id_number=ID_MINOR)
+    party(case.id, role="被侵害人", id_number=ID_AILI, phone=PHONE, ethnic="05", address="夏普吐勒镇3村2组18号")
+    minor = party(case.id, role="违法行为人", name="阿依古丽·艾力", id_number=ID_MINOR)
     party(case.id, role="监护人", name="艾力·吐尔逊", id_number=ID_FATHER, guardian_of_id=minor.id)
     add_mediator(case.id, officer_name="王警官", role="主持人")
     add_mediator(case.id, officer_name="李娜", role="记录人")
@@ -434,7 +441,7 @@ def test_register_data_for_a_period(register_cases):
     data = register_data(period=(date(2024, 9, 1), date(2024, 10, 31)), today=TODAY)
     assert data.unit_name == "伽师县公安局夏普吐勒派出所"
     assert (data.period_from, data.period_to) == (date(2024, 9, 1), date(2024, 10, 31))
-    assert [row.number for row in data.rows] == ["（2024）夏派调字第001号", "（2024）夏派调字第002号"]
+    assert [row.number for row in data.rows] == ["（2024）夏人调字第001号", "（2024）夏派调字第001号"]
     assert data.rows[0].overdue and data.rows[0].parties.startswith("申请人：努尔买买提·西热甫")
     chosen = register_data([register_cases["c"], register_cases["a"]], today=TODAY)
     assert [row.received_on for row in chosen.rows] == [date(2024, 9, 2), date(2024, 11, 1)]
@@ -451,7 +458,7 @@ def test_render_document_refusals(office):
         render_document(case.id, "调解协议书", today=TODAY)
     with pytest.raises(ValueError):
         render_document(case.id, "判决书", today=TODAY)
-    assert document_file_name(case.id, "调解协议书") == "（2024）夏派调字第001号-调解协议书.pdf"
+    assert document_file_name(case.id, "调解协议书") == "（2024）夏人调字第001号-调解协议书.pdf"
     assert not AuditLog.select().where(AuditLog.action == "打印").exists()
 
 

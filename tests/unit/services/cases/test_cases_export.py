@@ -26,7 +26,7 @@ from desktop_app.services.cases.export import (
 )
 from desktop_app.services.cases.parties import PartyInput, add_mediator, add_party
 from desktop_app.services.cases.sessions import SessionInput, add_session
-from desktop_app.services.cases.workflow import change_status
+from desktop_app.services.cases.workflow import CaseRefused, change_status
 from desktop_app.services.usb_export import MANIFEST_NAME, ExportFailed, verify_export
 
 TODAY = date(2024, 11, 5)
@@ -71,8 +71,8 @@ def test_export_writes_summaries_register_and_manifest(three_cases, stick):
                           now=NOW)
     assert result.folder == stick / "纠纷案件导出-20241105-1530"
     assert result.case_count == 3 and result.masked
-    assert result.files == ["（2024）夏派调字第001号.pdf", "（2024）夏派调字第002号.pdf",
-                            "（2024）夏派调字第003号.pdf", REGISTER_FILE]
+    assert result.files == ["（2024）夏人调字第001号.pdf", "（2024）夏人调字第002号.pdf",
+                            "（2024）夏人调字第003号.pdf", REGISTER_FILE]
     manifest_lines = (result.folder / MANIFEST_NAME).read_text(encoding="utf-8").splitlines()
     hashes = dict(reversed(line.split("  ", 1)) for line in manifest_lines if not line.startswith("#"))
     assert set(hashes) == set(result.files)
@@ -81,12 +81,12 @@ def test_export_writes_summaries_register_and_manifest(three_cases, stick):
     assert verify_export(result.folder) == []
     assert [s[0] for s in seen] == [0, 1, 2, 3, 4, 5] and seen[0][1] == 5
 
-    summary = pdf_text((result.folder / "（2024）夏派调字第001号.pdf").read_bytes())
+    summary = pdf_text((result.folder / "（2024）夏人调字第001号.pdf").read_bytes())
     assert "艾力" in summary and PHONE not in summary
     book = load_workbook(result.folder / REGISTER_FILE)
     sheet = book.active
     values = [[c for c in row] for row in sheet.iter_rows(min_row=4, values_only=True)]
-    assert [row[1] for row in values] == ["（2024）夏派调字第001号", "（2024）夏派调字第002号", "（2024）夏派调字第003号"]
+    assert [row[1] for row in values] == ["（2024）夏人调字第001号", "（2024）夏人调字第002号", "（2024）夏人调字第003号"]
     assert "个人信息已脱敏" in sheet["A2"].value
     assert values[0][8] == "艾力·买买提 139****5678" and "********" in values[0][7]
     entry = AuditLog.get(AuditLog.action == "导出")
@@ -174,5 +174,33 @@ def test_render_documents_and_audit(three_cases):
     assert build_id_number("653129", date(1980, 5, 2), 31) in agreement  # the legal original: full identity
     assert "叁仟伍佰元整" in agreement
     prints = [a.summary for a in AuditLog.select().where(AuditLog.action == "打印").order_by(AuditLog.id)]
-    assert prints[0] == "案件 （2024）夏派调字第001号 受理登记表（脱敏）"
-    assert prints[2] == "案件 （2024）夏派调字第001号 调解协议书（完整身份信息）"
+    assert prints[0] == "案件 （2024）夏人调字第001号 受理登记表（脱敏）"
+    assert prints[2] == "案件 （2024）夏人调字第001号 调解协议书（完整身份信息）"
+
+
+def test_export_offers_each_case_s_dossier_beside_its_summary(three_cases, stick):
+    from desktop_app.db.models import Case
+
+    Case.update(body=None).where(Case.id == three_cases[2]).execute()  # one still given to no 调委会
+    result = export_cases(three_cases, stick, dossiers=True, today=TODAY, now=NOW)
+    assert result.files == ["（2024）夏人调字第001号.pdf", "（2024）夏人调字第001号-卷宗.pdf", "（2024）夏人调字第002号.pdf",
+                            "（2024）夏人调字第002号-卷宗.pdf", "（2024）夏人调字第003号.pdf", REGISTER_FILE]
+    assert result.without_dossier == ["（2024）夏人调字第003号"]
+    dossier = pdf_text((result.folder / "（2024）夏人调字第001号-卷宗.pdf").read_bytes())
+    assert "卷内目录" in dossier and "人民调解受理登记表" in dossier and PHONE not in dossier
+    assert verify_export(result.folder) == []
+    assert "卷宗PDF 2份" in AuditLog.get(AuditLog.action == "导出").summary
+
+
+def test_documents_of_a_case_given_to_no_body_are_refused_except_the_summary(three_cases):
+    from desktop_app.db.models import Case
+
+    Case.update(body=None).where(Case.id == three_cases[0]).execute()
+    for kind in ("受理登记表", "权利义务告知书", "卷宗"):
+        with pytest.raises(CaseRefused, match="尚未指定人民调解委员会"):
+            render_document(three_cases[0], kind, today=TODAY)
+    assert render_document(three_cases[0], "案件摘要", today=TODAY).startswith(b"%PDF")
+    with pytest.raises(CaseRefused, match="结案后才能"):
+        render_document(three_cases[1], "结案报告表", today=TODAY)
+    with pytest.raises(CaseRefused, match="尚无调查记录"):
+        render_document(three_cases[1], "调查记录", today=TODAY)

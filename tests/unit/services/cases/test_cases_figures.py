@@ -21,8 +21,9 @@ def make(received: str, category: str, outcome: str | None = None, amount: str =
          kind: str = "人民调解") -> int:
     data = CaseInput(kind=kind, category=category, received_at=received)
     case = register_case(data, today=TODAY)
-    add_party(case.id, PartyInput(name="艾力·买买提", id_number=build_id_number("653129", date(1980, 5, 6), 31)),
-              today=TODAY)
+    role = "被侵害人" if kind == "治安调解" else "申请人"
+    add_party(case.id, PartyInput(role=role, name="艾力·买买提",
+                                  id_number=build_id_number("653129", date(1980, 5, 6), 31)), today=TODAY)
     if outcome is None:
         return case.id
     change_status(case.id, "调解中", today=TODAY)

@@ -9,6 +9,7 @@ import pytest
 from desktop_app.db.models import AuditLog, Case, CaseEvent, Counter
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.services.cases import workflow as wf
+from desktop_app.services.cases.bodies import save_officers
 from desktop_app.services.cases.case_form import CaseInput, delete_case, load_case, register_case, save_case
 from desktop_app.services.cases.parties import PartyInput, add_party
 from desktop_app.services.cases.register import CaseFilter, search_case_ids
@@ -27,12 +28,24 @@ TODAY = date(2024, 11, 5)
 ADULT_ID = build_id_number("653129", date(1980, 5, 6), 31)
 
 
+HOST_OFFICER = "买合木提·吐尔逊"
+
+
 def new_case(received="2024-10-08 09:30", kind="人民调解", **extra) -> Case:
+    if kind == "治安调解":  # what 治安调解工作规范 Arts. 2 and 3 ask before it may be mediated
+        save_officers([HOST_OFFICER])
+        extra = {"offence": "殴打他人", "parties_consent": True, "host_officer": HOST_OFFICER, **extra}
     return register_case(CaseInput(kind=kind, category="邻里", source="当事人申请", received_at=received,
                                    summary="邻里因排水沟发生纠纷", **extra), today=TODAY)
 
 
 def with_applicant(case: Case) -> Case:
+    """The applicant of a 人民调解; the 被侵害人 and 违法行为人 of a 治安调解."""
+    if case.kind == "治安调解":
+        add_party(case.id, PartyInput(role="被侵害人", name="艾力·买买提", id_number=ADULT_ID, ethnic="维吾尔族"),
+                  today=TODAY)
+        add_party(case.id, PartyInput(role="违法行为人", name="王建国", age=40), today=TODAY)
+        return case
     add_party(case.id, PartyInput(role="申请人", name="艾力·买买提", id_number=ADULT_ID, ethnic="维吾尔族"),
               today=TODAY)
     return case
@@ -45,7 +58,7 @@ def test_open_statuses_match_the_dashboard_count():
 def test_register_gives_status_number_event_and_audit(office):
     case = new_case()
     assert case.status == "受理"
-    assert case.number == "（2024）夏派调字第001号"
+    assert case.number == "（2024）夏人调字第001号"
     assert (case.year, case.sequence) == (2024, 1)
     events = list(CaseEvent.select().where(CaseEvent.case == case.id))
     assert [(e.from_status, e.to_status) for e in events] == [("", "受理")]
@@ -150,25 +163,25 @@ def test_numbers_unique_and_never_reused_under_deletes(office):
     fourth = new_case()
     sequences = [Case.get_by_id(c.id).sequence for c in (first, second, third, fourth)]
     assert sequences == [1, 2, 3, 4]
-    assert fourth.number == "（2024）夏派调字第004号"
+    assert fourth.number == "（2024）夏人调字第004号"
     # the deleted case keeps its number, in the register of deleted cases
     assert search_case_ids(CaseFilter(deleted=True), today=TODAY) == [second.id]
     assert second.id not in search_case_ids(CaseFilter(), today=TODAY)
-    assert Case.select().where(Case.number == "（2024）夏派调字第002号").count() == 1
+    assert Case.select().where(Case.number == "（2024）夏人调字第002号").count() == 1
 
 
 def test_numbers_restart_each_year_by_received_date(office):
     old = new_case(received="2023-12-30 16:00")
     new = new_case(received="2024-01-02 09:00")
     older = new_case(received="2023-12-31 10:00")
-    assert old.number == "（2023）夏派调字第001号"
-    assert new.number == "（2024）夏派调字第001号"
-    assert older.number == "（2023）夏派调字第002号"
+    assert old.number == "（2023）夏人调字第001号"
+    assert new.number == "（2024）夏人调字第001号"
+    assert older.number == "（2023）夏人调字第002号"
     assert {(c.year, c.value) for c in Counter.select()} == {(2023, 2), (2024, 1)}
 
 
 def test_counter_never_falls_behind_imported_numbers(office):
-    Case.create(number="（2024）夏派调字第007号", year=2024, sequence=7, category="邻里",
+    Case.create(number="（2024）夏人调字第007号", year=2024, sequence=7, category="邻里",
                 received_at=datetime(2024, 3, 1, 9))
     assert new_case().sequence == 8
 
