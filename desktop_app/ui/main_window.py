@@ -182,12 +182,12 @@ class MainWindow(QMainWindow):
         """The title and the status line; each tab keeps itself current (ops.follow_changes)."""
         office = get_office()
         unit = office.unit_name if office else self.tr("未设置单位")
-        self.setWindowTitle(f"{APP_NAME} — {unit}")
         account = session.logged_in()
-        self.user_label.setText(
-            self.tr("当前操作员：{0}（{1}）").format(account.shown_name,
-                                               QCoreApplication.translate("Vocabulary", account.role))
-            if account else self.tr("未登录"))
+        who = (self.tr("{0}（{1}）").format(account.shown_name, QCoreApplication.translate("Vocabulary", account.role))
+               if account else "")
+        title = f"{APP_NAME} — {unit}"
+        self.setWindowTitle(f"{title} — {who}" if self.signed_in and who else title)
+        self.user_label.setText(self.tr("当前操作员：{0}").format(who) if account else self.tr("未登录"))
         if self.idle_lock is not None:
             self.idle_lock.set_minutes(accounts.idle_lock_minutes())
         self.data_label.setText(self.tr("数据文件：{0}").format(self.paths.database))

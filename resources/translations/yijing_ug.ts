@@ -2871,7 +2871,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>当前操作员：{0}（{1}）</source>
+        <source>{0}（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前操作员：{0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -155,6 +155,7 @@ def test_switch_user_and_logout_give_the_window_to_the_next_account(qtbot, data_
     files = [a.text() for a in window.file_menu.actions() if a.text()]
     assert "切换用户…" in files and "注销" in files
     assert window.user_label.text() == "当前操作员：李所长（管理员）"
+    assert window.windowTitle().endswith(" — 李所长（管理员）")
     assert window.accounts_action.isVisible() and window.backup_action.isVisible()
 
     window.switch_user_action.trigger()
@@ -169,6 +170,7 @@ def test_switch_user_and_logout_give_the_window_to_the_next_account(qtbot, data_
     qtbot.addWidget(viewer_window)
     assert viewer_window is not window and viewer_window.isVisible()
     assert viewer_window.user_label.text() == "当前操作员：阿依古丽（查看）"
+    assert viewer_window.windowTitle().endswith(" — 阿依古丽（查看）")
     assert not viewer_window.accounts_action.isVisible() and not viewer_window.backup_action.isVisible()
 
     viewer_window.logout_action.trigger()

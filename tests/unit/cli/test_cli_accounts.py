@@ -180,3 +180,16 @@ def test_demo_data_makes_three_demo_accounts(tmp_path, capsys):
                                        .where(AuditLog.action == "登录")])
     assert logins == [(ADMIN, "登录（演示数据）")]
     assert main(["demo-data", "--data-dir", str(folder)]) == 2
+
+
+def test_wrong_passwords_on_the_command_line_make_the_next_try_wait(folder, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(accounts, "FIRST_WAIT_SECONDS", 120)  # however slow the machine, the wait is not over
+    out = tmp_path / "b.db"
+    command = ["backup", "--data-dir", str(folder), "--out", str(out)]
+    for _ in range(accounts.FREE_TRIES):
+        assert main([*command, *as_role(monkeypatch, CLERK, "wrong-password")]) == 2
+    assert "秒后再试" in capsys.readouterr().err
+    assert main([*command, *as_role(monkeypatch, CLERK)]) == 2  # the right password waits too
+    assert "秒后再试" in capsys.readouterr().err and not out.exists()
+    failed = in_store(folder, lambda: AuditLog.select().where(AuditLog.action == "登录失败").count())
+    assert failed == accounts.FREE_TRIES + 1
