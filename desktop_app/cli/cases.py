@@ -97,8 +97,6 @@ def _run_case_documents(args: argparse.Namespace) -> int:
             except CaseRefused as exc:
                 print(exc.message, file=sys.stderr)
                 return 1
-            except session.PermissionDenied:
-                raise  # a PermissionError, so an OSError too: the refusal below, not a failed write
             except (FileWriteError, OSError) as exc:
                 print(getattr(exc, "message", None) or f"写入失败: {exc}", file=sys.stderr)
                 return 1

@@ -71,8 +71,10 @@ class Account:
         return self.display_name or self.username
 
 
-class PermissionDenied(PermissionError):
-    """The acting account's role does not allow `permission`; `message` says so in Chinese."""
+class PermissionDenied(Exception):
+    """The acting account's role does not allow `permission`; `message` says so in Chinese. Not an
+    OSError (PermissionError would be one): a refusal must never be taken for a file that could not be
+    written."""
 
     def __init__(self, permission: str, account: Account | None) -> None:
         self.permission = permission

@@ -83,3 +83,10 @@ def test_acting_as_is_per_thread_and_the_login_is_per_process():
     finally:
         session.set_logged_in(None)
     assert session.current() is None and not allowed(PRINT)
+
+
+def test_a_refusal_is_not_taken_for_a_file_that_could_not_be_written():
+    from desktop_app.services import session
+
+    refusal = session.PermissionDenied(session.EXPORT, session.Account("chakan", "查看"))
+    assert not isinstance(refusal, OSError)
