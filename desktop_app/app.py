@@ -121,8 +121,8 @@ class IntegrityCheck(QObject):
     def start(self) -> None:
         self.runner.start()
 
-    def wait(self) -> None:
-        self.runner.wait()
+    def wait(self, timeout_ms: int | None = None) -> bool:
+        return self.runner.wait(timeout_ms)
 
 
 def report_damage(window: MainWindow, problems: list[str]) -> None:

@@ -230,8 +230,14 @@ class TaskRunner(QObject):
             self._dialog.setValue(0)  # starts the 300 ms clock
         self._thread.start()
 
-    def wait(self) -> None:
-        self._thread.wait()
+    def wait(self, timeout_ms: int | None = None) -> bool:
+        """Let the work end and stop its thread without the GUI thread's event loop (at exit, after
+        `app.exec()` has returned, the queued `succeeded` that would stop it is never delivered); False
+        when `timeout_ms` ran out first."""
+        self._thread.quit()
+        if timeout_ms is None:
+            return self._thread.wait()
+        return self._thread.wait(timeout_ms)
 
     def cancel(self) -> None:
         self._worker.cancel_requested = True

@@ -107,6 +107,14 @@ def test_background_check_reports_a_sound_file_as_sound(qtbot, data_paths):
     assert signal.args == [[]]
 
 
+def test_the_background_check_ends_at_exit_without_the_event_loop(qtbot, data_paths):
+    # The window closed before the check's result reached the GUI thread: the program must still end.
+    check = app_module.IntegrityCheck(data_paths)
+    check.start()
+    assert check.wait(timeout_ms=20000)
+    assert check.runner._thread.isFinished()
+
+
 def test_qt_standard_buttons_are_in_chinese(qtbot):
     from PySide6.QtWidgets import QDialogButtonBox
 
