@@ -131,6 +131,18 @@ def warn_if_incomplete(bundle: Path) -> None:
             "libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxkbcommon-x11-0")
 
 
+def trim_icu_data(bundle: Path) -> None:
+    """Qt's ICU data with only what Qt reads (packaging/trim_icu.py); the full data when that cannot be done."""
+    import trim_icu
+
+    try:
+        before, after = trim_icu.trim_bundle(bundle)
+    except trim_icu.TrimSkipped as why:
+        log(f"WARNING: ICU data kept whole (32 MB): {why}")
+        return
+    log(f"ICU data: {megabytes(before)} → {megabytes(after)} (only what Qt reads)")
+
+
 def self_test(bundle: Path) -> None:
     """The bundle's --self-test in a clean environment, as on a PC that has nothing installed for it."""
     env = {"PATH": os.environ.get("PATH", "") if WINDOWS else "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
@@ -302,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         add_windows_helpers(bundle)
     else:
         warn_if_incomplete(bundle)
+        trim_icu_data(bundle)
     if not args.no_self_test:
         self_test(bundle)
     size, count = folder_size(bundle)

@@ -1,13 +1,12 @@
 """What goes into the PyInstaller bundle and what is left out, shared by packaging/yijing.spec on Linux
 and Windows; also the version (from pyproject.toml) and the build stamp the About box shows.
 
-The program uses QtCore, QtGui, QtWidgets, QtPdf (+ QtPdfWidgets) and QtPrintSupport, and of py7zr's
-codecs Deflate with AES-256 (its encrypted backups; 7-Zip's own methods LZMA, PPMd, BCJ, Deflate64 stay
-readable). PySide6's hooks
-also pull in what some plugins link: the virtual-keyboard input method brings Qt Quick and Qml, the
-Wayland and EGLFS platforms their own libraries, and Qt ships every translation. None of that is needed
-on an X11 office desktop or on Windows, so it is dropped here; `--self-test` of the bundle proves the
-rest is enough.
+The program uses QtCore, QtGui, QtWidgets, QtCharts (the 首页's trends), QtPdf (+ QtPdfWidgets) and
+QtPrintSupport, and of py7zr's codecs Deflate with AES-256 (its encrypted backups; 7-Zip's own methods
+LZMA, PPMd, BCJ, Deflate64 stay readable). PySide6's hooks also pull in what some plugins link: the
+virtual-keyboard input method brings Qt Quick and Qml, the Wayland and EGLFS platforms their own
+libraries, and Qt ships every translation. None of that is needed on an X11 office desktop or on Windows,
+so it is dropped here; `--self-test` of the bundle proves the rest is enough.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ EXCLUDED_MODULES = [
     "PIL.ImageQt", "PIL.ImageTk", "PIL._avif", "PIL._webp", "PIL._imagingtk", "PIL._imagingcms",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets", "PySide6.QtSvg", "PySide6.QtSvgWidgets", "PySide6.QtWebEngineCore",
-    "PySide6.QtWebEngineWidgets", "PySide6.Qt3DCore", "PySide6.QtMultimedia", "PySide6.QtCharts",
+    "PySide6.QtWebEngineWidgets", "PySide6.Qt3DCore", "PySide6.QtMultimedia",
     "PySide6.QtDBus", "PySide6.QtNetwork",
     # py7zr's Brotli and Zstandard codecs: methods only 7-Zip's forks write, never used by the program.
     # py7zr imports brotli only if it is there; backports.zstd gets a stand-in (rthooks/zstd_left_out.py).
@@ -65,7 +64,8 @@ DROPPED = [
     "*/plugins/imageformats/*qicns*", "*/plugins/imageformats/*qtga*", "*/plugins/imageformats/*qwbmp*",
     "*/plugins/imageformats/*qpdf*", "*/plugins/iconengines/*", "*Qt6Svg*",
     "*/plugins/tls/*", "*/plugins/networkinformation/*", "*/plugins/generic/*", "*/plugins/sqldrivers/*",
-    "*Qt6OpenGL*",
+    # (Qt6OpenGL and Qt6OpenGLWidgets stay: Qt6Charts links them)
+    "*Qt6ChartsQml*",
     # python-stdnum's tables for other countries (only stdnum.cn.ric and its cn/loc.dat are used)
     "*/stdnum/oui.dat", "*/stdnum/imsi.dat", "*/stdnum/iban.dat", "*/stdnum/cfi.dat", "*/stdnum/gs1_ai.dat",
     "*/stdnum/isbn.dat", "*/stdnum/isil.dat", "*/stdnum/nz/banks.dat", "*/stdnum/at/postleitzahl.dat",

@@ -14,10 +14,10 @@ import argparse
 from pathlib import Path
 
 from ..config import APP_NAME, APP_VERSION
-from . import cases, certificates, duty_sheet, holidays, maintenance, roster, schedule
+from . import cases, certificates, duty_sheet, holidays, maintenance, records, roster, schedule
 from .common import data_dir_argument, data_paths
 
-COMMAND_MODULES = (maintenance, roster, schedule, duty_sheet, cases, certificates, holidays)
+COMMAND_MODULES = (maintenance, roster, schedule, duty_sheet, cases, certificates, holidays, records)
 
 
 def build_parser() -> argparse.ArgumentParser:

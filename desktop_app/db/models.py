@@ -207,7 +207,7 @@ class Member(BaseModel):
     leave_date = DateField(null=True)
     status = CharField(max_length=4, default="在队")  # 在队 / 暂停 / 退出
     skills = TextField(default="")  # "调解、巡逻、驾驶"
-    insurance_expires_on = DateField(null=True)
+    insurance_expires_on = DateField(null=True, index=True)  # the 首页's expired / expiring
     emergency_contact = CharField(max_length=50, default="")
     emergency_phone = CharField(max_length=20, default="")
     photo = BlobField(null=True)
@@ -235,6 +235,9 @@ class Qualification(BaseModel):
     source = CharField(max_length=10, default="手工")  # 培训 / 手工
     training = DeferredForeignKey("Training", null=True, on_delete="SET NULL", lazy_load=False)
     notes = TextField(default="")
+
+    class Meta:
+        indexes = ((("member", "skill", "expires_on"), False), (("expires_on",), False))
 
 
 class Leave(BaseModel):
@@ -322,16 +325,24 @@ class Swap(BaseModel):
 
 class Activity(BaseModel):
     date = DateField(index=True)
-    kind = CharField(max_length=10)  # 巡逻, 隐患报告, 可疑线索报告, 协助抓获, … 其他
+    kind = CharField(max_length=10)  # vocabulary.ACTIVITY_KINDS
     team = ForeignKeyField(Team, null=True, backref="activities", on_delete="SET NULL")
     place = CharField(max_length=200, default="")
     description = TextField(default="")
-    people_persuaded = IntegerField(default=0)  # 劝导人次
-    suspects_caught = IntegerField(default=0)
-    vehicles_helped = IntegerField(default=0)
-    people_served = IntegerField(default=0)
-    clues_reported = IntegerField(default=0)
+    # the entered figures of domain/activity_figures.py, one column each
+    people_persuaded = IntegerField(default=0)  # 劝导交通违法行为（起）
+    suspects_caught = IntegerField(default=0)  # 协助抓获犯罪嫌疑人（名）
+    vehicles_helped = IntegerField(default=0)  # 救助被困车辆（辆）
+    people_served = IntegerField(default=0)  # 服务群众（人次）
+    clues_reported = IntegerField(default=0)  # 报告可疑线索（条）
     deleted_at = DateTimeField(null=True)
+    matters_handled = IntegerField(default=0)  # 帮助群众办理事项（件）
+    people_found = IntegerField(default=0)  # 寻回走失人员（人）
+    hazards_found = IntegerField(default=0)  # 发现安全隐患（处）
+    publicity_reach = IntegerField(default=0)  # 普法宣传覆盖群众（人次）
+
+    class Meta:
+        indexes = ((("kind", "date"), False),)
 
 
 class ActivityParticipant(BaseModel):
@@ -345,7 +356,7 @@ class ActivityParticipant(BaseModel):
 
 class Training(BaseModel):
     title = CharField(max_length=200)
-    date = DateField()
+    date = DateField(index=True)
     hours = FloatField(default=0)
     host = CharField(max_length=100, default="")
     content = TextField(default="")
@@ -555,6 +566,9 @@ class PointEntry(BaseModel):
     reason = CharField(max_length=200, default="")
     source_table = CharField(max_length=50, default="")
     source_uuid = CharField(max_length=32, default="")
+
+    class Meta:
+        indexes = ((("date",), False),)
 
 
 ALL_MODELS: list[type[Model]] = [

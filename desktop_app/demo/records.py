@@ -5,7 +5,35 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ..domain.activity_figures import (
+    CAUGHT,
+    CLUES,
+    FOUND,
+    HAZARDS,
+    MATTERS,
+    PERSUADED,
+    PUBLICITY,
+    SERVED,
+    VEHICLES,
+)
 from ..domain.dates import add_months
+from ..domain.vocabulary import (
+    CARE,
+    CATCHING,
+    CLUE_REPORT,
+    CONSUMER_RIGHTS,
+    HAZARD_REPORT,
+    ID_DELIVERY,
+    LAW_PUBLICITY,
+    MEDIATION,
+    OTHER_WORK,
+    PATROL,
+    RESCUE,
+    SCHOOL_GATE,
+    SEARCH,
+    TRAFFIC_PERSUASION,
+    WOMEN_RIGHTS,
+)
 from ..services.records.activities import ActivityInput, ParticipantInput, save_activities
 from ..services.records.trainings import AttendeeInput, TrainingInput, save_trainings
 from ..services.roster.qualifications import QualificationInput, add_qualifications
@@ -15,10 +43,11 @@ from .places import MARKETS, ROADS, TOWNSHIPS
 from .scales import FUTURE_DAYS
 
 ACTIVITY_KINDS = (
-    ("巡逻", 30), ("隐患报告", 8), ("可疑线索报告", 5), ("协助抓获", 2), ("交通劝导", 15), ("救援", 5),
-    ("寻人寻物", 4), ("送证上门", 8), ("普法宣传", 12), ("参与调解", 8), ("其他", 3),
+    (PATROL, 30), (HAZARD_REPORT, 8), (CLUE_REPORT, 5), (CATCHING, 2), (TRAFFIC_PERSUASION, 15), (RESCUE, 5),
+    (SEARCH, 4), (ID_DELIVERY, 8), (LAW_PUBLICITY, 12), (MEDIATION, 8), (SCHOOL_GATE, 4), (CONSUMER_RIGHTS, 2),
+    (WOMEN_RIGHTS, 2), (CARE, 4), (OTHER_WORK, 3),
 )
-HAZARDS = ("电动车楼道违规充电", "消防通道被杂物堵塞", "路边井盖缺失", "电线老化裸露", "危房墙体开裂",
+HAZARDS_SEEN = ("电动车楼道违规充电", "消防通道被杂物堵塞", "路边井盖缺失", "电线老化裸露", "危房墙体开裂",
            "水渠边护栏损坏", "路灯损坏")
 LAW_TOPICS = ("反电信网络诈骗", "禁毒", "防溺水", "交通安全", "防范非法集资", "未成年人保护", "消防安全")
 
@@ -94,76 +123,90 @@ def activities(demo: Demo) -> None:
         pool = team.active or team.members
         picked = rng.sample(pool, min(len(pool), size + 2))
         chosen = [m for m in picked if _serving(demo, m, when)][:size]
-        persuaded, caught, vehicles, served, clues = figures
         inputs.append(ActivityInput(
-            when, kind, team.id, place, description, persuaded, caught, vehicles, served, clues,
-            [ParticipantInput(demo.members[m].id, rng.choice(PARTICIPANT_HOURS)) for m in chosen]))
+            date=when, kind=kind, team_id=team.id, place=place, description=description,
+            participants=[ParticipantInput(demo.members[m].id, rng.choice(PARTICIPANT_HOURS)) for m in chosen],
+        ).set_figures(figures))
         if index % 2_000 == 0:
             demo.progress.report(index / n * 0.5)
     demo.progress.report(0.5)
     save_activities(inputs, today)
 
 
-def _activity_text(demo: Demo, kind: str, team: TeamInfo) -> tuple[str, str, tuple[int, ...], int]:
-    """(place, description, (persuaded, caught, vehicles, served, clues), participant count)."""
+def _activity_text(demo: Demo, kind: str, team: TeamInfo) -> tuple[str, str, dict[str, int], int]:
+    """(place, description, {figure name: value}, participant count)."""
     rng = demo.rng
     town = rng.choice(team.places)
     road, market = rng.choice(ROADS), rng.choice(MARKETS)
     village = f"{town}{rng.randint(1, 18)}村"
-    persuaded = caught = vehicles = served = clues = 0
-    if kind == "巡逻":
+    figures: dict[str, int] = {}
+    if kind == PATROL:
         place = f"{town}{market}"
         description = f"在{place}开展治安巡逻，检查重点部位，提醒商户关好门窗、看管好财物"
-        persuaded, clues, size = rng.randint(0, 12), int(rng.random() < 0.1), rng.randint(2, 5)
-    elif kind == "隐患报告":
-        hazard = rng.choice(HAZARDS)
+        figures = {PERSUADED: rng.randint(0, 12), CLUES: int(rng.random() < 0.1), HAZARDS: int(rng.random() < 0.15)}
+        size = rng.randint(2, 5)
+    elif kind == HAZARD_REPORT:
+        hazard = rng.choice(HAZARDS_SEEN)
         place = village
         description = f"在{place}发现{hazard}，已拍照报告派出所并设置警示提示"
-        clues, size = 1, rng.randint(1, 2)
-    elif kind == "可疑线索报告":
+        figures, size = {HAZARDS: rng.randint(1, 3)}, rng.randint(1, 2)
+    elif kind == CLUE_REPORT:
         place = f"{town}{road}"
         description = f"在{place}发现形迹可疑人员反复查看停放车辆，已将线索报告值班民警"
-        clues, size = rng.randint(1, 2), rng.randint(1, 3)
-    elif kind == "协助抓获":
+        figures, size = {CLUES: rng.randint(1, 2)}, rng.randint(1, 3)
+    elif kind == CATCHING:
         place = f"{town}{market}"
         caught = rng.randint(1, 2)
         description = f"协助民警在{place}抓获盗窃电动车嫌疑人{caught}名"
-        size = rng.randint(2, 6)
-    elif kind == "交通劝导":
+        figures, size = {CAUGHT: caught}, rng.randint(2, 6)
+    elif kind == TRAFFIC_PERSUASION:
         place = f"{town}{road}路口"
         persuaded = rng.randint(5, 80)
-        description = f"在{place}劝导不戴头盔、逆行、违规载人等交通违法行为{persuaded}人次"
-        size = rng.randint(2, 4)
-    elif kind == "救援":
+        description = f"在{place}劝导不戴头盔、逆行、违规载人等交通违法行为{persuaded}起"
+        figures, size = {PERSUADED: persuaded}, rng.randint(2, 4)
+    elif kind == RESCUE:
         place = f"{town}至{rng.choice(TOWNSHIPS)}公路"
         vehicles, served = rng.randint(1, 12), rng.randint(1, 30)
         description = f"在{place}救助因冰雪抛锚、侧滑的车辆{vehicles}辆，帮助转移被困群众{served}人"
-        size = rng.randint(3, 8)
-    elif kind == "寻人寻物":
+        figures, size = {VEHICLES: vehicles, SERVED: served}, rng.randint(3, 8)
+    elif kind == SEARCH:
         place = village
-        served = 1
         lost = rng.choice(("走失老人", "走失儿童", "遗失的钱包", "走失的牲畜"))
         description = f"协助在{place}寻找{lost}，已找回并交还家属"
+        figures = {FOUND: 1} if lost.startswith("走失") and "牲畜" not in lost else {SERVED: 1}
         size = rng.randint(2, 8)
-    elif kind == "送证上门":
+    elif kind == ID_DELIVERY:
         place = village
         served = rng.randint(1, 15)
         description = f"为{place}行动不便的老人和残疾人送达居民身份证{served}张"
-        size = rng.randint(1, 3)
-    elif kind == "普法宣传":
+        figures, size = {MATTERS: served, SERVED: served}, rng.randint(1, 3)
+    elif kind == LAW_PUBLICITY:
         topic = rng.choice(LAW_TOPICS)
         place = rng.choice((village, f"{town}{market}"))
-        served = rng.randint(20, 400)
-        description = f"在{place}开展{topic}宣传，发放双语宣传资料{served}份"
-        size = rng.randint(3, 10)
-    elif kind == "参与调解":
+        reach = rng.randint(20, 400)
+        description = f"在{place}开展{topic}宣传，发放双语宣传资料{reach}份"
+        figures, size = {PUBLICITY: reach}, rng.randint(3, 10)
+    elif kind == MEDIATION:
         place = village
-        served = rng.randint(2, 6)
         description = f"参与调解{place}一起邻里纠纷，经耐心劝说双方达成和解"
-        size = rng.randint(1, 3)
+        figures, size = {SERVED: rng.randint(2, 6)}, rng.randint(1, 3)
+    elif kind == SCHOOL_GATE:
+        place = f"{town}中心小学校门口"
+        description = f"在{place}开展护学岗执勤，护送学生过马路，劝导家长违停"
+        figures, size = {PERSUADED: rng.randint(0, 6), SERVED: rng.randint(50, 300)}, rng.randint(2, 4)
+    elif kind in (CONSUMER_RIGHTS, WOMEN_RIGHTS):
+        place = f"{town}{market}" if kind == CONSUMER_RIGHTS else village
+        matters = rng.randint(1, 4)
+        description = (f"在{place}帮助群众处理购物纠纷、退换商品{matters}件" if kind == CONSUMER_RIGHTS
+                       else f"在{place}入户宣传妇女权益保障，帮助群众反映诉求{matters}件")
+        figures, size = {MATTERS: matters, SERVED: matters + rng.randint(0, 10)}, rng.randint(1, 3)
+    elif kind == CARE:
+        place = village
+        served = rng.randint(1, 12)
+        description = f"走访{place}孤寡老人和困难家庭，帮助打扫卫生、代购生活用品，服务群众{served}人"
+        figures, size = {SERVED: served, MATTERS: rng.randint(0, 3)}, rng.randint(2, 6)
     else:
         place = f"{town}{market}"
         description = f"协助做好{place}大型群众活动的安保和秩序维护"
-        served = rng.randint(100, 2_000)
-        size = rng.randint(4, 12)
-    return place, description, (persuaded, caught, vehicles, served, clues), size
+        figures, size = {SERVED: rng.randint(100, 2_000)}, rng.randint(4, 12)
+    return place, description, {name: value for name, value in figures.items() if value}, size

@@ -42,6 +42,23 @@ POST_KINDS = (PATROL, SCHOOL_GATE, TRAFFIC_PERSUASION, STATION_DUTY, RESCUE_STAN
 # kinds where 志愿服务条例 Art. 17 asks for accident insurance before the volunteer goes on duty
 RISKY_POST_KINDS = (PATROL, TRAFFIC_PERSUASION, RESCUE_STANDBY)
 
+# --- work records (Activity.kind; the figures that fit each are in activity_figures) ---------------
+
+CATCHING = QT_TRANSLATE_NOOP("Vocabulary", "协助抓获")
+CLUE_REPORT = QT_TRANSLATE_NOOP("Vocabulary", "可疑线索报告")
+HAZARD_REPORT = QT_TRANSLATE_NOOP("Vocabulary", "隐患报告")
+RESCUE = QT_TRANSLATE_NOOP("Vocabulary", "救援")
+SEARCH = QT_TRANSLATE_NOOP("Vocabulary", "寻人寻物")
+ID_DELIVERY = QT_TRANSLATE_NOOP("Vocabulary", "送证上门")
+LAW_PUBLICITY = QT_TRANSLATE_NOOP("Vocabulary", "普法宣传")
+MEDIATION = QT_TRANSLATE_NOOP("Vocabulary", "参与调解")
+CONSUMER_RIGHTS = QT_TRANSLATE_NOOP("Vocabulary", "消费维权")
+WOMEN_RIGHTS = QT_TRANSLATE_NOOP("Vocabulary", "妇女权益维护")
+CARE = QT_TRANSLATE_NOOP("Vocabulary", "爱心帮扶")
+OTHER_WORK = OTHER_DUTY  # 其他
+ACTIVITY_KINDS = (PATROL, SCHOOL_GATE, TRAFFIC_PERSUASION, CATCHING, CLUE_REPORT, HAZARD_REPORT, RESCUE, SEARCH,
+                  ID_DELIVERY, LAW_PUBLICITY, MEDIATION, CONSUMER_RIGHTS, WOMEN_RIGHTS, CARE, OTHER_WORK)
+
 # --- dispute cases (Case.kind, Case.status, Case.category, Case.source) -------------------------
 
 PEOPLES_MEDIATION = QT_TRANSLATE_NOOP("Vocabulary", "人民调解")

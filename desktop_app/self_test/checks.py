@@ -43,6 +43,7 @@ LAZY_MODULES = (
     "reportlab.pdfbase.ttfonts",
     "openpyxl",
     "PySide6.QtPdf",
+    "PySide6.QtCharts",
     "PySide6.QtPrintSupport",
     "sqlite3",
     "Cryptodome.Cipher._mode_cbc",  # py7zr's AES, on the first encrypted backup
@@ -375,6 +376,88 @@ def card_sheet(ctx: SelfTestContext) -> str:
     if dark_share_of_first_page(sheet) < 0.002:
         raise ReadBackFailed(f"{sheet.name} 的第一页画出来是空白")
     return described + "（每张带二维码）"
+
+
+@check("工作简报")
+def work_report(ctx: SelfTestContext) -> str:
+    from ..domain.periods import month_of
+    from ..services import audit
+    from ..services.records.activities import ActivityInput, ParticipantInput, save_activity
+    from ..services.records.reports import write_report
+
+    sample = _sample(ctx)
+    with audit.acting_as(SELF_TEST_USER):
+        save_activity(ActivityInput(date=sample.today, kind="交通劝导", team_id=sample.team_id, place="中山路路口",
+                                    people_persuaded=1214, participants=[ParticipantInput(sample.member_ids[0], 2)]),
+                      sample.today)
+        pdf, xlsx = ctx.document("工作简报.pdf"), ctx.document("工作简报.xlsx")
+        period = month_of(sample.today)
+        write_report(period, None, pdf, today=sample.today, made_by=SELF_TEST_USER)
+        write_report(period, None, xlsx, today=sample.today, made_by=SELF_TEST_USER)
+    described = expect_pdf(pdf, "义警工作月报", "劝导交通违法行为", "1,214", "图1", SAMPLE_NAME)
+    if dark_share_of_first_page(pdf) < 0.002:
+        raise ReadBackFailed(f"{pdf.name} 的第一页画出来是空白")
+    return "；".join((described, expect_xlsx(xlsx, "劝导交通违法行为", SAMPLE_NAME)))
+
+
+@check("培训签到表")
+def sign_in_sheet(ctx: SelfTestContext) -> str:
+    from ..services import audit
+    from ..services.records.trainings import sign_in_sheet_pdf
+
+    sample = _sample(ctx)
+    path = ctx.document("培训签到表.pdf")
+    with audit.acting_as(SELF_TEST_USER):
+        sign_in_sheet_pdf("应急救护培训", sample.today, 4, "伽师县红十字会", "派出所会议室", sample.team_id, path)
+    return expect_pdf(path, "培训签到表", "应急救护培训", SAMPLE_NAME, "签到")
+
+
+@check("统计图")
+def chart(ctx: SelfTestContext) -> str:
+    from PySide6.QtCharts import QChart, QChartView, QLineSeries
+    from PySide6.QtGui import QColor, QPen
+    from PySide6.QtWidgets import QApplication
+
+    ensure_qt_application()
+    series = QLineSeries()
+    for x, y in enumerate((3, 8, 5, 12, 9)):
+        series.append(x, y)
+    chart = QChart()
+    chart.addSeries(series)
+    chart.createDefaultAxes()
+    chart.setTitle("自检统计图")
+    series.setPen(QPen(QColor("#c0392b"), 4))
+    view = QChartView(chart)
+    view.resize(400, 260)
+    view.show()
+    QApplication.processEvents()
+    image = view.grab().toImage()
+    view.close()
+    red = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+              if (c := image.pixelColor(x, y)).red() > 150 and c.green() < 110 and c.blue() < 110)
+    if red < 20:
+        raise ReadBackFailed(f"统计图未能画出（只找到 {red} 个曲线像素）")
+    return f"QtCharts 离屏绘制正常（曲线 {red} 个采样像素）"
+
+
+@check("Qt区域数据")
+def qt_locale_data(ctx: SelfTestContext) -> str:
+    """What Qt reads from its ICU data (the Linux bundle carries only that, packaging/trim_icu.py)."""
+    from functools import cmp_to_key
+
+    from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    names = sorted(["张鹏", "阿布都拉", "李娜", "Zed", "abc"], key=cmp_to_key(collator.compare))
+    if names != ["阿布都拉", "李娜", "张鹏", "abc", "Zed"]:
+        raise ReadBackFailed("中文排序规则缺失：" + "、".join(names))
+    zone = QTimeZone(b"Asia/Urumqi")
+    if not zone.isValid() or not zone.displayName(QTimeZone.TimeType.StandardTime):
+        raise ReadBackFailed("时区数据缺失（Asia/Urumqi）")
+    for codec in ("GBK", "GB18030"):
+        if not QStringDecoder(codec).isValid():
+            raise ReadBackFailed(f"缺少 {codec} 编码")
+    return "中文排序、时区、GBK/GB18030 编码正常"
 
 
 @check("字体检查页")

@@ -22,7 +22,6 @@ from .i18n import LANGUAGES, available_languages, choose_language, chosen_langua
 from .lazy_tab import LazyTab
 from .office_dialog import OfficeDialog
 from .ops import BACKUPS, SETTINGS, announce, follow_changes
-from .placeholder_tab import PlaceholderTab
 from .roles import hide_unless, may
 
 
@@ -50,6 +49,12 @@ def _certificates_tab() -> QWidget:
     return CertificatesTab()
 
 
+def _records_tab() -> QWidget:
+    from .records.records_tab import RecordsTab
+
+    return RecordsTab()
+
+
 class MainWindow(QMainWindow):
     switch_user_requested = Signal()
     logout_requested = Signal()
@@ -73,13 +78,15 @@ class MainWindow(QMainWindow):
         self.schedule_page = LazyTab(_schedule_tab)
         self.cases_page = LazyTab(_cases_tab)
         self.certificates_page = LazyTab(_certificates_tab)
-        records = PlaceholderTab(self.tr("此功能正在建设中：巡逻、劝导、救援、送证上门等工作记录与培训记录。"))
+        self.records_page = LazyTab(_records_tab)
+        self.dashboard.records_requested.connect(self.show_records)
+        self.dashboard.step_requested.connect(self.first_step)
         for page, title in (
             (self.roster_page, self.tr("队员花名册")),
             (self.schedule_page, self.tr("排班值班")),
             (self.cases_page, self.tr("纠纷调解")),
             (self.certificates_page, self.tr("证书打印")),
-            (records, self.tr("工作记录")),
+            (self.records_page, self.tr("工作记录")),
         ):
             self.tabs.addTab(page, title)
         self.backup_actions = BackupActions(self, paths)
@@ -195,6 +202,22 @@ class MainWindow(QMainWindow):
         self.backup_label.setText(
             self.tr("上次备份：{0}").format(f"{last:%Y-%m-%d %H:%M}") if last else self.tr("尚未备份")
         )
+
+    def show_records(self, wanted) -> None:
+        """The 工作记录 tab with the records a 首页 number counts."""
+        self.tabs.setCurrentWidget(self.records_page)
+        self.records_page.content.show_records(wanted)
+
+    def first_step(self, step: str) -> None:
+        """A new office's steps from the 首页: 建队伍 → 录入队员 → 设岗位 → 排班."""
+        if step in ("teams", "members"):
+            self.tabs.setCurrentWidget(self.roster_page)
+            roster = self.roster_page.content
+            roster.manage_teams() if step == "teams" else roster.open_member(None)
+        else:
+            self.tabs.setCurrentWidget(self.schedule_page)
+            if step == "posts":
+                self.schedule_page.content.open_posts()
 
     def edit_office(self) -> None:
         dialog = OfficeDialog(get_office(), self)

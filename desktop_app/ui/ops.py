@@ -52,9 +52,10 @@ TEAMS = "teams"
 SHIFTS = "shifts"  # posts, shifts, assignments, attendance (and so hours)
 CASES = "cases"
 CERTIFICATES = "certificates"
+RECORDS = "records"  # work records, trainings, points
 SETTINGS = "settings"  # office details, templates, settings
 BACKUPS = "backups"
-ALL = frozenset({MEMBERS, TEAMS, SHIFTS, CASES, CERTIFICATES, SETTINGS, BACKUPS})
+ALL = frozenset({MEMBERS, TEAMS, SHIFTS, CASES, CERTIFICATES, RECORDS, SETTINGS, BACKUPS})
 DATA = ALL - {BACKUPS}
 
 SHOW_AFTER_MS = 300

@@ -81,6 +81,172 @@
     </message>
 </context>
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>全部类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部成效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有“{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入台账…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参与队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时长合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {0} 条记录。{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合计：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除工作记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除所选工作记录？其成效、时长和积分将不再计入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityForm</name>
+    <message>
+        <source>新增工作记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如：在中山路路口劝导不戴头盔、逆行等交通违法行为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参与队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+Enter）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复制上一条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>清空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改工作记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>还没有可复制的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已复制上一条，请核对日期和成效后保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AdminCheckDialog</name>
     <message>
         <source>设置管理员</source>
@@ -1109,6 +1275,13 @@
     </message>
 </context>
 <context>
+    <name>Card</name>
+    <message>
+        <source>点击查看明细</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>基本情况</source>
@@ -1776,10 +1949,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>保险已过期或30天内到期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>今年发出证书</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1829,6 +1998,110 @@
     </message>
     <message>
         <source>协议生效之日起三十日内，双方可共同向人民法院申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未来一周人手不足的班次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>意外保险已过期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>意外保险30天内到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>资质已过期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>资质30天内到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>近十二个月工作趋势</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始使用，请按顺序：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 建队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 录入队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 设岗位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 排班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本周还没有班次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先设岗位并排班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未来7天共 {0} 个班次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未来7天没有班次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请提醒续保</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>需要该资质的岗位不能安排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请安排复训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月工作成效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月工作记录（按类别）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月工作记录（按队伍）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月还没有工作记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未填队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作记录（条）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1916,6 +2189,13 @@
     </message>
     <message>
         <source>生成卷宗</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>{0}：共 {1} 条</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2657,6 +2937,129 @@
     </message>
 </context>
 <context>
+    <name>LedgerImportDialog</name>
+    <message>
+        <source>导入工作台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择工作台账（.xlsx 或 .csv）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列对应（可修改）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参与队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因与说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存导入结果…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择工作台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel 或 CSV (*.xlsx *.xlsm *.csv);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年份：{0}；表头在第{1}行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（标题中没有）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（无表头）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查工作台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可导入 {0} 条，跳过 {1} 条，拒绝 {2} 条（拒绝的行不会导入，请改正后重新导入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导入 {0} 条，跳过 {1} 条，拒绝 {2} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导入 {0} 条工作记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存导入结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账导入结果.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>已锁定</source>
@@ -2711,10 +3114,6 @@
     <name>MainWindow</name>
     <message>
         <source>首页</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>此功能正在建设中：巡逻、劝导、救援、送证上门等工作记录与培训记录。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2851,6 +3250,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0}（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前操作员：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>未登录</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2868,14 +3275,6 @@
     </message>
     <message>
         <source>密码已修改，下次登录请使用新密码。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0}（{1}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>当前操作员：{0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4983,26 +5382,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>劝导交通违法行为（起）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>协助抓获犯罪嫌疑人（名）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>救助被困车辆（辆）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>服务群众（人次）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>报告可疑线索（条）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{figure}应为整数</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5447,6 +5826,390 @@
     </message>
     <message>
         <source>调解组织名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成效“{text}”中的“{words}”不是确切数字，请写明数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成效“{text}”中的“{words}”是一个范围，请写明确切数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成效只写了数字“{text}”，“{kind}”没有默认的成效指标，请写明，如“发现安全隐患3处”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成效中“{phrase}”的数字没有单位，请写明，如“35起”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成效中“{phrase}”应为整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成效中“{phrase}”不能归入任何一项成效指标（如劝导交通违法行为 起、服务群众 人次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{figure}”由{source}统计，此处不重复计入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>排班到岗记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法识别的期间“{text}”，请写成 2026-11（月）、2026-Q4（季度）或 2026（年）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每小时值班积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每小时工作记录积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每次培训积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每学时培训积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无故缺勤扣分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}应在0至{limit}之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有“{kind}”这一工作类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{kind}”每次积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保险到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>资质</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>需要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月志愿服务时长（值班与工作记录，不含培训）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>值班（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作记录（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合计（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>意外保险已过期的在队队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>意外保险30天内到期的在队队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在队队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>资质已过期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>资质30天内到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未来一周人手不足的班次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本周班次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本周人手不足的班次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在办纠纷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可申请司法确认的调解协议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超期纠纷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月受理的矛盾纠纷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>排班到岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月护学岗执勤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>岗位或地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在队人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今年发出的证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签发日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该工作记录不存在或已删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”有 {rows:,} 行，超过导入上限 {limit:,} 行，请分成几个文件导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件“{path_name}”超过导入上限 {limit} MB，请分成几个文件导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文件中没有找到工作台账的表头（应有 日期、工作类别、参与队员 等列）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍“{team}”可能是{teams}，请写全称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍“{team}”不存在，请先在花名册中建立该队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期：{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期“{text}”没有年份，工作表的标题和名称中也没有年份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期不存在：{year}年{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参与队员“{name}”不在花名册中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>花名册中有{count}名“{name}”，无法确定是哪一位，请分开登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>空行，已跳过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小计/合计行，已跳过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期空白，沿用上一行的日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍空白，沿用上一行的队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍“{written}”按“{team}”导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写工作类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作类别“{kind}”无法识别，应为：{kinds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作类别“{written}”按“{kind}”导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写时长（小时），如 2 或 2小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时长“{text}”不是小时数，请写成 2 或 2小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{figure}”不是“{kind}”的常用指标，已照录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{sheet}”第{row}行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与已登记的工作记录相同（日期、类别、队伍、地点、内容），已跳过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与{where}相同，已跳过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”中没有“{column}”列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在检查（{done}/{total}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星级时长应为整数（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>应填写一星至五星共5个时长，均大于0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星级时长应逐级增加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在重算积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分已重算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有名为“{team}”的队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在统计工作成效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在统计各月趋势</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在统计矛盾纠纷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在统计服务时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在评定星级与排名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作简报只能保存为 .pdf、.xlsx 或 .json 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>简报已保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5990,6 +6753,48 @@
     </message>
 </context>
 <context>
+    <name>PeopleModel</name>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时长（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePicker</name>
+    <message>
+        <source>输入姓名后按回车添加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每人时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有找到“{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有{0}人符合“{1}”，请从列表中选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”已在名单中</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PeriodPicker</name>
     <message>
         <source>本周（{0}–{1}）</source>
@@ -6005,6 +6810,121 @@
     </message>
     <message>
         <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PointsPage</name>
+    <message>
+        <source>按积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按服务时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务时长（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分规则（管理员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>值班每小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作记录每小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每参加一次培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训每学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无故缺勤一次扣</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每条工作记录另加（按类别）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存规则并重算积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按记录重算积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星级评定（累计志愿服务时长，不含培训）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存星级时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分规则已保存，积分已按记录重算。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已按记录重算积分明细 {0} 条。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星级评定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星级时长已保存。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6395,6 +7315,25 @@
     </message>
 </context>
 <context>
+    <name>RecordsTab</name>
+    <message>
+        <source>工作记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>积分与星级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RegisterPanel</name>
     <message>
         <source>{0}小时</source>
@@ -6527,6 +7466,97 @@
     <name>RemovableDrives</name>
     <message>
         <source>{0}（{1}）  可用 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>月报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>季报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>年报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统计并生成草稿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>简报正文（可修改，打印时使用修改后的文字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统计来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存 PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存 JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 季度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全所</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统计工作简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON 文件 (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存工作简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存：{0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7056,6 +8086,14 @@
     </message>
     <message>
         <source>未分队</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作成效：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作成效：暂无</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7590,6 +8628,109 @@
     </message>
     <message>
         <source>单位印章已清除</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingsPage</name>
+    <message>
+        <source>登记培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如：急救、调解（不授予资质则不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>长期有效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 个月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>主办单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地点（签到表用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>授予资质</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>资质有效期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参训人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印签到表…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参训人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已登记的培训（培训学时单独记录，不计入志愿服务时长）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存签到表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训签到表.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签到表已保存：{0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8717,6 +9858,86 @@
     </message>
     <message>
         <source>手工</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>劝导交通违法行为</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协助抓获犯罪嫌疑人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>救助被困车辆</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>帮助群众办理事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务群众</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>寻回走失人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报告可疑线索</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发现安全隐患</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>普法宣传覆盖群众</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解纠纷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>护学岗执勤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>协助抓获</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>可疑线索报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>隐患报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>寻人寻物</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>送证上门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参与调解</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>消费维权</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>妇女权益维护</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>爱心帮扶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

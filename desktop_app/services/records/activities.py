@@ -1,37 +1,33 @@
-"""Work records (工作记录): an activity of a team on a day — its kind, place, what was done, the figures of
-DESIGN.md §3 (劝导人次, 抓获人数, 救助车辆, 服务群众, 报告线索) — and who took part, with hours each.
+"""Work records (工作记录): an activity of a team on a day — its kind, place, what was done, the entered
+figures of domain/activity_figures.py (劝导交通违法行为 起, 救助被困车辆 辆 …) — and who took part, with hours each.
 
 `validate_activity` is the one place the rules are applied; `save_activity` stores one record and
-`save_activities` many in one transaction, each checked the same way.
+`save_activities` many in one transaction, each checked the same way; `update_activity` changes one and
+`delete_activity` removes one (kept, with `deleted_at`, out of every figure).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from ...db.database import db
 from ...db.models import Activity, ActivityParticipant
+from ...domain.activity_figures import BY_COLUMN, FIGURE_COLUMNS, MAX_FIGURE
 from ...domain.errors import FieldError, ValidationFailed
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.text_folding import fold_fullwidth
+from ...domain.vocabulary import ACTIVITY_KINDS, PATROL
 from .. import audit
 from ..bulk import insert_rows, next_id
 from ..cases.fields import MAX_TEXT, choice_field, date_field, text_field
-from ..session import EDIT, requires
+from ..session import DELETE, EDIT, requires
 from .participation import RecordLookups, hours_value, serving_problem
-from .service_hours import ACTIVITY_KINDS
 
-FIGURES = {
-    "people_persuaded": QT_TRANSLATE_NOOP("Messages", "劝导交通违法行为（起）"),
-    "suspects_caught": QT_TRANSLATE_NOOP("Messages", "协助抓获犯罪嫌疑人（名）"),
-    "vehicles_helped": QT_TRANSLATE_NOOP("Messages", "救助被困车辆（辆）"),
-    "people_served": QT_TRANSLATE_NOOP("Messages", "服务群众（人次）"),
-    "clues_reported": QT_TRANSLATE_NOOP("Messages", "报告可疑线索（条）"),
-}
-MAX_FIGURE = 1_000_000
+# column → the figure's name and unit, as a field's message names it
+FIGURES = {column: BY_COLUMN[column].label for column in FIGURE_COLUMNS}
 MAX_PARTICIPANTS = 500
 
 
@@ -48,7 +44,7 @@ class ParticipantInput:
 @dataclass
 class ActivityInput:
     date: str | date | None = None
-    kind: str = "巡逻"
+    kind: str = PATROL
     team_id: int | None = None
     place: str = ""
     description: str = ""
@@ -57,7 +53,22 @@ class ActivityInput:
     vehicles_helped: int | str = 0
     people_served: int | str = 0
     clues_reported: int | str = 0
+    matters_handled: int | str = 0
+    people_found: int | str = 0
+    hazards_found: int | str = 0
+    publicity_reach: int | str = 0
     participants: list[ParticipantInput] = field(default_factory=list)
+
+    def figures(self) -> dict[str, int | str]:
+        """column → value as given."""
+        return {column: getattr(self, column) for column in FIGURE_COLUMNS}
+
+    def set_figures(self, values: dict[str, int | str]) -> ActivityInput:
+        """Set figures by their names (劝导交通违法行为 …) or columns; the others stay as they are."""
+        by_name = {figure.name: column for column, figure in BY_COLUMN.items()}
+        for key, value in values.items():
+            setattr(self, by_name.get(key, key), value)
+        return self
 
 
 def _figure(value: int | str, key: str, errors: list[FieldError]) -> int:
@@ -65,7 +76,7 @@ def _figure(value: int | str, key: str, errors: list[FieldError]) -> int:
         number = value
     else:
         try:
-            number = int(fold_fullwidth(str(value if value not in (None, "") else 0)).strip())
+            number = int(fold_fullwidth(str(value if value not in (None, "") else 0)).strip().replace(",", ""))
         except ValueError:
             errors.append(FieldError(key, Message(QT_TRANSLATE_NOOP("Messages", "{figure}应为整数"), figure=FIGURES[key])))
             return 0
@@ -121,7 +132,7 @@ def validate_activity(data: ActivityInput, today: date | None = None,
     return values, participants
 
 
-_FIELDS = ("date", "kind", "team", "place", "description", *FIGURES)
+_FIELDS = ("date", "kind", "team", "place", "description", *FIGURE_COLUMNS)
 
 
 @requires(EDIT)
@@ -160,3 +171,50 @@ def _save(inputs: Sequence[ActivityInput], today: date | None, log: Callable[[li
         if ids:
             log(ids)
     return ids
+
+
+@requires(EDIT)
+def update_activity(activity_id: int, data: ActivityInput, today: date | None = None) -> None:
+    """Check and store the changed record; its participants are replaced by the ones given."""
+    with db.atomic():
+        row = Activity.get_or_none(Activity.id == activity_id, Activity.deleted_at.is_null())
+        if row is None:
+            raise ActivityInvalid([FieldError("activity", QT_TRANSLATE_NOOP("Messages", "该工作记录不存在或已删除"))])
+        values, participants = validate_activity(data, today)
+        Activity.update(**values, updated_at=datetime.now()).where(Activity.id == activity_id).execute()
+        ActivityParticipant.delete().where(ActivityParticipant.activity == activity_id).execute()
+        insert_rows(ActivityParticipant, ("activity", "member", "hours"),
+                    [(activity_id, member_id, hours) for member_id, hours in participants])
+        audit.record("修改", "activity", row.uuid, f"修改工作记录（{values['kind']}）")
+
+
+@requires(DELETE)
+def delete_activity(activity_id: int) -> None:
+    """Mark the record deleted: it leaves every list, figure, hour and point, and can be told apart later."""
+    with db.atomic():
+        row = Activity.get_or_none(Activity.id == activity_id, Activity.deleted_at.is_null())
+        if row is None:
+            raise ActivityInvalid([FieldError("activity", QT_TRANSLATE_NOOP("Messages", "该工作记录不存在或已删除"))])
+        Activity.update(deleted_at=datetime.now()).where(Activity.id == activity_id).execute()
+        audit.record("删除", "activity", row.uuid, f"删除工作记录（{row.kind}）")
+
+
+def activity_input(activity_id: int) -> ActivityInput:
+    """A stored record as the form edits it (for 修改 and 复制上一条)."""
+    row = Activity.get_by_id(activity_id)
+    data = ActivityInput(date=row.date, kind=row.kind, team_id=row.team_id, place=row.place,
+                         description=row.description)
+    for column in FIGURE_COLUMNS:
+        setattr(data, column, getattr(row, column))
+    data.participants = [ParticipantInput(member_id, hours) for member_id, hours in
+                         ActivityParticipant.select(ActivityParticipant.member, ActivityParticipant.hours)
+                         .where(ActivityParticipant.activity == activity_id)
+                         .order_by(ActivityParticipant.id).tuples()]
+    return data
+
+
+def last_activity_id() -> int | None:
+    """The record entered last (复制上一条 starts from it)."""
+    row = (Activity.select(Activity.id).where(Activity.deleted_at.is_null()).order_by(Activity.id.desc())
+           .tuples().first())
+    return row[0] if row else None

@@ -25,6 +25,7 @@ from ...db.models import (
 )
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import (
+    ACTIVITY_KINDS,
     ATTENDED_STATUSES,
     OTHER_DUTY,
     PATROL,
@@ -34,9 +35,6 @@ from ...domain.vocabulary import (
     STATION_DUTY,
     TRAFFIC_PERSUASION,
 )
-
-ACTIVITY_KINDS = ("巡逻", "隐患报告", "可疑线索报告", "协助抓获", "交通劝导", "救援", "寻人寻物", "送证上门",
-                  "普法宣传", "参与调解", "其他")
 
 SOURCE_DUTY = "值班"
 SOURCE_ACTIVITY = "活动"
@@ -74,6 +72,11 @@ class ServiceRecord:
 
     def hours_of(self, source: str) -> float:
         return round(sum(item.hours for item in self.items if item.source == source), 2)
+
+    @property
+    def service_hours(self) -> float:
+        """Duty and activities: the volunteer service (training is recorded as training, apart)."""
+        return round(self.duty_hours + self.activity_hours, 2)
 
     @property
     def duty_hours(self) -> float:
@@ -171,8 +174,9 @@ def service_record(member_id: int, date_from: date | None = None,
 
 
 def hours_by_member(member_ids: Iterable[int] | None, date_from: date | None = None,
-                    date_to: date | None = None) -> dict[int, float]:
-    """Recorded hours per member in the period (None = all members); members without hours are left out."""
+                    date_to: date | None = None, training: bool = True) -> dict[int, float]:
+    """Recorded hours per member in the period (None = all members); members without hours are left out.
+    `training=False`: service hours only (duty and activities), as stars and rankings count them."""
     totals: dict[int, float] = {}
     chunks: list[list[int] | None]
     if member_ids is None:
@@ -184,7 +188,7 @@ def hours_by_member(member_ids: Iterable[int] | None, date_from: date | None = N
         (_duty_query, Assignment.member, Assignment.hours),
         (_activity_query, ActivityParticipant.member, ActivityParticipant.hours),
         (_training_query, TrainingAttendee.member, TrainingAttendee.hours),
-    )
+    )[:3 if training else 2]
     for chunk in chunks:
         for make_query, member, hours in sources:
             query = make_query(date_from, date_to).select(member, fn.SUM(hours)).group_by(member)
@@ -194,6 +198,26 @@ def hours_by_member(member_ids: Iterable[int] | None, date_from: date | None = N
                 if total:
                     totals[member_id] = totals.get(member_id, 0.0) + total
     return {member_id: round(total, 2) for member_id, total in totals.items() if round(total, 2) > 0}
+
+
+def service_hours_by_source(date_from: date, date_to: date) -> dict[int, dict[str, float]]:
+    """member id → {值班: hours, 活动: hours} of service (no training) in the period, members without any left
+    out: the 首页's 本月服务时长 and the list it opens."""
+    out: dict[int, dict[str, float]] = {}
+    for source, make_query, member, hours in ((SOURCE_DUTY, _duty_query, Assignment.member, Assignment.hours),
+                                              (SOURCE_ACTIVITY, _activity_query, ActivityParticipant.member,
+                                               ActivityParticipant.hours)):
+        for member_id, total in make_query(date_from, date_to).select(member, fn.SUM(hours)).group_by(member).tuples():
+            if total and round(total, 2) > 0:
+                out.setdefault(member_id, {SOURCE_DUTY: 0.0, SOURCE_ACTIVITY: 0.0})[source] = round(total, 2)
+    return out
+
+
+def training_hours_by_member(date_from: date | None, date_to: date | None) -> dict[int, float]:
+    """member id → training hours in the period (kept apart from service hours)."""
+    query = _training_query(date_from, date_to).select(TrainingAttendee.member, fn.SUM(TrainingAttendee.hours))
+    return {mid: round(total, 2) for mid, total in query.group_by(TrainingAttendee.member).tuples()
+            if total and round(total, 2) > 0}
 
 
 def first_service_date(member_id: int) -> date | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ...db.database import db
@@ -28,7 +29,7 @@ from ..roster.qualifications import (
     QualificationLookups,
     add_qualifications,
 )
-from ..session import EDIT, requires
+from ..session import EDIT, PRINT, requires
 from .participation import RecordLookups, hours_value, serving_problem
 
 MAX_TRAINING_HOURS = 200.0
@@ -164,3 +165,40 @@ def _save(inputs: Sequence[TrainingInput], today: date | None, single: bool) -> 
         elif ids:
             audit.record("新增", "training", "", f"批量新增培训 {len(ids)} 次，参训 {len(people)} 人次")
     return ids
+
+
+def training_input(training_id: int) -> TrainingInput:
+    """A stored training as the form shows it."""
+    row = Training.get_by_id(training_id)
+    attendees = [AttendeeInput(mid, hours, passed) for mid, hours, passed in
+                 TrainingAttendee.select(TrainingAttendee.member, TrainingAttendee.hours, TrainingAttendee.passed)
+                 .where(TrainingAttendee.training == training_id).order_by(TrainingAttendee.id).tuples()]
+    return TrainingInput(row.title, row.date, row.hours, row.host, row.content, row.grants_skill, row.valid_months,
+                         attendees)
+
+
+@requires(PRINT)
+def sign_in_sheet_pdf(title: str, day: date | None, hours: float | None, host: str, place: str,
+                      team_id: int | None, path: str | Path | None = None) -> bytes:
+    """The blank sign-in sheet of a training, listing the team's members on the roster (all teams' when
+    `team_id` is None) with blank lines for others; written to `path` through the verified writer."""
+    from peewee import JOIN
+
+    from ...db.models import Member, Team
+    from ...documents.sign_in_sheet import SignInSheet, build_sign_in_pdf
+    from ...domain.vocabulary import ACTIVE
+    from ..files import write_verified
+    from ..office import get_office
+
+    query = (Member.select(Member.name, Team.name).join(Team, JOIN.LEFT_OUTER, on=(Member.team == Team.id))
+             .where(Member.deleted_at.is_null(), Member.status == ACTIVE))
+    if team_id is not None:
+        query = query.where(Member.team == team_id)
+    people = [(name, team or "") for name, team in query.order_by(Team.name, Member.pinyin_full, Member.name).tuples()]
+    office = get_office()
+    pdf = build_sign_in_pdf(SignInSheet(office.unit_name if office else "", title.strip() or "（培训名称）", day, hours,
+                                        host, place, people))
+    if path is not None:
+        write_verified(Path(path), pdf)
+    audit.record("打印", "training", "", f"打印培训签到表（{len(people)}人）")
+    return pdf

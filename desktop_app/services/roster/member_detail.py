@@ -26,6 +26,7 @@ from ...db.models import (
 from ...domain.masking import mask_address, mask_id, mask_phone
 from ...domain.service_levels import star_label, star_level
 from ...domain.vocabulary import ATTENDED_STATUSES
+from ..records.points import star_thresholds
 from .members import MemberInput
 from .search import ethnic_name, insurance_state
 
@@ -135,7 +136,7 @@ def member_summary(member_id: int, today: date | None = None) -> MemberSummary:
         phone_masked=mask_phone(member.phone), address_masked=mask_address(member.address),
         join_date=member.join_date, skills=member.skills, insurance_expires_on=member.insurance_expires_on,
         insurance_state=insurance_state(member.insurance_expires_on, today),
-        star_label=star_label(star_level(hours)), hours_total=hours, deleted=member.deleted_at is not None,
+        star_label=star_label(star_level(hours, star_thresholds())), hours_total=hours, deleted=member.deleted_at is not None,
     )
 
 

@@ -1,60 +1,148 @@
-"""首页: today's figures at a glance, from the database, under a banner while a year's holiday
-arrangement is not entered (from 1 November for the next year)."""
+"""首页: today's figures, each a button that opens the records behind it (a list, or the 工作记录 tab
+filtered); this month's work by figure, kind and team; the trends of the last twelve months (QtCharts);
+insurance and qualifications expired (red) and expiring within 30 days (amber); the coming week's shifts
+short of people. On a new database it says what to do first, in order, each step a button. A banner shows
+while a year's holiday arrangement is not entered (from 1 November for the next year)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...domain.activity_figures import BY_NAME, FIGURES, format_count
 from ...domain.dates import format_date
 from ...domain.holiday_days import NATIONAL
 from ...services.calendar import missing_arrangements
-from ...services.dashboard.figures import DashboardCounts, dashboard_counts
+from ...services.dashboard import drilldown as dd
+from ...services.dashboard.figures import (
+    FIRST_STEPS,
+    DashboardCounts,
+    MonthWork,
+    dashboard_counts,
+    first_steps,
+    month_work,
+    trends,
+)
+from ...services.records.activity_list import ActivityFilter
+from ...services.records.work_figures import RECORDS
+from ..i18n import shown, vocab
 from ..ops import DATA, follow_changes
 
-CARD_STYLE = """
-QFrame#card { background: #ffffff; border: 1px solid #d9dee5; border-radius: 6px; }
-QLabel#value { font-size: 26pt; font-weight: bold; color: #1f4e79; }
-QLabel#value[alert="true"] { color: #c0392b; }
-QLabel#caption { font-size: 11pt; color: #333333; }
-QLabel#detail { font-size: 9pt; color: #777777; }
-QLabel#banner { background: #fff4d6; border: 1px solid #e0b94f; border-radius: 4px; padding: 8px;
-                color: #6b4e00; font-size: 11pt; }
+RED, AMBER, BLUE = "#c0392b", "#d68910", "#1f4e79"
+CARD_STYLE = f"""
+QFrame#card {{ background: #ffffff; border: 1px solid #d9dee5; border-radius: 6px; }}
+QPushButton#value {{ font-size: 24pt; font-weight: bold; color: {BLUE}; border: none; text-align: left;
+                     padding: 0; background: transparent; }}
+QPushButton#value:hover {{ text-decoration: underline; }}
+QPushButton#value[level="alert"] {{ color: {RED}; }}
+QPushButton#value[level="warn"] {{ color: {AMBER}; }}
+QLabel#caption {{ font-size: 11pt; color: #333333; }}
+QLabel#detail {{ font-size: 9pt; color: #777777; }}
+QLabel#banner {{ background: #fff4d6; border: 1px solid #e0b94f; border-radius: 4px; padding: 8px;
+                color: #6b4e00; font-size: 11pt; }}
+QFrame#steps {{ background: #eef5fb; border: 1px solid #9cc3e6; border-radius: 6px; }}
+QPushButton#figure {{ border: none; text-align: left; color: {BLUE}; background: transparent; padding: 2px; }}
+QPushButton#figure:hover {{ text-decoration: underline; }}
 """
 
 
 class Card(QFrame):
+    """A number, what it counts and a detail line; clicking the number emits `clicked`."""
+
+    clicked = Signal()
+
     def __init__(self, caption: str) -> None:
         super().__init__()
         self.setObjectName("card")
         layout = QVBoxLayout(self)
-        self.value = QLabel("—")
+        self.value = QPushButton("—")
         self.value.setObjectName("value")
+        self.value.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.value.setFlat(True)
+        self.value.setFixedHeight(46)
         self.caption = QLabel(caption)
         self.caption.setObjectName("caption")
         self.detail = QLabel("")
         self.detail.setObjectName("detail")
-        for label in (self.value, self.caption, self.detail):
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft)
-            layout.addWidget(label)
+        self.detail.setWordWrap(True)
+        for widget in (self.value, self.caption, self.detail):
+            layout.addWidget(widget)
+        layout.setSpacing(2)
+        self.setMinimumHeight(112)
+        self.value.clicked.connect(self.clicked)
 
-    def set(self, value: str, detail: str = "", alert: bool = False) -> None:
+    def set(self, value: str, detail: str = "", alert: bool = False, level: str = "") -> None:
         self.value.setText(value)
         self.detail.setText(detail)
-        self.value.setProperty("alert", alert)
+        self.value.setProperty("level", "alert" if alert else level)
+        self.value.setToolTip(self.tr("点击查看明细"))
         self.value.style().unpolish(self.value)
         self.value.style().polish(self.value)
 
 
+class DrillDownDialog(QDialog):
+    """The records behind one number, as a read-only table."""
+
+    def __init__(self, records: dd.DrillDown, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from ..id_table_model import Column
+        from ..rows_table_model import RowsTableModel
+
+        self.records = records
+        self.setWindowTitle(shown(records.title))
+        self.resize(720, 460)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("{0}：共 {1} 条").format(shown(records.title), len(records.rows))))
+        self.model = RowsTableModel([Column(shown(h), f"c{i}") for i, h in enumerate(records.headers)],
+                                    [_Row(row) for row in records.rows])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class _Row:
+    def __init__(self, values: tuple[str, ...]) -> None:
+        for index, value in enumerate(values):
+            setattr(self, f"c{index}", shown(value))
+
+
 class DashboardTab(QWidget):
     holidays_requested = Signal(object)  # the year to enter, from the banner's link
+    records_requested = Signal(object)  # an ActivityFilter: open the 工作记录 tab with those records
+    step_requested = Signal(str)  # one of FIRST_STEPS: 建队伍, 录入队员, 设岗位, 排班
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(CARD_STYLE)
-        outer = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget()
+        wrapper = QVBoxLayout(self)
+        wrapper.setContentsMargins(0, 0, 0, 0)
+        wrapper.addWidget(scroll)
+        outer = QVBoxLayout(page)
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
         outer.addWidget(self.heading)
@@ -65,54 +153,259 @@ class DashboardTab(QWidget):
         self.banner.linkActivated.connect(lambda year: self.holidays_requested.emit(int(year)))
         self.banner.hide()
         outer.addWidget(self.banner)
+        outer.addWidget(self._steps_panel())
         grid = QGridLayout()
-        grid.setSpacing(12)
+        grid.setSpacing(10)
         outer.addLayout(grid)
-        outer.addStretch(1)
         self.cards = {
             "members": Card(self.tr("在队队员")),
             "teams": Card(self.tr("队伍")),
             "shifts": Card(self.tr("本周班次")),
+            "short": Card(self.tr("未来一周人手不足的班次")),
             "hours": Card(self.tr("本月服务时长（小时）")),
             "activities": Card(self.tr("本月工作记录")),
             "cases": Card(self.tr("在办纠纷")),
             "overdue": Card(self.tr("超期纠纷")),
-            "insurance": Card(self.tr("保险已过期或30天内到期")),
             "certificates": Card(self.tr("今年发出证书")),
+            "insurance_expired": Card(self.tr("意外保险已过期")),
+            "insurance": Card(self.tr("意外保险30天内到期")),
+            "qualifications_expired": Card(self.tr("资质已过期")),
+            "qualifications": Card(self.tr("资质30天内到期")),
             "confirmations": Card(self.tr("可申请司法确认的调解协议")),
         }
         for index, card in enumerate(self.cards.values()):
-            grid.addWidget(card, index // 3, index % 3)
+            grid.addWidget(card, index // 5, index % 5)
+        targets = {"members": dd.MEMBERS, "teams": dd.TEAMS, "shifts": dd.WEEK_SHIFTS, "short": dd.SHORT_SHIFTS,
+                   "hours": dd.HOURS_MONTH,
+                   "cases": dd.OPEN_CASES, "overdue": dd.OVERDUE_CASES, "certificates": dd.CERTIFICATES,
+                   "insurance_expired": dd.INSURANCE_EXPIRED, "insurance": dd.INSURANCE_EXPIRING,
+                   "qualifications_expired": dd.QUALIFICATIONS_EXPIRED, "qualifications": dd.QUALIFICATIONS_EXPIRING,
+                   "confirmations": dd.CONFIRMATIONS}
+        for name, key in targets.items():
+            self.cards[name].clicked.connect(lambda key=key: self.open_drilldown(key))
+        self.cards["activities"].clicked.connect(lambda: self.records_requested.emit(self._month_filter()))
+        month = QHBoxLayout()
+        outer.addLayout(month)
+        self.figures_box = QFrame()
+        self.figures_box.setObjectName("card")
+        self.figures_layout = QGridLayout(self.figures_box)
+        self.figures_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        month.addWidget(self.figures_box, 1)
+        self.kinds_box = QFrame()
+        self.kinds_box.setObjectName("card")
+        self.kinds_layout = QGridLayout(self.kinds_box)
+        self.kinds_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        month.addWidget(self.kinds_box, 1)
+        self.teams_box = QFrame()
+        self.teams_box.setObjectName("card")
+        self.teams_layout = QGridLayout(self.teams_box)
+        self.teams_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        month.addWidget(self.teams_box, 1)
+        self.chart = QChart()
+        self.chart.setTitle(self.tr("近十二个月工作趋势"))
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(280)
+        outer.addWidget(self.chart_view)
+        outer.addStretch(1)
+        scroll.setWidget(page)  # after its layout is complete (QScrollArea.setWidget)
+        self.figure_buttons: dict[str, QPushButton] = {}
+        self.kind_buttons: dict[str, QPushButton] = {}
+        self.team_buttons: dict[int | None, QPushButton] = {}
         self.counts: DashboardCounts | None = None
+        self.work: MonthWork | None = None
+        self.today = date.today()
+        self.dialog: DrillDownDialog | None = None
+        self._trends_wanted: date | None = None
         # every show as well: the figures also move with the date (overdue cases, expiring insurance)
         follow_changes(self, DATA, self.refresh, every_show=True)
 
+    # --- first steps ------------------------------------------------------------------------------
+    def _steps_panel(self) -> QFrame:
+        self.steps = QFrame()
+        self.steps.setObjectName("steps")
+        layout = QHBoxLayout(self.steps)
+        self.steps_label = QLabel(self.tr("开始使用，请按顺序："))
+        self.steps_label.setStyleSheet("font-size: 11pt; font-weight: bold;")
+        layout.addWidget(self.steps_label)
+        labels = {"teams": self.tr("1 建队伍"), "members": self.tr("2 录入队员"), "posts": self.tr("3 设岗位"),
+                  "shifts": self.tr("4 排班")}
+        self.step_buttons: dict[str, QPushButton] = {}
+        for index, step in enumerate(FIRST_STEPS):
+            if index:
+                layout.addWidget(QLabel("→"))
+            button = QPushButton(labels[step])
+            button.clicked.connect(lambda _c=False, step=step: self.step_requested.emit(step))
+            self.step_buttons[step] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+        return self.steps
+
+    def _show_steps(self) -> None:
+        done = first_steps()
+        self.steps.setVisible(not all(done.values()))
+        first_open = next((step for step in FIRST_STEPS if not done[step]), None)
+        for step, button in self.step_buttons.items():
+            button.setText(button.text().removeprefix("✓ ") if not done[step] else
+                           ("✓ " + button.text().removeprefix("✓ ")))
+            button.setDefault(step == first_open)
+            button.setStyleSheet("font-weight: bold;" if step == first_open else "")
+
+    # --- the numbers ------------------------------------------------------------------------------
     def refresh(self, today: date | None = None) -> None:
         today = today or date.today()
+        self.today = today
         c = dashboard_counts(today)
         self.counts = c
         self.heading.setText(self.tr("今天是 {0}").format(format_date(today)))
         self._show_banner(today)
+        self._show_steps()
         self.cards["members"].set(str(c.members_active), self.tr("花名册共 {0} 人").format(c.members_total))
         self.cards["teams"].set(str(c.teams))
-        self.cards["shifts"].set(
-            str(c.shifts_this_week),
-            self.tr("其中 {0} 个班次人手不足").format(c.unfilled_shifts_this_week)
-            if c.unfilled_shifts_this_week else self.tr("人手均已排满"),
-            alert=c.unfilled_shifts_this_week > 0,
-        )
+        if c.shifts_this_week:
+            self.cards["shifts"].set(
+                str(c.shifts_this_week),
+                self.tr("其中 {0} 个班次人手不足").format(c.unfilled_shifts_this_week)
+                if c.unfilled_shifts_this_week else self.tr("人手均已排满"),
+                alert=c.unfilled_shifts_this_week > 0)
+        else:
+            self.cards["shifts"].set("0", self.tr("本周还没有班次") if c.posts else self.tr("请先设岗位并排班"))
+        self.cards["short"].set(str(c.short_shifts_coming), self.tr("未来7天共 {0} 个班次").format(c.shifts_coming)
+                                if c.shifts_coming else self.tr("未来7天没有班次"), alert=c.short_shifts_coming > 0)
         self.cards["hours"].set(f"{c.hours_this_month:g}")
         self.cards["activities"].set(str(c.activities_this_month))
         self.cards["cases"].set(str(c.open_cases),
                                 self.tr("另有 {0} 件人民调解案件未指定调委会").format(c.unassigned_cases)
                                 if c.unassigned_cases else "", alert=False)
         self.cards["overdue"].set(str(c.overdue_cases), self.tr("已过办理期限"), alert=c.overdue_cases > 0)
-        self.cards["insurance"].set(str(c.insurance_expiring), self.tr("执勤前须投保意外险"),
-                                    alert=c.insurance_expiring > 0)
         self.cards["certificates"].set(str(c.certificates_this_year))
+        self.cards["insurance_expired"].set(str(c.insurance_expired), self.tr("执勤前须投保意外险"),
+                                            alert=c.insurance_expired > 0)
+        self.cards["insurance"].set(str(c.insurance_expiring), self.tr("请提醒续保"),
+                                    level="warn" if c.insurance_expiring else "")
+        self.cards["qualifications_expired"].set(str(c.qualifications_expired), self.tr("需要该资质的岗位不能安排"),
+                                                 alert=c.qualifications_expired > 0)
+        self.cards["qualifications"].set(str(c.qualifications_expiring), self.tr("请安排复训"),
+                                         level="warn" if c.qualifications_expiring else "")
         self.cards["confirmations"].set(str(c.confirmation_reminders),
                                         self.tr("协议生效之日起三十日内，双方可共同向人民法院申请"),
                                         alert=c.confirmation_reminders > 0)
+        self.work = month_work(today)
+        self._show_month(self.work)
+        self._load_trends(today)
+
+    def _month_filter(self, **more) -> ActivityFilter:
+        return ActivityFilter(date_from=self.today.replace(day=1), date_to=self.today, **more)
+
+    def _link(self, text: str, on_click) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName("figure")
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(on_click)
+        return button
+
+    @staticmethod
+    def _clear(layout: QGridLayout) -> None:
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+    def _show_month(self, work: MonthWork) -> None:
+        for layout in (self.figures_layout, self.kinds_layout, self.teams_layout):
+            self._clear(layout)
+        self.figure_buttons, self.kind_buttons, self.team_buttons = {}, {}, {}
+        title = QLabel(self.tr("本月工作成效"))
+        title.setObjectName("caption")
+        self.figures_layout.addWidget(title, 0, 0, 1, 2)
+        for row, figure in enumerate(FIGURES, start=1):
+            value = work.figures.get(figure.name, 0)
+            if figure.entered:
+                def open_figure(_c=False, column=figure.column):
+                    self.records_requested.emit(self._month_filter(figure=column))
+            else:
+                key = dd.MEDIATED_MONTH if figure.name == "调解纠纷" else dd.SCHOOL_GATE_MONTH
+
+                def open_figure(_c=False, key=key):
+                    self.open_drilldown(key)
+            button = self._link(f"{format_count(value)} {figure.unit}", open_figure)
+            self.figure_buttons[figure.name] = button
+            self.figures_layout.addWidget(QLabel(vocab(figure.name)), row, 0)
+            self.figures_layout.addWidget(button, row, 1)
+        for layout, caption, groups, buttons, make in (
+                (self.kinds_layout, self.tr("本月工作记录（按类别）"), work.by_kind, self.kind_buttons,
+                 lambda key: self._month_filter(kind=key)),
+                (self.teams_layout, self.tr("本月工作记录（按队伍）"), work.by_team, self.team_buttons,
+                 lambda key: self._month_filter(team_id=key))):
+            label = QLabel(caption)
+            label.setObjectName("caption")
+            layout.addWidget(label, 0, 0, 1, 3)
+            ordered = sorted(groups.items(), key=lambda kv: -kv[1].records)
+            if not ordered:
+                layout.addWidget(QLabel(self.tr("本月还没有工作记录")), 1, 0)
+            for row, (key, numbers) in enumerate(ordered, start=1):
+                name = vocab(str(key)) if layout is self.kinds_layout else (work.team_names.get(key) or self.tr("未填队伍"))
+                wanted = make(key)
+                button = self._link(self.tr("{0} 条").format(numbers.records),
+                                    lambda _c=False, wanted=wanted: self.records_requested.emit(wanted))
+                buttons[key] = button
+                main = "、".join(f"{vocab(n)}{format_count(v)}{BY_NAME[n].unit}" for n, v in
+                                 list(numbers.figures.items())[:2])
+                detail = QLabel(main)
+                detail.setObjectName("detail")
+                layout.addWidget(QLabel(name), row, 0)
+                layout.addWidget(button, row, 1)
+                layout.addWidget(detail, row, 2)
+
+    def _load_trends(self, today: date) -> None:
+        """Twelve months of figures take a second or more at a prefecture's scale: they are read once the page
+        with its numbers has been painted (the next turn of the event loop), then the chart is drawn."""
+        self._trends_wanted = today
+        QTimer.singleShot(0, self._draw_trends)
+
+    def _draw_trends(self) -> None:
+        today, self._trends_wanted = self._trends_wanted, None
+        if today is not None:
+            self._show_trends(trends(today))
+
+    def _show_trends(self, months: dict[str, dict[str, int]]) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        totals = {f.name: sum(m.get(f.name, 0) for m in months.values()) for f in FIGURES}
+        names = [RECORDS] + [n for n, v in sorted(totals.items(), key=lambda kv: -kv[1]) if v][:2]
+        categories = [self.tr("{0}月").format(int(key[5:])) for key in months]
+        axis_x = QBarCategoryAxis()
+        axis_x.append(categories)
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        top = 0
+        for index, name in enumerate(names):
+            series = QLineSeries()
+            series.setName(vocab(name) if name != RECORDS else self.tr("工作记录（条）"))
+            pen = QPen(QColor(("#1f4e79", "#c0504d", "#9bbb59")[index]))
+            pen.setWidth(2)
+            series.setPen(pen)
+            for x, key in enumerate(months):
+                value = months[key].get(name, 0)
+                top = max(top, value)
+                series.append(x, value)
+            self.chart.addSeries(series)
+            series.attachAxis(axis_x)
+            series.attachAxis(axis_y)
+        axis_y.setRange(0, max(top * 1.1, 5))
+        font = QFont()
+        font.setPointSize(8)
+        axis_x.setLabelsFont(font)
+
+    # --- drill-down and banner ---------------------------------------------------------------------
+    def open_drilldown(self, key: str) -> DrillDownDialog:
+        self.dialog = DrillDownDialog(dd.drilldown(key, self.today), self)
+        self.dialog.open()
+        return self.dialog
 
     def _show_banner(self, today: date) -> None:
         missing = missing_arrangements(today)

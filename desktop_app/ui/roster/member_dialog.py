@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.activity_figures import BY_NAME, format_count
 from ...domain.i18n import QT_TRANSLATE_NOOP
+from ...services.records.activity_list import member_tally
 from ...services.roster.member_detail import masked_member_input, member_sections, member_summary
 from ...services.roster.members import (
     MemberInput,
@@ -78,10 +80,17 @@ class SectionsPanel(QWidget):
             self.values[key] = value
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        self.tally = QLabel()
+        self.tally.setWordWrap(True)
+        layout.insertWidget(2, self.tally)
 
     def refresh(self, member_id: int) -> None:
         summary = member_summary(member_id)
         sections = member_sections(member_id)
+        tally = member_tally(member_id)
+        self.tally.setText(self.tr("工作成效：{0}").format("、".join(
+            f"{vocab(name)} {format_count(value)}{BY_NAME[name].unit}" for name, value in tally.figures.items()))
+            if tally.figures else self.tr("工作成效：暂无"))
         self.heading.setText(self.tr("{0} · {1} · 星级：{2}").format(
             summary.name, summary.team or self.tr("未分队"), vocab(summary.star_label)))
         for key, label in self.values.items():

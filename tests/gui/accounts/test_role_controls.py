@@ -166,3 +166,23 @@ def test_the_administrator_sees_the_full_form_choices(qtbot, data_paths, office_
     stick = cases.export_to_stick()
     qtbot.addWidget(stick)
     assert stick.full.isVisibleTo(stick)
+
+
+@pytest.mark.parametrize(("role", "enters", "deletes", "settings", "exports"), [
+    (VIEWER, False, False, False, False), (CLERK, True, True, False, True), (ADMIN, True, True, True, True)])
+def test_the_work_records_tab_offers_what_the_role_may(qtbot, data_paths, office_data, messages, role, enters,
+                                                       deletes, settings, exports):
+    window = window_for(qtbot, data_paths, role)
+    window.tabs.setCurrentWidget(window.records_page)
+    records = window.records_page.content
+    activities = records.activities
+    assert visible(activities.form, activities.import_button) == [enters] * 2
+    assert visible(activities.delete_button) == [deletes]
+    records.pages.setCurrentWidget(records.trainings)
+    assert visible(records.trainings.save_button) == [enters] and records.trainings.sheet_button.isVisible()
+    records.pages.setCurrentWidget(records.points)
+    assert visible(records.points.save_rules_button, records.points.save_stars_button) == [settings] * 2
+    assert visible(records.points.recompute_button) == [enters]
+    records.pages.setCurrentWidget(records.report)
+    assert records.report.pdf_button.isVisible()
+    assert visible(records.report.xlsx_button, records.report.json_button) == [exports] * 2

@@ -199,9 +199,8 @@ def test_pragmas_are_in_force(data_paths):
     assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
-# the steps of a program that had step 5 but not yet step 4 (the cases branch before it merged main; the
-# later steps are left out, as that branch did not have them either)
-BRANCH_STEPS = [(n, step) for n, step in STEPS if n != 4 and n <= 5]
+# the steps of a program that had step 5 but not yet step 4 (the cases branch before it merged main)
+BRANCH_STEPS = [(n, step) for n, step in STEPS if n <= 5 and n != 4]
 
 
 class _LateStep:
@@ -274,3 +273,31 @@ def test_a_recorded_step_the_program_does_not_have_is_refused(tmp_path, monkeypa
     assert not database.table_exists("mediating_body")  # step 5 did not run on it
     assert not (tmp_path / "backups").exists()
     close_database()
+
+
+def test_step_seven_runs_before_six_exists_and_six_still_runs_when_it_lands(tmp_path, monkeypatch):
+    """The records branch's step 7 may be in files before the accounts branch's step 6 exists."""
+    import types
+
+    from desktop_app.db import migrations
+
+    # the records branch's program, before the accounts branch's step 6 landed
+    STEPS = [(n, step) for n, step in migrations.STEPS if n != 6]  # noqa: N806 - stands for the module's
+    monkeypatch.setattr(migrations, "STEPS", STEPS)
+    path = tmp_path / "yijing.db"
+    database = open_database(path)
+    assert 7 in dict(STEPS) and 6 not in dict(STEPS)
+    assert migrate(database) == [n for n, _step in STEPS]
+    ran: list[int] = []
+    six = types.ModuleType("m0006_later")
+    six.DESCRIPTION = "step 6"
+    six.up = lambda _database: ran.append(6)
+    monkeypatch.setattr(migrations, "STEPS", sorted([*STEPS, (6, six)], key=lambda s: s[0]))
+    assert migrations.migrate(database, backup_dir=tmp_path / "backups", target=7) == [6]
+    assert migrations.migrate(database, target=7) == [] and ran == [6]
+    assert current_version(database) == 7
+    close_database()
+    con = sqlite3.connect(path)
+    assert _recorded(con) == sorted([*dict(STEPS), 6])
+    con.close()
+    assert len(list((tmp_path / "backups").glob("迁移前备份-v7-*.db"))) == 1

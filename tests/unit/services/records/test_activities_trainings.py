@@ -137,3 +137,26 @@ def test_what_a_training_refuses_one_and_many_alike(people, changes, message):
         save_trainings([good, data], TODAY)
     assert many.value.item == 1 and many.value.by_field() == single.value.by_field()
     assert Training.select().count() == 0 and Qualification.select().count() == 0
+
+
+def test_the_qualification_a_training_grants_is_what_the_schedule_checks(people):
+    from datetime import time
+
+    from desktop_app.db.models import DutyPost, Shift
+    from desktop_app.services.schedule.assignment_checks import check_assignment
+
+    post = DutyPost.create(name="冬季道路救援点", kind="救援待命", required_skill="急救", headcount=2)
+    shifts = {day: Shift.create(post=post, date=day, start=time(9), end=time(17), headcount=2).id
+              for day in (date(2024, 5, 27), date(2024, 6, 3), date(2026, 5, 28), date(2026, 5, 29))}
+
+    def skill_refused(day: date) -> bool:
+        return any(p.code == "skill" for p in check_assignment(shifts[day], people["a"]))
+
+    assert skill_refused(date(2024, 6, 3))  # no 急救 yet
+    save_training(TrainingInput("应急救护培训", "2024-05-28", 8, "伽师县红十字会", "", "急救", 24,
+                                [AttendeeInput(people["a"]), AttendeeInput(people["b"], passed=False)]), TODAY)
+    assert skill_refused(date(2024, 5, 27))  # the day before the training
+    assert not skill_refused(date(2024, 6, 3))
+    assert not skill_refused(date(2026, 5, 28))  # the last day of the 24 months
+    assert skill_refused(date(2026, 5, 29))
+    assert any(p.code == "skill" for p in check_assignment(shifts[date(2024, 6, 3)], people["b"]))  # did not pass

@@ -1,0 +1,229 @@
+"""Points and stars: the points rules the administrator keeps (domain/points.py), the ledger (积分明细) made
+from the records with them, the star levels from service hours (thresholds kept as a setting), and the
+rankings of members by team and period.
+
+The ledger is a pure function of the records and the rules: `ledger_rows` gives one entry per attended
+shift, absence without leave, activity taken part in and training attended, in one fixed order, and
+`recompute_ledger` replaces the stored `PointEntry` rows with exactly those, so recomputing at any time gives
+the same ledger. Rankings and reports add up the same rows, so they never wait for a recomputation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from peewee import JOIN
+
+from ...db.database import db
+from ...db.models import Member, PointEntry, Team
+from ...domain.i18n import QT_TRANSLATE_NOOP
+from ...domain.points import PointsRules, RulesInvalid, rules_from_dict
+from ...domain.service_levels import DEFAULT_STAR_THRESHOLDS, star_level
+from ...domain.vocabulary import ABSENT, ATTENDED_STATUSES
+from .. import audit
+from ..progress import Progress, report
+from ..session import EDIT, SETTINGS, requires
+from ..settings import get_setting, set_setting
+from .service_hours import hours_by_member
+
+RULES_KEY = "points_rules"
+STARS_KEY = "star_thresholds"
+ABSENCE_REASON = "缺勤（未请假）"
+
+
+# --- the rules and the thresholds ----------------------------------------------------------------
+
+
+def points_rules() -> PointsRules:
+    stored = get_setting(RULES_KEY)
+    if not stored:
+        return PointsRules()
+    try:
+        return rules_from_dict(stored)
+    except RulesInvalid:
+        return PointsRules()
+
+
+@requires(SETTINGS)
+def save_points_rules(values: dict[str, Any]) -> PointsRules:
+    """Check and keep the rules (`RulesInvalid` lists each wrong value); the ledger follows at once."""
+    rules = rules_from_dict(values)
+    with db.atomic():
+        set_setting(RULES_KEY, rules.to_dict())
+        audit.record("修改", "setting", "", "修改积分规则")
+        recompute_ledger(rules)
+    return rules
+
+
+def star_thresholds() -> tuple[int, ...]:
+    stored = get_setting(STARS_KEY)
+    try:
+        thresholds = tuple(int(v) for v in stored) if stored else DEFAULT_STAR_THRESHOLDS
+        star_level(0, thresholds)
+    except (TypeError, ValueError):
+        return DEFAULT_STAR_THRESHOLDS
+    return thresholds
+
+
+class ThresholdsInvalid(ValueError):
+    pass
+
+
+@requires(SETTINGS)
+def save_star_thresholds(values: Iterable[int | str]) -> tuple[int, ...]:
+    try:
+        thresholds = tuple(int(str(v).strip()) for v in values)
+    except ValueError:
+        raise ThresholdsInvalid(QT_TRANSLATE_NOOP("Messages", "星级时长应为整数（小时）")) from None
+    if len(thresholds) != 5 or thresholds[0] <= 0:
+        raise ThresholdsInvalid(QT_TRANSLATE_NOOP("Messages", "应填写一星至五星共5个时长，均大于0"))
+    try:
+        star_level(0, thresholds)
+    except ValueError:
+        raise ThresholdsInvalid(QT_TRANSLATE_NOOP("Messages", "星级时长应逐级增加")) from None
+    with db.atomic():
+        set_setting(STARS_KEY, list(thresholds))
+        audit.record("修改", "setting", "", "修改星级评定时长")
+    return thresholds
+
+
+# --- the ledger ----------------------------------------------------------------------------------
+
+
+def _ledger_sql(rules: PointsRules) -> tuple[str, list[Any]]:
+    """One SELECT of (member, date, points, reason, source table, source uuid) over every record."""
+    attended = ", ".join("?" for _ in ATTENDED_STATUSES)
+    kinds = sorted(rules.per_kind.items())
+    kind_case = ("CASE act.kind " + " ".join("WHEN ? THEN ?" for _ in kinds) + " ELSE 0 END") if kinds else "0"
+    parts = [
+        ("SELECT a.member_id, s.date, ROUND(a.hours * ?, 2) AS points, '值班：' || p.kind AS reason, "
+         "'assignment' AS source_table, a.uuid AS source_uuid FROM assignment a JOIN shift s ON a.shift_id = s.id "
+         f"JOIN duty_post p ON s.post_id = p.id WHERE a.status IN ({attended}) AND a.hours > 0",
+         [rules.per_duty_hour, *ATTENDED_STATUSES]),
+        ("SELECT a.member_id, s.date, ?, ?, 'assignment', a.uuid FROM assignment a "
+         "JOIN shift s ON a.shift_id = s.id WHERE a.status = ?", [rules.absence(), ABSENCE_REASON, ABSENT]),
+        (f"SELECT ap.member_id, act.date, ROUND(ap.hours * ? + {kind_case}, 2), '工作记录：' || act.kind, "
+         "'activity_participant', ap.uuid FROM activity_participant ap JOIN activity act ON ap.activity_id = act.id "
+         "WHERE act.deleted_at IS NULL",
+         [rules.per_activity_hour, *[v for pair in kinds for v in pair]]),
+        ("SELECT ta.member_id, t.date, ROUND(? + ta.hours * ?, 2), '培训：' || t.title, 'training_attendee', ta.uuid "
+         "FROM training_attendee ta JOIN training t ON ta.training_id = t.id WHERE t.deleted_at IS NULL",
+         [rules.per_training, rules.per_training_hour]),
+    ]
+    sql = " UNION ALL ".join(part for part, _ in parts)
+    params = [value for _, values in parts for value in values]
+    return f"SELECT * FROM ({sql}) WHERE points != 0", params
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    member_id: int
+    date: date
+    points: float
+    reason: str
+    source_table: str
+    source_uuid: str
+
+
+def ledger_rows(rules: PointsRules | None = None, member_id: int | None = None) -> list[LedgerRow]:
+    """The ledger the records give with `rules` (default: the kept ones), in a fixed order."""
+    sql, params = _ledger_sql(rules or points_rules())
+    if member_id is not None:
+        sql, params = f"SELECT * FROM ({sql}) WHERE member_id = ?", [*params, member_id]
+    sql += " ORDER BY 2, 5, 6"
+    return [LedgerRow(mid, _as_date(day), float(points), reason, table, source)
+            for mid, day, points, reason, table, source in db.execute_sql(sql, params)]
+
+
+@requires(EDIT)
+def recompute_ledger(rules: PointsRules | None = None, progress: Progress | None = None) -> int:
+    """Replace the stored ledger with the one the records give now; returns the number of entries."""
+    sql, params = _ledger_sql(rules or points_rules())
+    now = datetime.now().isoformat(sep=" ")
+    report(progress, 0, 2, QT_TRANSLATE_NOOP("Messages", "正在重算积分"))
+    with db.atomic():
+        db.execute_sql('DELETE FROM "point_entry"')
+        db.execute_sql(
+            'INSERT INTO "point_entry" ("uuid", "created_at", "updated_at", "member_id", "date", "points", "reason", '
+            '"source_table", "source_uuid") SELECT lower(hex(randomblob(16))), ?, ?, member_id, date, points, reason, '
+            f"source_table, source_uuid FROM ({sql}) ORDER BY 2, 5, 6", [now, now, *params])
+        count = PointEntry.select().count()
+        audit.record("重算", "point_entry", "", f"按积分规则重算积分明细 {count} 条")
+    report(progress, 2, 2, QT_TRANSLATE_NOOP("Messages", "积分已重算"))
+    return count
+
+
+def points_by_member(date_from: date | None = None, date_to: date | None = None,
+                     rules: PointsRules | None = None) -> dict[int, float]:
+    """Points per member in the period, from the records (members with none left out)."""
+    sql, params = _ledger_sql(rules or points_rules())
+    where, extra = [], []
+    if date_from is not None:
+        where.append("date >= ?")
+        extra.append(date_from.isoformat())
+    if date_to is not None:
+        where.append("date <= ?")
+        extra.append(date_to.isoformat())
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    rows = db.execute_sql(f"SELECT member_id, SUM(points) FROM ({sql}){clause} GROUP BY member_id", [*params, *extra])
+    return {mid: round(total, 2) for mid, total in rows if round(total or 0, 2) != 0}
+
+
+# --- stars and rankings --------------------------------------------------------------------------
+
+
+def star_levels(member_ids: Iterable[int] | None = None, as_of: date | None = None) -> dict[int, int]:
+    """Each member's star level from all their service hours (duty and activities, not training) up to `as_of`."""
+    thresholds = star_thresholds()
+    hours = hours_by_member(member_ids, None, as_of, training=False)
+    return {mid: star_level(total, thresholds) for mid, total in hours.items()}
+
+
+@dataclass(frozen=True)
+class RankRow:
+    rank: int
+    member_id: int
+    name: str
+    team: str
+    points: float
+    hours: float  # service hours in the period
+    stars: int  # from all service hours up to the period's end
+
+
+def ranking(date_from: date | None, date_to: date | None, team_id: int | None = None, by: str = "points",
+            limit: int | None = None, hours: dict[int, float] | None = None,
+            stars: dict[int, int] | None = None) -> list[RankRow]:
+    """Members on the roster ranked by points (or by service hours, `by="hours"`) in the period; ties share
+    a rank and are ordered by name. `hours` (service hours in the period) and `stars` (`star_levels` up to
+    its end) may be given when the caller has them already."""
+    members = Member.select(Member.id, Member.name, Team.name).join(Team, JOIN.LEFT_OUTER).where(
+        Member.deleted_at.is_null())
+    if team_id is not None:
+        members = members.where(Member.team == team_id)
+    known = {mid: (name, team or "") for mid, name, team in members.tuples()}
+    points = points_by_member(date_from, date_to)
+    if hours is None:
+        hours = hours_by_member(None if team_id is None else list(known), date_from, date_to, training=False)
+    if stars is None:
+        stars = star_levels(list(known) if team_id is not None else None, date_to)
+    scored = [(mid, points.get(mid, 0.0), hours.get(mid, 0.0)) for mid in known
+              if points.get(mid) or hours.get(mid)]
+    index = 1 if by == "points" else 2
+    scored.sort(key=lambda row: (-row[index], known[row[0]][0], row[0]))
+    rows: list[RankRow] = []
+    previous, rank = None, 0
+    for position, (mid, score_points, score_hours) in enumerate(scored, start=1):
+        value = score_points if by == "points" else score_hours
+        if value != previous:
+            rank, previous = position, value
+        rows.append(RankRow(rank, mid, known[mid][0], known[mid][1], score_points, score_hours, stars.get(mid, 0)))
+        if limit is not None and len(rows) >= limit:
+            break
+    return rows
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

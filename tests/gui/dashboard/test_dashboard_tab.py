@@ -1,0 +1,106 @@
+"""The 首页 through the main window: a number clicked opens the records behind it (the 工作记录 tab filtered,
+or a list), the count it shows equal to the records listed; a new office is shown its first steps, each a
+button; the trend chart renders."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from PySide6.QtCore import Qt
+
+from desktop_app.db.models import DutyPost, Member, Shift, Team
+from desktop_app.services.records.activities import ActivityInput, ParticipantInput, save_activity
+from desktop_app.services.roster.members import MemberInput, save_member
+from desktop_app.services.roster.teams import TeamInput, save_team
+from desktop_app.ui.main_window import MainWindow
+
+
+def _window(qtbot, data_paths) -> MainWindow:
+    window = MainWindow(data_paths)
+    qtbot.addWidget(window)
+    window.resize(1300, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_a_number_clicked_opens_its_records(qtbot, data_paths, office):
+    team = save_team(TeamInput(name="石榴大妈义警队"))
+    zhang = save_member(MemberInput(name="张鹏", team_id=team, join_date="2020-01-01")).id
+    today = date.today()
+    for persuaded in (35, 20, 0):
+        save_activity(ActivityInput(date=today, kind="交通劝导" if persuaded else "巡逻", team_id=team,
+                                    people_persuaded=persuaded, participants=[ParticipantInput(zhang, 2)]))
+    save_member(MemberInput(name="李娜", team_id=team, insurance_expires_on=today - timedelta(days=2)))
+    window = _window(qtbot, data_paths)
+    dashboard = window.dashboard
+    button = dashboard.figure_buttons["劝导交通违法行为"]
+    assert button.text() == "55 起"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.records_page
+    page = window.records_page.content.activities
+    assert page.model.rowCount() == 2  # the two records with the figure, not the patrol
+    assert "劝导交通违法行为 55起" in page.summary.text()
+
+    window.tabs.setCurrentWidget(dashboard)
+    qtbot.mouseClick(dashboard.kind_buttons["巡逻"], Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 1 and page.kind.currentData() == "巡逻"
+
+    window.tabs.setCurrentWidget(dashboard)
+    card = dashboard.cards["activities"]
+    assert card.value.text() == "3"
+    qtbot.mouseClick(card.value, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 3
+
+    window.tabs.setCurrentWidget(dashboard)
+    expired = dashboard.cards["insurance_expired"]
+    assert expired.value.text() == "1" and expired.value.property("level") == "alert"
+    qtbot.mouseClick(expired.value, Qt.MouseButton.LeftButton)
+    assert dashboard.dialog is not None and dashboard.dialog.model.rowCount() == 1
+    assert dashboard.dialog.model.rows()[0].c0 == "李娜"
+    dashboard.dialog.reject()
+    qtbot.waitUntil(lambda: bool(dashboard.chart.series()))  # drawn after the page's first paint
+    assert dashboard.chart.series() and len(dashboard.chart.series()[0].points()) == 12
+
+
+def test_a_new_office_is_shown_its_first_steps(qtbot, data_paths, office):
+    window = _window(qtbot, data_paths)
+    dashboard = window.dashboard
+    assert dashboard.steps.isVisible()
+    assert [b.text() for b in dashboard.step_buttons.values()] == ["1 建队伍", "2 录入队员", "3 设岗位", "4 排班"]
+    assert dashboard.cards["shifts"].detail.text() == "请先设岗位并排班"  # not "人手均已排满" with no shifts
+    qtbot.mouseClick(dashboard.step_buttons["teams"], Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.roster_page
+    dialog = window.roster_page.content.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+    Team.create(name="花城义警队")
+    Member.create(name="王芳")
+    window.tabs.setCurrentWidget(dashboard)
+    assert dashboard.step_buttons["teams"].text().startswith("✓") and dashboard.steps.isVisible()
+    qtbot.mouseClick(dashboard.step_buttons["posts"], Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.schedule_page
+
+
+def test_the_hours_and_the_weeks_shifts_open_what_they_count(qtbot, data_paths, office):
+    team = save_team(TeamInput(name="石榴大妈义警队"))
+    zhang = save_member(MemberInput(name="张鹏", team_id=team, join_date="2020-01-01")).id
+    li = save_member(MemberInput(name="李娜", team_id=team, join_date="2020-01-01")).id
+    save_activity(ActivityInput(date=date.today(), kind="巡逻", team_id=team,
+                                participants=[ParticipantInput(zhang, 2.5), ParticipantInput(li, 1)]))
+    post = DutyPost.create(name="第一小学护学岗", kind="护学岗", headcount=2)
+    for day in {date.today(), date.today() - timedelta(days=date.today().weekday())}:
+        Shift.create(post=post, date=day, start=time(7, 30), end=time(8, 10), headcount=2)
+    window = _window(qtbot, data_paths)
+    dashboard = window.dashboard
+    hours = dashboard.cards["hours"]
+    assert hours.value.text() == "3.5"
+    qtbot.mouseClick(hours.value, Qt.MouseButton.LeftButton)
+    rows = dashboard.dialog.model.rows()
+    assert [(r.c0, r.c4) for r in rows] == [("张鹏", "2.5"), ("李娜", "1")]
+    dashboard.dialog.reject()
+    shifts = dashboard.cards["shifts"]
+    qtbot.mouseClick(shifts.value, Qt.MouseButton.LeftButton)
+    week = len({date.today(), date.today() - timedelta(days=date.today().weekday())})
+    assert dashboard.dialog.model.rowCount() == int(shifts.value.text()) == week
+    dashboard.dialog.reject()
