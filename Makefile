@@ -31,6 +31,7 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 # Data safety at length (docs/reliability.md): 1,000 SIGKILLs during writes, 100,000 hostile inputs.
 # Not part of `make test` (which runs short versions of the same tests); about half an hour.
@@ -52,8 +53,10 @@ i18n: $(VENV)/.installed
 		desktop_app -ts $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
+# mypy checks desktop_app ([tool.mypy] in pyproject.toml; peewee is read as untyped, typings/peewee.pyi).
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 fmt: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check --fix .
@@ -68,4 +71,4 @@ package-check:
 	bash packaging/check_package.sh
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache

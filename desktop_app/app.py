@@ -63,7 +63,7 @@ def install_qt_translations(app: QApplication) -> QTranslator | None:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
-    app = existing or QApplication(argv or [sys.argv[0]])
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("yijing")  # the taskbar matches the window to yijing.desktop and its icon
@@ -73,7 +73,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if not app.property("yijing_translated"):
         install_qt_translations(app)
         app.setProperty("yijing_translated", True)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def install_crash_handler(log_file_hint: str) -> None:
@@ -100,7 +100,9 @@ the set-up of a new folder) and quit."""
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.isWindow():
             print(f"FIRST_PAINT {time.monotonic():.6f}", flush=True)
-            QApplication.instance().removeEventFilter(self)
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
             QTimer.singleShot(0, QApplication.quit)
         return False
 

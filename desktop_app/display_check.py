@@ -5,7 +5,7 @@ from __future__ import annotations
 import ctypes
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 # library file → Debian/Ubuntu/UOS/Kylin package that provides it
 XCB_LIBRARIES = {
@@ -29,7 +29,7 @@ def _loadable(name: str) -> bool:
     return True
 
 
-def uses_xcb(platform: str = sys.platform, environ: dict[str, str] | None = None) -> bool:
+def uses_xcb(platform: str = sys.platform, environ: Mapping[str, str] | None = None) -> bool:
     env = os.environ if environ is None else environ
     if not platform.startswith("linux"):
         return False
@@ -45,7 +45,7 @@ def missing_packages(loadable: Callable[[str], bool] = _loadable) -> list[str]:
 
 def display_problem(
     platform: str = sys.platform,
-    environ: dict[str, str] | None = None,
+    environ: Mapping[str, str] | None = None,
     loadable: Callable[[str], bool] = _loadable,
 ) -> str | None:
     """A message in Chinese and English when the window cannot open, else None."""

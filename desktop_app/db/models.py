@@ -59,7 +59,7 @@ class BaseModel(Model):
         database = db
         legacy_table_names = False
 
-    def save(self, *args, **kwargs):  # type: ignore[override]
+    def save(self, *args, **kwargs):
         self.updated_at = datetime.now()
         return super().save(*args, **kwargs)
 
@@ -139,20 +139,20 @@ class AuditLog(BaseModel):
     record_uuid = CharField(max_length=32, default="")
     summary = TextField(default="")  # never personal data
 
-    def save(self, *args, **kwargs):  # type: ignore[override]
+    def save(self, *args, **kwargs):
         if self.id is not None:
             raise AuditLogImmutable(QT_TRANSLATE_NOOP("Messages", "操作日志只能追加，不能修改"))
         return super().save(*args, **kwargs)
 
-    def delete_instance(self, *args, **kwargs):  # type: ignore[override]
+    def delete_instance(self, *args, **kwargs):
         raise AuditLogImmutable(QT_TRANSLATE_NOOP("Messages", "操作日志不能删除"))
 
     @classmethod
-    def update(cls, *args, **kwargs):  # type: ignore[override]
+    def update(cls, *args, **kwargs):
         raise AuditLogImmutable(QT_TRANSLATE_NOOP("Messages", "操作日志只能追加，不能修改"))
 
     @classmethod
-    def delete(cls, *args, **kwargs):  # type: ignore[override]
+    def delete(cls, *args, **kwargs):
         raise AuditLogImmutable(QT_TRANSLATE_NOOP("Messages", "操作日志不能删除"))
 
 

@@ -291,6 +291,7 @@ class _CaseMaker:
         ends = [min(e, datetime.combine(e.date(), CLOSES)) for e in ends]
         record.steps.append(StepInput(IN_MEDIATION, starts[0]))
         deadline, _second = self.calendar.deadlines(data.kind, received.date(), starts[0].date())
+        assert deadline is not None  # only a case waiting for a 鉴定 has none, and the demo asks for none
         finished = (deadline < demo.today and rng.random() < 0.93) or (deadline >= demo.today and age_days > 2
                                                                         and rng.random() < 0.4)
         if not finished and not police and deadline <= demo.today + timedelta(days=3) and rng.random() < 0.6:

@@ -85,7 +85,7 @@ class _Rota:
             m = pool[self.next]
             self.next = self.next + 1 if self.next + 1 < size else 0
             info = members[m]
-            if info.join > day or info.insurance < day or (m in leaves and self.demo.on_leave(m, day)):
+            if info.join > day or info.insurance is None or info.insurance < day or (m in leaves and self.demo.on_leave(m, day)):
                 continue
             yield info.id
 

@@ -96,7 +96,7 @@ def render(case: CaseData, make: Callable[[CaseData], DocumentPart]) -> bytes:
 
 def text(case: CaseData, key: str, **values: object) -> str:
     """Clause `key` ("document.clause") in the office's wording, with the case's values filled in."""
-    filled = {"body": issuer(case), "unit": case.unit_name, "number": case.number,
+    filled: dict[str, object] = {"body": issuer(case), "unit": case.unit_name, "number": case.number,
               "parties": parties_names(case), "category": case.category, "offence": case.offence or "____",
               "received_on": format_date(case.received_at.date()),
               "agreed_on": format_date(case.agreement_date) if case.agreement_date else "____年___月___日",

@@ -151,6 +151,7 @@ def session_part(case: CaseData, session_index: int | None = None) -> DocumentPa
         raise IndexError(f"本案只有{len(case.sessions)}次调解记录")
     title = title_of(case, "session")
     page = spec(case, title)
+    chosen: list[tuple[int, SessionData | None]]
     if session_index is not None:
         chosen = [(session_index, case.sessions[session_index])]
     else:

@@ -62,7 +62,7 @@ def wording_problems(key: str, text: str) -> list[str]:
         return [QT_TRANSLATE_NOOP("Messages", "花括号不成对：占位符应写成 {body} 这样的形式")]
     allowed = clause_info(key)["placeholders"]
     labels = placeholders()
-    problems = []
+    problems: list[str] = []
     for name in dict.fromkeys(names):
         if name not in allowed:
             usable = "、".join(f"{{{p}}}（{labels[p]}）" for p in allowed) or QT_TRANSLATE_NOOP(

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, partial
-from typing import Any
+from typing import Any, TypeAlias
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -414,7 +414,7 @@ class BlankLines(Flowable):
             self.canv.line(0, y, self.width, y)
 
 
-Cell = str | Flowable | list[Flowable]
+Cell: TypeAlias = str | Flowable | list[Flowable]
 
 
 def _cell(value: Cell, style: ParagraphStyle) -> Flowable | list[Flowable] | str:

@@ -5,6 +5,7 @@ hours and stars, and the best volunteers."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -136,7 +137,7 @@ def _value_step(top: float) -> float:
     return 10 ** len(str(int(top)))
 
 
-def bar_chart(items: list[tuple[str, float]], width: float, horizontal: bool = True) -> Drawing:
+def bar_chart(items: Sequence[tuple[str, float]], width: float, horizontal: bool = True) -> Drawing:
     """Bars for (label, value), the values written at their ends."""
     count = max(len(items), 1)
     height = (14 + count * 7.5 * mm / 1.6) if horizontal else 70 * mm

@@ -48,7 +48,7 @@ def _small_number(n: int) -> str:
     return head + (_DIGITS[units] if units else "")
 
 
-def parse_loose_date(value: str | int | float | date) -> date:
+def parse_loose_date(value: object) -> date:
     """A date as people type it or spreadsheets store it, including Excel serial day numbers; any date
     outside the years 1900–2100 is refused, however it arrives."""
     if isinstance(value, datetime):

@@ -40,7 +40,7 @@ def check_optional(check: Callable[[str], T], raw: str | None, errors: list[Fiel
                    field: str | None = None, empty: T | str = "") -> T | str:
     """Run a check on a value the user may leave blank: blank gives `empty`; a `FieldError` is added to
     `errors` (under `field` when given) and gives `empty` too, so every wrong field is reported at once."""
-    if not (raw or "").strip():
+    if raw is None or not raw.strip():
         return empty
     try:
         return check(raw)

@@ -91,7 +91,7 @@ class _SentenceError(ValueError):
 
 def _normalise(text: str) -> list[str]:
     text = (text or "").translate(_DIGITS).translate(_PUNCTUATION).replace("\r\n", "\n").replace("\r", "\n")
-    lines = []
+    lines: list[str] = []
     for raw in text.split("\n"):
         line = _SPACES.sub("", raw)
         lines.extend(part for part in _SECTION_START.split(line) if part)
@@ -273,8 +273,8 @@ def parse_notice(text: str, default_year: int | None = None) -> ParsedNotice:
         quoted = Message(QT_TRANSLATE_NOOP("Messages", "{heading}：{body}"), heading=heading, body=body)
         if not off and not worked and not any(p.sentence.startswith(f"{heading}：") for p in problems):
             problems.append(NoticeProblem(quoted, QT_TRANSLATE_NOOP("Messages", "没有找到放假日期")))
-        for kind, days in ((REST, _fill_weekend_gaps(set(off), set(worked))), (WORK, set(worked))):
-            for d in sorted(days):
+        for kind, dates in ((REST, _fill_weekend_gaps(set(off), set(worked))), (WORK, set(worked))):
+            for d in sorted(dates):
                 known = entries.get(d)
                 if known and known.kind != kind:
                     problems.append(NoticeProblem(quoted, Message(

@@ -15,7 +15,13 @@ _DROP = str.maketrans("", "", "·• .-")
 def _syllables(text: str) -> list[str]:
     from pypinyin import lazy_pinyin  # its dictionaries take ~0.1 s to load: not at start-up
 
-    return [s.lower().translate(_DROP) for s in lazy_pinyin(text, errors=lambda chars: list(chars))]
+    # pypinyin documents that an `errors` callback may return a list; its stubs allow only a str
+    return [s.lower().translate(_DROP) for s in lazy_pinyin(text, errors=_each_char)]  # type: ignore[arg-type]
+
+
+def _each_char(chars: str) -> list[str]:
+    """Characters without pinyin (letters, digits) are kept, one item each."""
+    return list(chars)
 
 
 @lru_cache(maxsize=65_536)  # names repeat (a roster import or the demo data has thousands of 买买提)

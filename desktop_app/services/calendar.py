@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from typing import TypedDict
 
 from ..db.database import db
 from ..db.models import Holiday
@@ -20,13 +21,23 @@ from ..domain.work_calendar import HolidayCalendar, YearStatus
 
 NOTICE_MONTH = 11  # the State Council publishes the next year's arrangement in November
 _lock = threading.Lock()
-_state: dict[str, object] = {"generation": 0, "calendar": None, "key": None, "seed": None, "open": False}
+
+
+class _State(TypedDict):
+    generation: int  # counts invalidations
+    calendar: HolidayCalendar | None  # of the open data file, made at `key`
+    key: tuple[int, int] | None  # (the connection's id, generation)
+    seed: HolidayCalendar | None  # from the seed rows, when no data file is open
+    open: bool
+
+
+_state: _State = {"generation": 0, "calendar": None, "key": None, "seed": None, "open": False}
 
 
 def invalidate() -> None:
     """Forget what was read: the table, the office's 新疆 switch."""
     with _lock:
-        _state["generation"] = int(_state["generation"]) + 1  # type: ignore[call-overload]
+        _state["generation"] += 1
         _state["calendar"] = None
 
 
@@ -48,9 +59,10 @@ def load_year(year: int) -> list[HolidayRow]:
 
 def _seed_calendar() -> HolidayCalendar:
     with _lock:
-        if _state["seed"] is None:
-            _state["seed"] = HolidayCalendar.from_rows(seed_rows())
-        return _state["seed"]  # type: ignore[return-value]
+        seed = _state["seed"]
+        if seed is None:
+            seed = _state["seed"] = HolidayCalendar.from_rows(seed_rows())
+        return seed
 
 
 def current() -> HolidayCalendar:
@@ -63,7 +75,7 @@ def current() -> HolidayCalendar:
         key = (id(db.obj), _state["generation"])
         cached = _state["calendar"]
         if cached is not None and _state["key"] == key:
-            return cached  # type: ignore[return-value]
+            return cached
     calendar = HolidayCalendar(load_year, counts_xinjiang_holidays())
     with _lock:
         if _state["key"] != key or _state["calendar"] is None:

@@ -101,7 +101,7 @@ def arrangement(layer: str, year: int) -> tuple[list[ArrangedDay], bool]:
 
 def check_arrangement(layer: str, year: int, days: Sequence[ArrangedDay]) -> list[str]:
     """What is wrong with an arrangement (empty when it may be stored)."""
-    problems = []
+    problems: list[str] = []
     if layer not in LAYERS:
         problems.append(Message(QT_TRANSLATE_NOOP("Messages", "未知的节假日类别“{layer}”"), layer=layer))
     if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:

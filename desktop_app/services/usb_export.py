@@ -109,7 +109,7 @@ def verify_export(folder: Path) -> list[str]:
     manifest = Path(folder) / MANIFEST_NAME
     if not manifest.exists():
         return [Message(QT_TRANSLATE_NOOP("Messages", "缺少{manifest_name}"), manifest_name=MANIFEST_NAME)]
-    problems = []
+    problems: list[str] = []
     for line in manifest.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -206,9 +206,11 @@ def _stop_if_cancelled(cancel: Callable[[], bool] | None) -> None:
 
 
 def _check_free_space(target: Path, files: Sequence[tuple[str, FileContent]]) -> None:
-    if any(callable(content) for _name, content in files):
-        return  # sizes unknown until made; a full stick is caught while writing
-    needed = sum(len(content) for _name, content in files) + _FREE_SPACE_MARGIN  # type: ignore[arg-type]
+    needed = _FREE_SPACE_MARGIN
+    for _name, content in files:
+        if callable(content):
+            return  # sizes unknown until made; a full stick is caught while writing
+        needed += len(content)
     try:
         free = shutil.disk_usage(target).free
     except OSError:

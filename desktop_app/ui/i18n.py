@@ -57,8 +57,9 @@ def shown(text: object) -> str:
         return template.format(**{key: _shown_part(value) for key, value in text.params.items()})
     if isinstance(text, str):
         return QCoreApplication.translate("Messages", text) if text else text
-    if isinstance(text, BaseException) and isinstance(getattr(text, "message", None), str):
-        return shown(text.message)
+    message = getattr(text, "message", None) if isinstance(text, BaseException) else None
+    if isinstance(message, str):
+        return shown(message)
     return str(text)
 
 

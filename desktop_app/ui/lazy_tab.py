@@ -4,24 +4,27 @@ tab the user sees (the 首页). The content keeps itself current (ops.follow_cha
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+Content = TypeVar("Content", bound=QWidget)
 
-class LazyTab(QWidget):
-    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+
+class LazyTab(QWidget, Generic[Content]):
+    def __init__(self, factory: Callable[[], Content], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._factory = factory
-        self._content: QWidget | None = None
+        self._content: Content | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
     @property
-    def content(self) -> QWidget:
+    def content(self) -> Content:
         return self.build()
 
-    def build(self) -> QWidget:
+    def build(self) -> Content:
         if self._content is None:
             self._content = self._factory()
             self._layout.addWidget(self._content)

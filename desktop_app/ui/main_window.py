@@ -5,6 +5,8 @@ services refuse it anyway); 切换用户 and 注销 are there when the window wa
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
@@ -24,32 +26,39 @@ from .office_dialog import OfficeDialog
 from .ops import BACKUPS, SETTINGS, announce, follow_changes
 from .roles import hide_unless, may
 
+if TYPE_CHECKING:  # each tab is imported when it is first shown
+    from .cases.cases_tab import CasesTab
+    from .certificates.certificates_tab import CertificatesTab
+    from .records.records_tab import RecordsTab
+    from .roster.roster_tab import RosterTab
+    from .schedule.schedule_tab import ScheduleTab
 
-def _roster_tab() -> QWidget:
+
+def _roster_tab() -> RosterTab:
     from .roster.roster_tab import RosterTab
 
     return RosterTab()
 
 
-def _schedule_tab() -> QWidget:
+def _schedule_tab() -> ScheduleTab:
     from .schedule.schedule_tab import ScheduleTab
 
     return ScheduleTab()
 
 
-def _cases_tab() -> QWidget:
+def _cases_tab() -> CasesTab:
     from .cases.cases_tab import CasesTab
 
     return CasesTab()
 
 
-def _certificates_tab() -> QWidget:
+def _certificates_tab() -> CertificatesTab:
     from .certificates.certificates_tab import CertificatesTab
 
     return CertificatesTab()
 
 
-def _records_tab() -> QWidget:
+def _records_tab() -> RecordsTab:
     from .records.records_tab import RecordsTab
 
     return RecordsTab()

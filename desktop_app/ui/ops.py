@@ -33,6 +33,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
@@ -59,7 +60,15 @@ ALL = frozenset({MEMBERS, TEAMS, SHIFTS, CASES, CERTIFICATES, RECORDS, SETTINGS,
 DATA = ALL - {BACKUPS}
 
 SHOW_AFTER_MS = 300
-_PARENT = object()
+
+
+class _Default(Enum):
+    """`TaskRunner(source=…)` left out: the change is the parent's."""
+
+    PARENT = "parent"
+
+
+_PARENT = _Default.PARENT
 
 # --- what changed ---------------------------------------------------------------------------------
 
@@ -192,7 +201,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QWidget | None, title: str, work: Callable[[Progress], Any], *,
                  changes: Iterable[str] = (), expected: tuple[type[BaseException], ...] = (),
-                 source: QObject | None | object = _PARENT, show_progress: bool = True) -> None:
+                 source: QObject | _Default | None = _PARENT, show_progress: bool = True) -> None:
         """`changes`: the kinds announced on success, by `source` (default `parent`, whose view updates
         itself; None when every view should refresh, e.g. after a restore). `show_progress=False` for
         quiet background checks."""
@@ -200,7 +209,7 @@ class TaskRunner(QObject):
         self.title = title
         self.changes = frozenset(changes)
         self.expected = (*expected, session.PermissionDenied)  # a role's refusal is never a crash
-        self.source = parent if source is _PARENT else source
+        self.source: QObject | None = parent if source is _PARENT else source
         self.error_dialog: QMessageBox | None = None
         self._parent = parent
         self._dialog: QProgressDialog | None = None

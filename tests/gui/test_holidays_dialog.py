@@ -54,7 +54,7 @@ def test_paste_see_correct_one_day_and_confirm(qtbot, office, messages, type_tex
 
     paste(qtbot, dialog, NOTICE_2027)
     assert dialog.text.toPlainText().startswith("国务院办公厅关于2027年")
-    assert "已读取 2027年：休 18 天，班 3 天" in dialog.result.text()
+    assert "已读取 2027年：休 18 天，班 3 天" in dialog.result_label.text()
     infos = dialog.calendar.infos
     assert infos[date(2027, 2, 20)].kind == WORK and not infos[date(2027, 2, 20)].estimated
     assert infos[date(2027, 2, 12)].kind == REST and infos[date(2027, 2, 12)].name == "春节"
@@ -84,7 +84,7 @@ def test_paste_see_correct_one_day_and_confirm(qtbot, office, messages, type_tex
 def test_a_partly_unreadable_notice_changes_nothing(qtbot, office, messages):
     dialog = open_dialog(qtbot)
     paste(qtbot, dialog, NOTICE_2027.replace("2月20日（周六）上班", "2月20日（周六）另行安排"))
-    assert "未作任何修改" in dialog.result.text() and "2月20日（周六）另行安排" in dialog.result.text()
+    assert "未作任何修改" in dialog.result_label.text() and "2月20日（周六）另行安排" in dialog.result_label.text()
     assert not dialog.dirty and dialog.calendar.infos[date(2027, 2, 9)].estimated
     assert dialog.calendar.infos[date(2027, 2, 20)].kind == ""  # not half-applied: the 班 day is not shown
     assert Holiday.select().where(Holiday.year == 2027).count() == 0 and messages == []

@@ -310,17 +310,18 @@ def _replay(record: CaseRecord, case_id: int, first_party: int, today: date, loo
         lookups.parties.append(((party_id, checked["role"], checked["name"], checked["birth_date"], checked["age"],
                                  checked["guardian_of"]), checked["id_number"]))
     mediator_rows = []
-    for data in record.mediators:
-        checked = validate_mediator(case_id, data.member_id, data.officer_name, data.role, lookups)
+    for mediator in record.mediators:
+        checked = validate_mediator(case_id, mediator.member_id, mediator.officer_name, mediator.role, lookups)
         lookups.mediators.add((checked["member"], checked["officer_name"], checked["role"]))
         mediator_rows.append((checked["member"], checked["officer_name"], checked["role"]))
 
     events = [(received, "", ACCEPTED, "受理登记")]
     timeline: list[tuple[datetime, int, int, Any]] = []
-    for kind, items in ((_SESSION, record.sessions), (_INVESTIGATION, record.investigations),
-                        (_FOLLOW_UP, record.follow_ups)):
-        timeline += [(_moment(item.date if kind == _FOLLOW_UP else item.held_at, received), kind, k, item)
-                     for k, item in enumerate(items)]
+    timeline += [(_moment(session.held_at, received), _SESSION, k, session)
+                 for k, session in enumerate(record.sessions)]
+    timeline += [(_moment(investigation.held_at, received), _INVESTIGATION, k, investigation)
+                 for k, investigation in enumerate(record.investigations)]
+    timeline += [(_moment(visit.date, received), _FOLLOW_UP, k, visit) for k, visit in enumerate(record.follow_ups)]
     timeline += [(step.at, _STEP, k, step) for k, step in enumerate(record.steps)]
     timeline.sort(key=lambda item: item[:3])
     rows: dict[str, list[tuple[Any, ...]]] = {"sessions": [], "investigations": [], "follow_ups": []}
@@ -329,7 +330,7 @@ def _replay(record: CaseRecord, case_id: int, first_party: int, today: date, loo
         # each piece's own check first, then its place in the history
         checked = (validate_session(item, case, today) if kind == _SESSION else
                    validate_investigation(item, case, today) if kind == _INVESTIGATION else
-                   validate_follow_up(item, case, today) if kind == _FOLLOW_UP else None)
+                   validate_follow_up(item, case, today) if kind == _FOLLOW_UP else {})
         if moment < received:
             raise CaseRefused(QT_TRANSLATE_NOOP("Messages", "办理记录的时间不能早于受理时间"))
         if moment.date() > today:

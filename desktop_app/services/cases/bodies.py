@@ -13,6 +13,7 @@ one; their numbers do not change. Every change is one transaction with an audit 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from ...db.database import db
 from ...db.models import Case, MediatingBody
@@ -32,7 +33,15 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_BODY_NAME = 100
 MAX_OFFICERS = 200
 OFFICERS_KEY = "cases.officers"
-_KEEP = object()
+
+
+class Unchanged(Enum):
+    """`save_body(seal_image=KEEP)`: the stored seal stays as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = Unchanged.KEEP
 
 
 @dataclass(frozen=True)
@@ -100,7 +109,7 @@ def check_prefix(prefix: str, field: str = "number_prefix") -> str:
 
 @requires(SETTINGS)
 def save_body(body_id: int | None, name: str, number_prefix: str, *, is_default: bool = False,
-              active: bool = True, seal_image: bytes | None | object = _KEEP) -> BodyInfo:
+              active: bool = True, seal_image: bytes | Unchanged | None = KEEP) -> BodyInfo:
     """Add (body_id None) or change a 调委会; `CaseInvalid` naming each wrong field. The prefix of a body
     that already numbered cases cannot change (its numbers would no longer be one series)."""
     errors: list[FieldError] = []
@@ -124,7 +133,7 @@ def save_body(body_id: int | None, name: str, number_prefix: str, *, is_default:
     if prefix and office and office.case_prefix.strip().removesuffix("字") == prefix:
         errors.append(FieldError("number_prefix", Message(QT_TRANSLATE_NOOP(
             "Messages", "编号前缀与本所治安调解编号前缀“{prefix}”相同：人民调解与治安调解须分别编号"), prefix=prefix)))
-    if seal_image is not _KEEP and seal_image is not None and not bytes(seal_image).startswith(PNG_SIGNATURE):  # type: ignore[arg-type]
+    if seal_image is not KEEP and seal_image is not None and not bytes(seal_image).startswith(PNG_SIGNATURE):
         errors.append(FieldError("seal", QT_TRANSLATE_NOOP("Messages", "印章图片应为透明背景的 PNG 文件")))
     with db.atomic():
         row = MediatingBody() if body_id is None else MediatingBody.get_or_none(MediatingBody.id == body_id)
@@ -146,7 +155,7 @@ def save_body(body_id: int | None, name: str, number_prefix: str, *, is_default:
         first = not MediatingBody.select().where(MediatingBody.active == True).exists()  # noqa: E712
         row.name, row.number_prefix, row.active = name, prefix, bool(active)
         row.is_default = bool(is_default or (first and active))
-        if seal_image is not _KEEP:
+        if seal_image is not KEEP:
             row.seal_image = seal_image
         row.save()
         if row.is_default:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -33,6 +34,9 @@ from ..usb_export import ExportFailed, Manifest, safe_file_name, write_files_saf
 from .document_data import case_document_data
 from .register import CaseFilter, fetch_case_rows, search_case_ids
 from .workflow import case_outcomes
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs  # typing.TypeIs is Python 3.13
 
 FOLDER_PREFIX = "纠纷案件导出"
 DOSSIER_SUFFIX = "卷宗"
@@ -60,19 +64,19 @@ class ExportResult:
 def selected_case_ids(selection: Sequence[int] | Period, today: date | None = None) -> list[int]:
     """Chosen case ids (deleted ones left out), or the cases received in a period, oldest first."""
     if _is_period(selection):
-        start, end = selection  # type: ignore[misc]
+        start, end = selection
         if end < start:
             raise ValueError(QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
         return search_case_ids(CaseFilter(date_from=start, date_to=end), descending=False, today=today)
-    ids = list(dict.fromkeys(int(i) for i in selection))  # type: ignore[union-attr]
+    ids = list(dict.fromkeys(int(i) for i in selection))
     live: set[int] = set()
-    for start in range(0, len(ids), _IN_CHUNK):
+    for offset in range(0, len(ids), _IN_CHUNK):
         live.update(i for (i,) in Case.select(Case.id).where(
-            Case.id.in_(ids[start:start + _IN_CHUNK]), Case.deleted_at.is_null()).tuples())
+            Case.id.in_(ids[offset:offset + _IN_CHUNK]), Case.deleted_at.is_null()).tuples())
     return [i for i in ids if i in live]
 
 
-def _is_period(selection: object) -> bool:
+def _is_period(selection: object) -> TypeIs[Period]:
     return (isinstance(selection, tuple) and len(selection) == 2
             and all(isinstance(d, date) for d in selection))
 

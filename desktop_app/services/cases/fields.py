@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, Protocol
 
 from ...db.models import Case
 from ...domain.dates import check_year, parse_loose_date
@@ -24,6 +24,14 @@ _DATETIME = re.compile(
 
 class CaseInvalid(ValidationFailed):
     """What was typed cannot be saved; `errors` holds one message per wrong field."""
+
+
+class Received(Protocol):
+    """What the check of a session, investigation or visit reads of its case: a stored `Case`, or the
+    case a batch import replays."""
+
+    @property
+    def received_at(self) -> datetime: ...
 
 
 def text_field(value: Any, name: str, label: str, limit: int, errors: list[FieldError]) -> str:

@@ -8,12 +8,12 @@ from datetime import date, datetime
 from typing import Any
 
 from ...db.database import db
-from ...db.models import Case, Investigation
+from ...db.models import Investigation
 from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from .. import audit
 from ..session import DELETE, EDIT, requires
-from .fields import MAX_TEXT, CaseInvalid, datetime_field, live_case, text_field
+from .fields import MAX_TEXT, CaseInvalid, Received, datetime_field, live_case, text_field
 
 
 @dataclass
@@ -43,7 +43,7 @@ class InvestigationEntry:
                                   self.present, self.record)
 
 
-def validate_investigation(data: InvestigationInput, case: Case, today: date | None = None) -> dict[str, Any]:
+def validate_investigation(data: InvestigationInput, case: Received, today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     errors: list[FieldError] = []
     held = datetime_field(data.held_at, "held_at", QT_TRANSLATE_NOOP("Messages", "调查时间"), errors, required=True)

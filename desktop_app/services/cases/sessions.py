@@ -19,7 +19,16 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from ..session import DELETE, EDIT, requires
-from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
+from .fields import (
+    MAX_TEXT,
+    CaseInvalid,
+    Received,
+    choice_field,
+    date_field,
+    datetime_field,
+    live_case,
+    text_field,
+)
 from .workflow import MAX_SECURITY_SESSIONS, CaseLookups, CaseRefused, guardian_must_attend, refresh_deadlines
 
 PERFORMED_CHOICES = (QT_TRANSLATE_NOOP("Vocabulary", "已履行"), QT_TRANSLATE_NOOP("Vocabulary", "部分履行"),
@@ -84,7 +93,7 @@ class FollowUpEntry:
 # --- sessions ------------------------------------------------------------------------------------
 
 
-def validate_session(data: SessionInput, case: Case, today: date | None = None) -> dict[str, Any]:
+def validate_session(data: SessionInput, case: Received, today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     errors: list[FieldError] = []
     held = datetime_field(data.held_at, "held_at",
@@ -179,7 +188,7 @@ def list_sessions(case_id: int) -> list[SessionEntry]:
 # --- follow-ups ----------------------------------------------------------------------------------
 
 
-def validate_follow_up(data: FollowUpInput, case: Case, today: date | None = None) -> dict[str, Any]:
+def validate_follow_up(data: FollowUpInput, case: Received, today: date | None = None) -> dict[str, Any]:
     today = today or date.today()
     errors: list[FieldError] = []
     day = date_field(data.date, "date", QT_TRANSLATE_NOOP("Messages", "回访日期"), errors, required=True)

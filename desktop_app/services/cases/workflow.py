@@ -97,8 +97,10 @@ class TransitionNotAllowed(CaseRefused):
 
 
 class _HasDeadline(Protocol):
-    status: str
-    deadline: date | None
+    @property
+    def status(self) -> str: ...
+    @property
+    def deadline(self) -> date | None: ...
 
 
 ESTIMATE_NOTE = QT_TRANSLATE_NOOP("Messages", "按预估的放假安排计算")

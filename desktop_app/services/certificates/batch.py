@@ -96,11 +96,16 @@ def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", r
     nothing is issued and the exception reaches the caller. Refused members are skipped and listed in the
     result.
     `CertificateFilesNotWritten` when the certificates were issued but their files could not be written."""
-    if one_file and out_file is None:
-        raise ValueError("out_file is required when one_file is true")
-    if not one_file and out_dir is None:
-        raise ValueError("out_dir is required when one_file is false")
-    target_dir = Path(out_file).parent if one_file else Path(out_dir)  # type: ignore[arg-type]
+    one_path: Path | None = None  # the one file, when one_file
+    if one_file:
+        if out_file is None:
+            raise ValueError("out_file is required when one_file is true")
+        one_path = Path(out_file)
+        target_dir = one_path.parent
+    else:
+        if out_dir is None:
+            raise ValueError("out_dir is required when one_file is false")
+        target_dir = Path(out_dir)
     if not target_dir.is_dir():
         raise CertificateRefused(
             Message(QT_TRANSLATE_NOOP("Messages", "保存位置不存在：{target_dir}"), target_dir=target_dir))
@@ -145,8 +150,8 @@ def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", r
     if not result.issued:
         return result
     try:
-        if one_file:
-            result.files.append(write_pdf(Path(out_file), combined))  # type: ignore[arg-type]
+        if one_path is not None:
+            result.files.append(write_pdf(one_path, combined))
         else:
             used: set[str] = set()
             for issued, pdf in zip(result.issued, pdfs, strict=True):

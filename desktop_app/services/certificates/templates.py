@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import string
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache
 from typing import Any
 
@@ -26,7 +27,14 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_TEMPLATE_NAME = 50
 MAX_WORDING = 5_000
 
-_KEEP = object()
+
+class _Unchanged(Enum):
+    """`save_template` without `seal_image`: the stored seal stays as it is."""
+
+    KEEP = "keep"
+
+
+_KEEP = _Unchanged.KEEP
 
 
 @dataclass(frozen=True)
@@ -155,7 +163,7 @@ def check_wording(wording: str) -> list[str]:
 
 @requires(SETTINGS)
 def save_template(template_id: int | None, cert_type: str, name: str, wording: str, border_style: str, *,
-                  is_default: bool = False, seal_image: bytes | None | object = _KEEP) -> TemplateInfo:
+                  is_default: bool = False, seal_image: bytes | _Unchanged | None = _KEEP) -> TemplateInfo:
     """Add (template_id None) or change a template; `seal_image` None removes the template's own seal."""
     check_type(cert_type)
     name = refused_unless_clean(name, QT_TRANSLATE_NOOP("Messages", "模板名称"))
@@ -173,7 +181,7 @@ def save_template(template_id: int | None, cert_type: str, name: str, wording: s
     if problems:
         raise CertificateRefused("；".join(problems))
     if seal_image is not _KEEP and seal_image is not None:
-        check_seal_image(seal_image)  # type: ignore[arg-type]
+        check_seal_image(seal_image)
     with db.atomic():
         ensure_default_templates()
         if template_id is None:

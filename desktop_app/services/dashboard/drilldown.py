@@ -4,6 +4,7 @@ instead, filtered (`records.activity_list.ActivityFilter`). No ID or phone numbe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -43,7 +44,7 @@ class DrillDown:
     key: str
     title: str
     headers: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: Sequence[tuple[str, ...]]
     ids: list[int]  # the record behind each row (member, shift, case …)
 
 

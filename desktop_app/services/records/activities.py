@@ -8,7 +8,7 @@ figures of domain/activity_figures.py (劝导交通违法行为 起, 救助被�
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -63,7 +63,7 @@ class ActivityInput:
         """column → value as given."""
         return {column: getattr(self, column) for column in FIGURE_COLUMNS}
 
-    def set_figures(self, values: dict[str, int | str]) -> ActivityInput:
+    def set_figures(self, values: Mapping[str, int | str]) -> ActivityInput:
         """Set figures by their names (劝导交通违法行为 …) or columns; the others stay as they are."""
         by_name = {figure.name: column for column, figure in BY_COLUMN.items()}
         for key, value in values.items():

@@ -309,7 +309,7 @@ def _as_date(value: Any) -> date | None:
 def _date(value: object, year: int | None) -> tuple[date | None, str]:
     if isinstance(value, datetime | date) or (isinstance(value, int | float) and not isinstance(value, bool)):
         try:
-            return parse_loose_date(value), ""  # type: ignore[arg-type]
+            return parse_loose_date(value), ""
         except FieldError as exc:
             return None, Message(QT_TRANSLATE_NOOP("Messages", "日期：{message}"), message=exc.message)
     text = fold_fullwidth(_text(value))
@@ -329,7 +329,9 @@ def _date(value: object, year: int | None) -> tuple[date | None, str]:
 
 def _members(text: str, ctx: _Context) -> tuple[list[int], list[str], list[str]]:
     """(member ids, the names as folded, refusals)."""
-    ids, names, refusals = [], [], []
+    ids: list[int] = []
+    names: list[str] = []
+    refusals: list[str] = []
     for part in _MEMBER_SPLIT.split(fold_fullwidth(text)):
         name = normalize_name(part)
         if not name:
@@ -350,8 +352,8 @@ def _judge(sheet: LedgerSheet, index: int, by_field: dict[str, int], ctx: _Conte
            carried: dict[str, object]) -> tuple[RowVerdict, ActivityInput | None]:
     row, number = sheet.rows[index], sheet.row_numbers[index]
     cells = {key: row[column] if column < len(row) else None for key, column in by_field.items()}
-    shown = {key: _text(value) if not isinstance(value, datetime | date) else format_date(_as_date(value))
-             for key, value in cells.items()}
+    shown = {key: format_date(value.date() if isinstance(value, datetime) else value)
+             if isinstance(value, date) else _text(value) for key, value in cells.items()}
     if all(map(_is_blank, row)):
         return RowVerdict(sheet.sheet, number, shown, SKIPPED, [QT_TRANSLATE_NOOP("Messages", "空行，已跳过")]), None
     if any(isinstance(cell, str) and _TOTAL_ROW.match(cell) for cell in row):

@@ -98,7 +98,7 @@ def _ledger_sql(rules: PointsRules) -> tuple[str, list[Any]]:
     attended = ", ".join("?" for _ in ATTENDED_STATUSES)
     kinds = sorted(rules.per_kind.items())
     kind_case = ("CASE act.kind " + " ".join("WHEN ? THEN ?" for _ in kinds) + " ELSE 0 END") if kinds else "0"
-    parts = [
+    parts: list[tuple[str, list[Any]]] = [
         ("SELECT a.member_id, s.date, ROUND(a.hours * ?, 2) AS points, '值班：' || p.kind AS reason, "
          "'assignment' AS source_table, a.uuid AS source_uuid FROM assignment a JOIN shift s ON a.shift_id = s.id "
          f"JOIN duty_post p ON s.post_id = p.id WHERE a.status IN ({attended}) AND a.hours > 0",

@@ -244,7 +244,7 @@ def report_xlsx(data: WorkReport) -> bytes:
                [[m, *(values.get(n, 0) for n in names)] for m, values in data.months.items()], [10] + [12] * len(names))
     if data.cases is not None:
         c = data.cases
-        rows = [["合计", c.total], *[[f"类型：{k}", v] for k, v in c.by_kind.items()],
+        rows: list[list[object]] = [["合计", c.total], *[[f"类型：{k}", v] for k, v in c.by_kind.items()],
                 *[[f"类别：{k}", v] for k, v in c.by_category.items() if v],
                 *[[f"结果：{k}", v] for k, v in c.by_outcome.items()], ["调解成功率", c.success_rate]]
         _table(book.create_sheet("矛盾纠纷"), "矛盾纠纷调解", ["项目", "数量"], rows, [22, 12])

@@ -134,7 +134,7 @@ def service_record(member_id: int, date_from: date | None = None,
     if date_from is not None and date_to is not None and date_to < date_from:
         raise ValueError(QT_TRANSLATE_NOOP("Messages", "结束日期不能早于开始日期"))
     items: list[ServiceItem] = []
-    days: list[date] = []
+    days: list[date | None] = []
 
     duty = (_duty_query(date_from, date_to)
             .select(DutyPost.kind, fn.COUNT(Assignment.id), fn.SUM(Assignment.hours), fn.MIN(Shift.date),

@@ -526,7 +526,7 @@ def _birth_cell(value: object, number: str, notes: list[str]) -> object:
         return None
     if id_birth is not None:
         try:
-            typed = parse_loose_date(value)  # type: ignore[arg-type]
+            typed = parse_loose_date(value)
         except FieldError:
             return value
         # "出生年月" columns formatted as year-month store the 1st of the month.
@@ -751,17 +751,18 @@ def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportRepo
                 continue
             judged = _judge(row_number, row, ctx, validate=False)
             verdict = judged.verdict
-            if judged.data is not None and verdict.new_team:
-                team_id = ctx.teams.get(verdict.new_team)
+            new_team = verdict.new_team
+            if judged.data is not None and new_team:
+                team_id = ctx.teams.get(new_team)
                 if team_id is None:
                     try:
-                        team_id = save_team(TeamInput(name=verdict.new_team))
+                        team_id = save_team(TeamInput(name=new_team))
                     except TeamInvalid as exc:
                         verdict = _refused(verdict, [f"所属队伍：{e.message}" for e in exc.errors])
                     else:
-                        ctx.teams[verdict.new_team] = team_id
-                        ctx.team_names[team_id] = verdict.new_team
-                        teams_created.append(verdict.new_team)
+                        ctx.teams[new_team] = team_id
+                        ctx.team_names[team_id] = new_team
+                        teams_created.append(new_team)
                 judged.data.team_id = team_id
             if judged.data is not None and verdict.action in (ADDED, UPDATED):
                 try:

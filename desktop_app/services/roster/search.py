@@ -230,7 +230,7 @@ def _ordering(sort_key: str, descending: bool) -> list:
     by_name = [Member.pinyin_full, Member.name, Member.id]
     if sort_key == "name":
         return [field.desc() if descending else field.asc() for field in by_name]
-    column = {
+    columns = {
         "gender": Member.gender,
         "ethnic": Member.ethnic_code,
         "id_number": Member.id_number,
@@ -238,7 +238,7 @@ def _ordering(sort_key: str, descending: bool) -> list:
         "skills": Member.skills,
         "join_date": Member.join_date,
         "insurance_expires_on": Member.insurance_expires_on,
-    }.get(sort_key)
+    }
     if sort_key == "status":
         key = Case(Member.status, [(s, i) for i, s in enumerate(MEMBER_STATUSES)], len(MEMBER_STATUSES))
         missing = None
@@ -247,8 +247,8 @@ def _ordering(sort_key: str, descending: bool) -> list:
         key = Case(Member.team, list(ranks.items()), len(ranks)) if ranks else Member.team
         missing = Member.team.is_null()
     else:
-        key = column
-        missing = column.is_null() | (column == "")
+        key = columns[sort_key]
+        missing = key.is_null() | (key == "")
     # Blank values go last whichever way the column is sorted; ties fall back to the name order.
     primary = [missing] if missing is not None else []
     primary.append(key.desc() if descending else key.asc())

@@ -45,13 +45,16 @@ class _Reader:
         self.dates: dict[str, date] = {}
         self.times: dict[str, time] = {}
 
-    def date(self, text: Any) -> date | None:
-        if text is None:
-            return None
+    def day(self, text: Any) -> date:
+        """A date column that is never NULL."""
         found = self.dates.get(text)
         if found is None:
             found = self.dates[text] = date.fromisoformat(str(text)[:10])
         return found
+
+    def date(self, text: Any) -> date | None:
+        """A nullable date column."""
+        return None if text is None else self.day(text)
 
     def time(self, text: Any) -> time:
         found = self.times.get(text)
@@ -83,7 +86,7 @@ class AssignmentBatch:
                  .order_by(Shift.date, Shift.start, Shift.post, Shift.id))
         for sid, post_id, name, kind, skill, team, needs_leader, day, start, end, headcount, leader in _rows(query):
             self._shifts[sid] = ShiftFacts(sid, post_id, name, kind, skill or "", team, bool(needs_leader),
-                                           read.date(day), read.time(start), read.time(end), headcount, 0)
+                                           read.day(day), read.time(start), read.time(end), headcount, 0)
             self._leaders[sid] = leader
         query = Member.select(Member.id, Member.name, Member.status, Member.deleted_at, Member.team, Member.join_date,
                               Member.insurance_expires_on, Member.skills)
@@ -95,7 +98,7 @@ class AssignmentBatch:
         query = Leave.select(Leave.member, Leave.from_date, Leave.to_date, Leave.reason).where(
             Leave.from_date <= date_to + timedelta(days=1), Leave.to_date >= date_from - timedelta(days=1))
         for mid, start, end, reason in _rows(query):
-            self._members[mid].leaves.append((read.date(start), read.date(end), reason))
+            self._members[mid].leaves.append((read.day(start), read.day(end), reason))
         skills = sorted({s.required_skill for s in self._shifts.values() if s.required_skill})
         self._qualifications: dict[tuple[int, str], list[Period]] = {}
         if skills:
@@ -115,7 +118,7 @@ class AssignmentBatch:
                         Assignment.status != ON_LEAVE)
                  .order_by(Shift.date, Shift.start, Assignment.id))
         for mid, aid, sid, post_name, day, start, end in _rows(query):
-            self._book(mid, BusyShift(aid, sid, post_name, read.date(day), read.time(start), read.time(end)))
+            self._book(mid, BusyShift(aid, sid, post_name, read.day(day), read.time(start), read.time(end)))
             self._saved_on.add(sid)
         self._now = {sid: self._with_filled(s) if sid in self._crew else s for sid, s in self._shifts.items()}
         self._windows: dict[date, tuple[int, int]] = {}

@@ -35,6 +35,7 @@ When `team_id` is given, only that team's posts are scheduled and only its membe
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import time as timer
 import uuid
 from collections.abc import Mapping, Sequence
@@ -166,7 +167,7 @@ class BookedInfo:
     status: str = PLANNED
     hours: float = 0.0  # recorded hours (attended)
     member_team_id: int | None = None
-    member_join_date: date | None = None
+    member_join_date: dt.date | None = None  # `date` is a field above
 
     @property
     def minutes(self) -> int:
@@ -522,7 +523,8 @@ class _Planner:
             periods = self.members[i].skills[post.required_skill]
             day = date.fromordinal(ordinal)
             ends = [b for a, b in periods if valid_on(((a, b),), day)]
-            until = "" if any(b is None for b in ends) or not ends else f"（有效期至{format_date(max(ends))}）"
+            known_ends = [b for b in ends if b is not None]
+            until = "" if len(known_ends) < len(ends) or not ends else f"（有效期至{format_date(max(known_ends))}）"
             parts.append(f"具备 {post.required_skill} 资质{until}")
         return "，".join(parts)
 

@@ -220,7 +220,7 @@ def _blank(value: object) -> bool:
 
 
 def _optional_clock(value: str | time | None, field_name: str, label: str, errors: list[FieldError]) -> time | None:
-    if _blank(value):
+    if value is None or _blank(value):
         return None
     try:
         return parse_clock(value, field_name, label)
@@ -408,7 +408,7 @@ class PatternInput:
 
 
 def _optional_date(value: str | date | None, field_name: str, label: str, errors: list[FieldError]) -> date | None:
-    if _blank(value):
+    if value is None or _blank(value):
         return None
     try:
         return parse_loose_date(value)

@@ -78,7 +78,7 @@ def joined_by(join_date: date | None, day: date) -> bool:
 
 
 def joined_problem(join_date: date | None, day: date) -> Problem | None:
-    if joined_by(join_date, day):
+    if join_date is None or joined_by(join_date, day):
         return None
     return Problem(REFUSE, "joined",
         Message(QT_TRANSLATE_NOOP("Messages", "{join_date}才入队"), join_date=format_date(join_date)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -153,8 +154,8 @@ class AuditViewer(QDialog):
         period = self.period.isChecked()
         return audit.AuditFilter(
             username=self.user.currentData(), action=self.action.currentData(),
-            date_from=self.date_from.date().toPython() if period else None,
-            date_to=self.date_to.date().toPython() if period else None,
+            date_from=cast(date, self.date_from.date().toPython()) if period else None,
+            date_to=cast(date, self.date_to.date().toPython()) if period else None,
             record_uuid=self.record.text().strip())
 
     def apply_filter(self) -> None:

@@ -37,8 +37,9 @@ class Curtain(QWidget):
         self.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.parent() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+        window = self.parentWidget()
+        if watched is window and window is not None and event.type() == QEvent.Type.Resize:
+            self.setGeometry(window.rect())
             self.raise_()
         elif watched is self.parent() and event.type() == QEvent.Type.ChildAdded:
             self.raise_()
@@ -62,7 +63,9 @@ class IdleLock(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
         self.set_minutes(minutes)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None  # made before any window
+        app.installEventFilter(self)
         self.timer.start()
 
     @property
@@ -114,7 +117,8 @@ class IdleLock(QObject):
                 curtain.hide()
                 curtain.deleteLater()
         self.curtains.clear()
-        self.dialog.deleteLater()
+        if self.dialog is not None:
+            self.dialog.deleteLater()
         self.dialog = None
         self.timer.start()
         self.unlocked.emit()
@@ -124,6 +128,7 @@ class IdleLock(QObject):
             self.dialog, self.tr("退出程序"),
             self.tr("退出后，打开着的窗口中尚未保存的内容将会丢失。确定退出吗？"))
         if answer != QMessageBox.StandardButton.Yes:
-            self.dialog.show()
+            if self.dialog is not None:
+                self.dialog.show()
             return
         self.quit_requested.emit()

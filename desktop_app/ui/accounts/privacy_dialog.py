@@ -104,7 +104,8 @@ class PrivacyDialog(QDialog):
             audit.set_retention_months(self.audit_months.value())
             retention.set_retention_years(self.member_years.value())
         except (AccountError, audit.RetentionRefused, retention.RetentionRefused) as exc:
-            QMessageBox.warning(self, self.tr("未保存"), shown(getattr(exc, "message", None) or exc.error.message))
+            message = exc.error.message if isinstance(exc, AccountError) else exc.message
+            QMessageBox.warning(self, self.tr("未保存"), shown(message))
             return
         self.refresh()
         QMessageBox.information(self, self.tr("已保存"), self.tr("设置已保存。自动锁定时间从下次登录起生效。"))

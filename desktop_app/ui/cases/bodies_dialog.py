@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.cases.bodies import (
+    KEEP,
     BodyInfo,
+    Unchanged,
     assign_unassigned,
     list_bodies,
     list_officers,
@@ -38,8 +40,6 @@ from ..id_table_model import Column
 from ..ops import CASES, SETTINGS, announce_on
 from ..rows_table_model import RowsTableModel
 from .widgets import FieldGrid, line, plain_table
-
-_KEEP = object()
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class BodiesDialog(QDialog):
         self.resize(860, 720)
         self.bodies: list[BodyInfo] = []
         self.editing: BodyInfo | None = None
-        self._seal: bytes | None | object = _KEEP
+        self._seal: bytes | Unchanged | None = KEEP
 
         intro = QLabel(self.tr("人民调解案件属于所选的人民调解委员会：其文书以调委会名义出具、加盖调委会印章，编号为"
                                "“（年）X人调字第N号”；治安调解案件以本派出所名义办理，编号前缀在“文件 → 单位信息”中设置。"))
@@ -176,7 +176,7 @@ class BodiesDialog(QDialog):
         self.prefix.setText(body.number_prefix)
         self.is_default.setChecked(body.is_default)
         self.active.setChecked(body.active)
-        self._seal = _KEEP
+        self._seal = KEEP
         self.seal_label.setText(self.tr("已有印章") if body.has_seal else self.tr("无印章"))
         self.fields.clear_errors()
 
@@ -188,7 +188,7 @@ class BodiesDialog(QDialog):
         self.prefix.clear()
         self.is_default.setChecked(not self.bodies)
         self.active.setChecked(True)
-        self._seal = _KEEP
+        self._seal = KEEP
         self.seal_label.setText(self.tr("无印章"))
         self.fields.clear_errors()
 
@@ -211,12 +211,10 @@ class BodiesDialog(QDialog):
 
     def save(self) -> bool:
         self.fields.clear_errors()
-        values = {"is_default": self.is_default.isChecked(), "active": self.active.isChecked()}
-        if self._seal is not _KEEP:
-            values["seal_image"] = self._seal
         try:
             saved = save_body(self.editing.id if self.editing else None, self.name.text(), self.prefix.text(),
-                              **values)
+                              is_default=self.is_default.isChecked(), active=self.active.isChecked(),
+                              seal_image=self._seal)
         except CaseInvalid as exc:
             rest = self.fields.show_errors(exc.errors)
             if rest:

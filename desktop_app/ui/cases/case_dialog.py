@@ -30,6 +30,7 @@ from .documents_panel import DocumentsPanel
 from .investigations_panel import InvestigationsPanel
 from .mediators_panel import MediatorsPanel
 from .parties_panel import PartiesPanel
+from .record_panel import RecordPanel
 from .session_panels import FollowUpsPanel, SessionsPanel
 from .workflow_panel import WorkflowPanel
 
@@ -73,9 +74,10 @@ class CaseDialog(QDialog):
         self.tabs.addTab(self.follow_ups, self.tr("回访"))
         self.tabs.addTab(self.workflow, self.tr("流程"))
         self.tabs.addTab(self.documents, self.tr("文书"))
-        self.record_panels = {self.parties: self.tr("当事人"), self.mediators: self.tr("调解人员"),
-                              self.investigations: self.tr("调查记录"), self.sessions: self.tr("调解记录"),
-                              self.follow_ups: self.tr("回访")}
+        self.record_panels: dict[RecordPanel | MediatorsPanel, str] = {
+            self.parties: self.tr("当事人"), self.mediators: self.tr("调解人员"),
+            self.investigations: self.tr("调查记录"), self.sessions: self.tr("调解记录"),
+            self.follow_ups: self.tr("回访")}
         for panel in (*self.record_panels, self.workflow):
             panel.changed.connect(self._stored)
 
@@ -116,6 +118,7 @@ class CaseDialog(QDialog):
                 self.tabs.setTabToolTip(index, "" if enabled else self.tr("请先保存（受理登记）"))
 
     def reload(self, load_form: bool) -> None:
+        assert self.case_id is not None  # only a saved case is reloaded (its tabs open after the save)
         detail = load_case(self.case_id)
         self.detail = detail
         self.setWindowTitle(self.tr("纠纷案件：{0}").format(detail.number))
@@ -182,6 +185,8 @@ class CaseDialog(QDialog):
         return parts + [name for panel, name in self.record_panels.items() if panel.is_dirty()]
 
     def delete(self) -> None:
+        if self.case_id is None:
+            return  # a case not saved yet has no 删除 button
         reason, ok = QInputDialog.getText(
             self, self.tr("删除案件"),
             self.tr("确定删除案件“{0}”吗？\n编号不会再分配给其他案件，删除后可以恢复。\n删除原因（可不填）：").format(
@@ -218,7 +223,7 @@ class CaseDialog(QDialog):
             return False
         for panel in self.record_panels:
             if panel.is_dirty():
-                saved = panel.add_officer() if panel is self.mediators else panel.save()
+                saved = panel.add_officer() if isinstance(panel, MediatorsPanel) else panel.save()
                 if not saved:
                     self.tabs.setCurrentWidget(panel)
                     return False

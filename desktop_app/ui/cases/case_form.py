@@ -6,6 +6,7 @@ Errors show in red at their fields. Kind and 调委会 are fixed once the case i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -63,7 +64,7 @@ def _scrolled(inner: QWidget) -> QScrollArea:
     return area
 
 
-def _fill(combo: QComboBox, items: list[tuple[str, object]], current: object) -> None:
+def _fill(combo: QComboBox, items: Sequence[tuple[str, object]], current: object) -> None:
     """Replace the combo's items, keeping `current` chosen (added when it is not among them)."""
     combo.blockSignals(True)
     combo.clear()
@@ -316,7 +317,8 @@ class CaseForm(QObject):
         if data.body_id is None and (self._loaded_case or default is None):
             bodies.insert(0, (self.tr("（尚未指定）") if self._bodies else self.tr("（请先在 纠纷调解 → 调解组织与民警 中登记）"),
                               None))
-        chosen = data.body_id if data.body_id is not None or self._loaded_case else default.id  # type: ignore[union-attr]
+        new_case = data.body_id is None and not self._loaded_case
+        chosen = default.id if new_case and default is not None else data.body_id
         _fill(self.body, bodies, chosen)
         officers = [("", "")] + [(name, name) for name in list_officers()]
         _fill(self.host_officer, officers, data.host_officer or "")
@@ -334,7 +336,7 @@ class CaseForm(QObject):
                              (self.appraisal, data.appraisal), (self.confirmation_result, data.confirmation_result),
                              (self.retention, data.retention)):
             set_combo_value(combo, value)
-        for edit, value in ((self.received_at, data.received_at), (self.place, data.place),
+        for edit, stored in ((self.received_at, data.received_at), (self.place, data.place),
                             (self.agreement_amount, data.agreement_amount),
                             (self.performance_way, data.performance_way),
                             (self.performance_place, data.performance_place),
@@ -348,14 +350,14 @@ class CaseForm(QObject):
                             (self.confirmation_applied_on, data.confirmation_applied_on),
                             (self.confirmation_court, data.confirmation_court), (self.filed_by, data.filed_by),
                             (self.filed_on, data.filed_on)):
-            edit.setText(value_text(value))
-        for box, value in ((self.summary, data.summary), (self.facts, data.facts),
+            edit.setText(value_text(stored))
+        for box, text in ((self.summary, data.summary), (self.facts, data.facts),
                            (self.responsibilities, data.responsibilities), (self.outcome, data.outcome),
                            (self.agreement_terms, data.agreement_terms), (self.incident_cause, data.incident_cause),
                            (self.incident_course, data.incident_course),
                            (self.incident_result, data.incident_result), (self.requests, data.requests),
                            (self.circumstances, data.circumstances), (self.others_present, data.others_present)):
-            box.setPlainText(value or "")
+            box.setPlainText(text or "")
         self._copies = data.copies
         self.oral_agreement.setChecked(bool(data.oral_agreement))
         self.parties_consent.setChecked(bool(data.parties_consent))
@@ -402,11 +404,11 @@ class CaseForm(QObject):
 
     def set_read_only(self, read_only: bool) -> None:
         for page in (self.basics_page, self.agreement_page):
-            for widget in page.findChildren(QLineEdit) + page.findChildren(QPlainTextEdit):
-                widget.setReadOnly(read_only)
-            for widget in page.findChildren(QComboBox) + page.findChildren(QCheckBox):
-                if widget not in (self.kind, self.body):
-                    widget.setEnabled(not read_only)
+            for edit in page.findChildren(QLineEdit) + page.findChildren(QPlainTextEdit):
+                edit.setReadOnly(read_only)
+            for choice in page.findChildren(QComboBox) + page.findChildren(QCheckBox):
+                if choice not in (self.kind, self.body):
+                    choice.setEnabled(not read_only)
 
     # --- errors --------------------------------------------------------------------------------------
     def _grids(self) -> tuple[FieldGrid, ...]:

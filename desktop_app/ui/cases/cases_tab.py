@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -171,7 +172,8 @@ class CasesTab(QWidget):
 
     # --- filtering -----------------------------------------------------------------------------------
     def period_dates(self) -> tuple[date, date]:
-        return self.date_from.date().toPython(), self.date_to.date().toPython()
+        # QDate.toPython() gives a datetime.date; the stubs say object
+        return cast(date, self.date_from.date().toPython()), cast(date, self.date_to.date().toPython())
 
     def current_filter(self) -> CaseFilter:
         start, end = self.period_dates() if self.period.isChecked() else (None, None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,6 +52,9 @@ from ..ops import TaskRunner
 from ..roles import hide_unless
 from .session_panels import moment_text
 
+if TYPE_CHECKING:
+    from ..print_preview import PrintPreviewDialog
+
 SESSION_RECORD = SESSION
 # the documents' official titles (documents/case_common.py TITLES, as document_title gives them) marked so
 # that the buttons can show them translated; the printed papers keep them in Chinese
@@ -79,7 +83,7 @@ class DocumentsPanel(QWidget):
         super().__init__(parent)
         self._prepare = prepare
         self.case_id: int | None = None
-        self.preview = None  # the preview dialog last opened
+        self.preview: PrintPreviewDialog | None = None  # the preview dialog last opened
         self.runner: TaskRunner | None = None
         self.notes = {
             APPLICATION: self.tr("当事人申请调解时填写、签名"),
@@ -150,35 +154,35 @@ class DocumentsPanel(QWidget):
         return True, ""
 
     def show_document(self, kind: str) -> bool:
-        if self.case_id is None or not self._prepare():
+        case_id = self.case_id
+        if case_id is None or not self._prepare():
             return False
         chosen = self._masked(kind)
         if chosen is None:
             return False
         masked, admin = chosen
         if kind == DOSSIER:
-            return self._build_dossier(masked, admin)
+            return self._build_dossier(case_id, masked, admin)
         session = self.session_choice.currentData() if kind == SESSION_RECORD else None
         acting = audit.acting_as(admin) if admin else contextlib.nullcontext()
         try:
             with acting:
-                pdf = render_document(self.case_id, kind, masked=masked, session_index=session)
+                pdf = render_document(case_id, kind, masked=masked, session_index=session)
         except CaseRefused as exc:
-            QMessageBox.information(self, vocab(document_title(self.case_id, kind)), shown(exc.message))
+            QMessageBox.information(self, vocab(document_title(case_id, kind)), shown(exc.message))
             return False
-        self._preview(pdf, kind)
+        self._preview(case_id, pdf, kind)
         return True
 
-    def _preview(self, pdf: bytes, kind: str) -> None:
+    def _preview(self, case_id: int, pdf: bytes, kind: str) -> None:
         from ..print_preview import preview_pdf
 
-        title = vocab(document_title(self.case_id, kind))
-        self.preview = preview_pdf(self, pdf, self.tr("打印{0}").format(title), document_file_name(self.case_id, kind))
+        title = vocab(document_title(case_id, kind))
+        self.preview = preview_pdf(self, pdf, self.tr("打印{0}").format(title), document_file_name(case_id, kind))
 
-    def _build_dossier(self, masked: bool, admin: str) -> bool:
+    def _build_dossier(self, case_id: int, masked: bool, admin: str) -> bool:
         if self.runner is not None:
             return False
-        case_id = self.case_id
 
         def work(progress: Progress) -> bytes:
             acting = audit.acting_as(admin) if admin else contextlib.nullcontext()
@@ -187,7 +191,7 @@ class DocumentsPanel(QWidget):
 
         self.runner = TaskRunner(self, self.tr("生成卷宗"), work, expected=(CaseRefused,))
         self.runner.finished.connect(self._runner_finished)
-        self.runner.done.connect(lambda pdf: self._preview(pdf, DOSSIER))
+        self.runner.done.connect(lambda pdf: self._preview(case_id, pdf, DOSSIER))
         self.runner.error.connect(lambda exc: QMessageBox.information(self, vocab(DOSSIER), shown(exc.message)))
         self.runner.start()
         return True

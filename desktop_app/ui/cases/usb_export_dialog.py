@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -52,7 +53,7 @@ class UsbExportDialog(QDialog):
         self.selected_ids = list(selected_ids)
         self.folder: Path | None = None
         self.runner: TaskRunner | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         self.resize(620, 420)
 
         scope = QGroupBox(self.tr("导出哪些案件"))
@@ -144,7 +145,8 @@ class UsbExportDialog(QDialog):
     def selection(self) -> list[int] | tuple[date, date]:
         if self.by_selection.isChecked():
             return list(self.selected_ids)
-        return self.date_from.date().toPython(), self.date_to.date().toPython()
+        # QDate.toPython() gives a datetime.date; the stubs say object
+        return cast(date, self.date_from.date().toPython()), cast(date, self.date_to.date().toPython())
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet(ERROR_STYLE if error else "color: #1e7e34;")
@@ -187,7 +189,7 @@ class UsbExportDialog(QDialog):
         self.export_button.setEnabled(self.folder is not None)
 
     def _done(self, result: ExportResult) -> None:
-        self.result = result
+        self.export_result = result
         form = self.tr("完整信息") if not result.masked else self.tr("已脱敏")
         text = self.tr("导出完成，清单已校验。\n文件夹：{0}\n案件 {1} 件，文件 {2} 个（另有{3}），个人信息：{4}。").format(
             result.folder, result.case_count, len(result.files), MANIFEST_NAME, form)

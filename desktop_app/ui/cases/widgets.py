@@ -78,8 +78,10 @@ class EthnicCombo(QComboBox):
         self.addItem("", "")
         for code, name in ETHNIC_GROUPS.items():
             self.addItem(f"{code} {vocab(name)}", code)
-        self.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer = self.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 
     def value(self) -> str:
         """The code when an item is chosen, else what was typed (the service names the error)."""

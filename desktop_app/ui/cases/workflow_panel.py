@@ -139,6 +139,8 @@ class WorkflowPanel(QWidget):
         self.dialog.open()
 
     def perform(self, to_status: str, note: str = "") -> bool:
+        if self.case_id is None:
+            return False  # the buttons show only once a case is shown
         try:
             change_status(self.case_id, to_status, note)
         except CaseRefused as exc:

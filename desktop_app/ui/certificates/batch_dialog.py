@@ -56,7 +56,7 @@ class BatchDialog(QDialog):
         self.resize(760, 780)
         today = today or date.today()
         self.runner: TaskRunner | None = None
-        self.result: cert_batch.BatchResult | None = None
+        self.batch_result: cert_batch.BatchResult | None = None
         self.was_cancelled = False
         self.target: Path | None = None
 
@@ -174,7 +174,7 @@ class BatchDialog(QDialog):
         layout.addWidget(self.report)
         layout.addLayout(buttons)
 
-        self.find_button.clicked.connect(self.find)
+        self.find_button.clicked.connect(self.find_candidates)
         self.all_button.clicked.connect(lambda: self.model.set_all(True))
         self.none_button.clicked.connect(lambda: self.model.set_all(False))
         self.model.checked_changed.connect(self._count)
@@ -190,7 +190,7 @@ class BatchDialog(QDialog):
         self._count()
 
     # --- who ---------------------------------------------------------------------------------------
-    def find(self) -> int:
+    def find_candidates(self) -> int:
         year = self.year.value()
         ids = cert_batch.batch_candidates(self.team.currentData(), self.min_hours.value() or None, year,
                                      self.stars.currentData())
@@ -212,10 +212,10 @@ class BatchDialog(QDialog):
         for template in cert_templates.list_templates(cert_type):
             self.template.addItem(template.name + (self.tr("（默认）") if template.is_default else ""), template.id)
         honour = cert_type == HONOUR
-        for widget in (self.title_label, self.title, self.reason_label, self.reason):
-            widget.setVisible(honour)
-        for widget in (self.own_period, self.date_from, self.date_to, self.period_hint):
-            widget.setVisible(not honour)
+        for honour_field in (self.title_label, self.title, self.reason_label, self.reason):
+            honour_field.setVisible(honour)
+        for period_field in (self.own_period, self.date_from, self.date_to, self.period_hint):
+            period_field.setVisible(not honour)
         self.period_hint.setText({
             APPOINTMENT: self.tr("不指定时：聘期自签发日期起三年"),
             CARD: self.tr("不指定时：有效期自签发日期起三年"),
@@ -274,7 +274,7 @@ class BatchDialog(QDialog):
             return cert_batch.batch_issue(ids, cert_type, one_file=one_file, out_file=target if one_file else None,
                                      out_dir=None if one_file else target, progress=each, **values)
 
-        self.result, self.was_cancelled = None, False
+        self.batch_result, self.was_cancelled = None, False
         self.report.hide()
         self.start_button.setEnabled(False)
         self.runner = TaskRunner(self, self.tr("批量签发{0}").format(cert_type), work, changes={CERTIFICATES},
@@ -291,7 +291,7 @@ class BatchDialog(QDialog):
         self.start_button.setEnabled(True)
 
     def _done(self, result: cert_batch.BatchResult) -> None:
-        self.result = result
+        self.batch_result = result
         self._show_result(result)
         if result.issued:
             self.issued.emit()
@@ -319,7 +319,7 @@ class BatchDialog(QDialog):
     def _failed(self, exc: cert_batch.CertificateFilesNotWritten | CertificateRefused) -> None:
         if isinstance(exc, cert_batch.CertificateFilesNotWritten):
             announce({CERTIFICATES}, self)  # issued all the same; only the files are missing
-            self.result = exc.result
+            self.batch_result = exc.result
             self._show_result(exc.result, shown(exc.message))
             self.issued.emit()
             return

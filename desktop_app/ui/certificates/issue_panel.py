@@ -58,7 +58,9 @@ class IssuePanel(QWidget):
         self.title = QComboBox()
         self.title.setEditable(True)
         self.title.addItems(TITLE_SUGGESTIONS)
-        self.title.lineEdit().setMaxLength(cert_content.MAX_TITLE)
+        title_edit = self.title.lineEdit()
+        assert title_edit is not None  # an editable combo box has one
+        title_edit.setMaxLength(cert_content.MAX_TITLE)
         self.reason = QLineEdit()
         self.reason.setMaxLength(cert_content.MAX_REASON)
         self.reason.setPlaceholderText(self.tr("如 2024年度护学岗志愿服务工作"))
@@ -139,7 +141,9 @@ class IssuePanel(QWidget):
 
     def _show_field(self, key: str, visible: bool) -> None:
         self.fields.labels[key].setVisible(visible)
-        self.fields.widgets[key].parentWidget().setVisible(visible)
+        box = self.fields.widgets[key].parentWidget()
+        assert box is not None  # FieldGrid.add puts each field in a box with its message
+        box.setVisible(visible)
 
     def _type_changed(self) -> None:
         cert_type = self.type_()

@@ -56,7 +56,7 @@ class MemberPicker(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.more)
         self._member_id: int | None = None
-        self.search.textChanged.connect(self.find)
+        self.search.textChanged.connect(self.search_members)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def member_id(self) -> int | None:
@@ -66,7 +66,7 @@ class MemberPicker(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.record(rows[0].row()) if rows else None
 
-    def find(self) -> None:
+    def search_members(self) -> None:
         text = self.search.text().strip()
         ids = search_ids(RosterFilter(text=text)) if text else []
         self.model.set_rows(picker_lines(fetch_rows(ids[:SEARCH_LIMIT])))

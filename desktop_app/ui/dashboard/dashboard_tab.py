@@ -40,7 +40,7 @@ from ...services.dashboard.figures import (
     trends,
 )
 from ...services.records.activity_list import ActivityFilter
-from ...services.records.work_figures import RECORDS
+from ...services.records.work_figures import RECORDS, KindFigures
 from ..i18n import shown, vocab
 from ..ops import DATA, follow_changes
 
@@ -333,30 +333,37 @@ class DashboardTab(QWidget):
             self.figure_buttons[figure.name] = button
             self.figures_layout.addWidget(QLabel(vocab(figure.name)), row, 0)
             self.figures_layout.addWidget(button, row, 1)
-        for layout, caption, groups, buttons, make in (
-                (self.kinds_layout, self.tr("本月工作记录（按类别）"), work.by_kind, self.kind_buttons,
-                 lambda key: self._month_filter(kind=key)),
-                (self.teams_layout, self.tr("本月工作记录（按队伍）"), work.by_team, self.team_buttons,
-                 lambda key: self._month_filter(team_id=key))):
-            label = QLabel(caption)
-            label.setObjectName("caption")
-            layout.addWidget(label, 0, 0, 1, 3)
-            ordered = sorted(groups.items(), key=lambda kv: -kv[1].records)
-            if not ordered:
-                layout.addWidget(QLabel(self.tr("本月还没有工作记录")), 1, 0)
-            for row, (key, numbers) in enumerate(ordered, start=1):
-                name = vocab(str(key)) if layout is self.kinds_layout else (work.team_names.get(key) or self.tr("未填队伍"))
-                wanted = make(key)
-                button = self._link(self.tr("{0} 条").format(numbers.records),
-                                    lambda _c=False, wanted=wanted: self.records_requested.emit(wanted))
-                buttons[key] = button
-                main = "、".join(f"{vocab(n)}{format_count(v)}{BY_NAME[n].unit}" for n, v in
-                                 list(numbers.figures.items())[:2])
-                detail = QLabel(main)
-                detail.setObjectName("detail")
-                layout.addWidget(QLabel(name), row, 0)
-                layout.addWidget(button, row, 1)
-                layout.addWidget(detail, row, 2)
+        kinds = sorted(work.by_kind.items(), key=lambda kv: -kv[1].records)
+        self.kind_buttons = dict(zip([kind for kind, _ in kinds], self._show_groups(
+            self.kinds_layout, self.tr("本月工作记录（按类别）"),
+            [(vocab(kind), self._month_filter(kind=kind), numbers) for kind, numbers in kinds]), strict=True))
+        teams = sorted(work.by_team.items(), key=lambda kv: -kv[1].records)
+        self.team_buttons = dict(zip([team_id for team_id, _ in teams], self._show_groups(
+            self.teams_layout, self.tr("本月工作记录（按队伍）"),
+            [((work.team_names.get(team_id) if team_id is not None else None) or self.tr("未填队伍"),
+              self._month_filter(team_id=team_id), numbers) for team_id, numbers in teams]), strict=True))
+
+    def _show_groups(self, layout: QGridLayout, caption: str,
+                     groups: list[tuple[str, ActivityFilter, KindFigures]]) -> list[QPushButton]:
+        """One line per kind or team (name, its records as a link, its first two figures); the links."""
+        label = QLabel(caption)
+        label.setObjectName("caption")
+        layout.addWidget(label, 0, 0, 1, 3)
+        if not groups:
+            layout.addWidget(QLabel(self.tr("本月还没有工作记录")), 1, 0)
+        buttons = []
+        for row, (name, wanted, numbers) in enumerate(groups, start=1):
+            button = self._link(self.tr("{0} 条").format(numbers.records),
+                                lambda _c=False, wanted=wanted: self.records_requested.emit(wanted))
+            buttons.append(button)
+            main = "、".join(f"{vocab(n)}{format_count(v)}{BY_NAME[n].unit}" for n, v in
+                             list(numbers.figures.items())[:2])
+            detail = QLabel(main)
+            detail.setObjectName("detail")
+            layout.addWidget(QLabel(name), row, 0)
+            layout.addWidget(button, row, 1)
+            layout.addWidget(detail, row, 2)
+        return buttons
 
     def _load_trends(self, today: date) -> None:
         """Twelve months of figures take a second or more at a prefecture's scale: they are read once the page

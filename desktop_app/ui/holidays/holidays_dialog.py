@@ -109,10 +109,10 @@ class HolidaysDialog(QDialog):
         right.addWidget(self.text, 2)
         self.read_button = QPushButton(self.tr("读取通知"))
         right.addWidget(self.read_button)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        right.addWidget(self.result)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right.addWidget(self.result_label)
 
         editor = QGroupBox(self.tr("修改所选日期（点日历上的某一天）"))
         right.addWidget(editor)
@@ -253,10 +253,10 @@ class HolidaysDialog(QDialog):
 
     def read_text(self) -> None:
         reading = read_notice(self.text.toPlainText(), self.layer, self.year)
-        if not reading.complete:
+        if reading.year is None or not reading.complete:  # complete means a year too
             problems = "\n".join(shown(p) for p in reading.problems) or self.tr("没有找到放假日期")
-            self.result.setStyleSheet(ERROR_STYLE)
-            self.result.setText(self.tr("通知未能完整读取，未作任何修改：\n{0}").format(problems))
+            self.result_label.setStyleSheet(ERROR_STYLE)
+            self.result_label.setText(self.tr("通知未能完整读取，未作任何修改：\n{0}").format(problems))
             return
         if reading.year != self.year:
             self.year_box.blockSignals(True)
@@ -273,8 +273,8 @@ class HolidaysDialog(QDialog):
             reading.year, rest, len(reading.days) - rest)
         if reading.skipped:
             message += "\n" + self.tr("以下节日不属于此类通知，未读入：{0}").format("、".join(reading.skipped))
-        self.result.setStyleSheet(OK_STYLE)
-        self.result.setText(message)
+        self.result_label.setStyleSheet(OK_STYLE)
+        self.result_label.setText(message)
         self.refresh_view()
 
     # --- correcting a day ------------------------------------------------------------------------
@@ -336,7 +336,7 @@ class HolidaysDialog(QDialog):
         if result.deadlines_moved:
             message += self.tr("\n{0} 件案件的办理期限已按新安排重新计算。").format(result.deadlines_moved)
         QMessageBox.information(self, self.tr("节假日安排"), message)
-        self.result.setText("")
+        self.result_label.setText("")
         self.load()
         self.saved.emit()
 

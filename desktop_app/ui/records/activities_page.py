@@ -98,7 +98,9 @@ class ActivitiesPage(QWidget):
         for combo in (self.team, self.kind, self.figure):
             combo.currentIndexChanged.connect(self.refresh)
         self.member.activated.connect(self.refresh)
-        self.member.lineEdit().editingFinished.connect(self.refresh)
+        member_edit = self.member.lineEdit()
+        assert member_edit is not None  # an editable combo box has one
+        member_edit.editingFinished.connect(self.refresh)
         self.date_from.dateChanged.connect(self.refresh)
         self.date_to.dateChanged.connect(self.refresh)
         self.table.doubleClicked.connect(lambda index: self.edit(self.model.id_at(index.row())))
@@ -191,10 +193,14 @@ class ActivitiesPage(QWidget):
         announce({RECORDS}, self)
         self.refresh()
 
+    def _imported(self) -> None:
+        announce({RECORDS}, self)
+        self.refresh()
+
     def import_ledger(self) -> None:
         from .ledger_import_dialog import LedgerImportDialog
 
         dialog = LedgerImportDialog(self)
-        dialog.imported.connect(lambda: (announce({RECORDS}, self), self.refresh()))
+        dialog.imported.connect(self._imported)
         dialog.open()
         self.import_dialog = dialog

@@ -178,8 +178,11 @@ class LedgerImportDialog(QDialog):
                                  changes={RECORDS} if work is self._import_work else ())
         self.runner.finished.connect(lambda: self.browse_button.setEnabled(True))
         self.runner.done.connect(done)
-        self.runner.error.connect(lambda exc: (QMessageBox.warning(self, title, shown(exc.args[0])),
-                                               self.check_button.setEnabled(True)))
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, title, shown(exc.args[0]))
+            self.check_button.setEnabled(True)
+
+        self.runner.error.connect(failed)
         self.runner.cancelled.connect(lambda: self.check_button.setEnabled(True))
         self.runner.start()
 
@@ -200,7 +203,7 @@ class LedgerImportDialog(QDialog):
 
     # --- importing --------------------------------------------------------------------------------
     def _import_work(self, progress):
-        return run_ledger_import(self.plan, progress)  # type: ignore[arg-type]
+        return run_ledger_import(self.plan, progress)
 
     def run(self) -> None:
         if self.plan is None:

@@ -156,9 +156,13 @@ class PeoplePicker(QWidget):
         self.name.setCompleter(completer)
         self.name.returnPressed.connect(self.add_typed)
         self.add_button.clicked.connect(self.add_typed)
-        self.hours.valueChanged.connect(lambda value: (self.model.share_hours(round(value, 1)), self.changed.emit()))
+        self.hours.valueChanged.connect(self._hours_changed)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
         self.model.dataChanged.connect(lambda *_: self.changed.emit())
+
+    def _hours_changed(self, value: float) -> None:
+        self.model.share_hours(round(value, 1))
+        self.changed.emit()
 
     def load_choices(self, team_id: int | None = None) -> None:
         self.choices = member_choices()

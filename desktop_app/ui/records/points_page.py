@@ -119,11 +119,11 @@ class PointsPage(QWidget):
         stars = QFormLayout(stars_box)
         self.thresholds: list[QSpinBox] = []
         for level in range(1, 6):
-            spin = QSpinBox()
-            spin.setRange(1, 100_000)
-            spin.setSuffix(self.tr(" 小时"))
-            self.thresholds.append(spin)
-            stars.addRow(vocab(STAR_LABELS[level]), spin)
+            threshold = QSpinBox()
+            threshold.setRange(1, 100_000)
+            threshold.setSuffix(self.tr(" 小时"))
+            self.thresholds.append(threshold)
+            stars.addRow(vocab(STAR_LABELS[level]), threshold)
         self.save_stars_button = QPushButton(self.tr("保存星级时长"))
         stars.addRow(self.save_stars_button)
         side_layout.addWidget(stars_box)
@@ -159,8 +159,8 @@ class PointsPage(QWidget):
             getattr(self, name).setValue(getattr(rules, name))
         for kind, spin in self.kind_points.items():
             spin.setValue(rules.kind_points(kind))
-        for spin, value in zip(self.thresholds, star_thresholds(), strict=False):
-            spin.setValue(value)
+        for threshold, value in zip(self.thresholds, star_thresholds(), strict=False):
+            threshold.setValue(value)
         self.refresh_ranking()
 
     def refresh_ranking(self) -> None:

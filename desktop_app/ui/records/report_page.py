@@ -127,7 +127,11 @@ class ReportPage(QWidget):
         self.runner = TaskRunner(self, title, work, expected=(ReportError, FileWriteError))
         self.runner.finished.connect(lambda: self.draft_button.setEnabled(True))
         self.runner.done.connect(done)
-        self.runner.error.connect(lambda exc: (QMessageBox.warning(self, title, shown(exc)), self._enable_saving()))
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, title, shown(exc))
+            self._enable_saving()
+
+        self.runner.error.connect(failed)
         self.runner.cancelled.connect(self._enable_saving)
         self.runner.start()
 

@@ -148,11 +148,11 @@ class TrainingsPage(QWidget):
         try:
             saved = save_training(self.current_input())
         except TrainingInvalid as exc:
-            for key, message in exc.by_field().items():
+            for key, text in exc.by_field().items():
                 if key in self.messages:
-                    self.messages[key].show_error(message)
+                    self.messages[key].show_error(text)
                 else:
-                    self.people.show_error(shown(message))
+                    self.people.show_error(shown(text))
             return None
         announce({RECORDS, MEMBERS}, self)
         self.title.clear()

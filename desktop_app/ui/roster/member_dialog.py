@@ -203,23 +203,23 @@ class MemberDialog(QDialog):
             self.delete_button.hide()
             self.form.load(MemberInput())
         else:
-            self._load_existing()
+            self._load_existing(member_id)
 
-    def _load_existing(self) -> None:
-        data = masked_member_input(self.member_id) if self.read_only else load_member_input(self.member_id)
+    def _load_existing(self, member_id: int) -> None:
+        data = masked_member_input(member_id) if self.read_only else load_member_input(member_id)
         self.setWindowTitle(self.tr("队员：{0}").format(data.name))
         self.form.load(data)
         if self.sections is None:
-            self.sections = SectionsPanel()
-            self.leave = LeavePanel(self.member_id)
-            self.leave.changed.connect(lambda: self.sections.refresh(self.member_id))
+            sections = self.sections = SectionsPanel()
+            self.leave = LeavePanel(member_id)
+            self.leave.changed.connect(lambda: sections.refresh(member_id))
             self.tabs.addTab(self.sections, self.tr("服务记录"))
             self.tabs.addTab(self.leave, self.tr("请假/不可用"))
             if not self.read_only:
                 self.delete_button.show()
             else:
                 self.leave.set_read_only()
-        self.sections.refresh(self.member_id)
+        self.sections.refresh(member_id)
 
     def save(self) -> bool:
         try:
@@ -229,11 +229,13 @@ class MemberDialog(QDialog):
             self.form.show_errors(exc.errors)
             return False
         self.member_id = member.id
-        self._load_existing()
+        self._load_existing(member.id)
         self.saved.emit(member.id)
         return True
 
     def delete(self) -> None:
+        if self.member_id is None:
+            return  # a member not saved yet has no 删除 button
         answer = QMessageBox.question(
             self, self.tr("删除队员"),
             self.tr("确定从花名册中删除“{0}”吗？\n删除后其值班、服务时长等记录仍然保留，可以恢复。").format(

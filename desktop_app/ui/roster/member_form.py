@@ -77,8 +77,10 @@ class MemberForm(QWidget):
         self.ethnic.addItem("", "")
         for code, name in ETHNIC_GROUPS.items():
             self.ethnic.addItem(f"{code} {vocab(name)}", code)
-        self.ethnic.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.ethnic.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer = self.ethnic.completer()
+        assert completer is not None  # an editable combo box has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("11位手机号"))
         self.address = QLineEdit()

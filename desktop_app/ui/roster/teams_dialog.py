@@ -136,7 +136,7 @@ class TeamsDialog(QDialog):
         self.merge_button = QPushButton(self.tr("合并到…"))
         self.retire_button = QPushButton(self.tr("撤销/恢复"))
         self.close_button = QPushButton(self.tr("关闭"))
-        self.new_button.clicked.connect(self.create)
+        self.new_button.clicked.connect(self.add_team)
         self.edit_button.clicked.connect(self.edit)
         self.merge_button.clicked.connect(self.merge)
         self.retire_button.clicked.connect(self.toggle_retired)
@@ -166,7 +166,7 @@ class TeamsDialog(QDialog):
         self.editor.open()
         return self.editor
 
-    def create(self) -> TeamEditDialog:
+    def add_team(self) -> TeamEditDialog:
         return self._edit_dialog(None)
 
     def edit(self) -> TeamEditDialog | None:

@@ -175,8 +175,8 @@ class AttendanceDialog(QDialog):
         except AttendanceInvalid as exc:
             for error in exc.errors:
                 named = error.field.startswith("member_")
-                member_id = int(error.field.removeprefix("member_")) if named else None
-                entries = [e for e in self.lines if e.row.member_id == member_id]
+                named_id = int(error.field.removeprefix("member_")) if named else None
+                entries = [e for e in self.lines if e.row.member_id == named_id]
                 if entries:
                     entries[0].message.show_error(error.message)
                 else:

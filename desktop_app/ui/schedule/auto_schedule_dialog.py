@@ -47,7 +47,7 @@ class AutoScheduleDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("自动排班"))
         self.resize(1060, 560)
-        self.result: ScheduleResult | None = None
+        self.schedule_result: ScheduleResult | None = None
         self.runner: TaskRunner | None = None
         self.period = PeriodPicker(monday, "week")
         self.team = team_combo()
@@ -133,7 +133,7 @@ class AutoScheduleDialog(QDialog):
         self.summary.setText(self.tr("已取消，没有保存任何改动。"))
 
     def _done(self, result: ScheduleResult) -> None:
-        self.result = result
+        self.schedule_result = result
         self.start_button.setEnabled(True)
         staffed = result.slots_needed - result.slots_missing
         head = self.tr("已排 {0} / 需 {1} 人次（本次新排 {2}，保留 {3}）").format(

@@ -153,7 +153,8 @@ class CandidatePicker(QWidget):
         if row is None:
             return False
         self.table.selectRow(row)
-        return self.selected() is not None and self.selected().member_id == member_id
+        selected = self.selected()
+        return selected is not None and selected.member_id == member_id
 
     def _double_clicked(self, index: QModelIndex) -> None:
         candidate = self.model.record(index.row())

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from typing import Protocol, cast
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..id_table_model import Index
 from .common import GAP_COLOUR, MUTED_COLOUR, TIME_COLOUR
-from .week_grid_model import AWAY, LEADER, LINES_ROLE, TIME, CellLine
+from .week_grid_model import AWAY, LEADER, LINES_ROLE, TIME, CellLine, WeekGridModel
 
 PAD = 4
 COLUMN_WIDTH = 150
@@ -42,7 +44,21 @@ SELECTED_FILL = QColor("#cfe2f3")
 GRID_LINE = QColor("#b0b7c3")
 
 
-def _model_data(index: QModelIndex, role: int):
+class _OptionFields(Protocol):
+    """The members of a QStyleOptionViewItem read here, which PySide6's stubs leave out."""
+
+    rect: QRect
+    state: QStyle.StateFlag
+    palette: QPalette
+    font: QFont
+    widget: QWidget | None
+
+
+def _fields(option: QStyleOptionViewItem) -> _OptionFields:
+    return cast(_OptionFields, option)  # the stubs lack QStyleOption's public members
+
+
+def _model_data(index: Index, role: int):
     """Ask the (Python) model directly rather than through `QModelIndex.data()` (see `CellDelegate`)."""
     model = index.model()
     return model.data(index, role) if index.isValid() and model is not None else None
@@ -82,10 +98,11 @@ class CellDelegate(QStyledItemDelegate):
     def clear(self) -> None:
         self._pictures.clear()
 
-    def picture(self, option: QStyleOptionViewItem, index: QModelIndex) -> CellPicture:
-        font_key = option.font.key()
+    def picture(self, option: QStyleOptionViewItem, index: Index) -> CellPicture:
+        font = _fields(option).font
+        font_key = font.key()
         if font_key != self._font_key:
-            self._set_font(option.font)
+            self._set_font(font)
         key = (index.row(), index.column())
         picture = self._pictures.get(key)
         if picture is None:
@@ -108,7 +125,8 @@ class CellDelegate(QStyledItemDelegate):
     def _draw(self, lines: tuple[CellLine, ...], option: QStyleOptionViewItem) -> CellPicture:
         """The cell's rich text and its size, measured line by line (laying out the rich text itself
         for every cell of a 60-post week would cost tens of milliseconds)."""
-        palette = option.widget.palette() if option.widget is not None else option.palette
+        fields = _fields(option)
+        palette = fields.widget.palette() if fields.widget is not None else fields.palette
         text_colour = palette.color(QPalette.ColorRole.Text)
         html, width = [], 0
         for line in lines:
@@ -131,10 +149,11 @@ class CellDelegate(QStyledItemDelegate):
         width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2 * PAD + 6))
         return CellPicture(text, QSize(int(width), int(height + 0.999)), self._line_height, lines)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         picture = self.picture(option, index)
-        rect = option.rect
-        if option.state & QStyle.StateFlag.State_Selected:
+        fields = _fields(option)
+        rect = fields.rect
+        if fields.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(rect, SELECTED_FILL)
         else:
             background = _model_data(index, Qt.ItemDataRole.BackgroundRole)
@@ -143,12 +162,12 @@ class CellDelegate(QStyledItemDelegate):
         if picture.lines:
             painter.drawStaticText(rect.left() + PAD, rect.top() + PAD, picture.text)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         return self.picture(option, index).size
 
-    def line_at(self, option: QStyleOptionViewItem, index: QModelIndex, point: QPoint) -> CellLine | None:
+    def line_at(self, option: QStyleOptionViewItem, index: Index, point: QPoint) -> CellLine | None:
         picture = self.picture(option, index)
-        offset = point.y() - option.rect.top() - PAD
+        offset = point.y() - _fields(option).rect.top() - PAD
         number = int(offset // picture.line_height) if offset >= 0 else -1
         return picture.lines[number] if 0 <= number < len(picture.lines) else None
 
@@ -192,7 +211,7 @@ class GridView(QTableView):
             return index, None
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
-        option.rect = self.visualRect(index)
+        _fields(option).rect = self.visualRect(index)
         return index, self.delegate.line_at(option, index, point)
 
     def fit_cells(self) -> None:
@@ -224,7 +243,7 @@ class GridView(QTableView):
         if line is None or line.assignment_id is None:
             return
         drag = QDrag(self)
-        drag.setMimeData(self.model().assignment_mime(line.assignment_id))
+        drag.setMimeData(WeekGridModel.assignment_mime(line.assignment_id))
         metrics = QFontMetrics(self.font())
         pixmap = QPixmap(metrics.horizontalAdvance(line.text) + 2 * PAD, metrics.height() + 2 * PAD)
         pixmap.fill(SELECTED_FILL)

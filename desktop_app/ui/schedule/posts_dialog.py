@@ -59,7 +59,9 @@ class PostForm(QWidget):
         self.required_skill.addItem("", "")
         for skill in SKILLS:
             self.required_skill.addItem(vocab(skill), skill)
-        self.required_skill.lineEdit().setPlaceholderText(self.tr("不限"))
+        skill_edit = self.required_skill.lineEdit()
+        assert skill_edit is not None  # an editable combo box has one
+        skill_edit.setPlaceholderText(self.tr("不限"))
         self.school_days_only = QCheckBox(self.tr("仅上学日（护学岗）"))
         self.needs_leader = QCheckBox(self.tr("需要带班"))
         self.active = QCheckBox(self.tr("启用"))
@@ -152,7 +154,8 @@ class PostsDialog(QDialog):
 
         self.form = PostForm()
         self.form_box = QGroupBox()
-        QVBoxLayout(self.form_box).addWidget(self.form)
+        form_layout = QVBoxLayout(self.form_box)
+        form_layout.addWidget(self.form)
         self.new_button = QPushButton(self.tr("新增岗位"))
         self.save_button = QPushButton(self.tr("保存岗位"))
         self.delete_button = QPushButton(self.tr("删除岗位"))
@@ -161,7 +164,7 @@ class PostsDialog(QDialog):
         post_buttons.addWidget(self.delete_button)
         post_buttons.addStretch(1)
         post_buttons.addWidget(self.save_button)
-        self.form_box.layout().addLayout(post_buttons)
+        form_layout.addLayout(post_buttons)
         self.patterns = PatternPanel()
         self.patterns_box = QGroupBox(self.tr("班次规律（保存岗位后填写）"))
         QVBoxLayout(self.patterns_box).addWidget(self.patterns)

@@ -137,7 +137,7 @@ class ScheduleTab(QWidget):
         self.model.set_grid(grid)
         self.view.fit_cells()
         column = next((i for i, p in enumerate(grid.posts) if kept and p.id == kept[1]), None)
-        if column is not None:  # the same day and post stay chosen after a change
+        if kept is not None and column is not None:  # the same day and post stay chosen after a change
             self.view.setCurrentIndex(self.model.index(kept[0], column))
         self.week_label.setText(week_text(self.monday))
         shifts = grid.shifts()
@@ -284,8 +284,8 @@ class ScheduleTab(QWidget):
 
     def generate_week(self) -> None:
         sunday = self.monday + timedelta(days=6)
-        filtered = self.model.grid is not None and self.team_id is not None
-        posts = [p.id for p in self.model.grid.posts] if filtered else None
+        grid = self.model.grid
+        posts = [p.id for p in grid.posts] if grid is not None and self.team_id is not None else None
         made = generate_shifts(self.monday, sunday, posts)
         if made:
             announce({SHIFTS}, self)

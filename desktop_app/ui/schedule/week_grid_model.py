@@ -111,11 +111,16 @@ class WeekGridModel(QAbstractTableModel):
         ]
         self.endResetModel()
 
+    def _week(self) -> WeekGrid:
+        """The week shown; rows and columns (so any cell asked about) exist only once one is set."""
+        assert self.grid is not None
+        return self.grid
+
     def day_at(self, row: int) -> date:
-        return self.grid.days[row].date
+        return self._week().days[row].date
 
     def post_at(self, column: int) -> GridPost:
-        return self.grid.posts[column]
+        return self._week().posts[column]
 
     def shifts_at(self, row: int, column: int) -> tuple[GridShift, ...]:
         if self.grid is None or not (0 <= row < len(self.grid.days) and 0 <= column < len(self.grid.posts)):
@@ -129,11 +134,14 @@ class WeekGridModel(QAbstractTableModel):
         return "\n".join(line.full_text for line in self._lines[row][column])
 
     def find_shift(self, shift_id: int) -> tuple[int, int, GridShift] | None:
-        for (post_id, day), shifts in (self.grid.cells.items() if self.grid else ()):
+        grid = self.grid
+        if grid is None:
+            return None
+        for (post_id, day), shifts in grid.cells.items():
             for shift in shifts:
                 if shift.id == shift_id:
-                    row = next(i for i, d in enumerate(self.grid.days) if d.date == day)
-                    column = next(i for i, p in enumerate(self.grid.posts) if p.id == post_id)
+                    row = next(i for i, d in enumerate(grid.days) if d.date == day)
+                    column = next(i for i, p in enumerate(grid.posts) if p.id == post_id)
                     return row, column, shift
         return None
 
@@ -179,8 +187,8 @@ class WeekGridModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, row: int, column: int) -> str:
-        post = self.grid.posts[column]
-        parts = [f"{post.name} {short_date(self.grid.days[row].date)}"]
+        post = self.post_at(column)
+        parts = [f"{post.name} {short_date(self.day_at(row))}"]
         for shift in self.shifts_at(row, column):
             parts.append(self.tr("{0}　需 {1} 人，已排 {2} 人").format(
                 shift.time_text, shift.headcount, shift.filled))
@@ -235,16 +243,18 @@ class WeekGridModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [MIME_TYPE]
 
-    def assignment_mime(self, assignment_id: int) -> QMimeData:
+    @staticmethod
+    def assignment_mime(assignment_id: int) -> QMimeData:
         mime = QMimeData()
         mime.setData(MIME_TYPE, QByteArray(str(assignment_id).encode()))
         return mime
 
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # noqa: N802
+    # Qt's mimeData may return nullptr (no drag); the stubs say QMimeData
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData | None:  # type: ignore[override]  # noqa: N802
         """The one person of a single-person cell (the view drags the line under the mouse itself)."""
-        people = [line for index in indexes for line in self._lines[index.row()][index.column()]
+        people = [line.assignment_id for index in indexes for line in self._lines[index.row()][index.column()]
                   if line.assignment_id is not None]
-        return self.assignment_mime(people[0].assignment_id) if len(people) == 1 else None
+        return self.assignment_mime(people[0]) if len(people) == 1 else None
 
     @staticmethod
     def assignment_of(mime: QMimeData) -> int | None:

@@ -188,8 +188,8 @@ def test_the_stick_gets_the_dossiers_and_the_dashboard_reminds(qtbot, tab, tmp_p
     dialog.set_folder(tmp_path)
     dialog.dossiers.setChecked(True)
     qtbot.mouseClick(dialog.export_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30000)
-    names = sorted(p.name for p in dialog.result.folder.iterdir())
+    qtbot.waitUntil(lambda: dialog.export_result is not None, timeout=30000)
+    names = sorted(p.name for p in dialog.export_result.folder.iterdir())
     assert "（2026）夏人调字第001号-卷宗.pdf" in names and "（2026）夏派调字第001号-卷宗.pdf" in names
 
     data = load_case(mediation_cases["peoples"]).data  # agreed today: the 30 days for 司法确认 run

@@ -136,8 +136,8 @@ def test_export_the_selected_cases_to_a_stick(qtbot, tab, agreed_case, tmp_path,
     qtbot.mouseClick(dialog.folder_button, LEFT)
     assert dialog.folder == stick and dialog.export_button.isEnabled()
     qtbot.mouseClick(dialog.export_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
-    folder = dialog.result.folder
+    qtbot.waitUntil(lambda: dialog.export_result is not None, timeout=15000)
+    folder = dialog.export_result.folder
     assert folder.parent == stick and (folder / MANIFEST_NAME).exists()
     assert verify_export(folder) == []
     assert sorted(p.name for p in folder.iterdir()) == sorted([f"{agreed_case.number}.pdf", "案件登记表.xlsx",
@@ -159,9 +159,9 @@ def test_export_a_period_in_full_with_an_administrator(qtbot, tab, agreed_case, 
     dialog.full.setChecked(True)
     monkeypatch.setattr(usb_export_dialog, "confirm_administrator", lambda parent, purpose: "admin")
     qtbot.mouseClick(dialog.export_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
-    assert not dialog.result.masked and dialog.result.case_count == 1
-    assert "完整（经管理员确认）" in (dialog.result.folder / MANIFEST_NAME).read_text(encoding="utf-8")
+    qtbot.waitUntil(lambda: dialog.export_result is not None, timeout=15000)
+    assert not dialog.export_result.masked and dialog.export_result.case_count == 1
+    assert "完整（经管理员确认）" in (dialog.export_result.folder / MANIFEST_NAME).read_text(encoding="utf-8")
     assert AuditLog.select().where(AuditLog.action == "导出").get().username == "admin"
 
 
@@ -172,7 +172,7 @@ def test_export_failure_shows_the_service_message(qtbot, tab, agreed_case, tmp_p
     dialog.set_folder(tmp_path / "pulled-out")  # the stick is gone
     qtbot.mouseClick(dialog.export_button, LEFT)
     qtbot.waitUntil(lambda: dialog.runner is None, timeout=15000)
-    assert dialog.result is None
+    assert dialog.export_result is None
     assert "导出位置不存在" in dialog.status.text() and messages[-1][0] == "warning"
     assert "清单已校验" not in dialog.status.text()
 

@@ -289,9 +289,9 @@ def test_batch_issue_for_a_team(qtbot, tab, people, tmp_path, messages):
     out = tmp_path / "荣誉证书.pdf"
     dialog.set_target(out)
     qtbot.mouseClick(dialog.start_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15000)
+    qtbot.waitUntil(lambda: dialog.batch_result is not None, timeout=15000)
 
-    assert len(dialog.result.issued) == 2 and not dialog.result.skipped
+    assert len(dialog.batch_result.issued) == 2 and not dialog.batch_result.skipped
     reader = PdfReader(str(out))
     assert len(reader.pages) == 2
     text = text_of(out.read_bytes())
@@ -308,9 +308,9 @@ def test_batch_issue_for_a_team(qtbot, tab, people, tmp_path, messages):
     folder.mkdir()
     dialog.set_target(folder)
     qtbot.mouseClick(dialog.start_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.runner is None and dialog.result is not None
-                    and dialog.result.issued[0].type == "志愿服务证明", timeout=15000)
-    assert sorted(i.name for i in dialog.result.issued) == sorted(["努尔买买提·西热甫", "李娜"])
+    qtbot.waitUntil(lambda: dialog.runner is None and dialog.batch_result is not None
+                    and dialog.batch_result.issued[0].type == "志愿服务证明", timeout=15000)
+    assert sorted(i.name for i in dialog.batch_result.issued) == sorted(["努尔买买提·西热甫", "李娜"])
     assert len(list(folder.glob("*.pdf"))) == 2
     assert dialog.report.isVisible() and "王小明" in dialog.report.toPlainText()
     assert "没有登记的服务时长" in dialog.report.toPlainText()
@@ -337,7 +337,7 @@ def test_cancelled_batch_issues_nothing(qtbot, tab, people, tmp_path, monkeypatc
     monkeypatch.setattr(batch_dialog, "TaskRunner", CancelHalfWay)
     dialog = tab.batch()
     dialog.team.setCurrentIndex(dialog.team.findData(people["team"]))
-    dialog.find()
+    dialog.find_candidates()
     dialog.title.setEditText("优秀义警")
     out = tmp_path / "x.pdf"
     dialog.set_target(out)
@@ -354,7 +354,7 @@ def test_batch_needs_members_and_a_place(qtbot, tab):
     dialog = tab.batch()
     qtbot.mouseClick(dialog.start_button, LEFT)
     assert "勾选" in dialog.message.text()
-    dialog.find()
+    dialog.find_candidates()
     qtbot.mouseClick(dialog.start_button, LEFT)
     assert "保存位置" in dialog.message.text()
     assert dialog.runner is None and Certificate.select().count() == 0

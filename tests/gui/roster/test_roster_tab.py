@@ -203,7 +203,7 @@ def test_leave_is_recorded_on_the_member_page(qtbot, tab, people):
 def test_teams_dialog_creates_and_merges(qtbot, tab, teams, monkeypatch, type_text):
     tab.manage_teams()
     dialog = tab.dialog
-    editor = dialog.create()
+    editor = dialog.add_team()
     type_text(editor.name, "桃园义警调解队")
     editor.accept()
     assert Team.get_or_none(Team.name == "桃园义警调解队") is not None

@@ -202,8 +202,8 @@ def test_locked_assignment_survives_auto_schedule(qtbot, tab, crew, messages):
     auto = tab.dialog
     assert auto.period.week.isChecked() and auto.period.period() == (FUTURE, FUTURE + timedelta(days=6))
     qtbot.mouseClick(auto.start_button, LEFT)
-    qtbot.waitUntil(lambda: auto.result is not None, timeout=15000)
-    result = auto.result
+    qtbot.waitUntil(lambda: auto.schedule_result is not None, timeout=15000)
+    result = auto.schedule_result
     assert Assignment.get_by_id(kept.id).member_id == people["李秀英"]  # the locked one is kept
     assert result.slots_needed == 14 and result.slots_kept == 1
     # four people, at most three shifts a week each: 12 of 14 slots
