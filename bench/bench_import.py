@@ -106,7 +106,7 @@ BENCHMARKS = [
         run=_import,
         baseline=_read_only,
         baseline_name="openpyxl read_only, rows only",
-        budget_s=20.0,
+        budget_ratio=4.0,  # the issue's: at most 4× reading the workbook with openpyxl, measured in the same run
         repeat=3,
         warmup=0,
     ),

@@ -32,7 +32,7 @@ class Benchmark:
     baseline_name: str = ""
     budget_s: float | Mapping[str, float] | None = None  # absolute, or per scale
     budget_ratio: float | None = None  # median ≤ ratio × baseline median
-    scales: tuple[str, ...] = ("county", "prefecture")  # the --scale values it runs under
+    scales: tuple[str, ...] = ("village", "county", "prefecture")  # the scales it runs at
     data_scale: str | None = None  # always use this generated database (e.g. "startup10k")
     repeat: int | Mapping[str, int] | None = None  # runs per side; default --repeat (5)
     warmup: int = 1  # untimed runs per side first (page cache, imports)

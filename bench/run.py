@@ -3,6 +3,10 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run.py [--scale county|prefecture] [--only NAME[,NAME]]
                                                            [--repeat N] [--no-docs] [--list]
 
+A run at a scale of the ladder village → county → prefecture also runs each benchmark at the smaller
+scales it lists, and docs/performance.md gets a growth table: each benchmark at the three scales side by
+side with the exponent of its growth against the members (1 = linear).
+
 Benchmarks live in `bench/bench_*.py` (each exposes `BENCHMARKS`); their databases are generated once
 into bench/data/ by bench/generate.py and reused. Exit status 1 when a benchmark misses its budget.
 """
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import math
 import os
 import platform
 import re
@@ -150,7 +155,68 @@ def write_docs(results: list[Result]) -> None:
         "",
     ])
     DOCS.parent.mkdir(parents=True, exist_ok=True)
-    DOCS.write_text(before + START + block + END + after, encoding="utf-8")
+    DOCS.write_text(write_growth(before + START + block + END + after), encoding="utf-8")
+
+
+# --- the growth table ----------------------------------------------------------------------------
+
+LADDER = ("village", "county", "prefecture")  # a run at one of these also runs the smaller ones
+GROWTH_START, GROWTH_END = "<!-- growth:start -->", "<!-- growth:end -->"
+_UNITS = {"µs": 1e-6, "ms": 1e-3, "s": 1.0, "MB": 1.0}
+
+
+def ladder_up_to(scale: str) -> list[str]:
+    """The scales a run at `scale` measures: the smaller ones of the ladder too (for the growth table)."""
+    return list(LADDER[:LADDER.index(scale) + 1]) if scale in LADDER else [scale]
+
+
+def _value(text: str) -> float | None:
+    match = re.fullmatch(r"([0-9.]+) (µs|ms|s|MB)", text.strip())
+    return float(match.group(1)) * _UNITS[match.group(2)] if match else None
+
+
+def growth_table(lines: list[str]) -> str:
+    """Each benchmark's median at village, county and prefecture side by side (from the results table,
+    this run's and earlier ones'), and how the time grew against the members: the exponent k of
+    time ∝ members^k between two scales (1 = in step with the data, 2 = with its square)."""
+    medians: dict[str, dict[str, tuple[str, float | None]]] = {}
+    for line in lines:
+        key = _row_key(line) if line.startswith("| `") else None
+        if key is None or key[1] not in LADDER:
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        medians.setdefault(key[0], {})[key[1]] = (cells[2], _value(cells[2]))
+    members = {scale: SCALES[scale].members for scale in LADDER}
+    out = ["| benchmark | village | county | prefecture | village → county | county → prefecture |",
+           "|---|---:|---:|---:|---:|---:|"]
+
+    def growth(low: str, high: str, figures: dict[str, tuple[str, float | None]]) -> str:
+        a, b = figures.get(low, ("", None))[1], figures.get(high, ("", None))[1]
+        if not a or not b:
+            return "—"
+        data = members[high] / members[low]
+        return f"{b / a:.1f}× for {data:.0f}× the members (k = {math.log(b / a) / math.log(data):.2f})"
+
+    for name in sorted(medians):
+        figures = medians[name]
+        if len(figures) < 2:
+            continue
+        cells = [figures.get(scale, ("—", None))[0] for scale in LADDER]
+        out.append(f"| `{name}` | {' | '.join(cells)} | {growth('village', 'county', figures)} | "
+                   f"{growth('county', 'prefecture', figures)} |")
+    members_text = ", ".join(f"{scale} {count:,}" for scale, count in members.items())
+    return "\n".join(["", f"Members: {members_text}. k = log(time ratio) / log(members ratio).", "", *out, ""])
+
+
+def write_growth(text: str) -> str:
+    block_lines = text.split(START, 1)[1].split(END, 1)[0].splitlines()
+    table = growth_table(block_lines)
+    if GROWTH_START not in text or GROWTH_END not in text:
+        return text.replace(START, f"{GROWTH_START}\n{GROWTH_END}\n\n{START}", 1).replace(
+            f"{GROWTH_START}\n{GROWTH_END}", f"{GROWTH_START}{table}{GROWTH_END}", 1)
+    before, rest = text.split(GROWTH_START, 1)
+    _, after = rest.split(GROWTH_END, 1)
+    return before + GROWTH_START + table + GROWTH_END + after
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,28 +241,30 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
         benchmarks = [b for b in benchmarks if b.name in wanted]
     else:
-        benchmarks = [b for b in benchmarks if args.scale in b.scales]
+        ladder = ladder_up_to(args.scale)
+        benchmarks = [b for b in benchmarks if any(scale in b.scales for scale in ladder)]
     if not benchmarks:
         raise SystemExit(f"no benchmark runs at scale {args.scale}")
 
     results: list[Result] = []
     databases: dict[str, BenchDatabase] = {}
+    ladder = ladder_up_to(args.scale)
     for b in benchmarks:
-        data_scale = b.data_scale or args.scale
-        if data_scale not in databases:
-            databases[data_scale] = ensure_database(data_scale, args.seed)
-        repeat = args.repeat or b.repeat_for(data_scale) or DEFAULT_REPEAT
-        print(f"▶ {b.name} ({data_scale}, {repeat}×) …", flush=True)
-        ctx = Context(databases[data_scale])
-        try:
-            result = measure(b, ctx, repeat)
-        except Exception as exc:  # one broken benchmark must not hide the others' figures
-            traceback.print_exc()
-            result = Result(b, data_scale, [], error=f"{type(exc).__name__}: {exc}".splitlines()[0][:120])
-        finally:
-            ctx.close()
-        results.append(result)
-        print("  " + row(result), flush=True)
+        for data_scale in ([b.data_scale] if b.data_scale else [s for s in ladder if s in b.scales] or [args.scale]):
+            if data_scale not in databases:
+                databases[data_scale] = ensure_database(data_scale, args.seed)
+            repeat = args.repeat or b.repeat_for(data_scale) or DEFAULT_REPEAT
+            print(f"▶ {b.name} ({data_scale}, {repeat}×) …", flush=True)
+            ctx = Context(databases[data_scale])
+            try:
+                result = measure(b, ctx, repeat)
+            except Exception as exc:  # one broken benchmark must not hide the others' figures
+                traceback.print_exc()
+                result = Result(b, data_scale, [], error=f"{type(exc).__name__}: {exc}".splitlines()[0][:120])
+            finally:
+                ctx.close()
+            results.append(result)
+            print("  " + row(result), flush=True)
 
     print()
     print(HEADER)

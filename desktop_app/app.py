@@ -116,7 +116,9 @@ class IntegrityCheck(QObject):
     def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
-        self.runner = TaskRunner(parent, self.tr("数据文件检查"), lambda _progress: check_file_quickly(paths),
+        self.stopping = False
+        self.runner = TaskRunner(parent, self.tr("数据文件检查"),
+                                 lambda _progress: check_file_quickly(paths, stop=lambda: self.stopping),
                                  show_progress=False)
         self.runner.done.connect(self.problems.emit)
 
@@ -124,6 +126,9 @@ class IntegrityCheck(QObject):
         self.runner.start()
 
     def wait(self, timeout_ms: int | None = None) -> bool:
+        """Stop a check still running (quitting does not wait for it) and wait for its thread; False when
+        `timeout_ms` ran out first."""
+        self.stopping = True
         return self.runner.wait(timeout_ms)
 
 

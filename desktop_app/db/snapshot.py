@@ -8,6 +8,7 @@ import json
 import os
 import sqlite3
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -81,13 +82,24 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> None:
     os.replace(tmp, dest)
 
 
-def check_file(path: Path, quick: bool = False) -> list[str]:
+class CheckInterrupted(Exception):
+    """`check_file` was asked to stop before it finished; nothing is known about the file."""
+
+
+def check_file(path: Path, quick: bool = False, stop: Callable[[], bool] | None = None) -> list[str]:
     """`PRAGMA integrity_check` (or the faster `quick_check`) on its own read-only connection, so it
-    may run in any thread; [] means sound."""
+    may run in any thread; [] means sound. `stop()` is asked as it goes: when it says yes the check ends
+    at once with `CheckInterrupted` (the window quitting does not wait for a check of a large file)."""
     pragma = "quick_check" if quick else "integrity_check"
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    if stop is not None:
+        con.set_progress_handler(lambda: 1 if stop() else 0, 10_000)
     try:
         rows = [r[0] for r in con.execute(f"PRAGMA {pragma}").fetchall()]
+    except sqlite3.OperationalError as exc:
+        if stop is not None and stop():
+            raise CheckInterrupted from exc
+        return [str(exc)]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     finally:

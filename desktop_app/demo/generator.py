@@ -45,6 +45,7 @@ from ..db.models import (
     uuids_from,
 )
 from ..services import audit
+from ..services.bulk import deferred_indexes
 from ..services.progress import Progress as ProgressCallback
 from . import cases, certificates, records, roster, schedule
 from .context import Demo, GenerationCancelled, Progress
@@ -85,7 +86,8 @@ def _run(demo: Demo) -> None:
     roster.office(demo)
     roster.teams(demo)
     p.stage_between(2, 16, "队员")
-    roster.members(demo)
+    with deferred_indexes(Member):  # the big tables are filled first and indexed after (services/bulk.py)
+        roster.members(demo)
     roster.leaders(demo)
     p.stage_between(16, 22, "培训与资质")
     records.trainings_and_qualifications(demo)
@@ -94,9 +96,11 @@ def _run(demo: Demo) -> None:
     p.stage_between(24, 27, "岗位")
     own_posts = schedule.posts(demo)
     p.stage_between(27, 78, "排班与考勤")
-    schedule.duty(demo, own_posts)
+    with deferred_indexes(Shift, Assignment):
+        schedule.duty(demo, own_posts)
     p.stage_between(78, 88, "工作记录")
-    records.activities(demo)
+    with deferred_indexes(Activity, ActivityParticipant):
+        records.activities(demo)
     p.stage_between(88, 98, "纠纷案件")
     cases.cases(demo)
     p.stage_between(98, 99, "证书")

@@ -9,15 +9,18 @@ repeated), so that no cell is ever narrower than a name and a phone number. Text
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, ClassVar
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_START
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -56,6 +59,9 @@ MAX_FILLED_ROW_HEIGHT = 30 * mm  # a quiet week's rows grow to fill the page, up
 MIN_POST_WIDTH = 40 * mm  # a name, a masked phone and "（缺 1 人）" side by side, more or less
 MAX_POST_WIDTH = 75 * mm
 PADDING = 3
+TOP_PADDING, BOTTOM_PADDING = 2.5, 3.5
+LEADING = 1.25  # line height over font size
+RULE_SPACE = 0.35  # the dotted rule between two shifts of a cell: twice this times the size
 # The largest body size at which a group's whole week fits on one page is used; below the last one,
 # the day rows simply continue on the next page (the header row is repeated there).
 BODY_SIZES = (9.0, 8.5, 8.0, 7.5, 7.0)
@@ -215,67 +221,183 @@ class _Styles:
     def __init__(self, size: float) -> None:
         name = font(HEI)
         self.size = size
-        self.body = ParagraphStyle("duty-body", fontName=name, fontSize=size, leading=size * 1.25,
+        self.body = ParagraphStyle("duty-body", fontName=name, fontSize=size, leading=size * LEADING,
                                    wordWrap="CJK")
         self.gap = ParagraphStyle("duty-gap", parent=self.body, textColor=colors.HexColor(GAP_COLOUR))
         self.muted = ParagraphStyle("duty-muted", parent=self.body, textColor=colors.HexColor(MUTED_COLOUR),
-                                    fontSize=size - 0.5, leading=(size - 0.5) * 1.25)
+                                    fontSize=size - 0.5, leading=(size - 0.5) * LEADING)
         self.centred = ParagraphStyle("duty-centred", parent=self.body, alignment=TA_CENTER)
         self.none = ParagraphStyle("duty-none", parent=self.muted, alignment=TA_CENTER)
         self.head = ParagraphStyle("duty-head", parent=self.body, fontSize=size + 0.5,
-                                   leading=(size + 0.5) * 1.25, alignment=TA_CENTER)
+                                   leading=(size + 0.5) * LEADING, alignment=TA_CENTER)
         self.head_small = ParagraphStyle("duty-head-small", parent=self.muted, alignment=TA_CENTER)
+
+
+Segment = tuple[str, Any]  # a piece of a line and its colour (None: the style's)
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # what the parser collapses; a no-break space stays
+
+
+class _Text(Flowable):
+    """Lines of plain text in one style, laid out and drawn the way reportlab's Paragraph does plain CJK
+    text — a break between any two characters but none before closing punctuation, `leading` a line, the
+    first baseline `fontSize` below the top, left or centred, one text object — without its markup
+    parser and fragment machinery: a prefecture's all-teams week has some 40,000 of these in its cells,
+    each measured to size the tables, measured again when a table is split and drawn."""
+
+    _widths: ClassVar[dict[tuple[str, float], dict[str, float]]] = {}
+
+    def __init__(self, lines: Sequence[Sequence[Segment]], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.lines = [[(_SPACES.sub(" ", text).strip(" "), colour) for text, colour in line] for line in lines]
+        self.style = style
+        self._laid_out: tuple[float, list[tuple[float, list[Segment]]]] | None = None
+
+    @classmethod
+    def of(cls, text: str, style: ParagraphStyle, colour: Any = None) -> _Text:
+        """`text` with its line breaks kept."""
+        return cls([[(line, colour)] for line in text.split("\n")] or [[("", colour)]], style)
+
+    def _char_widths(self) -> dict[str, float]:
+        key = (self.style.fontName, self.style.fontSize)
+        found = self._widths.get(key)
+        if found is None:
+            found = self._widths[key] = {}
+        return found
+
+    def _layout(self, width: float) -> list[tuple[float, list[Segment]]]:
+        if self._laid_out is not None and self._laid_out[0] == width:
+            return self._laid_out[1]
+        name, size = self.style.fontName, self.style.fontSize
+        out: list[tuple[float, list[Segment]]] = []
+        for line in self.lines:
+            whole = sum(stringWidth(text, name, size) for text, _colour in line)
+            if whole <= width + 1e-8:
+                out.append((whole, line))
+            else:
+                out += self._broken(line, width)
+        self._laid_out = (width, out)
+        return out
+
+    def _broken(self, line: Sequence[Segment], width: float) -> list[tuple[float, list[Segment]]]:
+        """A line too long for the cell, broken between characters (never before closing punctuation)."""
+        widths = self._char_widths()
+        name, size = self.style.fontName, self.style.fontSize
+        chars = [(char, colour) for text, colour in line for char in text]
+        out: list[tuple[float, list[Segment]]] = []
+        start, used = 0, 0.0
+        for index, (char, _colour) in enumerate(chars):
+            w = widths.get(char)
+            if w is None:
+                w = widths[char] = stringWidth(char, name, size)
+            if used + w > width + 1e-8 and index > start:
+                cut = index
+                while cut - 1 > start and chars[cut][0] in ALL_CANNOT_START:
+                    cut -= 1  # the punctuation goes down with the character before it
+                out.append(self._pieces(chars[start:cut]))
+                start, used = cut, sum(widths[c] for c, _ in chars[cut:index])
+            used += w
+        out.append(self._pieces(chars[start:]))
+        return [(w, [(text.strip(" "), colour) for text, colour in pieces]) for w, pieces in out]
+
+    def _pieces(self, chars: Sequence[tuple[str, Any]]) -> tuple[float, list[Segment]]:
+        pieces: list[Segment] = []
+        for char, colour in chars:
+            if pieces and pieces[-1][1] is colour:
+                pieces[-1] = (pieces[-1][0] + char, colour)
+            else:
+                pieces.append((char, colour))
+        name, size = self.style.fontName, self.style.fontSize
+        return sum(stringWidth(text.strip(" "), name, size) for text, _colour in pieces), pieces
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - reportlab API
+        self.width = availWidth
+        self.height = len(self._layout(availWidth)) * self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+        laid_out = self._layout(availWidth)
+        fit = int((availHeight + 1e-8) // self.style.leading)
+        if fit >= len(laid_out):
+            return [self]
+        if fit <= 0:
+            return []
+        return [_Text([pieces for _w, pieces in laid_out[:fit]], self.style),
+                _Text([pieces for _w, pieces in laid_out[fit:]], self.style)]
+
+    def draw(self) -> None:
+        style, canvas = self.style, self.canv
+        laid_out = self._layout(self.width)
+        canvas.saveState()
+        text = canvas.beginText()
+        text.setFont(style.fontName, style.fontSize, style.leading)
+        y = self.height - style.fontSize
+        centred = style.alignment == TA_CENTER
+        for width, pieces in laid_out:
+            text.setTextOrigin((self.width - width) / 2 if centred else 0, y)
+            for piece, colour in pieces:
+                text.setFillColor(style.textColor if colour is None else colour)
+                text.textOut(piece)
+            y -= style.leading
+        canvas.drawText(text)
+        canvas.restoreState()
 
 
 def _fits(text: str, styles: _Styles, inner: float) -> bool:
     return stringWidth(text, styles.body.fontName, styles.size) <= inner - 1
 
 
-def _person(name: str, phone: str, styles: _Styles, inner: float, style: ParagraphStyle) -> list[Flowable]:
+def _person(name: str, phone: str, styles: _Styles, inner: float) -> list[list[Segment]]:
     """`name phone` on one line when it fits; otherwise the phone on a line of its own, so that a phone
     number is never broken in the middle."""
     line = f"{name} {phone}".strip()
     if not phone or _fits(line, styles, inner):
-        return [Paragraph(escape(line), style)]
-    return [Paragraph(escape(name), style), Paragraph(escape(phone), style)]
+        return [[(line, None)]]
+    return [[(name, None)], [(phone, None)]]
+
+
+_TIME = colors.HexColor(TIME_COLOUR)
+_GAP = colors.HexColor(GAP_COLOUR)
+_NBSP2 = "\u00a0\u00a0"
 
 
 def _shift_flowables(shift: DutyShift, styles: _Styles, width: float) -> list[Flowable]:
-    """The times, then 带班 and any gap on the same line when they fit there, then one line a person."""
+    """The times, then 带班 and any gap on the same line when they fit there, then one line a person; the
+    notes below in their own smaller text."""
     inner = width - 2 * PADDING
     leader = f"带班：{shift.leader}" if shift.leader else ""
     leader_phone = shift.leader_phone if shift.leader and shift.leader not in shift.names else ""
     gap = f"（缺 {shift.missing} 人）" if shift.missing else ""
 
-    first = [f'<font color="{TIME_COLOUR}">{escape(shift.times)}</font>']
+    first: list[Segment] = [(shift.times, _TIME)]
     width_used = shift.times
     leader_inline = gap_inline = False
     if leader and _fits(f"{width_used}  {leader} {leader_phone}".strip(), styles, inner):
-        first.append(escape(f"{leader} {leader_phone}".strip()))
+        first.append((_NBSP2 + f"{leader} {leader_phone}".strip(), None))
         width_used = f"{width_used}  {leader} {leader_phone}".strip()
         leader_inline = True
     if gap and _fits(f"{width_used}  {gap}", styles, inner):
-        first.append(f'<font color="{GAP_COLOUR}">{gap}</font>')
+        first += [(_NBSP2, None), (gap, _GAP)]
         gap_inline = True
-    parts: list[Flowable] = [Paragraph("&nbsp;&nbsp;".join(first), styles.body)]
+    lines: list[list[Segment]] = [first]
     for name, phone in shift.people():
-        parts += _person(name, phone, styles, inner, styles.body)
+        lines += _person(name, phone, styles, inner)
     if leader and not leader_inline:
-        parts += _person(leader, leader_phone, styles, inner, styles.body)
+        lines += _person(leader, leader_phone, styles, inner)
+    parts: list[Flowable] = [_Text(lines, styles.body)]
     if gap and not gap_inline:
-        parts.append(Paragraph(gap, styles.gap))
+        parts.append(_Text.of(gap, styles.gap))
     if shift.notes:
-        parts.append(Paragraph(escape(shift.notes), styles.muted))
+        parts.append(_Text.of(shift.notes, styles.muted))
     return parts
 
 
 def _cell(cell: Cell, styles: _Styles, width: float) -> list[Flowable]:
     if not cell:
-        return [Paragraph(NO_SHIFT, styles.none)]
+        return [_Text.of(NO_SHIFT, styles.none)]
     flowables: list[Flowable] = []
     for index, shift in enumerate(cell):
         if index:
-            flowables.append(_Rule(width - 2 * PADDING, styles.size * 0.35))
+            flowables.append(_Rule(width - 2 * PADDING, styles.size * RULE_SPACE))
         flowables += _shift_flowables(shift, styles, width)
     return flowables
 
@@ -300,12 +422,12 @@ class _Rule(Flowable):
 
 
 def _post_header(post: DutyPostColumn, styles: _Styles, show_team: bool) -> list[Flowable]:
-    parts: list[Flowable] = [Paragraph(escape(post.name), styles.head)]
+    parts: list[Flowable] = [_Text.of(post.name, styles.head)]
     detail = " · ".join(text for text in (post.kind, post.place) if text)
     if detail:
-        parts.append(Paragraph(escape(detail), styles.head_small))
+        parts.append(_Text.of(detail, styles.head_small))
     if show_team and post.team:
-        parts.append(Paragraph(escape(post.team), styles.head_small))
+        parts.append(_Text.of(post.team, styles.head_small))
     return parts
 
 
@@ -314,13 +436,13 @@ def _group_table(data: DutySheetData, group: range, size: float, split_in_row: b
     styles = _Styles(size)
     widths = _column_widths(len(group))
     show_team = data.team_name == ALL_TEAMS
-    header: list[object] = [Paragraph(DAY_HEADER, styles.head)]
+    header: list[object] = [_Text.of(DAY_HEADER, styles.head)]
     header += [_post_header(data.posts[j], styles, show_team) for j in group]
-    header += [Paragraph(SIGN_HEADER, styles.head), Paragraph(REMARKS_HEADER, styles.head)]
+    header += [_Text.of(SIGN_HEADER, styles.head), _Text.of(REMARKS_HEADER, styles.head)]
     rows: list[list[object]] = [header]
     for d, cells in zip(data.dates, data.days, strict=True):
         weekday, month_day = day_label(d)
-        row: list[object] = [[Paragraph(weekday, styles.centred), Paragraph(month_day, styles.centred)]]
+        row: list[object] = [_Text([[(weekday, None)], [(month_day, None)]], styles.centred)]
         row += [_cell(cells[j], styles, widths[1 + k]) for k, j in enumerate(group)]
         row += ["", ""]
         rows.append(row)
@@ -333,8 +455,8 @@ def _group_table(data: DutySheetData, group: range, size: float, split_in_row: b
         ("BOX", (0, 0), (-1, -1), 1, GRID),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("TOPPADDING", (0, 0), (-1, -1), TOP_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), BOTTOM_PADDING),
     ]
     for i, d in enumerate(data.dates, start=1):
         if d.weekday() >= 5:
@@ -349,10 +471,35 @@ def _table_fits(table: Table, room: float) -> bool:
     return table.wrap(_frame_size()[0], room)[1] <= room
 
 
+def _height_floor(data: DutySheetData, group: range, size: float) -> float:
+    """A height the group's table at `size` cannot be lower than, counted without laying anything out: one
+    line for each paragraph a cell holds at least (times, each person, notes), the rules between shifts,
+    the paddings and the rows' minimum height. Above the page, the table cannot fit there at that size."""
+    body, muted = size * LEADING, (size - 0.5) * LEADING
+    padding = TOP_PADDING + BOTTOM_PADDING
+    total = (size + 0.5) * LEADING + padding  # the header row: a post's name at least
+    for cells in data.days:
+        tallest = 2 * body  # the weekday and the date
+        for j in group:
+            cell = cells[j]
+            if not cell:
+                height = muted
+            else:
+                height = 2 * size * RULE_SPACE * (len(cell) - 1)
+                for shift in cell:
+                    people = sum(1 for name, phone in shift.people() if f"{name} {phone}".strip())
+                    height += body * (1 + people) + (muted if shift.notes else 0)
+            tallest = max(tallest, height)
+        total += max(MIN_ROW_HEIGHT, tallest + padding)
+    return total
+
+
 def _filled_table(data: DutySheetData, group: range, size: float, room: float) -> Table:
     """The group's table with its day rows grown evenly to fill the page (more room to sign and for
     remarks), when the week fits on one page; as it is otherwise."""
     table = _group_table(data, group, size)
+    if _height_floor(data, group, size) > room:
+        return table
     used = table.wrap(_frame_size()[0], room)[1]
     heights = list(getattr(table, "_rowHeights", None) or [])  # measured by wrap()
     if used > room or not data.dates or len(heights) != len(data.dates) + 1:
@@ -403,15 +550,23 @@ def _heading_height(data: DutySheetData) -> float:
 def _body_size(data: DutySheetData, group: range, room: float) -> float:
     """The largest body size at which the group's whole week fits on one page (else FLOWING_SIZE)."""
     for size in BODY_SIZES:
-        if _table_fits(_group_table(data, group, size), room):
+        if _height_floor(data, group, size) <= room and _table_fits(_group_table(data, group, size), room):
             return size
     return FLOWING_SIZE
 
 
-def _story(data: DutySheetData, split_in_row: bool) -> list[Flowable]:
+DutyProgress = Callable[[int, int, str], None]  # (done, total, ""); what it raises stops the build
+
+
+def _story(data: DutySheetData, split_in_row: bool, progress: DutyProgress | None = None) -> list[Flowable]:
     room = _frame_size()[1] - _heading_height(data) - 2
     groups = post_groups(len(data.posts))
-    size = min(_body_size(data, group, room) for group in groups)  # one size on every page
+    sizes = []
+    for index, group in enumerate(groups):  # the first half of the work: sizing, the second: the pages
+        sizes.append(_body_size(data, group, room))
+        if progress is not None:
+            progress(index + 1, 2 * len(groups), "")
+    size = min(sizes)  # one size on every page
     story: list[Flowable] = []
     for index, group in enumerate(groups):
         if index:
@@ -424,14 +579,22 @@ def _story(data: DutySheetData, split_in_row: bool) -> list[Flowable]:
     return story
 
 
-def build_duty_sheet(data: DutySheetData, path: str | Path | None = None) -> bytes:
-    """Draw the duty sheet and return the PDF bytes; also write them to `path` when given."""
+def build_duty_sheet(data: DutySheetData, path: str | Path | None = None,
+                     progress: DutyProgress | None = None) -> bytes:
+    """Draw the duty sheet and return the PDF bytes; also write them to `path` when given. `progress`
+    hears how far it is (sizing each group of posts, then each page)."""
     spec = _page_spec(data)
+    groups = len(post_groups(len(data.posts)))
+
+    def on_page(pages: int) -> None:
+        if progress is not None:
+            progress(groups + min(pages, groups - 1), 2 * groups, "")
+
     try:
-        pdf = build_pdf(_story(data, split_in_row=False), spec)
+        pdf = build_pdf(_story(data, split_in_row=False, progress=progress), spec, on_page=on_page)
     except LayoutError:
         # One day row taller than a whole page (dozens of shifts in one cell): split inside that row.
-        pdf = build_pdf(_story(data, split_in_row=True), spec)
+        pdf = build_pdf(_story(data, split_in_row=True, progress=progress), spec, on_page=on_page)
     if path is not None:
         Path(path).write_bytes(pdf)
     return pdf

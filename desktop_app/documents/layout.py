@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache, partial
@@ -102,14 +102,17 @@ class _FramedCanvas(Canvas):
     after a `PageMark` uses the mark's spec and, when it numbers on (`number_from`), "第 N 页" counted from
     the mark's first numbered page."""
 
-    def __init__(self, *args: Any, spec: PageSpec, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, spec: PageSpec, on_page: PageCallback | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._spec = spec
+        self._on_page = on_page
         self._saved_pages: list[dict] = []
 
     def showPage(self) -> None:
         self._saved_pages.append(dict(self.__dict__))
         self._startPage()
+        if self._on_page is not None:
+            self._on_page(len(self._saved_pages))
 
     def save(self) -> None:
         total = len(self._saved_pages)
@@ -172,10 +175,15 @@ class PageMark(Flowable):
             self.pages[self.key] = page
 
 
-def build_pdf(story: Iterable[Flowable], spec: PageSpec, keep: Iterable[str] = ()) -> bytes:
+PageCallback = Callable[[int], None]  # called with the number of pages laid out so far; may raise to stop
+
+
+def build_pdf(story: Iterable[Flowable], spec: PageSpec, keep: Iterable[str] = (),
+              on_page: PageCallback | None = None) -> bytes:
     """Lay the flowables out on A4 pages framed by `spec` and return the PDF bytes (fonts embedded); each
     of `keep` (names) stays on one line (paragraphs made before the call keep the names they were made
-    with: make the story inside `line_breaks.keeping` too)."""
+    with: make the story inside `line_breaks.keeping` too). `on_page` hears of each page laid out (a long
+    document's progress; what it raises stops the build)."""
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=spec.pagesize, leftMargin=spec.margin_left, rightMargin=spec.margin_right,
@@ -187,7 +195,7 @@ def build_pdf(story: Iterable[Flowable], spec: PageSpec, keep: Iterable[str] = (
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=spec.pagesize)])
     with keeping(keep):
-        doc.build(list(story), canvasmaker=partial(_FramedCanvas, spec=spec))
+        doc.build(list(story), canvasmaker=partial(_FramedCanvas, spec=spec, on_page=on_page))
     return buffer.getvalue()
 
 

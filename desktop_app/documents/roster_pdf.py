@@ -8,9 +8,11 @@ so nothing is ever cut.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -105,13 +107,16 @@ class _NumberedCanvas(Canvas):
 
     footer_font = HEI
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, on_page: Callable[[int], None] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self._on_page = on_page
         self._saved_pages: list[dict] = []
 
     def showPage(self) -> None:
         self._saved_pages.append(dict(self.__dict__))
         self._startPage()
+        if self._on_page is not None:
+            self._on_page(len(self._saved_pages))
 
     def save(self) -> None:
         total = len(self._saved_pages)
@@ -147,8 +152,10 @@ class _Heading(Flowable):
         canvas.drawRightString(self.width, 2 * mm, right)
 
 
-def build_roster_pdf(data: RosterPdfData, path: str | Path | None = None) -> bytes:
-    """Draw the roster and return the PDF bytes; also write them to `path` when given."""
+def build_roster_pdf(data: RosterPdfData, path: str | Path | None = None,
+                     progress: Callable[[int, int, str], None] | None = None) -> bytes:
+    """Draw the roster and return the PDF bytes; also write them to `path` when given. `progress` hears
+    (pages laid out, pages expected, "") after each page; what it raises stops the build."""
     rows = [row.cells(serial) for serial, row in enumerate(data.rows, start=1)]
     page, widths = _layout(rows)
     cell = ParagraphStyle("cell", fontName=font(HEI), fontSize=BODY_SIZE, leading=BODY_SIZE + 2.5,
@@ -201,11 +208,24 @@ def build_roster_pdf(data: RosterPdfData, path: str | Path | None = None) -> byt
         subject=data.title, creator="义警服务队管理系统",
     )
     doc.build([_Heading(data), Spacer(1, 2 * mm), table], onFirstPage=on_page, onLaterPages=on_page,
-              canvasmaker=_NumberedCanvas)
+              canvasmaker=partial(_NumberedCanvas, on_page=_page_progress(progress, len(rows), page)))
     pdf = buffer.getvalue()
     if path is not None:
         Path(path).write_bytes(pdf)
     return pdf
+
+
+def _page_progress(progress: Callable[[int, int, str], None] | None, rows: int,
+                   page: tuple[float, float]) -> Callable[[int], None] | None:
+    if progress is None:
+        return None
+    one_line = BODY_SIZE + 2.5 + 2 + 3  # leading and paddings: the lowest a row can be
+    expected = max(1, math.ceil(rows / int((page[1] - MARGIN_TOP - MARGIN_BOTTOM) // one_line)))
+
+    def on_page(pages: int) -> None:
+        progress(min(pages, expected - 1), expected, "")
+
+    return on_page
 
 
 def _fitting_size(left: str, right: str, width: float, size: float) -> float:

@@ -1,14 +1,19 @@
-"""Writing many checked rows at once, for the services' batch entry points (imports, the demo data).
+"""Reading and writing many rows at once, for the services' batch entry points (imports, the demo data)
+and the work that reads a prefecture's rows (the auto-scheduler, fairness).
 
 A batch service checks every item with the same function its single-item path uses, then hands the rows
 here: one prepared INSERT run with `executemany` in chunks, inside the service's transaction. Values go in
-as Python objects and are stored exactly as peewee stores them (its sqlite3 adapters apply).
+as Python objects and are stored exactly as peewee stores them (its sqlite3 adapters apply). Reading,
+`raw_rows` gives a query's rows as SQLite returns them (no per-value conversion by peewee) and `ValueReader`
+turns the stored date and time texts into Python values, each distinct text parsed once. `deferred_indexes`
+fills big empty tables first and indexes them after.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import datetime
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, time
 from typing import Any
 
 from peewee import Model, fn
@@ -17,6 +22,57 @@ from ..db.database import db
 from ..db.models import new_uuid
 
 CHUNK = 5_000
+
+
+class ValueReader:
+    """Column values as stored (ISO text) to Python, each distinct text parsed once."""
+
+    def __init__(self) -> None:
+        self.dates: dict[str, date] = {}
+        self.times: dict[str, time] = {}
+
+    def day(self, text: Any) -> date:
+        """A date column that is never NULL."""
+        found = self.dates.get(text)
+        if found is None:
+            found = self.dates[text] = date.fromisoformat(str(text)[:10])
+        return found
+
+    def date(self, text: Any) -> date | None:
+        """A nullable date column."""
+        return None if text is None else self.day(text)
+
+    def time(self, text: Any) -> time:
+        found = self.times.get(text)
+        if found is None:
+            found = self.times[text] = time.fromisoformat(str(text))
+        return found
+
+
+@contextmanager
+def deferred_indexes(*models: type[Model]) -> Iterator[None]:
+    """Inside a transaction: the tables' indexes dropped for the block and made again after it, from their
+    own definitions. Filling an empty table of a million rows and then indexing it costs about half of
+    keeping five indexes up to date row by row. For a block that writes many rows and reads these tables
+    only in a few whole-table queries (not row by row); a unique index broken by the rows fails when it is
+    made again, and the transaction with it. When the block raises, the indexes are left to the
+    transaction's rollback (the drop is rolled back with it)."""
+    connection = db.connection()
+    names = tuple(model._meta.table_name for model in models)
+    marks = ", ".join("?" * len(names))
+    indexes = connection.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
+        names).fetchall()
+    for name, _sql in indexes:
+        connection.execute(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in indexes:
+        connection.execute(sql)
+
+
+def raw_rows(query: Any) -> list[tuple[Any, ...]]:
+    """The rows of a peewee query as SQLite returns them (tens of thousands of rows: no conversion)."""
+    return list(db.execute_sql(*query.sql()))
 
 
 def next_id(model: type[Model]) -> int:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..domain.i18n import QT_TRANSLATE_NOOP
+
 Progress = Callable[[int, int, str], None]
+DRAWING = QT_TRANSLATE_NOOP("Messages", "正在排版…")  # a document being laid out, page by page
 
 
 class Cancelled(Exception):

@@ -13,6 +13,7 @@ import errno
 import logging
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import peewee
@@ -21,9 +22,10 @@ from peewee import SqliteDatabase
 from ..config import DataPaths
 from ..db.database import close_database, integrity_problems, open_database
 from ..db.migrations import LATEST, NewerSchemaError, migrate
-from ..db.snapshot import check_file
+from ..db.snapshot import CheckInterrupted, check_file
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from . import calendar
+from .progress import Cancelled
 from .storage_errors import (
     DamagedDatabaseError,
     DatabaseLockedError,
@@ -200,9 +202,13 @@ def _writer_alive(path: Path) -> bool:
     return True
 
 
-def check_file_quickly(paths: DataPaths) -> list[str]:
-    """`PRAGMA quick_check` of the folder's database on its own connection (any thread)."""
-    return check_file(paths.database, quick=True)
+def check_file_quickly(paths: DataPaths, stop: Callable[[], bool] | None = None) -> list[str]:
+    """`PRAGMA quick_check` of the folder's database on its own connection (any thread); `Cancelled` when
+    `stop()` says so before it is done."""
+    try:
+        return check_file(paths.database, quick=True, stop=stop)
+    except CheckInterrupted:
+        raise Cancelled from None
 
 
 def release_thread_connection() -> None:

@@ -12,7 +12,8 @@ spirit of Anki's CollectionOp / QueryOp and its operation_did_execute hook).
 `work(progress)` runs on a worker thread and must not touch widgets; it acts as the account that started
 it (services/session.py), even if someone else logs in before it ends. `progress` is the services' one
 protocol (services/progress.py): `progress(done, total, text)`, raising `Cancelled` once 取消 was
-pressed. The worker closes its own database connection at the end. A window-modal QProgressDialog
+pressed. The worker closes its own database connection at the end. While long work runs, Python's cyclic
+garbage collector waits (a full pass holds the GIL and would stall the window). A window-modal QProgressDialog
 appears when the work takes longer than 300 ms.
 
 What comes back, on the GUI thread:
@@ -22,6 +23,11 @@ What comes back, on the GUI thread:
 - anything else: the full traceback goes to the log (redacted like every log line) and the Chinese error
   dialog opens (`error_box`, the crash handler's); `error` is not emitted.
 
+`run_and_wait(parent, title, work)` is the same helper for a caller that wants the result where it stands (a
+button's handler that then shows a preview): the work runs off the GUI thread while a local event loop keeps
+the window painting and the 取消 button answering; the result is returned, an `expected` exception raised
+again, and `STOPPED` returned after a cancel or a failure (already reported by the error dialog).
+
 The ChangeBus: `announce({MEMBERS}, source=dialog)` after any write. Views call
 `follow_changes(self, {MEMBERS, TEAMS}, self.refresh)`: the refresh runs at once when the view is visible,
 or the next time it is shown; a notice whose `source` is the view itself or inside it (its own dialogs,
@@ -30,13 +36,16 @@ which it updates itself after) is skipped.
 
 from __future__ import annotations
 
+import gc
 import logging
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..logging_setup import redact
@@ -158,6 +167,29 @@ def follow_changes(widget: QWidget, kinds: Iterable[str], refresh: Callable[[], 
 
 # --- long work ------------------------------------------------------------------------------------
 
+_collector_lock = threading.Lock()
+_collector = {"works": 0, "resume": False}  # long works running; whether the collector was on before them
+
+
+@contextmanager
+def _collector_waits() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while long work runs. A full collection holds the GIL for as
+    long as it takes to walk every object — up to 0.7 s for the million a roster print or a duty sheet
+    makes — and so stalls the window although the work is on another thread; reference counting still
+    frees what the work drops, and the collector runs again once no long work is running."""
+    with _collector_lock:
+        _collector["works"] += 1
+        if _collector["works"] == 1:
+            _collector["resume"] = gc.isenabled()
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector["works"] -= 1
+            if _collector["works"] == 0 and _collector["resume"]:
+                gc.enable()
+
 
 class _Worker(QObject):
     progressed = Signal(int, str)
@@ -181,7 +213,7 @@ class _Worker(QObject):
 
     def run(self) -> None:
         try:
-            with session.acting_as(self.account):
+            with session.acting_as(self.account), _collector_waits():
                 result = self._work(self.progress)
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
             self.failed.emit(exc)
@@ -238,6 +270,7 @@ class TaskRunner(QObject):
         self._worker.account = session.current()
         if self._dialog is not None:
             self._dialog.setValue(0)  # starts the 300 ms clock
+            self._dialog.setRange(0, 0)  # a busy bar until the work says how far it is
         self._thread.start()
 
     def wait(self, timeout_ms: int | None = None) -> bool:
@@ -260,6 +293,8 @@ class TaskRunner(QObject):
             return
         if text:
             dialog.setLabelText(text)
+        if dialog.maximum() == 0:  # the first figure: from a busy bar to a percentage
+            dialog.setRange(0, 100)
         dialog.setValue(max(0, min(100, value)))  # may process events, the work's end among them: last
 
     def _stop(self) -> None:
@@ -292,3 +327,23 @@ class TaskRunner(QObject):
             self.error_dialog = error_box(self._parent, exc)
             self.error_dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.error_dialog.open()
+
+
+STOPPED = object()  # what `run_and_wait` returns when the work was cancelled or failed
+
+
+def run_and_wait(parent: QWidget | None, title: str, work: Callable[[Progress], Any], *,
+                 changes: Iterable[str] = (), expected: tuple[type[BaseException], ...] = ()) -> Any:
+    """Run `work` through a TaskRunner and wait for it in a local event loop (see the module's note)."""
+    runner = TaskRunner(parent, title, work, changes=changes, expected=expected)
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+    runner.done.connect(lambda result: outcome.update(result=result))
+    runner.error.connect(lambda exc: outcome.update(error=exc))
+    runner.finished.connect(loop.quit)  # done or error follow in the same call, before exec() returns
+    runner.start()
+    loop.exec()
+    runner.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("result", STOPPED)

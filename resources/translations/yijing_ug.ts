@@ -1056,6 +1056,10 @@
         <source>已取消，没有签发任何证书。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>正在查找队员</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BodiesDialog</name>
@@ -2319,6 +2323,10 @@
     </message>
     <message>
         <source>；近四周平均 {0:g} 小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在统计公平性</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6213,6 +6221,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>正在排版…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取队员…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在写入工作簿…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>操作日志只能追加，不能修改</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7754,6 +7774,14 @@
         <source>打印花名册</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>正在导出花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Schedule</name>
@@ -8023,6 +8051,18 @@
     <message>
         <source>值班表已导出到：
 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取值班表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成值班表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出值班表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

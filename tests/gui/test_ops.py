@@ -265,3 +265,25 @@ def test_the_change_reaches_the_tabs_of_the_main_window(qtbot, data_paths, offic
     assert roster.count_label.text() == "共 0 人"  # hidden: refreshed when shown
     window.tabs.setCurrentWidget(window.roster_page)
     assert roster.count_label.text() == "共 1 人"
+
+
+def test_the_cyclic_collector_waits_while_long_work_runs(qtbot, parent):
+    import gc
+
+    seen = []
+    assert gc.isenabled()
+
+    def failing(_progress):
+        seen.append(gc.isenabled())
+        raise RuntimeError("测试失败")
+
+    def work(_progress):
+        seen.append(gc.isenabled())
+        return 1
+
+    runner = TaskRunner(parent, "测试", work)
+    assert run(qtbot, runner, runner.done) == [1]
+    assert seen == [False] and gc.isenabled()  # paused for the work (a full pass would stall the window)
+    runner = TaskRunner(parent, "测试", failing, expected=(RuntimeError,))
+    run(qtbot, runner, runner.error)
+    assert seen == [False, False] and gc.isenabled()  # on again after a failure too

@@ -8,15 +8,18 @@ personal data. Files go through the verified writer (services/files.py).
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.worksheet import Worksheet
 from peewee import JOIN
 
@@ -24,11 +27,13 @@ from ...db.models import Member, Team
 from ...documents.roster_pdf import ALL_TEAMS, RosterPdfData, RosterPdfRow, build_roster_pdf
 from ...domain.dates import format_date
 from ...domain.ethnic_groups import ETHNIC_GROUPS
+from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.masking import mask_address, mask_free_text, mask_id, mask_phone
 from ...domain.text_hygiene import writable
 from .. import audit
 from ..files import FileWriteError, write_verified
 from ..office import get_office
+from ..progress import DRAWING, Progress, report
 from ..session import EXPORT, FULL_FORM, PRINT, require, requires
 
 EXPORT_COLUMNS = ["序号", "姓名", "性别", "民族", "身份证号", "出生日期", "联系电话", "住址", "所属队伍",
@@ -41,6 +46,8 @@ DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"
 SHEET_TITLE = "花名册"
 _IN_CHUNK = 500
+READING = QT_TRANSLATE_NOOP("Messages", "正在读取队员…")
+WRITING = QT_TRANSLATE_NOOP("Messages", "正在写入工作簿…")
 
 
 ExportError = FileWriteError  # the file could not be written; the message says why, in Chinese
@@ -90,10 +97,12 @@ def _unit_name() -> str:
 
 
 def export_roster_xlsx(member_ids: Sequence[int], path: str | Path, full: bool = False,
-                       title: str = "队员花名册") -> int:
+                       title: str = "队员花名册", progress: Progress | None = None) -> int:
     """Write the members (in the given order) to an .xlsx workbook; returns the rows written. Masked
-    (also ID and phone numbers inside 备注) unless `full`, which only an administrator may ask for."""
+    (also ID and phone numbers inside 备注) unless `full`, which only an administrator may ask for. Nothing
+    is written when `progress` raises `Cancelled`."""
     require(FULL_FORM if full else EXPORT)
+    report(progress, 0, len(member_ids), READING)
     members = _members(member_ids)
     today = date.today()
     workbook = Workbook(write_only=True)
@@ -126,38 +135,121 @@ def export_roster_xlsx(member_ids: Sequence[int], path: str | Path, full: bool =
         header.append(cell)
     sheet.append(header)
 
+    # one named style a kind of column; the members' rows are written as XML text by _body (below), each
+    # cell naming its style's id, and go into the workbook openpyxl wrote around them (_with_body)
     centred = Alignment(horizontal="center", vertical="center")
     plain = Alignment(vertical="center", wrap_text=True)
-    for serial, member in enumerate(members, start=1):
-        values = {
-            "序号": serial, "姓名": member.name, "性别": member.gender, "民族": member.ethnic,
-            "身份证号": member.id_number if full else mask_id(member.id_number),
-            "出生日期": member.birth_date,
-            "联系电话": member.phone if full else mask_phone(member.phone),
-            "住址": member.address if full else mask_address(member.address),
-            "所属队伍": member.team, "入队日期": member.join_date, "状态": member.status,
-            "技能": member.skills, "保险到期": member.insurance_expires_on,
-            "备注": member.notes if full else mask_free_text(member.notes),
-        }
-        row = []
-        for column in EXPORT_COLUMNS:
-            value = values[column]
-            cell = WriteOnlyCell(sheet, writable(str(value) if column in _TEXT_COLUMNS else value))
-            cell.border = border
-            cell.alignment = centred if column in _CENTRED_COLUMNS else plain
-            if column in _TEXT_COLUMNS:
-                cell.number_format = TEXT_FORMAT
-            elif column in _DATE_COLUMNS:
-                cell.number_format = DATE_FORMAT
-            row.append(cell)
-        sheet.append(row)
+    kinds = {
+        "花名册-居中": dict(alignment=centred), "花名册-文字": dict(alignment=plain),
+        "花名册-文本": dict(alignment=plain, number_format=TEXT_FORMAT),
+        "花名册-日期": dict(alignment=plain, number_format=DATE_FORMAT),
+    }
+    style_ids: dict[str, int] = {}
+    for name, style in kinds.items():
+        workbook.add_named_style(NamedStyle(name=name, border=border, **style))
+        probe = WriteOnlyCell(sheet)
+        probe.style = name
+        style_ids[name] = probe.style_id
+    column_style = [style_ids["花名册-文本" if column in _TEXT_COLUMNS else "花名册-日期" if column in _DATE_COLUMNS
+                              else "花名册-居中" if column in _CENTRED_COLUMNS else "花名册-文字"]
+                    for column in EXPORT_COLUMNS]
     sheet.auto_filter.ref = f"A2:{get_column_letter(len(EXPORT_COLUMNS))}{len(members) + 2}"
 
+    frame = io.BytesIO()
+    workbook.save(frame)
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    _with_body(frame, buffer, _body(members, full, column_style, first_row=3, progress=progress))
     write_verified(Path(path), buffer.getvalue())
     audit.record("导出", "member", "", f"导出花名册 {len(members)} 人（{'完整信息' if full else '已脱敏'}）")
     return len(members)
+
+
+_SHEET_PART = "xl/worksheets/sheet1.xml"
+_END_OF_DATA = b"</sheetData>"
+_ROWS_A_CHUNK = 2000
+
+
+def _text_cell(ref: str, style: int, text: str) -> str:
+    if not text:
+        return f'<c r="{ref}" s="{style}" t="inlineStr"/>'
+    space = ' xml:space="preserve"' if text.strip() != text else ""
+    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+
+
+def _body(members: Sequence[_Member], full: bool, styles: Sequence[int], first_row: int,
+          progress: Progress | None) -> Iterator[bytes]:
+    """The members' rows as the sheet's XML, in chunks: what openpyxl's write-only worksheet writes for
+    the same cells (inline strings, dates as day numbers in a date style, empty cells keeping their
+    border), written as text instead of one element tree a cell — a tenth of the time for 1.4 million cells.
+    A text is always a text here (openpyxl would make "=…" a formula)."""
+    letters = [get_column_letter(index) for index in range(1, len(EXPORT_COLUMNS) + 1)]
+    serials: dict[date, int] = {}
+
+    def day(value: date | None) -> int | None:
+        if value is None:
+            return None
+        found = serials.get(value)
+        if found is None:
+            found = serials[value] = int(to_excel(value))
+        return found
+
+    (s_serial, s_name, s_gender, s_ethnic, s_id, s_birth, s_phone, s_address, s_team, s_joined, s_status,
+     s_skills, s_insured, s_notes) = styles
+    (c_serial, c_name, c_gender, c_ethnic, c_id, c_birth, c_phone, c_address, c_team, c_joined, c_status,
+     c_skills, c_insured, c_notes) = letters
+    total = len(members)
+    chunk: list[str] = []
+    for index, m in enumerate(members):
+        row = first_row + index
+        dates = []
+        for letter, style, value in ((c_birth, s_birth, m.birth_date), (c_joined, s_joined, m.join_date),
+                                     (c_insured, s_insured, m.insurance_expires_on)):
+            serial = day(value)
+            dates.append(f'<c r="{letter}{row}" s="{style}"/>' if serial is None
+                         else f'<c r="{letter}{row}" s="{style}" t="n"><v>{serial}</v></c>')
+        chunk.append("".join((
+            f'<row r="{row}"><c r="{c_serial}{row}" s="{s_serial}" t="n"><v>{index + 1}</v></c>',
+            _text_cell(f"{c_name}{row}", s_name, writable(m.name)),
+            _text_cell(f"{c_gender}{row}", s_gender, writable(m.gender)),
+            _text_cell(f"{c_ethnic}{row}", s_ethnic, writable(m.ethnic)),
+            _text_cell(f"{c_id}{row}", s_id, writable(m.id_number if full else mask_id(m.id_number))),
+            dates[0],
+            _text_cell(f"{c_phone}{row}", s_phone, writable(m.phone if full else mask_phone(m.phone))),
+            _text_cell(f"{c_address}{row}", s_address, writable(m.address if full else mask_address(m.address))),
+            _text_cell(f"{c_team}{row}", s_team, writable(m.team)),
+            dates[1],
+            _text_cell(f"{c_status}{row}", s_status, writable(m.status)),
+            _text_cell(f"{c_skills}{row}", s_skills, writable(m.skills)),
+            dates[2],
+            _text_cell(f"{c_notes}{row}", s_notes, writable(m.notes if full else mask_free_text(m.notes))),
+            "</row>",
+        )))
+        if len(chunk) == _ROWS_A_CHUNK:
+            yield "".join(chunk).encode()
+            chunk.clear()
+            report(progress, index + 1, total, WRITING)
+    if chunk:
+        yield "".join(chunk).encode()
+    report(progress, total, total, WRITING)
+
+
+def _with_body(frame: io.BytesIO, out: io.BytesIO, body: Iterable[bytes]) -> None:
+    """The workbook openpyxl saved in `frame`, with `body` added at the end of its sheet's data."""
+    with zipfile.ZipFile(frame) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename != _SHEET_PART:
+                target.writestr(info, data, zipfile.ZIP_DEFLATED)
+                continue
+            end = data.rindex(_END_OF_DATA)
+            sheet = zipfile.ZipInfo(info.filename, info.date_time)
+            sheet.compress_type = zipfile.ZIP_DEFLATED
+            with target.open(sheet, "w") as part:
+                part.write(data[:end])
+                for piece in body:
+                    part.write(piece)
+                part.write(data[end:])
 
 
 def roster_pdf_data(member_ids: Sequence[int], team_name: str | None = None,
@@ -176,10 +268,14 @@ def roster_pdf_data(member_ids: Sequence[int], team_name: str | None = None,
 
 
 @requires(PRINT)
-def roster_pdf_bytes(member_ids: Sequence[int], team_name: str | None = None) -> bytes:
-    """The printed roster (masked) for the preview-and-print dialog; audit-logged as a print."""
+def roster_pdf_bytes(member_ids: Sequence[int], team_name: str | None = None,
+                     progress: Progress | None = None) -> bytes:
+    """The printed roster (masked) for the preview-and-print dialog; audit-logged as a print. `progress`
+    hears of each page; a `Cancelled` from it stops the drawing (nothing is logged)."""
+    report(progress, 0, 1, READING)
     data = roster_pdf_data(member_ids, team_name)
-    pdf = build_roster_pdf(data)
+    pdf = build_roster_pdf(data, progress=None if progress is None else
+                           lambda done, total, _text: progress(done, total, DRAWING))
     audit.record("打印", "member", "", f"打印花名册 {len(data.rows)} 人（{data.team_name}，已脱敏）")
     return pdf
 

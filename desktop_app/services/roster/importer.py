@@ -39,10 +39,19 @@ from ...domain.masking import mask_id, mask_phone
 from ...domain.text_folding import fold_fullwidth
 from ...domain.text_hygiene import writable
 from .. import audit
+from ..bulk import insert_rows, next_id
 from ..files import write_verified
 from ..progress import Progress
 from ..session import EDIT, EXPORT, requires
-from .members import MemberInput, MemberInvalid, member_input, save_member, validate_member
+from .members import (
+    MEMBER_FIELDS,
+    LoadedMemberLookups,
+    MemberInput,
+    MemberInvalid,
+    holder_error,
+    member_input,
+    validate_member,
+)
 from .teams import NAME_MAX as TEAM_NAME_MAX
 from .teams import TeamInput, TeamInvalid, save_team
 
@@ -151,6 +160,9 @@ class ImportPlan:
     counts: dict[str, int]
     mapping: dict[int, str | None] = field(default_factory=dict)
     today: date | None = None
+    # row index → the values `validate_member` returned for a row judged 新增/更新: the import stores
+    # them without checking the row a second time (only whether its ID number was taken since)
+    checked: dict[int, dict[str, Any]] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -576,14 +588,12 @@ class _Context:
     deleted_teams: set[str]
     seen: dict[str, int] = field(default_factory=dict)  # ID number → first row having it
 
+    lookups: LoadedMemberLookups = field(default_factory=LoadedMemberLookups)
+
     @classmethod
     def load(cls, by_field: dict[str, int], update_existing: bool, today: date) -> _Context:
-        holders = {
-            number: (member_id, name, deleted_at is not None)
-            for number, member_id, name, deleted_at in Member.select(
-                Member.id_number, Member.id, Member.name, Member.deleted_at
-            ).where(Member.id_number.is_null(False)).tuples()
-        }
+        lookups = LoadedMemberLookups()  # what validate_member asks, read once: ID numbers and teams
+        holders = lookups.holders
         teams: dict[str, int] = {}
         deleted: set[str] = set()
         for team_id, name, deleted_at in Team.select(Team.id, Team.name, Team.deleted_at).tuples():
@@ -591,7 +601,8 @@ class _Context:
                 teams[name] = team_id
             else:
                 deleted.add(name)
-        return cls(by_field, update_existing, today, holders, teams, {v: k for k, v in teams.items()}, deleted)
+        return cls(by_field, update_existing, today, holders, teams, {v: k for k, v in teams.items()}, deleted,
+                   lookups=lookups)
 
     def id_number_of(self, row: Sequence[object]) -> str:
         column = self.by_field.get("id_number")
@@ -606,6 +617,7 @@ class _Judged:
     verdict: RowVerdict
     data: MemberInput | None = None
     member_id: int | None = None  # the member to update
+    values: dict[str, Any] | None = None  # as validate_member returned them
 
 
 def _judge(row_number: int, row: Sequence[object], ctx: _Context, validate: bool = True) -> _Judged:
@@ -667,7 +679,7 @@ def _judge(row_number: int, row: Sequence[object], ctx: _Context, validate: bool
     values: dict[str, Any] | None = None
     if validate:
         try:
-            values = validate_member(data, member_id, ctx.today)
+            values = validate_member(data, member_id, ctx.today, ctx.lookups)
         except MemberInvalid as exc:
             refusals.extend(_reason(error) for error in exc.errors)
     if refusals:
@@ -678,7 +690,7 @@ def _judge(row_number: int, row: Sequence[object], ctx: _Context, validate: bool
     action = ADDED if member_id is None else UPDATED
     if new_team:
         notes.append(f"将新建队伍“{new_team}”")
-    return _Judged(RowVerdict(row_number, shown, action, notes, new_team), data, member_id)
+    return _Judged(RowVerdict(row_number, shown, action, notes, new_team), data, member_id, values)
 
 
 def _counts(verdicts: Sequence[RowVerdict]) -> dict[str, int]:
@@ -706,14 +718,18 @@ def plan_import(
     ctx = _Context.load(_fields_by_column(mapping, len(preview.headers)), update_existing, today)
     numbers = _row_numbers(preview)
     verdicts: list[RowVerdict] = []
+    checked: dict[int, dict[str, Any]] = {}
     total = len(preview.rows)
     for index, (row_number, row) in enumerate(zip(numbers, preview.rows, strict=True)):
         _report_progress(progress, index, total, QT_TRANSLATE_NOOP("Messages", "正在检查"))
-        verdicts.append(_judge(row_number, row, ctx).verdict)
+        judged = _judge(row_number, row, ctx)
+        verdicts.append(judged.verdict)
+        if judged.values is not None and judged.verdict.action in (ADDED, UPDATED):
+            checked[index] = judged.values
     if progress is not None:
         progress(total, total, QT_TRANSLATE_NOOP("Messages", "检查完成"))
     new_teams = list(dict.fromkeys(v.new_team for v in verdicts if v.new_team))
-    return ImportPlan(preview, verdicts, update_existing, new_teams, _counts(verdicts), mapping, today)
+    return ImportPlan(preview, verdicts, update_existing, new_teams, _counts(verdicts), mapping, today, checked)
 
 
 def _row_numbers(preview: SheetPreview) -> list[int]:
@@ -727,7 +743,9 @@ def _row_numbers(preview: SheetPreview) -> list[int]:
 
 @requires(EDIT)
 def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportReport:
-    """Import the rows judged 新增/更新, checking each again; all in one transaction.
+    """Import the rows judged 新增/更新, all in one transaction, with one audit entry listing the members
+    added. Each row keeps the values its check in `plan_import` gave (a row the plan has none for is checked
+    here); what may have changed since — whether its ID number was taken, its new team — is asked again.
 
     `progress(rows done, rows, text)`; if it raises (`Cancelled`, the way a cancel arrives), everything is
     rolled back and the exception propagates: the database is as it was before.
@@ -737,9 +755,11 @@ def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportRepo
     total = len(preview.rows)
     final: list[RowVerdict] = []
     teams_created: list[str] = []
+    added: list[tuple[int, tuple[Any, ...]]] = []  # (index in final, the row's values)
     with db.atomic():
         ctx = _Context.load(_fields_by_column(plan.mapping or preview.mapping, len(preview.headers)),
                             plan.update_existing, today)
+        first_id = next_id(Member)
         rows = zip(_row_numbers(preview), preview.rows, plan.verdicts, strict=True)
         for index, (row_number, row, planned) in enumerate(rows):
             _report_progress(progress, index, total, QT_TRANSLATE_NOOP("Messages", "正在导入"))
@@ -762,28 +782,60 @@ def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportRepo
                     else:
                         ctx.teams[new_team] = team_id
                         ctx.team_names[team_id] = new_team
+                        ctx.lookups.teams.add(team_id)
                         teams_created.append(new_team)
                 judged.data.team_id = team_id
             if judged.data is not None and verdict.action in (ADDED, UPDATED):
-                try:
-                    member = save_member(judged.data, judged.member_id, today)
-                except MemberInvalid as exc:
-                    verdict = _refused(verdict, [_reason(error) for error in exc.errors])
+                values = _values_to_store(plan, index, judged, ctx, today)
+                if isinstance(values, list):
+                    verdict = _refused(verdict, values)
                 else:
                     if judged.member_id is None:
-                        ctx.holders[member.id_number or ""] = (member.id, member.name, False)
+                        member_id = first_id + len(added)
+                        added.append((len(final), tuple(values[key] for key in MEMBER_FIELDS)))
+                        ctx.lookups.add(member_id, values)
+                    else:
+                        Member.update(**values, updated_at=datetime.now()).where(
+                            Member.id == judged.member_id).execute()
                     verdict = RowVerdict(row_number, planned.values, verdict.action, verdict.reasons,
                                          verdict.new_team)
             final.append(verdict)
+        ids = insert_rows(Member, MEMBER_FIELDS, (values for _, values in added), first_id)
         counts = _counts(final)
         audit.record(
             "导入", "member", "",
             f"导入花名册：新增{counts[ADDED]}人，更新{counts[UPDATED]}人，跳过{counts[SKIPPED]}人，"
-            f"拒绝{counts[REFUSED]}人，新建队伍{len(teams_created)}个",
+            f"拒绝{counts[REFUSED]}人，新建队伍{len(teams_created)}个" + (f"；新增队员编号 {_id_ranges(ids)}" if ids else ""),
         )
         if progress is not None:
             progress(total, total, QT_TRANSLATE_NOOP("Messages", "导入完成"))
     return ImportReport(counts[ADDED], counts[UPDATED], counts[SKIPPED], counts[REFUSED], teams_created, final)
+
+
+def _values_to_store(plan: ImportPlan, index: int, judged: _Judged, ctx: _Context,
+                     today: date) -> dict[str, Any] | list[str]:
+    """The row's values as its check gave them, or the reasons it is refused now."""
+    assert judged.data is not None
+    values = plan.checked.get(index)
+    if values is None:
+        try:
+            return validate_member(judged.data, judged.member_id, today, ctx.lookups)
+        except MemberInvalid as exc:
+            return [_reason(error) for error in exc.errors]
+    values = dict(values, team=judged.data.team_id)
+    taken = holder_error(values["id_number"], judged.member_id, ctx.lookups) if values["id_number"] else None
+    return [_reason(taken)] if taken is not None else values
+
+
+def _id_ranges(ids: Sequence[int]) -> str:
+    """1001–1100、1205: the ids as runs (an import's new members are numbered one after another)."""
+    runs: list[list[int]] = []
+    for ident in ids:
+        if runs and ident == runs[-1][1] + 1:
+            runs[-1][1] = ident
+        else:
+            runs.append([ident, ident])
+    return "、".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
 def _refused(verdict: RowVerdict, reasons: list[str]) -> RowVerdict:

@@ -133,6 +133,16 @@ class LoadedMemberLookups(MemberLookups):
 _DATABASE_LOOKUPS = MemberLookups()
 
 
+def holder_error(number: str, member_id: int | None, lookups: MemberLookups | None = None) -> FieldError | None:
+    """The ID number is another member's: the error to show, None when it is free (or this member's)."""
+    holder = (lookups or _DATABASE_LOOKUPS).holder(number)
+    if holder is None or holder[0] == member_id:
+        return None
+    where = QT_TRANSLATE_NOOP("Messages", "（已删除，可从已删除队员中恢复）") if holder[2] else ""
+    return FieldError("id_number", Message(QT_TRANSLATE_NOOP("Messages", "该身份证号码已登记为队员“{holder_name}”{where}"),
+                                           holder_name=holder[1], where=where))
+
+
 def validate_member(
     data: MemberInput, member_id: int | None = None, today: date | None = None,
     lookups: MemberLookups | None = None,
@@ -162,12 +172,9 @@ def validate_member(
         else:
             errors.extend(check_consistency(info, typed_birth, gender or None))
             values.update(id_number=info.number, birth_date=info.birth_date, gender=info.gender)
-            holder = lookups.holder(info.number)
-            if holder is not None and holder[0] != member_id:
-                where = QT_TRANSLATE_NOOP("Messages", "（已删除，可从已删除队员中恢复）") if holder[2] else ""
-                errors.append(FieldError("id_number",
-                    Message(QT_TRANSLATE_NOOP("Messages", "该身份证号码已登记为队员“{holder_name}”{where}"),
-                            holder_name=holder[1], where=where)))
+            taken = holder_error(info.number, member_id, lookups)
+            if taken is not None:
+                errors.append(taken)
 
     values["ethnic_code"] = check_optional(code_of, data.ethnic, errors)
     values["phone"] = check_optional(validate_mobile, data.phone, errors)
@@ -252,7 +259,7 @@ def save_member(data: MemberInput, member_id: int | None = None, today: date | N
     return member
 
 
-_MEMBER_FIELDS = ("team", "name", "gender", "ethnic_code", "id_number", "birth_date", "phone", "address",
+MEMBER_FIELDS = ("team", "name", "gender", "ethnic_code", "id_number", "birth_date", "phone", "address",
                   "occupation", "political_status", "join_date", "leave_date", "status", "skills",
                   "insurance_expires_on", "emergency_contact", "emergency_phone", "photo", "pinyin_full",
                   "pinyin_initials", "notes", "consent_on", "consent_way")
@@ -274,8 +281,8 @@ def save_members(inputs: Sequence[MemberInput], today: date | None = None) -> li
             except MemberInvalid as exc:
                 raise MemberInvalid(exc.errors, item=index) from None
             lookups.add(first_id + index, values)
-            rows.append(tuple(values[key] for key in _MEMBER_FIELDS))
-        ids = insert_rows(Member, _MEMBER_FIELDS, rows, first_id)
+            rows.append(tuple(values[key] for key in MEMBER_FIELDS))
+        ids = insert_rows(Member, MEMBER_FIELDS, rows, first_id)
         if ids:
             audit.record("新增", "member", "", f"批量新增队员 {len(ids)} 名")
     return ids

@@ -13,7 +13,7 @@ checks that follow, as a saved one would.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ...db.database import db
@@ -23,7 +23,7 @@ from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
-from ..bulk import insert_rows, update_rows
+from ..bulk import ValueReader, insert_rows, raw_rows, update_rows
 from ..roster.members import split_skills
 from ..session import EDIT, requires
 from . import rules
@@ -38,36 +38,6 @@ from .shift_times import shift_datetimes
 _MARGIN = timedelta(days=8)  # the checks look at the shift's ISO week and two days either side
 
 
-class _Reader:
-    """Column values as stored (ISO text) to Python, each distinct text parsed once."""
-
-    def __init__(self) -> None:
-        self.dates: dict[str, date] = {}
-        self.times: dict[str, time] = {}
-
-    def day(self, text: Any) -> date:
-        """A date column that is never NULL."""
-        found = self.dates.get(text)
-        if found is None:
-            found = self.dates[text] = date.fromisoformat(str(text)[:10])
-        return found
-
-    def date(self, text: Any) -> date | None:
-        """A nullable date column."""
-        return None if text is None else self.day(text)
-
-    def time(self, text: Any) -> time:
-        found = self.times.get(text)
-        if found is None:
-            found = self.times[text] = time.fromisoformat(str(text))
-        return found
-
-
-def _rows(query: Any) -> list[tuple[Any, ...]]:
-    """The raw rows of a peewee query (no per-value conversion: tens of thousands of rows)."""
-    return list(db.execute_sql(*query.sql()))
-
-
 class AssignmentBatch:
     def __init__(self, date_from: date, date_to: date, force_warnings: bool = False) -> None:
         if date_to < date_from:
@@ -75,7 +45,7 @@ class AssignmentBatch:
         self.date_from, self.date_to = date_from, date_to
         self.force_warnings = force_warnings
         self.max_week, self.min_rest = max_shifts_per_week(), min_rest_hours()
-        read = _Reader()
+        read = ValueReader()
         self._shifts: dict[int, ShiftFacts] = {}
         self._leaders: dict[int, int | None] = {}
         query = (Shift.select(Shift.id, Shift.post, DutyPost.name, DutyPost.kind, DutyPost.required_skill,
@@ -84,7 +54,7 @@ class AssignmentBatch:
                  .join(DutyPost, on=(Shift.post == DutyPost.id))
                  .where(Shift.date.between(date_from, date_to))
                  .order_by(Shift.date, Shift.start, Shift.post, Shift.id))
-        for sid, post_id, name, kind, skill, team, needs_leader, day, start, end, headcount, leader in _rows(query):
+        for sid, post_id, name, kind, skill, team, needs_leader, day, start, end, headcount, leader in raw_rows(query):
             self._shifts[sid] = ShiftFacts(sid, post_id, name, kind, skill or "", team, bool(needs_leader),
                                            read.day(day), read.time(start), read.time(end), headcount, 0)
             self._leaders[sid] = leader
@@ -93,18 +63,18 @@ class AssignmentBatch:
         self._members = {
             mid: MemberFacts(mid, name, status, deleted is not None, team, read.date(join), read.date(insurance),
                              skills or "")
-            for mid, name, status, deleted, team, join, insurance, skills in _rows(query)
+            for mid, name, status, deleted, team, join, insurance, skills in raw_rows(query)
         }
         query = Leave.select(Leave.member, Leave.from_date, Leave.to_date, Leave.reason).where(
             Leave.from_date <= date_to + timedelta(days=1), Leave.to_date >= date_from - timedelta(days=1))
-        for mid, start, end, reason in _rows(query):
+        for mid, start, end, reason in raw_rows(query):
             self._members[mid].leaves.append((read.day(start), read.day(end), reason))
         skills = sorted({s.required_skill for s in self._shifts.values() if s.required_skill})
         self._qualifications: dict[tuple[int, str], list[Period]] = {}
         if skills:
             query = Qualification.select(Qualification.member, Qualification.skill, Qualification.granted_on,
                                          Qualification.expires_on).where(Qualification.skill.in_(skills))
-            for mid, skill, granted, expires in _rows(query):
+            for mid, skill, granted, expires in raw_rows(query):
                 self._qualifications.setdefault((mid, skill), []).append((read.date(granted), read.date(expires)))
         self._periods: dict[tuple[int, str], tuple[Period, ...]] = {}
         self._busy: dict[int, dict[int, list[BusyShift]]] = {}  # member → day ordinal → shifts
@@ -117,7 +87,7 @@ class AssignmentBatch:
                  .where(Shift.date.between(date_from - _MARGIN, date_to + _MARGIN),
                         Assignment.status != ON_LEAVE)
                  .order_by(Shift.date, Shift.start, Assignment.id))
-        for mid, aid, sid, post_name, day, start, end in _rows(query):
+        for mid, aid, sid, post_name, day, start, end in raw_rows(query):
             self._book(mid, BusyShift(aid, sid, post_name, read.day(day), read.time(start), read.time(end)))
             self._saved_on.add(sid)
         self._now = {sid: self._with_filled(s) if sid in self._crew else s for sid, s in self._shifts.items()}

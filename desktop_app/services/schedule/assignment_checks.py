@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
+from functools import cached_property
 
 from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift
 from ...domain.dates import format_date
@@ -41,7 +42,7 @@ class ShiftFacts:
     headcount: int
     filled: int  # members on it now (status other than 请假)
 
-    @property
+    @cached_property
     def bounds(self) -> tuple[int, int]:
         return interval(self.date, self.start, self.end)
 
@@ -55,7 +56,7 @@ class BusyShift:
     start: time
     end: time
 
-    @property
+    @cached_property  # a batch asks it of the same busy shift for every check near it
     def bounds(self) -> tuple[int, int]:
         return interval(self.date, self.start, self.end)
 

@@ -29,6 +29,10 @@ planned length for planned ones). The weights are settings ("schedule.other_team
 "schedule.night_weight_hours" 2, "schedule.holiday_weight_hours" 2), like the limits
 ("schedule.max_shifts_per_week" 3, "schedule.min_rest_hours" 10). The counters are exact integers (minutes), the members are kept in a
 list sorted by (load, id), and every choice is made on sorted keys: the same input gives the same roster.
+The members are indexed by team and skill (each list in (load, id) order; who can serve on no shift of the
+period left out): a slot walks its own team first and the other teams only while one of them could still
+come first, so a slot costs about the members it could take, not the whole roster (`plan(exhaustive=True)`
+weighs everyone and gives the same plan; the tests compare the two).
 When `team_id` is given, only that team's posts are scheduled and only its members are candidates.
 """
 
@@ -36,9 +40,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 import time as timer
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -50,6 +55,7 @@ from ...domain.dates import format_date
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import ABSENT, ACTIVE, ATTENDED_STATUSES, ON_LEAVE, PLANNED
 from .. import audit
+from ..bulk import ValueReader, raw_rows
 from ..progress import Progress
 from ..roster.members import split_skills
 from ..session import EDIT, requires
@@ -287,7 +293,8 @@ def _unfilled_reason(rule: str, skill: str, rules: Rules) -> str:
 class _Planner:
     """Running counters over the candidates, indexed 0..n-1 in member id order."""
 
-    def __init__(self, data: ScheduleInput) -> None:
+    def __init__(self, data: ScheduleInput, exhaustive: bool = False) -> None:
+        """`exhaustive`: weigh every member for every slot, without the index (the tests' oracle)."""
         self.data = data
         rules = data.rules
         self.rest = rest_minutes(rules.min_rest_hours)
@@ -321,7 +328,39 @@ class _Planner:
                 self._book(i, b.date, b.start, b.end, b.minutes, counted=b.status != ABSENT)
         self.total_load = sum(self.load)
         self.total_period_shifts = sum(self.period_shifts)
-        self.order = sorted((self.load[i], m.id, i) for i, m in enumerate(self.members))
+        # the candidates indexed by team and skill, each list in (load, id) order: a slot's own team is
+        # walked first, the other teams only while one of them could still be better (see `fill`)
+        self.exhaustive = exhaustive
+        skills_needed = sorted({p.required_skill for p in data.posts.values() if p.required_skill})
+        self.holders = {skill: [i for i, m in enumerate(self.members) if skill in m.skills]
+                        for skill in skills_needed}
+        self.by_skill: dict[str, dict[int | None, list[tuple[int, int, int]]]] = {
+            skill: {} for skill in ("", *skills_needed)}
+        self.lists_of: list[list[list[tuple[int, int, int]]]] = [[] for _ in range(n)]
+        self.everyone = sorted((self.load[i], m.id, i) for i, m in enumerate(self.members))
+        shift_days = sorted({s.date for s in data.shifts}) or [data.date_from]
+        for i, m in enumerate(self.members):
+            if exhaustive:
+                self.lists_of[i].append(self.everyone)
+                continue
+            # left out of the index: who can serve on no shift of the period (insurance lapsed before it
+            # starts, joining after it ends); still counted among those a rule stops (`_static_blocked`)
+            if not insured_on(m.insurance_expires_on, shift_days[0]) or not joined_by(m.join_date, shift_days[-1]):
+                continue
+            held = [s for s in skills_needed if s in m.skills and any(valid_on(m.skills[s], d) for d in shift_days)]
+            for skill in ("", *held):
+                candidates = self.by_skill[skill].setdefault(m.team_id, [])
+                candidates.append((self.load[i], m.id, i))
+                self.lists_of[i].append(candidates)
+        for teams in self.by_skill.values():
+            for candidates in teams.values():
+                candidates.sort()
+        # the indexed members whose insurance ends within the period, the soonest last
+        self.lapsing = sorted(((m.insurance_expires_on.toordinal(), i) for i, m in enumerate(self.members)
+                               if self.lists_of[i] and m.insurance_expires_on is not None
+                               and m.insurance_expires_on < shift_days[-1] + timedelta(days=1)), reverse=True)
+        self._static_counts: dict[tuple[str, int, int, int], dict[str, int]] = {}
+        self.least_load = min(self.load, default=0)  # loads only grow as the plan books members
 
     def is_night(self, start: time, end: time) -> bool:
         key = (start, end)
@@ -339,8 +378,8 @@ class _Planner:
         found = self._qualified.get(key)
         if found is None:
             day = date.fromordinal(ordinal)
-            found = frozenset(i for i, m in enumerate(self.members)
-                              if skill in m.skills and valid_on(m.skills[skill], day))
+            members = self.members
+            found = frozenset(i for i in self.holders[skill] if valid_on(members[i].skills[skill], day))
             self._qualified[key] = found
         return found
 
@@ -417,7 +456,17 @@ class _Planner:
         )
         out = SchedulePlan([], {}, [], 0, 0, 0)
         step = max(1, len(shifts) // 50)
+        # the earliest last day touched by a shift still to come: whose insurance has lapsed by then can serve on
+        # none of them and leaves the index (insurance only lapses), so the walk no longer passes them by
+        still_to_come = [0] * len(shifts)
+        earliest = None
+        for k in range(len(shifts) - 1, -1, -1):
+            s, e = interval(shifts[k].date, shifts[k].start, shifts[k].end)
+            earliest = (e - 1) // DAY if earliest is None else min(earliest, (e - 1) // DAY)
+            still_to_come[k] = earliest
         for done, shift in enumerate(shifts):
+            if not self.exhaustive:
+                self._drop_lapsed(still_to_come[done])
             if progress is not None and done % step == 0:
                 progress(10 + done * 80 // len(shifts), 100,
                     Message(QT_TRANSLATE_NOOP("Messages", "正在排班：第 {number}/{count} 个班次"),
@@ -454,37 +503,54 @@ class _Planner:
         post_team = post.team_id
         blocked: dict[str, int] = {}
         best: list[tuple[tuple[int, int, int, bool, int], int]] = []
-        for load, member_id, i in self.order:
-            if len(best) >= need and load > best[-1][0][0]:
-                break
-            if member_id in on_shift:
-                continue
-            if qualified is not None and i not in qualified:
-                rule = SKILL
-            elif i not in insured:
-                rule = INSURANCE
-            elif i not in joined:
-                rule = JOINED
-            elif i in away:
-                rule = LEAVE
-            else:
+        exhaustive = self.exhaustive
+        for candidates, of_other_team in self._streams(post_team, skill, need, best):
+            # candidate i's key is at least (load + other_team if other, 0, 0, other, id), and these bounds
+            # grow along the (load, id) order: once one is above the worst key kept, no later one can enter
+            bump = self.other_team if of_other_team else 0
+            for load, member_id, i in candidates:
+                if not exhaustive and len(best) >= need:
+                    worst = best[-1][0]
+                    bound = load + bump
+                    if bound > worst[0] or (bound == worst[0] and (0, 0, of_other_team, member_id) > worst[1:]):
+                        break
+                if member_id in on_shift:
+                    continue
+                if qualified is not None and i not in qualified:
+                    rule = SKILL
+                elif i not in insured:
+                    rule = INSURANCE
+                elif i not in joined:
+                    rule = JOINED
+                elif i in away:
+                    rule = LEAVE
+                else:
+                    rule = ""
+                if rule:
+                    if exhaustive:  # otherwise counted all at once for an unfilled slot (`_static_blocked`)
+                        blocked[rule] = blocked.get(rule, 0) + 1
+                    continue
                 rule = self.conflict(i, s, e)
                 if not rule and week_full(self.week_counts[i].get(monday, 0), max_week):
                     rule = WEEKLY
-            if rule:
-                blocked[rule] = blocked.get(rule, 0) + 1
-                continue
-            other = post_team is not None and self.team[i] != post_team
-            eff = load + (self.other_team if other else 0)
-            if night:
-                eff += self.night_weight * self.nights[i]
-            if holiday:
-                eff += self.holiday_weight * self.holidays[i]
-            key = (eff, self.nights[i] if night else 0, self.holidays[i] if holiday else 0, other, member_id)
-            if len(best) < need or key < best[-1][0]:
-                bisect.insort(best, (key, i))
-                if len(best) > need:
-                    best.pop()
+                if rule:
+                    blocked[rule] = blocked.get(rule, 0) + 1
+                    continue
+                other = post_team is not None and self.team[i] != post_team
+                eff = load + (self.other_team if other else 0)
+                if night:
+                    eff += self.night_weight * self.nights[i]
+                if holiday:
+                    eff += self.holiday_weight * self.holidays[i]
+                key = (eff, self.nights[i] if night else 0, self.holidays[i] if holiday else 0, other, member_id)
+                if len(best) < need or key < best[-1][0]:
+                    bisect.insort(best, (key, i))
+                    if len(best) > need:
+                        best.pop()
+        if len(best) < need and not exhaustive:
+            for rule, count in self._static_blocked(skill, o, touched[0], touched[-1], on_shift).items():
+                if count:
+                    blocked[rule] = blocked.get(rule, 0) + count
         chosen = []
         average_shifts = self.total_period_shifts / max(1, len(self.members))
         average_load = self.total_load / max(1, len(self.members))
@@ -496,8 +562,10 @@ class _Planner:
             self._book(i, shift.date, shift.start, shift.end, minutes)
             self.total_load += self.load[i] - old[0]
             self.total_period_shifts += 1
-            del self.order[bisect.bisect_left(self.order, old)]
-            bisect.insort(self.order, (self.load[i], self.members[i].id, i))
+            new = (self.load[i], self.members[i].id, i)
+            for candidates in self.lists_of[i]:
+                del candidates[bisect.bisect_left(candidates, old)]
+                bisect.insort(candidates, new)
             out.assignments.append(PlannedAssignment(shift.id, self.members[i].id, reason))
         if len(chosen) < need:
             last_rule = next((r for r in reversed(RULE_ORDER) if blocked.get(r)), "")
@@ -506,6 +574,69 @@ class _Planner:
                 shift.id, post.id, post.name, shift.date, shift.start, shift.end, shift.headcount,
                 need - len(chosen), reason, tuple((r, blocked[r]) for r in RULE_ORDER if blocked.get(r))))
         return chosen
+
+    def _drop_lapsed(self, ordinal: int) -> None:
+        """Take out of the index the members not insured on day `ordinal` (nor, so, later)."""
+        lapsing = self.lapsing
+        while lapsing and lapsing[-1][0] < ordinal:
+            _, i = lapsing.pop()
+            if insured_on(self.members[i].insurance_expires_on, date.fromordinal(ordinal)):
+                continue
+            entry = (self.load[i], self.members[i].id, i)
+            for candidates in self.lists_of[i]:
+                del candidates[bisect.bisect_left(candidates, entry)]
+            self.lists_of[i] = []
+
+    def _streams(self, post_team: int | None, skill: str, need: int,
+                 best: list[tuple[tuple[int, int, int, bool, int], int]]) -> Iterator[tuple[Iterable[tuple[int, int, int]], bool]]:
+        """The candidates for a slot, each stream in (load, id) order with whether it is of another team
+        than the post's: the post's own team, then (merged) every other team, only when one of them could
+        still come before the worst kept so far (they count `other_team_hours` more)."""
+        if self.exhaustive:
+            yield self.everyone, False
+            return
+        teams = self.by_skill[skill]
+        if post_team is None:
+            yield heapq.merge(*teams.values()), False
+            return
+        yield teams.get(post_team, ()), False
+        if len(best) >= need and best[-1][0][0] < self.least_load + self.other_team:
+            return
+        others = [candidates for team, candidates in teams.items() if team != post_team]
+        if others:
+            yield heapq.merge(*others), True
+
+    def _static_blocked(self, skill: str, ordinal: int, first: int, last: int, on_shift: set[int]) -> dict[str, int]:
+        """How many members not on the shift each day rule stops (skill, insurance, joining, leave), each
+        counted under the first of them it breaks, as the walk would count them one by one."""
+        key = (skill, ordinal, first, last)
+        counts = self._static_counts.get(key)
+        if counts is None:
+            qualified = self.qualified(skill, ordinal) if skill else None
+            insured, joined, away = self.insured(last), self.joined(ordinal), self.on_leave(first, last)
+            n = len(self.members)
+            passed = insured if qualified is None else qualified & insured
+            after_join = passed & joined
+            counts = {SKILL: n - len(qualified) if qualified is not None else 0,
+                      INSURANCE: (n if qualified is None else len(qualified)) - len(passed),
+                      JOINED: len(passed) - len(after_join), LEAVE: len(after_join & away)}
+            self._static_counts[key] = counts
+        counts = dict(counts)
+        qualified = self.qualified(skill, ordinal) if skill else None
+        insured, joined, away = self.insured(last), self.joined(ordinal), self.on_leave(first, last)
+        for member_id in on_shift:
+            i = self.index.get(member_id)
+            if i is None:
+                continue
+            if qualified is not None and i not in qualified:
+                counts[SKILL] -= 1
+            elif i not in insured:
+                counts[INSURANCE] -= 1
+            elif i not in joined:
+                counts[JOINED] -= 1
+            elif i in away:
+                counts[LEAVE] -= 1
+        return counts
 
     def explain(self, i: int, post: PostInfo, other_team: bool, night: bool, holiday: bool,
                 average_shifts: float, average_load: float, ordinal: int) -> str:
@@ -548,9 +679,10 @@ class _Planner:
                 out.assignments[k] = PlannedAssignment(a.shift_id, a.member_id, f"{a.reason}；任带班（{why}）")
 
 
-def plan(data: ScheduleInput, progress: Progress | None = None) -> SchedulePlan:
-    """Staff `data.shifts` by the rules above; pure: reads only `data`."""
-    return _Planner(data).run(progress)
+def plan(data: ScheduleInput, progress: Progress | None = None, exhaustive: bool = False) -> SchedulePlan:
+    """Staff `data.shifts` by the rules above; pure: reads only `data`. `exhaustive` weighs every member
+    for every slot instead of walking the index: the same plan, slower (the tests compare the two)."""
+    return _Planner(data, exhaustive).run(progress)
 
 
 # --- loading and saving --------------------------------------------------------------------------
@@ -573,47 +705,57 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
     _check_period(date_from, date_to)
     now = now or datetime.now()
     rules = Rules.from_settings()
-    post_query = DutyPost.select(DutyPost.id, DutyPost.name, DutyPost.kind, DutyPost.team, DutyPost.required_skill,
-                                 DutyPost.needs_leader).where(DutyPost.deleted_at.is_null(),
-                                                              DutyPost.active == True)  # noqa: E712
+    read = ValueReader()
+    # the posts and members taken part are selected by joins on these conditions (never a list of ids)
+    post_filter = [DutyPost.deleted_at.is_null(), DutyPost.active == True]  # noqa: E712
+    member_filter = [Member.deleted_at.is_null(), Member.status == ACTIVE]
     if team_id is not None:
-        post_query = post_query.where(DutyPost.team == team_id)
+        post_filter.append(DutyPost.team == team_id)
+        member_filter.append(Member.team == team_id)
+    post_query = DutyPost.select(DutyPost.id, DutyPost.name, DutyPost.kind, DutyPost.team, DutyPost.required_skill,
+                                 DutyPost.needs_leader).where(*post_filter).order_by(DutyPost.id)
     posts = {pid: PostInfo(pid, name, kind, team, skill or "", bool(leader))
-             for pid, name, kind, team, skill, leader in post_query.order_by(DutyPost.id).tuples()}
+             for pid, name, kind, team, skill, leader in raw_rows(post_query)}
     team_leaders = {tid: leader for tid, leader in Team.select(Team.id, Team.leader).where(
         Team.leader.is_null(False)).tuples()}
     if progress is not None:
         progress(2, 100, QT_TRANSLATE_NOOP("Messages", "正在读取班次"))
 
-    planned = [p for p in plan_shifts(date_from, date_to, list(posts)) if datetime.combine(p.date, p.start) >= now]
+    planned = [p for p in plan_shifts(date_from, date_to, list(posts) if team_id is not None else None)
+               if p.post_id in posts and datetime.combine(p.date, p.start) >= now]
     new_shifts = [ShiftInfo(-(k + 1), p.post_id, p.date, p.start, p.end, p.headcount, None, p.pattern_id)
                   for k, p in enumerate(planned)]
-    shifts = [ShiftInfo(sid, post, day, start, end, headcount, leader)
-              for sid, post, day, start, end, headcount, leader in Shift.select(
-                  Shift.id, Shift.post, Shift.date, Shift.start, Shift.end, Shift.headcount, Shift.leader).where(
-                  Shift.date.between(date_from, date_to), Shift.post.in_(list(posts))).order_by(Shift.id).tuples()
-              if datetime.combine(day, start) >= now]
+    shift_query = (Shift.select(Shift.id, Shift.post, Shift.date, Shift.start, Shift.end, Shift.headcount,
+                                Shift.leader)
+                   .join(DutyPost, on=(Shift.post == DutyPost.id))
+                   .where(Shift.date.between(date_from, date_to), *post_filter).order_by(Shift.id))
+    shifts = []
+    for sid, post, day, start, end, headcount, leader in raw_rows(shift_query):
+        day, start = read.day(day), read.time(start)
+        if datetime.combine(day, start) >= now:
+            shifts.append(ShiftInfo(sid, post, day, start, read.time(end), headcount, leader))
     shift_ids = {s.id for s in shifts}
 
-    member_filter = [Member.deleted_at.is_null(), Member.status == ACTIVE]
-    if team_id is not None:
-        member_filter.append(Member.team == team_id)
-    members_rows = list(Member.select(Member.id, Member.name, Member.team, Member.join_date,
-                                      Member.insurance_expires_on, Member.skills)
-                        .where(*member_filter).order_by(Member.id).tuples())
-    candidate_ids = Member.select(Member.id).where(*member_filter)
+    members_rows = raw_rows(Member.select(Member.id, Member.name, Member.team, Member.join_date,
+                                          Member.insurance_expires_on, Member.skills)
+                            .where(*member_filter).order_by(Member.id))
     skills_needed = sorted({p.required_skill for p in posts.values() if p.required_skill})
     quals: dict[tuple[int, str], list[Period]] = {}
     if skills_needed:
-        for mid, skill, granted, expires in Qualification.select(
-                Qualification.member, Qualification.skill, Qualification.granted_on, Qualification.expires_on).where(
-                Qualification.member.in_(candidate_ids), Qualification.skill.in_(skills_needed)).tuples():
-            quals.setdefault((mid, skill), []).append((granted, expires))
+        for mid, skill, granted, expires in raw_rows(
+                Qualification.select(Qualification.member, Qualification.skill, Qualification.granted_on,
+                                     Qualification.expires_on)
+                .join(Member, on=(Qualification.member == Member.id))
+                .where(*member_filter, Qualification.skill.in_(skills_needed))):
+            quals.setdefault((mid, skill), []).append((read.date(granted), read.date(expires)))
     leaves: dict[int, list[tuple[date, date]]] = {}
-    for mid, start, end in Leave.select(Leave.member, Leave.from_date, Leave.to_date).where(
-            Leave.member.in_(candidate_ids), Leave.from_date <= date_to + timedelta(days=1),
-            Leave.to_date >= date_from - timedelta(days=1)).order_by(Leave.member, Leave.from_date, Leave.id).tuples():
-        leaves.setdefault(mid, []).append((start, end))
+    for mid, start, end in raw_rows(
+            Leave.select(Leave.member, Leave.from_date, Leave.to_date)
+            .join(Member, on=(Leave.member == Member.id))
+            .where(*member_filter, Leave.from_date <= date_to + timedelta(days=1),
+                   Leave.to_date >= date_from - timedelta(days=1))
+            .order_by(Leave.member, Leave.from_date, Leave.id)):
+        leaves.setdefault(mid, []).append((read.day(start), read.day(end)))
     members = []
     for mid, name, team, join, insurance, skills_text in members_rows:
         listed = set(split_skills(skills_text or ""))
@@ -622,7 +764,8 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
             periods = skill_periods(quals.get((mid, skill), []), skill in listed)
             if periods:
                 held[skill] = periods
-        members.append(MemberInfo(mid, name, team, join, insurance, held, tuple(leaves.get(mid, ()))))
+        members.append(MemberInfo(mid, name, team, read.date(join), read.date(insurance), held,
+                                  tuple(leaves.get(mid, ()))))
     if progress is not None:
         progress(5, 100, QT_TRANSLATE_NOOP("Messages", "正在读取已有安排"))
 
@@ -633,27 +776,30 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
                Assignment.status, Assignment.hours, Member.team, Member.join_date, Assignment.locked)
     seen: set[int] = set()
     if shift_ids:
-        rows = (Assignment.select(*columns).join(Shift, on=(Assignment.shift == Shift.id))
-                .switch(Assignment).join(Member, on=(Assignment.member == Member.id))
-                .where(Shift.date.between(date_from, date_to), Shift.post.in_(list(posts)))
-                .order_by(Assignment.id).tuples())
-        for aid, sid, mid, day, start, end, status, hours, team, join, locked in rows:
+        query = (Assignment.select(*columns).join(Shift, on=(Assignment.shift == Shift.id))
+                 .join(DutyPost, on=(Shift.post == DutyPost.id))
+                 .switch(Assignment).join(Member, on=(Assignment.member == Member.id))
+                 .where(Shift.date.between(date_from, date_to), *post_filter)
+                 .order_by(Assignment.id))
+        for aid, sid, mid, day, start, end, status, hours, team, join, locked in raw_rows(query):
             if sid not in shift_ids:
                 continue  # a shift that has started: its assignments stay, like any other
             seen.add(aid)
             if status == PLANNED and not locked:
                 replaced.append(aid)
             else:
-                booked.append(BookedInfo(aid, sid, mid, day, start, end, status, float(hours or 0), team, join))
+                booked.append(BookedInfo(aid, sid, mid, read.day(day), read.time(start), read.time(end), status,
+                                         float(hours or 0), team, read.date(join)))
     # the candidates' other assignments: the rolling window before, the period, and a week after
-    rows = (Assignment.select(*columns).join(Shift, on=(Assignment.shift == Shift.id))
-            .switch(Assignment).join(Member, on=(Assignment.member == Member.id))
-            .where(Shift.date.between(date_from - timedelta(days=WINDOW_DAYS + 1), date_to + timedelta(days=7)),
-                   Assignment.member.in_(candidate_ids), Assignment.status != ON_LEAVE)
-            .order_by(Assignment.id).tuples())
-    for aid, sid, mid, day, start, end, status, hours, team, join, _locked in rows:
+    query = (Assignment.select(*columns).join(Shift, on=(Assignment.shift == Shift.id))
+             .switch(Assignment).join(Member, on=(Assignment.member == Member.id))
+             .where(Shift.date.between(date_from - timedelta(days=WINDOW_DAYS + 1), date_to + timedelta(days=7)),
+                    *member_filter, Assignment.status != ON_LEAVE)
+             .order_by(Assignment.id))
+    for aid, sid, mid, day, start, end, status, hours, team, join, _locked in raw_rows(query):
         if aid not in seen:
-            booked.append(BookedInfo(aid, sid, mid, day, start, end, status, float(hours or 0), team, join))
+            booked.append(BookedInfo(aid, sid, mid, read.day(day), read.time(start), read.time(end), status,
+                                     float(hours or 0), team, read.date(join)))
     booked.sort(key=lambda b: b.id)
     data = ScheduleInput(date_from, date_to, members, posts, shifts + new_shifts, booked, rules, team_leaders,
                          replaced, team_id)
@@ -768,29 +914,43 @@ def fairness(date_from: date, date_to: date, team_id: int | None = None) -> list
     member_filter = [Member.deleted_at.is_null(), Member.status == ACTIVE]
     if team_id is not None:
         member_filter.append(Member.team == team_id)
-    rows = list(Member.select(Member.id, Member.name, Team.name, Member.pinyin_full)
-                .join(Team, JOIN.LEFT_OUTER, on=(Member.team == Team.id))
-                .where(*member_filter).tuples())
+    rows = raw_rows(Member.select(Member.id, Member.name, Team.name, Member.pinyin_full)
+                    .join(Team, JOIN.LEFT_OUTER, on=(Member.team == Team.id))
+                    .where(*member_filter))
     stats = {mid: [0, 0, 0, 0, 0] for mid, _, _, _ in rows}  # shifts, minutes, nights, holidays, minutes_4w
     window_from = date_from - timedelta(days=WINDOW_DAYS)
+    # the members by a join on the same conditions: a list of their ids would make SQLite test every
+    # assignment against every id
     query = (Assignment.select(Assignment.member, Shift.date, Shift.start, Shift.end, Assignment.status,
                                Assignment.hours)
              .join(Shift, on=(Assignment.shift == Shift.id))
-             .where(Shift.date.between(window_from, date_to), Assignment.member.in_(list(stats)),
-                    Assignment.status.not_in((ON_LEAVE, ABSENT)))
-             .tuples())
-    holidays: dict[date, bool] = {}
-    for mid, day, start, end, status, hours in query:
-        booked = BookedInfo(0, 0, mid, day, start, end, status, float(hours or 0))
+             .switch(Assignment).join(Member, on=(Assignment.member == Member.id))
+             .where(Shift.date.between(window_from, date_to), *member_filter,
+                    Assignment.status.not_in((ON_LEAVE, ABSENT))))
+    read = ValueReader()
+    first = date_from.isoformat()
+    minutes: dict[tuple[str, str, str, float], int] = {}
+    nights: dict[tuple[str, str], bool] = {}
+    holidays: dict[str, bool] = {}
+    for mid, day, start, end, status, hours in raw_rows(query):
+        key = (status, start, end, hours)
+        counted = minutes.get(key)
+        if counted is None:
+            counted = minutes[key] = BookedInfo(0, 0, mid, read.day(day), read.time(start), read.time(end), status,
+                                                float(hours or 0)).minutes
         entry = stats[mid]
-        entry[4] += booked.minutes
-        if day >= date_from:
+        entry[4] += counted
+        if day[:10] >= first:
             entry[0] += 1
-            entry[1] += booked.minutes
-            entry[2] += is_night(start, end)
-            if day not in holidays:
-                holidays[day] = bool(holiday_name(day))
-            entry[3] += holidays[day]
+            entry[1] += counted
+            night = nights.get((start, end))
+            if night is None:
+                night = nights[(start, end)] = is_night(read.time(start), read.time(end))
+            entry[2] += night
+            holiday = holidays.get(day)
+            if holiday is None:
+                holiday = holidays[day] = bool(holiday_name(read.day(day)))
+            entry[3] += holiday
     average = sum(e[4] for e in stats.values()) / 60 / max(1, len(stats))
     out = [FairnessRow(mid, name, team or "", stats[mid][0], round(stats[mid][1] / 60, 1), stats[mid][2],
                        stats[mid][3], round(stats[mid][4] / 60, 1), round(average, 1))

@@ -39,6 +39,7 @@ from ...domain.vocabulary import ON_LEAVE
 from .. import audit
 from ..files import FileWriteError, write_verified
 from ..office import get_office
+from ..progress import DRAWING, Progress
 from ..roster.search import pinyin_sort_key
 from ..session import EXPORT, PRINT, requires
 
@@ -150,10 +151,11 @@ def _shift_count(data: DutySheetData) -> int:
 
 @requires(PRINT)
 def duty_sheet_bytes(year: int, week: int, team_id: int | None = None, made_by: str = "",
-                     now: datetime | None = None) -> bytes:
-    """The week's duty sheet (masked) for the preview-and-print dialog; audit-logged as a print."""
+                     now: datetime | None = None, progress: Progress | None = None) -> bytes:
+    """The week's duty sheet (masked) for the preview-and-print dialog; audit-logged as a print.
+    `progress` hears how far the drawing is; a `Cancelled` from it stops it (nothing is logged)."""
     data = duty_sheet_data(year, week, team_id, made_by=made_by, now=now)
-    pdf = build_duty_sheet(data)
+    pdf = build_duty_sheet(data, progress=_drawing(progress))
     audit.record("打印", "shift", "", f"打印值班表 {data.week_label}（{data.team_name}，{len(data.posts)} 个岗位，"
                                      f"{_shift_count(data)} 个班次，已脱敏）")
     return pdf
@@ -161,13 +163,19 @@ def duty_sheet_bytes(year: int, week: int, team_id: int | None = None, made_by: 
 
 @requires(PRINT)
 def duty_sheet_pdf(year: int, week: int, team_id: int | None, path: str | Path, made_by: str = "",
-                   now: datetime | None = None) -> DutySheetData:
+                   now: datetime | None = None, progress: Progress | None = None) -> DutySheetData:
     """Print the week's duty sheet (masked) to a PDF file; returns the data printed."""
     data = duty_sheet_data(year, week, team_id, made_by=made_by, now=now)
-    write_verified(Path(path), build_duty_sheet(data))
+    write_verified(Path(path), build_duty_sheet(data, progress=_drawing(progress)))
     audit.record("打印", "shift", "", f"打印值班表 {data.week_label}（{data.team_name}，{len(data.posts)} 个岗位，"
                                      f"{_shift_count(data)} 个班次，已脱敏）")
     return data
+
+
+def _drawing(progress: Progress | None) -> Progress | None:
+    if progress is None:
+        return None
+    return lambda done, total, _text: progress(done, total, DRAWING)
 
 
 _THIN = Side(style="thin", color="808080")

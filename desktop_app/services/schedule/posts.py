@@ -334,6 +334,11 @@ def _pattern_row(p: ShiftPattern) -> PatternRow:
                       p.valid_to)
 
 
+def count_active_posts() -> int:
+    """How many posts are in use (the week grid shows one column each)."""
+    return DutyPost.select().where(DutyPost.deleted_at.is_null(), DutyPost.active == True).count()  # noqa: E712
+
+
 def list_posts(team_id: int | None = None, include_inactive: bool = False,
                include_deleted: bool = False) -> list[PostRow]:
     """Posts in pinyin order of team (posts of no team first), then name, with their patterns: two queries."""

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from .. import calendar
 
@@ -38,8 +39,13 @@ def shift_datetimes(day: date, start: time, end: time) -> tuple[datetime, dateti
 
 def days_touched(day: date, start: time, end: time) -> list[date]:
     """The day itself, and the next one for an overnight shift that runs past midnight."""
+    return list(_days_touched(day, start, end))
+
+
+@lru_cache(maxsize=8192)  # asked for every member a batch or a check weighs for the same shift
+def _days_touched(day: date, start: time, end: time) -> tuple[date, ...]:
     s, e = interval(day, start, end)
-    return [date.fromordinal(o) for o in range(s // DAY, (e - 1) // DAY + 1)]
+    return tuple(date.fromordinal(o) for o in range(s // DAY, (e - 1) // DAY + 1))
 
 
 def is_night(start: time, end: time) -> bool:

@@ -42,7 +42,7 @@ from ...services.roster.search import fetch_rows
 from ...services.roster.teams import list_teams
 from ..cases.widgets import plain_table
 from ..i18n import shown, vocab
-from ..ops import CERTIFICATES, TaskRunner, announce
+from ..ops import CERTIFICATES, STOPPED, TaskRunner, announce, run_and_wait
 from .candidates_model import Candidate, CandidatesModel
 from .common import MUTED_STYLE, TITLE_SUGGESTIONS, MessageLine, date_edit, from_qdate, pdf_name
 
@@ -191,12 +191,19 @@ class BatchDialog(QDialog):
 
     # --- who ---------------------------------------------------------------------------------------
     def find_candidates(self) -> int:
-        year = self.year.value()
-        ids = cert_batch.batch_candidates(self.team.currentData(), self.min_hours.value() or None, year,
-                                     self.stars.currentData())
-        hours = hours_by_member(ids, date(year, 1, 1), date(year, 12, 31))
-        self.model.set_rows([Candidate(r.id, r.name, r.team, hours.get(r.id, 0.0)) for r in fetch_rows(ids)])
-        return len(ids)
+        year, team_id, least, stars = (self.year.value(), self.team.currentData(), self.min_hours.value() or None,
+                                       self.stars.currentData())
+
+        def work(_progress: Progress) -> list[Candidate]:
+            ids = cert_batch.batch_candidates(team_id, least, year, stars)
+            hours = hours_by_member(ids, date(year, 1, 1), date(year, 12, 31))
+            return [Candidate(r.id, r.name, r.team, hours.get(r.id, 0.0)) for r in fetch_rows(ids)]
+
+        found = run_and_wait(self, self.tr("正在查找队员"), work)
+        if found is STOPPED:
+            return 0
+        self.model.set_rows(found)
+        return len(found)
 
     def _count(self) -> None:
         self.count_label.setText(self.tr("共 {0} 人，已选 {1} 人").format(self.model.rowCount(),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from ...services import audit
+from ...services.progress import Progress
 from ...services.roster.members import SKILLS
 from ...services.roster.search import (
     INSURANCE_EXPIRED,
@@ -35,7 +36,7 @@ from ...services.session import EDIT, EXPORT, FULL_FORM, PRINT
 from ..admin_check import confirm_administrator
 from ..i18n import shown
 from ..id_table_model import Column, IdTableModel
-from ..ops import MEMBERS, TEAMS, follow_changes
+from ..ops import MEMBERS, STOPPED, TEAMS, follow_changes, run_and_wait
 from ..register_widgets import filter_combo, register_table, search_box
 from ..roles import hide_unless, may
 from .member_dialog import MemberDialog
@@ -198,13 +199,20 @@ class RosterTab(QWidget):
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
-        from ...services.roster.export import ExportError, export_roster_xlsx
+        from ...services.files import FileWriteError as ExportError  # the export's error, without openpyxl
+
+        def work(progress: Progress) -> int:
+            from ...services.roster.export import export_roster_xlsx  # openpyxl: imported off the GUI thread
+
+            with audit.acting_as(admin):
+                return export_roster_xlsx(ids, Path(path), full=bool(admin), progress=progress)
 
         try:
-            with audit.acting_as(admin):
-                count = export_roster_xlsx(ids, Path(path), full=bool(admin))
+            count = run_and_wait(self, self.tr("正在导出花名册"), work, expected=(ExportError,))
         except ExportError as exc:
             QMessageBox.warning(self, self.tr("导出失败"), shown(exc.message))
+            return
+        if count is STOPPED:
             return
         QMessageBox.information(self, self.tr("导出完成"), self.tr("已导出 {0} 名队员到：\n{1}").format(count, path))
 
@@ -213,10 +221,18 @@ class RosterTab(QWidget):
         if not ids:
             QMessageBox.information(self, self.tr("打印"), self.tr("当前列表中没有队员。"))
             return
-        from ...services.roster.export import roster_pdf_bytes
+        team_name = self._team_label()
+
+        def work(progress: Progress) -> bytes:
+            from ...services.roster.export import roster_pdf_bytes  # openpyxl and reportlab: imported here
+
+            return roster_pdf_bytes(ids, team_name=team_name, progress=progress)
+
+        pdf = run_and_wait(self, self.tr("正在生成花名册"), work)
+        if pdf is STOPPED:
+            return
         from ..print_preview import preview_pdf
 
-        pdf = roster_pdf_bytes(ids, team_name=self._team_label())
         name = self.tr("队员花名册-{0}.pdf").format(format_date(date.today()))
         self.dialog = preview_pdf(self, pdf, self.tr("打印花名册"), name)
 

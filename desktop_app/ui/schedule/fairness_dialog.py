@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -16,6 +16,7 @@ from ..cases.widgets import plain_table
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown
 from ..id_table_model import Column, Index
+from ..ops import STOPPED, run_and_wait
 from .common import PeriodPicker, SortableRowsModel, team_combo
 
 ABOVE_COLOUR = QColor("#c0392b")
@@ -85,15 +86,19 @@ class FairnessDialog(QDialog):
         layout.addLayout(bottom)
         self.period.changed.connect(self.reload)
         self.team.currentIndexChanged.connect(self.reload)
-        self.reload()
+        QTimer.singleShot(0, self.reload)  # once the dialog is up: a prefecture's table takes a while
 
     def reload(self) -> None:
         date_from, date_to = self.period.period()
+        team_id = self.team.currentData()
         try:
-            rows = fairness(date_from, date_to, self.team.currentData())
+            rows = run_and_wait(self, self.tr("正在统计公平性"), lambda _progress: fairness(date_from, date_to, team_id),
+                                expected=(ScheduleError,))
         except ScheduleError as exc:
             self.error.setText(shown(exc.message))
             self.error.show()
+            return
+        if rows is STOPPED:
             return
         self.error.hide()
         self.model.set_rows(rows)

@@ -94,6 +94,7 @@ class CellDelegate(QStyledItemDelegate):
         self._metrics = self._bold_metrics = QFontMetrics(QFont())
         self._space = 0
         self._line_height = 16.0
+        self._advances: dict[tuple[str, bool], int] = {}  # a week of 600 posts has 30,000 lines, many alike
 
     def clear(self) -> None:
         self._pictures.clear()
@@ -121,6 +122,13 @@ class CellDelegate(QStyledItemDelegate):
         probe.prepare(QTransform(), font)
         self._line_height = probe.size().height() / 2
         self._pictures.clear()
+        self._advances.clear()
+
+    def _advance(self, text: str, bold: bool = False) -> int:
+        found = self._advances.get((text, bold))
+        if found is None:
+            found = self._advances[(text, bold)] = (self._bold_metrics if bold else self._metrics).horizontalAdvance(text)
+        return found
 
     def _draw(self, lines: tuple[CellLine, ...], option: QStyleOptionViewItem) -> CellPicture:
         """The cell's rich text and its size, measured line by line (laying out the rich text itself
@@ -132,15 +140,17 @@ class CellDelegate(QStyledItemDelegate):
         for line in lines:
             colour = {TIME: TIME_COLOUR, AWAY: MUTED_COLOUR}.get(line.kind, text_colour)
             strong = line.kind in (TIME, LEADER)
-            name = self._metrics.elidedText(line.text, Qt.TextElideMode.ElideRight, MAX_NAME_WIDTH)
+            name = line.text
+            if self._advance(name) > MAX_NAME_WIDTH:  # what elidedText leaves alone needs no call
+                name = self._metrics.elidedText(name, Qt.TextElideMode.ElideRight, MAX_NAME_WIDTH)
             parts = [_span(name, colour, bold=strong)]
-            used = (self._bold_metrics if strong else self._metrics).horizontalAdvance(name)
+            used = self._advance(name, strong)
             if line.note:
                 parts.append(_span(line.note, MUTED_COLOUR))
-                used += self._space + self._metrics.horizontalAdvance(line.note)
+                used += self._space + self._advance(line.note)
             if line.alert:
                 parts.append(_span(line.alert, GAP_COLOUR, bold=True))
-                used += self._space + self._bold_metrics.horizontalAdvance(line.alert)
+                used += self._space + self._advance(line.alert, True)
             html.append("&nbsp;".join(parts))
             width = max(width, used)
         body = "<br>".join(html)

@@ -24,21 +24,25 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.vocabulary import PLANNED
+from ...services.progress import Progress
 from ...services.schedule.assignments import lock, move_assignment, set_leader, unassign
 from ...services.schedule.attendance import shifts_awaiting_attendance
 from ...services.schedule.auto_scheduler import explain
 from ...services.schedule.errors import ScheduleError
+from ...services.schedule.posts import count_active_posts
 from ...services.schedule.shift_generation import generate_shifts
 from ...services.schedule.shift_times import week_monday
-from ...services.schedule.week_grid import GridShift, week_grid
+from ...services.schedule.week_grid import GridShift, WeekGrid, week_grid
 from ...services.session import EDIT, EXPORT, PRINT
 from ..i18n import shown
-from ..ops import MEMBERS, SHIFTS, TEAMS, announce, follow_changes
+from ..ops import MEMBERS, SHIFTS, STOPPED, TEAMS, announce, follow_changes, run_and_wait
 from ..roles import hide_unless, may
 from ..weekdays import weekday_name
 from .common import GAP_COLOUR, attempt, fill_team_combo, team_combo, week_text
 from .grid_view import GridView
 from .week_grid_model import TIME, CellLine, WeekGridModel
+
+GRID_POSTS_AT_ONCE = 60  # more posts than this: the tab opens on one team's
 
 
 class ScheduleTab(QWidget):
@@ -47,6 +51,8 @@ class ScheduleTab(QWidget):
         self.monday = week_monday(date.today())
         self.dialog: QWidget | None = None  # the dialog last opened, kept alive while open
         self.load_seconds = 0.0
+        self._opened = False
+        self._reading = False
 
         self.prev_button = QPushButton(self.tr("◀ 上一周"))
         self.this_week_button = QPushButton(self.tr("本周"))
@@ -123,18 +129,49 @@ class ScheduleTab(QWidget):
 
     def refresh(self) -> None:
         fill_team_combo(self.team_filter)
+        if not self._opened:
+            self._opened = True
+            if self.team_filter.count() > 1 and count_active_posts() > GRID_POSTS_AT_ONCE:
+                # a prefecture's 600 posts side by side take seconds to lay out and no one reads them
+                # so: the tab opens on the first team; 全部队伍 stays one choice away
+                self.team_filter.blockSignals(True)
+                self.team_filter.setCurrentIndex(1)
+                self.team_filter.blockSignals(False)
         self.load_week()
 
     def show_week(self, day: date) -> None:
         self.monday = week_monday(day)
         self.load_week()
 
+    def _read_week(self) -> tuple[WeekGrid, list] | None:
+        """The week's grid and its cells' lines; a big week (all teams of more than GRID_POSTS_AT_ONCE
+        posts: seconds) is read off the GUI thread, with 取消 (None then)."""
+        monday, team_id = self.monday, self.team_id
+
+        def work(_progress: Progress) -> tuple[WeekGrid, list]:
+            grid = week_grid(monday, team_id)
+            return grid, WeekGridModel.cell_lines(grid)
+
+        if team_id is not None or count_active_posts() <= GRID_POSTS_AT_ONCE:
+            return work(lambda *_: None)
+        found = run_and_wait(self, self.tr("正在读取值班表"), work)
+        return None if found is STOPPED else found
+
     def load_week(self) -> None:
+        if self._reading:  # asked again while a big week is being read: the one being read will do
+            return
         started = timer.perf_counter()
         cell = self.selected_cell()
         kept = (cell[0], self.model.post_at(cell[1]).id) if cell is not None else None
-        grid = week_grid(self.monday, self.team_id)
-        self.model.set_grid(grid)
+        self._reading = True
+        try:
+            read = self._read_week()
+        finally:
+            self._reading = False
+        if read is None:
+            return
+        grid, lines = read
+        self.model.set_grid(grid, lines)
         self.view.fit_cells()
         column = next((i for i, p in enumerate(grid.posts) if kept and p.id == kept[1]), None)
         if kept is not None and column is not None:  # the same day and post stay chosen after a change
@@ -362,7 +399,10 @@ class ScheduleTab(QWidget):
         from ..print_preview import preview_pdf
 
         year, week = self._week_number()
-        pdf = duty_sheet_bytes(year, week, self.team_id)
+        team_id = self.team_id
+        pdf = run_and_wait(self, self.tr("正在生成值班表"), lambda progress: duty_sheet_bytes(year, week, team_id, progress=progress))
+        if pdf is STOPPED:
+            return None
         name = self.tr("值班表-{0}-W{1:02d}.pdf").format(year, week)
         self.dialog = preview_pdf(self, pdf, self.tr("打印值班表"), name)
         return self.dialog
@@ -376,9 +416,14 @@ class ScheduleTab(QWidget):
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
+        team_id = self.team_id
         try:
-            export_week_xlsx(year, week, self.team_id, Path(path))
+            done = run_and_wait(self, self.tr("正在导出值班表"),
+                                lambda _progress: export_week_xlsx(year, week, team_id, Path(path)),
+                                expected=(ExportError, OSError))
         except (ExportError, OSError) as exc:
             QMessageBox.warning(self, self.tr("导出失败"), shown(exc))
+            return
+        if done is STOPPED:
             return
         QMessageBox.information(self, self.tr("导出完成"), self.tr("值班表已导出到：\n{0}").format(path))

@@ -100,15 +100,20 @@ class WeekGridModel(QAbstractTableModel):
         self._lines: list[list[list[CellLine]]] = []
 
     # --- data --------------------------------------------------------------------------------------
-    def set_grid(self, grid: WeekGrid) -> None:
-        self.beginResetModel()
-        self.grid = grid
-        self.show_team = grid.team_id is None
-        self._lines = [
+    @staticmethod
+    def cell_lines(grid: WeekGrid) -> list[list[list[CellLine]]]:
+        """The lines of every cell (no widget involved: a worker thread may make them for a big week)."""
+        return [
             [[line for shift in grid.cell(post.id, day.date) for line in shift_lines(shift)]
              for post in grid.posts]
             for day in grid.days
         ]
+
+    def set_grid(self, grid: WeekGrid, lines: list[list[list[CellLine]]] | None = None) -> None:
+        self.beginResetModel()
+        self.grid = grid
+        self.show_team = grid.team_id is None
+        self._lines = self.cell_lines(grid) if lines is None else lines
         self.endResetModel()
 
     def _week(self) -> WeekGrid:

@@ -161,3 +161,50 @@ def test_page_orientation_follows_the_columns(tmp_path):
     wide = PdfReader(io.BytesIO(build_roster_pdf(RosterPdfData(UNIT, TODAY, narrow + wide_rows))))
     box = wide.pages[0].mediabox
     assert box.width > box.height
+
+
+def test_xlsx_keeps_markup_and_formula_signs_as_text(office, tmp_path):
+    member = save_member(MemberInput(name="王建国", notes="=SUM(A1)&<b>备注</b>", skills="巡逻"), today=TODAY)
+    out = tmp_path / "花名册.xlsx"
+    export_roster_xlsx([member.id], out)
+    sheet, rows = read_back(out)
+    notes = dict(zip(EXPORT_COLUMNS, rows[2], strict=True))["备注"]
+    assert notes == "=SUM(A1)&<b>备注</b>"
+    assert sheet.cell(row=3, column=EXPORT_COLUMNS.index("备注") + 1).data_type == "s"
+
+
+def test_a_cancelled_export_writes_no_file_and_logs_nothing(people, tmp_path):
+    from desktop_app.services.progress import Cancelled
+    from desktop_app.services.roster.export import WRITING
+
+    ids, _ = people
+    out = tmp_path / "花名册.xlsx"
+    seen = []
+
+    def progress(done: int, total: int, text: str) -> None:
+        seen.append((done, total))
+        if text == WRITING:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        export_roster_xlsx(ids, out, progress=progress)
+    assert seen[0] == (0, 3) and not out.exists()
+    assert not AuditLog.select().where(AuditLog.action == "导出").exists()
+
+
+def test_the_printed_roster_reports_pages_and_stops_when_cancelled(tmp_path):
+    from desktop_app.services.progress import Cancelled
+
+    seen: list[tuple[int, int]] = []
+    data = RosterPdfData(UNIT, TODAY, _rows(120), team_name="第一巡逻队")
+    pdf = build_roster_pdf(data, progress=lambda done, total, _text: seen.append((done, total)))
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert len(seen) == pages and all(0 < done < total for done, total in seen[:-1])
+
+    def stop(done: int, _total: int, _text: str) -> None:
+        if done >= 2:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        build_roster_pdf(data, tmp_path / "停.pdf", progress=stop)
+    assert not (tmp_path / "停.pdf").exists()

@@ -367,3 +367,29 @@ def test_report_xlsx_content(existing, roster_book, tmp_path):
         assert number not in everything
     totals = dict(workbook["汇总"].iter_rows(min_row=2, max_row=6, values_only=True))
     assert totals == {ADDED: 6, UPDATED: 0, SKIPPED: 1, REFUSED: 6, "新建队伍": 1}
+
+
+def test_each_row_is_checked_once_and_the_import_is_one_audit_entry(existing, roster_book, monkeypatch):
+    import desktop_app.services.roster.importer as importer
+
+    calls: list[str] = []
+    real = importer.validate_member
+
+    def counting(data, *args, **kwargs):
+        calls.append(data.name)
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(importer, "validate_member", counting)
+    before = AuditLog.select().count()
+    plan = plan_import(read_sheet(roster_book), today=TODAY)
+    checked = len(calls)
+    report = run_import(plan)
+    assert len(calls) == checked  # the import stored what the check gave
+    assert sorted(calls) == sorted(set(calls))  # no row checked twice in the plan either
+    entries = list(AuditLog.select().where(AuditLog.id > 0).order_by(AuditLog.id))[before:]
+    imports = [e for e in entries if e.action == "导入"]
+    assert len(imports) == 1 and not [e for e in entries if e.table_name == "member" and e.action == "新增"]
+    _team_id, member_id = existing
+    added = sorted(m.id for m in Member.select().where(Member.id != member_id))
+    assert report.added == len(added) == 6 and added == list(range(added[0], added[0] + 6))
+    assert imports[0].summary.endswith(f"新增队员编号 {added[0]}–{added[-1]}")

@@ -287,3 +287,34 @@ def test_xlsx_export(week, tmp_path):
         assert phone not in values
     entry = AuditLog.get(AuditLog.action == "导出")
     assert "值班表" in entry.summary and NUR not in entry.summary
+
+
+def test_drawing_reports_its_progress_and_stops_when_cancelled():
+    from desktop_app.services.progress import Cancelled
+
+    seen: list[tuple[int, int]] = []
+    pdf = build_duty_sheet(_many_posts(12), progress=lambda done, total, _text: seen.append((done, total)))
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 3
+    assert seen[0] == (1, 6) and seen[-1] == (5, 6)  # three groups sized, then the pages
+    assert [done for done, _total in seen] == sorted(done for done, _total in seen)
+
+    def stop(done: int, total: int, _text: str) -> None:
+        if done > total // 2:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        build_duty_sheet(_many_posts(12), progress=stop)
+
+
+def test_a_cancelled_print_is_not_logged(week):
+    from desktop_app.services.progress import Cancelled
+    from desktop_app.services.schedule.duty_sheet import duty_sheet_bytes
+
+    def stop(_done: int, _total: int, _text: str) -> None:
+        raise Cancelled
+
+    with pytest.raises(Cancelled):
+        duty_sheet_bytes(*WEEK, progress=stop)
+    assert not AuditLog.select().where(AuditLog.action == "打印").exists()
+    assert duty_sheet_bytes(*WEEK, progress=lambda *_: None).startswith(b"%PDF")
+    assert AuditLog.select().where(AuditLog.action == "打印").count() == 1

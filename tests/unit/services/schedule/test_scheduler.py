@@ -289,6 +289,15 @@ def test_random_rosters_keep_every_hard_rule_and_are_deterministic(data, seed):
     assert plan(shuffled(data, seed)) == result  # no dependence on the order rows were read in
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=rosters(), other_team=st.sampled_from((0.0, 0.5, 4.0, 40.0)), night=st.sampled_from((0.0, 2.0, 9.0)))
+def test_the_candidate_index_gives_the_plan_of_weighing_everyone(data, other_team, night):
+    data = dataclasses.replace(data, rules=dataclasses.replace(data.rules, other_team_hours=other_team,
+                                                               night_hours=night, holiday_hours=night))
+    quick, everyone = plan(data), plan(data, exhaustive=True)
+    assert quick == everyone  # the same members on the same slots, reasons, leaders and unfilled counts
+
+
 @st.composite
 def fair_instances(draw) -> tuple[ScheduleInput, int]:
     """All members eligible for every slot, shifts of one length that never overlap, no holiday, no night."""

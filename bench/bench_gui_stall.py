@@ -1,0 +1,305 @@
+"""The window never freezes: the longest stall of the GUI event loop during each user action.
+
+A heartbeat (a QTimer every 5 ms) runs while the action is done the way a click does it; the figure is the
+longest gap between two beats — the time the window could not repaint or answer a click. An action is
+over when its handler has returned and no long-work helper (ops.TaskRunner) is running any more, so work
+handed to a worker thread counts only for the stalls it causes. Dialogs that would wait for the user
+(file choosers, message boxes, the print preview) answer at once. Baseline: the same heartbeat while the
+window idles, the floor of any stall on this machine. Budget: 100 ms (the issue's) at every scale.
+
+The "report" action (工作记录 → 工作简报) is measured when the program has a report page
+(`desktop_app.ui.records.report_page`); before that it is left out.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from typing import Any
+
+from bench_roster_gui import _app
+from harness import Benchmark, Context
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from desktop_app.ui import ops
+
+BEAT_MS = 5
+BUDGET_S = 0.1
+_running: list[int] = [0]  # TaskRunners started and not finished
+_patched: list[bool] = [False]
+
+
+def _track_runners() -> None:
+    """Count the long-work helpers running, so an action is known to be over."""
+    if _patched[0]:
+        return
+    _patched[0] = True
+    start = ops.TaskRunner.start
+
+    def counted(self: ops.TaskRunner) -> None:
+        _running[0] += 1
+        self.finished.connect(lambda: _running.__setitem__(0, _running[0] - 1))
+        start(self)
+
+    ops.TaskRunner.start = counted  # type: ignore[method-assign]
+
+
+def longest_stall(action: Callable[[], Any], timeout_s: float = 600) -> float:
+    """Seconds of the longest gap between heartbeats while `action` and the work it starts run."""
+    _app()
+    _track_runners()
+    clock = QElapsedTimer()
+    state = {"last": 0, "longest": 0, "done": False}
+
+    def beat() -> None:
+        now = clock.nsecsElapsed()
+        state["longest"] = max(state["longest"], now - state["last"])
+        state["last"] = now
+        if state["done"] and _running[0] == 0:
+            loop.quit()
+
+    def run() -> None:
+        action()
+        state["done"] = True
+
+    loop = QEventLoop()
+    heart = QTimer()
+    heart.setInterval(BEAT_MS)
+    heart.timeout.connect(beat)
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    clock.start()
+    heart.start()
+    QTimer.singleShot(0, run)
+    loop.exec()
+    heart.stop()
+    QApplication.processEvents()
+    return state["longest"] / 1e9
+
+
+class _World:
+    """The main window on the context's data, with the dialogs that would wait for a person answered."""
+
+    def __init__(self, ctx: Context) -> None:
+        from desktop_app.ui import print_preview
+        from desktop_app.ui.main_window import MainWindow
+
+        paths = ctx.store()
+        _app()
+        self.ctx = ctx
+        self.previews: list[bytes] = []
+        print_preview.preview_pdf = lambda parent, pdf, title, name: self.previews.append(pdf)  # type: ignore
+        QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(ctx.scratch("out.xlsx")), ""))  # type: ignore
+        QMessageBox.information = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)  # type: ignore
+        QMessageBox.warning = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok)  # type: ignore
+        QMessageBox.exec = lambda box: 0  # type: ignore[method-assign]
+        QMessageBox.clickedButton = lambda box: box.buttons()[0] if box.buttons() else None  # type: ignore
+        self.window = MainWindow(paths)
+        self.window.resize(1280, 800)
+        self.window.show()
+        QApplication.processEvents()
+
+    def tab(self, index: int) -> Any:
+        self.window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        return self.window.tabs.widget(index).content if hasattr(self.window.tabs.widget(index), "content") \
+            else self.window.tabs.widget(index)
+
+    def find_tab(self, name: str) -> Any:
+        for index in range(self.window.tabs.count()):
+            page = self.window.tabs.widget(index)
+            if type(getattr(page, "_content", None) or page).__name__ == name or (
+                    hasattr(page, "_factory") and name.lower().removesuffix("tab") in page._factory.__name__):
+                return self.tab(index)
+        raise LookupError(name)
+
+    def close(self) -> None:
+        self.window.close()
+        self.window.deleteLater()
+        QApplication.processEvents()
+
+
+_worlds: dict[str, _World] = {}
+
+
+def _world(ctx: Context) -> _World:
+    key = str(ctx.workdir)
+    if key not in _worlds:
+        _worlds.clear()
+        _worlds[key] = _World(ctx)
+    return _worlds[key]
+
+
+def _every_tab(ctx: Context) -> float:
+    world = _World(ctx)  # each run on a new window: a tab is built the first time it is shown
+    try:
+        return max(longest_stall(lambda i=i: world.tab(i)) for i in range(world.window.tabs.count()))
+    finally:
+        world.close()
+
+
+def _roster(ctx: Context) -> Any:
+    return _world(ctx).find_tab("RosterTab")
+
+
+def _keystroke(ctx: Context) -> float:
+    tab = _roster(ctx)
+    stalls = []
+    for text in ("a", "ay", "nemm", "王", "5678", ""):
+        stalls.append(longest_stall(lambda text=text: tab.search.setText(text)))
+    return max(stalls)
+
+
+def _scroll_to_end(ctx: Context) -> float:
+    tab = _roster(ctx)
+    tab.search.setText("")
+    QApplication.processEvents()
+    tab.table.scrollToTop()
+    return longest_stall(tab.table.scrollToBottom)
+
+
+def _open_member(ctx: Context) -> float:
+    tab = _roster(ctx)
+    member_id = tab.model.id_at(0)
+
+    def open_it() -> None:
+        dialog = tab.open_member(member_id)
+        QApplication.processEvents()
+        dialog.reject()
+
+    return longest_stall(open_it)
+
+
+def _schedule(ctx: Context) -> Any:
+    tab = _world(ctx).find_tab("ScheduleTab")
+    tab.team_filter.setCurrentIndex(0)
+    return tab
+
+
+def _auto_schedule(ctx: Context) -> float:
+    tab = _schedule(ctx)
+
+    def run() -> None:
+        dialog = tab.open_auto_schedule()
+        dialog.start()
+
+    stall = longest_stall(run)
+    tab.dialog.reject()
+    return stall
+
+
+def _fairness(ctx: Context) -> float:
+    tab = _schedule(ctx)
+    stall = longest_stall(tab.open_fairness)
+    tab.dialog.reject()
+    return stall
+
+
+def _duty_sheet(team: bool) -> Callable[[Context], float]:
+    def run(ctx: Context) -> float:
+        tab = _schedule(ctx)
+        tab.team_filter.setCurrentIndex(1 if team else 0)
+        QApplication.processEvents()
+        stall = longest_stall(tab.print_week)
+        tab.team_filter.setCurrentIndex(0)
+        return stall
+
+    return run
+
+
+def _roster_export(ctx: Context) -> float:
+    tab = _roster(ctx)
+    tab.search.setText("")
+    return longest_stall(tab.export_roster)
+
+
+def _roster_print(ctx: Context) -> float:
+    tab = _roster(ctx)
+    tab.search.setText("")
+    return longest_stall(tab.print_roster)
+
+
+def _batch_find(ctx: Context) -> float:
+    tab = _world(ctx).find_tab("CertificatesTab")
+    dialog = tab.batch()
+    dialog.year.setValue(ctx.today.year)
+    stall = longest_stall(dialog.find_candidates)
+    dialog.reject()
+    return stall
+
+
+def _case_filter(ctx: Context) -> float:
+    tab = _world(ctx).find_tab("CasesTab")
+    stalls = []
+    for index in (1, 2, 0):
+        stalls.append(longest_stall(lambda index=index: tab.status_filter.setCurrentIndex(index)))
+    stalls.append(longest_stall(lambda: tab.search.setText("nuer")))
+    stalls.append(longest_stall(lambda: tab.search.setText("")))
+    return max(stalls)
+
+
+def _report(ctx: Context) -> float:
+    from desktop_app.ui.records.report_page import ReportPage
+
+    page = ReportPage()
+    page.resize(1200, 760)
+    page.show()
+    QApplication.processEvents()
+    try:
+        return longest_stall(page.make_draft)
+    finally:
+        page.close()
+        page.deleteLater()
+
+
+def _idle(ctx: Context) -> float:
+    _world(ctx)
+    timer = QElapsedTimer()
+
+    def wait_a_little() -> None:
+        timer.start()
+        while timer.elapsed() < 300:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+    return longest_stall(wait_a_little)
+
+
+def _has_reports() -> bool:
+    try:
+        return importlib.util.find_spec("desktop_app.ui.records.report_page") is not None
+    except ModuleNotFoundError:
+        return False
+
+
+SCALES = ("village", "county", "prefecture")
+ACTIONS: list[tuple[str, str, Callable[[Context], float]]] = [
+    ("stall_tabs", "打开每个标签页", _every_tab),
+    ("stall_keystroke", "花名册搜索框输入", _keystroke),
+    ("stall_scroll", "花名册滚动到底", _scroll_to_end),
+    ("stall_member", "打开队员", _open_member),
+    ("stall_auto_schedule", "自动排班（本周，全部队伍）", _auto_schedule),
+    ("stall_fairness", "公平性（全部队伍）", _fairness),
+    ("stall_duty_team", "打印值班表（一个队伍）", _duty_sheet(True)),
+    ("stall_duty_all", "打印值班表（全部队伍）", _duty_sheet(False)),
+    ("stall_roster_export", "导出花名册（全部队员）", _roster_export),
+    ("stall_roster_print", "打印花名册（全部队员）", _roster_print),
+    ("stall_batch_find", "批量证书：查找", _batch_find),
+    ("stall_case_filter", "案件登记簿筛选", _case_filter),
+]
+if _has_reports():
+    ACTIONS.append(("stall_report", "工作简报：统计并生成草稿", _report))
+
+BENCHMARKS = [
+    Benchmark(
+        name=name,
+        what=f"界面最长卡顿：{what} / longest GUI stall (5 ms heartbeat)",
+        run=run,
+        baseline=_idle,
+        baseline_name="heartbeat of the idle window",
+        budget_s=BUDGET_S,
+        scales=SCALES,
+        repeat=1,
+        warmup=0,
+    )
+    for name, what, run in ACTIONS
+]

@@ -1,0 +1,52 @@
+"""A week grid of a prefecture (hundreds of posts) is not laid out on opening: the tab opens on the first
+team's posts, and 全部队伍 is still one choice away."""
+
+from __future__ import annotations
+
+from desktop_app.db.models import Team
+from desktop_app.services.schedule.posts import PostInput, save_post
+from desktop_app.ui.schedule.schedule_tab import GRID_POSTS_AT_ONCE, ScheduleTab
+
+
+def test_many_posts_open_on_the_first_team(qtbot, office):
+    teams = [Team.create(name=f"第{k}分队").id for k in range(1, 4)]
+    for k in range(GRID_POSTS_AT_ONCE + 1):
+        save_post(PostInput(name=f"岗位{k:03d}", kind="巡逻", team_id=teams[k % 3]))
+    tab = ScheduleTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.refresh()
+    assert tab.team_filter.currentData() == tab.team_filter.itemData(1) is not None
+    assert len(tab.model.grid.posts) < GRID_POSTS_AT_ONCE
+    tab.team_filter.setCurrentIndex(0)
+    assert len(tab.model.grid.posts) == GRID_POSTS_AT_ONCE + 1
+    tab.refresh()  # later refreshes keep what was chosen
+    assert tab.team_filter.currentData() is None
+
+
+def test_a_big_week_of_all_teams_is_read_off_the_gui_thread(qtbot, office, monkeypatch):
+    import threading
+
+    from desktop_app.ui.schedule import schedule_tab
+
+    teams = [Team.create(name=f"第{k}分队").id for k in range(1, 3)]
+    for k in range(GRID_POSTS_AT_ONCE + 1):
+        save_post(PostInput(name=f"岗位{k:03d}", kind="巡逻", team_id=teams[k % 2]))
+    read_on: list[str] = []
+    real = schedule_tab.week_grid
+
+    def recorded(monday, team_id=None):
+        read_on.append(threading.current_thread().name)
+        return real(monday, team_id)
+
+    monkeypatch.setattr(schedule_tab, "week_grid", recorded)
+    tab = ScheduleTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.refresh()
+    assert read_on and set(read_on) == {threading.main_thread().name}  # one team's posts: read at once
+    read_on.clear()
+    tab.team_filter.setCurrentIndex(0)
+    assert len(read_on) == 1 and read_on[0] != threading.main_thread().name
+    assert len(tab.model.grid.posts) == GRID_POSTS_AT_ONCE + 1
+    assert tab.model.lines_at(0, 0) == []  # no shifts generated: empty cells, made in the worker too
