@@ -1,6 +1,7 @@
 """Starting the window: display check, QApplication, fonts, Qt's Chinese texts, logging, one copy per data
 folder, crash dialog, opening (or repairing) the database, the chosen interface language, first-run office
-details, the automatic backup on exit."""
+details and administrator, the login, the main window for whoever is logged in (注销 / 切换用户 come
+back here), the automatic backup on exit."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .config import APP_NAME, DataPaths
 from .display_check import display_problem
 from .logging_setup import setup_logging
-from .services import backup, restore
+from .services import accounts, backup, restore, session
 from .services.files import FileWriteError
 from .services.office import get_office
 from .services.storage import (
@@ -81,6 +82,12 @@ def install_crash_handler(log_file_hint: str) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        if issubclass(exc_type, session.PermissionDenied):
+            from .ui.roles import show_refusal
+
+            log.warning("权限不足，已拒绝：%s", exc)
+            show_refusal(None, exc)  # type: ignore[arg-type]
+            return
         log.critical("未处理的异常", exc_info=(exc_type, exc, tb))
         error_box(None, exc, log_file_hint).exec()
 
@@ -88,12 +95,15 @@ def install_crash_handler(log_file_hint: str) -> None:
 
 
 class FirstPaintReporter(QObject):
-    """For bench/startup.py: print the monotonic time of the window's first paint and quit."""
+    """For bench/startup.py: print the monotonic time of the first paint of a window (the login dialog, or
+the set-up of a new folder) and quit."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.isWindow():
             print(f"FIRST_PAINT {time.monotonic():.6f}", flush=True)
-            watched.removeEventFilter(self)
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
             QTimer.singleShot(0, QApplication.quit)
         return False
 
@@ -207,6 +217,55 @@ def _preload_fonts() -> None:
     preload_fonts_in_background()
 
 
+class SignedInWindow(QObject):
+    """The main window of whoever is logged in. 注销 and 切换用户 close it, log the account out and ask for
+    a login again; a new window is made for the next account (its role decides what it offers)."""
+
+    def __init__(self, paths: DataPaths) -> None:
+        super().__init__()
+        self.paths = paths
+        self.window: MainWindow | None = None
+        self.login: QWidget | None = None
+
+    def open_window(self) -> MainWindow:
+        window = MainWindow(self.paths, signed_in=True)
+        window.switch_user_requested.connect(self.sign_out)
+        window.logout_requested.connect(self.sign_out)
+        window.quit_requested.connect(QApplication.quit)
+        self.window = window
+        window.show()
+        return window
+
+    def sign_out(self) -> None:
+        window, self.window = self.window, None
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        accounts.log_out()
+        from .ui.accounts.login_dialog import LoginDialog
+
+        login = LoginDialog(None)
+        login.accepted.connect(self.open_window)
+        login.rejected.connect(QApplication.quit)
+        self.login = login
+        login.open()
+
+
+def sign_in(parent: QWidget | None = None) -> bool:
+    """The first administrator of a folder without accounts (logged in at once), else the login."""
+    if not accounts.accounts_exist():
+        from .ui.admin_check import AdminCheckDialog
+
+        setup = AdminCheckDialog(QApplication.translate("AdminCheckDialog", "使用本程序"), parent)
+        if not setup.exec():
+            return False
+        accounts.log_in(setup.username_value, setup.password_value)
+        return True
+    from .ui.accounts.login_dialog import LoginDialog
+
+    return bool(LoginDialog(parent).exec())
+
+
 def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
     problem = display_problem()
     if problem:
@@ -236,11 +295,13 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
 
             if not OfficeDialog(None, first_run=True).exec():
                 return 0
-        window = MainWindow(paths)
         if exit_after_first_paint:
-            reporter = FirstPaintReporter(window)
-            window.installEventFilter(reporter)
-        window.show()
+            reporter = FirstPaintReporter(app)
+            app.installEventFilter(reporter)  # the login dialog is what a user sees first
+        if not sign_in():
+            return 0
+        signed_in = SignedInWindow(paths)
+        window = signed_in.open_window()
         QTimer.singleShot(FONT_PRELOAD_DELAY_MS, _preload_fonts)
         check = IntegrityCheck(paths, window)
         check.problems.connect(lambda problems: report_damage(window, problems))
@@ -252,5 +313,6 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
             backup_on_exit(paths)
         return code
     finally:
+        session.set_logged_in(None)
         close_store()
         lock.unlock()

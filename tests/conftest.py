@@ -1,5 +1,7 @@
 """Shared fixtures: every test gets its own data folder with a real SQLite file, migrated (a copy of one
-template migrated once per run, so the migrations are not run again for every test)."""
+template migrated once per run, so the migrations are not run again for every test), and acts as an
+administrator named "admin" (a stand-in: no account row, no login entry in the audit trail); tests of
+the roles act as each role explicitly (`acting`)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from personal_data_check import (  # noqa: E402, F401 - the output check runs for every test
+    _no_personal_numbers_in_output,
+    _record_written_files,
+    pytest_terminal_summary,
+)
+
 from desktop_app.config import DataPaths  # noqa: E402
 from desktop_app.services.storage import close_store, open_store  # noqa: E402
 
@@ -27,6 +35,31 @@ def migrated_template(tmp_path_factory) -> Path:
     return paths.database
 
 
+TEST_ADMIN = "admin"
+
+
+def _stand_in_administrator() -> None:
+    from desktop_app.domain.vocabulary import ADMIN
+    from desktop_app.services import session
+
+    session.set_logged_in(session.Account(TEST_ADMIN, ADMIN))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def acting_administrator_for_shared_fixtures() -> None:
+    """Module- and session-scoped fixtures (made before any test's own fixtures) act as the stand-in too."""
+    _stand_in_administrator()
+
+
+@pytest.fixture(autouse=True)
+def acting_administrator() -> Iterator[None]:
+    """Every test acts as a stand-in administrator unless it logs in or acts as another role itself; after
+    it, whatever it logged in is replaced by the stand-in again."""
+    _stand_in_administrator()
+    yield
+    _stand_in_administrator()
+
+
 @pytest.fixture
 def data_paths(tmp_path, migrated_template) -> Iterator[DataPaths]:
     """A data folder of its own for the test, its database a copy of the migrated template."""
@@ -35,6 +68,14 @@ def data_paths(tmp_path, migrated_template) -> Iterator[DataPaths]:
     open_store(paths)
     yield paths
     close_store()
+
+
+@pytest.fixture
+def acting():
+    """`with acting(role):` runs the block as a stand-in account of that role (named after it)."""
+    from desktop_app.services import session
+
+    return lambda role, username=None: session.acting_as(session.Account(username or role, role))
 
 
 @pytest.fixture
@@ -87,6 +128,27 @@ def messages(monkeypatch):
         monkeypatch.setattr(QMessageBox, kind, record(kind))
     monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
     return said
+
+
+CLI_ADMIN, CLI_PASSWORD = "命令行", "Cli-Admin-2026"
+
+
+@pytest.fixture
+def cli_admin(monkeypatch):
+    """The command line's account for a test's data folder: `cli_admin()` (with the folder's store open)
+    adds the administrator 命令行 if the folder has no account yet; $YIJING_USER and $YIJING_PASSWORD name
+    it, as a scheduled task would."""
+    from desktop_app.services import accounts, session
+
+    monkeypatch.setenv("YIJING_USER", CLI_ADMIN)
+    monkeypatch.setenv("YIJING_PASSWORD", CLI_PASSWORD)
+
+    def add() -> None:
+        if not accounts.accounts_exist():
+            with session.acting_as(None):
+                accounts.create_first_administrator(CLI_ADMIN, CLI_PASSWORD)
+
+    return add
 
 
 @pytest.fixture

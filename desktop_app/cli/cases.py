@@ -5,10 +5,13 @@
 - `case-documents` writes every document one case has reached, each as its own PDF named by the document
   (人民调解申请书.pdf, 人民调解协议书.pdf …), plus 卷宗.pdf.
 
-    python main.py export-cases --data-dir DIR --from 2024-01-01 --to 2024-06-30 --to-dir /media/u盘 [--full]
-    python main.py case-documents --data-dir DIR --case "（2026）夏人调字第001号" --out DIR [--full]
+    python main.py export-cases --data-dir DIR --user NAME --from 2024-01-01 --to 2024-06-30 --to-dir /media/u盘
+                                [--full] [--dossiers]
+    python main.py case-documents --data-dir DIR --user NAME --case "（2026）夏人调字第001号" --out DIR [--full]
 
-Exit codes: 0 done; 1 the export failed or found no case; 2 wrong arguments or no data file.
+Both act as the operator --user (password from the terminal or $YIJING_PASSWORD); --full needs an
+administrator. Exit codes: 0 done; 1 the export failed or found no case; 2 wrong arguments, no data
+file, no account or a role that may not (nothing is written then).
 """
 
 from __future__ import annotations
@@ -17,7 +20,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import CLI_USER, data_dir_argument, existing_paths, progress_printer
+from .common import (
+    EXIT_REFUSED,
+    data_dir_argument,
+    existing_paths,
+    operator,
+    progress_printer,
+    refusal,
+    user_argument,
+)
 
 COMMAND = "export-cases"
 DOCUMENTS_COMMAND = "case-documents"
@@ -27,6 +38,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser(
         COMMAND, help="把一段时间内受理的纠纷案件导出到U盘或文件夹 (case summaries PDF + register .xlsx + manifest)")
     data_dir_argument(export, in_subcommand=True)
+    user_argument(export)
     export.add_argument("--from", dest="date_from", metavar="DATE", required=True,
                         help="受理日期起 (如 2024-01-01)")
     export.add_argument("--to", dest="date_to", metavar="DATE", required=True, help="受理日期止 (含当天)")
@@ -39,6 +51,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     documents = subparsers.add_parser(
         DOCUMENTS_COMMAND, help="把一件案件已形成的全部文书写成 PDF (每种文书一个文件) 并生成卷宗.pdf")
     data_dir_argument(documents, in_subcommand=True)
+    user_argument(documents)
     documents.add_argument("--case", dest="case_number", metavar="NUMBER", required=True,
                            help="案件编号, 如 （2026）夏人调字第001号 (半角括号也可)")
     documents.add_argument("--out", dest="out_dir", metavar="DIR", type=Path, required=True,
@@ -58,7 +71,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_case_documents(args: argparse.Namespace) -> int:
-    from ..services import audit
+    from ..services import session
     from ..services.cases.dossier import find_case, write_case_documents
     from ..services.cases.workflow import CaseRefused
     from ..services.files import FileWriteError
@@ -70,7 +83,10 @@ def _run_case_documents(args: argparse.Namespace) -> int:
     progress = progress_printer()
     open_store(paths)
     try:
-        with audit.acting_as(CLI_USER):
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
             try:
                 case = find_case(args.case_number)
             except CaseRefused as exc:
@@ -84,6 +100,8 @@ def _run_case_documents(args: argparse.Namespace) -> int:
             except (FileWriteError, OSError) as exc:
                 print(getattr(exc, "message", None) or f"写入失败: {exc}", file=sys.stderr)
                 return 1
+    except session.PermissionDenied as exc:
+        return refusal(exc)
     finally:
         close_store()
     form = "完整身份信息，已记入操作日志" if args.full else "身份证号、电话、住址已脱敏"
@@ -96,7 +114,7 @@ def _run_case_documents(args: argparse.Namespace) -> int:
 def _run_export_cases(args: argparse.Namespace) -> int:
     from ..domain.dates import parse_loose_date
     from ..domain.errors import FieldError
-    from ..services import audit
+    from ..services import session
     from ..services.cases.export import export_cases
     from ..services.storage import close_store, open_store
     from ..services.usb_export import ExportFailed
@@ -119,9 +137,14 @@ def _run_export_cases(args: argparse.Namespace) -> int:
     progress = progress_printer()
     open_store(paths)
     try:
-        with audit.acting_as(CLI_USER):
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
             result = export_cases((start, end), args.to_dir, full=args.full, progress=progress,
                                   dossiers=getattr(args, "dossiers", False))
+    except session.PermissionDenied as exc:
+        return refusal(exc)
     except ExportFailed as exc:
         print(exc.message, file=sys.stderr)
         return 1

@@ -1,6 +1,6 @@
 """The command line for certificates:
 
-    python main.py certificate --data-dir DIR --type 志愿服务证明 --member NAME_OR_ID --out FILE.pdf
+    python main.py certificate --data-dir DIR --user NAME --type 志愿服务证明 --member NAME_OR_ID --out FILE.pdf
                                [--from DATE --to DATE] [--title 优秀义警 --reason …]
                                [--date DATE] [--handler NAME]
     python main.py verify-certificate --data-dir DIR CODE
@@ -8,7 +8,9 @@
 `--member` is an exact name, a full ID number, or the member's number in the program (digits only; names
 never hold digits). `certificate` exits 0 when issued and written, 1 when refused (e.g. no recorded hours)
 or the file could not be written, 2 for wrong arguments, no data file, or no single member found.
-`verify-certificate` exits 0 for 有效, 1 for 已作废, 2 for 不存在.
+`certificate` acts as the operator --user (password from the terminal or $YIJING_PASSWORD) and exits 2
+without one, or for a role that may not issue. `verify-certificate` needs no account (it shows what the
+certificate itself shows); it exits 0 for 有效, 1 for 已作废, 2 for 不存在.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import sys
 from pathlib import Path
 
 from ..domain.vocabulary import CERTIFICATE_TYPES
-from .common import CLI_USER, data_dir_argument, existing_paths
+from .common import EXIT_REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
 
 CERTIFICATE = "certificate"
 VERIFY = "verify-certificate"
@@ -28,6 +30,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     issue = subparsers.add_parser(
         CERTIFICATE, help="签发一份证书并保存为 PDF (issue a certificate: 聘书/荣誉证书/志愿服务证明/义警证)")
     data_dir_argument(issue, in_subcommand=True)
+    user_argument(issue)
     issue.add_argument("--type", dest="cert_type", required=True, choices=CERTIFICATE_TYPES, help="证书类别")
     issue.add_argument("--member", required=True, metavar="NAME_OR_ID",
                        help="队员姓名（须唯一）、完整身份证号码，或队员编号")
@@ -62,7 +65,7 @@ def _error(message: str) -> None:
 def _run_certificate(args: argparse.Namespace) -> int:
     from ..domain.dates import parse_loose_date
     from ..domain.errors import FieldError
-    from ..services import audit
+    from ..services import session
     from ..services.certificates.errors import CertificateRefused
     from ..services.certificates.issuing import find_members, issue_certificate, write_pdf
     from ..services.records.service_hours import format_hours
@@ -89,11 +92,16 @@ def _run_certificate(args: argparse.Namespace) -> int:
         member_id = _one_member(args.member, find_members)
         if member_id is None:
             return 2
-        with audit.acting_as(CLI_USER):
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
             issued = issue_certificate(
                 member_id, args.cert_type, title=args.title, reason=args.reason,
                 period_from=dates["date_from"], period_to=dates["date_to"], issued_on=dates["issued_on"],
                 handler=args.handler)
+    except session.PermissionDenied as exc:
+        return refusal(exc)
     except CertificateRefused as exc:
         _error(f"未签发: {exc.message}")
         return 1

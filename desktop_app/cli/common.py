@@ -1,9 +1,17 @@
 """What every command shares: the --data-dir argument, finding the data folder, the account the command
-acts as, and a progress printer."""
+acts as, and a progress printer.
+
+A command that writes, exports or prints acts as an operator account, like the window: `--user NAME`
+(or the environment variable YIJING_USER), the password typed at the terminal or taken from
+YIJING_PASSWORD (for scheduled tasks). The services check the account's role; a refusal exits 2 and
+leaves nothing written.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -11,7 +19,9 @@ from typing import TextIO
 from ..config import DataPaths, default_data_dir
 from ..services.progress import Progress, percent
 
-CLI_USER = "命令行"
+USER_VARIABLE = "YIJING_USER"
+PASSWORD_VARIABLE = "YIJING_PASSWORD"
+EXIT_REFUSED = 2  # the exit code of a command refused for want of an account or a role
 
 
 def data_dir_argument(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
@@ -48,3 +58,53 @@ def progress_printer(stream: TextIO | None = None) -> Progress:
         last[0] = value
 
     return progress
+
+
+def user_argument(parser: argparse.ArgumentParser) -> None:
+    """--user: the operator account the command acts as."""
+    parser.add_argument(
+        "--user", metavar="NAME", default=None,
+        help=f"操作员账号 (operator account; or ${USER_VARIABLE}); 密码从终端输入，或取自环境变量 ${PASSWORD_VARIABLE}",
+    )
+
+
+def read_password(prompt: str, stream: TextIO | None = None) -> str | None:
+    """$YIJING_PASSWORD, else typed at the terminal (not echoed); None when neither is possible."""
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password is not None:
+        return password
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    try:
+        return getpass.getpass(prompt, stream=stream)
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
+def operator(args: argparse.Namespace):
+    """The account named by --user (or $YIJING_USER) once its password is right, for `session.acting_as`;
+    None after saying on stderr why not. Call with the data folder's store open."""
+    from ..services.accounts import COMMAND_LINE, AccountError, accounts_exist, authenticate
+
+    name = (getattr(args, "user", None) or os.environ.get(USER_VARIABLE) or "").strip()
+    if not name:
+        print("此命令须以操作员账号办理：请加 --user 用户名（密码从终端输入，或设置环境变量 "
+              f"{PASSWORD_VARIABLE}）。", file=sys.stderr)
+        if not accounts_exist():
+            print("这个数据文件夹还没有操作员账号：请先用 init 命令设置管理员。", file=sys.stderr)
+        return None
+    password = read_password(f"操作员“{name}”的密码：")
+    if password is None:
+        print(f"需要操作员“{name}”的密码：请在终端中运行，或设置环境变量 {PASSWORD_VARIABLE}。", file=sys.stderr)
+        return None
+    try:
+        return authenticate(name, password, via=COMMAND_LINE)
+    except AccountError as exc:
+        print(f"登录失败：{exc.error.message}", file=sys.stderr)
+        return None
+
+
+def refusal(exc: Exception) -> int:
+    """Say why the services refused (a role, a missing login) and give the exit code."""
+    print(str(exc), file=sys.stderr)
+    return EXIT_REFUSED

@@ -1,11 +1,12 @@
 """The command line for the 回收站: list what is deleted, put a member or a case back.
 
     python main.py deleted list --data-dir DIR
-    python main.py deleted restore --data-dir DIR --member ID | --case NUMBER
+    python main.py deleted restore --data-dir DIR --user NAME --member ID | --case NUMBER
 
 `list` prints one line per deleted record, the latest first: kind, id, name or number, deleted at (and who
 deleted it, when the audit log says). `restore` brings the record back with everything attached to it.
-Exit codes: 0 done; 1 no such deleted record; 2 no data file.
+`restore` acts as the operator account named by --user (its role must allow 删除或恢复记录).
+Exit codes: 0 done; 1 no such deleted record; 2 no data file, no login or a role that may not restore.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import CLI_USER, data_dir_argument, existing_paths
+from .common import EXIT_REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
 
 COMMAND = "deleted"
 
@@ -28,12 +29,13 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     which.add_argument("--member", type=int, metavar="ID", help="队员的编号（deleted list 中的编号）")
     which.add_argument("--case", metavar="NUMBER", help="案件编号，如（2026）夏人调字第012号")
     data_dir_argument(restore, in_subcommand=True)
+    user_argument(restore)
 
 
 def run(args: argparse.Namespace) -> int | None:
     if getattr(args, "command", None) != COMMAND:
         return None
-    from ..services import audit, recycle_bin
+    from ..services import recycle_bin, session
     from ..services.storage import close_store, open_store
 
     paths = existing_paths(args)
@@ -53,9 +55,14 @@ def run(args: argparse.Namespace) -> int | None:
             if record_id is None:
                 print(f"回收站中没有案号为“{args.case}”的案件", file=sys.stderr)
                 return 1
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
         try:
-            with audit.acting_as(CLI_USER):
+            with session.acting_as(account):
                 record = recycle_bin.restore(kind, record_id)
+        except session.PermissionDenied as exc:
+            return refusal(exc)
         except recycle_bin.RestoreRefused as exc:
             print(exc.message, file=sys.stderr)
             return 1

@@ -1,9 +1,12 @@
 """The command line for the weekly duty sheet: the same PDF (or .xlsx) as the window's 打印 button.
 
-    python main.py duty-sheet --data-dir DIR --week 2024-W15 [--team NAME] --out FILE.pdf [--made-by NAME]
+    python main.py duty-sheet --data-dir DIR --user NAME --week 2024-W15 [--team NAME] --out FILE.pdf
+                              [--made-by NAME]
 
 An --out ending in .xlsx writes the spreadsheet instead. Phones are always masked.
-Exit codes: 0 written; 1 the file could not be written; 2 wrong arguments, unknown team or no data file.
+It acts as the operator --user (password from the terminal or $YIJING_PASSWORD): any role may print it,
+the .xlsx is an export (not for 查看). Exit codes: 0 written; 1 the file could not be written; 2 wrong
+arguments, unknown team, no data file, no account or a role that may not.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import CLI_USER, data_dir_argument, existing_paths
+from .common import EXIT_REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
 
 COMMAND = "duty-sheet"
 
@@ -21,6 +24,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     sheet = subparsers.add_parser(
         COMMAND, help="打印一周的义警值班表 (weekly duty sheet as PDF, or .xlsx; phones masked)")
     data_dir_argument(sheet, in_subcommand=True)
+    user_argument(sheet)
     sheet.add_argument("--week", metavar="YYYY-Www", required=True, help="ISO 周, 如 2024-W15")
     sheet.add_argument("--team", metavar="NAME", help="队伍名称; 默认为全部队伍")
     sheet.add_argument("--out", metavar="FILE.pdf", type=Path, required=True,
@@ -38,7 +42,7 @@ def run(args: argparse.Namespace) -> int | None:
 def _run_duty_sheet(args: argparse.Namespace) -> int:
     from ..domain.dates import parse_iso_week
     from ..domain.errors import FieldError
-    from ..services import audit
+    from ..services import session
     from ..services.roster.teams import find_team_by_name, list_teams
     from ..services.schedule.duty_sheet import ExportError, duty_sheet_pdf, export_week_xlsx
     from ..services.storage import close_store, open_store
@@ -69,8 +73,13 @@ def _run_duty_sheet(args: argparse.Namespace) -> int:
                 print(f"找不到队伍“{args.team.strip()}”。现有队伍: {names}", file=sys.stderr)
                 return 2
         write = export_week_xlsx if suffix == ".xlsx" else duty_sheet_pdf
-        with audit.acting_as(CLI_USER):
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
             data = write(year, week, team_id, args.out, made_by=args.made_by)
+    except session.PermissionDenied as exc:
+        return refusal(exc)
     except ExportError as exc:
         print(str(exc), file=sys.stderr)
         return 1

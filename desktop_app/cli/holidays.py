@@ -1,13 +1,14 @@
 """The command line for the holiday table: read a notice, store it, list a year.
 
     python main.py holidays parse-notice FILE.txt
-    python main.py holidays apply FILE.txt --data-dir DIR [--kind national|xinjiang|local] [--year 2027]
+    python main.py holidays apply FILE.txt --data-dir DIR --user NAME [--kind national|xinjiang|local] [--year 2027]
     python main.py holidays list --year 2027 --data-dir DIR
 
 `parse-notice` prints the days the notice names, one a line, sorted ("2027-02-06 休 春节", "… 班 春节") and
 needs no data folder; `list` prints the year's 休/班 days as the program counts them, an estimated one ending
-in " 预估". Exit codes: 0 done; 1 a sentence of the notice could not be read (each is named on stderr; apply
-then stores nothing); 2 wrong arguments, unreadable file or no data file.
+in " 预估". `apply` changes a setting: it acts as an administrator --user (password from the terminal or
+$YIJING_PASSWORD). Exit codes: 0 done; 1 a sentence of the notice could not be read (each is named on stderr; apply
+then stores nothing); 2 wrong arguments, unreadable file, no data file, no account or a role that may not.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import CLI_USER, data_dir_argument, existing_paths
+from .common import EXIT_REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
 
 COMMAND = "holidays"
 KINDS = ("national", "xinjiang", "local")
@@ -35,6 +36,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                        help="national: 国务院办公厅通知 (默认); xinjiang: 自治区通知（肉孜节、古尔邦节）; local: 本单位")
     apply.add_argument("--year", type=int, help="通知中没有写明年份时使用的年份")
     data_dir_argument(apply, in_subcommand=True)
+    user_argument(apply)
     listing = actions.add_parser("list", help="列出某年的放假与调休上班日期；预估的日期行末标“预估”")
     listing.add_argument("--year", type=int, required=True)
     data_dir_argument(listing, in_subcommand=True)
@@ -76,7 +78,7 @@ def _parse(text: str, args: argparse.Namespace) -> int:
 
 def _apply(text: str, args: argparse.Namespace) -> int:
     from ..domain.holiday_days import LOCAL, NATIONAL, XINJIANG
-    from ..services import audit
+    from ..services import session
     from ..services.holiday_arrangements import ArrangementRefused, apply_notice, read_notice
     from ..services.storage import close_store, open_store
 
@@ -92,8 +94,13 @@ def _apply(text: str, args: argparse.Namespace) -> int:
         return 2
     open_store(paths)
     try:
-        with audit.acting_as(CLI_USER):
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
             result = apply_notice(text, layer, args.year)
+    except session.PermissionDenied as exc:
+        return refusal(exc)
     except ArrangementRefused as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -1,17 +1,28 @@
-"""The command line for the data folder itself, e.g. for a scheduled task: `demo-data` fills an empty folder
-with made-up data, `backup` writes a verified (optionally encrypted) copy, `restore` puts a backup back
-(also when the data file is damaged), `check` checks the data file.
+"""The command line for the data folder itself, e.g. for a scheduled task: `init` sets up a new folder (the
+office and its first administrator), `demo-data` fills an empty folder with made-up data and three demo
+accounts, `backup` writes a verified (optionally encrypted) copy, `restore` puts a backup back (also when
+the data file is damaged), `check` checks the data file.
 
+    python main.py init --data-dir DIR --office NAME --admin NAME [--case-prefix 夏派调] [--parent-unit NAME]
+                        [--leader NAME]
     python main.py demo-data --data-dir DIR [--scale demo|village|county|prefecture] [--seed N]
-    python main.py backup --data-dir DIR [--to PATH] [--encrypt]
-    python main.py restore --data-dir DIR BACKUP
+    python main.py backup --data-dir DIR --user NAME [--to PATH] [--encrypt]
+    python main.py restore --data-dir DIR --user NAME BACKUP
     python main.py check --data-dir DIR [--full]
 
+`init` takes the administrator's password from the terminal (twice) or from $YIJING_PASSWORD; on a folder
+that has the office's details but no account yet (a folder from before accounts) it keeps the details and
+adds the administrator. `backup` and `restore` act as the operator --user (password the same way);
+`restore` needs an administrator, except for a data file that cannot be opened at all (recovering it is
+the point; the damaged file is kept). `demo-data` makes the accounts 管理员, 录入员 and 查看, each with the
+password `demo`, and says so at the end: a demo folder is a throwaway.
+
 The backup password (--encrypt, or restoring a .7z) comes from YIJING_BACKUP_PASSWORD or is asked on the
-terminal. Exit codes: 0 done; 2 wrong arguments or no data file; 4 the backup or restore failed (full
-disk, removed drive, bad backup, wrong password); 10–19 the data folder could not be opened
-(services/storage_errors.py: 10 damaged, 11 newer program, 12 disk full, 13 no permission, 14 folder
-gone, 15 in use by another copy, 16 data file missing beside kept copies).
+terminal. Exit codes: 0 done; 2 wrong arguments, no data file, a folder already set up, no account or a
+role that may not; 4 the backup or restore failed (full disk, removed drive, bad backup, wrong password);
+10–19 the data folder could not be opened (services/storage_errors.py: 10 damaged, 11 newer program, 12
+disk full, 13 no permission, 14 folder gone, 15 in use by another copy, 16 data file missing beside kept
+copies).
 """
 
 from __future__ import annotations
@@ -22,8 +33,20 @@ import os
 import sys
 from pathlib import Path
 
-from .common import data_dir_argument, data_paths, existing_paths, progress_printer
+from .common import (
+    EXIT_REFUSED,
+    PASSWORD_VARIABLE,
+    data_dir_argument,
+    data_paths,
+    existing_paths,
+    operator,
+    progress_printer,
+    read_password,
+    refusal,
+    user_argument,
+)
 
+INIT = "init"
 DEMO_DATA = "demo-data"
 BACKUP = "backup"
 RESTORE = "restore"
@@ -32,6 +55,16 @@ FAILED = 4
 
 
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
+    init = subparsers.add_parser(INIT, help="设置一个新的数据文件夹：单位名称和第一个管理员账号 (set up a new folder)")
+    data_dir_argument(init, in_subcommand=True)
+    init.add_argument("--office", required=True, metavar="NAME", help="单位名称，如 伽师县公安局夏普吐勒派出所")
+    init.add_argument("--admin", required=True, metavar="NAME", help="管理员用户名")
+    init.add_argument("--admin-name", default="", metavar="NAME", help="管理员姓名 (默认同用户名)")
+    init.add_argument("--case-prefix", default="", metavar="PREFIX",
+                      help="案件编号前缀，如 夏派调；默认按单位名称推出，可在“单位信息”中修改")
+    init.add_argument("--parent-unit", default="", metavar="NAME", help="上级单位")
+    init.add_argument("--leader", default="", metavar="NAME", help="负责人")
+
     demo = subparsers.add_parser(DEMO_DATA, help="用虚构的演示数据填充一个空的数据文件夹 (fill an empty folder with demo data)")
     data_dir_argument(demo, in_subcommand=True)
     demo.add_argument("--scale", default="demo", help="规模: demo (默认), village, county, prefecture")
@@ -39,6 +72,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
     backup = subparsers.add_parser(BACKUP, help="备份数据文件 (a verified backup; --encrypt for a stick)")
     data_dir_argument(backup, in_subcommand=True)
+    user_argument(backup)
     backup.add_argument("--to", "--out", dest="to", metavar="PATH", type=Path,
                         help="备份文件或文件夹; 默认写入数据文件夹的 backups/")
     backup.add_argument("--encrypt", action="store_true",
@@ -48,6 +82,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     restore = subparsers.add_parser(RESTORE, help="用备份恢复数据 (restore a backup, plain or encrypted)")
     restore.add_argument("backup", metavar="BACKUP", type=Path, help="备份文件 (.db 或加密的 .7z)")
     data_dir_argument(restore, in_subcommand=True)
+    user_argument(restore)
 
     check = subparsers.add_parser(CHECK, help="检查数据文件是否完好 (quick_check; --full: integrity_check)")
     data_dir_argument(check, in_subcommand=True)
@@ -57,6 +92,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int | None:
     """Run the command if it is one of ours; None otherwise."""
     command = getattr(args, "command", None)
+    if command == INIT:
+        return _run_init(args)
     if command == DEMO_DATA:
         return _run_demo_data(args)
     if command == BACKUP:
@@ -68,8 +105,87 @@ def run(args: argparse.Namespace) -> int | None:
     return None
 
 
+def guess_case_prefix(unit_name: str) -> str:
+    """夏普吐勒派出所 → 夏派调, 团结路警务室 → 团警调: the place's first character, the unit's kind, 调."""
+    name = unit_name.strip()
+    for kind, short in (("派出所", "派"), ("警务室", "警"), ("警务站", "警"), ("公安局", "公"), ("分局", "公")):
+        if name.endswith(kind):
+            place = name[: -len(kind)]
+            for level in ("公安局", "分局", "县", "市", "区", "州"):
+                if level in place:
+                    place = place[place.rindex(level) + len(level):] or place
+            return (place[:1] or name[:1]) + short + "调"
+    return name[:2] + "调"
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    from ..services import session
+    from ..services.accounts import (
+        AccountError,
+        accounts_exist,
+        create_first_administrator,
+        password_strength,
+    )
+    from ..services.office import OfficeInfo, get_office, save_office
+    from ..services.storage import close_store, open_store
+
+    paths = data_paths(args)
+    password = read_password(f"管理员“{args.admin}”的密码：")
+    if password is None:
+        print(f"需要管理员的密码：请在终端中运行，或设置环境变量 {PASSWORD_VARIABLE}。", file=sys.stderr)
+        return 2
+    if not _typed_twice(password):
+        print("两次输入的密码不一致，未作任何修改。", file=sys.stderr)
+        return 2
+    open_store(paths)
+    try:
+        if accounts_exist():
+            print(f"这个数据文件夹已有操作员账号，未作任何修改: {paths.root}", file=sys.stderr)
+            return 2
+        existing = get_office()
+        prefix = existing.case_prefix if existing else args.case_prefix.strip() or guess_case_prefix(args.office)
+        office = OfficeInfo(unit_name=args.office, parent_unit=args.parent_unit, leader_name=args.leader,
+                            case_prefix=prefix)
+        from ..db.database import db
+
+        with db.atomic():
+            with session.acting_as(None):
+                admin = create_first_administrator(args.admin, password, args.admin_name)
+            if existing is None:
+                with session.acting_as(session.Account(admin.username, admin.role, admin.display_name, admin.id)):
+                    save_office(office)
+    except AccountError as exc:
+        print(f"未设置: {exc.error.message}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"未设置: {getattr(exc, 'message', exc)}", file=sys.stderr)
+        return 2
+    finally:
+        close_store()
+    _level, hint = password_strength(password, args.admin)
+    print(f"已设置数据文件夹 {paths.root}")
+    if existing is None:
+        print(f"单位：{args.office.strip()}（案件编号前缀“{prefix}”，可在 文件 → 单位信息 中修改）")
+    else:
+        print(f"单位信息已有（{existing.unit_name}），保持不变")
+    print(f"管理员：{args.admin.strip()}（密码强度 {hint}）")
+    return 0
+
+
+def _typed_twice(password: str) -> bool:
+    """At a terminal the password is asked again; from $YIJING_PASSWORD it is taken once."""
+    import os
+
+    if os.environ.get(PASSWORD_VARIABLE) is not None:
+        return True
+    again = read_password("再次输入密码：")
+    return again == password
+
+
 def _run_demo_data(args: argparse.Namespace) -> int:
     from ..demo.generator import SCALES, generate
+    from ..services import session
+    from ..services.accounts import DEMO_PASSWORD, AccountError, authenticate, create_demo_accounts
     from ..services.storage import close_store, open_store
 
     if args.scale not in SCALES:
@@ -83,11 +199,19 @@ def _run_demo_data(args: argparse.Namespace) -> int:
             print(f"数据文件夹中已有数据（{filled}），演示数据只能写入新的空文件夹，没有写入任何数据：\n"
                   f"{paths.root}", file=sys.stderr)
             return 2
-        summary = generate(SCALES[args.scale], seed=args.seed, progress=progress_printer(sys.stdout))
+        try:
+            names = create_demo_accounts()
+        except AccountError:
+            print("这个数据文件夹已有操作员账号：演示数据只写入新的文件夹（演示文件夹用完即弃）。", file=sys.stderr)
+            return 2
+        admin = authenticate(names[0], DEMO_PASSWORD, via="演示数据")
+        with session.acting_as(admin):
+            summary = generate(SCALES[args.scale], seed=args.seed, progress=progress_printer(sys.stdout))
     finally:
         close_store()
     print(f"演示数据已写入 {paths.database}")
     print(summary)
+    print(f"演示账号：{'、'.join(names)}，密码均为 {DEMO_PASSWORD}（仅用于演示文件夹）")
     return 0
 
 
@@ -116,6 +240,7 @@ def _password(prompt: str) -> str | None:
 
 
 def _run_backup(args: argparse.Namespace) -> int:
+    from ..services import session
     from ..services.backup import BackupCheckFailed, backup_now
     from ..services.backup_archive import ArchiveError
     from ..services.backup_password import BackupPasswordError
@@ -132,7 +257,13 @@ def _run_backup(args: argparse.Namespace) -> int:
             return 2
     open_store(paths)
     try:
-        target = backup_now(paths, args.to, password=password, progress=progress_printer())
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
+            target = backup_now(paths, args.to, password=password, progress=progress_printer())
+    except session.PermissionDenied as exc:
+        return refusal(exc)
     except (FileWriteError, BackupCheckFailed, BackupPasswordError, ArchiveError) as exc:
         print(f"备份失败：{getattr(exc, 'message', exc)}", file=sys.stderr)
         return FAILED
@@ -144,9 +275,10 @@ def _run_backup(args: argparse.Namespace) -> int:
 
 
 def _run_restore(args: argparse.Namespace) -> int:
+    from ..services import session
     from ..services.backup_archive import is_archive
     from ..services.files import FileWriteError
-    from ..services.restore import RestoreError, restore_from
+    from ..services.restore import RestoreError, finish_restore, stage
     from ..services.storage import close_store
 
     paths = data_paths(args)
@@ -158,9 +290,23 @@ def _run_restore(args: argparse.Namespace) -> int:
         password = _password("备份密码: ")
         if password is None:
             return 2
+    staged = None
     try:
-        kept = restore_from(paths, args.backup, password, acting_user=None, progress=progress_printer())
+        # the backup is checked first: a bad one is refused before anyone logs in (nothing is written)
+        staged = stage(paths, args.backup, password, progress_printer())
+        account = _restoring_operator(args, paths)
+        if account is False:
+            staged.discard()
+            return EXIT_REFUSED
+        with session.acting_as(account or None):
+            kept = finish_restore(paths, staged)
+    except session.PermissionDenied as exc:
+        if staged is not None:
+            staged.discard()
+        return refusal(exc)
     except (RestoreError, FileWriteError) as exc:
+        if staged is not None:
+            staged.discard()
         print(f"恢复失败：{getattr(exc, 'message', exc)}\n数据没有改动。", file=sys.stderr)
         return FAILED
     finally:
@@ -169,6 +315,27 @@ def _run_restore(args: argparse.Namespace) -> int:
     if kept is not None:
         print(f"恢复前的数据保留在: {kept}")
     return 0
+
+
+def _restoring_operator(args: argparse.Namespace, paths):
+    """The --user account when the data file opens and has accounts (False after saying why not); None
+    when it cannot be read at all (a damaged or missing file is recovered without a login). The file is
+    opened as it is: opening the store would tidy the folder, the staged copy with it."""
+    from ..db.database import close_database, open_database
+    from ..services.accounts import accounts_exist
+
+    if not paths.database.exists():
+        return None
+    try:
+        open_database(paths.database)
+        has_accounts = accounts_exist()
+    except Exception:  # noqa: BLE001 - whatever keeps the file from being read, the restore is its cure
+        close_database()
+        return None
+    if not has_accounts:
+        return None
+    account = operator(args)
+    return False if account is None else account
 
 
 def _run_check(args: argparse.Namespace) -> int:

@@ -1,11 +1,14 @@
 """The command line for the work records: `import-activities` takes an office's 工作台账 in as the window's
 导入 does; `report` writes the 工作简报 of a month, quarter or year as the window's 工作简报 does.
 
-    python main.py import-activities FILE --data-dir DIR [--report R.xlsx]
-    python main.py report --data-dir DIR --period 2026-11|2026-Q4|2026 [--team NAME] --out FILE.pdf|.xlsx|.json
-        [--made-by NAME]
+    python main.py import-activities FILE --data-dir DIR --user NAME [--report R.xlsx]
+    python main.py report --data-dir DIR --user NAME --period 2026-11|2026-Q4|2026 [--team NAME]
+        --out FILE.pdf|.xlsx|.json [--made-by NAME]
 
-Exit codes: 0 done; 1 some rows were refused (import); 2 wrong arguments, no file or no data file.
+Both act as the operator --user (password from the terminal or $YIJING_PASSWORD): importing enters data
+(录入员 or 管理员), a .pdf report is a print (every role), a .xlsx or .json one an export.
+Exit codes: 0 done; 1 some rows were refused (import); 2 wrong arguments, no file, no data file, no
+account or a role that may not (nothing is written then).
 """
 
 from __future__ import annotations
@@ -14,7 +17,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import CLI_USER, data_dir_argument, data_paths, existing_paths, progress_printer
+from .common import (
+    EXIT_REFUSED,
+    data_dir_argument,
+    existing_paths,
+    operator,
+    progress_printer,
+    refusal,
+    user_argument,
+)
 
 IMPORT = "import-activities"
 REPORT = "report"
@@ -25,10 +36,12 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         IMPORT, help="从 .xlsx/.csv 导入工作台账 (import work records; exit code 1 if rows were refused)")
     importing.add_argument("file", metavar="FILE", type=Path, help="工作台账文件 (.xlsx 或 .csv)")
     data_dir_argument(importing, in_subcommand=True)
+    user_argument(importing)
     importing.add_argument("--report", metavar="REPORT.xlsx", type=Path, help="把逐行的导入结果保存为 .xlsx")
 
     report = subparsers.add_parser(REPORT, help="工作简报：月报、季报、年报 (.pdf / .xlsx / .json)")
     data_dir_argument(report, in_subcommand=True)
+    user_argument(report)
     report.add_argument("--period", required=True, metavar="PERIOD", help="2026-11（月）、2026-Q4（季度）或 2026（年）")
     report.add_argument("--team", metavar="NAME", help="只统计这支队伍；默认为全所")
     report.add_argument("--out", metavar="FILE", type=Path, required=True, help="输出文件：.pdf、.xlsx 或 .json")
@@ -45,7 +58,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    from ..services import audit
+    from ..services import session
     from ..services.records.ledger_import import (
         REFUSED,
         LedgerImportError,
@@ -59,12 +72,21 @@ def _run_import(args: argparse.Namespace) -> int:
     if not args.file.exists():
         print(f"找不到文件: {args.file}", file=sys.stderr)
         return 2
+    paths = existing_paths(args)
+    if paths is None:
+        return 2
     progress = progress_printer()
-    open_store(data_paths(args))
+    open_store(paths)
     try:
-        with audit.acting_as(CLI_USER):
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
+            session.require(session.EDIT)  # before the sheet is read: a role that may not enter data stops here
             plan = plan_ledger_import(read_ledger(args.file), progress=progress)
             report = run_ledger_import(plan, progress=progress)
+    except session.PermissionDenied as exc:
+        return refusal(exc)
     except LedgerImportError as exc:
         print(f"无法导入: {exc}", file=sys.stderr)
         return 2
@@ -76,7 +98,10 @@ def _run_import(args: argparse.Namespace) -> int:
             print(f"  {row.sheet} 第{row.row_number}行: {'；'.join(map(str, row.reasons))}")
     if args.report:
         try:
-            save_ledger_report_xlsx(report, args.report)
+            with session.acting_as(account):
+                save_ledger_report_xlsx(report, args.report)
+        except session.PermissionDenied as exc:
+            return refusal(exc)
         except OSError as exc:
             print(f"导入结果未能保存到 {args.report}: {exc}", file=sys.stderr)
             return 2
@@ -87,7 +112,7 @@ def _run_import(args: argparse.Namespace) -> int:
 def _run_report(args: argparse.Namespace) -> int:
     from ..domain.errors import FieldError
     from ..domain.periods import parse_period
-    from ..services import audit
+    from ..services import session
     from ..services.records.reports import ReportError, team_by_name, write_report
     from ..services.storage import close_store, open_store
 
@@ -104,9 +129,14 @@ def _run_report(args: argparse.Namespace) -> int:
         return 2
     open_store(paths)
     try:
-        with audit.acting_as(CLI_USER):
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
             team_id = team_by_name(args.team) if args.team else None
             write_report(period, team_id, args.out, made_by=args.made_by, progress=progress_printer())
+    except session.PermissionDenied as exc:
+        return refusal(exc)
     except ReportError as exc:
         print(str(exc), file=sys.stderr)
         return 2

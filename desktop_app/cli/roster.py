@@ -1,10 +1,13 @@
 """The command line for the roster: `import-roster` takes an office's sheet in as the window's 导入 does,
 `export-roster` writes the roster workbook as the window's 导出 does.
 
-    python main.py import-roster FILE.xlsx --data-dir DIR [--sheet NAME] [--update-existing] [--report R.xlsx]
-    python main.py export-roster --data-dir DIR --out FILE.xlsx [--full]
+    python main.py import-roster FILE.xlsx --data-dir DIR --user NAME [--sheet NAME] [--update-existing]
+                                 [--report R.xlsx]
+    python main.py export-roster --data-dir DIR --user NAME --out FILE.xlsx [--full]
 
-Exit codes: 0 done; 1 some rows were refused (import); 2 wrong arguments, no file or no data file.
+Both act as the operator --user (password from the terminal or $YIJING_PASSWORD); --full needs an
+administrator. Exit codes: 0 done; 1 some rows were refused (import); 2 wrong arguments, no file, no data
+file, no account or a role that may not (nothing is written then).
 """
 
 from __future__ import annotations
@@ -13,7 +16,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import CLI_USER, data_dir_argument, data_paths, existing_paths, progress_printer
+from .common import (
+    EXIT_REFUSED,
+    data_dir_argument,
+    existing_paths,
+    operator,
+    progress_printer,
+    refusal,
+    user_argument,
+)
 
 IMPORT = "import-roster"
 EXPORT = "export-roster"
@@ -24,6 +35,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
         IMPORT, help="从 .xlsx/.csv 导入队员花名册 (import members; exit code 1 if rows were refused)")
     import_roster.add_argument("file", metavar="FILE", type=Path, help="花名册文件 (.xlsx 或 .csv)")
     data_dir_argument(import_roster, in_subcommand=True)
+    user_argument(import_roster)
     import_roster.add_argument("--sheet", metavar="NAME", help="工作表名称; 默认为第一个能识别表头的工作表")
     import_roster.add_argument("--update-existing", action="store_true",
                                help="身份证号码已登记的队员按表格更新 (默认跳过)")
@@ -31,6 +43,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 
     export_roster = subparsers.add_parser(EXPORT, help="把花名册导出为 .xlsx (export the roster)")
     data_dir_argument(export_roster, in_subcommand=True)
+    user_argument(export_roster)
     export_roster.add_argument("--out", metavar="FILE.xlsx", type=Path, required=True, help="导出文件路径")
     export_roster.add_argument("--full", action="store_true",
                                help="导出完整身份证号、电话和住址 (默认脱敏; 此操作记入操作日志)")
@@ -47,7 +60,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_import_roster(args: argparse.Namespace) -> int:
-    from ..services import audit
+    from ..services import session
     from ..services.roster.importer import (
         REFUSED,
         RosterImportError,
@@ -62,12 +75,20 @@ def _run_import_roster(args: argparse.Namespace) -> int:
         print(f"找不到文件: {args.file}", file=sys.stderr)
         return 2
     progress = progress_printer()
-    open_store(data_paths(args))
+    paths = existing_paths(args)
+    if paths is None:
+        return 2
+    open_store(paths)
     try:
-        with audit.acting_as(CLI_USER):
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
             preview = read_sheet(args.file, args.sheet)
             plan = plan_import(preview, update_existing=args.update_existing, progress=progress)
             report = run_import(plan, progress=progress)
+    except session.PermissionDenied as exc:
+        return refusal(exc)
     except RosterImportError as exc:
         print(f"无法导入: {exc}", file=sys.stderr)
         return 2
@@ -81,7 +102,8 @@ def _run_import_roster(args: argparse.Namespace) -> int:
             print(f"  第{row.row_number}行 {row.values.get('name', '')}: {'；'.join(row.reasons)}")
     if args.report:
         try:
-            save_report_xlsx(report, args.report)
+            with session.acting_as(account):
+                save_report_xlsx(report, args.report)
         except OSError as exc:
             print(f"导入结果未能保存到 {args.report}: {exc.strerror or exc}", file=sys.stderr)
             return 2
@@ -90,7 +112,7 @@ def _run_import_roster(args: argparse.Namespace) -> int:
 
 
 def _run_export_roster(args: argparse.Namespace) -> int:
-    from ..services import audit
+    from ..services import session
     from ..services.roster.export import ExportError, export_roster_xlsx
     from ..services.roster.search import RosterFilter, search_ids
     from ..services.storage import close_store, open_store
@@ -100,8 +122,13 @@ def _run_export_roster(args: argparse.Namespace) -> int:
         return 2
     open_store(paths)
     try:
-        with audit.acting_as(CLI_USER):
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
             count = export_roster_xlsx(search_ids(RosterFilter(), sort_key="team"), args.out, full=args.full)
+    except session.PermissionDenied as exc:
+        return refusal(exc)
     except ExportError as exc:
         print(str(exc), file=sys.stderr)
         return 2

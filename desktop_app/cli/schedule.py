@@ -1,9 +1,10 @@
 """The command line for duty: `auto-schedule` fills the shifts of a period as the window's 自动排班 does.
 
-    python main.py auto-schedule --data-dir DIR --from 2024-04-15 --to 2024-04-21 [--team 红旗义警队]
+    python main.py auto-schedule --data-dir DIR --user NAME --from 2024-04-15 --to 2024-04-21 [--team 红旗义警队]
 
 It prints how many slots it filled and each slot it could not fill, with the rule that stopped it.
-Exit codes: 0 done (even with unfilled slots); 2 wrong arguments, unknown team or no data file.
+It acts as the operator --user (password from the terminal or $YIJING_PASSWORD). Exit codes: 0 done (even
+with unfilled slots); 2 wrong arguments, unknown team, no data file, no account or a role that may not.
 """
 
 from __future__ import annotations
@@ -11,7 +12,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import CLI_USER, data_dir_argument, existing_paths, progress_printer
+from .common import (
+    EXIT_REFUSED,
+    data_dir_argument,
+    existing_paths,
+    operator,
+    progress_printer,
+    refusal,
+    user_argument,
+)
 
 COMMAND = "auto-schedule"
 
@@ -20,6 +29,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         COMMAND, help="自动排班：按规则为一段时间的班次安排队员 (fill the shifts of a period; prints unfilled slots)")
     data_dir_argument(parser, in_subcommand=True)
+    user_argument(parser)
     parser.add_argument("--from", dest="date_from", metavar="DATE", required=True, help="开始日期 (如 2024-04-15)")
     parser.add_argument("--to", dest="date_to", metavar="DATE", required=True, help="结束日期 (含当天)")
     parser.add_argument("--team", metavar="NAME", help="只排这支队伍的岗位，只用本队队员; 默认全部队伍")
@@ -35,7 +45,7 @@ def run(args: argparse.Namespace) -> int | None:
 def _run_auto_schedule(args: argparse.Namespace) -> int:
     from ..domain.dates import parse_loose_date
     from ..domain.errors import FieldError
-    from ..services import audit
+    from ..services import session
     from ..services.roster.teams import find_team_by_name
     from ..services.schedule.auto_scheduler import auto_schedule
     from ..services.schedule.errors import ScheduleError
@@ -60,8 +70,13 @@ def _run_auto_schedule(args: argparse.Namespace) -> int:
             if team_id is None:
                 print(f"没有名为“{args.team.strip()}”的队伍", file=sys.stderr)
                 return 2
-        with audit.acting_as(CLI_USER):
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
             result = auto_schedule(start, end, team_id=team_id, progress=progress)
+    except session.PermissionDenied as exc:
+        return refusal(exc)
     except ScheduleError as exc:
         print(exc.message, file=sys.stderr)
         return 2

@@ -27,6 +27,7 @@ from peewee import (
     TimeField,
 )
 
+from ..domain.i18n import QT_TRANSLATE_NOOP
 from .database import db
 
 _uuid_source: Callable[[], str] | None = None
@@ -118,15 +119,52 @@ class User(BaseModel):
     password_hash = CharField(max_length=300, default="")
     role = CharField(max_length=10, default="录入员")  # 管理员 / 录入员 / 查看
     active = BooleanField(default=True)
+    failed_logins = IntegerField(default=0)  # wrong passwords in a row: each further try waits longer
+    last_failed_at = DateTimeField(null=True)
+    last_login_at = DateTimeField(null=True)
+
+
+class AuditLogImmutable(RuntimeError):
+    """The audit log is append-only (the database's triggers refuse changes too)."""
 
 
 class AuditLog(BaseModel):
+    """Append-only: rows are added, never changed; rows past the retention period leave only through
+    an archive (services/audit.py `archive_old_entries`), which the triggers of migration 6 allow."""
+
     at = DateTimeField(default=datetime.now, index=True)
     username = CharField(max_length=50, default="")
-    action = CharField(max_length=50)  # 新增 / 修改 / 删除 / 导出 / 打印 / 备份 / 恢复 …
+    action = CharField(max_length=50)  # 新增 / 修改 / 删除 / 导出 / 打印 / 备份 / 恢复 / 登录 …
     table_name = CharField(max_length=50, default="")
     record_uuid = CharField(max_length=32, default="")
     summary = TextField(default="")  # never personal data
+
+    def save(self, *args, **kwargs):
+        if self.id is not None:
+            raise AuditLogImmutable(QT_TRANSLATE_NOOP("Messages", "操作日志只能追加，不能修改"))
+        return super().save(*args, **kwargs)
+
+    def delete_instance(self, *args, **kwargs):
+        raise AuditLogImmutable(QT_TRANSLATE_NOOP("Messages", "操作日志不能删除"))
+
+    @classmethod
+    def update(cls, *args, **kwargs):
+        raise AuditLogImmutable(QT_TRANSLATE_NOOP("Messages", "操作日志只能追加，不能修改"))
+
+    @classmethod
+    def delete(cls, *args, **kwargs):
+        raise AuditLogImmutable(QT_TRANSLATE_NOOP("Messages", "操作日志不能删除"))
+
+
+class AuditArchive(BaseModel):
+    """One archiving of old audit entries: up to when, how many, the file they went to (append-only)."""
+
+    archived_at = DateTimeField(default=datetime.now)
+    cutoff = DateTimeField()  # entries before this moment were archived
+    entries = IntegerField(default=0)
+    file_name = CharField(max_length=200, default="")
+    sha256 = CharField(max_length=64, default="")
+    username = CharField(max_length=50, default="")
 
 
 class Counter(BaseModel):
@@ -177,6 +215,9 @@ class Member(BaseModel):
     pinyin_initials = CharField(max_length=60, default="")
     notes = TextField(default="")
     deleted_at = DateTimeField(null=True)
+    consent_on = DateField(null=True)  # consent to the processing of their data (个人信息保护法 Art. 13/14)
+    consent_way = CharField(max_length=20, default="")  # 书面 / 口头 / 电子
+    anonymised_at = DateTimeField(null=True)  # personal data removed after leaving (kept for the figures)
 
     class Meta:
         indexes = (
@@ -540,6 +581,7 @@ ALL_MODELS: list[type[Model]] = [
     Holiday,
     User,
     AuditLog,
+    AuditArchive,
     Counter,
     Team,
     Member,

@@ -26,9 +26,11 @@ from ..config import DataPaths
 from ..db.database import db
 from ..db.snapshot import record_taken_at, taken_at, write_copy
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from . import audit, backup_archive, files
+from ..domain.vocabulary import CLERK
+from . import audit, backup_archive, files, session
 from .backup_password import require_backup_password
 from .progress import Progress, report
+from .session import BACKUP, requires
 from .settings import get_setting, set_setting
 
 log = logging.getLogger(__name__)
@@ -61,9 +63,10 @@ def encrypted_file_name(when: datetime) -> str:
     return f"{ENCRYPTED_PREFIX}{when:%Y%m%d-%H%M%S}{backup_archive.ARCHIVE_SUFFIX}"
 
 
+@requires(BACKUP)
 def backup_now(paths: DataPaths, dest: Path | None = None, *, password: str | None = None,
                now: datetime | None = None, progress: Progress | None = None) -> Path:
-    """Back up the open database and return the file written.
+    """Back up the open database and return the file written (an operator's backup: session.BACKUP).
 
     `dest`: a file, an existing folder (a name is chosen in it), or None for the data folder's backups.
     `password`: write an encrypted `.7z` (it must be the backup password that was set)."""
@@ -234,12 +237,16 @@ def last_backup_at() -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+AUTOMATIC = "自动备份"  # the account name the automatic backup is audit-logged under
+
+
 def auto_backup_if_due(paths: DataPaths, now: datetime | None = None) -> Path | None:
     """The automatic backup (on exit): made when none was made today; None when not due."""
     now = now or datetime.now()
     last = get_setting(LAST_AUTOMATIC)
     if last and datetime.fromisoformat(last).date() == now.date():
         return None
-    target = backup_now(paths, now=now)
+    with session.acting_as(session.Account(AUTOMATIC, CLERK)):  # the program's own, whoever is logged in
+        target = backup_now(paths, now=now)
     set_setting(LAST_AUTOMATIC, now.isoformat(timespec="seconds"))
     return target

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from ..db.database import db
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from . import audit
+from . import audit, session
 from .accounts import check_password, hash_password
+from .session import SETTINGS
 from .settings import get_setting, set_setting
 
 SETTING = "backup_password_hash"
@@ -50,7 +51,12 @@ def require_backup_password(password: str | None) -> str:
 
 
 def set_backup_password(new: str, current: str | None = None, acting_user: str | None = None) -> None:
-    """Set (or change, with the current one) the backup password."""
+    """Set (or change, with the current one) the backup password (the administrator's, once the folder
+    has accounts)."""
+    from .accounts import accounts_exist
+
+    if accounts_exist():
+        session.require(SETTINGS)
     if has_backup_password() and not check_backup_password(current or ""):
         raise BackupPasswordError(QT_TRANSLATE_NOOP("Messages", "原备份密码不对"))
     if len(new) < MIN_LENGTH:

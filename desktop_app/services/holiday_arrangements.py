@@ -32,6 +32,7 @@ from ..domain.holiday_days import (
 from ..domain.holiday_notice import days_for_layer, parse_notice
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from . import audit, calendar
+from .session import SETTINGS, requires
 
 YEAR_RANGE = (1950, 2100)
 
@@ -133,6 +134,7 @@ def check_arrangement(layer: str, year: int, days: Sequence[ArrangedDay]) -> lis
     return problems
 
 
+@requires(SETTINGS)
 def save_arrangement(layer: str, year: int, days: Sequence[ArrangedDay], confirmed: bool = True,
                      source: str | None = None) -> SaveResult:
     """Store `days` as `layer`'s arrangement for `year`, replacing what was there, in one transaction;
@@ -167,6 +169,7 @@ def save_arrangement(layer: str, year: int, days: Sequence[ArrangedDay], confirm
     return SaveResult(layer, year, rest, len(days) - rest, moved)
 
 
+@requires(SETTINGS)
 def apply_notice(text: str, layer: str = NATIONAL, default_year: int | None = None) -> SaveResult:
     """Read the notice and store what it names as the confirmed arrangement of its year; a notice not read
     completely raises `ArrangementRefused` naming each sentence, and changes nothing."""

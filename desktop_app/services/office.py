@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..db.database import db
-from ..db.models import MediatingBody, OfficeSettings
+from ..db.models import MediatingBody, OfficeSettings, User
 from ..domain.errors import FieldError
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..domain.text_hygiene import text_value
 from ..domain.xinjiang_places import is_in_xinjiang
 from . import audit
+from .session import SETTINGS, require
 from .settings import get_setting, set_setting
 
 XINJIANG_HOLIDAYS_KEY = "calendar.xinjiang_holidays"
@@ -83,7 +84,15 @@ def validate_office(info: OfficeInfo) -> list[FieldError]:
     return errors
 
 
+def _require_settings_or_set_up() -> None:
+    """The office's details are the administrator's; while a new data folder is set up (before its first
+    account exists) whoever sets it up enters them."""
+    if User.select().exists():
+        require(SETTINGS)
+
+
 def save_office(info: OfficeInfo) -> None:
+    _require_settings_or_set_up()
     errors = validate_office(info)
     if errors:
         raise errors[0]
@@ -120,6 +129,7 @@ def counts_xinjiang_holidays() -> bool:
 
 def set_xinjiang_holidays(counts: bool | None) -> None:
     """Set the switch (None: follow the office's place again)."""
+    _require_settings_or_set_up()
     counted_before = counts_xinjiang_holidays()
     with db.atomic():
         set_setting(XINJIANG_HOLIDAYS_KEY, counts)

@@ -22,6 +22,7 @@ from ..db.models import Activity, AuditLog, Case, DutyPost, Member, Team
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..domain.vocabulary import DELETED_ACTIVITY, DELETED_CASE, DELETED_MEMBER, DELETED_POST, DELETED_TEAM
 from . import audit
+from .session import PURGE, requires
 
 RETENTION_DAYS = 365  # a deleted record can be purged a year after it was deleted
 
@@ -160,6 +161,7 @@ def _has_attached(row: Model) -> bool:
                for condition, fk in row.dependencies(search_nullable=True))
 
 
+@requires(PURGE)
 def purge_expired(now: datetime | None = None, retention_days: int = RETENTION_DAYS) -> PurgeResult:
     """Remove for good what was deleted more than `retention_days` ago and has nothing attached; one
     transaction, one audit entry per record removed (kind and name or number, no personal data)."""

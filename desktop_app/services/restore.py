@@ -28,13 +28,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import peewee
+
 from ..config import DataPaths
 from ..db.migrations import STEPS
 from ..db.snapshot import TAKEN_AT_KEY, check_file
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from . import audit, backup_archive, files
+from . import audit, backup_archive, files, session
 from .backup import BackupFile, backup_time
 from .progress import Progress, report
+from .session import RESTORE
 from .storage import KEPT_MARK, close_store, kept_copies, open_store
 
 log = logging.getLogger(__name__)
@@ -54,9 +57,18 @@ class RestoreError(RuntimeError):
         return self.message
 
 
-def check_may_restore(acting_user: str | None) -> None:
-    """Every operator may restore until accounts exist; then only a 管理员 (raise `RestoreError`)."""
-    return None
+def check_may_restore(acting_user: str | None = None) -> None:
+    """Until the folder has accounts anyone may restore (a folder being set up); then only an
+    administrator (session.RESTORE: `PermissionDenied`). Start-up recovery of a damaged file, before
+    anyone can log in, is `replace_damaged_database`, which does not ask."""
+    from .accounts import accounts_exist
+
+    try:
+        has_accounts = accounts_exist()
+    except (peewee.PeeweeException, sqlite3.Error, AttributeError):  # no readable data file: recovering it
+        return
+    if has_accounts:
+        session.require(RESTORE)
 
 
 @dataclass(frozen=True)

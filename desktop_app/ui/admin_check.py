@@ -1,51 +1,87 @@
-"""Asks for an administrator's name and password before personal data leaves in full.
-The first time, when no administrator exists yet, it sets one up."""
+"""The administrator's password before personal data leaves in full, and the first administrator.
+
+- Where no administrator exists yet (the set-up of a new data folder, after the office's details, or a
+  folder from before accounts) the dialog sets one up: name, password twice, its strength shown.
+- Otherwise it asks again for the password of the administrator who is logged in
+  (`confirm_administrator`) before a full-form export or print: the role decides (services/session.py),
+  the re-entry makes sure the administrator is still the one at the keyboard. A wrong password counts
+  as a failed try of that account and is audit-logged.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain.vocabulary import ADMIN
-from ..services.accounts import AccountError, create_user, has_administrator, verify_administrator
+from ..services import session
+from ..services.accounts import (
+    AccountError,
+    create_first_administrator,
+    has_administrator,
+    verify_administrator,
+)
+from .accounts.password_fields import StrengthLabel, password_line
 from .field_errors import FieldMessage
 
 
 class AdminCheckDialog(QDialog):
-    def __init__(self, purpose: str, parent: QWidget | None = None) -> None:
+    def __init__(self, purpose: str, parent: QWidget | None = None, username: str | None = None) -> None:
+        """`username`: the administrator who must confirm (shown, not editable)."""
         super().__init__(parent)
         self.first_time = not has_administrator()
         self.username_value = ""
+        self.password_value = ""
         self.setWindowTitle(self.tr("设置管理员") if self.first_time else self.tr("管理员确认"))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            self.tr("{0}需要管理员确认。\n还没有管理员账号：请现在设置，以后由管理员输入密码确认。").format(purpose)
-            if self.first_time else self.tr("{0}需要管理员确认，此操作将记入操作日志。").format(purpose))
+            self.tr("{0}需要一个管理员账号。\n请设置第一个管理员：以后每次启动都要登录，"
+                    "由管理员添加其他操作员的账号。").format(purpose)
+            if self.first_time else self.tr("{0}需要管理员再次输入密码确认，此操作将记入操作日志。").format(purpose))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         layout.addLayout(form)
         self.username = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.messages = {"username": FieldMessage(self.username), "password": FieldMessage(self.password)}
+        self.username.setMaxLength(50)
+        self.display_name = QLineEdit()
+        self.display_name.setMaxLength(50)
+        self.display_name.setPlaceholderText(self.tr("如 李所长；可不填"))
+        self.password = password_line()
+        self.repeat = password_line()
+        self.messages = {"username": FieldMessage(self.username), "password": FieldMessage(self.password),
+                         "repeat": FieldMessage(self.repeat)}
         form.addRow(self.tr("管理员用户名"), self.username)
         form.addRow("", self.messages["username"])
+        if self.first_time:
+            form.addRow(self.tr("姓名"), self.display_name)
+        else:
+            self.display_name.hide()
         form.addRow(self.tr("密码"), self.password)
+        self.strength = StrengthLabel(self.password, self.username)
+        if self.first_time:
+            form.addRow("", self.strength)
+        else:
+            self.strength.hide()
         form.addRow("", self.messages["password"])
         if self.first_time:
             form.addRow(self.tr("再次输入密码"), self.repeat)
+            form.addRow("", self.messages["repeat"])
         else:
             self.repeat.hide()
+        if username and not self.first_time:
+            self.username.setText(username)
+            self.username.setReadOnly(True)
+            self.password.setFocus()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确认"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -62,17 +98,26 @@ class AdminCheckDialog(QDialog):
                 if self.password.text() != self.repeat.text():
                     self.messages["password"].show_error(self.tr("两次输入的密码不一致"))
                     return
-                user = create_user(self.username.text(), self.password.text(), ADMIN)
+                user = create_first_administrator(self.username.text(), self.password.text(),
+                                                  self.display_name.text(), repeat=self.repeat.text())
             else:
                 user = verify_administrator(self.username.text(), self.password.text())
         except AccountError as exc:
             self.messages.get(exc.error.field, self.messages["password"]).show_error(exc.error.message)
             return
         self.username_value = user.username
+        self.password_value = self.password.text()
+        self.password.clear()
+        self.repeat.clear()
         super().accept()
 
 
 def confirm_administrator(parent: QWidget, purpose: str) -> str | None:
-    """The administrator's user name when confirmed, else None."""
-    dialog = AdminCheckDialog(purpose, parent)
+    """The logged-in administrator's name once they typed their password again, else None."""
+    account = session.current()
+    if account is None or account.role != ADMIN:
+        QMessageBox.information(parent, QCoreApplication.translate("AdminCheckDialog", "需要管理员"),
+                                QCoreApplication.translate("AdminCheckDialog", "{0}只能由管理员办理。").format(purpose))
+        return None
+    dialog = AdminCheckDialog(purpose, parent, username=account.username)
     return dialog.username_value if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,17 +1,22 @@
-"""The main window: six tabs, the 文件, 设置, 语言 and 帮助 menus, and a status bar with the data file and backup
-time."""
+"""The main window: six tabs, the 文件, 设置, 账号, 语言 and 帮助 menus, and a status bar with the data file,
+the operator logged in and the backup time. What the operator's role may not do is not offered (the
+services refuse it anyway); 切换用户 and 注销 are there when the window was opened by a login
+(`signed_in`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from ..build_info import build_date_text, version
 from ..config import APP_NAME, DataPaths
-from ..services import backup
+from ..services import accounts, backup, session
 from ..services.office import get_office
+from ..services.session import ACCOUNTS, ANONYMISE, AUDIT, BACKUP, RESTORE
+from ..services.session import SETTINGS as SETTINGS_PERMISSION
 from .app_icon import application_icon
 from .backup_actions import BackupActions
 from .dashboard.dashboard_tab import DashboardTab
@@ -19,6 +24,7 @@ from .i18n import LANGUAGES, available_languages, choose_language, chosen_langua
 from .lazy_tab import LazyTab
 from .office_dialog import OfficeDialog
 from .ops import BACKUPS, SETTINGS, announce, follow_changes
+from .roles import hide_unless, may
 from .schedule.sheet_settings import leader_phones_action
 from .view_state import remember_window
 
@@ -61,9 +67,16 @@ def _records_tab() -> RecordsTab:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
+    switch_user_requested = Signal()
+    logout_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, paths: DataPaths, parent: QWidget | None = None, signed_in: bool = False) -> None:
+        """`signed_in`: opened by the login (app.py), which 切换用户 and 注销 hand back to."""
         super().__init__(parent)
         self.paths = paths
+        self.signed_in = signed_in
+        self.dialog: QWidget | None = None
         self.setWindowIcon(application_icon())
         remember_window(self)  # fits the screen (1366×768, 1280×720), then where it was last closed
         self.tabs = QTabWidget()
@@ -91,8 +104,17 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.data_label = QLabel()
         self.backup_label = QLabel()
+        self.user_label = QLabel()
         self.statusBar().addWidget(self.data_label, 1)
+        self.user_label.setContentsMargins(0, 0, 12, 0)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.backup_label)
+        self.idle_lock = None
+        if session.logged_in() is not None:
+            from .accounts.idle_lock import IdleLock
+
+            self.idle_lock = IdleLock(self, accounts.idle_lock_minutes())
+            self.idle_lock.quit_requested.connect(self.quit_requested.emit)
         self.refresh()
         follow_changes(self, {SETTINGS, BACKUPS}, self.refresh, stale=False)
 
@@ -116,6 +138,10 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
+        self.switch_user_action = QAction(self.tr("切换用户…"), self)
+        self.switch_user_action.triggered.connect(self.switch_user_requested.emit)
+        self.logout_action = QAction(self.tr("注销"), self)
+        self.logout_action.triggered.connect(self.logout_requested.emit)
         for action in (self.backup_action, self.restore_action):
             file_menu.addAction(action)
         self.recycle_bin_action = QAction(self.tr("回收站…"), self)
@@ -124,6 +150,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.office_action)
         file_menu.addSeparator()
+        if self.signed_in:
+            file_menu.addAction(self.switch_user_action)
+            file_menu.addAction(self.logout_action)
+            file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         data_menu = self.menuBar().addMenu(self.tr("数据(&D)"))
         data_menu.addAction(self.usb_backup_action)
@@ -131,11 +161,18 @@ class MainWindow(QMainWindow):
         self.leader_phones_action = leader_phones_action(self)
         data_menu.addAction(self.leader_phones_action)
         self.data_menu = data_menu
+        hide_unless(BACKUP, self.backup_action, self.usb_backup_action)
+        hide_unless(RESTORE, self.restore_action)
+        hide_unless(SETTINGS_PERMISSION, self.office_action)
+        hide_unless(SETTINGS_PERMISSION, self.password_action)
+        self.data_menu.menuAction().setVisible(may(BACKUP) or may(SETTINGS_PERMISSION))
         settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
         self.holidays_action = QAction(self.tr("节假日安排…"), self)
         self.holidays_action.triggered.connect(lambda: self.edit_holidays())
         settings_menu.addAction(self.holidays_action)
         self.settings_menu = settings_menu
+        self.settings_menu.menuAction().setVisible(hide_unless(SETTINGS_PERMISSION, self.holidays_action))
+        self._build_account_menu()
         self.language_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
         self._build_language_menu()
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
@@ -148,11 +185,38 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
         self.file_menu, self.help_menu = file_menu, help_menu
 
+    def _build_account_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("账号(&A)"))
+        self.own_password_action = QAction(self.tr("修改密码…"), self)
+        self.own_password_action.triggered.connect(self.change_password)
+        self.accounts_action = QAction(self.tr("操作员账号…"), self)
+        self.accounts_action.triggered.connect(self.manage_accounts)
+        self.audit_action = QAction(self.tr("操作日志…"), self)
+        self.audit_action.triggered.connect(self.show_audit)
+        self.privacy_action = QAction(self.tr("安全与个人信息…"), self)
+        self.privacy_action.triggered.connect(self.edit_privacy)
+        account = session.logged_in()
+        menu.addAction(self.own_password_action)
+        self.own_password_action.setVisible(account is not None and account.user_id is not None)
+        menu.addSeparator()
+        for action, permission in ((self.accounts_action, ACCOUNTS), (self.audit_action, AUDIT),
+                                   (self.privacy_action, ANONYMISE)):
+            menu.addAction(action)
+            hide_unless(permission, action)
+        self.account_menu = menu
+
     def refresh(self) -> None:
         """The title and the status line; each tab keeps itself current (ops.follow_changes)."""
         office = get_office()
         unit = office.unit_name if office else self.tr("未设置单位")
-        self.setWindowTitle(f"{APP_NAME} — {unit}")
+        account = session.logged_in()
+        who = (self.tr("{0}（{1}）").format(account.shown_name, QCoreApplication.translate("Vocabulary", account.role))
+               if account else "")
+        title = f"{APP_NAME} — {unit}"
+        self.setWindowTitle(f"{title} — {who}" if self.signed_in and who else title)
+        self.user_label.setText(self.tr("当前操作员：{0}").format(who) if account else self.tr("未登录"))
+        if self.idle_lock is not None:
+            self.idle_lock.set_minutes(accounts.idle_lock_minutes())
         self.data_label.setText(self.tr("数据文件：{0}").format(self.paths.database))
         last = backup.last_backup_at()
         self.backup_label.setText(
@@ -189,12 +253,45 @@ class MainWindow(QMainWindow):
             announce({SETTINGS})
 
     def edit_holidays(self, year: int | None = None) -> None:
+        if not may(SETTINGS_PERMISSION):
+            QMessageBox.information(self, self.tr("节假日安排"), self.tr("节假日安排由管理员录入。"))
+            return
         from .holidays.holidays_dialog import HolidaysDialog
 
         dialog = HolidaysDialog(self, year)
         dialog.saved.connect(self.refresh)
         dialog.exec()
         self.refresh()
+
+    def change_password(self) -> QWidget:
+        from .accounts.password_fields import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self)
+        dialog.accepted.connect(lambda: QMessageBox.information(
+            self, self.tr("修改密码"), self.tr("密码已修改，下次登录请使用新密码。")))
+        return self._open(dialog)
+
+    def manage_accounts(self) -> QWidget:
+        from .accounts.accounts_dialog import AccountsDialog
+
+        return self._open(AccountsDialog(self))
+
+    def show_audit(self) -> QWidget:
+        from .accounts.audit_viewer import AuditViewer
+
+        return self._open(AuditViewer(self))
+
+    def edit_privacy(self) -> QWidget:
+        from .accounts.privacy_dialog import PrivacyDialog
+
+        dialog = PrivacyDialog(self)
+        dialog.finished.connect(lambda _result: self.refresh())
+        return self._open(dialog)
+
+    def _open(self, dialog):
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def _build_language_menu(self) -> None:
         """One checkable entry per language; one without translations yet is shown but cannot be chosen."""

@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ug" sourcelanguage="zh_CN">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>可用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作员账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上次登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增账号…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改角色…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”的角色：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>停用账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>停用“{0}”后，该账号不能再登录（记录保留，可以重新启用）。停用吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesPage</name>
     <message>
         <source>全部类别</source>
@@ -178,15 +257,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0}需要管理员确认。
-还没有管理员账号：请现在设置，以后由管理员输入密码确认。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0}需要管理员确认，此操作将记入操作日志。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>管理员用户名</source>
         <translation type="unfinished"></translation>
     </message>
@@ -208,6 +278,35 @@
     </message>
     <message>
         <source>两次输入的密码不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>使用本程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}需要一个管理员账号。
+请设置第一个管理员：以后每次启动都要登录，由管理员添加其他操作员的账号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}需要管理员再次输入密码确认，此操作将记入操作日志。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 李所长；可不填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>需要管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}只能由管理员办理。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -389,6 +488,191 @@
     </message>
     <message>
         <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewer</name>
+    <message>
+        <source>队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请假</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班次规律</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>排班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>换班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回访记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书模板</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>节假日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作员账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（设置时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录编号（32位）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>归档过期日志…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（未登录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（显示最近的 {0} 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超过保留期限（{0}个月）的 {1} 条可以归档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有超过保留期限（{0}个月）的日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>归档操作日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把 {0} 之前的 {1} 条操作日志写入一个 Excel 文件，核对无误后从数据文件中移出。
+请把归档文件妥善保管（如刻盘或存入档案U盘）。继续吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存归档文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作日志归档-{0}.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未归档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已归档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已把 {0} 条操作日志归档到：
+{1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1552,6 +1836,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>查看摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>确定删除案件“{0}”吗？
 编号不会再分配给其他案件，删除后可在“文件 → 回收站”中恢复。
 删除原因（可不填）：</source>
@@ -1593,6 +1885,40 @@
     </message>
     <message>
         <source>证书登记簿</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>修改密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再次输入新密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Curtain</name>
+    <message>
+        <source>已锁定</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2245,6 +2571,17 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <source>退出程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出后，打开着的窗口中尚未保存的内容将会丢失。确定退出吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>{0}（新建）</source>
@@ -2739,6 +3076,57 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>已锁定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>义警服务队管理系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>长时间无操作，窗口已锁定，未保存的内容都还在。请输入“{0}”的密码继续。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这是演示数据文件夹：演示账号（管理员、录入员、查看）的密码均为 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这个数据文件夹还没有可用的账号，请联系管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请稍候（{0}秒）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>首页</source>
@@ -2847,6 +3235,62 @@
     </message>
     <message>
         <source>数据(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>切换用户…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注销</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>账号(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改密码…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作员账号…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作日志…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>安全与个人信息…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前操作员：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>节假日安排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>节假日安排由管理员录入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码已修改，下次登录请使用新密码。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3117,6 +3561,18 @@
     </message>
     <message>
         <source>照片文件太大，请选择不超过2MB的图片。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队员同意本单位为义警工作处理其个人信息的日期（个人信息保护法）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同意处理个人信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同意方式</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5789,6 +6245,218 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>正在排版…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取队员…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在写入工作簿…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作日志只能追加，不能修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作日志不能删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码错误次数过多，请{seconds}秒后再试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码不能超过{length}位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码中不能有控制字符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码不能与用户名相同</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这个密码太容易被猜到，请换一个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>强：不容易被猜到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>中：可以使用；更长或混用字母、数字和符号会更安全</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>弱：可以使用，但建议加长，并混用字母、数字和符号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户名不能超过{length}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户名中不能有控制字符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名不能超过{length}个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本数据文件夹已有操作员账号，请由管理员登录后添加账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本数据文件夹已有操作员账号，不能再建演示账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该账号已停用，请联系管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原密码不对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该账号不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能停用当前登录的账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>至少要保留一个可用的管理员账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自动锁定时间应在{low}到{high}分钟之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作日志至少保留{months}个月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（未满十四周岁当事人，已隐去）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当事人“{name}”未满十四周岁，开始调解前须登记其监护人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同意日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同意方式应为 书面 / 口头 / 电子</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同意日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择同意的方式（书面、口头或电子）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写同意的日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离队队员个人信息的保留年限应在{low}到{high}年之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有这名队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这名队员的个人信息已经匿名化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有离队满{years}年的队员才能匿名化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查看完整的身份证号、电话和住址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>录入和修改数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除或恢复记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印（个人信息已脱敏）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出文件（个人信息已脱敏）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出或打印完整的个人信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查看不满十四周岁当事人的信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改单位信息和设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管理操作员账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从备份恢复数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查看和归档操作日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匿名化离队队员的个人信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先登录：{permission}需要以操作员账号登录后办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前账号“{user}”（{role}）无权{permission}。如需办理，请由有此权限的人员登录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>中文姓名中间不能有空格，各部分之间请用“·”隔开：是“{proposal}”吗？</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5837,15 +6505,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>正在排版…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>正在读取队员…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>正在写入工作簿…</source>
+        <source>彻底清除回收站中的过期记录</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5888,6 +6548,45 @@
     <name>MonthModel</name>
     <message>
         <source>周{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>新增操作员账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>初始密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6528,6 +7227,109 @@
     </message>
 </context>
 <context>
+    <name>PrivacyDialog</name>
+    <message>
+        <source>安全与个人信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 个月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无操作多久后锁定窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作日志保留（不少于6个月）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离队队员个人信息保留</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离队已满保留年限的队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匿名化后，姓名改为“已匿名队员+编号”，身份证号、出生日期、电话、住址、紧急联系人、照片和备注被清除；服务时长、值班和证书记录保留用于统计。此操作不能撤销，并记入操作日志。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>离队日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匿名化所选队员…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {0} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置已保存。自动锁定时间从下次登录起生效。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>匿名化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先在列表中选择队员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确定把 {0} 名离队队员的个人信息匿名化吗？此操作不能撤销。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未匿名化</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PublicityDialog</name>
     <message>
         <source>证书颁发公示名单</source>
@@ -6940,6 +7742,36 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>重置“{0}”的密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>没有权限</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RosterTab</name>
     <message>
         <source>查找：姓名 / 拼音 / 首字母 / 手机尾号 / 身份证尾号</source>
@@ -7104,6 +7936,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>正在导出花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>等 {0} 人</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7114,14 +7954,6 @@
     <message>
         <source>确定从花名册中删除“{0}”{1}吗？
 删除后其值班、服务时长等记录仍然保留，可在“文件 → 回收站”中恢复。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>正在导出花名册</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>正在生成花名册</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7431,6 +8263,10 @@
         <source>正在导出值班表</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>当前账号只能查看和打印值班表。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SectionsPanel</name>
@@ -7672,6 +8508,13 @@
     <message>
         <source>退出时的自动备份没有完成，数据本身不受影响：
 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StrengthLabel</name>
+    <message>
+        <source>至少8位；建议混用字母、数字和符号</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9379,6 +10222,18 @@
     </message>
     <message>
         <source>爱心帮扶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>口头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>电子</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

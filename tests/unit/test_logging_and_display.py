@@ -55,3 +55,37 @@ def test_no_message_when_everything_is_there_or_not_on_x11():
 def test_no_display_at_all_is_said_plainly():
     message = display_problem("linux", {}, loadable=lambda lib: True)
     assert message is not None and "DISPLAY" in message and "没有图形显示" in message
+
+
+def test_log_lines_hide_phones_written_with_spaces_dashes_and_the_country_code(tmp_path):
+    handler = setup_logging(tmp_path / "logs" / "yijing.log")
+    logging.getLogger("test.formats").warning("电话 138-1234-5678 / 138 1234 5678 / +86 138 1234 5678")
+    handler.flush()
+    text = (tmp_path / "logs" / "yijing.log").read_text(encoding="utf-8")
+    assert "5678" not in text and text.count(REDACTED) == 3
+    logging.getLogger().removeHandler(handler)
+    handler.close()
+
+
+def test_exception_texts_do_not_reach_the_log_but_program_errors_do(tmp_path):
+    handler = setup_logging(tmp_path / "logs" / "yijing.log")
+    log = logging.getLogger("test.exceptions")
+    typed, said = "住址：伽师县夏普吐勒镇团结路12号，事实：双方因宅基地争执", "保存当事人失败"
+    try:
+        try:
+            raise ValueError(typed)
+        except ValueError as exc:
+            raise RuntimeError(said) from exc
+    except RuntimeError:
+        log.exception("保存失败")
+    try:
+        None.missing  # noqa: B018
+    except AttributeError:
+        log.exception("程序错误")
+    handler.flush()
+    text = (tmp_path / "logs" / "yijing.log").read_text(encoding="utf-8")
+    assert "团结路" not in text and "宅基地" not in text and "保存当事人失败" not in text
+    assert "ValueError（消息已隐去" in text and "direct cause" in text and "RuntimeError（消息已隐去" in text
+    assert "'NoneType' object has no attribute 'missing'" in text
+    logging.getLogger().removeHandler(handler)
+    handler.close()

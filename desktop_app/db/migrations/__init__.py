@@ -28,6 +28,7 @@ from . import (
     m0003_holidays,
     m0004_clean_text,
     m0005_mediation,
+    m0006_accounts,
     m0007_activity_figures,
     m0008_member_hours_indexes,
 )
@@ -40,6 +41,7 @@ STEPS: list[tuple[int, ModuleType]] = [
     (3, m0003_holidays),
     (4, m0004_clean_text),  # runs on files the cases branch already brought to 5 too
     (5, m0005_mediation),
+    (6, m0006_accounts),
     (7, m0007_activity_figures),  # 6 is the accounts branch's (audit)
     (8, m0008_member_hours_indexes),
 ]

@@ -42,6 +42,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import HOST, MEDIATOR
 from .. import audit
 from ..bulk import insert_rows, next_id, update_rows
+from ..session import EDIT, requires
 from .bodies import BodyInfo, default_body, list_bodies, list_officers
 from .case_form import CaseFormLookups, CaseInput, number_prefix, validate_case
 from .fields import CaseInvalid, parse_datetime
@@ -237,6 +238,7 @@ def _refused(index: int, exc: CaseInvalid | CaseRefused) -> Exception:
                                message=exc.message))
 
 
+@requires(EDIT)
 def register_cases(records: Sequence[CaseRecord], today: date | None = None) -> list[int]:
     """Check and store the cases with their history, in one transaction; returns their ids in order."""
     today = today or date.today()

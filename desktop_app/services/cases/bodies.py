@@ -25,6 +25,7 @@ from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import PEOPLES_MEDIATION
 from .. import audit
 from ..office import get_office
+from ..session import SETTINGS, requires
 from ..settings import get_setting, set_setting
 from .fields import CaseInvalid
 
@@ -106,6 +107,7 @@ def check_prefix(prefix: str, field: str = "number_prefix") -> str:
     return value
 
 
+@requires(SETTINGS)
 def save_body(body_id: int | None, name: str, number_prefix: str, *, is_default: bool = False,
               active: bool = True, seal_image: bytes | Unchanged | None = KEEP) -> BodyInfo:
     """Add (body_id None) or change a 调委会; `CaseInvalid` naming each wrong field. The prefix of a body
@@ -168,6 +170,7 @@ def unassigned_count() -> int:
                                Case.deleted_at.is_null()).count()
 
 
+@requires(SETTINGS)
 def assign_unassigned(body_id: int) -> int:
     """Give every unassigned 人民调解 case to this 调委会 (their numbers stay as they are); how many."""
     with db.atomic():
@@ -190,6 +193,7 @@ def list_officers() -> list[str]:
     return [str(name) for name in value] if isinstance(value, list) else []
 
 
+@requires(SETTINGS)
 def save_officers(names: list[str]) -> list[str]:
     """Store the list (names checked, duplicates dropped); `CaseInvalid` naming the first wrong name."""
     cleaned: list[str] = []

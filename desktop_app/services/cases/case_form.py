@@ -43,6 +43,7 @@ from ...domain.vocabulary import (
     SECURITY_OFFENCES,
 )
 from .. import audit
+from ..session import DELETE, EDIT, READ_FULL, requires
 from .bodies import BodyInfo, default_body, get_body, list_officers
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
 from .investigations import InvestigationEntry, list_investigations
@@ -434,6 +435,7 @@ def _peoples_values(data: CaseInput, values: dict[str, Any], received: datetime 
     return out
 
 
+@requires(EDIT)
 def register_case(data: CaseInput, today: date | None = None) -> Case:
     """受理: check and store a new case in status 受理 with its number (in its kind's series) and deadlines,
     in one transaction."""
@@ -467,6 +469,7 @@ def number_prefix(values: dict[str, Any], lookups: CaseFormLookups | None = None
     return body.number_prefix
 
 
+@requires(EDIT)
 def save_case(data: CaseInput, case_id: int | None = None, today: date | None = None) -> Case:
     """Register a new case (case_id None) or store the form's changes to one; `CaseInvalid` if wrong.
 
@@ -486,6 +489,7 @@ def save_case(data: CaseInput, case_id: int | None = None, today: date | None = 
     return case
 
 
+@requires(DELETE)
 def delete_case(case_id: int, reason: str = "") -> None:
     """Soft delete: the case leaves the register, its number stays taken (register of deleted cases)."""
     with db.atomic():
@@ -497,6 +501,7 @@ def delete_case(case_id: int, reason: str = "") -> None:
         audit.record("删除", "case", case.uuid, f"删除案件 {case.number}{why}")
 
 
+@requires(DELETE)
 def restore_case(case_id: int) -> None:
     with db.atomic():
         case = Case.get_by_id(case_id)
@@ -525,6 +530,7 @@ def case_input(case: Case) -> CaseInput:
     )
 
 
+@requires(READ_FULL)
 def load_case(case_id: int, today: date | None = None) -> CaseDetail:
     """Everything the case form shows, personal data in full (the record's own form)."""
     today = today or date.today()

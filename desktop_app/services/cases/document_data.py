@@ -21,11 +21,12 @@ from ...documents.case_data import (
 )
 from ...domain.dates import format_date
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
-from ...domain.masking import mask_address, mask_id, mask_phone
+from ...domain.masking import mask_address, mask_free_text, mask_id, mask_phone
 from ...domain.vocabulary import CLOSED, PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from ..office import get_office
 from ..progress import Progress
+from ..session import FULL_FORM, PRINT, require, requires
 from .bodies import body_seal
 from .investigations import list_investigations
 from .parties import PartyEntry, list_mediators, list_parties
@@ -50,6 +51,7 @@ DOCUMENT_KINDS = (APPLICATION, ACCEPTANCE, RIGHTS, INVESTIGATION, SESSION, AGREE
 FULL_IDENTITY_KINDS = (APPLICATION, AGREEMENT, ORAL, DOSSIER)  # legal originals that may carry full identity
 UNASSIGNED = QT_TRANSLATE_NOOP("Messages", "本案尚未指定人民调解委员会：人民调解的文书须以调委会名义出具并加盖其印章"
                                            "（《人民调解法》第二十九条），请先在“基本情况”中选择调委会")
+CASE_SUMMARY = SUMMARY  # what a role that may not open the case form sees of a case
 
 
 def _party_data(parties: list[PartyEntry], masked: bool) -> list[PartyData]:
@@ -71,6 +73,9 @@ def office_seal() -> bytes | None:
 
 
 def _case_data(case: Case, masked: bool, today: date) -> CaseData:
+    """The case's plain data; masked: ID numbers, phones and addresses of the parties, and ID and phone
+    numbers written inside the free text (facts, records, terms …)."""
+    text = mask_free_text if masked else (lambda value: value)
     office = get_office()
     mediators = list_mediators(case.id)
     hosts = [m.name for m in mediators if m.role == "主持人"]
@@ -79,38 +84,38 @@ def _case_data(case: Case, masked: bool, today: date) -> CaseData:
     return CaseData(
         unit_name=unit, parent_unit=office.parent_unit if office else "", number=case.number or "",
         kind=case.kind, category=case.category, source=case.source, received_at=case.received_at,
-        status=case.status, place=case.place, summary=case.summary, facts=case.facts,
-        responsibilities=case.responsibilities, deadline=case.deadline, outcome=case.outcome,
-        agreement_terms=case.agreement_terms,
+        status=case.status, place=case.place, summary=text(case.summary), facts=text(case.facts),
+        responsibilities=text(case.responsibilities), deadline=case.deadline, outcome=text(case.outcome),
+        agreement_terms=text(case.agreement_terms),
         agreement_amount=Decimal(case.agreement_amount) if case.agreement_amount is not None else None,
-        performance_way=case.performance_way, performance_place=case.performance_place,
+        performance_way=text(case.performance_way), performance_place=case.performance_place,
         performance_deadline=case.performance_deadline, copies=case.copies,
         oral_agreement=bool(case.oral_agreement), agreement_date=case.agreement_date,
         mediating_authority=case.mediating_authority or (unit if case.kind == PUBLIC_SECURITY_MEDIATION else ""),
         host_officer=case.host_officer or (hosts[0] if hosts else ""), incident_at=case.incident_at,
-        incident_place=case.incident_place, incident_cause=case.incident_cause,
-        incident_course=case.incident_course, incident_result=case.incident_result, closed_on=case.closed_on,
+        incident_place=case.incident_place, incident_cause=text(case.incident_cause),
+        incident_course=text(case.incident_course), incident_result=text(case.incident_result), closed_on=case.closed_on,
         mediators=list(dict.fromkeys(m.name for m in mediators if m.role != "记录人")),
         recorder=next((m.name for m in mediators if m.role == "记录人"), ""),
         parties=_party_data(list_parties(case.id, today), masked),
-        sessions=[SessionData(s.held_at, s.place, s.present, s.record, s.result, s.rights_notified)
+        sessions=[SessionData(s.held_at, s.place, text(s.present), text(s.record), text(s.result), s.rights_notified)
                   for s in list_sessions(case.id)],
-        follow_ups=[FollowUpData(f.date, f.performed, f.satisfaction, f.escalation_signs, f.visitor, f.notes,
-                                 f.reason, f.measures) for f in list_follow_ups(case.id)],
+        follow_ups=[FollowUpData(f.date, f.performed, f.satisfaction, text(f.escalation_signs), f.visitor, text(f.notes),
+                                 text(f.reason), text(f.measures)) for f in list_follow_ups(case.id)],
         masked=masked, printed_on=today,
         body_name=case.body.name if case.body_id else "",
         seal_png=office_seal() if security else body_seal(case.body_id),
-        outcome_status=case_outcomes([case.id]).get(case.id, ""), requests=case.requests,
+        outcome_status=case_outcomes([case.id]).get(case.id, ""), requests=text(case.requests),
         first_deadline=compute_deadlines(case.kind, case.received_at.date(), needs_appraisal=bool(case.appraisal),
                                          appraisal_issued=case.appraisal_issued_on)[0],
         extension_agreed_on=case.extension_agreed_on, extended_deadline=case.extended_deadline,
         confirmation_applied_on=case.confirmation_applied_on, confirmation_court=case.confirmation_court,
-        confirmation_result=case.confirmation_result, offence=case.offence, circumstances=case.circumstances,
+        confirmation_result=case.confirmation_result, offence=case.offence, circumstances=text(case.circumstances),
         parties_consent=bool(case.parties_consent), appraisal=case.appraisal,
         appraisal_issued_on=case.appraisal_issued_on,
         others_present=[line.strip() for line in case.others_present.splitlines() if line.strip()],
-        investigations=[InvestigationData(i.held_at, i.place, i.subject, i.investigators, i.recorder, i.present,
-                                          i.record) for i in list_investigations(case.id)],
+        investigations=[InvestigationData(i.held_at, i.place, text(i.subject), i.investigators, i.recorder,
+                                          text(i.present), text(i.record)) for i in list_investigations(case.id)],
         filed_by=case.filed_by, filed_on=case.filed_on, retention=case.retention, wording=office_wording(),
     )
 
@@ -120,6 +125,7 @@ def case_document_data(case_id: int, masked: bool = True, today: date | None = N
     """The case as plain data for the documents; ID numbers, phones and addresses masked unless
     `masked=False` (a legal original such as the 协议书), which is audit-logged (`audit_full=False`
     only for a caller that records the whole batch itself, as the export does)."""
+    require(PRINT if masked else FULL_FORM)
     today = today or date.today()
     case = Case.get_by_id(case_id)
     if not masked and audit_full:
@@ -227,11 +233,14 @@ def document_title(case_id: int, kind: str) -> str:
     return TITLES[keys[kind]][1 if security else 0] or kind
 
 
+@requires(PRINT)
 def render_document(case_id: int, kind: str, masked: bool = True, session_index: int | None = None,
                     today: date | None = None, progress: Progress | None = None) -> bytes:
     """One of DOCUMENT_KINDS as PDF bytes, for the preview-and-print dialog; audit-logged as 打印."""
     if kind not in DOCUMENT_KINDS:
         raise ValueError(f"unknown document kind: {kind}")
+    if not masked:
+        require(FULL_FORM)
     today = today or date.today()
     case = Case.get_by_id(case_id)
     refusal = document_refusal(case, kind, session_index, today)
@@ -268,6 +277,7 @@ def render_document(case_id: int, kind: str, masked: bool = True, session_index:
     return pdf
 
 
+@requires(PRINT)
 def render_register(case_ids: Sequence[int] | None = None, period: tuple[date, date] | None = None,
                     today: date | None = None) -> bytes:
     """The register of these cases (or of a period) as PDF bytes for the preview-and-print dialog;

@@ -30,6 +30,7 @@ from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from ..office import get_office
 from ..progress import Progress
+from ..session import EXPORT, FULL_FORM, require
 from ..usb_export import ExportFailed, Manifest, safe_file_name, write_files_safely
 from .document_data import case_document_data
 from .register import CaseFilter, fetch_case_rows, search_case_ids
@@ -96,6 +97,7 @@ def export_cases(
 
     `selection`: case ids, or a (from, to) period of received dates. `progress(done, total, file)` is
     called before each file and may raise to cancel. Raises `ExportFailed` with a Chinese message."""
+    require(FULL_FORM if full else EXPORT)
     today = today or date.today()
     masked = not full
     form = "脱敏" if masked else "完整身份信息"
@@ -192,7 +194,8 @@ def _identity_columns(case_ids: list[int], masked: bool) -> dict[int, tuple[str,
 
 def build_register_xlsx(case_ids: Sequence[int], masked: bool = True, today: date | None = None) -> bytes:
     """The register of these cases (in this order) as .xlsx bytes; ID numbers and phones masked unless
-    `masked=False`."""
+    `masked=False` (an administrator's choice)."""
+    require(EXPORT if masked else FULL_FORM)
     today = today or date.today()
     case_ids = list(case_ids)
     rows = fetch_case_rows(case_ids, today)

@@ -12,6 +12,7 @@ from ...db.models import Investigation
 from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from .. import audit
+from ..session import DELETE, EDIT, requires
 from .fields import MAX_TEXT, CaseInvalid, Received, datetime_field, live_case, text_field
 
 
@@ -65,6 +66,7 @@ def validate_investigation(data: InvestigationInput, case: Received, today: date
     return values
 
 
+@requires(EDIT)
 def add_investigation(case_id: int, data: InvestigationInput, today: date | None = None) -> Investigation:
     with db.atomic():
         case = live_case(case_id)
@@ -73,6 +75,7 @@ def add_investigation(case_id: int, data: InvestigationInput, today: date | None
     return row
 
 
+@requires(EDIT)
 def update_investigation(investigation_id: int, data: InvestigationInput,
                          today: date | None = None) -> Investigation:
     with db.atomic():
@@ -85,6 +88,7 @@ def update_investigation(investigation_id: int, data: InvestigationInput,
     return row
 
 
+@requires(DELETE)
 def delete_investigation(investigation_id: int) -> None:
     with db.atomic():
         row = Investigation.get_by_id(investigation_id)

@@ -38,7 +38,9 @@ from ...domain.vocabulary import (
 from ...domain.vocabulary import GUARDIAN as GUARDIAN
 from ...domain.vocabulary import MEDIATOR_ROLES as MEDIATOR_ROLES
 from .. import audit
+from ..session import DELETE, EDIT, requires
 from .fields import CaseInvalid, choice_field, date_field, live_case, text_field
+from .sensitive import HIDDEN_MINOR, as_seen, is_under_fourteen, may_see_sensitive
 from .workflow import CaseRefused, age_on, is_minor
 
 PARTY_ROLES = PEOPLES_PARTY_ROLES  # 人民调解's; the register orders the roles of both kinds
@@ -86,6 +88,7 @@ class PartyEntry:
     guardian_of_name: str
     position: int
     is_minor: bool
+    sensitive: bool = False  # under 14 (services/cases/sensitive.py)
 
     def to_input(self) -> PartyInput:
         return PartyInput(role=self.role, name=self.name, gender=self.gender, ethnic=self.ethnic_code,
@@ -227,6 +230,7 @@ def validate_party(data: PartyInput, case_id: int, party_id: int | None = None,
     return values
 
 
+@requires(EDIT)
 def add_party(case_id: int, data: PartyInput, today: date | None = None) -> Party:
     """Add one party; a minor without a 监护人 is allowed here (see `case_warnings`) but not at 调解成功."""
     with db.atomic():
@@ -238,6 +242,7 @@ def add_party(case_id: int, data: PartyInput, today: date | None = None) -> Part
     return party
 
 
+@requires(EDIT)
 def update_party(party_id: int, data: PartyInput, today: date | None = None) -> Party:
     with db.atomic():
         party = Party.get_by_id(party_id)
@@ -250,6 +255,7 @@ def update_party(party_id: int, data: PartyInput, today: date | None = None) -> 
     return party
 
 
+@requires(DELETE)
 def delete_party(party_id: int) -> None:
     with db.atomic():
         party = Party.get_by_id(party_id)
@@ -263,6 +269,7 @@ def delete_party(party_id: int) -> None:
         party.delete_instance()
 
 
+@requires(EDIT)
 def reorder_parties(case_id: int, party_ids: Sequence[int]) -> None:
     """The order of the parties on the documents."""
     with db.atomic():
@@ -276,16 +283,20 @@ def reorder_parties(case_id: int, party_ids: Sequence[int]) -> None:
 
 
 def list_parties(case_id: int, today: date | None = None) -> list[PartyEntry]:
+    """The case's parties as the acting account may see them: in full for the case's own form (READ_FULL),
+    masked otherwise; a party under 14 hidden from roles without SENSITIVE (services/cases/sensitive.py)."""
     today = today or date.today()
     rows = list(Party.select().where(Party.case == case_id).order_by(Party.position, Party.id))
-    names = {p.id: p.name for p in rows}
-    return [PartyEntry(
+    entries = [PartyEntry(
         id=p.id, role=p.role, name=p.name, gender=p.gender, ethnic_code=p.ethnic_code,
         ethnic=ETHNIC_GROUPS.get(p.ethnic_code, p.ethnic_code), age=p.age, birth_date=p.birth_date,
         id_number=p.id_number, phone=p.phone, address=p.address, occupation=p.occupation,
-        guardian_of_id=p.guardian_of_id, guardian_of_name=names.get(p.guardian_of_id, ""),
+        guardian_of_id=p.guardian_of_id, guardian_of_name="",
         position=p.position, is_minor=is_minor(p.birth_date, p.age, today),
+        sensitive=is_under_fourteen(p.birth_date, p.age, today),
     ) for p in rows]
+    names = {e.id: HIDDEN_MINOR if e.sensitive and not may_see_sensitive() else e.name for e in entries}
+    return [as_seen(e, names) for e in entries]
 
 
 # --- mediators -----------------------------------------------------------------------------------
@@ -357,6 +368,7 @@ def validate_mediator(case_id: int, member_id: int | None = None, officer_name: 
     return {"member": member_id, "officer_name": officer, "role": role}
 
 
+@requires(EDIT)
 def add_mediator(case_id: int, member_id: int | None = None, officer_name: str = "",
                  role: str = MEDIATOR) -> CaseMediator:
     """A volunteer from the roster (member_id) or an officer by name; the case then shows on the
@@ -370,6 +382,7 @@ def add_mediator(case_id: int, member_id: int | None = None, officer_name: str =
     return mediator
 
 
+@requires(EDIT)
 def update_mediator_role(mediator_id: int, role: str) -> None:
     errors: list[FieldError] = []
     role = choice_field(role, "mediator_role", QT_TRANSLATE_NOOP("Messages", "调解员角色"), MEDIATOR_ROLES, errors)
@@ -384,6 +397,7 @@ def update_mediator_role(mediator_id: int, role: str) -> None:
         audit.record("修改", "case_mediator", mediator.uuid, f"案件 {case.number} 调解员改为{role}")
 
 
+@requires(DELETE)
 def delete_mediator(mediator_id: int) -> None:
     with db.atomic():
         mediator = CaseMediator.get_by_id(mediator_id)

@@ -24,6 +24,7 @@ from ...domain.vocabulary import (
     PEOPLES_MEDIATION,
 )
 from .parties import ALL_PARTY_ROLES, GUARDIAN
+from .sensitive import shown_name
 from .workflow import confirmation_until, deadline_is_estimate, is_minor
 
 SORT_KEYS = ("received_at", "number", "kind", "category", "status", "deadline")
@@ -207,7 +208,8 @@ def _party_summaries(case_ids: list[int], today: date) -> dict[int, tuple[str, b
         by_case.setdefault(row[0], []).append(row[1:])
     out: dict[int, tuple[str, bool]] = {}
     for case_id, rows in by_case.items():
-        out[case_id] = (_parties_text([(role, name) for _i, role, name, _b, _a, _g in rows]),
+        out[case_id] = (_parties_text([(role, shown_name(name, birth, age, today))
+                                       for _i, role, name, birth, age, _g in rows]),
                         _guardian_missing(rows, today))
     return out
 

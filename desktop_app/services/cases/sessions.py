@@ -18,6 +18,7 @@ from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION
 from .. import audit
+from ..session import DELETE, EDIT, requires
 from .fields import (
     MAX_TEXT,
     CaseInvalid,
@@ -138,6 +139,7 @@ def _after_sessions_changed(case: Case) -> None:
         case.save()
 
 
+@requires(EDIT)
 def add_session(case_id: int, data: SessionInput, today: date | None = None) -> MediationSession:
     """Record a session; a third 治安调解 session, or one before an under-16 party's guardian is called,
     is refused with the rule."""
@@ -153,6 +155,7 @@ def add_session(case_id: int, data: SessionInput, today: date | None = None) -> 
     return session
 
 
+@requires(EDIT)
 def update_session(session_id: int, data: SessionInput, today: date | None = None) -> MediationSession:
     with db.atomic():
         session = MediationSession.get_by_id(session_id)
@@ -165,6 +168,7 @@ def update_session(session_id: int, data: SessionInput, today: date | None = Non
     return session
 
 
+@requires(DELETE)
 def delete_session(session_id: int) -> None:
     with db.atomic():
         session = MediationSession.get_by_id(session_id)
@@ -220,6 +224,7 @@ def check_follow_up_allowed(status: str) -> None:
             Message(QT_TRANSLATE_NOOP("Messages", "案件尚在“{status}”阶段，调解结束后才能登记回访"), status=status))
 
 
+@requires(EDIT)
 def add_follow_up(case_id: int, data: FollowUpInput, today: date | None = None) -> FollowUp:
     """A follow-up visit; only once mediation has ended (调解成功 / 调解不成功 / 终止 or later)."""
     with db.atomic():
@@ -230,6 +235,7 @@ def add_follow_up(case_id: int, data: FollowUpInput, today: date | None = None) 
     return follow_up
 
 
+@requires(EDIT)
 def update_follow_up(follow_up_id: int, data: FollowUpInput, today: date | None = None) -> FollowUp:
     with db.atomic():
         follow_up = FollowUp.get_by_id(follow_up_id)
@@ -241,6 +247,7 @@ def update_follow_up(follow_up_id: int, data: FollowUpInput, today: date | None 
     return follow_up
 
 
+@requires(DELETE)
 def delete_follow_up(follow_up_id: int) -> None:
     with db.atomic():
         follow_up = FollowUp.get_by_id(follow_up_id)

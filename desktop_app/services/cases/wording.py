@@ -13,6 +13,7 @@ from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Joined, Message
 from ...domain.text_hygiene import clean_text
 from .. import audit
+from ..session import SETTINGS, requires
 from ..settings import get_setting, set_setting
 from .fields import CaseInvalid
 
@@ -53,6 +54,7 @@ def wording_entries() -> list[WordingEntry]:
     return entries
 
 
+@requires(SETTINGS)
 def save_wording(key: str, text: str) -> WordingEntry:
     """Store the office's wording of one clause; `CaseInvalid` naming what is wrong with it."""
     if key not in case_wording.clause_keys():
@@ -78,6 +80,7 @@ def save_wording(key: str, text: str) -> WordingEntry:
     return next(e for e in wording_entries() if e.key == key)
 
 
+@requires(SETTINGS)
 def reset_wording(key: str | None = None) -> None:
     """恢复默认: the shipped wording of one clause, or of all."""
     with db.atomic():

@@ -56,6 +56,8 @@ from ...domain.vocabulary import OPEN_CASE_STATUSES as OPEN_STATUSES  # what is_
 from .. import audit, calendar
 from ..numbering import next_number, next_numbers
 from ..office import get_office
+from ..session import EDIT, requires
+from .sensitive import HIDDEN_MINOR, SENSITIVE_AGE, may_see_sensitive
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     ACCEPTED: (IN_MEDIATION,),
@@ -153,6 +155,14 @@ def unguarded_minors(rows: Iterable[PartyRow], today: date, below: int = ADULT_A
             if role != GUARDIAN and party_id not in guarded and is_minor(birth, age, today, below)]
 
 
+def children_without_guardian(case_id: int, today: date | None = None,
+                              lookups: CaseLookups | None = None) -> list[str]:
+    """The parties under 14 (sensitive, services/cases/sensitive.py) whom no 监护人 points to, named as the
+    acting account may see them."""
+    names = (lookups or _DATABASE_LOOKUPS).unguarded_minors(case_id, today, SENSITIVE_AGE)
+    return names if may_see_sensitive() else [HIDDEN_MINOR] * len(names)
+
+
 def minors_without_guardian(case_id: int, today: date | None = None, below: int = ADULT_AGE) -> list[str]:
     """Names of the case's parties under `below` (not themselves guardians) whom no 监护人 of the case
     points to."""
@@ -239,6 +249,10 @@ def transition_problems(case: _CaseState, to_status: str, note: str = "", today:
         problems.append(QT_TRANSLATE_NOOP("Messages", "开始调解前请至少登记一名当事人"))
     elif to_status == IN_MEDIATION:
         problems.extend(security_mediation_missing(case, today, lookups))
+        if case.kind != PUBLIC_SECURITY_MEDIATION:  # 治安调解 asks the same of every party under 16
+            for name in children_without_guardian(case.id, today, lookups):
+                problems.append(Message(
+                    QT_TRANSLATE_NOOP("Messages", "当事人“{name}”未满十四周岁，开始调解前须登记其监护人"), name=name))
     if to_status == SUCCEEDED:
         if not case.agreement_terms.strip() and not case.oral_agreement:
             problems.append(QT_TRANSLATE_NOOP("Messages", "请先填写调解协议内容（口头协议请勾选“口头协议”并记录协议内容）"))
@@ -266,6 +280,7 @@ def check_note(note: str) -> str:
     return note
 
 
+@requires(EDIT)
 def change_status(case_id: int, to_status: str, note: str = "", today: date | None = None) -> Case:
     """Move the case to `to_status` in one transaction, with a CaseEvent and an audit record; raise
     `TransitionNotAllowed` / `CaseRefused` (and change nothing) when the rules say no."""

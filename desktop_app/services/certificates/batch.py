@@ -23,6 +23,7 @@ from ..files import error_for
 from ..progress import Progress
 from ..records.service_hours import hours_by_member
 from ..roster.search import RosterFilter, search_ids
+from ..session import EDIT, requires
 from ..settings import get_setting
 from ..usb_export import safe_file_name
 from .content import prepare
@@ -82,6 +83,7 @@ def _hours_of(ids: list[int], date_from: date | None = None, date_to: date | Non
     return hours_by_member(None if len(ids) > _ALL_MEMBERS_FROM else ids, date_from, date_to)
 
 
+@requires(EDIT)
 def batch_issue(member_ids: Sequence[int], cert_type: str, *, title: str = "", reason: str = "",
                 period_from: date | None = None, period_to: date | None = None,
                 template_id: int | None = None, issued_on: date | None = None, handler: str | None = None,

@@ -52,6 +52,7 @@ from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF, VALID
 from .. import audit
 from ..files import write_verified
 from ..numbering import next_number
+from ..session import DELETE, EDIT, PRINT, requires
 from .content import Context, Prepared, document_data, prepare, prepared_data
 from .errors import CertificateRefused, refused_unless_clean
 from .templates import check_type, ensure_default_templates, office_row, office_seal
@@ -202,6 +203,7 @@ def _new_code(taken: set[str]) -> str:
 # --- issuing ---------------------------------------------------------------------------------------
 
 
+@requires(EDIT)
 def issue_prepared(ctx: Context, prep: Prepared, taken: set[str],
                    seal_cache: dict[str, bytes | None]) -> tuple[IssuedCertificate, CertificateData]:
     year = prep.issued_on.year
@@ -228,6 +230,7 @@ def issue_prepared(ctx: Context, prep: Prepared, taken: set[str],
     return issued, data
 
 
+@requires(EDIT)
 def issue_certificate(member_id: int, cert_type: str, *, title: str = "", reason: str = "",
                       period_from: date | None = None, period_to: date | None = None,
                       template_id: int | None = None, issued_on: date | None = None,
@@ -298,11 +301,13 @@ def render(certificate_id: int) -> bytes:
     return build_certificate_pdf(replace(data, voided=True) if row.status == VOID else data)
 
 
+@requires(PRINT)
 def reprint(certificate_id: int) -> bytes:
     """The same certificate again (same serial, code and content); event 补打. A voided one is refused."""
     return reprint_many([certificate_id])
 
 
+@requires(PRINT)
 def reprint_many(certificate_ids: Sequence[int]) -> bytes:
     """Several issued certificates in one file (义警证 eight to a sheet), each with its event 补打."""
     if not certificate_ids:
@@ -322,6 +327,7 @@ def reprint_many(certificate_ids: Sequence[int]) -> bytes:
     return pdf
 
 
+@requires(DELETE)
 def void(certificate_id: int, reason: str) -> None:
     """Void a certificate (reason required); its serial stays taken and its code answers 已作废."""
     reason = refused_unless_clean(reason, QT_TRANSLATE_NOOP("Messages", "作废原因"))

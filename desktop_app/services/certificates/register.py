@@ -21,6 +21,7 @@ from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF, VALID
 from .. import audit
 from ..records.service_hours import format_hours
+from ..session import PRINT, requires
 from .errors import CertificateRefused
 from .issuing import CODE_ALPHABET, CODE_LENGTH, certificate
 from .templates import check_type, office_row
@@ -196,6 +197,7 @@ def events(certificate_id: int) -> list[CertificateEventRow]:
 PUBLICITY_TYPES = (HONOUR, APPOINTMENT)
 
 
+@requires(PRINT)
 def publicity_pdf(date_from: date, date_to: date, *, posted_on: date | None = None,
                   cert_types: Iterable[str] = PUBLICITY_TYPES) -> bytes:
     """The 公示 list of the valid certificates issued in the period, for the seven-day posting from

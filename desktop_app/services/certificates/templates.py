@@ -20,6 +20,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.ranges import as_record_id
 from ...domain.vocabulary import CERTIFICATE_TYPES
 from .. import audit
+from ..session import SETTINGS, requires
 from .errors import CertificateRefused, refused_unless_clean
 
 TEMPLATES_FILE = "certificates.json"
@@ -187,6 +188,7 @@ def check_wording(wording: str) -> list[str]:
     return problems
 
 
+@requires(SETTINGS)
 def save_template(template_id: int | None, cert_type: str, name: str, wording: str, border_style: str, *,
                   is_default: bool = False, seal_image: bytes | _Unchanged | None = _KEEP) -> TemplateInfo:
     """Add (template_id None) or change a template; `seal_image` None removes the template's own seal."""
@@ -231,6 +233,7 @@ def save_template(template_id: int | None, cert_type: str, name: str, wording: s
     return _template_info(row)
 
 
+@requires(SETTINGS)
 def delete_template(template_id: int) -> None:
     """Remove a template that is not its type's default (issued certificates keep what they printed)."""
     with db.atomic():
@@ -243,6 +246,7 @@ def delete_template(template_id: int) -> None:
         row.delete_instance()
 
 
+@requires(SETTINGS)
 def reset_template(template_id: int) -> TemplateInfo:
     """Put the shipped wording and border style back into a template."""
     row = CertificateTemplate.get_or_none(CertificateTemplate.id == template_id)
@@ -257,6 +261,7 @@ def check_seal_image(data: bytes) -> None:
         raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "印章图片应为透明背景的 PNG 文件"))
 
 
+@requires(SETTINGS)
 def set_office_seal(png: bytes | None) -> None:
     """The office's seal image (transparent PNG) for every template without its own; None removes it."""
     if png is not None:

@@ -23,6 +23,7 @@ from ...domain.vocabulary import ACTIVITY_KINDS, PATROL
 from .. import audit
 from ..bulk import insert_rows, next_id
 from ..cases.fields import MAX_TEXT, choice_field, date_field, text_field
+from ..session import DELETE, EDIT, requires
 from .participation import RecordLookups, hours_value, serving_problem
 
 # column → the figure's name and unit, as a field's message names it
@@ -134,6 +135,7 @@ def validate_activity(data: ActivityInput, today: date | None = None,
 _FIELDS = ("date", "kind", "team", "place", "description", *FIGURE_COLUMNS)
 
 
+@requires(EDIT)
 def save_activity(data: ActivityInput, today: date | None = None) -> int:
     """Check and store one work record with its participants in one transaction; returns its id."""
     def log(ids: list[int]) -> None:
@@ -142,6 +144,7 @@ def save_activity(data: ActivityInput, today: date | None = None) -> int:
     return _save([data], today, log)[0]
 
 
+@requires(EDIT)
 def save_activities(inputs: Sequence[ActivityInput], today: date | None = None) -> list[int]:
     """Check and store many work records in one transaction, each checked by `validate_activity`; the first
     refused one raises `ActivityInvalid` (its `item` says which) and nothing is stored. One audit entry."""
@@ -170,6 +173,7 @@ def _save(inputs: Sequence[ActivityInput], today: date | None, log: Callable[[li
     return ids
 
 
+@requires(EDIT)
 def update_activity(activity_id: int, data: ActivityInput, today: date | None = None) -> None:
     """Check and store the changed record; its participants are replaced by the ones given."""
     with db.atomic():
@@ -184,6 +188,7 @@ def update_activity(activity_id: int, data: ActivityInput, today: date | None = 
         audit.record("修改", "activity", row.uuid, f"修改工作记录（{values['kind']}）")
 
 
+@requires(DELETE)
 def delete_activity(activity_id: int) -> None:
     """Mark the record deleted: it leaves every list, figure, hour and point, and can be told apart later."""
     with db.atomic():
@@ -194,6 +199,7 @@ def delete_activity(activity_id: int) -> None:
         audit.record("删除", "activity", row.uuid, f"删除工作记录（{row.kind}）")
 
 
+@requires(DELETE)
 def restore_activity(activity_id: int) -> None:
     """Back from the 回收站: the record counts in lists, figures, hours and points again."""
     with db.atomic():

@@ -52,6 +52,7 @@ from ..roster.importer import (
     _trimmed,
     normalize_header,
 )
+from ..session import EDIT, EXPORT, requires
 from .activities import ActivityInput, ActivityInvalid, ParticipantInput, save_activities, validate_activity
 from .participation import RecordLookups, hours_value
 
@@ -504,6 +505,7 @@ def plan_ledger_import(preview: LedgerPreview, mappings: dict[str, dict[int, str
     return LedgerPlan(preview, verdicts, inputs, _counts(verdicts), today)
 
 
+@requires(EDIT)
 def run_ledger_import(plan: LedgerPlan, progress: Progress | None = None) -> LedgerReport:
     """Store the rows judged 新增, in one transaction (each checked again by `save_activities`); a cancel
     raised from `progress` leaves the database as it was."""
@@ -530,6 +532,7 @@ REPORT_COLUMNS = ("工作表", "行号", "日期", "队伍", "工作类别", "�
 _REPORT_WIDTHS = (12, 7, 14, 18, 12, 24, 30, 8, 70)
 
 
+@requires(EXPORT)
 def save_ledger_report_xlsx(report: LedgerReport, path: str | Path) -> None:
     """One row per sheet row with its verdict and reasons; a second sheet with the totals."""
     workbook = Workbook()

@@ -25,6 +25,7 @@ from ...domain.service_levels import DEFAULT_STAR_THRESHOLDS, star_level
 from ...domain.vocabulary import ABSENT, ATTENDED_STATUSES
 from .. import audit
 from ..progress import Progress, report
+from ..session import EDIT, SETTINGS, requires
 from ..settings import get_setting, set_setting
 from .service_hours import hours_by_member
 
@@ -47,6 +48,7 @@ def points_rules() -> PointsRules:
         return PointsRules()
 
 
+@requires(SETTINGS)
 def save_points_rules(values: dict[str, Any]) -> PointsRules:
     """Check and keep the rules (`RulesInvalid` lists each wrong value); the ledger follows at once."""
     rules = rules_from_dict(values)
@@ -71,6 +73,7 @@ class ThresholdsInvalid(ValueError):
     pass
 
 
+@requires(SETTINGS)
 def save_star_thresholds(values: Iterable[int | str]) -> tuple[int, ...]:
     try:
         thresholds = tuple(int(str(v).strip()) for v in values)
@@ -156,6 +159,7 @@ def ledger_rows(rules: PointsRules | None = None, member_id: int | None = None) 
             for mid, day, points, reason, table, source in db.execute_sql(sql, params)]
 
 
+@requires(EDIT)
 def recompute_ledger(rules: PointsRules | None = None, progress: Progress | None = None) -> int:
     """Replace the stored ledger with the one the records give now; returns the number of entries."""
     sql, params = _ledger_sql(rules or points_rules())

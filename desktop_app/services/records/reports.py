@@ -48,6 +48,7 @@ from ..cases.workflow import case_outcomes
 from ..files import write_verified
 from ..office import get_office
 from ..progress import Progress, report
+from ..session import EXPORT, PRINT, require
 from . import work_figures
 from .points import ranking, star_levels
 from .service_hours import SOURCE_DUTY, service_hours_by_source, training_hours_by_member
@@ -271,6 +272,7 @@ def write_report(period: Period, team_id: int | None, path: str | Path, paragrap
     suffix = path.suffix.lower()
     if suffix not in (".pdf", ".xlsx", ".json"):
         raise ReportError(QT_TRANSLATE_NOOP("Messages", "工作简报只能保存为 .pdf、.xlsx 或 .json 文件"))
+    require(PRINT if suffix == ".pdf" else EXPORT)  # the PDF is the printed 简报; a table or data file an export
     data = report_data(period, team_id, today, made_by.strip(), progress)
     if paragraph is not None and paragraph.strip():
         data.paragraph = paragraph.strip()

@@ -29,6 +29,7 @@ from ..roster.qualifications import (
     QualificationLookups,
     add_qualifications,
 )
+from ..session import EDIT, PRINT, requires
 from .participation import RecordLookups, hours_value, serving_problem
 
 MAX_TRAINING_HOURS = 200.0
@@ -122,11 +123,13 @@ def validate_training(data: TrainingInput, today: date | None = None, lookups: R
 _FIELDS = ("title", "date", "hours", "host", "content", "grants_skill", "valid_months")
 
 
+@requires(EDIT)
 def save_training(data: TrainingInput, today: date | None = None) -> int:
     """Check and store one training, its attendees and the qualifications it grants; returns its id."""
     return _save([data], today, single=True)[0]
 
 
+@requires(EDIT)
 def save_trainings(inputs: Sequence[TrainingInput], today: date | None = None) -> list[int]:
     """Check and store many trainings in one transaction, each checked by `validate_training`; the first
     refused one raises `TrainingInvalid` (its `item` says which) and nothing is stored. One audit entry."""
@@ -174,6 +177,7 @@ def training_input(training_id: int) -> TrainingInput:
                          attendees)
 
 
+@requires(PRINT)
 def sign_in_sheet_pdf(title: str, day: date | None, hours: float | None, host: str, place: str,
                       team_id: int | None, path: str | Path | None = None) -> bytes:
     """The blank sign-in sheet of a training, listing the team's members on the roster (all teams' when

@@ -28,12 +28,13 @@ from ...documents.xlsx_page import set_page
 from ...domain.dates import format_date
 from ...domain.ethnic_groups import ETHNIC_GROUPS
 from ...domain.i18n import QT_TRANSLATE_NOOP
-from ...domain.masking import mask_address, mask_id, mask_phone
+from ...domain.masking import mask_address, mask_free_text, mask_id, mask_phone
 from ...domain.text_hygiene import writable
 from .. import audit
 from ..files import FileWriteError, write_verified
 from ..office import get_office
 from ..progress import DRAWING, Progress, report
+from ..session import EXPORT, FULL_FORM, PRINT, require, requires
 
 EXPORT_COLUMNS = ["序号", "姓名", "性别", "民族", "身份证号", "出生日期", "联系电话", "住址", "所属队伍",
                   "入队日期", "状态", "技能", "保险到期", "备注"]
@@ -97,8 +98,10 @@ def _unit_name() -> str:
 
 def export_roster_xlsx(member_ids: Sequence[int], path: str | Path, full: bool = False,
                        title: str = "队员花名册", progress: Progress | None = None) -> int:
-    """Write the members (in the given order) to an .xlsx workbook; returns the rows written. Nothing is
-    written when `progress` raises `Cancelled`."""
+    """Write the members (in the given order) to an .xlsx workbook; returns the rows written. Masked
+    (also ID and phone numbers inside 备注) unless `full`, which only an administrator may ask for. Nothing
+    is written when `progress` raises `Cancelled`."""
+    require(FULL_FORM if full else EXPORT)
     report(progress, 0, len(member_ids), READING)
     members = _members(member_ids)
     today = date.today()
@@ -213,7 +216,7 @@ def _body(members: Sequence[_Member], full: bool, styles: Sequence[int], first_r
             _text_cell(f"{c_status}{row}", s_status, writable(m.status)),
             _text_cell(f"{c_skills}{row}", s_skills, writable(m.skills)),
             dates[2],
-            _text_cell(f"{c_notes}{row}", s_notes, writable(m.notes)),
+            _text_cell(f"{c_notes}{row}", s_notes, writable(m.notes if full else mask_free_text(m.notes))),
             "</row>",
         )))
         if len(chunk) == _ROWS_A_CHUNK:
@@ -259,6 +262,7 @@ def roster_pdf_data(member_ids: Sequence[int], team_name: str | None = None,
                          team_name=team_name or ALL_TEAMS)
 
 
+@requires(PRINT)
 def roster_pdf_bytes(member_ids: Sequence[int], team_name: str | None = None,
                      progress: Progress | None = None) -> bytes:
     """The printed roster (masked) for the preview-and-print dialog; audit-logged as a print. `progress`
@@ -271,6 +275,7 @@ def roster_pdf_bytes(member_ids: Sequence[int], team_name: str | None = None,
     return pdf
 
 
+@requires(PRINT)
 def roster_pdf(member_ids: Sequence[int], path: str | Path, team_name: str | None = None) -> int:
     """Print the members (masked) to a PDF file; returns the number of members printed."""
     data = roster_pdf_data(member_ids, team_name)

@@ -44,6 +44,7 @@ from .. import audit
 from ..bulk import insert_rows, next_id
 from ..files import write_verified
 from ..progress import Progress
+from ..session import EDIT, EXPORT, requires
 from .members import (
     MEMBER_FIELDS,
     LoadedMemberLookups,
@@ -776,6 +777,7 @@ def _row_numbers(preview: SheetPreview) -> list[int]:
 # --- importing -----------------------------------------------------------------------------------
 
 
+@requires(EDIT)
 def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportReport:
     """Import the rows judged 新增/更新, all in one transaction, with one audit entry listing the members
     added. Each row keeps the values its check in `plan_import` gave (a row the plan has none for is checked
@@ -885,6 +887,7 @@ REPORT_COLUMNS = ("行号", "姓名", "身份证号", "结果", "原因")
 _REPORT_WIDTHS = (8, 16, 22, 8, 70)
 
 
+@requires(EXPORT)
 def save_report_xlsx(report: ImportReport, path: str | Path) -> None:
     """One row per sheet row: 行号, 姓名, 身份证号 (masked), 结果, 原因; a second sheet with the totals."""
     workbook = Workbook()

@@ -27,6 +27,7 @@ from ...domain.masking import mask_address, mask_id, mask_phone
 from ...domain.service_levels import star_label, star_level
 from ...domain.vocabulary import ATTENDED_STATUSES
 from ..records.points import star_thresholds
+from .members import MemberInput
 from .search import ethnic_name, insurance_state
 
 
@@ -137,3 +138,20 @@ def member_summary(member_id: int, today: date | None = None) -> MemberSummary:
         insurance_state=insurance_state(member.insurance_expires_on, today),
         star_label=star_label(star_level(hours, star_thresholds())), hours_total=hours, deleted=member.deleted_at is not None,
     )
+
+
+def masked_member_input(member_id: int) -> MemberInput:
+    """The member's record for a role that may not see it in full (查看): ID number, phones, address and
+    emergency contact masked, ID and phone numbers in the notes masked, no photo."""
+    from ...domain.masking import mask_free_text
+    from .members import member_input
+
+    data = member_input(Member.get_by_id(member_id))
+    data.id_number = mask_id(data.id_number) if data.id_number else ""
+    data.phone = mask_phone(data.phone)
+    data.emergency_phone = mask_phone(data.emergency_phone)
+    data.address = mask_address(data.address)
+    data.notes = mask_free_text(data.notes)
+    data.birth_date = None
+    data.photo = None
+    return data

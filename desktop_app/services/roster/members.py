@@ -29,6 +29,7 @@ from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from .. import audit
 from ..bulk import insert_rows, next_id
+from ..session import DELETE, EDIT, READ_FULL, requires
 
 MAX_NOTES = 5_000
 SKILLS = (QT_TRANSLATE_NOOP("Vocabulary", "调解"), QT_TRANSLATE_NOOP("Vocabulary", "巡逻"),
@@ -39,6 +40,9 @@ SKILLS = (QT_TRANSLATE_NOOP("Vocabulary", "调解"), QT_TRANSLATE_NOOP("Vocabula
 POLITICAL_STATUSES = (QT_TRANSLATE_NOOP("Vocabulary", "中共党员"), QT_TRANSLATE_NOOP("Vocabulary", "中共预备党员"),
                       QT_TRANSLATE_NOOP("Vocabulary", "共青团员"), QT_TRANSLATE_NOOP("Vocabulary", "民主党派"),
                       QT_TRANSLATE_NOOP("Vocabulary", "群众"))
+# how the member agreed to the processing of their data
+CONSENT_WAYS = (QT_TRANSLATE_NOOP("Vocabulary", "书面"), QT_TRANSLATE_NOOP("Vocabulary", "口头"),
+                QT_TRANSLATE_NOOP("Vocabulary", "电子"))
 _SKILL_SEPARATORS = str.maketrans({c: "、" for c in ",，;；/ 　|"})
 
 
@@ -69,6 +73,8 @@ class MemberInput:
     emergency_phone: str = ""
     notes: str = ""
     photo: bytes | None = None
+    consent_on: str | date | None = None  # agreed to the processing of their personal data on …
+    consent_way: str = ""  # … in this way (CONSENT_WAYS)
 
 
 def split_skills(value: list[str] | str) -> list[str]:
@@ -217,6 +223,18 @@ def validate_member(
     values["notes"] = text_value(data.notes, "notes", QT_TRANSLATE_NOOP("Messages", "备注"), MAX_NOTES, errors,
                                  multiline=True)
     values["photo"] = data.photo
+    values["consent_on"] = _optional_date(data.consent_on, "consent_on", QT_TRANSLATE_NOOP("Messages", "同意日期"),
+                                          errors)
+    way = (data.consent_way or "").strip()
+    if way and way not in CONSENT_WAYS:
+        errors.append(FieldError("consent_way", QT_TRANSLATE_NOOP("Messages", "同意方式应为 书面 / 口头 / 电子")))
+    if values["consent_on"] and values["consent_on"] > today:
+        errors.append(FieldError("consent_on", QT_TRANSLATE_NOOP("Messages", "同意日期不能晚于今天")))
+    if values["consent_on"] and not way:
+        errors.append(FieldError("consent_way", QT_TRANSLATE_NOOP("Messages", "请选择同意的方式（书面、口头或电子）")))
+    if way and not values["consent_on"] and not any(e.field == "consent_on" for e in errors):
+        errors.append(FieldError("consent_on", QT_TRANSLATE_NOOP("Messages", "请填写同意的日期")))
+    values["consent_way"] = way
 
     if errors:
         raise MemberInvalid(errors)
@@ -224,6 +242,7 @@ def validate_member(
     return values
 
 
+@requires(EDIT)
 def save_member(data: MemberInput, member_id: int | None = None, today: date | None = None) -> Member:
     """Check and store one member in one transaction; raise `MemberInvalid` and store nothing if wrong."""
     with db.atomic():
@@ -243,9 +262,10 @@ def save_member(data: MemberInput, member_id: int | None = None, today: date | N
 MEMBER_FIELDS = ("team", "name", "gender", "ethnic_code", "id_number", "birth_date", "phone", "address",
                   "occupation", "political_status", "join_date", "leave_date", "status", "skills",
                   "insurance_expires_on", "emergency_contact", "emergency_phone", "photo", "pinyin_full",
-                  "pinyin_initials", "notes")
+                  "pinyin_initials", "notes", "consent_on", "consent_way")
 
 
+@requires(EDIT)
 def save_members(inputs: Sequence[MemberInput], today: date | None = None) -> list[int]:
     """Check and store many new members in one transaction, each checked by `validate_member` as
     `save_member` checks one; the first refused one raises `MemberInvalid` (its `item` says which) and
@@ -268,6 +288,7 @@ def save_members(inputs: Sequence[MemberInput], today: date | None = None) -> li
     return ids
 
 
+@requires(READ_FULL)
 def load_member_input(member_id: int) -> MemberInput:
     """The stored record as the form shows it."""
     return member_input(Member.get_by_id(member_id))
@@ -281,10 +302,11 @@ def member_input(member: Member) -> MemberInput:
         join_date=member.join_date, leave_date=member.leave_date, status=member.status,
         skills=split_skills(member.skills), insurance_expires_on=member.insurance_expires_on,
         emergency_contact=member.emergency_contact, emergency_phone=member.emergency_phone,
-        notes=member.notes, photo=member.photo,
+        notes=member.notes, photo=member.photo, consent_on=member.consent_on, consent_way=member.consent_way,
     )
 
 
+@requires(DELETE)
 def delete_member(member_id: int) -> None:
     """Soft delete: the member leaves the roster but their history stays, and can be restored."""
     with db.atomic():
@@ -294,6 +316,7 @@ def delete_member(member_id: int) -> None:
         audit.record("删除", "member", member.uuid, "删除队员")
 
 
+@requires(DELETE)
 def restore_member(member_id: int) -> None:
     with db.atomic():
         member = Member.get_by_id(member_id)
@@ -362,6 +385,7 @@ def validate_leave(data: LeaveInput, overlapping: Overlap = _overlapping_leave,
     return {"member": data.member_id, "from_date": start, "to_date": end, "reason": reason}
 
 
+@requires(EDIT)
 def add_leave(member_id: int, from_date: str | date, to_date: str | date, reason: str = "") -> Leave:
     values = validate_leave(LeaveInput(member_id, from_date, to_date, reason))
     with db.atomic():
@@ -370,6 +394,7 @@ def add_leave(member_id: int, from_date: str | date, to_date: str | date, reason
     return leave
 
 
+@requires(EDIT)
 def add_leaves(entries: Sequence[LeaveInput]) -> int:
     """Register many leaves in one transaction, each checked by `validate_leave` as `add_leave` checks one
     (a leave overlapping another of the same batch is refused too); the first refused one raises
@@ -406,6 +431,7 @@ def list_leaves(member_id: int) -> list[LeaveEntry]:
     return [LeaveEntry(r.id, r.from_date, r.to_date, r.reason) for r in rows]
 
 
+@requires(DELETE)
 def delete_leave(leave_id: int) -> None:
     with db.atomic():
         leave = Leave.get_by_id(leave_id)

@@ -22,6 +22,7 @@ from ...domain.ranges import as_record_id
 from ...domain.text_hygiene import text_value
 from .. import audit
 from ..bulk import insert_rows
+from ..session import EDIT, requires
 
 SOURCES = (QT_TRANSLATE_NOOP("Vocabulary", "培训"), QT_TRANSLATE_NOOP("Vocabulary", "手工"))
 SKILL_MAX = 20
@@ -124,6 +125,7 @@ def validate_qualification(data: QualificationInput, today: date | None = None,
 _FIELDS = ("member", "skill", "granted_on", "expires_on", "source", "training", "notes")
 
 
+@requires(EDIT)
 def add_qualification(data: QualificationInput, today: date | None = None) -> Qualification:
     """Check and store one qualification in one transaction with its audit entry."""
     with db.atomic():
@@ -132,6 +134,7 @@ def add_qualification(data: QualificationInput, today: date | None = None) -> Qu
     return row
 
 
+@requires(EDIT)
 def add_qualifications(entries: Sequence[QualificationInput], today: date | None = None,
                        lookups: QualificationLookups | None = None) -> list[int]:
     """Check and store many qualifications in one transaction, each checked by `validate_qualification`;

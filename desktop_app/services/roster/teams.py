@@ -20,6 +20,7 @@ from ...domain.ranges import as_record_id
 from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import ACTIVE, LEFT
 from .. import audit
+from ..session import DELETE, EDIT, requires
 from .search import pinyin_sort_key
 
 NAME_MAX = 100
@@ -176,6 +177,7 @@ def _live_team(team_id: int) -> Team:
     return Team.get(Team.id == team_id, Team.deleted_at.is_null())
 
 
+@requires(EDIT)
 def save_team(data: TeamInput, team_id: int | None = None) -> int:
     """Create (team_id None) or update a team; returns its id."""
     with db.atomic():
@@ -194,6 +196,7 @@ def save_team(data: TeamInput, team_id: int | None = None) -> int:
     return team.id
 
 
+@requires(EDIT)
 def rename_team(team_id: int, new_name: str) -> None:
     with db.atomic():
         team = _live_team(team_id)
@@ -208,6 +211,7 @@ def rename_team(team_id: int, new_name: str) -> None:
         audit.record("修改", "team", team.uuid, f"队伍“{old_name}”更名为“{name}”")
 
 
+@requires(EDIT)
 def merge_teams(source_id: int, target_id: int, today: date | None = None) -> int:
     """Move the source team's members, duty posts and activities to the target and retire the source.
 
@@ -241,6 +245,7 @@ def merge_teams(source_id: int, target_id: int, today: date | None = None) -> in
     return moved
 
 
+@requires(DELETE)
 def retire_team(team_id: int, on: date | None = None) -> None:
     """撤销: the team stays in the records but no longer appears in lists and choices."""
     with db.atomic():
@@ -254,6 +259,7 @@ def retire_team(team_id: int, on: date | None = None) -> None:
         audit.record("撤销", "team", team.uuid, f"撤销队伍“{team.name}”")
 
 
+@requires(DELETE)
 def reactivate_team(team_id: int) -> None:
     with db.atomic():
         team = _live_team(team_id)
@@ -265,6 +271,7 @@ def reactivate_team(team_id: int) -> None:
         audit.record("恢复", "team", team.uuid, f"恢复队伍“{team.name}”")
 
 
+@requires(DELETE)
 def restore_team(team_id: int) -> None:
     """Back from the 回收站: a deleted team (its members and posts kept their link to it)."""
     with db.atomic():

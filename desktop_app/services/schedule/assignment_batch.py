@@ -25,6 +25,7 @@ from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
 from ..bulk import ValueReader, insert_rows, raw_rows, update_rows
 from ..roster.members import split_skills
+from ..session import EDIT, requires
 from . import rules
 from .assignment_checks import BusyShift, MemberFacts, ShiftFacts, problems_for
 from .assignments import _refuse_unless_allowed, clean_reason, leader_after_change
@@ -232,6 +233,7 @@ class AssignmentBatch:
             self._next_assignment -= 1
         self._now[shift.id] = self._with_filled(shift)
 
+    @requires(EDIT)
     def save(self) -> int:
         """Write the batch in one transaction; returns how many assignments were added."""
         with db.atomic():

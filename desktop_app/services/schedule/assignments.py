@@ -14,6 +14,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.text_hygiene import clean_text
 from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
+from ..session import EDIT, requires
 from .assignment_checks import ShiftFacts, check_assignment, shift_facts
 from .errors import AssignmentRefused, ScheduleError
 from .posts import format_time_range
@@ -61,6 +62,7 @@ def _where(shift: ShiftFacts) -> str:
     return f"“{shift.post_name}” {shift.date:%Y-%m-%d} {format_time_range(shift.start, shift.end)}"
 
 
+@requires(EDIT)
 def assign(shift_id: int, member_id: int, locked: bool = True, force_warnings: bool = False,
            reason: str = "手工安排") -> Assignment:
     """Put the member on the shift; `AssignmentRefused` when a rule forbids it, or when there are warnings
@@ -87,6 +89,7 @@ def _planned_assignment(assignment_id: int) -> Assignment:
     return assignment
 
 
+@requires(EDIT)
 def unassign(assignment_id: int) -> None:
     """Take the member off the shift (only while no attendance is recorded)."""
     with db.atomic():
@@ -97,6 +100,7 @@ def unassign(assignment_id: int) -> None:
         refresh_leader(shift_id)
 
 
+@requires(EDIT)
 def set_leader(shift_id: int, member_id: int | None) -> None:
     """Make one of the shift's members its 带班 leader (None: no leader)."""
     with db.atomic():
@@ -111,6 +115,7 @@ def set_leader(shift_id: int, member_id: int | None) -> None:
         audit.record("修改", "shift", shift.uuid, "指定带班" if member_id else "取消带班")
 
 
+@requires(EDIT)
 def move_assignment(assignment_id: int, to_shift_id: int, force_warnings: bool = False) -> Assignment:
     """Move a member to another shift (drag and drop); checked like a new assignment, then locked."""
     with db.atomic():
@@ -158,6 +163,7 @@ def _check_reason(reason: str) -> str:
     return text
 
 
+@requires(EDIT)
 def swap_members(shift_a_id: int, member_a_id: int, shift_b_id: int, member_b_id: int, reason: str = "",
                  force_warnings: bool = False) -> Swap:
     """换班: member A (on shift A) and member B (on shift B) trade places. Both sides are checked; a Swap
@@ -193,6 +199,7 @@ def swap_members(shift_a_id: int, member_a_id: int, shift_b_id: int, member_b_id
     return swap_a
 
 
+@requires(EDIT)
 def substitute(assignment_id: int, member_id: int, reason: str = "", force_warnings: bool = False) -> Swap:
     """替班: another member takes this assignment's place (one-sided swap), kept as a Swap row."""
     text = _check_reason(reason)
@@ -214,6 +221,7 @@ def substitute(assignment_id: int, member_id: int, reason: str = "", force_warni
     return swap
 
 
+@requires(EDIT)
 def lock(assignment_id: int, locked: bool) -> None:
     """A locked assignment is kept by the auto-scheduler."""
     with db.atomic():

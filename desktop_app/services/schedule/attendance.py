@@ -29,6 +29,7 @@ from ...domain.vocabulary import (
 )
 from .. import audit
 from ..bulk import update_rows
+from ..session import EDIT, requires
 from .errors import ScheduleError
 from .posts import format_time_range
 from .shift_times import shift_datetimes
@@ -139,6 +140,7 @@ def _summary(values: AttendanceValues) -> str:
     return "，".join(f"{s} {n} 人" for s, n in counts.items() if n)
 
 
+@requires(EDIT)
 def record_attendance(shift_id: int, absent: Mapping[int, str] | None = None,
                       actual: Mapping[int, tuple[datetime, datetime]] | None = None,
                       now: datetime | None = None) -> list[AttendanceRow]:
@@ -180,6 +182,7 @@ class AttendanceEntry:
     actual: Mapping[int, tuple[datetime, datetime]] = field(default_factory=dict)
 
 
+@requires(EDIT)
 def record_attendance_many(entries: Sequence[AttendanceEntry], now: datetime | None = None) -> int:
     """The attendance of many shifts (sign-in sheets typed in afterwards, an import) in one transaction, each
     shift checked by `attendance_values` as `record_attendance` checks one; the first refused one raises

@@ -58,6 +58,7 @@ from .. import audit
 from ..bulk import ValueReader, raw_rows
 from ..progress import Progress
 from ..roster.members import split_skills
+from ..session import EDIT, requires
 from ..settings import get_setting
 from .errors import ScheduleError
 from .posts import format_time_range
@@ -811,6 +812,7 @@ def _now_text() -> str:
     return datetime.now().isoformat(sep=" ")
 
 
+@requires(EDIT)
 def save_plan(data: ScheduleInput, new_shifts: Sequence[ShiftInfo], result: SchedulePlan) -> dict[int, int]:
     """Write the plan in one transaction; returns the real ids of the new shifts (negative id → id)."""
     connection = db.connection()
@@ -845,6 +847,7 @@ def save_plan(data: ScheduleInput, new_shifts: Sequence[ShiftInfo], result: Sche
     return ids
 
 
+@requires(EDIT)
 def auto_schedule(date_from: date, date_to: date, team_id: int | None = None, progress: Progress | None = None,
                   now: datetime | None = None) -> ScheduleResult:
     """Fill the period's shifts that have not started by `now` (of one team's posts, with its members, when

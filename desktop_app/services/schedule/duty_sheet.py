@@ -44,6 +44,7 @@ from ..files import FileWriteError, write_verified
 from ..office import get_office
 from ..progress import DRAWING, Progress
 from ..roster.search import pinyin_sort_key
+from ..session import EXPORT, PRINT, requires
 from .settings import leader_phones_in_full
 
 SHEET_TITLE = "值班表"
@@ -158,6 +159,7 @@ def _shift_count(data: DutySheetData) -> int:
     return sum(len(cell) for row in data.days for cell in row)
 
 
+@requires(PRINT)
 def duty_sheet_bytes(year: int, week: int, team_id: int | None = None, made_by: str = "",
                      now: datetime | None = None, progress: Progress | None = None) -> bytes:
     """The week's duty sheet (masked) for the preview-and-print dialog; audit-logged as a print.
@@ -169,6 +171,7 @@ def duty_sheet_bytes(year: int, week: int, team_id: int | None = None, made_by: 
     return pdf
 
 
+@requires(PRINT)
 def duty_sheet_pdf(year: int, week: int, team_id: int | None, path: str | Path, made_by: str = "",
                    now: datetime | None = None, progress: Progress | None = None) -> DutySheetData:
     """Print the week's duty sheet (masked) to a PDF file; returns the data printed."""
@@ -195,6 +198,7 @@ _DAY_WIDTH, _POST_WIDTH, _SIGN_WIDTH, _REMARKS_WIDTH = 11, 30, 14, 18
 _LINE_HEIGHT = 15  # points per line of text at 11 pt
 
 
+@requires(EXPORT)
 def export_week_xlsx(year: int, week: int, team_id: int | None, path: str | Path, made_by: str = "",
                      now: datetime | None = None) -> DutySheetData:
     """The same grid as the printed sheet, in an .xlsx workbook (phones masked); returns the data."""

@@ -26,6 +26,7 @@ from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import PATROL, PLANNED, POST_KINDS
 from .. import audit
 from ..roster.search import pinyin_sort_key
+from ..session import DELETE, EDIT, requires
 
 NAME_MAX = 100
 PLACE_MAX = 200
@@ -284,6 +285,7 @@ def validate_post(data: PostInput, post_id: int | None = None) -> dict[str, Any]
     }
 
 
+@requires(EDIT)
 def save_post(data: PostInput, post_id: int | None = None) -> DutyPost:
     """Check and store one post; raise `PostInvalid` and store nothing if something is wrong."""
     with db.atomic():
@@ -300,6 +302,7 @@ def save_post(data: PostInput, post_id: int | None = None) -> DutyPost:
     return post
 
 
+@requires(DELETE)
 def delete_post(post_id: int, today: date | None = None) -> int:
     """Soft delete: the post stops producing shifts; its shifts from `today` on without any recorded
     attendance are removed (with their planned assignments). Returns how many shifts were removed."""
@@ -316,6 +319,7 @@ def delete_post(post_id: int, today: date | None = None) -> int:
     return removed
 
 
+@requires(DELETE)
 def restore_post(post_id: int) -> None:
     with db.atomic():
         post = DutyPost.get_by_id(post_id)
@@ -448,6 +452,7 @@ def validate_pattern(data: PatternInput) -> dict[str, Any]:
             "valid_from": valid_from, "valid_to": valid_to}
 
 
+@requires(EDIT)
 def save_pattern(post_id: int, data: PatternInput, pattern_id: int | None = None) -> ShiftPattern:
     """Check and store one recurring shift of the post. Shifts already made from it are not changed."""
     with db.atomic():
@@ -465,6 +470,7 @@ def save_pattern(post_id: int, data: PatternInput, pattern_id: int | None = None
     return pattern
 
 
+@requires(DELETE)
 def delete_pattern(pattern_id: int) -> None:
     """The pattern stops producing shifts; shifts already made from it stay."""
     with db.atomic():

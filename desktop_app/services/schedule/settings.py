@@ -11,6 +11,7 @@ from ...domain.dates import format_date
 from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
+from ..session import SETTINGS, requires
 from ..settings import get_setting, set_setting
 
 MAX_VACATION_DAYS = 100
@@ -42,12 +43,14 @@ def school_vacations() -> list[tuple[date, date]]:
     return spans
 
 
+@requires(SETTINGS)
 def set_school_vacations(spans: Iterable[tuple[date, date]]) -> None:
     with db.atomic():
         set_setting(VACATIONS_KEY, [[a.isoformat(), b.isoformat()] for a, b in sorted(spans)])
         audit.record("修改", "setting", "", "修改学校假期")
 
 
+@requires(SETTINGS)
 def add_school_vacation(start: date, end: date) -> None:
     """One more 寒假/暑假; refused (FieldError) when it ends before it starts, runs over 100 days or overlaps
     one already set."""
@@ -66,6 +69,7 @@ def add_school_vacation(start: date, end: date) -> None:
     set_school_vacations([*spans, (start, end)])
 
 
+@requires(SETTINGS)
 def remove_school_vacation(start: date, end: date) -> None:
     set_school_vacations([span for span in school_vacations() if span != (start, end)])
 
@@ -75,6 +79,7 @@ def leader_phones_in_full() -> bool:
     return bool(get_setting(LEADER_PHONES_KEY, False))
 
 
+@requires(SETTINGS)
 def set_leader_phones_in_full(on: bool) -> None:
     with db.atomic():
         set_setting(LEADER_PHONES_KEY, bool(on))

@@ -13,9 +13,11 @@ from ...db.models import Shift
 from ...domain.dates import format_date
 from .. import audit
 from ..bulk import insert_rows
+from ..session import EDIT, requires
 from .shift_generation import plan_shifts
 
 
+@requires(EDIT)
 def generate_shifts_in_bulk(date_from: date, date_to: date, post_ids: Iterable[int] | None = None) -> int:
     """Make the missing shifts of the period from the patterns (idempotent); returns how many were made."""
     with db.atomic():

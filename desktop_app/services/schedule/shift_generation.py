@@ -11,6 +11,7 @@ from ...db.database import db
 from ...db.models import DutyPost, Shift, ShiftPattern
 from ...domain.dates import format_date
 from .. import audit, calendar
+from ..session import EDIT, requires
 from .posts import WORKWEEK, stored_weekdays
 from .settings import school_vacations
 from .shift_times import minute_of
@@ -80,6 +81,7 @@ def plan_shifts(date_from: date, date_to: date, post_ids: Iterable[int] | None =
     return planned
 
 
+@requires(EDIT)
 def generate_shifts(date_from: date, date_to: date, post_ids: Iterable[int] | None = None) -> int:
     """Make the missing shifts of the period from the patterns (idempotent); returns how many were made."""
     with db.atomic():

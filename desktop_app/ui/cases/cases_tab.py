@@ -26,10 +26,12 @@ from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_STATUSES
 from ...services.cases.case_form import delete_case
 from ...services.cases.register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
 from ...services.cases.workflow import CaseRefused
+from ...services.session import DELETE, EDIT, EXPORT, READ_FULL, SETTINGS
 from ..i18n import shown, vocab
 from ..id_table_model import Column, IdTableModel
 from ..ops import CASES, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
+from ..roles import hide_unless, may
 from ..widgets.table_actions import table_actions
 from .case_dialog import CaseDialog
 
@@ -152,6 +154,12 @@ class CasesTab(QWidget):
         self.wording_button.clicked.connect(self.edit_wording)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         follow_changes(self, {CASES}, self.refresh)
+        hide_unless(EDIT, self.add_button)
+        hide_unless(DELETE, self.delete_button)
+        hide_unless(EXPORT, self.export_button)
+        hide_unless(SETTINGS, self.bodies_button, self.wording_button)
+        if not may(READ_FULL):
+            self.open_button.setText(self.tr("查看摘要"))
 
     def _columns(self) -> list[Column]:
         return [
@@ -218,7 +226,9 @@ class CasesTab(QWidget):
         if ids:
             self.open_case(ids[0])
 
-    def open_case(self, case_id: int | None) -> CaseDialog:
+    def open_case(self, case_id: int | None) -> CaseDialog | QDialog | None:
+        if not may(READ_FULL):
+            return self.show_summary(case_id) if case_id is not None else None
         dialog = CaseDialog(case_id, self)
         dialog.changed.connect(self._case_changed)
         dialog.deleted.connect(lambda _id: self.apply_filter())
@@ -250,6 +260,16 @@ class CasesTab(QWidget):
             QMessageBox.warning(self, self.tr("不能删除"), shown(exc.message))
             return
         self.apply_filter()
+
+    def show_summary(self, case_id: int) -> QDialog:
+        """For a role that may not open the case's own form (查看): its one-page summary, masked."""
+        from ...services.cases.document_data import CASE_SUMMARY, document_file_name, render_document
+        from ..print_preview import preview_pdf
+
+        kind = CASE_SUMMARY
+        pdf = render_document(case_id, kind, masked=True)
+        self.dialog = preview_pdf(self, pdf, self.tr("案件摘要"), document_file_name(case_id, kind))
+        return self.dialog
 
     # --- settings of the mediation -------------------------------------------------------------------
     def edit_bodies(self) -> QDialog:

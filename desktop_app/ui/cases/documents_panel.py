@@ -45,9 +45,11 @@ from ...services.cases.document_data import (
 )
 from ...services.cases.workflow import CaseRefused
 from ...services.progress import Progress
+from ...services.session import FULL_FORM
 from ..admin_check import confirm_administrator
 from ..i18n import shown, vocab
 from ..ops import TaskRunner
+from ..roles import hide_unless
 from .session_panels import moment_text
 
 if TYPE_CHECKING:
@@ -114,6 +116,7 @@ class DocumentsPanel(QWidget):
         self.full_identity.setToolTip(self.tr("适用于申请书、协议书、口头协议登记表和卷宗"))
         grid.addWidget(self.session_choice, DOCUMENT_KINDS.index(SESSION_RECORD), 2)
         grid.addWidget(self.full_identity, DOCUMENT_KINDS.index(AGREEMENT), 2)
+        hide_unless(FULL_FORM, self.full_identity)
         grid.setColumnStretch(1, 1)
         hint = QLabel(self.tr("文书以本案的人民调解委员会（治安调解为本派出所）名义出具。身份证号、电话和住址默认隐去部分数字；"
                               "打印前会先保存表单中的修改。每次打印都记入操作日志。"))

@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 from ...services import audit
 from ...services.cases.export import ExportResult, export_cases
 from ...services.progress import Progress
+from ...services.session import FULL_FORM
 from ...services.usb_export import MANIFEST_NAME, ExportFailed
 from ..admin_check import confirm_administrator
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown
 from ..ops import TaskRunner
 from ..removable_drives import Drive, looks_removable, removable_drives
+from ..roles import hide_unless
 
 __all__ = ["Drive", "UsbExportDialog", "looks_removable", "removable_drives"]
 
@@ -87,6 +89,7 @@ class UsbExportDialog(QDialog):
         target_grid.setColumnStretch(1, 1)
 
         self.full = QCheckBox(self.tr("完整信息（需管理员）：身份证号、电话不隐去，仅供制作法律文书"))
+        hide_unless(FULL_FORM, self.full)
         self.dossiers = QCheckBox(self.tr("同时导出每件案件的卷宗（封面、卷内目录、全部文书、封底，PDF）"))
         contents = QLabel(self.tr("将写入：每件案件的案件摘要（PDF）、案件登记表（Excel）和校验清单。"
                                   "每个文件写入后读回核对，全部核对无误才算完成。"))

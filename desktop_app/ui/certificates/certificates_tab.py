@@ -15,7 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.session import EDIT
+from ...services.session import SETTINGS as SETTINGS_PERMISSION
 from ..ops import CERTIFICATES, MEMBERS, SETTINGS, SHIFTS, TEAMS, follow_changes
+from ..roles import hide_unless
 from ..view_state import remember_splitter
 from .issue_panel import IssuePanel
 from .register_panel import RegisterPanel
@@ -70,6 +73,9 @@ class CertificatesTab(QWidget):
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
 
+        hide_unless(EDIT, self.batch_button, issue_box)
+        hide_unless(SETTINGS_PERMISSION, self.templates_button)
+        self.issue_box = issue_box
         self.issue_panel.issued.connect(self._issued)
         self.register.changed.connect(self._voided)
         self.batch_button.clicked.connect(self.batch)

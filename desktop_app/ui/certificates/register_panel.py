@@ -28,10 +28,12 @@ from ...services.certificates import register as cert_register
 from ...services.certificates.errors import CertificateRefused
 from ...services.records.service_hours import format_hours
 from ...services.roster.search import RosterFilter, search_ids
+from ...services.session import DELETE
 from ..cases.widgets import plain_table
 from ..i18n import shown, vocab
 from ..id_table_model import Column
 from ..ops import CERTIFICATES, announce_on
+from ..roles import hide_unless
 from ..rows_table_model import RowsTableModel
 from ..widgets.table_actions import table_actions
 from .common import date_edit, from_qdate, pdf_name, show_pdf
@@ -114,6 +116,7 @@ class RegisterPanel(QWidget):
         self.events_button = QPushButton(self.tr("事件记录"))
         self.events_button.setToolTip(self.tr("签发、补打、作废的时间和操作员"))
         self.publicity_button = QPushButton(self.tr("公示名单…"))
+        hide_unless(DELETE, self.void_button)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)

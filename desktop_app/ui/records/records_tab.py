@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ...services.records.activity_list import ActivityFilter
+from ...services.session import DELETE, EDIT, EXPORT, SETTINGS
+from ..roles import hide_unless
 from .activities_page import ActivitiesPage
 from .points_page import PointsPage
 from .report_page import ReportPage
@@ -26,6 +28,15 @@ class RecordsTab(QWidget):
         self.pages.addTab(self.points, self.tr("积分与星级"))
         self.pages.addTab(self.report, self.tr("工作简报"))
         layout.addWidget(self.pages)
+        self._offer_what_the_role_may()
+
+    def _offer_what_the_role_may(self) -> None:
+        """Only the controls the logged-in role may use (the services refuse the rest anyway)."""
+        hide_unless(EDIT, self.activities.form, self.activities.import_button, self.trainings.save_button,
+                    self.points.recompute_button)
+        hide_unless(DELETE, self.activities.delete_button)
+        hide_unless(SETTINGS, self.points.save_rules_button, self.points.save_stars_button)
+        hide_unless(EXPORT, self.report.xlsx_button, self.report.json_button)
 
     def show_records(self, wanted: ActivityFilter) -> None:
         """The 工作记录 page with the records of `wanted` (from the 首页)."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.activity_figures import BY_NAME, format_count
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...services.records.activity_list import member_tally
-from ...services.roster.member_detail import member_sections, member_summary
+from ...services.roster.member_detail import masked_member_input, member_sections, member_summary
 from ...services.roster.members import (
     MemberInput,
     MemberInvalid,
@@ -34,10 +34,12 @@ from ...services.roster.members import (
     load_member_input,
     save_member,
 )
+from ...services.session import EDIT, READ_FULL
 from ..field_errors import FieldMessage
 from ..i18n import vocab
 from ..id_table_model import Column
 from ..ops import MEMBERS, announce_on
+from ..roles import may
 from ..rows_table_model import RowsTableModel
 from ..widgets.table_actions import save_shortcut, table_actions
 from .member_form import MemberForm, date_hint
@@ -139,6 +141,10 @@ class LeavePanel(QWidget):
     def refresh(self) -> None:
         self.model.set_rows(list_leaves(self.member_id))
 
+    def set_read_only(self) -> None:
+        for widget in (self.from_date, self.to_date, self.reason, self.add_button, self.delete_button):
+            widget.hide()
+
     def add(self) -> None:
         self.message.clear_error()
         try:
@@ -195,6 +201,11 @@ class MemberDialog(QDialog):
         layout.addLayout(buttons)
         self.sections: SectionsPanel | None = None
         self.leave: LeavePanel | None = None
+        self.read_only = not (may(EDIT) and may(READ_FULL))
+        if self.read_only:
+            self.save_button.hide()
+            self.delete_button.hide()
+            self.form.setEnabled(False)
         if member_id is None:
             self.setWindowTitle(self.tr("新增队员"))
             self.delete_button.hide()
@@ -204,7 +215,7 @@ class MemberDialog(QDialog):
             self._load_existing(member_id)
 
     def _load_existing(self, member_id: int) -> None:
-        data = load_member_input(member_id)
+        data = masked_member_input(member_id) if self.read_only else load_member_input(member_id)
         self.setWindowTitle(self.tr("队员：{0}").format(data.name))
         self.form.load(data)
         if self.sections is None:
@@ -213,7 +224,10 @@ class MemberDialog(QDialog):
             self.leave.changed.connect(lambda: sections.refresh(member_id))
             self.tabs.addTab(self.sections, self.tr("服务记录"))
             self.tabs.addTab(self.leave, self.tr("请假/不可用"))
-            self.delete_button.show()
+            if not self.read_only:
+                self.delete_button.show()
+            else:
+                self.leave.set_read_only()
         self.sections.refresh(member_id)
 
     def save(self) -> bool:

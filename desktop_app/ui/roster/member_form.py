@@ -28,7 +28,7 @@ from ...domain.ethnic_groups import ETHNIC_GROUPS
 from ...domain.genders import GENDERS
 from ...domain.id_numbers import parse_id_number
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
-from ...services.roster.members import POLITICAL_STATUSES, SKILLS, MemberInput, split_skills
+from ...services.roster.members import CONSENT_WAYS, POLITICAL_STATUSES, SKILLS, MemberInput, split_skills
 from ...services.roster.teams import list_teams
 from ..cases.widgets import choice_combo, combo_value, set_combo_value
 from ..field_errors import FieldMessage
@@ -99,6 +99,13 @@ class MemberForm(QWidget):
             field.setPlaceholderText(date_hint())
         self.emergency_contact = QLineEdit()
         self.emergency_phone = QLineEdit()
+        self.consent_on = QLineEdit()
+        self.consent_on.setPlaceholderText(date_hint())
+        self.consent_on.setToolTip(self.tr("队员同意本单位为义警工作处理其个人信息的日期（个人信息保护法）"))
+        self.consent_way = QComboBox()
+        self.consent_way.addItem("", "")
+        for way in CONSENT_WAYS:
+            self.consent_way.addItem(QCoreApplication.translate("Vocabulary", way), way)
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
         skills_box = QWidget()
@@ -150,6 +157,8 @@ class MemberForm(QWidget):
             ("insurance_expires_on", self.tr("意外险到期"), self.insurance_expires_on),
             ("emergency_contact", self.tr("紧急联系人"), self.emergency_contact),
             ("emergency_phone", self.tr("紧急联系电话"), self.emergency_phone),
+            ("consent_on", self.tr("同意处理个人信息"), self.consent_on),
+            ("consent_way", self.tr("同意方式"), self.consent_way),
         ]
         for column, rows in ((0, left), (2, right)):
             for row, (key, label, widget) in enumerate(rows):
@@ -169,7 +178,7 @@ class MemberForm(QWidget):
         self.id_number.editingFinished.connect(self._id_number_entered)
         for line in self.findChildren(QLineEdit):
             line.textEdited.connect(self.changed)
-        for combo in (self.gender, self.ethnic, self.political_status, self.team, self.status):
+        for combo in (self.gender, self.ethnic, self.political_status, self.team, self.status, self.consent_way):
             combo.currentTextChanged.connect(self.changed)
         for box in self.skill_boxes.values():
             box.toggled.connect(self.changed)
@@ -228,6 +237,8 @@ class MemberForm(QWidget):
         self.emergency_contact.setText(data.emergency_contact)
         self.emergency_phone.setText(data.emergency_phone)
         self.notes.setPlainText(data.notes)
+        self.consent_on.setText(_date_text(data.consent_on))
+        self._select_data(self.consent_way, data.consent_way or "")
         self._set_photo(data.photo)
         self._id_number_entered()
         self.clear_errors()
@@ -247,7 +258,8 @@ class MemberForm(QWidget):
             status=combo_value(self.status), skills=list(dict.fromkeys(skills)),
             insurance_expires_on=self.insurance_expires_on.text(),
             emergency_contact=self.emergency_contact.text(), emergency_phone=self.emergency_phone.text(),
-            notes=self.notes.toPlainText(), photo=self._photo,
+            notes=self.notes.toPlainText(), photo=self._photo, consent_on=self.consent_on.text(),
+            consent_way=self.consent_way.currentData() or "",
         )
 
     def _political_status(self) -> str:

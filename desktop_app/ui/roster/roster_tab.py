@@ -32,11 +32,13 @@ from ...services.roster.search import (
     search_ids,
 )
 from ...services.roster.teams import list_teams
+from ...services.session import EDIT, EXPORT, FULL_FORM, PRINT
 from ..admin_check import confirm_administrator
 from ..i18n import shown
 from ..id_table_model import Column, IdTableModel
 from ..ops import MEMBERS, STOPPED, TEAMS, announce, follow_changes, run_and_wait
 from ..register_widgets import filter_combo, register_table, search_box
+from ..roles import hide_unless, may
 from ..widgets.table_actions import accept_file_drops, selected_rows, table_actions
 from .member_dialog import MemberDialog
 from .teams_dialog import TeamsDialog
@@ -102,6 +104,9 @@ class RosterTab(QWidget):
         self.teams_button.clicked.connect(self.manage_teams)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         follow_changes(self, {MEMBERS, TEAMS}, self.refresh)
+        hide_unless(EDIT, self.add_button, self.import_button, self.teams_button)
+        hide_unless(EXPORT, self.export_button)
+        hide_unless(PRINT, self.print_button)
 
     def _columns(self) -> list[Column]:
         return [
@@ -216,6 +221,7 @@ class RosterTab(QWidget):
                           parent=self)
         masked = box.addButton(self.tr("导出（隐去敏感信息）"), QMessageBox.ButtonRole.AcceptRole)
         full = box.addButton(self.tr("导出完整信息"), QMessageBox.ButtonRole.ActionRole)
+        full.setVisible(may(FULL_FORM))
         box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() not in (masked, full):

@@ -33,8 +33,10 @@ from ...services.schedule.posts import count_active_posts
 from ...services.schedule.shift_generation import generate_shifts
 from ...services.schedule.shift_times import week_monday
 from ...services.schedule.week_grid import GridShift, WeekGrid, week_grid
+from ...services.session import EDIT, EXPORT, PRINT
 from ..i18n import shown
 from ..ops import MEMBERS, SHIFTS, STOPPED, TEAMS, announce, follow_changes, run_and_wait
+from ..roles import hide_unless, may
 from ..weekdays import weekday_name
 from .common import GAP_COLOUR, attempt, fill_team_combo, team_combo, week_text
 from .grid_view import GridView
@@ -114,6 +116,11 @@ class ScheduleTab(QWidget):
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.model.move_requested.connect(self.move_to_cell, Qt.ConnectionType.QueuedConnection)
         follow_changes(self, {SHIFTS, MEMBERS, TEAMS}, self.refresh)
+        if not hide_unless(EDIT, self.generate_button, self.assign_button, self.attendance_button,
+                           self.auto_button, self.posts_button):
+            self.hint.setText(self.tr("当前账号只能查看和打印值班表。"))
+        hide_unless(EXPORT, self.export_button)
+        hide_unless(PRINT, self.print_button)
 
     # --- the week ----------------------------------------------------------------------------------
     @property
@@ -220,6 +227,8 @@ class ScheduleTab(QWidget):
         self.open_cell(*cell)
 
     def open_cell(self, row: int, column: int, line: CellLine | None = None):
+        if not may(EDIT):
+            return None
         shifts = self.model.shifts_at(row, column)
         if not shifts:
             QMessageBox.information(self, self.tr("安排"), self.tr(
@@ -243,6 +252,8 @@ class ScheduleTab(QWidget):
     def move_to_cell(self, assignment_id: int, row: int, column: int) -> bool:
         """A name dropped on a cell: move that person to the cell's shift (the one at the same times if the
         cell has several)."""
+        if not may(EDIT):
+            return False
         found = self.model.find_assignment(assignment_id)
         shifts = self.model.shifts_at(row, column)
         if not shifts:
@@ -271,7 +282,9 @@ class ScheduleTab(QWidget):
 
     def cell_menu(self, row: int, column: int, line: CellLine | None) -> QMenu:
         menu = QMenu(self)
-        menu.addAction(self.tr("安排…"), lambda: self.open_cell(row, column, line))
+        editable = may(EDIT)
+        if editable:
+            menu.addAction(self.tr("安排…"), lambda: self.open_cell(row, column, line))
         if line is not None and line.kind != TIME and line.assignment_id is not None:
             found = self.model.find_assignment(line.assignment_id)
             if found:
@@ -279,14 +292,16 @@ class ScheduleTab(QWidget):
                 menu.addSeparator()
                 menu.addAction(self.tr("说明：为什么是{0}").format(member.name),
                                lambda: self.show_reason(member.assignment_id))
-                if not member.is_leader and member.status == PLANNED:
+                if editable and not member.is_leader and member.status == PLANNED:
                     menu.addAction(self.tr("设为带班"),
                                    lambda: self._run(lambda: set_leader(shift.id, member.member_id)))
-                menu.addAction(self.tr("解锁") if member.locked else self.tr("锁定"),
-                               lambda: self._run(lambda: lock(member.assignment_id, not member.locked)))
-                menu.addAction(self.tr("取消安排"), lambda: self._run(lambda: unassign(member.assignment_id)))
-        menu.addSeparator()
-        menu.addAction(self.tr("签到…"), lambda: self.open_attendance(row, column, line))
+                if editable:
+                    menu.addAction(self.tr("解锁") if member.locked else self.tr("锁定"),
+                                   lambda: self._run(lambda: lock(member.assignment_id, not member.locked)))
+                    menu.addAction(self.tr("取消安排"), lambda: self._run(lambda: unassign(member.assignment_id)))
+        if editable:
+            menu.addSeparator()
+            menu.addAction(self.tr("签到…"), lambda: self.open_attendance(row, column, line))
         return menu
 
     def _run(self, action) -> None:

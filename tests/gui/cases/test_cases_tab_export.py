@@ -148,6 +148,7 @@ def test_export_the_selected_cases_to_a_stick(qtbot, tab, agreed_case, tmp_path,
     assert "脱敏" in entry.summary
 
 
+@pytest.mark.full_form_output
 def test_export_a_period_in_full_with_an_administrator(qtbot, tab, agreed_case, tmp_path, monkeypatch):
     dialog = tab.export_to_stick()
     assert not dialog.by_selection.isEnabled() and dialog.by_period.isChecked()

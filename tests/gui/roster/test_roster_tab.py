@@ -265,6 +265,7 @@ def test_print_opens_the_preview_with_the_filtered_roster(qtbot, tab, teams, mon
     assert captured["name"].startswith("队员花名册-")
 
 
+@pytest.mark.full_form_output
 def test_full_export_needs_an_administrator(qtbot, tab, tmp_path, monkeypatch):
     from openpyxl import load_workbook
 

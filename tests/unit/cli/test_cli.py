@@ -40,11 +40,12 @@ def test_self_test_exits_zero_in_a_fresh_process():
     assert result.stdout.count("[通过]") == len(CHECKS) >= 14
 
 
-def test_backup_command(tmp_path, capsys):
+def test_backup_command(tmp_path, capsys, cli_admin):
     from desktop_app.config import DataPaths
     from desktop_app.services.storage import close_store, open_store
 
     open_store(DataPaths(tmp_path))
+    cli_admin()
     close_store()
     out_file = tmp_path / "copy.db"
     assert main(["backup", "--data-dir", str(tmp_path), "--out", str(out_file)]) == 0

@@ -18,7 +18,7 @@ from desktop_app.services.usb_export import MANIFEST_NAME, verify_export
 
 
 @pytest.fixture
-def data_dir(tmp_path):
+def data_dir(tmp_path, cli_admin):
     from desktop_app.services.cases.bodies import save_body
     from desktop_app.services.cases.case_form import CaseInput, register_case
     from desktop_app.services.cases.parties import PartyInput, add_party
@@ -26,6 +26,7 @@ def data_dir(tmp_path):
 
     folder = tmp_path / "data"
     open_store(DataPaths(folder))
+    cli_admin()
     save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", case_prefix="夏派调"))
     save_body(None, "夏普吐勒镇人民调解委员会", "夏人调")
     for day in (3, 20):
@@ -88,7 +89,7 @@ def test_export_cases_errors(data_dir, tmp_path, capsys):
 
 
 @pytest.fixture
-def mediation_dir(tmp_path):
+def mediation_dir(tmp_path, cli_admin):
     """A data folder holding the two example cases of tests/conftest.py (make_mediation_cases)."""
     from conftest import make_mediation_cases
 
@@ -98,6 +99,7 @@ def mediation_dir(tmp_path):
     folder = tmp_path / "data"
     open_store(DataPaths(folder))
     try:
+        cli_admin()
         save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", case_prefix="夏派调"))
         save_body(None, "夏普吐勒镇人民调解委员会", "夏人调", is_default=True)
         make_mediation_cases()
@@ -106,6 +108,7 @@ def mediation_dir(tmp_path):
     return folder
 
 
+@pytest.mark.full_form_output
 def test_case_documents_command(mediation_dir, tmp_path, capsys):
     out = tmp_path / "out"
     code = run_cli(["case-documents", "--data-dir", str(mediation_dir), "--case", "(2026)夏人调字第1号",
@@ -147,3 +150,25 @@ def test_case_documents_errors(mediation_dir, tmp_path, capsys):
                     "--out", str(tmp_path / "y")]) == 2
     assert "数据文件不存在" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+def test_case_documents_in_full_needs_an_administrator(mediation_dir, tmp_path, monkeypatch, capsys):
+    from desktop_app.domain.vocabulary import CLERK
+    from desktop_app.services import accounts
+
+    open_store(DataPaths(mediation_dir))
+    try:
+        accounts.create_user("xiaowang", "Luruyuan-2026", CLERK)
+    finally:
+        close_store()
+    out = tmp_path / "full"
+    command = ["case-documents", "--data-dir", str(mediation_dir), "--case", "（2026）夏人调字第001号",
+               "--out", str(out), "--full"]
+    monkeypatch.delenv("YIJING_USER")
+    assert run_cli(command) == 2
+    assert "--user" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setenv("YIJING_PASSWORD", "Luruyuan-2026")
+    assert run_cli([*command, "--user", "xiaowang"]) == 2
+    assert "无权导出或打印完整的个人信息" in capsys.readouterr().err and not out.exists()
+    assert run_cli([*command[:-1], "--user", "xiaowang"]) == 0
+    assert "已脱敏" in capsys.readouterr().out and (out / "卷宗.pdf").exists()

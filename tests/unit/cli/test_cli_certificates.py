@@ -32,12 +32,13 @@ def text_of(path) -> str:
 
 
 @pytest.fixture
-def data_dir(tmp_path):
+def data_dir(tmp_path, cli_admin):
     from desktop_app.services.office import OfficeInfo, save_office
     from desktop_app.services.roster.members import MemberInput, save_member
 
     folder = tmp_path / "data"
     open_store(DataPaths(folder))
+    cli_admin()
     save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", leader_name="吾斯曼·肉孜", case_prefix="夏派调",
                            contact_phone="0998-6751424"))
     team = Team.create(name="夏普吐勒义警一中队")

@@ -14,7 +14,7 @@ from desktop_app.services.storage import close_store, open_store
 
 
 @pytest.fixture
-def data_dir(tmp_path):
+def data_dir(tmp_path, cli_admin):
     from desktop_app.services.cases.bodies import save_body
     from desktop_app.services.cases.case_form import CaseInput, delete_case, register_case
     from desktop_app.services.cases.parties import PartyInput, add_party
@@ -31,6 +31,7 @@ def data_dir(tmp_path):
     member = save_member(MemberInput(name="王建国")).id
     delete_case(case.id, "录错了")
     delete_member(member)
+    cli_admin()
     close_store()
     return folder, member, case.number
 
@@ -63,3 +64,15 @@ def test_restoring_what_is_not_there(data_dir, capsys):
     assert run_cli(["deleted", "restore", "--data-dir", str(folder), "--case", "（2099）无此案第1号"]) == 1
     assert "回收站中没有" in capsys.readouterr().err
     assert run_cli(["deleted", "restore", "--data-dir", str(folder), "--member", str(member + 99)]) == 1
+
+
+def test_restore_needs_an_operator_account(data_dir, capsys, monkeypatch):
+    folder, member, _number = data_dir
+    monkeypatch.delenv("YIJING_USER")
+    assert run_cli(["deleted", "restore", "--data-dir", str(folder), "--member", str(member)]) == 2
+    assert "--user" in capsys.readouterr().err
+    open_store(DataPaths(folder))
+    try:
+        assert Member.get_by_id(member).deleted_at is not None
+    finally:
+        close_store()

@@ -19,11 +19,12 @@ from desktop_app.services.storage import close_store, open_store
 
 
 @pytest.fixture
-def data_dir(tmp_path):
+def data_dir(tmp_path, cli_admin):
     from desktop_app.services.office import OfficeInfo, save_office
 
     folder = tmp_path / "data"
     open_store(DataPaths(folder))
+    cli_admin()
     save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", case_prefix="夏派调"))
     city = Team.create(name="城区义警队")
     red = Team.create(name="红旗义警")

@@ -17,9 +17,10 @@ NOTICES = Path(__file__).parents[1] / "domain" / "holiday_notices"
 
 
 @pytest.fixture
-def data_dir(tmp_path):
+def data_dir(tmp_path, cli_admin):
     folder = tmp_path / "data"
     open_store(DataPaths(folder))
+    cli_admin()
     save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", parent_unit="伽师县公安局", case_prefix="夏派调"))
     close_store()
     return folder

@@ -35,7 +35,10 @@ GOOD_ROWS = [["努尔买买提·西热甫", "男", ID_1, "13812345678", "第一�
 
 
 @pytest.fixture
-def folder(tmp_path):
+def folder(tmp_path, cli_admin):
+    open_store(DataPaths(tmp_path / "data"))
+    cli_admin()
+    close_store()
     return tmp_path / "data"
 
 
@@ -103,6 +106,7 @@ def test_sheet_choice_and_unreadable_input(folder, tmp_path, capsys):
     assert "没有找到“姓名”列" in capsys.readouterr().err
 
 
+@pytest.mark.full_form_output
 def test_export_writes_a_masked_workbook_and_full_on_request(folder, tmp_path, capsys):
     main(["import-roster", str(workbook(tmp_path / "roster.xlsx", GOOD_ROWS)), "--data-dir", str(folder)])
     out = tmp_path / "导出.xlsx"

@@ -25,9 +25,10 @@ PERIOD = ["--from", MONDAY.isoformat(), "--to", SUNDAY.isoformat()]
 
 
 @pytest.fixture
-def data_dir(tmp_path):
+def data_dir(tmp_path, cli_admin):
     folder = tmp_path / "data"
     open_store(DataPaths(folder))
+    cli_admin()
     red = Team.create(name="红旗义警队").id
     snow = Team.create(name="雪都义警救援队").id
     for k in range(3):

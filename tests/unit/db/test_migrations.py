@@ -14,7 +14,7 @@ from desktop_app.db.migrations import LATEST, STEPS, NewerSchemaError, current_v
 from desktop_app.db.models import ALL_MODELS
 
 # Tables that later steps create: absent at step 1, so neither filled there nor compared.
-LATER_TABLES = {"holiday", "mediating_body", "investigation"}
+LATER_TABLES = {"holiday", "mediating_body", "investigation", "audit_archive"}
 
 
 def _columns(con: sqlite3.Connection, table: str) -> list[tuple]:
@@ -281,7 +281,8 @@ def test_step_seven_runs_before_six_exists_and_six_still_runs_when_it_lands(tmp_
 
     from desktop_app.db import migrations
 
-    STEPS = [step for step in migrations.STEPS if step[0] <= 7]  # noqa: N806 — the steps as they were up to 7
+    # the records branch's program, before the accounts branch's step 6 landed and before step 8
+    STEPS = [(n, step) for n, step in migrations.STEPS if n != 6 and n <= 7]  # noqa: N806 - stands for the module's
     monkeypatch.setattr(migrations, "STEPS", STEPS)
     path = tmp_path / "yijing.db"
     database = open_database(path)

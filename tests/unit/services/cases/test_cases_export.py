@@ -94,6 +94,7 @@ def test_export_writes_summaries_register_and_manifest(three_cases, stick):
     assert PHONE not in entry.summary and ID_AILI not in entry.summary
 
 
+@pytest.mark.full_form_output
 def test_full_export_is_unmasked_and_logged_once(three_cases, stick):
     result = export_cases(three_cases[:1], stick, full=True, today=TODAY, now=NOW)
     assert not result.masked and result.case_count == 1

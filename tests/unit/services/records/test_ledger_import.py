@@ -227,8 +227,9 @@ def test_a_file_without_a_ledger_header(data_paths, tmp_path):
         read_ledger(tmp_path / "x.xls")
 
 
-def test_command_line_prints_counts_and_exits_one_on_refusals(roster, data_paths, tmp_path, capsys):
+def test_command_line_prints_counts_and_exits_one_on_refusals(roster, data_paths, tmp_path, capsys, cli_admin):
     source = ledger_xlsx(tmp_path / "台账.xlsx")
+    cli_admin()
     close_store()
     try:
         code = main(["import-activities", str(source), "--data-dir", str(data_paths.root),

@@ -121,7 +121,8 @@ def test_the_xlsx_and_json(year, tmp_path):
         write_report(parse_period("2026"), None, tmp_path / "r.docx", today=TODAY)
 
 
-def test_the_command_line(year, data_paths, tmp_path, capsys):
+def test_the_command_line(year, data_paths, tmp_path, capsys, cli_admin):
+    cli_admin()
     close_store()
     try:
         assert main(["report", "--data-dir", str(data_paths.root), "--period", "2026-11", "--team", "花城义警队",
