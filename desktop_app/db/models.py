@@ -224,6 +224,7 @@ class Member(BaseModel):
             (("name",), False),
             (("team", "status"), False),
             (("pinyin_initials",), False),
+            (("deleted_at", "status", "insurance_expires_on"), False),  # the 首页's roster counts, index only
         )
 
 
@@ -309,6 +310,7 @@ class Assignment(BaseModel):
         indexes = (
             (("shift", "member"), True),
             (("member", "status"), False),
+            (("member", "status", "shift", "hours"), False),  # every member's hours from the index alone
         )
 
 
@@ -351,7 +353,7 @@ class ActivityParticipant(BaseModel):
     hours = FloatField(default=0)
 
     class Meta:
-        indexes = ((("activity", "member"), True),)
+        indexes = ((("activity", "member"), True), (("member", "activity", "hours"), False))
 
 
 class Training(BaseModel):
@@ -444,7 +446,8 @@ class Case(BaseModel):
     retention = CharField(max_length=10, default="")
 
     class Meta:
-        indexes = ((("status", "deadline"), False),)
+        indexes = ((("status", "deadline"), False), (("kind", "agreement_date"), False),
+                   (("kind", "body", "deleted_at"), False))
 
 
 class CaseMediator(BaseModel):

@@ -30,6 +30,7 @@ from . import (
     m0005_mediation,
     m0006_accounts,
     m0007_activity_figures,
+    m0008_member_hours_indexes,
 )
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ STEPS: list[tuple[int, ModuleType]] = [
     (5, m0005_mediation),
     (6, m0006_accounts),
     (7, m0007_activity_figures),  # 6 is the accounts branch's (audit)
+    (8, m0008_member_hours_indexes),
 ]
 LATEST = max(n for n, _step in STEPS)
 

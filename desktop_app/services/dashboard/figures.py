@@ -172,6 +172,20 @@ def live_teams_query():
     return Team.select().where(Team.deleted_at.is_null(), Team.retired_on.is_null())
 
 
+def _shift_counts(week: tuple[date, date], coming: tuple[date, date]) -> tuple[int, int, int, int]:
+    """(shifts this week, of them short of people, shifts in the coming days, of them short) in one pass over
+    the shifts of both ranges, with the conditions of `week_shifts_query` and `short_shifts_query`."""
+    counts = [0, 0, 0, 0]
+    lo, hi = min(week[0], coming[0]), max(week[1], coming[1])
+    for day, short in week_shifts_query(lo, hi).select(Shift.date, _staffed() < Shift.headcount).tuples():
+        day = day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
+        for index, (first, last) in enumerate((week, coming)):
+            if first <= day <= last:
+                counts[2 * index] += 1
+                counts[2 * index + 1] += bool(short)
+    return counts[0], counts[1], counts[2], counts[3]
+
+
 def dashboard_counts(today: date | None = None) -> DashboardCounts:
     today = today or date.today()
     week_start, week_end = week_of(today)
@@ -179,14 +193,13 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
     first, last = coming_days(today)
 
     members_total, members_active, insurance_expired, insurance_expiring = _member_counts(today)
-    week_shifts = week_shifts_query(week_start, week_end)
-    unfilled = week_shifts.where(_staffed() < Shift.headcount).count()
+    week_shifts, unfilled, shifts_coming, short_coming = _shift_counts((week_start, week_end), (first, last))
     hours = service_hours_by_source(month_start, today)
     return DashboardCounts(
         teams=live_teams_query().count(),
         members_active=members_active,
         members_total=members_total,
-        shifts_this_week=week_shifts.count(),
+        shifts_this_week=week_shifts,
         unfilled_shifts_this_week=unfilled,
         hours_this_month=round(sum(sum(by_source.values()) for by_source in hours.values()), 1),
         activities_this_month=Activity.select()
@@ -199,8 +212,8 @@ def dashboard_counts(today: date | None = None) -> DashboardCounts:
         insurance_expired=insurance_expired,
         qualifications_expiring=qualifications_expiring_query(today).count(),
         qualifications_expired=qualifications_expired_query(today).count(),
-        short_shifts_coming=short_shifts_query(first, last).count(),
-        shifts_coming=week_shifts_query(first, last).count(),
+        short_shifts_coming=short_coming,
+        shifts_coming=shifts_coming,
         posts=DutyPost.select().where(DutyPost.deleted_at.is_null()).count(),
         confirmation_reminders=confirmations_query(today).count(),
         unassigned_cases=Case.select().where(Case.deleted_at.is_null(), Case.kind == PEOPLES_MEDIATION,

@@ -32,6 +32,7 @@ from .service_hours import hours_by_member
 RULES_KEY = "points_rules"
 STARS_KEY = "star_thresholds"
 ABSENCE_REASON = "缺勤（未请假）"
+_IN_CHUNK = 200  # members per query (each part of the ledger lists them)
 
 
 # --- the rules and the thresholds ----------------------------------------------------------------
@@ -93,25 +94,45 @@ def save_star_thresholds(values: Iterable[int | str]) -> tuple[int, ...]:
 # --- the ledger ----------------------------------------------------------------------------------
 
 
-def _ledger_sql(rules: PointsRules) -> tuple[str, list[Any]]:
-    """One SELECT of (member, date, points, reason, source table, source uuid) over every record."""
+def _ledger_sql(rules: PointsRules, member_ids: list[int] | None = None, date_from: date | None = None,
+                date_to: date | None = None) -> tuple[str, list[Any]]:
+    """One SELECT of (member, date, points, reason, source table, source uuid) over every record; the members
+    and period, when given, are applied inside each part, where SQLite can use the indexes."""
+    def where(member: str, day: str) -> tuple[str, list[Any]]:
+        conditions: list[str] = []
+        values: list[Any] = []
+        if member_ids is not None:
+            conditions.append(f"{member} IN ({', '.join('?' for _ in member_ids)})")
+            values += member_ids
+        if date_from is not None:
+            conditions.append(f"{day} >= ?")
+            values.append(date_from.isoformat())
+        if date_to is not None:
+            conditions.append(f"{day} <= ?")
+            values.append(date_to.isoformat())
+        return "".join(f" AND {c}" for c in conditions), values
+
+    duty_where, duty_values = where("a.member_id", "s.date")
+    activity_where, activity_values = where("ap.member_id", "act.date")
+    training_where, training_values = where("ta.member_id", "t.date")
     attended = ", ".join("?" for _ in ATTENDED_STATUSES)
     kinds = sorted(rules.per_kind.items())
     kind_case = ("CASE act.kind " + " ".join("WHEN ? THEN ?" for _ in kinds) + " ELSE 0 END") if kinds else "0"
     parts: list[tuple[str, list[Any]]] = [
         ("SELECT a.member_id, s.date, ROUND(a.hours * ?, 2) AS points, '值班：' || p.kind AS reason, "
          "'assignment' AS source_table, a.uuid AS source_uuid FROM assignment a JOIN shift s ON a.shift_id = s.id "
-         f"JOIN duty_post p ON s.post_id = p.id WHERE a.status IN ({attended}) AND a.hours > 0",
-         [rules.per_duty_hour, *ATTENDED_STATUSES]),
+         f"JOIN duty_post p ON s.post_id = p.id WHERE a.status IN ({attended}) AND a.hours > 0{duty_where}",
+         [rules.per_duty_hour, *ATTENDED_STATUSES, *duty_values]),
         ("SELECT a.member_id, s.date, ?, ?, 'assignment', a.uuid FROM assignment a "
-         "JOIN shift s ON a.shift_id = s.id WHERE a.status = ?", [rules.absence(), ABSENCE_REASON, ABSENT]),
+         f"JOIN shift s ON a.shift_id = s.id WHERE a.status = ?{duty_where}",
+         [rules.absence(), ABSENCE_REASON, ABSENT, *duty_values]),
         (f"SELECT ap.member_id, act.date, ROUND(ap.hours * ? + {kind_case}, 2), '工作记录：' || act.kind, "
          "'activity_participant', ap.uuid FROM activity_participant ap JOIN activity act ON ap.activity_id = act.id "
-         "WHERE act.deleted_at IS NULL",
-         [rules.per_activity_hour, *[v for pair in kinds for v in pair]]),
+         f"WHERE act.deleted_at IS NULL{activity_where}",
+         [rules.per_activity_hour, *[v for pair in kinds for v in pair], *activity_values]),
         ("SELECT ta.member_id, t.date, ROUND(? + ta.hours * ?, 2), '培训：' || t.title, 'training_attendee', ta.uuid "
-         "FROM training_attendee ta JOIN training t ON ta.training_id = t.id WHERE t.deleted_at IS NULL",
-         [rules.per_training, rules.per_training_hour]),
+         f"FROM training_attendee ta JOIN training t ON ta.training_id = t.id WHERE t.deleted_at IS NULL{training_where}",
+         [rules.per_training, rules.per_training_hour, *training_values]),
     ]
     sql = " UNION ALL ".join(part for part, _ in parts)
     params = [value for _, values in parts for value in values]
@@ -157,19 +178,22 @@ def recompute_ledger(rules: PointsRules | None = None, progress: Progress | None
 
 
 def points_by_member(date_from: date | None = None, date_to: date | None = None,
-                     rules: PointsRules | None = None) -> dict[int, float]:
-    """Points per member in the period, from the records (members with none left out)."""
-    sql, params = _ledger_sql(rules or points_rules())
-    where, extra = [], []
-    if date_from is not None:
-        where.append("date >= ?")
-        extra.append(date_from.isoformat())
-    if date_to is not None:
-        where.append("date <= ?")
-        extra.append(date_to.isoformat())
-    clause = f" WHERE {' AND '.join(where)}" if where else ""
-    rows = db.execute_sql(f"SELECT member_id, SUM(points) FROM ({sql}){clause} GROUP BY member_id", [*params, *extra])
-    return {mid: round(total, 2) for mid, total in rows if round(total or 0, 2) != 0}
+                     rules: PointsRules | None = None, member_ids: Iterable[int] | None = None) -> dict[int, float]:
+    """Points per member in the period, from the records (members with none left out); `member_ids`: only
+    those members."""
+    rules = rules or points_rules()
+    if member_ids is None:
+        chunks: list[list[int] | None] = [None]
+    else:
+        ids = list(dict.fromkeys(int(i) for i in member_ids))
+        chunks = [ids[start:start + _IN_CHUNK] for start in range(0, len(ids), _IN_CHUNK)]
+    out: dict[int, float] = {}
+    for chunk in chunks:
+        sql, params = _ledger_sql(rules, chunk, date_from, date_to)
+        for mid, total in db.execute_sql(f"SELECT member_id, SUM(points) FROM ({sql}) GROUP BY member_id", params):
+            if round(total or 0, 2) != 0:
+                out[mid] = round(total, 2)
+    return out
 
 
 # --- stars and rankings --------------------------------------------------------------------------
@@ -203,10 +227,10 @@ def ranking(date_from: date | None, date_to: date | None, team_id: int | None = 
         Member.deleted_at.is_null())
     if team_id is not None:
         members = members.where(Member.team == team_id)
-    known = {mid: (name, team or "") for mid, name, team in members.tuples()}
-    points = points_by_member(date_from, date_to)
+    known = {mid: (name, team or "") for mid, name, team in db.execute_sql(*members.sql())}
     if hours is None:
         hours = hours_by_member(None if team_id is None else list(known), date_from, date_to, training=False)
+    points = points_by_member(date_from, date_to, member_ids=_points_wanted(known, hours, by, limit))
     if stars is None:
         stars = star_levels(list(known) if team_id is not None else None, date_to)
     scored = [(mid, points.get(mid, 0.0), hours.get(mid, 0.0)) for mid in known
@@ -223,6 +247,16 @@ def ranking(date_from: date | None, date_to: date | None, team_id: int | None = 
         if limit is not None and len(rows) >= limit:
             break
     return rows
+
+
+def _points_wanted(known: dict[int, tuple[str, str]], hours: dict[int, float], by: str,
+                   limit: int | None) -> list[int] | None:
+    """The members whose points a ranking needs: by hours with a limit, the first `limit` members with hours
+    (those with points only come after every member with hours); otherwise all (None)."""
+    if by == "points" or limit is None:
+        return None
+    with_hours = sorted((mid for mid in known if hours.get(mid)), key=lambda mid: (-hours[mid], known[mid][0], mid))
+    return with_hours[:limit] if len(with_hours) >= limit else None
 
 
 def _as_date(value: Any) -> date:

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from peewee import JOIN
 
+from ...db.database import db
 from ...db.models import Case, Member, Team, Training, TrainingAttendee
 from ...documents.work_report import (
     CaseSection,
@@ -53,6 +54,7 @@ from .points import ranking, star_levels
 from .service_hours import SOURCE_DUTY, service_hours_by_source, training_hours_by_member
 
 BEST_COUNT = 10
+_IN_LIMIT = 500
 OFFICE_SCOPE = "全所"
 _SOURCES = {"调解纠纷": "案件登记", "护学岗执勤": "排班到岗"}
 
@@ -99,8 +101,12 @@ def _trainings(period: Period, team_id: int | None) -> tuple[int, int]:
 
 def _member_names(member_ids: list[int]) -> dict[int, str]:
     """id → name, with the team added where two members share a name."""
-    rows = list(Member.select(Member.id, Member.name, Team.name).join(Team, JOIN.LEFT_OUTER, on=(Member.team == Team.id))
-                .where(Member.id.in_(member_ids)).tuples()) if member_ids else []
+    query = Member.select(Member.id, Member.name, Team.name).join(Team, JOIN.LEFT_OUTER, on=(Member.team == Team.id))
+    if len(member_ids) <= _IN_LIMIT:
+        rows = list(query.where(Member.id.in_(member_ids)).tuples()) if member_ids else []
+    else:  # many: one pass over the roster instead of a list of every id
+        wanted = set(member_ids)
+        rows = [row for row in db.execute_sql(*query.sql()) if row[0] in wanted]
     counts: dict[str, int] = {}
     for _mid, name, _team in rows:
         counts[name] = counts.get(name, 0) + 1

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 
 from peewee import fn
 
+from ...db.database import db
 from ...db.models import Activity, Assignment, Case, CaseMediator, DutyPost, Member, Shift
 from ...domain.activity_figures import BY_COLUMN, FIGURE_COLUMNS, FIGURES, MEDIATED, SCHOOL_GATE_DUTY
 from ...domain.vocabulary import ACTIVITY_KINDS, ATTENDED_STATUSES, SCHOOL_GATE
@@ -75,8 +76,8 @@ def _gate_records(date_from: date, date_to: date, team_id: int | None, posts: li
                       Assignment.status.in_(ATTENDED_STATUSES)).distinct())
     if team_id is not None:
         covered = covered.where(Member.team == team_id)
-    pairs = {(_as_date(day), team) for day, team in covered.tuples()} if posts else set()
-    return [(aid, day) for aid, day, team in records if (day, team) not in pairs]
+    pairs = {(str(day)[:10], team) for day, team in db.execute_sql(*covered.sql())} if posts else set()
+    return [(aid, day) for aid, day, team in records if (day.isoformat(), team) not in pairs]
 
 
 def school_gate_items(date_from: date, date_to: date, team_id: int | None = None) -> tuple[list[int], list[int]]:
