@@ -11,7 +11,7 @@ import time
 from harness import Benchmark, Context
 
 from desktop_app.services.backup import backup_now
-from desktop_app.services.backup_password import set_backup_password
+from desktop_app.services.backup.password import set_backup_password
 
 PASSWORD = "bench-backup-password"
 
@@ -73,7 +73,7 @@ def _encrypted(ctx: Context) -> float:
 
 
 def _password_set() -> bool:
-    from desktop_app.services.backup_password import has_backup_password
+    from desktop_app.services.backup.password import has_backup_password
 
     return has_backup_password()
 

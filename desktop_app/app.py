@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .config import APP_NAME, DataPaths
 from .display_check import display_problem
 from .logging_setup import setup_logging
-from .services import accounts, backup, restore, session
+from .services import accounts, backup, session
+from .services.backup import restore
 from .services.files import FileWriteError
 from .services.office import get_office
 from .services.storage import (

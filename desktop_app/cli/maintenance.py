@@ -225,7 +225,7 @@ def _has_data() -> str:
 
 
 def _password(prompt: str) -> str | None:
-    from ..services.backup_password import ENV_VARIABLE
+    from ..services.backup.password import ENV_VARIABLE
 
     value = os.environ.get(ENV_VARIABLE)
     if value:
@@ -242,8 +242,8 @@ def _password(prompt: str) -> str | None:
 def _run_backup(args: argparse.Namespace) -> int:
     from ..services import session
     from ..services.backup import BackupCheckFailed, backup_now
-    from ..services.backup_archive import ArchiveError
-    from ..services.backup_password import BackupPasswordError
+    from ..services.backup.archive import ArchiveError
+    from ..services.backup.password import BackupPasswordError
     from ..services.files import FileWriteError
     from ..services.storage import close_store, open_store
 
@@ -276,9 +276,9 @@ def _run_backup(args: argparse.Namespace) -> int:
 
 def _run_restore(args: argparse.Namespace) -> int:
     from ..services import session
-    from ..services.backup_archive import is_archive
+    from ..services.backup.archive import is_archive
+    from ..services.backup.restore import RestoreError, finish_restore, stage
     from ..services.files import FileWriteError
-    from ..services.restore import RestoreError, finish_restore, stage
     from ..services.storage import close_store
 
     paths = data_paths(args)

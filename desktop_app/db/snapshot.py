@@ -1,5 +1,5 @@
 """Copy a live SQLite database with the online backup API and check the copy; the time a copy was taken is
-written into a backup by services/backup.py (the `setting` row `backup_taken_at`, `record_taken_at`), so
+written into a backup by services/backup/__init__.py (the `setting` row `backup_taken_at`, `record_taken_at`), so
 "the newest backup" never depends on a name (a file without it counts by its modification time)."""
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def taken_at(path: Path) -> datetime | None:
 
 def copy_database(source: sqlite3.Connection, dest: Path) -> None:
     """The copy before a migration: `write_copy` to a temporary name, fsync, rename (user backups go
-    through services/backup.py and the verified writer).
+    through services/backup/__init__.py and the verified writer).
 
     Raises `RuntimeError` when the copy fails `PRAGMA integrity_check`; then no file is left at `dest`.
     """

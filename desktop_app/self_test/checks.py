@@ -491,9 +491,10 @@ def encrypted_backup(ctx: SelfTestContext) -> str:
     import sqlite3
 
     from ..db.snapshot import check_file
-    from ..services import audit, backup_archive
+    from ..services import audit
+    from ..services.backup import archive as backup_archive
     from ..services.backup import backup_now
-    from ..services.backup_password import has_backup_password, set_backup_password
+    from ..services.backup.password import has_backup_password, set_backup_password
 
     _sample(ctx)
     with audit.acting_as(SELF_TEST_USER):

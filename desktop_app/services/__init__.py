@@ -10,7 +10,7 @@ One package per feature, mirroring `ui/`:
     records/        recorded service: hours (activities, trainings, points and reports as they land)
     dashboard/      the 首页 figures
 Shared modules stay here: audit, accounts, office, settings, storage (opening a data folder) and
-storage_errors (why it could not be opened), backup (verified, rotated, automatic), backup_archive
-(encrypted .7z for a stick), backup_password, restore (checked beside, then swapped in), files (the one
+storage_errors (why it could not be opened), backup/ (verified, rotated, automatic copies; archive
+the encrypted .7z for a stick; password; restore, checked beside, then swapped in), files (the one
 verified writer), progress, usb_export (verified folders with a manifest).
 """

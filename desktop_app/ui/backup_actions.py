@@ -1,4 +1,4 @@
-"""文件 → 备份… / 备份到U盘… / 设置备份密码… / 恢复…: the dialogs around services/backup.py and restore.py.
+"""文件 → 备份… / 备份到U盘… / 设置备份密码… / 恢复…: the dialogs around services/backup/ (copies, archive, restore).
 
 The long parts run off the GUI thread (ops.TaskRunner): writing a backup, and copying and checking the
 chosen backup for a restore. The swap that follows a check is quick and happens on the GUI thread,
@@ -16,9 +16,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ..config import DataPaths
-from ..services import audit, backup, restore
-from ..services.backup_archive import ArchiveError, is_archive
-from ..services.backup_password import has_backup_password
+from ..services import audit, backup
+from ..services.backup import restore
+from ..services.backup.archive import ArchiveError, is_archive
+from ..services.backup.password import has_backup_password
 from ..services.files import FileWriteError
 from ..services.progress import Progress
 from ..services.storage_errors import StoreError

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.backup_password import (
+from ..services.backup.password import (
     MIN_LENGTH,
     BackupPasswordError,
     has_backup_password,

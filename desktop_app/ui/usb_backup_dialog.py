@@ -1,4 +1,4 @@
-"""备份到U盘: an encrypted backup (AES-256 .7z, services/backup_archive.py) on a removable drive chosen from a
+"""备份到U盘: an encrypted backup (AES-256 .7z, services/backup/archive.py) on a removable drive chosen from a
 list, or any folder. The backup password is asked each time and checked against the one the administrator
 set; the dialog says "done" only after the archive was read back and decrypted again."""
 
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from ..config import DataPaths
 from ..services import backup
-from ..services.backup_archive import ArchiveError
-from ..services.backup_password import BackupPasswordError, check_backup_password
+from ..services.backup.archive import ArchiveError
+from ..services.backup.password import BackupPasswordError, check_backup_password
 from ..services.files import FileWriteError
 from ..services.progress import Progress
 from .field_errors import ERROR_STYLE, FieldMessage

@@ -6,7 +6,7 @@ import py7zr
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from desktop_app.db.models import Member
-from desktop_app.services.backup_password import check_backup_password, set_backup_password
+from desktop_app.services.backup.password import check_backup_password, set_backup_password
 from desktop_app.ui import backup_actions as backup_actions_module
 from desktop_app.ui.backup_password_dialog import SetBackupPasswordDialog
 from desktop_app.ui.main_window import MainWindow

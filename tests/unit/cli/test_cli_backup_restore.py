@@ -29,7 +29,7 @@ def _names(path) -> list[str]:
 @pytest.fixture
 def folder(data_paths, cli_admin) -> DataPaths:
     """A data folder with one member, closed (as a scheduled task finds it)."""
-    from desktop_app.services.backup_password import set_backup_password
+    from desktop_app.services.backup.password import set_backup_password
 
     Member.create(name="阿依古丽·买买提")
     set_backup_password(PASSWORD, acting_user="admin")

@@ -229,7 +229,7 @@ for name in {left_out!r}:
     sys.modules[name] = None  # an import of it fails, as in the bundle
 for hook in {hooks!r}:
     runpy.run_path(hook)
-from desktop_app.services import backup_archive
+from desktop_app.services.backup import archive as backup_archive
 folder = Path({str(tmp_path)!r})
 plain = folder / "plain.db"
 archive = folder / "backup.7z"

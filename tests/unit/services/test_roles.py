@@ -185,7 +185,7 @@ def test_nobody_logged_in_is_refused_with_the_words_to_log_in(data):
 
 
 def test_the_restore_is_the_administrators(data, data_paths, acting, tmp_path):
-    from desktop_app.services.restore import restore_from
+    from desktop_app.services.backup.restore import restore_from
 
     saved = backup.backup_now(data_paths)
     for role in (CLERK, VIEWER):

@@ -30,15 +30,16 @@ from pathlib import Path
 
 import peewee
 
-from ..config import DataPaths
-from ..db.migrations import STEPS
-from ..db.snapshot import TAKEN_AT_KEY, check_file
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from . import audit, backup_archive, files, session
-from .backup import BackupFile, backup_time
-from .progress import Progress, report
-from .session import RESTORE
-from .storage import KEPT_MARK, close_store, kept_copies, open_store
+from ...config import DataPaths
+from ...db.migrations import STEPS
+from ...db.snapshot import TAKEN_AT_KEY, check_file
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from .. import audit, files, session
+from ..progress import Progress, report
+from ..session import RESTORE
+from ..storage import KEPT_MARK, close_store, kept_copies, open_store
+from . import BackupFile, backup_time
+from . import archive as backup_archive
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ def check_may_restore(acting_user: str | None = None) -> None:
     """Until the folder has accounts anyone may restore (a folder being set up); then only an
     administrator (session.RESTORE: `PermissionDenied`). Start-up recovery of a damaged file, before
     anyone can log in, is `replace_damaged_database`, which does not ask."""
-    from .accounts import accounts_exist
+    from ..accounts import accounts_exist
 
     try:
         has_accounts = accounts_exist()
@@ -198,10 +199,10 @@ def finish_restore(paths: DataPaths, staged: Staged, acting_user: str | None = N
     close_store()
     kept = swap_in(paths, staged, keep_as or safety_path(paths))
     open_store(paths)
-    from ..db.database import db
+    from ...db.database import db
 
     db.execute_sql('DELETE FROM "setting" WHERE "key" = ?', (TAKEN_AT_KEY,))
-    from .roster.search import forget_kept_orders  # only a restore needs the roster; start-up does not
+    from ..roster.search import forget_kept_orders  # only a restore needs the roster; start-up does not
 
     forget_kept_orders()
     with audit.acting_as(acting_user or audit.current_user()):

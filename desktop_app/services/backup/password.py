@@ -7,12 +7,12 @@ administrator's business: `acting_user` is recorded now, and is where accounts w
 
 from __future__ import annotations
 
-from ..db.database import db
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from . import audit, session
-from .accounts import check_password, hash_password
-from .session import SETTINGS
-from .settings import get_setting, set_setting
+from ...db.database import db
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from .. import audit, session
+from ..accounts import check_password, hash_password
+from ..session import SETTINGS
+from ..settings import get_setting, set_setting
 
 SETTING = "backup_password_hash"
 MIN_LENGTH = 8
@@ -53,7 +53,7 @@ def require_backup_password(password: str | None) -> str:
 def set_backup_password(new: str, current: str | None = None, acting_user: str | None = None) -> None:
     """Set (or change, with the current one) the backup password (the administrator's, once the folder
     has accounts)."""
-    from .accounts import accounts_exist
+    from ..accounts import accounts_exist
 
     if accounts_exist():
         session.require(SETTINGS)

@@ -12,8 +12,9 @@ import pytest
 from py7zr.exceptions import PasswordRequired
 
 from desktop_app.db.models import Member, Setting
-from desktop_app.services import backup, restore
-from desktop_app.services.backup_password import (
+from desktop_app.services import backup
+from desktop_app.services.backup import restore
+from desktop_app.services.backup.password import (
     BackupPasswordError,
     check_backup_password,
     has_backup_password,

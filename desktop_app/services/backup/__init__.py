@@ -6,7 +6,7 @@ A full disk or a removed drive comes out as `FileWriteError`, and nothing is lef
 - In the data folder's `backups/`: `备份-YYYYMMDD-HHMMSS.db`, plain (they stay on the PC), made on request
   and automatically on exit at most once a day, rotated: the newest of each of the last 7 days, 4 weeks
   and 12 months are kept. The pre-migration and pre-restore copies are never rotated away.
-- Anywhere else, when a password is given: an encrypted `.7z` (services/backup_archive.py), for a
+- Anywhere else, when a password is given: an encrypted `.7z` (services/backup/archive.py), for a
   backup that leaves the PC.
 
 "The newest good backup" is the newest by the time recorded in it (restore.py), never by its name.
@@ -22,16 +22,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ..config import DataPaths
-from ..db.database import db
-from ..db.snapshot import record_taken_at, taken_at, write_copy
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from ..domain.vocabulary import CLERK
-from . import audit, backup_archive, files, session
-from .backup_password import require_backup_password
-from .progress import Progress, report
-from .session import BACKUP, requires
-from .settings import get_setting, set_setting
+from ...config import DataPaths
+from ...db.database import db
+from ...db.snapshot import record_taken_at, taken_at, write_copy
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.vocabulary import CLERK
+from .. import audit, files, session
+from ..progress import Progress, report
+from ..session import BACKUP, requires
+from ..settings import get_setting, set_setting
+from . import archive as backup_archive
+from .password import require_backup_password
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,8 @@ import pytest
 
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Member
-from desktop_app.services import backup, restore, storage
+from desktop_app.services import backup, storage
+from desktop_app.services.backup import restore
 from desktop_app.services.files import FileWriteError
 from desktop_app.services.storage import (
     DamagedDatabaseError,

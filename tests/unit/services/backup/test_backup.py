@@ -7,7 +7,8 @@ import sqlite3
 import pytest
 
 from desktop_app.db.models import AuditLog, Member
-from desktop_app.services import backup, restore
+from desktop_app.services import backup
+from desktop_app.services.backup import restore
 from desktop_app.services.storage import DamagedDatabaseError, close_store, open_store
 
 

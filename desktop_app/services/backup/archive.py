@@ -14,7 +14,7 @@ from pathlib import Path
 import py7zr
 from py7zr.exceptions import Bad7zFile, PasswordRequired, UnsupportedCompressionMethodError
 
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 
 ARCHIVE_SUFFIX = ".7z"
 MEMBER_NAME = "yijing.db"
