@@ -3386,6 +3386,13 @@
     </message>
 </context>
 <context>
+    <name>MemberCompletion</name>
+    <message>
+        <source>查找队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MemberDialog</name>
     <message>
         <source>基本信息</source>
@@ -6887,6 +6894,10 @@
     </message>
     <message>
         <source>“{0}”已在名单中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查找队员</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

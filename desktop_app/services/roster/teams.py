@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from peewee import JOIN, Case, fn
+from peewee import JOIN, fn
 
 from ...db.database import db
 from ...db.models import Activity, DutyPost, Member, Team
@@ -58,20 +58,29 @@ class TeamInput:
     notes: str = ""
 
 
-def _rows(*conditions, team_id: int | None = None) -> list[TeamRow]:
+def _member_counts(team_id: int | None) -> dict[int, tuple[int, int]]:
+    """Each team's (members, active members), deleted ones left out. Counted from the (team, status) index
+    alone, then the deleted members (few, found by their index) taken off: asking for `deleted_at IS NULL`
+    in the count made SQLite read all 100,000 rows of a prefecture (about a second)."""
     in_team = Member.team.is_null(False) if team_id is None else Member.team == team_id
-    members = [Member.deleted_at.is_null(), in_team]
-    counts = (
-        Member.select(
-            Member.team.alias("team_id"),
-            fn.COUNT(Member.id).alias("total"),
-            fn.SUM(Case(None, [(Member.status == ACTIVE, 1)], 0)).alias("active"),
-        )
-        .where(*members)
-        .group_by(Member.team)
-        .tuples()
-    )
-    by_team = {team_id: (total, int(active or 0)) for team_id, total, active in counts}
+    counts = (Member.select(Member.team, Member.status, fn.COUNT(Member.id))
+              .where(in_team).group_by(Member.team, Member.status).tuples())
+    deleted = (Member.select(Member.team, Member.status)
+               .where(Member.deleted_at.is_null(False), in_team).order_by(Member.deleted_at).tuples())
+    by_team: dict[int, list[int]] = {}
+    for team, status, count in counts:
+        figures = by_team.setdefault(team, [0, 0])
+        figures[0] += count
+        figures[1] += count if status == ACTIVE else 0
+    for team, status in deleted:
+        figures = by_team[team]
+        figures[0] -= 1
+        figures[1] -= 1 if status == ACTIVE else 0
+    return {team: (total, active) for team, (total, active) in by_team.items() if total}
+
+
+def _rows(*conditions, team_id: int | None = None) -> list[TeamRow]:
+    by_team = _member_counts(team_id)
     Leader = Member.alias()
     query = (
         Team.select(Team, Leader.name.alias("leader_name"))

@@ -113,8 +113,11 @@ def test_member_counts_leave_out_deleted_members(data_paths):
     delete_member(add_member(team, "丙", sequence=3))
     add_member(other, "丁", sequence=4)
     add_member(None, "戊", sequence=5)
+    emptied = save_team(TeamInput(name="团结义警队"))
+    delete_member(add_member(emptied, "己", status="暂停", sequence=6))
     counts = {t.name: (t.members_active, t.members_total) for t in list_teams()}
-    assert counts == {"石榴大妈义警队": (1, 2), "红旗义警队": (1, 1)}
+    assert counts == {"石榴大妈义警队": (1, 2), "红旗义警队": (1, 1), "团结义警队": (0, 0)}
+    assert (get_team(team).members_active, get_team(team).members_total) == (1, 2)
 
 
 def test_get_unknown_team_raises(data_paths):
