@@ -106,6 +106,7 @@ class _World:
 
         paths = ctx.store()
         _app()
+        _track_runners()
         self.ctx = ctx
         self.previews: list[bytes] = []
         print_preview.preview_pdf = lambda parent, pdf, title, name: self.previews.append(pdf)  # type: ignore
@@ -159,7 +160,15 @@ def _every_tab(ctx: Context) -> float:
 
 
 def _roster(ctx: Context) -> Any:
-    return _world(ctx).find_tab("RosterTab")
+    tab = _world(ctx).find_tab("RosterTab")
+    _settled()
+    return tab
+
+
+def _settled() -> None:
+    """Until no long work runs (a search asked for while setting up)."""
+    while _running[0]:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
 
 
 def _keystroke(ctx: Context) -> float:
@@ -173,6 +182,7 @@ def _keystroke(ctx: Context) -> float:
 def _scroll_to_end(ctx: Context) -> float:
     tab = _roster(ctx)
     tab.search.setText("")
+    _settled()
     QApplication.processEvents()
     tab.table.scrollToTop()
     return longest_stall(tab.table.scrollToBottom)
@@ -230,12 +240,14 @@ def _duty_sheet(team: bool) -> Callable[[Context], float]:
 def _roster_export(ctx: Context) -> float:
     tab = _roster(ctx)
     tab.search.setText("")
+    _settled()
     return longest_stall(tab.export_roster)
 
 
 def _roster_print(ctx: Context) -> float:
     tab = _roster(ctx)
     tab.search.setText("")
+    _settled()
     return longest_stall(tab.print_roster)
 
 

@@ -46,7 +46,7 @@ from .ui.error_dialog import error_box
 from .ui.fonts import install_application_font
 from .ui.i18n import chosen_language, install_language, shown
 from .ui.main_window import MainWindow
-from .ui.ops import TaskRunner
+from .ui.ops import TaskRunner, wait_for_lookups
 
 log = logging.getLogger(__name__)
 
@@ -310,6 +310,7 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
         log.info("程序已启动")
         code = app.exec()
         check.wait()
+        wait_for_lookups()  # a search still running when the window closed: before the store closes
         if not exit_after_first_paint:
             backup_on_exit(paths)
         return code

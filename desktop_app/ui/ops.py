@@ -36,6 +36,7 @@ which it updates itself after) is skipped.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import logging
 import threading
@@ -386,6 +387,16 @@ class Lookup(QObject):
 
 
 _alive: set[TaskRunner] = set()
+
+
+def wait_for_lookups(timeout_ms: int = 5000) -> None:
+    """Let the lookups still running end (at exit: a QThread destroyed while it runs takes the process
+    down)."""
+    for runner in list(_alive):
+        runner.wait(timeout_ms)
+
+
+atexit.register(wait_for_lookups)
 
 
 def _valid(obj: QObject) -> bool:

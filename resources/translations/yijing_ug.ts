@@ -7967,6 +7967,10 @@
 删除后其值班、服务时长等记录仍然保留，可在“文件 → 回收站”中恢复。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>查找队员</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Schedule</name>

@@ -6,6 +6,7 @@ audit summaries may name the team.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -21,7 +22,7 @@ from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import ACTIVE, LEFT
 from .. import audit
 from ..session import DELETE, EDIT, requires
-from .search import pinyin_sort_key
+from .search import data_stamp, pinyin_sort_key
 
 NAME_MAX = 100
 STATION_MAX = 100
@@ -99,10 +100,25 @@ def _rows(*conditions, team_id: int | None = None) -> list[TeamRow]:
     return rows
 
 
+_kept_lists: dict[bool, tuple[tuple, list[TeamRow]]] = {}  # include_retired → (data stamp, the list)
+_kept_lock = threading.Lock()
+
+
 def list_teams(include_retired: bool = False) -> list[TeamRow]:
-    """Teams in pinyin order of their names; retired ones only when asked."""
+    """Teams in pinyin order of their names; retired ones only when asked. Every team box of the window
+    asks for it, and at a prefecture counting the members costs tens of milliseconds: the list is kept
+    until the database changes (the same stamp as the roster's kept orders)."""
+    stamp = data_stamp()
+    with _kept_lock:
+        kept = _kept_lists.get(include_retired)
+    if kept is not None and kept[0] == stamp:
+        return list(kept[1])
     conditions = [] if include_retired else [Team.retired_on.is_null()]
-    return sorted(_rows(*conditions), key=lambda row: pinyin_sort_key(row.name))
+    rows = sorted(_rows(*conditions), key=lambda row: pinyin_sort_key(row.name))
+    if not stamp[3]:  # inside an open transaction the rows may yet be rolled back
+        with _kept_lock:
+            _kept_lists[include_retired] = (stamp, rows)
+    return list(rows)
 
 
 def get_team(team_id: int) -> TeamRow:

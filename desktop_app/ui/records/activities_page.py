@@ -102,8 +102,9 @@ class ActivitiesPage(QWidget):
         self.member.activated.connect(self.refresh)
         member_edit = self.member.lineEdit()
         assert member_edit is not None  # an editable combo box has one
-        member_edit.editingFinished.connect(self.refresh)
         self.member_completion = MemberCompletion(member_edit, include_left=True)
+        member_edit.editingFinished.connect(self.member_completion.stop)
+        member_edit.editingFinished.connect(self.refresh)
         self.date_from.dateChanged.connect(self.refresh)
         self.date_to.dateChanged.connect(self.refresh)
         self.table.doubleClicked.connect(lambda index: self.edit(self.model.id_at(index.row())))

@@ -28,7 +28,7 @@ class MemberCompletion(QObject):
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         edit.setCompleter(self.completer)
-        self._asked_for = ""
+        self._asked_for: str | None = ""  # the text asked about; None: stopped, nothing to offer
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(PAUSE_MS)
@@ -36,6 +36,14 @@ class MemberCompletion(QObject):
         self._lookup = Lookup(self, self.tr("查找队员"))
         self._lookup.found.connect(self._show)
         edit.textEdited.connect(lambda _text: self._pause.start())
+
+    def stop(self) -> None:
+        """The typing is over (Enter): no offer comes any more for it, and none stays open."""
+        self._pause.stop()
+        self._asked_for = None
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible():
+            popup.hide()
 
     def _look_up(self) -> None:
         text, team, left = self.edit.text().strip(), self.prefer_team, self.include_left

@@ -166,6 +166,7 @@ class PeoplePicker(QWidget):
         self.completion.prefer_team = team_id
 
     def add_typed(self) -> None:
+        self.completion.stop()
         text = self.name.text().strip()
         if not text:
             return
