@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 
@@ -216,6 +218,22 @@ def _preload_fonts() -> None:
     from .documents.fonts import preload_fonts_in_background  # reportlab is not imported before the window
 
     preload_fonts_in_background()
+    preload_lookups_in_background()
+
+
+def preload_lookups_in_background() -> threading.Thread:
+    """pypinyin's dictionaries and stdnum's table of area codes loaded in a daemon thread: the first team
+    list sorted or ID number read would otherwise wait for them on the GUI thread (about a second)."""
+    from .domain import pinyin_keys
+    from .domain.id_numbers import build_id_number, parse_id_number
+
+    def load() -> None:
+        pinyin_keys.preload()
+        parse_id_number(build_id_number("650102", date(1980, 1, 1), 1))
+
+    thread = threading.Thread(target=load, name="lookup-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 class SignedInWindow(QObject):

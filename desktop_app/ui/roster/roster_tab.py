@@ -59,8 +59,7 @@ class RosterTab(QWidget):
         self.dialog: QDialog | None = None  # the dialog last opened, kept alive while open
         self.searching = Lookup(self, self.tr("查找队员"))
         self.searching.found.connect(self._show_ids)
-        self._search_later = False  # a big roster: search off the GUI thread
-        self._refreshed = False  # no search before the first refresh (turning sorting on asks for one)
+        self._search_later = count_all() > SEARCH_AT_ONCE  # a big roster: search off the GUI thread
 
         self.search = search_box(self.tr("查找：姓名 / 拼音 / 首字母 / 手机尾号 / 身份证尾号"), 320)
         self.team_filter = QComboBox()
@@ -142,8 +141,6 @@ class RosterTab(QWidget):
         )
 
     def apply_filter(self) -> None:
-        if not self._refreshed:
-            return
         wanted, key, descending = self.current_filter(), self.sort_key, self.descending
         if self._search_later:
             self.searching.ask(lambda: search_ids(wanted, key, descending))
@@ -177,7 +174,6 @@ class RosterTab(QWidget):
 
     def refresh(self) -> None:
         self._search_later = count_all() > SEARCH_AT_ONCE
-        self._refreshed = True
         self._reload_teams()
         self.apply_filter()
 
