@@ -2,8 +2,9 @@
 
 A heartbeat (a QTimer every 5 ms) runs while the action is done the way a click does it; the figure is the
 longest gap between two beats — the time the window could not repaint or answer a click. An action is
-over when its handler has returned and no long-work helper (ops.TaskRunner) is running any more, so work
-handed to a worker thread counts only for the stalls it causes. Dialogs that would wait for the user
+over when its handler has returned, no long-work helper (ops.TaskRunner) runs any more and no view waits for
+an ops.Lookup (a search asked for off the GUI thread), so work handed to a worker thread counts only for
+the stalls it causes. Dialogs that would wait for the user
 (file choosers, message boxes, the print preview) answer at once. Baseline: the same heartbeat while the
 window idles, the floor of any stall on this machine. Budget: 100 ms (the issue's) at every scale.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import importlib.util
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +37,7 @@ BUDGET_S = 0.1
 _running: list[int] = [0]  # TaskRunners started and not finished
 _patched: list[bool] = [False]
 _busiest: list[float] = []  # the CPU figures of the action being measured
+_lookups: weakref.WeakSet[Any] = weakref.WeakSet()  # every ops.Lookup made
 _kept_busy: dict[tuple[str, str], float] = {}  # (action, data folder) → its CPU figure, for busy_*
 
 
@@ -51,6 +54,24 @@ def _track_runners() -> None:
         start(self)
 
     ops.TaskRunner.start = counted  # type: ignore[method-assign]
+    made = ops.Lookup.__init__
+
+    def kept(self: ops.Lookup, *args: Any, **kwargs: Any) -> None:
+        made(self, *args, **kwargs)
+        _lookups.add(self)
+
+    ops.Lookup.__init__ = kept  # type: ignore[method-assign]
+
+
+def _at_rest() -> bool:
+    """No long work runs and no view waits for a lookup (between two lookups no runner runs)."""
+    return _running[0] == 0 and not any(_alive(lookup) and lookup.pending for lookup in list(_lookups))
+
+
+def _alive(obj: Any) -> bool:
+    from shiboken6 import isValid
+
+    return bool(isValid(obj))
 
 
 def longest_stall(action: Callable[[], Any], timeout_s: float = 600) -> float:
@@ -75,7 +96,7 @@ def stall_figures(action: Callable[[], Any], timeout_s: float = 600) -> tuple[fl
         state["longest"] = max(state["longest"], now - state["last"])
         state["busiest"] = max(state["busiest"], cpu - state["cpu"])
         state["last"], state["cpu"] = now, cpu
-        if state["done"] and _running[0] == 0:
+        if state["done"] and _at_rest():
             loop.quit()
 
     def run() -> None:
@@ -165,13 +186,13 @@ def _every_tab(ctx: Context) -> float:
 
 def _roster(ctx: Context) -> Any:
     tab = _world(ctx).find_tab("RosterTab")
-    _settled()
+    _settled(tab)
     return tab
 
 
-def _settled() -> None:
-    """Until no long work runs (a search asked for while setting up)."""
-    while _running[0]:
+def _settled(tab: Any) -> None:
+    """Until no long work runs and the roster's search asked for while setting up has come back."""
+    while not _at_rest():
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
 
 
@@ -186,7 +207,7 @@ def _keystroke(ctx: Context) -> float:
 def _scroll_to_end(ctx: Context) -> float:
     tab = _roster(ctx)
     tab.search.setText("")
-    _settled()
+    _settled(tab)
     QApplication.processEvents()
     tab.table.scrollToTop()
     return longest_stall(tab.table.scrollToBottom)
@@ -244,14 +265,14 @@ def _duty_sheet(team: bool) -> Callable[[Context], float]:
 def _roster_export(ctx: Context) -> float:
     tab = _roster(ctx)
     tab.search.setText("")
-    _settled()
+    _settled(tab)
     return longest_stall(tab.export_roster)
 
 
 def _roster_print(ctx: Context) -> float:
     tab = _roster(ctx)
     tab.search.setText("")
-    _settled()
+    _settled(tab)
     return longest_stall(tab.print_roster)
 
 

@@ -70,6 +70,7 @@ ALL = frozenset({MEMBERS, TEAMS, SHIFTS, CASES, CERTIFICATES, RECORDS, SETTINGS,
 DATA = ALL - {BACKUPS}
 
 SHOW_AFTER_MS = 300
+ROSTER_SEARCH_AT_ONCE = 20_000  # members; a bigger roster is searched off the GUI thread (a search: 50 ms+)
 
 
 class _Default(Enum):

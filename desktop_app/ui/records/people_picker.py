@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from ...services.records.choices import MemberChoice, find_member_choices, member_choices_for
 from ...services.records.participation import hours_value
+from ...services.roster.search import count_all
+from .. import ops
 from ..ops import STOPPED, run_and_wait
 from .member_completion import SHOWN, MemberCompletion
 
@@ -171,7 +173,10 @@ class PeoplePicker(QWidget):
         if not text:
             return
         team = self.completion.prefer_team
-        found = run_and_wait(self, self.tr("查找队员"), lambda _progress: find_member_choices(text, team, SHOWN))
+        if count_all() > ops.ROSTER_SEARCH_AT_ONCE:  # a pass over a big roster: off the GUI thread
+            found = run_and_wait(self, self.tr("查找队员"), lambda _progress: find_member_choices(text, team, SHOWN))
+        else:
+            found = find_member_choices(text, team, SHOWN)
         if found is STOPPED:  # cancelled, or the error dialog said why
             return
         if found.total != 1:

@@ -1,7 +1,8 @@
 """队员花名册: one search box (name, pinyin, initials, phone or ID tail), filters, a lazy table.
 
-A roster of more than SEARCH_AT_ONCE members (a prefecture's 100,000) is searched off the GUI thread: each
-keystroke asks `ops.Lookup`, the newest answer fills the table; a smaller one is searched at once."""
+A roster of more than ops.ROSTER_SEARCH_AT_ONCE members (a prefecture's 100,000) is searched off the GUI
+thread: each keystroke asks `ops.Lookup`, the newest answer fills the table; a smaller one is searched at
+once."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from ...services.roster.search import (
 )
 from ...services.roster.teams import list_teams
 from ...services.session import EDIT, EXPORT, FULL_FORM, PRINT
+from .. import ops
 from ..admin_check import confirm_administrator
 from ..i18n import shown
 from ..id_table_model import Column, IdTableModel
@@ -48,7 +50,6 @@ from .member_dialog import MemberDialog
 from .teams_dialog import TeamsDialog
 
 IMPORT_SUFFIXES = (".xlsx", ".csv")  # what dropping a file on the roster opens the import with
-SEARCH_AT_ONCE = 20_000  # members; a search of more takes tens of milliseconds: off the GUI thread
 
 
 class RosterTab(QWidget):
@@ -59,7 +60,7 @@ class RosterTab(QWidget):
         self.dialog: QDialog | None = None  # the dialog last opened, kept alive while open
         self.searching = Lookup(self, self.tr("查找队员"))
         self.searching.found.connect(self._show_ids)
-        self._search_later = count_all() > SEARCH_AT_ONCE  # a big roster: search off the GUI thread
+        self._search_later = count_all() > ops.ROSTER_SEARCH_AT_ONCE  # a big roster: search off the GUI thread
 
         self.search = search_box(self.tr("查找：姓名 / 拼音 / 首字母 / 手机尾号 / 身份证尾号"), 320)
         self.team_filter = QComboBox()
@@ -173,7 +174,7 @@ class RosterTab(QWidget):
         self.team_filter.blockSignals(False)
 
     def refresh(self) -> None:
-        self._search_later = count_all() > SEARCH_AT_ONCE
+        self._search_later = count_all() > ops.ROSTER_SEARCH_AT_ONCE
         self._reload_teams()
         self.apply_filter()
 

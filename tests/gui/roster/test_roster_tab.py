@@ -83,7 +83,7 @@ def test_a_big_roster_is_searched_off_the_gui_thread(qtbot, people, monkeypatch,
 
     from desktop_app.ui.roster import roster_tab
 
-    monkeypatch.setattr(roster_tab, "SEARCH_AT_ONCE", 2)  # three members: "big"
+    monkeypatch.setattr(roster_tab.ops, "ROSTER_SEARCH_AT_ONCE", 2)  # three members: "big"
     searched_on: list[str] = []
     real = roster_tab.search_ids
 
