@@ -6508,6 +6508,222 @@
         <source>彻底清除回收站中的过期记录</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>数据包的数据结构与县局的不一致（表 {table}）：未导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局“{county}”的公钥与之前确认的不同：请与县局电话核对新指纹 {fingerprint} 后再确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未确认县局“{county}”的公钥：请与县局电话核对指纹 {fingerprint} 后确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>输入的指纹与县局公钥文件不符（文件的指纹为 {fingerprint}）：未导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先填写单位信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局的数据文件夹不导出单位数据包（它导出参考数据包）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成数据快照</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在压缩、签名并加密</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在写入并校验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包已导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>机构代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写县局名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这个数据文件夹已有单位信息，不能再设为县局</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包的清单不完整</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{office}”的签名密钥与登记时的不同（数据包的指纹为 {fingerprint}）：可能是冒名的数据包，或该单位重装后换了密钥；请与该单位核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{office}”是第一次报送数据包，其签名指纹 {fingerprint} 尚未经管理员确认：未导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包的内容无法解压</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包中的数据文件已损坏：{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包由更新版本的程序生成：请先升级县局的程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包的数据无法升级到本程序的数据结构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取数据包：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有县局的数据文件夹能导入单位数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不是本系统的数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>比已导入的第{newer}号数据包旧，未作任何修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{sequence}号数据包已导入过，这一个序号相同而内容不同：未导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这个数据包已导入过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与上一个数据包相比没有变化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导入 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包导入完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密钥文件无法读取：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密钥文件已损坏：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本数据文件夹没有县局密钥（keys/county.key）：它不是县局的数据文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取县局公钥文件：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”不是县局公钥文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局公钥文件中的公钥与所写指纹不符：文件已被改动或损坏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包不完整：文件被截断（可能没有拷贝完）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包已损坏或被改动：文件头无法读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包的种类不对：这里只能导入单位数据包或县局参考数据包中的一种</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包不完整：文件被截断（应有 {size} 字节，只有 {have} 字节，可能没有拷贝完）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包不是发给本单位的：它的接收方指纹为 {to}，本单位为 {own}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包已损坏或被改动：长度与文件头不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包已损坏或被改动，无法解密（或它是用另一个县局的公钥加密的）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包已损坏或被改动：内容过短</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签名不符：数据包在签名之后被改动过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包的清单无法读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包的内容与清单中的 SHA-256 不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有名为“{office}”的报送单位（或它还没有导入过数据包）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有县局的数据文件夹能汇总各单位的工作简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在统计 {office}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局汇总的工作简报保存为 .json 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据快照校验失败: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>机构代码只含字母、数字和“-”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonthDialog</name>
