@@ -1,6 +1,6 @@
 """The command line for the county's data packages (services/county/):
 
-    python main.py county-key --data-dir COUNTY --out county.pub
+    python main.py county-key --data-dir COUNTY --user NAME --out county.pub
     python main.py export-package --data-dir OFFICE --user NAME --county-key county.pub --to PATH [--fingerprint DIGITS]
     python main.py import-package FILE… --data-dir COUNTY --user NAME [--trust DIGITS]…
 
@@ -42,6 +42,7 @@ EXIT_NOT_CONFIRMED = 3
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
     key = subparsers.add_parser(COUNTY_KEY, help="写出县局公钥文件（交各单位）并显示其指纹 (the county's public key)")
     data_dir_argument(key, in_subcommand=True)
+    user_argument(key)
     key.add_argument("--out", required=True, metavar="county.pub", type=Path, help="公钥文件")
 
     export = subparsers.add_parser(EXPORT_PACKAGE, help="导出发给县局的数据包（签名并加密） (a sealed data package)")
@@ -72,6 +73,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_county_key(args: argparse.Namespace) -> int:
+    from ..services import session
     from ..services.county.identity import identity
     from ..services.county.keys import KeyFileError, county_keys, write_public_key
     from ..services.files import FileWriteError
@@ -86,7 +88,13 @@ def _run_county_key(args: argparse.Namespace) -> int:
         if me is None or not me.is_county:
             print("这不是县局的数据文件夹（用 init --county 设置）", file=sys.stderr)
             return 2
-        fingerprint = write_public_key(args.out, me.name, county_keys(paths.root).public)
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
+            fingerprint = write_public_key(args.out, me.name, county_keys(paths.root).public)
+    except session.PermissionDenied as exc:
+        return refusal(exc)
     except (KeyFileError, FileWriteError) as exc:
         print(str(exc), file=sys.stderr)
         return 2

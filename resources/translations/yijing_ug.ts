@@ -6882,6 +6882,73 @@
     </message>
 </context>
 <context>
+    <name>PackageActions</name>
+    <message>
+        <source>选择县局公钥文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局公钥 (*.pub);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把数据包保存到（如U盘）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未导出：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包第{0}号已保存：
+{1}
+
+共 {2} 条记录，已签名并加密，只有{3}能打开。
+本单位签名指纹：{4}
+（县局第一次导入本单位的数据包时，会在电话中与您核对这个指纹）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认县局公钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+
+请打电话给县局，请对方念出公钥指纹，在下面输入（20 位数字）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择各单位的数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包 (*.yjpkg);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认报送单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”第一次报送数据包。
+
+它的签名指纹是：
+{1}
+
+请打电话给该单位，请对方念出其数据包上的“本单位签名指纹”。两者完全一致吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PartiesPanel</name>
     <message>
         <source>当事人</source>

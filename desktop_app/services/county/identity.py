@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...db.database import db
-from ...db.models import OfficeSettings
+from ...db.models import OfficeSettings, User
 from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.text_hygiene import text_value
 from .. import audit
+from ..session import SETTINGS, require
 from .keys import make_county_keys
 
 OFFICE_MODE = "office"
@@ -42,9 +43,6 @@ def identity() -> OfficeIdentity | None:
     row = OfficeSettings.select().order_by(OfficeSettings.id).first()
     if row is None:
         return None
-    if not row.office_uuid:  # details saved by a program older than migration 10's, after it ran
-        row.office_uuid = uuid.uuid4().hex
-        row.save()
     return OfficeIdentity(row.office_uuid, row.unit_name, row.org_code, row.mode)
 
 
@@ -55,7 +53,9 @@ def is_county() -> bool:
 
 def set_up_county(root: Path, name: str, org_code: str = "") -> OfficeIdentity:
     """A new folder becomes the county's: its details in county mode and its keys (in `root/keys/`).
-    Call before its first account exists, as `init` does."""
+    Call before its first account exists (as `init` does) or as an administrator."""
+    if User.select().exists():
+        require(SETTINGS)
     errors: list[FieldError] = []
     name = text_value(name, "unit_name", QT_TRANSLATE_NOOP("Messages", "县局名称"), 100, errors)
     org_code = text_value(org_code, "org_code", QT_TRANSLATE_NOOP("Messages", "机构代码"), 18, errors)

@@ -23,6 +23,7 @@ from nacl.signing import SigningKey, VerifyKey
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..files import write_verified
+from ..session import EXPORT, require
 
 KEYS_FOLDER = "keys"
 OFFICE_KEY_FILE = "office-signing.key"
@@ -135,6 +136,7 @@ def public_key_text(county_name: str, key: CountyPublicKey) -> str:
 
 def write_public_key(path: Path, county_name: str, key: CountyPublicKey) -> str:
     """Write `county.pub` (plain text: the county's name, the fingerprint and the keys); its fingerprint."""
+    require(EXPORT)
     write_verified(path, public_key_text(county_name, key).encode("utf-8"))
     return key.fingerprint
 

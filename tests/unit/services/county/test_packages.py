@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from county_folders import make_office, office_state
+from county_folders import county, make_office, new_folder, office_state  # noqa: F401 - fixtures, office_state
 
 from desktop_app.db.models import Activity, CountyOffice, Member, PackageImport, Team
 from desktop_app.domain.id_numbers import build_id_number

@@ -1,0 +1,109 @@
+"""文件 → 导出数据包… (an office) and 文件 → 导入数据包… (the county), run off the GUI thread (ui/ops.py).
+
+Export: the county's `county.pub` is chosen, then where to write (the stick); when the county's key is not
+trusted yet the administrator types the fingerprint the county read out on the phone. Import: the chosen
+packages are applied in a worker; an office sending its first package is asked about afterwards (its
+fingerprint, to compare with the office on the phone), and its packages applied once confirmed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from ...services.county.export import CountyKeyNotConfirmed, ExportRefused, export_package
+from ...services.county.importing import ImportOutcome, import_packages
+from ...services.files import FileWriteError
+from ..ops import STOPPED, run_and_wait
+
+COUNTY_DATA = "county"  # the ChangeBus kind: the county's copies changed
+
+
+class PackageActions(QObject):
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+
+    # --- the office ---------------------------------------------------------------------------------
+
+    def export_package(self, pub: str | None = None, dest: str | None = None) -> Path | None:
+        if pub is None:
+            pub, _ = QFileDialog.getOpenFileName(self.window, self.tr("选择县局公钥文件"), "",
+                                                 self.tr("县局公钥 (*.pub);;所有文件 (*)"))
+        if not pub:
+            return None
+        if dest is None:
+            dest = QFileDialog.getExistingDirectory(self.window, self.tr("把数据包保存到（如U盘）"))
+        if not dest:
+            return None
+        typed: str | None = None
+        while True:
+            try:
+                done = run_and_wait(self.window, self.tr("导出数据包"),
+                                    lambda progress, typed=typed: export_package(pub, dest, typed, progress),
+                                    expected=(ExportRefused, FileWriteError))
+            except CountyKeyNotConfirmed as exc:
+                typed = self.ask_fingerprint(exc)
+                if typed is None:
+                    return None
+                continue
+            except (ExportRefused, FileWriteError) as exc:
+                QMessageBox.warning(self.window, self.tr("导出数据包"), self.tr("未导出：{0}").format(exc))
+                return None
+            break
+        if done is STOPPED:
+            return None
+        QMessageBox.information(self.window, self.tr("导出数据包"), self.tr(
+            "数据包第{0}号已保存：\n{1}\n\n共 {2} 条记录，已签名并加密，只有{3}能打开。\n"
+            "本单位签名指纹：{4}\n（县局第一次导入本单位的数据包时，会在电话中与您核对这个指纹）").format(
+                done.sequence, done.path, sum(done.counts.values()), done.county, done.signer_fingerprint))
+        return done.path
+
+    def ask_fingerprint(self, refusal: CountyKeyNotConfirmed) -> str | None:
+        text, ok = QInputDialog.getText(
+            self.window, self.tr("确认县局公钥"),
+            self.tr("{0}\n\n请打电话给县局，请对方念出公钥指纹，在下面输入（20 位数字）：").format(refusal),
+            QLineEdit.EchoMode.Normal, "")
+        return text if ok and text.strip() else None
+
+    # --- the county ---------------------------------------------------------------------------------
+
+    def import_packages(self, files: list[str] | None = None) -> list[ImportOutcome]:
+        if files is None:
+            files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("选择各单位的数据包"), "",
+                                                    self.tr("数据包 (*.yjpkg);;所有文件 (*)"))
+        if not files:
+            return []
+        confirmed: set[str] = set()
+        asked: dict[str, tuple[str, str]] = {}  # file → (office, fingerprint) not confirmed yet
+
+        def run(paths: list[str]) -> list[ImportOutcome]:
+            asked.clear()
+
+            def confirm(office: str, fingerprint: str) -> bool:
+                if fingerprint in confirmed:
+                    return True
+                asked[office] = (office, fingerprint)
+                return False
+
+            result = run_and_wait(self.window, self.tr("导入数据包"),
+                                  lambda progress: import_packages(paths, confirm, progress), changes={COUNTY_DATA})
+            return [] if result is STOPPED else result
+
+        outcomes = run(files)
+        waiting = [o for o in outcomes if o.refused and o.reason and any(o.reason.startswith(f"“{name}”")
+                                                                       for name in asked)]
+        for office, fingerprint in list(asked.values()):
+            answer = QMessageBox.question(
+                self.window, self.tr("确认报送单位"),
+                self.tr("“{0}”第一次报送数据包。\n\n它的签名指纹是：\n{1}\n\n请打电话给该单位，请对方念出其数据包上的"
+                        "“本单位签名指纹”。两者完全一致吗？").format(office, fingerprint))
+            if answer == QMessageBox.StandardButton.Yes:
+                confirmed.add(fingerprint)
+        if confirmed and waiting:
+            again = {str(o.file): o for o in run([str(o.file) for o in waiting])}
+            outcomes = [again.get(str(o.file), o) for o in outcomes]
+        QMessageBox.information(self.window, self.tr("导入数据包"), "\n".join(o.line() for o in outcomes))
+        return outcomes
