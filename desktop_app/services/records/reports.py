@@ -30,8 +30,8 @@ from ...documents.work_report import (
 )
 from ...documents.xlsx_page import set_page
 from ...domain.activity_figures import BY_NAME, FIGURES
-from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.dates import format_date
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.periods import MONTH, QUARTER, Period
 from ...domain.report_wording import draft_paragraph
 from ...domain.service_levels import STAR_LABELS
