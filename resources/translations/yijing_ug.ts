@@ -1916,6 +1916,273 @@
     </message>
 </context>
 <context>
+    <name>CountyTab</name>
+    <message>
+        <source>各单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入数据包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包超过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未报送时标红</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最新数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在队队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月服务时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月工作记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在办案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超期案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今年证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保险将到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同一身份证号在多个单位登记的人员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书核验：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书上的验证码或编号，任何单位签发的都可核验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取各单位的数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{0}号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合计（{0}个单位）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已 {0} 天没有新的数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核验证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不存在：没有任何单位签发过这个验证码或编号的证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}：{1} {2}，{3}，持证人 {4}（{5}），签发日期 {6}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2026-11、2026-Q4 或 2026</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在查询各单位的台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>称号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签发日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>验证码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存为 .json…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在汇总工作简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>矛盾纠纷（件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解成功率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存县局工作简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在保存工作简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未保存：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局工作简报-{0}.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Curtain</name>
     <message>
         <source>已锁定</source>
@@ -3303,6 +3570,22 @@
     </message>
     <message>
         <source>义警服务队管理系统使用手册.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出数据包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入数据包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出县局公钥…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6724,6 +7007,14 @@
         <source>机构代码只含字母、数字和“-”</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>天数应在 1 到 366 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id}：{places}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonthDialog</name>
@@ -6880,6 +7171,26 @@
         <source>治安调解编号前缀 *</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>派出所、警务室：管理本单位的义警队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局：汇总各单位报来的数据包（不录入队伍）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统一社会信用代码，可不填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>机构代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局名称 *</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PackageActions</name>
@@ -6945,6 +7256,27 @@
 {1}
 
 请打电话给该单位，请对方念出其数据包上的“本单位签名指纹”。两者完全一致吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存县局公钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局公钥 (*.pub)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出县局公钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局公钥已保存：
+{0}
+
+指纹：{1}
+
+请把公钥文件交给各单位，并在电话中向对方念出这个指纹，由对方核对后确认。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -14,8 +14,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from ...services.county.export import CountyKeyNotConfirmed, ExportRefused, export_package
+from ...services.county.identity import identity
 from ...services.county.importing import ImportOutcome, import_packages
+from ...services.county.keys import KeyFileError, county_keys, write_public_key
 from ...services.files import FileWriteError
+from ...services.storage import open_folder
 from ..ops import STOPPED, run_and_wait
 
 COUNTY_DATA = "county"  # the ChangeBus kind: the county's copies changed
@@ -40,10 +43,11 @@ class PackageActions(QObject):
             return None
         typed: str | None = None
         while True:
+            def work(progress, typed: str | None = typed):
+                return export_package(pub, dest, typed, progress)
+
             try:
-                done = run_and_wait(self.window, self.tr("导出数据包"),
-                                    lambda progress, typed=typed: export_package(pub, dest, typed, progress),
-                                    expected=(ExportRefused, FileWriteError))
+                done = run_and_wait(self.window, self.tr("导出数据包"), work, expected=(ExportRefused, FileWriteError))
             except CountyKeyNotConfirmed as exc:
                 typed = self.ask_fingerprint(exc)
                 if typed is None:
@@ -69,6 +73,26 @@ class PackageActions(QObject):
         return text if ok and text.strip() else None
 
     # --- the county ---------------------------------------------------------------------------------
+
+    def write_county_key(self, path: str | None = None) -> str | None:
+        """文件 → 导出县局公钥…: county.pub for the offices, and the fingerprint to read to them."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("保存县局公钥"), "county.pub",
+                                                  self.tr("县局公钥 (*.pub)"))
+        if not path:
+            return None
+        root = open_folder()
+        me = identity()
+        assert root is not None and me is not None
+        try:
+            fingerprint = write_public_key(Path(path), me.name, county_keys(root).public)
+        except (KeyFileError, FileWriteError) as exc:
+            QMessageBox.warning(self.window, self.tr("导出县局公钥"), str(exc))
+            return None
+        QMessageBox.information(self.window, self.tr("导出县局公钥"), self.tr(
+            "县局公钥已保存：\n{0}\n\n指纹：{1}\n\n请把公钥文件交给各单位，并在电话中向对方念出这个指纹，"
+            "由对方核对后确认。").format(path, fingerprint))
+        return fingerprint
 
     def import_packages(self, files: list[str] | None = None) -> list[ImportOutcome]:
         if files is None:
