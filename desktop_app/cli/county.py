@@ -3,6 +3,8 @@
     python main.py county-key --data-dir COUNTY --user NAME --out county.pub
     python main.py export-package --data-dir OFFICE --user NAME --county-key county.pub --to PATH [--fingerprint DIGITS]
     python main.py import-package FILE… --data-dir COUNTY --user NAME [--trust DIGITS]…
+    python main.py export-reference --data-dir COUNTY --user NAME --to PATH
+    python main.py import-reference FILE --data-dir OFFICE --user NAME [--county-key county.pub --fingerprint DIGITS]
 
 `county-key` writes the county's public key and prints its fingerprint, which the county reads to each office
 on the phone. `export-package` writes the office's package for that county to PATH (a file, or a folder on
@@ -10,7 +12,9 @@ the stick); the first time (or when the county's key changed) the administrator 
 county read out with --fingerprint. `import-package` applies each package at the county and prints, per
 package, the office and its added/changed/removed counts or why it was refused; an office's first package
 is accepted once its signing fingerprint, read back by the office on the phone, is given with --trust (or
-confirmed at the terminal).
+confirmed at the terminal). `export-reference` writes the county's reference package (holidays, certificate
+templates, points rules, services/county/reference.py), `import-reference` applies it at an office: signed by
+the county key the office confirmed (or, the first time, by --county-key once --fingerprint matches).
 
 Exit codes: 0 done (every package applied, unchanged or stale); 1 some packages were refused; 2 wrong
 arguments, no data file, not a county (or an office) folder, no account or a role that may not; 3 the county's
@@ -36,6 +40,8 @@ from .common import (
 COUNTY_KEY = "county-key"
 EXPORT_PACKAGE = "export-package"
 IMPORT_PACKAGE = "import-package"
+EXPORT_REFERENCE = "export-reference"
+IMPORT_REFERENCE = "import-reference"
 EXIT_NOT_CONFIRMED = 3
 
 
@@ -61,6 +67,20 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                            help="已与单位电话核对的签名指纹：该单位第一次报送时据此登记（可多次给出）")
 
 
+    reference = subparsers.add_parser(EXPORT_REFERENCE, help="县局导出参考数据包：节假日安排、证书模板、积分规则")
+    data_dir_argument(reference, in_subcommand=True)
+    user_argument(reference)
+    reference.add_argument("--to", required=True, metavar="PATH", type=Path, help="参考数据包文件，或放它的文件夹")
+
+    taking = subparsers.add_parser(IMPORT_REFERENCE, help="各单位导入县局的参考数据包")
+    taking.add_argument("file", metavar="FILE", type=Path, help="参考数据包 (.yjref)")
+    data_dir_argument(taking, in_subcommand=True)
+    user_argument(taking)
+    taking.add_argument("--county-key", metavar="county.pub", type=Path, default=None,
+                        help="县局公钥文件（本单位尚未确认县局公钥时）")
+    taking.add_argument("--fingerprint", metavar="DIGITS", default=None, help="县局电话告知的公钥指纹")
+
+
 def run(args: argparse.Namespace) -> int | None:
     command = getattr(args, "command", None)
     if command == COUNTY_KEY:
@@ -69,6 +89,8 @@ def run(args: argparse.Namespace) -> int | None:
         return _run_export(args)
     if command == IMPORT_PACKAGE:
         return _run_import(args)
+    if command in (EXPORT_REFERENCE, IMPORT_REFERENCE):
+        return _run_reference(args)
     return None
 
 
@@ -185,3 +207,42 @@ def _run_import(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         print(outcome.line())
     return 1 if any(o.refused for o in outcomes) else 0
+
+
+def _run_reference(args: argparse.Namespace) -> int:
+    from ..services import session
+    from ..services.county.export import ExportRefused
+    from ..services.county.package_format import PackageRefused
+    from ..services.county.reference import export_reference, import_reference
+    from ..services.files import FileWriteError
+    from ..services.storage import close_store, open_store
+
+    if args.command == IMPORT_REFERENCE and not args.file.is_file():
+        print(f"找不到文件: {args.file}", file=sys.stderr)
+        return 2
+    paths = existing_paths(args)
+    if paths is None:
+        return 2
+    open_store(paths)
+    try:
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
+            if args.command == EXPORT_REFERENCE:
+                done = export_reference(args.to)
+                print(f"参考数据包第{done.sequence}号已导出: {done.path}（"
+                      + "，".join(f"{k} {v}" for k, v in done.counts.items()) + "）")
+            else:
+                print(import_reference(args.file, args.county_key, args.fingerprint).line())
+    except session.PermissionDenied as exc:
+        return refusal(exc)
+    except PackageRefused as exc:
+        print(f"{args.file.name}：拒绝 — {exc}")
+        return 1
+    except (ExportRefused, FileWriteError) as exc:
+        print(f"未导出: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        close_store()
+    return 0

@@ -3588,6 +3588,14 @@
         <source>导出县局公钥…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>导出参考数据包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入参考数据包…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MediatorsPanel</name>
@@ -7015,6 +7023,30 @@
         <source>{id}：{places}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>这个参考数据包不是本单位所认可的县局签发的：它的签发方指纹为 {to}，本单位认可的县局为 {own}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有县局的数据文件夹能导出参考数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参考数据包由各单位导入，县局自己不导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未确认县局公钥：请同时选择县局公钥文件并核对其指纹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签名不符：这个参考数据包不是本单位所认可的县局签发的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参考数据包的内容不能采用：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonthDialog</name>
@@ -7277,6 +7309,41 @@
 指纹：{1}
 
 请把公钥文件交给各单位，并在电话中向对方念出这个指纹，由对方核对后确认。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择县局参考数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参考数据包 (*.yjref);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请打电话给县局，请对方念出公钥指纹，在下面输入（20 位数字）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入参考数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未导入：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把参考数据包保存到（如U盘）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出参考数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参考数据包第{0}号已保存：
+{1}
+
+各单位用“文件 → 导入参考数据包…”导入。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

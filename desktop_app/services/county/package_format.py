@@ -6,7 +6,8 @@ X25519 + XSalsa20-Poly1305, so a lost stick leaks nothing and any changed byte f
     payload   = sealed box of `signed` (office packages) or `signed` itself (the county's reference packages)
     signed    = the signer's public key (32 bytes) | Ed25519 signature (64) | 4-byte length | manifest JSON | body
 
-The header names only the kind and the county the package is for (never the office), so a stick found in
+The header names only the kind and the county the package is for (a reference package: the county that
+made it), never the office, so a stick found in
 the street says nothing but "a package for that county". `open_package` tells apart, each with its reason:
 not a package, truncated, for another county, damaged or changed, a bad signature, a body that does not
 match its manifest.
@@ -87,6 +88,10 @@ def open_package(data: bytes, kind: str, recipient: PrivateKey | None, own_finge
         raise PackageRefused(Message(QT_TRANSLATE_NOOP(
             "Messages", "数据包不完整：文件被截断（应有 {size} 字节，只有 {have} 字节，可能没有拷贝完）"),
             size=header["size"] + header["_payload_at"], have=len(data)))
+    if header.get("to") != own_fingerprint and kind == REFERENCE:
+        raise PackageRefused(Message(QT_TRANSLATE_NOOP(
+            "Messages", "这个参考数据包不是本单位所认可的县局签发的：它的签发方指纹为 {to}，本单位认可的县局为 {own}"),
+            to=header.get("to", ""), own=own_fingerprint))
     if header.get("to") != own_fingerprint:
         raise PackageRefused(Message(QT_TRANSLATE_NOOP(
             "Messages", "数据包不是发给本单位的：它的接收方指纹为 {to}，本单位为 {own}"),

@@ -13,10 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from ...services.county.export import CountyKeyNotConfirmed, ExportRefused, export_package
+from ...services.county.export import CountyKeyNotConfirmed, ExportRefused, export_package, trusted_county_key
 from ...services.county.identity import identity
 from ...services.county.importing import ImportOutcome, import_packages
 from ...services.county.keys import KeyFileError, county_keys, write_public_key
+from ...services.county.package_format import PackageRefused
+from ...services.county.reference import ReferenceImported, export_reference, import_reference
 from ...services.files import FileWriteError
 from ...services.storage import open_folder
 from ..ops import STOPPED, run_and_wait
@@ -72,7 +74,59 @@ class PackageActions(QObject):
             QLineEdit.EchoMode.Normal, "")
         return text if ok and text.strip() else None
 
+    def import_reference(self, path: str | None = None) -> ReferenceImported | None:
+        """文件 → 导入参考数据包…: the county's holidays, templates and points rules."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("选择县局参考数据包"), "",
+                                                  self.tr("参考数据包 (*.yjref);;所有文件 (*)"))
+        if not path:
+            return None
+        pub: str | None = None
+        typed: str | None = None
+        if trusted_county_key() is None:
+            pub, _ = QFileDialog.getOpenFileName(self.window, self.tr("选择县局公钥文件"), "",
+                                                 self.tr("县局公钥 (*.pub);;所有文件 (*)"))
+            if not pub:
+                return None
+            text, ok = QInputDialog.getText(self.window, self.tr("确认县局公钥"), self.tr(
+                "请打电话给县局，请对方念出公钥指纹，在下面输入（20 位数字）："), QLineEdit.EchoMode.Normal, "")
+            if not ok:
+                return None
+            typed = text
+
+        def work(_progress) -> ReferenceImported:
+            return import_reference(path, pub, typed)
+
+        try:
+            done = run_and_wait(self.window, self.tr("导入参考数据包"), work, changes={COUNTY_DATA},
+                                expected=(PackageRefused, OSError))
+        except (PackageRefused, OSError) as exc:
+            QMessageBox.warning(self.window, self.tr("导入参考数据包"), self.tr("未导入：{0}").format(exc))
+            return None
+        if done is STOPPED:
+            return None
+        QMessageBox.information(self.window, self.tr("导入参考数据包"), done.line())
+        return done
+
     # --- the county ---------------------------------------------------------------------------------
+
+    def export_reference(self, dest: str | None = None) -> Path | None:
+        """文件 → 导出参考数据包…: the county's holidays, templates and points rules for every office."""
+        if dest is None:
+            dest = QFileDialog.getExistingDirectory(self.window, self.tr("把参考数据包保存到（如U盘）"))
+        if not dest:
+            return None
+        try:
+            done = run_and_wait(self.window, self.tr("导出参考数据包"), lambda _progress: export_reference(dest),
+                                expected=(ExportRefused, FileWriteError))
+        except (ExportRefused, FileWriteError) as exc:
+            QMessageBox.warning(self.window, self.tr("导出参考数据包"), self.tr("未导出：{0}").format(exc))
+            return None
+        if done is STOPPED:
+            return None
+        QMessageBox.information(self.window, self.tr("导出参考数据包"), self.tr(
+            "参考数据包第{0}号已保存：\n{1}\n\n各单位用“文件 → 导入参考数据包…”导入。").format(done.sequence, done.path))
+        return done.path
 
     def write_county_key(self, path: str | None = None) -> str | None:
         """文件 → 导出县局公钥…: county.pub for the offices, and the fingerprint to read to them."""

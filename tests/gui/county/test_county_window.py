@@ -131,3 +131,30 @@ def test_the_county_page_shows_every_office(qtbot, data_paths, county_with_offic
     served = next(r for r in range(page.report_table.rowCount()) if page.report_table.item(r, 0).text() == "服务群众")
     assert [page.report_table.item(served, c).text() for c in (1, 2, 3)] == ["10", "10", "20"]
     assert identity().is_county
+
+
+def test_the_reference_package_goes_back_through_the_menus(qtbot, tmp_path, data_paths, county_with_offices, messages):
+    from desktop_app.db.models import Holiday
+    from desktop_app.domain.holiday_days import ArrangedDay
+    from desktop_app.services.holiday_arrangements import save_arrangement
+
+    save_arrangement("national", 2027, [ArrangedDay(date(2027, 1, 1), "休", "元旦")])
+    window = MainWindow(data_paths)
+    qtbot.addWidget(window)
+    assert window.export_reference_action.isVisible() is not False
+    made = window.package_actions.export_reference(str(tmp_path / "stick"))
+    assert made is not None and made.suffix == ".yjref"
+    window.close()
+    close_store()
+    office = DataPaths(tmp_path / "伽师县公安局甲派出所")
+    open_store(office)
+    try:
+        office_window = MainWindow(office)
+        qtbot.addWidget(office_window)
+        done = office_window.package_actions.import_reference(str(made))
+        assert done is not None and done.outcome == "已导入"
+        assert Holiday.select().where(Holiday.year == 2027, Holiday.layer == "national").count() == 1
+        assert any("参考数据包第1号已导入" in text for kind, text in messages if kind == "information")
+    finally:
+        close_store()
+        open_store(data_paths)
