@@ -14,10 +14,21 @@ import argparse
 from pathlib import Path
 
 from ..config import APP_NAME, APP_VERSION
-from . import cases, certificates, deleted, duty_sheet, holidays, maintenance, records, roster, schedule
+from . import (
+    cases,
+    certificates,
+    county,
+    deleted,
+    duty_sheet,
+    holidays,
+    maintenance,
+    records,
+    roster,
+    schedule,
+)
 from .common import data_dir_argument, data_paths
 
-COMMAND_MODULES = (maintenance, roster, schedule, duty_sheet, cases, certificates, holidays, records, deleted)
+COMMAND_MODULES = (maintenance, roster, schedule, duty_sheet, cases, certificates, holidays, records, deleted, county)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,15 +4,17 @@ accounts, `backup` writes a verified (optionally encrypted) copy, `restore` puts
 the data file is damaged), `check` checks the data file.
 
     python main.py init --data-dir DIR --office NAME --admin NAME [--case-prefix 夏派调] [--parent-unit NAME]
-                        [--leader NAME]
-    python main.py demo-data --data-dir DIR [--scale demo|village|county|prefecture] [--seed N]
+                        [--leader NAME] [--org-code CODE]
+    python main.py init --data-dir DIR --county NAME --admin NAME [--org-code CODE]
+    python main.py demo-data --data-dir DIR [--scale demo|village|county|prefecture] [--seed N] [--office NAME]
     python main.py backup --data-dir DIR --user NAME [--to PATH] [--encrypt]
     python main.py restore --data-dir DIR --user NAME BACKUP
     python main.py check --data-dir DIR [--full]
 
 `init` takes the administrator's password from the terminal (twice) or from $YIJING_PASSWORD; on a folder
 that has the office's details but no account yet (a folder from before accounts) it keeps the details and
-adds the administrator. `backup` and `restore` act as the operator --user (password the same way);
+adds the administrator. `init --county` sets up a county's folder instead (services/county/): it reads the
+offices' data packages, and its key pair is made in the folder's keys/. `backup` and `restore` act as the operator --user (password the same way);
 `restore` needs an administrator, except for a data file that cannot be opened at all (recovering it is
 the point; the damaged file is kept). `demo-data` makes the accounts 管理员, 录入员 and 查看, each with the
 password `demo`, and says so at the end: a demo folder is a throwaway.
@@ -57,7 +59,10 @@ FAILED = 4
 def add_commands(subparsers: argparse._SubParsersAction) -> None:
     init = subparsers.add_parser(INIT, help="设置一个新的数据文件夹：单位名称和第一个管理员账号 (set up a new folder)")
     data_dir_argument(init, in_subcommand=True)
-    init.add_argument("--office", required=True, metavar="NAME", help="单位名称，如 伽师县公安局夏普吐勒派出所")
+    which = init.add_mutually_exclusive_group(required=True)
+    which.add_argument("--office", metavar="NAME", help="单位名称，如 伽师县公安局夏普吐勒派出所")
+    which.add_argument("--county", metavar="NAME", help="设为县局的数据文件夹（汇总各单位数据包），如 伽师县公安局")
+    init.add_argument("--org-code", default="", metavar="CODE", help="机构代码（统一社会信用代码），可不填")
     init.add_argument("--admin", required=True, metavar="NAME", help="管理员用户名")
     init.add_argument("--admin-name", default="", metavar="NAME", help="管理员姓名 (默认同用户名)")
     init.add_argument("--case-prefix", default="", metavar="PREFIX",
@@ -69,6 +74,8 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     data_dir_argument(demo, in_subcommand=True)
     demo.add_argument("--scale", default="demo", help="规模: demo (默认), village, county, prefecture")
     demo.add_argument("--seed", type=int, default=2024, help="随机种子 (same seed, same data)")
+    demo.add_argument("--office", default="", metavar="NAME",
+                      help="演示单位的名称 (默认 伽师县公安局夏普吐勒派出所)；几个不同的演示单位可汇总到一个县局")
 
     backup = subparsers.add_parser(BACKUP, help="备份数据文件 (a verified backup; --encrypt for a stick)")
     data_dir_argument(backup, in_subcommand=True)
@@ -137,6 +144,8 @@ def _run_init(args: argparse.Namespace) -> int:
     if not _typed_twice(password):
         print("两次输入的密码不一致，未作任何修改。", file=sys.stderr)
         return 2
+    if args.county is not None:
+        return _init_county(args, paths, password)
     open_store(paths)
     try:
         if accounts_exist():
@@ -145,7 +154,7 @@ def _run_init(args: argparse.Namespace) -> int:
         existing = get_office()
         prefix = existing.case_prefix if existing else args.case_prefix.strip() or guess_case_prefix(args.office)
         office = OfficeInfo(unit_name=args.office, parent_unit=args.parent_unit, leader_name=args.leader,
-                            case_prefix=prefix)
+                            case_prefix=prefix, org_code=args.org_code)
         from ..db.database import db
 
         with db.atomic():
@@ -168,6 +177,47 @@ def _run_init(args: argparse.Namespace) -> int:
         print(f"单位：{args.office.strip()}（案件编号前缀“{prefix}”，可在 文件 → 单位信息 中修改）")
     else:
         print(f"单位信息已有（{existing.unit_name}），保持不变")
+    print(f"管理员：{args.admin.strip()}（密码强度 {hint}）")
+    return 0
+
+
+def _init_county(args: argparse.Namespace, paths, password: str) -> int:
+    from ..db.database import db
+    from ..services import session
+    from ..services.accounts import (
+        AccountError,
+        accounts_exist,
+        create_first_administrator,
+        password_strength,
+    )
+    from ..services.county.identity import set_up_county
+    from ..services.county.keys import county_keys
+    from ..services.office import get_office
+    from ..services.storage import close_store, open_store
+
+    open_store(paths)
+    try:
+        if accounts_exist() or get_office() is not None:
+            print(f"这个数据文件夹已经设置过，未作任何修改: {paths.root}", file=sys.stderr)
+            return 2
+        with db.atomic():
+            with session.acting_as(None):
+                admin = create_first_administrator(args.admin, password, args.admin_name)
+            with session.acting_as(session.Account(admin.username, admin.role, admin.display_name, admin.id)):
+                county = set_up_county(paths.root, args.county, args.org_code)
+        fingerprint = county_keys(paths.root).public.fingerprint
+    except AccountError as exc:
+        print(f"未设置: {exc.error.message}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"未设置: {getattr(exc, 'message', exc)}", file=sys.stderr)
+        return 2
+    finally:
+        close_store()
+    _level, hint = password_strength(password, args.admin)
+    print(f"已设置县局数据文件夹 {paths.root}")
+    print(f"县局：{county.name}")
+    print(f"县局公钥指纹：{fingerprint}（python main.py county-key 写出公钥文件，交各单位使用）")
     print(f"管理员：{args.admin.strip()}（密码强度 {hint}）")
     return 0
 
@@ -206,7 +256,8 @@ def _run_demo_data(args: argparse.Namespace) -> int:
             return 2
         admin = authenticate(names[0], DEMO_PASSWORD, via="演示数据")
         with session.acting_as(admin):
-            summary = generate(SCALES[args.scale], seed=args.seed, progress=progress_printer(sys.stdout))
+            summary = generate(SCALES[args.scale], seed=args.seed, progress=progress_printer(sys.stdout),
+                               office_name=args.office)
     finally:
         close_store()
     print(f"演示数据已写入 {paths.database}")

@@ -4,6 +4,10 @@
     python main.py import-activities FILE --data-dir DIR --user NAME [--report R.xlsx]
     python main.py report --data-dir DIR --user NAME --period 2026-11|2026-Q4|2026 [--team NAME]
         --out FILE.pdf|.xlsx|.json [--made-by NAME]
+    python main.py report --data-dir COUNTY --user NAME --period … [--office NAME] --out FILE.json
+
+In a county's folder `report` adds up the offices' figures from their packages (services/county/reports.py);
+its .json carries each office's report under "offices".
 
 Both act as the operator --user (password from the terminal or $YIJING_PASSWORD): importing enters data
 (录入员 or 管理员), a .pdf report is a print (every role), a .xlsx or .json one an export.
@@ -44,6 +48,7 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     user_argument(report)
     report.add_argument("--period", required=True, metavar="PERIOD", help="2026-11（月）、2026-Q4（季度）或 2026（年）")
     report.add_argument("--team", metavar="NAME", help="只统计这支队伍；默认为全所")
+    report.add_argument("--office", metavar="NAME", help="县局：只统计这个报送单位；默认为全县（.json 中含各单位的数字）")
     report.add_argument("--out", metavar="FILE", type=Path, required=True, help="输出文件：.pdf、.xlsx 或 .json")
     report.add_argument("--made-by", metavar="NAME", default="", help="制表人 (默认留空, 手写)")
 
@@ -113,6 +118,8 @@ def _run_report(args: argparse.Namespace) -> int:
     from ..domain.errors import FieldError
     from ..domain.periods import parse_period
     from ..services import session
+    from ..services.county.identity import is_county
+    from ..services.county.reports import write_county_report
     from ..services.records.reports import ReportError, team_by_name, write_report
     from ..services.storage import close_store, open_store
 
@@ -133,6 +140,14 @@ def _run_report(args: argparse.Namespace) -> int:
         if account is None:
             return EXIT_REFUSED
         with session.acting_as(account):
+            if is_county():
+                if args.team:
+                    raise ReportError("县局汇总按报送单位统计（--office），不按队伍")
+                write_county_report(period, args.out, args.office, progress=progress_printer())
+                print(f"已写出{period.label}县局工作简报: {args.out}")
+                return 0
+            if args.office:
+                raise ReportError("--office 只用于县局的数据文件夹")
             team_id = team_by_name(args.team) if args.team else None
             write_report(period, team_id, args.out, made_by=args.made_by, progress=progress_printer())
     except session.PermissionDenied as exc:

@@ -1,9 +1,16 @@
-"""The one SQLite database behind a proxy, opened with the pragmas the program relies on."""
+"""The one SQLite database behind a proxy, opened with the pragmas the program relies on.
+
+The proxy can point one thread elsewhere for a while (`routed_to`): the county reads each office's copy
+(services/county/copies.py) with the same services and models as an office reads its own file, in a worker
+thread, while the window's thread keeps the county's own database."""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import peewee
@@ -11,7 +18,45 @@ from peewee import DatabaseProxy, SqliteDatabase
 
 log = logging.getLogger(__name__)
 
-db = DatabaseProxy()
+_SHARED = DatabaseProxy.__dict__["obj"]  # the slot that holds the database every thread uses
+
+
+class RoutedDatabaseProxy(DatabaseProxy):
+    """A `DatabaseProxy` whose database may be replaced for the current thread only (`routed_to`)."""
+
+    __slots__ = ("_routes",)
+
+    def __init__(self) -> None:
+        object.__setattr__(self, "_routes", threading.local())
+        super().__init__()
+
+    @property
+    def obj(self):
+        routed = getattr(self._routes, "database", None)
+        return routed if routed is not None else _SHARED.__get__(self)
+
+    def __setattr__(self, attr: str, value) -> None:
+        if attr == "obj":
+            _SHARED.__set__(self, value)
+        elif attr in ("_callbacks", "_Model"):
+            object.__setattr__(self, attr, value)
+        else:
+            super().__setattr__(attr, value)
+
+
+db = RoutedDatabaseProxy()
+
+
+@contextmanager
+def routed_to(database: SqliteDatabase) -> Iterator[SqliteDatabase]:
+    """Inside the block, in this thread only, every model reads and writes `database`."""
+    routes = db._routes
+    previous = getattr(routes, "database", None)
+    routes.database = database
+    try:
+        yield database
+    finally:
+        routes.database = previous
 
 # synchronous=FULL: in WAL mode NORMAL may lose the last commits on a power cut (never corrupts).
 # Village offices lose power, and a clerk who saw "已保存" expects the record to be there; commits are

@@ -88,6 +88,10 @@ class OfficeSettings(BaseModel):
     case_prefix = CharField(max_length=20, default="")  # e.g. 夏派调
     seal_image = BlobField(null=True)  # transparent PNG
     certificate_wording = TextField(default="")  # JSON overrides per certificate type
+    # the folder's identity among the county's offices (migration 10; services/county/identity.py)
+    office_uuid = CharField(max_length=32, default="")
+    org_code = CharField(max_length=18, default="")  # 机构代码 (统一社会信用代码), optional
+    mode = CharField(max_length=6, default="office")  # office (派出所/警务室) / county (县局, reads the offices)
 
 
 class Setting(BaseModel):
@@ -176,6 +180,39 @@ class Counter(BaseModel):
 
     class Meta:
         indexes = ((("name", "year"), True),)
+
+
+class CountyOffice(BaseModel):
+    """At the county: an office whose packages are accepted, with the signing key its administrator confirmed
+    by its fingerprint at the first package, and what was last applied from it (services/county/)."""
+
+    office_uuid = CharField(max_length=32, unique=True)
+    name = CharField(max_length=100)
+    org_code = CharField(max_length=18, default="")
+    verify_key = CharField(max_length=64)  # the office's Ed25519 public key, hex
+    fingerprint = CharField(max_length=40)
+    registered_by = CharField(max_length=50, default="")
+    last_sequence = IntegerField(default=0)
+    last_created_at = DateTimeField(null=True)  # when the office made its newest applied package
+    last_imported_at = DateTimeField(null=True)
+
+
+class PackageImport(BaseModel):
+    """At the county: each package read, applied or not, with its outcome (append-only, like the audit)."""
+
+    at = DateTimeField(default=datetime.now, index=True)
+    office_uuid = CharField(max_length=32, default="")
+    office_name = CharField(max_length=100, default="")
+    sequence = IntegerField(default=0)
+    package_created_at = DateTimeField(null=True)
+    outcome = CharField(max_length=10)  # 已导入 / 无变化 / 旧数据包 / 拒绝
+    added = IntegerField(default=0)
+    changed = IntegerField(default=0)
+    removed = IntegerField(default=0)
+    reason = TextField(default="")
+    file_name = CharField(max_length=200, default="")
+    file_sha256 = CharField(max_length=64, default="")
+    username = CharField(max_length=50, default="")
 
 
 # --- teams and members ---------------------------------------------------------------------------
@@ -583,6 +620,8 @@ ALL_MODELS: list[type[Model]] = [
     AuditLog,
     AuditArchive,
     Counter,
+    CountyOffice,
+    PackageImport,
     Team,
     Member,
     Qualification,

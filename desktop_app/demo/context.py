@@ -79,7 +79,7 @@ class Demo:
     today: date
     progress: Progress
     people: People
-    unit_name: str = ""
+    unit_name: str = ""  # the office to make (empty: the usual demo 派出所); then the one made
     teams: list[TeamInfo] = field(default_factory=list)
     members: list[MemberInfo] = field(default_factory=list)
     officers: list[str] = field(default_factory=list)  # 民警 who host and record mediation

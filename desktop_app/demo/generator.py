@@ -113,10 +113,12 @@ def generate(
     seed: int = 2024,
     today: date | None = None,
     progress: ProgressCallback | None = None,
+    office_name: str = "",
 ) -> GenerateSummary:
     """Fill the open database with made-up data of `scale`; all or nothing (one transaction).
 
-    `progress(percent, 100, stage)` is called as the work goes on; raising `Cancelled` (or
+    `office_name` names the office (several demo offices for a county, `demo-data --office NAME`); the
+    usual demo 派出所 when empty. `progress(percent, 100, stage)` is called as the work goes on; raising `Cancelled` (or
     `GenerationCancelled`) from it stops the generation: the transaction is rolled back and the exception
     goes on.
     """
@@ -132,7 +134,7 @@ def generate(
         with db.atomic(), uuids_from(lambda: f"{uuids.getrandbits(128):032x}"), \
                 audit.acting_as(audit.current_user() or OPERATOR):
             taken = [n for (n,) in Member.select(Member.id_number).where(Member.id_number.is_null(False)).tuples()]
-            demo = Demo(scale, rng, today, Progress(progress), People(rng, taken))
+            demo = Demo(scale, rng, today, Progress(progress), People(rng, taken), unit_name=office_name.strip())
             _run(demo)
         after = _counts()
     finally:

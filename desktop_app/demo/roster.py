@@ -38,13 +38,22 @@ LEAVE_REASONS = ("外出务工", "生病住院", "家中有事", "农忙", "探�
 _CONTACT_GENDER = {"父亲": "男", "兄弟": "男", "儿子": "男", "母亲": "女", "姐妹": "女", "女儿": "女"}
 
 
+def demo_case_prefix(unit_name: str) -> str:
+    """夏派调 for the usual demo office; for another one (`demo-data --office NAME`) its own short form."""
+    if unit_name == UNIT_NAME:
+        return "夏派调"
+    name = unit_name.removeprefix("伽师县公安局")
+    return (name[:1] or "演") + ("警" if "警务" in name else "派") + "调"
+
+
 def office(demo: Demo) -> None:
     """The 派出所's details, unless the folder already has them."""
     found = get_office()
     if found is None:
         leader = demo.people.person(gender="男", ethnic="05", born=(1972, 1985))
-        save_office(OfficeInfo(unit_name=UNIT_NAME, parent_unit="伽师县公安局", leader_name=leader.name,
-                               case_prefix="夏派调", address="伽师县夏普吐勒镇团结路8号",
+        unit_name = demo.unit_name or UNIT_NAME
+        save_office(OfficeInfo(unit_name=unit_name, parent_unit="伽师县公安局", leader_name=leader.name,
+                               case_prefix=demo_case_prefix(unit_name), address="伽师县夏普吐勒镇团结路8号",
                                contact_phone=f"0998-6{demo.rng.randrange(1_000_000):06d}"))
         found = get_office()
     assert found is not None

@@ -4,6 +4,7 @@ counts 新疆's holidays (肉孜节, 古尔邦节): on by default for an office 
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,6 +29,7 @@ class OfficeInfo:
     case_prefix: str = ""
     address: str = ""
     contact_phone: str = ""
+    org_code: str = ""  # 机构代码 (统一社会信用代码), optional
 
 
 def get_office() -> OfficeInfo | None:
@@ -36,7 +38,7 @@ def get_office() -> OfficeInfo | None:
         return None
     return OfficeInfo(
         unit_name=row.unit_name, parent_unit=row.parent_unit, leader_name=row.leader_name,
-        case_prefix=row.case_prefix, address=row.address, contact_phone=row.contact_phone,
+        case_prefix=row.case_prefix, address=row.address, contact_phone=row.contact_phone, org_code=row.org_code,
     )
 
 
@@ -47,6 +49,7 @@ _TEXT_FIELDS = (
     ("case_prefix", QT_TRANSLATE_NOOP("Messages", "编号前缀"), 10),
     ("address", QT_TRANSLATE_NOOP("Messages", "地址"), 200),
     ("contact_phone", QT_TRANSLATE_NOOP("Messages", "联系电话"), 30),
+    ("org_code", QT_TRANSLATE_NOOP("Messages", "机构代码"), 18),
 )
 
 
@@ -63,6 +66,8 @@ def validate_office(info: OfficeInfo) -> list[FieldError]:
         if key not in ("unit_name", "case_prefix") and len(getattr(info, key)) > limit:
             errors.append(FieldError(key, Message(QT_TRANSLATE_NOOP("Messages", "{label}不能超过{limit}个字"),
                                                       label=label, limit=limit)))
+    if info.org_code.strip() and not all(ch.isascii() and (ch.isalnum() or ch == "-") for ch in info.org_code.strip()):
+        errors.append(FieldError("org_code", QT_TRANSLATE_NOOP("Messages", "机构代码只含字母、数字和“-”")))
     refused = {e.field for e in errors}
     if "unit_name" in refused:
         pass
@@ -100,8 +105,8 @@ def save_office(info: OfficeInfo) -> None:
     values = {key: getattr(_cleaned(info, errors), key) for key, _label, _limit in _TEXT_FIELDS}
     with db.atomic():
         row = OfficeSettings.select().order_by(OfficeSettings.id).first()
-        if row is None:
-            row = OfficeSettings.create(**values)
+        if row is None:  # the folder's identity among the county's offices is made with it (migration 10)
+            row = OfficeSettings.create(**values, office_uuid=uuid.uuid4().hex)
         else:
             for key, value in values.items():
                 setattr(row, key, value)

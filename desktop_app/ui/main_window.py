@@ -1,5 +1,6 @@
 """The main window: six tabs, the 文件, 设置, 账号, 语言 and 帮助 menus, and a status bar with the data file,
-the operator logged in and the backup time. What the operator's role may not do is not offered (the
+the operator logged in and the backup time. A county's folder shows the county's page instead of the
+office's tabs (ui/county/), with 文件 → 导入数据包… and 导出县局公钥…; an office has 文件 → 导出数据包…. What the operator's role may not do is not offered (the
 services refuse it anyway); 切换用户 and 注销 are there when the window was opened by a login
 (`signed_in`)."""
 
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 from ..build_info import build_date_text, version
 from ..config import APP_NAME, DataPaths
 from ..services import accounts, backup, session
+from ..services.county.identity import is_county
 from ..services.office import get_office
-from ..services.session import ACCOUNTS, ANONYMISE, AUDIT, BACKUP, RESTORE
+from ..services.session import ACCOUNTS, ANONYMISE, AUDIT, BACKUP, EDIT, EXPORT, RESTORE
 from ..services.session import SETTINGS as SETTINGS_PERMISSION
 from .app_icon import application_icon
 from .backup_actions import BackupActions
+from .county.package_actions import PackageActions
 from .dashboard.dashboard_tab import DashboardTab
 from .i18n import LANGUAGES, available_languages, choose_language, chosen_language, language_name
 from .lazy_tab import LazyTab
@@ -82,6 +85,34 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
+        self.county_mode = is_county()
+        if self.county_mode:
+            from .county.county_tab import CountyTab
+
+            self.county_page = CountyTab()
+            self.tabs.addTab(self.county_page, self.tr("县局汇总"))
+        else:
+            self._add_office_tabs()
+        self.backup_actions = BackupActions(self, paths)
+        self.package_actions = PackageActions(self)
+        self._build_menus()
+        self.data_label = QLabel()
+        self.backup_label = QLabel()
+        self.user_label = QLabel()
+        self.statusBar().addWidget(self.data_label, 1)
+        self.user_label.setContentsMargins(0, 0, 12, 0)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self.idle_lock = None
+        if session.logged_in() is not None:
+            from .accounts.idle_lock import IdleLock
+
+            self.idle_lock = IdleLock(self, accounts.idle_lock_minutes())
+            self.idle_lock.quit_requested.connect(self.quit_requested.emit)
+        self.refresh()
+        follow_changes(self, {SETTINGS, BACKUPS}, self.refresh, stale=False)
+
+    def _add_office_tabs(self) -> None:
         self.dashboard = DashboardTab()
         self.dashboard.holidays_requested.connect(self.edit_holidays)
         self.tabs.addTab(self.dashboard, self.tr("首页"))
@@ -100,23 +131,6 @@ class MainWindow(QMainWindow):
             (self.records_page, self.tr("工作记录")),
         ):
             self.tabs.addTab(page, title)
-        self.backup_actions = BackupActions(self, paths)
-        self._build_menus()
-        self.data_label = QLabel()
-        self.backup_label = QLabel()
-        self.user_label = QLabel()
-        self.statusBar().addWidget(self.data_label, 1)
-        self.user_label.setContentsMargins(0, 0, 12, 0)
-        self.statusBar().addPermanentWidget(self.user_label)
-        self.statusBar().addPermanentWidget(self.backup_label)
-        self.idle_lock = None
-        if session.logged_in() is not None:
-            from .accounts.idle_lock import IdleLock
-
-            self.idle_lock = IdleLock(self, accounts.idle_lock_minutes())
-            self.idle_lock.quit_requested.connect(self.quit_requested.emit)
-        self.refresh()
-        follow_changes(self, {SETTINGS, BACKUPS}, self.refresh, stale=False)
 
     @property
     def roster(self):
@@ -147,6 +161,29 @@ class MainWindow(QMainWindow):
         self.recycle_bin_action = QAction(self.tr("回收站…"), self)
         self.recycle_bin_action.triggered.connect(self.open_recycle_bin)
         file_menu.addAction(self.recycle_bin_action)
+        file_menu.addSeparator()
+        self.export_package_action = QAction(self.tr("导出数据包…"), self)
+        self.export_package_action.triggered.connect(lambda: self.package_actions.export_package())
+        self.import_package_action = QAction(self.tr("导入数据包…"), self)
+        self.import_package_action.triggered.connect(lambda: self.package_actions.import_packages())
+        self.export_reference_action = QAction(self.tr("导出参考数据包…"), self)
+        self.export_reference_action.triggered.connect(lambda: self.package_actions.export_reference())
+        self.import_reference_action = QAction(self.tr("导入参考数据包…"), self)
+        self.import_reference_action.triggered.connect(lambda: self.package_actions.import_reference())
+        self.county_key_action = QAction(self.tr("导出县局公钥…"), self)
+        self.county_key_action.triggered.connect(lambda: self.package_actions.write_county_key())
+        if self.county_mode:
+            file_menu.addAction(self.import_package_action)
+            file_menu.addAction(self.export_reference_action)
+            file_menu.addAction(self.county_key_action)
+            hide_unless(EDIT, self.import_package_action)
+            hide_unless(EXPORT, self.county_key_action, self.export_reference_action)
+            self.recycle_bin_action.setVisible(False)
+        else:
+            file_menu.addAction(self.export_package_action)
+            file_menu.addAction(self.import_reference_action)
+            hide_unless(EXPORT, self.export_package_action)
+            hide_unless(SETTINGS_PERMISSION, self.import_reference_action)
         file_menu.addSeparator()
         file_menu.addAction(self.office_action)
         file_menu.addSeparator()

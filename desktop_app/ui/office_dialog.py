@@ -1,4 +1,6 @@
-"""单位信息: asked on first run, editable later from the 文件 menu."""
+"""单位信息: asked on first run, editable later from the 文件 menu. On first run the folder may instead be set
+up as a county's (汇总各单位数据包, services/county/identity.py): then only the county's name and 机构代码
+are asked."""
 
 from __future__ import annotations
 
@@ -9,10 +11,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ..domain.errors import FieldError
+from ..services.county.identity import set_up_county
 from ..services.office import (
     OfficeInfo,
     counts_xinjiang_holidays,
@@ -22,6 +27,7 @@ from ..services.office import (
     xinjiang_by_default,
     xinjiang_holidays_choice,
 )
+from ..services.storage import open_folder
 from .field_errors import FieldMessage
 from .widgets.table_actions import save_shortcut
 
@@ -38,6 +44,13 @@ class OfficeDialog(QDialog):
                                    "它们会出现在窗口标题、值班表、调解文书和证书上。以后可在“文件 → 单位信息”中修改。"))
             intro.setWordWrap(True)
             layout.addWidget(intro)
+        self.as_office = QRadioButton(self.tr("派出所、警务室：管理本单位的义警队伍"))
+        self.as_county = QRadioButton(self.tr("县局：汇总各单位报来的数据包（不录入队伍）"))
+        self.as_office.setChecked(True)
+        if first_run:
+            layout.addWidget(self.as_office)
+            layout.addWidget(self.as_county)
+            self.as_county.toggled.connect(self._mode_changed)
         form = QFormLayout()
         layout.addLayout(form)
         self.unit_name = QLineEdit(office.unit_name)
@@ -50,7 +63,11 @@ class OfficeDialog(QDialog):
         self.case_prefix.setToolTip(self.tr("本所治安调解案件的编号前缀；人民调解案件按调委会编号（纠纷调解 → 调解组织与民警）"))
         self.address = QLineEdit(office.address)
         self.contact_phone = QLineEdit(office.contact_phone)
+        self.org_code = QLineEdit(office.org_code)
+        self.org_code.setPlaceholderText(self.tr("统一社会信用代码，可不填"))
         self.messages: dict[str, FieldMessage] = {}
+        self.boxes: dict[str, QWidget] = {}
+        self.form = form
         for key, label, field in (
             ("unit_name", self.tr("单位名称 *"), self.unit_name),
             ("parent_unit", self.tr("上级单位"), self.parent_unit),
@@ -58,6 +75,7 @@ class OfficeDialog(QDialog):
             ("case_prefix", self.tr("治安调解编号前缀 *"), self.case_prefix),
             ("address", self.tr("地址"), self.address),
             ("contact_phone", self.tr("联系电话"), self.contact_phone),
+            ("org_code", self.tr("机构代码"), self.org_code),
         ):
             box = QWidget()
             box_layout = QVBoxLayout(box)
@@ -69,6 +87,7 @@ class OfficeDialog(QDialog):
             box_layout.addWidget(message)
             self.messages[key] = message
             form.addRow(label, box)
+            self.boxes[key] = box
         self.xinjiang = QCheckBox(self.tr("计入新疆少数民族习惯节日（肉孜节、古尔邦节）"))
         self.xinjiang.setToolTip(self.tr("新疆的单位默认计入：护学岗不排、办理期限顺延。"
                                          "日期按自治区通知录入（设置 → 节假日安排），录入前按伊斯兰历预估。"))
@@ -89,6 +108,17 @@ class OfficeDialog(QDialog):
         layout.addWidget(buttons)
         save_shortcut(self, self.accept)
 
+    def _mode_changed(self) -> None:
+        county = self.as_county.isChecked()
+        for key in ("parent_unit", "leader_name", "case_prefix", "address", "contact_phone"):
+            self.form.setRowVisible(self.boxes[key], not county)
+        self.form.setRowVisible(self.xinjiang, not county)
+        label = self.form.labelForField(self.boxes["unit_name"])
+        if isinstance(label, QLabel):
+            label.setText(self.tr("县局名称 *") if county else self.tr("单位名称 *"))
+        self.unit_name.setPlaceholderText(self.tr("例如：伽师县公安局") if county
+                                          else self.tr("例如：伽师县公安局夏普吐勒派出所"))
+
     def _xinjiang_clicked(self) -> None:
         self._xinjiang_chosen = True
 
@@ -101,13 +131,16 @@ class OfficeDialog(QDialog):
         return OfficeInfo(
             unit_name=self.unit_name.text(), parent_unit=self.parent_unit.text(),
             leader_name=self.leader_name.text(), case_prefix=self.case_prefix.text(),
-            address=self.address.text(), contact_phone=self.contact_phone.text(),
+            address=self.address.text(), contact_phone=self.contact_phone.text(), org_code=self.org_code.text(),
         )
 
     def accept(self) -> None:
         info = self.office()
         for message in self.messages.values():
             message.clear_error()
+        if self.as_county.isChecked():
+            self._accept_county(info)
+            return
         errors = validate_office(info)
         if errors:
             for error in errors:
@@ -119,4 +152,15 @@ class OfficeDialog(QDialog):
         if self._xinjiang_chosen:
             chosen = self.xinjiang.isChecked()
             set_xinjiang_holidays(None if chosen == xinjiang_by_default(info) else chosen)
+        super().accept()
+
+    def _accept_county(self, info: OfficeInfo) -> None:
+        root = open_folder()
+        assert root is not None
+        try:
+            set_up_county(root, info.unit_name, info.org_code)
+        except FieldError as error:
+            self.messages[error.field].show_error(error.message)
+            getattr(self, error.field).setFocus()
+            return
         super().accept()

@@ -1916,6 +1916,273 @@
     </message>
 </context>
 <context>
+    <name>CountyTab</name>
+    <message>
+        <source>各单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入数据包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包超过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未报送时标红</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最新数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在队队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月服务时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本月工作记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在办案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超期案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今年证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保险将到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同一身份证号在多个单位登记的人员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书核验：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书上的验证码或编号，任何单位签发的都可核验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在读取各单位的数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{0}号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合计（{0}个单位）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已 {0} 天没有新的数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>核验证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不存在：没有任何单位签发过这个验证码或编号的证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}：{1} {2}，{3}，持证人 {4}（{5}），签发日期 {6}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2026-11、2026-Q4 或 2026</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>工作记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案件登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在查询各单位的台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>成效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>称号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签发日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>验证码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {0} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存为 .json…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在汇总工作简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>矛盾纠纷（件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调解成功率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存县局工作简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在保存工作简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未保存：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局工作简报-{0}.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Curtain</name>
     <message>
         <source>已锁定</source>
@@ -3303,6 +3570,30 @@
     </message>
     <message>
         <source>义警服务队管理系统使用手册.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出数据包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入数据包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出县局公钥…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出参考数据包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入参考数据包…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6515,6 +6806,254 @@
         <source>彻底清除回收站中的过期记录</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>数据包的数据结构与县局的不一致（表 {table}）：未导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局“{county}”的公钥与之前确认的不同：请与县局电话核对新指纹 {fingerprint} 后再确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未确认县局“{county}”的公钥：请与县局电话核对指纹 {fingerprint} 后确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>输入的指纹与县局公钥文件不符（文件的指纹为 {fingerprint}）：未导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先填写单位信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局的数据文件夹不导出单位数据包（它导出参考数据包）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在生成数据快照</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在压缩、签名并加密</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在写入并校验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包已导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>机构代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写县局名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这个数据文件夹已有单位信息，不能再设为县局</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包的清单不完整</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{office}”的签名密钥与登记时的不同（数据包的指纹为 {fingerprint}）：可能是冒名的数据包，或该单位重装后换了密钥；请与该单位核实</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{office}”是第一次报送数据包，其签名指纹 {fingerprint} 尚未经管理员确认：未导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包的内容无法解压</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包中的数据文件已损坏：{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包由更新版本的程序生成：请先升级县局的程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包的数据无法升级到本程序的数据结构</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取数据包：{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有县局的数据文件夹能导入单位数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不是本系统的数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>比已导入的第{newer}号数据包旧，未作任何修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第{sequence}号数据包已导入过，这一个序号相同而内容不同：未导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这个数据包已导入过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与上一个数据包相比没有变化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导入 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包导入完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密钥文件无法读取：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密钥文件已损坏：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本数据文件夹没有县局密钥（keys/county.key）：它不是县局的数据文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取县局公钥文件：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”不是县局公钥文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局公钥文件中的公钥与所写指纹不符：文件已被改动或损坏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包不完整：文件被截断（可能没有拷贝完）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包已损坏或被改动：文件头无法读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包的种类不对：这里只能导入单位数据包或县局参考数据包中的一种</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包不完整：文件被截断（应有 {size} 字节，只有 {have} 字节，可能没有拷贝完）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包不是发给本单位的：它的接收方指纹为 {to}，本单位为 {own}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包已损坏或被改动：长度与文件头不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包已损坏或被改动，无法解密（或它是用另一个县局的公钥加密的）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包已损坏或被改动：内容过短</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签名不符：数据包在签名之后被改动过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包的清单无法读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包的内容与清单中的 SHA-256 不符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有名为“{office}”的报送单位（或它还没有导入过数据包）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有县局的数据文件夹能汇总各单位的工作简报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在统计 {office}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局汇总的工作简报保存为 .json 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据快照校验失败: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>机构代码只含字母、数字和“-”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>天数应在 1 到 366 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id}：{places}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这个参考数据包不是本单位所认可的县局签发的：它的签发方指纹为 {to}，本单位认可的县局为 {own}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有县局的数据文件夹能导出参考数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参考数据包由各单位导入，县局自己不导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未确认县局公钥：请同时选择县局公钥文件并核对其指纹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签名不符：这个参考数据包不是本单位所认可的县局签发的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参考数据包的内容不能采用：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonthDialog</name>
@@ -6669,6 +7208,149 @@
     </message>
     <message>
         <source>治安调解编号前缀 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>派出所、警务室：管理本单位的义警队伍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局：汇总各单位报来的数据包（不录入队伍）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>统一社会信用代码，可不填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>机构代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局名称 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackageActions</name>
+    <message>
+        <source>选择县局公钥文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局公钥 (*.pub);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把数据包保存到（如U盘）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未导出：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包第{0}号已保存：
+{1}
+
+共 {2} 条记录，已签名并加密，只有{3}能打开。
+本单位签名指纹：{4}
+（县局第一次导入本单位的数据包时，会在电话中与您核对这个指纹）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认县局公钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+
+请打电话给县局，请对方念出公钥指纹，在下面输入（20 位数字）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择各单位的数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包 (*.yjpkg);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认报送单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”第一次报送数据包。
+
+它的签名指纹是：
+{1}
+
+请打电话给该单位，请对方念出其数据包上的“本单位签名指纹”。两者完全一致吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存县局公钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局公钥 (*.pub)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出县局公钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局公钥已保存：
+{0}
+
+指纹：{1}
+
+请把公钥文件交给各单位，并在电话中向对方念出这个指纹，由对方核对后确认。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择县局参考数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参考数据包 (*.yjref);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请打电话给县局，请对方念出公钥指纹，在下面输入（20 位数字）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入参考数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未导入：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>把参考数据包保存到（如U盘）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出参考数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参考数据包第{0}号已保存：
+{1}
+
+各单位用“文件 → 导入参考数据包…”导入。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -29,8 +29,8 @@ def test_title_tabs_and_menus(qtbot, data_paths, office):
         window.tabs.setCurrentIndex(i)
         qtbot.wait(10)
         assert window.tabs.currentWidget().isVisible()
-    assert [a.text() for a in window.file_menu.actions() if a.text()] == ["备份…", "恢复…", "回收站…", "单位信息…",
-                                                                          "退出"]
+    assert [a.text() for a in window.file_menu.actions() if a.text()] == ["备份…", "恢复…", "回收站…", "导出数据包…",
+                                                                          "导入参考数据包…", "单位信息…", "退出"]
     assert [a.text() for a in window.help_menu.actions()] == ["使用手册", "关于"]
     assert str(data_paths.database) in window.data_label.text()
     assert window.backup_label.text() == "尚未备份"

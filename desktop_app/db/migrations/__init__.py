@@ -31,6 +31,7 @@ from . import (
     m0006_accounts,
     m0007_activity_figures,
     m0008_member_hours_indexes,
+    m0010_office_identity,
 )
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ STEPS: list[tuple[int, ModuleType]] = [
     (6, m0006_accounts),
     (7, m0007_activity_figures),  # 6 is the accounts branch's (audit)
     (8, m0008_member_hours_indexes),
+    (10, m0010_office_identity),  # 9 is the PostgreSQL branch's; each runs once whichever lands first
 ]
 LATEST = max(n for n, _step in STEPS)
 
@@ -56,6 +58,11 @@ def _recorded(database: SqliteDatabase) -> set[int]:
     if not database.table_exists("schema_version"):
         return set()
     return {row[0] for row in database.execute_sql("SELECT version FROM schema_version")}
+
+
+def recorded_steps(database: SqliteDatabase) -> set[int]:
+    """The step numbers the file records (a county compares an office package's with its own)."""
+    return _recorded(database)
 
 
 def current_version(database: SqliteDatabase) -> int:

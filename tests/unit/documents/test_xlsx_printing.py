@@ -8,7 +8,7 @@ import io
 from datetime import date, time, timedelta
 
 import pytest
-from libreoffice import SOFFICE, convert_to_pdf
+from libreoffice import SOFFICE, convert
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -29,9 +29,7 @@ def _pages_as_text(pdf: bytes) -> list[str]:
 
 
 def _convert(files: list, out_dir) -> dict[str, bytes]:
-    done = convert_to_pdf(files, out_dir)
-    assert done.returncode == 0, done.stderr
-    return {f.stem: (out_dir / f"{f.stem}.pdf").read_bytes() for f in files}
+    return {stem: path.read_bytes() for stem, path in convert(files, out_dir).items()}
 
 
 @pytest.fixture
