@@ -1,11 +1,11 @@
 """Run the benchmarks and put their table into docs/performance.md.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/run.py [--scale county|prefecture] [--only NAME[,NAME]]
-                                                           [--repeat N] [--no-docs] [--list]
+                                                           [--repeat N] [--no-docs] [--no-ladder] [--list]
 
 A run at a scale of the ladder village → county → prefecture also runs each benchmark at the smaller
-scales it lists, and docs/performance.md gets a growth table: each benchmark at the three scales side by
-side with the exponent of its growth against the members (1 = linear).
+side by side with the exponent of its growth against the members (1 = linear); `--no-ladder` runs only the
+scale asked for.
 
 Benchmarks live in `bench/bench_*.py` (each exposes `BENCHMARKS`); their databases are generated once
 into bench/data/ by bench/generate.py and reused. Exit status 1 when a benchmark misses its budget.
@@ -227,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, help=f"timed runs per side (default {DEFAULT_REPEAT}, fewer for slow ones)")
     parser.add_argument("--no-docs", action="store_true", help="do not update docs/performance.md")
     parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    parser.add_argument("--no-ladder", action="store_true",
+                        help="only the scale asked for, not the smaller ones of the ladder too")
     args = parser.parse_args(argv)
 
     benchmarks = discover()
@@ -248,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results: list[Result] = []
     databases: dict[str, BenchDatabase] = {}
-    ladder = ladder_up_to(args.scale)
+    ladder = [args.scale] if args.no_ladder else ladder_up_to(args.scale)
     for b in benchmarks:
         for data_scale in ([b.data_scale] if b.data_scale else [s for s in ladder if s in b.scales] or [args.scale]):
             if data_scale not in databases:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 
@@ -46,7 +48,7 @@ from .ui.error_dialog import error_box
 from .ui.fonts import install_application_font
 from .ui.i18n import chosen_language, install_language, shown
 from .ui.main_window import MainWindow
-from .ui.ops import TaskRunner
+from .ui.ops import TaskRunner, wait_for_lookups
 
 log = logging.getLogger(__name__)
 
@@ -216,6 +218,22 @@ def _preload_fonts() -> None:
     from .documents.fonts import preload_fonts_in_background  # reportlab is not imported before the window
 
     preload_fonts_in_background()
+    preload_lookups_in_background()
+
+
+def preload_lookups_in_background() -> threading.Thread:
+    """pypinyin's dictionaries and stdnum's table of area codes loaded in a daemon thread: the first team
+    list sorted or ID number read would otherwise wait for them on the GUI thread (about a second)."""
+    from .domain import pinyin_keys
+    from .domain.id_numbers import build_id_number, parse_id_number
+
+    def load() -> None:
+        pinyin_keys.preload()
+        parse_id_number(build_id_number("650102", date(1980, 1, 1), 1))
+
+    thread = threading.Thread(target=load, name="lookup-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 class SignedInWindow(QObject):
@@ -310,6 +328,7 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
         log.info("程序已启动")
         code = app.exec()
         check.wait()
+        wait_for_lookups()  # a search still running when the window closed: before the store closes
         if not exit_after_first_paint:
             backup_on_exit(paths)
         return code

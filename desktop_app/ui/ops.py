@@ -36,6 +36,7 @@ which it updates itself after) is skipped.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import logging
 import threading
@@ -45,7 +46,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..logging_setup import redact
@@ -69,6 +70,7 @@ ALL = frozenset({MEMBERS, TEAMS, SHIFTS, CASES, CERTIFICATES, RECORDS, SETTINGS,
 DATA = ALL - {BACKUPS}
 
 SHOW_AFTER_MS = 300
+ROSTER_SEARCH_AT_ONCE = 20_000  # members; a bigger roster is searched off the GUI thread (a search: 50 ms+)
 
 
 class _Default(Enum):
@@ -327,6 +329,81 @@ class TaskRunner(QObject):
             self.error_dialog = error_box(self._parent, exc)
             self.error_dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.error_dialog.open()
+
+
+class Lookup(QObject):
+    """A view's reads off the GUI thread, the newest request winning: `ask(work)` runs `work()` (no
+    arguments, no widgets) in a worker once the one running has ended; `found(result)` comes on the GUI
+    thread for the newest request only, the results of requests asked over are dropped. Quiet: no progress
+    dialog; a failure opens the error dialog as any long work's does. `pending` is True from `ask` until the
+    newest result was delivered (or failed). Runners are kept alive until they end, even when the view is
+    gone; their results then go nowhere."""
+
+    found = Signal(object)
+
+    def __init__(self, parent: QObject, title: str) -> None:
+        super().__init__(parent)
+        self.title = title
+        self._asked = 0  # requests so far: a result is delivered when its number is still the last
+        self._next: tuple[int, Callable[[], Any]] | None = None
+        self._running: TaskRunner | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self._running is not None or self._next is not None
+
+    def ask(self, work: Callable[[], Any]) -> None:
+        self._asked += 1
+        self._next = (self._asked, work)
+        if self._running is None:
+            self._start()
+
+    def _start(self) -> None:
+        if self._next is None:
+            return
+        (number, work), self._next = self._next, None
+        runner = TaskRunner(None, self.title, lambda _progress: work(), show_progress=False, source=None)
+        _alive.add(runner)
+        self._running = runner
+        receiver = self
+
+        def delivered(result: object) -> None:
+            if _valid(receiver) and number == receiver._asked:
+                receiver.found.emit(result)
+
+        def ended() -> None:
+            _alive.discard(runner)
+            runner.deleteLater()
+            if _valid(receiver):
+                receiver._ended(runner)
+
+        runner.done.connect(delivered)
+        runner.finished.connect(ended)
+        runner.start()
+
+    def _ended(self, runner: TaskRunner) -> None:
+        if self._running is runner:
+            self._running = None
+        QTimer.singleShot(0, self, self._start)  # after `done` (emitted just after `finished`)
+
+
+_alive: set[TaskRunner] = set()
+
+
+def wait_for_lookups(timeout_ms: int = 5000) -> None:
+    """Let the lookups still running end (at exit: a QThread destroyed while it runs takes the process
+    down)."""
+    for runner in list(_alive):
+        runner.wait(timeout_ms)
+
+
+atexit.register(wait_for_lookups)
+
+
+def _valid(obj: QObject) -> bool:
+    from shiboken6 import isValid
+
+    return bool(isValid(obj))
 
 
 STOPPED = object()  # what `run_and_wait` returns when the work was cancelled or failed

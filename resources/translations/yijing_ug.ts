@@ -3677,6 +3677,13 @@
     </message>
 </context>
 <context>
+    <name>MemberCompletion</name>
+    <message>
+        <source>查找队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MemberDialog</name>
     <message>
         <source>基本信息</source>
@@ -7571,6 +7578,10 @@
         <source>“{0}”已在名单中</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>查找队员</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PeriodPicker</name>
@@ -8636,6 +8647,10 @@
     <message>
         <source>确定从花名册中删除“{0}”{1}吗？
 删除后其值班、服务时长等记录仍然保留，可在“文件 → 回收站”中恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>查找队员</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -287,3 +287,50 @@ def test_the_cyclic_collector_waits_while_long_work_runs(qtbot, parent):
     runner = TaskRunner(parent, "测试", failing, expected=(RuntimeError,))
     run(qtbot, runner, runner.error)
     assert seen == [False, False] and gc.isenabled()  # on again after a failure too
+
+
+def test_a_lookup_delivers_only_the_newest_answer(qtbot, parent, data_paths):
+    lookup = ops.Lookup(parent, "查找")
+    found: list = []
+    lookup.found.connect(found.append)
+    threads = set()
+    gate = threading.Event()
+
+    def slow_first():
+        threads.add(threading.current_thread())
+        gate.wait(5)
+        return "旧的"
+
+    def answer(text):
+        def work():
+            threads.add(threading.current_thread())
+            return text
+        return work
+
+    lookup.ask(slow_first)
+    lookup.ask(answer("过时的"))  # asked over before it ran: never runs
+    lookup.ask(answer("最新的"))
+    assert lookup.pending
+    gate.set()
+    qtbot.waitUntil(lambda: not lookup.pending, timeout=10000)
+    assert found == ["最新的"]  # the first one's answer came too late, the second one was never asked
+    assert threading.main_thread() not in threads
+    lookup.ask(answer("再一次"))
+    qtbot.waitUntil(lambda: found == ["最新的", "再一次"], timeout=10000)
+
+
+def test_a_lookup_whose_view_is_gone_ends_quietly(qtbot, data_paths):
+    view = QWidget()
+    lookup = ops.Lookup(view, "查找")
+    gate = threading.Event()
+    lookup.ask(lambda: gate.wait(5))
+    view.deleteLater()
+    qtbot.waitUntil(lambda: not _valid(lookup), timeout=5000)
+    gate.set()
+    qtbot.waitUntil(lambda: not ops._alive, timeout=10000)  # the worker ended and its runner went
+
+
+def _valid(obj) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(obj)

@@ -66,20 +66,21 @@ def batch_candidates(team_id: int | None = None, min_hours: float | None = None,
     ids = search_ids(RosterFilter(team_id=team_id, status=ACTIVE), sort_key="team", today=today)
     if min_hours is not None and min_hours > 0:
         year = year or today.year
-        hours = _hours_of(ids, date(year, 1, 1), date(year, 12, 31))
+        hours = hours_of(ids, date(year, 1, 1), date(year, 12, 31))
         ids = [i for i in ids if hours.get(i, 0) >= min_hours - 1e-9]
     if star_level is not None and star_level > 0:
         thresholds = list(get_setting(STAR_SETTING, DEFAULT_STAR_THRESHOLDS))
         if star_level > len(thresholds):
             return []
         needed = thresholds[star_level - 1]
-        hours = _hours_of(ids)
+        hours = hours_of(ids)
         ids = [i for i in ids if hours.get(i, 0) >= needed - 1e-9]
     return ids
 
 
-def _hours_of(ids: list[int], date_from: date | None = None, date_to: date | None = None) -> dict[int, float]:
-    # For most of a large roster, one pass over every member's records beats thousands of IN lists.
+def hours_of(ids: list[int], date_from: date | None = None, date_to: date | None = None) -> dict[int, float]:
+    """These members' recorded hours in the period. For most of a large roster one pass over every member's
+    records beats hundreds of IN lists (88,000 ids of a prefecture: over a minute)."""
     return hours_by_member(None if len(ids) > _ALL_MEMBERS_FROM else ids, date_from, date_to)
 
 

@@ -104,7 +104,7 @@ def search_ids(flt: RosterFilter, sort_key: str = "name", descending: bool = Fal
     conditions = _conditions(flt, today or date.today())
     if conditions is None:
         return []
-    stamp = _data_stamp()
+    stamp = data_stamp()
     with _orders_lock:
         order = _orders.get((sort_key, descending))
     if order is not None and order.stamp == stamp:
@@ -155,7 +155,9 @@ def forget_kept_orders() -> None:
         _orders.clear()
 
 
-def _data_stamp() -> tuple:
+def data_stamp() -> tuple:
+    """What changes whenever the database does: another connection's commit (PRAGMA data_version) or this
+    connection's own change (total_changes); with whether a transaction is open."""
     connection = db.connection()
     version = connection.execute("PRAGMA data_version").fetchone()[0]
     return connection, version, connection.total_changes, connection.in_transaction

@@ -37,7 +37,6 @@ from ...services.certificates import content as cert_content
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
 from ...services.progress import Progress
-from ...services.records.service_hours import hours_by_member
 from ...services.roster.search import fetch_rows
 from ...services.roster.teams import list_teams
 from ..cases.widgets import plain_table
@@ -197,7 +196,7 @@ class BatchDialog(QDialog):
 
         def work(_progress: Progress) -> list[Candidate]:
             ids = cert_batch.batch_candidates(team_id, least, year, stars)
-            hours = hours_by_member(ids, date(year, 1, 1), date(year, 12, 31))
+            hours = cert_batch.hours_of(ids, date(year, 1, 1), date(year, 12, 31))
             return [Candidate(r.id, r.name, r.team, hours.get(r.id, 0.0)) for r in fetch_rows(ids)]
 
         found = run_and_wait(self, self.tr("正在查找队员"), work)

@@ -22,12 +22,13 @@ from ...domain.activity_figures import BY_NAME, ENTERED, format_count
 from ...domain.vocabulary import ACTIVITY_KINDS
 from ...services.records.activities import ActivityInvalid, activity_input, delete_activity
 from ...services.records.activity_list import ActivityFilter, activity_ids, activity_rows, figure_sums
-from ...services.records.choices import member_choices, team_choices
+from ...services.records.choices import MemberChoice, member_choice_named, member_choices_for, team_choices
 from ..i18n import shown, vocab
 from ..id_table_model import Column, IdTableModel
 from ..ops import MEMBERS, RECORDS, SHIFTS, TEAMS, announce, follow_changes
 from ..register_widgets import filter_combo, register_table
 from .activity_form import ActivityForm
+from .member_completion import MemberCompletion
 
 
 def _qdate(day: date) -> QDate:
@@ -56,6 +57,7 @@ class ActivitiesPage(QWidget):
         self.member.setEditable(True)
         self.member.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.member.setMinimumWidth(150)
+        self.member.addItem(self.tr("全部队员"), None)  # and the member chosen, if any: the roster is not loaded
         self.figure = QComboBox()
         self.figure.addItem(self.tr("全部成效"), None)
         for figure in ENTERED:
@@ -100,6 +102,8 @@ class ActivitiesPage(QWidget):
         self.member.activated.connect(self.refresh)
         member_edit = self.member.lineEdit()
         assert member_edit is not None  # an editable combo box has one
+        self.member_completion = MemberCompletion(member_edit, include_left=True)
+        member_edit.editingFinished.connect(self.member_completion.stop)
         member_edit.editingFinished.connect(self.refresh)
         self.date_from.dateChanged.connect(self.refresh)
         self.date_to.dateChanged.connect(self.refresh)
@@ -112,23 +116,45 @@ class ActivitiesPage(QWidget):
 
     # --- filters ----------------------------------------------------------------------------------
     def _reload_choices(self) -> None:
-        for combo, everything, items in ((self.team, self.tr("全部队伍"), team_choices()),
-                                         (self.member, self.tr("全部队员"),
-                                          [(c.id, c.label) for c in member_choices(include_left=True)])):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for item_id, label in items:
-                combo.addItem(label, item_id)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+        combo = self.team
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("全部队伍"), None)
+        for item_id, label in team_choices():
+            combo.addItem(label, item_id)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+        chosen = self.member.currentData()
+        if chosen is not None:  # the member chosen: their label again (a new team), or gone
+            self._choose_member(member_choices_for([chosen]).get(chosen))
 
-    def current_filter(self) -> ActivityFilter:
+    def _choose_member(self, choice: MemberChoice | None) -> None:
+        """The member filter on `choice` (None: 全部队员); the combo holds no other member."""
+        blocked = self.member.blockSignals(True)
+        while self.member.count() > 1:
+            self.member.removeItem(1)
+        if choice is not None:
+            self.member.addItem(choice.label, choice.id)
+        self.member.setCurrentIndex(self.member.count() - 1)
+        self.member.blockSignals(blocked)
+
+    def _typed_member(self) -> int | None:
         member = self.member.currentData()
         text = self.member.currentText().strip()
-        if text and self.member.findText(text) >= 0:
-            member = self.member.itemData(self.member.findText(text))
+        if not text or text == self.member.itemText(self.member.currentIndex()):
+            return member
+        if text == self.member.itemText(0):
+            self._choose_member(None)
+            return None
+        choice = member_choice_named(text)
+        if choice is not None:
+            self._choose_member(choice)
+            return choice.id
+        return member
+
+    def current_filter(self) -> ActivityFilter:
+        member = self._typed_member()
         return ActivityFilter(_pydate(self.date_from.date()), _pydate(self.date_to.date()), self.team.currentData(),
                               self.kind.currentData(), member, self.figure.currentData())
 
@@ -141,9 +167,10 @@ class ActivitiesPage(QWidget):
             self.date_from.setDate(_qdate(wanted.date_from))
         if wanted.date_to:
             self.date_to.setDate(_qdate(wanted.date_to))
-        for combo, value in ((self.team, wanted.team_id), (self.kind, wanted.kind), (self.member, wanted.member_id),
-                             (self.figure, wanted.figure)):
+        for combo, value in ((self.team, wanted.team_id), (self.kind, wanted.kind), (self.figure, wanted.figure)):
             combo.setCurrentIndex(max(combo.findData(value), 0))
+        self._choose_member(member_choices_for([wanted.member_id]).get(wanted.member_id)
+                            if wanted.member_id is not None else None)
         for widget in widgets:
             widget.blockSignals(False)
         self.refresh()

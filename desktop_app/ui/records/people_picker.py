@@ -1,5 +1,7 @@
-"""Choosing the people of a record with the keyboard: type a name (or its pinyin initials' start), Enter adds
-them; each has their own hours, which start as the "每人时长" all share and can be changed one by one."""
+"""Choosing the people of a record with the keyboard: type a name (the completer offers the members whose
+name or team holds what is typed), Enter adds them; each has their own hours, which start as the "每人时长"
+all share and can be changed one by one. The roster is asked for the typed name only (off the GUI thread),
+never loaded whole."""
 
 from __future__ import annotations
 
@@ -10,14 +12,12 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QStringListModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCompleter,
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,8 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.records.choices import MemberChoice, member_choices
+from ...services.records.choices import MemberChoice, find_member_choices, member_choices_for
 from ...services.records.participation import hours_value
+from ...services.roster.search import count_all
+from .. import ops
+from ..ops import STOPPED, run_and_wait
+from .member_completion import SHOWN, MemberCompletion
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -148,12 +152,7 @@ class PeoplePicker(QWidget):
         self.message.setStyleSheet("color: #c0392b;")
         self.message.hide()
         layout.addWidget(self.message)
-        self.choices: list[MemberChoice] = []
-        self._completer_model = QStringListModel()
-        completer = QCompleter(self._completer_model, self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.name.setCompleter(completer)
+        self.completion = MemberCompletion(self.name)
         self.name.returnPressed.connect(self.add_typed)
         self.add_button.clicked.connect(self.add_typed)
         self.hours.valueChanged.connect(self._hours_changed)
@@ -165,25 +164,26 @@ class PeoplePicker(QWidget):
         self.changed.emit()
 
     def load_choices(self, team_id: int | None = None) -> None:
-        self.choices = member_choices()
-        ordered = sorted(self.choices, key=lambda c: (c.team_id != team_id, c.label)) if team_id else self.choices
-        self._completer_model.setStringList([c.label for c in ordered])
-
-    def _find(self, text: str) -> list[MemberChoice]:
-        text = text.strip()
-        exact = [c for c in self.choices if text in (c.label, c.name)]
-        return exact or [c for c in self.choices if text and text in c.label]
+        """The completer offers the members of `team_id` first."""
+        self.completion.prefer_team = team_id
 
     def add_typed(self) -> None:
+        self.completion.stop()
         text = self.name.text().strip()
         if not text:
             return
-        found = self._find(text)
-        if len(found) != 1:
-            self._say(self.tr("没有找到“{0}”").format(text) if not found
-                      else self.tr("有{0}人符合“{1}”，请从列表中选择").format(len(found), text))
+        team = self.completion.prefer_team
+        if count_all() > ops.ROSTER_SEARCH_AT_ONCE:  # a pass over a big roster: off the GUI thread
+            found = run_and_wait(self, self.tr("查找队员"), lambda _progress: find_member_choices(text, team, SHOWN))
+        else:
+            found = find_member_choices(text, team, SHOWN)
+        if found is STOPPED:  # cancelled, or the error dialog said why
             return
-        self.add_member(found[0])
+        if found.total != 1:
+            self._say(self.tr("没有找到“{0}”").format(text) if not found.total
+                      else self.tr("有{0}人符合“{1}”，请从列表中选择").format(found.total, text))
+            return
+        self.add_member(found.choices[0])
         self.name.clear()
 
     def add_member(self, choice: MemberChoice, hours: float | None = None) -> None:
@@ -194,7 +194,7 @@ class PeoplePicker(QWidget):
         self.changed.emit()
 
     def add_ids(self, entries: list[tuple[int, float]]) -> None:
-        by_id = {c.id: c for c in member_choices(include_left=True)}
+        by_id = member_choices_for(member_id for member_id, _hours in entries)
         self.model.set_people([])
         for member_id, hours in entries:
             if member_id in by_id:

@@ -1,4 +1,8 @@
-"""队员花名册: one search box (name, pinyin, initials, phone or ID tail), filters, a lazy table."""
+"""队员花名册: one search box (name, pinyin, initials, phone or ID tail), filters, a lazy table.
+
+A roster of more than ops.ROSTER_SEARCH_AT_ONCE members (a prefecture's 100,000) is searched off the GUI
+thread: each keystroke asks `ops.Lookup`, the newest answer fills the table; a smaller one is searched at
+once."""
 
 from __future__ import annotations
 
@@ -28,15 +32,17 @@ from ...services.roster.search import (
     INSURANCE_EXPIRED,
     INSURANCE_EXPIRING,
     RosterFilter,
+    count_all,
     fetch_rows,
     search_ids,
 )
 from ...services.roster.teams import list_teams
 from ...services.session import EDIT, EXPORT, FULL_FORM, PRINT
+from .. import ops
 from ..admin_check import confirm_administrator
 from ..i18n import shown
 from ..id_table_model import Column, IdTableModel
-from ..ops import MEMBERS, STOPPED, TEAMS, announce, follow_changes, run_and_wait
+from ..ops import MEMBERS, STOPPED, TEAMS, Lookup, announce, follow_changes, run_and_wait
 from ..register_widgets import filter_combo, register_table, search_box
 from ..roles import hide_unless, may
 from ..widgets.table_actions import accept_file_drops, selected_rows, table_actions
@@ -52,6 +58,9 @@ class RosterTab(QWidget):
         self.sort_key = "name"
         self.descending = False
         self.dialog: QDialog | None = None  # the dialog last opened, kept alive while open
+        self.searching = Lookup(self, self.tr("查找队员"))
+        self.searching.found.connect(self._show_ids)
+        self._search_later = count_all() > ops.ROSTER_SEARCH_AT_ONCE  # a big roster: search off the GUI thread
 
         self.search = search_box(self.tr("查找：姓名 / 拼音 / 首字母 / 手机尾号 / 身份证尾号"), 320)
         self.team_filter = QComboBox()
@@ -133,9 +142,21 @@ class RosterTab(QWidget):
         )
 
     def apply_filter(self) -> None:
-        ids = search_ids(self.current_filter(), self.sort_key, self.descending)
+        wanted, key, descending = self.current_filter(), self.sort_key, self.descending
+        if self._search_later:
+            self.searching.ask(lambda: search_ids(wanted, key, descending))
+        else:
+            self._show_ids(search_ids(wanted, key, descending))
+
+    def _show_ids(self, ids: list[int]) -> None:
         self.model.set_ids(ids)
         self.count_label.setText(self.tr("共 {0} 人").format(len(ids)))
+
+    def shown_ids(self) -> list[int]:
+        """The members the list shows, or will show once the search asked for has come back."""
+        if self.searching.pending:
+            return search_ids(self.current_filter(), self.sort_key, self.descending)
+        return self.model.ids()
 
     def _sort(self, key: str, descending: bool) -> None:
         self.sort_key, self.descending = key, descending
@@ -153,6 +174,7 @@ class RosterTab(QWidget):
         self.team_filter.blockSignals(False)
 
     def refresh(self) -> None:
+        self._search_later = count_all() > ops.ROSTER_SEARCH_AT_ONCE
         self._reload_teams()
         self.apply_filter()
 
@@ -211,7 +233,7 @@ class RosterTab(QWidget):
         return None if self.team_filter.currentData() is None else self.team_filter.currentText().split("（")[0]
 
     def export_roster(self) -> None:
-        ids = self.model.ids()
+        ids = self.shown_ids()
         if not ids:
             QMessageBox.information(self, self.tr("导出"), self.tr("当前列表中没有队员。"))
             return
@@ -253,7 +275,7 @@ class RosterTab(QWidget):
         QMessageBox.information(self, self.tr("导出完成"), self.tr("已导出 {0} 名队员到：\n{1}").format(count, path))
 
     def print_roster(self) -> None:
-        ids = self.model.ids()
+        ids = self.shown_ids()
         if not ids:
             QMessageBox.information(self, self.tr("打印"), self.tr("当前列表中没有队员。"))
             return

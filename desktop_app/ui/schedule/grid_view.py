@@ -4,6 +4,7 @@ under the mouse rather than the whole cell."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Protocol, cast
@@ -69,14 +70,89 @@ def _span(text: str, colour: QColor, bold: bool = False) -> str:
     return f'<span style="color:{colour.name()}">{body}</span>'
 
 
-@dataclass(frozen=True)
+@dataclass
 class CellPicture:
-    """A cell's lines as one rich text, laid out once per grid."""
+    """A cell's lines as one rich text and its size. The size is measured line by line (laying out rich text
+    for every cell of a 600-post week would take seconds); the text is laid out when first painted."""
 
-    text: QStaticText
+    html: str
     size: QSize
     line_height: float
     lines: tuple[CellLine, ...]
+    text: QStaticText | None = None
+
+    def static_text(self) -> QStaticText:
+        if self.text is None:
+            self.text = QStaticText(f'<div style="{NO_WRAP}">{self.html}</div>') if self.lines else QStaticText()
+        return self.text
+
+
+class CellMeasure:
+    """Cells' sizes from their lines and a font, with no widget: a worker may measure a big week while the
+    window paints. Each text is measured once (a week of 600 posts has 30,000 lines, many alike).
+    `line_height` is a rich-text line's height, found on the GUI thread (`rich_line_height`)."""
+
+    def __init__(self, font: QFont, line_height: float) -> None:
+        self.font = QFont(font)
+        self.metrics = QFontMetrics(font)
+        bold = QFont(font)
+        bold.setBold(True)
+        self.bold_metrics = QFontMetrics(bold)
+        self.space = self.metrics.horizontalAdvance("\u00a0")
+        self.line_height = line_height
+        self._advances: dict[tuple[str, bool], int] = {}
+
+    def copy(self) -> CellMeasure:
+        """A measure of its own for another thread (one QFontMetrics is not for two threads at once)."""
+        return CellMeasure(self.font, self.line_height)
+
+    def advance(self, text: str, bold: bool = False) -> int:
+        found = self._advances.get((text, bold))
+        if found is None:
+            found = self._advances[(text, bold)] = (self.bold_metrics if bold else self.metrics).horizontalAdvance(text)
+        return found
+
+    def name(self, line: CellLine) -> str:
+        """The line's text, elided when too long."""
+        if self.advance(line.text) > MAX_NAME_WIDTH:  # what elidedText leaves alone needs no call
+            return self.metrics.elidedText(line.text, Qt.TextElideMode.ElideRight, MAX_NAME_WIDTH)
+        return line.text
+
+    def size(self, lines: Sequence[CellLine]) -> tuple[int, int]:
+        width = 0
+        for line in lines:
+            used = self.advance(self.name(line), line.kind in (TIME, LEADER))
+            if line.note:
+                used += self.space + self.advance(line.note)
+            if line.alert:
+                used += self.space + self.advance(line.alert, True)
+            width = max(width, used)
+        height = 2 * PAD + max(len(lines), 2) * self.line_height
+        return min(MAX_WIDTH, max(MIN_WIDTH, width + 2 * PAD + 6)), int(height + 0.999)
+
+    def grid_sizes(self, lines: Sequence[Sequence[Sequence[CellLine]]]) -> CellSizes:
+        """The widest cell of each column and the tallest of each row, from a model's `cell_lines`."""
+        widths = [0] * (len(lines[0]) if lines else 0)
+        heights = [0] * len(lines)
+        for row, cells in enumerate(lines):
+            for column, cell in enumerate(cells):
+                width, height = self.size(cell)
+                widths[column] = max(widths[column], width)
+                heights[row] = max(heights[row], height)
+        return CellSizes(widths, heights)
+
+
+@dataclass(frozen=True)
+class CellSizes:
+    widths: list[int]  # per column
+    heights: list[int]  # per row
+
+
+def rich_line_height(font: QFont) -> float:
+    """A line's height in the cells' rich text, found by laying out two lines (GUI thread)."""
+    probe = QStaticText(f'<div style="{NO_WRAP}"><b>测</b><br>测</div>')
+    probe.prepare(QTransform(), font)
+    return probe.size().height() / 2
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -91,73 +167,44 @@ class CellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._pictures: dict[tuple[int, int], CellPicture] = {}
         self._font_key = ""
-        self._metrics = self._bold_metrics = QFontMetrics(QFont())
-        self._space = 0
-        self._line_height = 16.0
-        self._advances: dict[tuple[str, bool], int] = {}  # a week of 600 posts has 30,000 lines, many alike
+        self.measure = CellMeasure(QFont(), 16.0)
 
     def clear(self) -> None:
         self._pictures.clear()
 
+    def use_font(self, font: QFont) -> CellMeasure:
+        """The measure for `font` (made again when the font changed)."""
+        if font.key() != self._font_key:
+            self._font_key = font.key()
+            self.measure = CellMeasure(font, rich_line_height(font))
+            self._pictures.clear()
+        return self.measure
+
     def picture(self, option: QStyleOptionViewItem, index: Index) -> CellPicture:
-        font = _fields(option).font
-        font_key = font.key()
-        if font_key != self._font_key:
-            self._set_font(font)
+        self.use_font(_fields(option).font)
         key = (index.row(), index.column())
         picture = self._pictures.get(key)
         if picture is None:
             picture = self._pictures[key] = self._draw(tuple(_model_data(index, LINES_ROLE) or ()), option)
         return picture
 
-    def _set_font(self, font: QFont) -> None:
-        """Measures of the font, once: a rich-text line's height is found by laying out two lines."""
-        self._font_key = font.key()
-        self._metrics = QFontMetrics(font)
-        bold = QFont(font)
-        bold.setBold(True)
-        self._bold_metrics = QFontMetrics(bold)
-        self._space = self._metrics.horizontalAdvance("\u00a0")
-        probe = QStaticText(f'<div style="{NO_WRAP}"><b>测</b><br>测</div>')
-        probe.prepare(QTransform(), font)
-        self._line_height = probe.size().height() / 2
-        self._pictures.clear()
-        self._advances.clear()
-
-    def _advance(self, text: str, bold: bool = False) -> int:
-        found = self._advances.get((text, bold))
-        if found is None:
-            found = self._advances[(text, bold)] = (self._bold_metrics if bold else self._metrics).horizontalAdvance(text)
-        return found
-
     def _draw(self, lines: tuple[CellLine, ...], option: QStyleOptionViewItem) -> CellPicture:
-        """The cell's rich text and its size, measured line by line (laying out the rich text itself
-        for every cell of a 60-post week would cost tens of milliseconds)."""
+        """The cell's rich text and its size."""
         fields = _fields(option)
         palette = fields.widget.palette() if fields.widget is not None else fields.palette
         text_colour = palette.color(QPalette.ColorRole.Text)
-        html, width = [], 0
+        measure = self.measure
+        html = []
         for line in lines:
             colour = {TIME: TIME_COLOUR, AWAY: MUTED_COLOUR}.get(line.kind, text_colour)
-            strong = line.kind in (TIME, LEADER)
-            name = line.text
-            if self._advance(name) > MAX_NAME_WIDTH:  # what elidedText leaves alone needs no call
-                name = self._metrics.elidedText(name, Qt.TextElideMode.ElideRight, MAX_NAME_WIDTH)
-            parts = [_span(name, colour, bold=strong)]
-            used = self._advance(name, strong)
+            parts = [_span(measure.name(line), colour, bold=line.kind in (TIME, LEADER))]
             if line.note:
                 parts.append(_span(line.note, MUTED_COLOUR))
-                used += self._space + self._advance(line.note)
             if line.alert:
                 parts.append(_span(line.alert, GAP_COLOUR, bold=True))
-                used += self._space + self._advance(line.alert, True)
             html.append("&nbsp;".join(parts))
-            width = max(width, used)
-        body = "<br>".join(html)
-        text = QStaticText(f'<div style="{NO_WRAP}">{body}</div>') if lines else QStaticText()
-        height = 2 * PAD + max(len(lines), 2) * self._line_height
-        width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2 * PAD + 6))
-        return CellPicture(text, QSize(int(width), int(height + 0.999)), self._line_height, lines)
+        width, height = measure.size(lines)
+        return CellPicture("<br>".join(html), QSize(width, height), measure.line_height, lines)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         picture = self.picture(option, index)
@@ -170,7 +217,7 @@ class CellDelegate(QStyledItemDelegate):
             if isinstance(background, QBrush):
                 painter.fillRect(rect, background)
         if picture.lines:
-            painter.drawStaticText(rect.left() + PAD, rect.top() + PAD, picture.text)
+            painter.drawStaticText(rect.left() + PAD, rect.top() + PAD, picture.static_text())
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         return self.picture(option, index).size
@@ -224,24 +271,26 @@ class GridView(QTableView):
         _fields(option).rect = self.visualRect(index)
         return index, self.delegate.line_at(option, index, point)
 
-    def fit_cells(self) -> None:
-        """Each column as wide as its longest line (within limits), each day row as tall as its fullest
-        cell: sizes from the cells' lines, all rows counted (Qt's own resizing only measures visible rows)."""
-        model = self.model()
+    def cell_measure(self) -> CellMeasure:
+        """The measure of this view's font (GUI thread); a worker sizing a big week takes a `copy()`."""
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
-        rows, columns = model.rowCount(), model.columnCount()
-        heights = [0] * rows
+        return self.delegate.use_font(_fields(option).font)
+
+    def fit_cells(self, sizes: CellSizes | None = None) -> None:
+        """Each column as wide as its longest line (within limits), each day row as tall as its fullest
+        cell: sizes from the cells' lines, all rows counted (Qt's own resizing only measures visible rows).
+        `sizes`: measured already (by `cell_measure().grid_sizes` in a worker)."""
+        model = self.model()
+        if sizes is None:
+            lines = [[model.data(model.index(row, column), LINES_ROLE) or () for column in range(model.columnCount())]
+                     for row in range(model.rowCount())]
+            sizes = self.cell_measure().grid_sizes(lines)
         header = self.horizontalHeader()
-        for column in range(columns):
-            width = header.sectionSizeHint(column)
-            for row in range(rows):
-                size = self.delegate.sizeHint(option, model.index(row, column))
-                width = max(width, size.width())
-                heights[row] = max(heights[row], size.height())
-            header.resizeSection(column, min(MAX_WIDTH, max(MIN_WIDTH, width)))
+        for column, width in enumerate(sizes.widths):
+            header.resizeSection(column, min(MAX_WIDTH, max(MIN_WIDTH, width, header.sectionSizeHint(column))))
         vertical = self.verticalHeader()
-        for row, height in enumerate(heights):
+        for row, height in enumerate(sizes.heights):
             vertical.resizeSection(row, max(height, vertical.sectionSizeHint(row)))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API

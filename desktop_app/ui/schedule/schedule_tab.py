@@ -5,6 +5,7 @@ attendance, the printed duty sheet and its Excel export. One `week_grid` call fi
 from __future__ import annotations
 
 import time as timer
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -39,10 +40,20 @@ from ..ops import MEMBERS, SHIFTS, STOPPED, TEAMS, announce, follow_changes, run
 from ..roles import hide_unless, may
 from ..weekdays import weekday_name
 from .common import GAP_COLOUR, attempt, fill_team_combo, team_combo, week_text
-from .grid_view import GridView
+from .grid_view import CellSizes, GridView
 from .week_grid_model import TIME, CellLine, WeekGridModel
 
-GRID_POSTS_AT_ONCE = 60  # more posts than this: the tab opens on one team's
+GRID_POSTS_AT_ONCE = 60  # more posts than this: the tab opens on one team's, and weeks are read in a worker
+
+
+@dataclass(frozen=True)
+class WeekRead:
+    """What one week's grid needs, read at once (in a worker for a big office)."""
+
+    grid: WeekGrid
+    lines: list[list[list[CellLine]]]
+    sizes: CellSizes
+    awaiting: int  # shifts of the last two weeks still awaiting attendance, all teams
 
 
 class ScheduleTab(QWidget):
@@ -143,16 +154,22 @@ class ScheduleTab(QWidget):
         self.monday = week_monday(day)
         self.load_week()
 
-    def _read_week(self) -> tuple[WeekGrid, list] | None:
-        """The week's grid and its cells' lines; a big week (all teams of more than GRID_POSTS_AT_ONCE
-        posts: seconds) is read off the GUI thread, with 取消 (None then)."""
+    def _read_week(self) -> WeekRead | None:
+        """The week's grid, its cells' lines and sizes and the count of shifts awaiting attendance. In an
+        office with more than GRID_POSTS_AT_ONCE posts all of it is read off the GUI thread, with 取消 (None
+        then): all teams' week takes seconds, and even one team's the attendance query over every post."""
         monday, team_id = self.monday, self.team_id
+        big = count_active_posts() > GRID_POSTS_AT_ONCE
+        measure = self.view.cell_measure()
+        if big:
+            measure = measure.copy()  # the worker's own
 
-        def work(_progress: Progress) -> tuple[WeekGrid, list]:
+        def work(_progress: Progress) -> WeekRead:
             grid = week_grid(monday, team_id)
-            return grid, WeekGridModel.cell_lines(grid)
+            lines = WeekGridModel.cell_lines(grid)
+            return WeekRead(grid, lines, measure.grid_sizes(lines), len(shifts_awaiting_attendance(date.today())))
 
-        if team_id is not None or count_active_posts() <= GRID_POSTS_AT_ONCE:
+        if not big:
             return work(lambda *_: None)
         found = run_and_wait(self, self.tr("正在读取值班表"), work)
         return None if found is STOPPED else found
@@ -170,9 +187,9 @@ class ScheduleTab(QWidget):
             self._reading = False
         if read is None:
             return
-        grid, lines = read
-        self.model.set_grid(grid, lines)
-        self.view.fit_cells()
+        grid = read.grid
+        self.model.set_grid(grid, read.lines)
+        self.view.fit_cells(read.sizes)
         column = next((i for i, p in enumerate(grid.posts) if kept and p.id == kept[1]), None)
         if kept is not None and column is not None:  # the same day and post stay chosen after a change
             self.view.setCurrentIndex(self.model.index(kept[0], column))
@@ -186,9 +203,8 @@ class ScheduleTab(QWidget):
             text = self.tr("班次 {0} 个，需 {1} 人次").format(len(shifts), grid.slots_needed)
             if grid.slots_missing:
                 text += self.tr("，缺 {0} 人次").format(grid.slots_missing)
-        awaiting = len(shifts_awaiting_attendance(date.today()))
-        if awaiting:
-            text += self.tr("　近两周待签到班次 {0} 个").format(awaiting)
+        if read.awaiting:
+            text += self.tr("　近两周待签到班次 {0} 个").format(read.awaiting)
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet(f"color: {GAP_COLOUR.name()};" if grid.slots_missing else "")
         self.load_seconds = timer.perf_counter() - started

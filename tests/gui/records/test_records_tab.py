@@ -1,6 +1,7 @@
 """The 工作记录 tab through its real widgets: an activity typed with the keyboard (figures, people with
-hours each, Ctrl+Enter), 复制上一条, a training with attendees and the qualification it grants, the points
-page, the 工作简报 written from an edited draft, and the 台账 import dialog."""
+hours each, Ctrl+Enter), 复制上一条, the member filter and the names offered while typing, a training with
+attendees and the qualification it grants, the points page, the 工作简报 written from an edited draft, and
+the 台账 import dialog."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.db.models import Activity, ActivityParticipant, Qualification, Training, TrainingAttendee
 from desktop_app.services.records.activities import ActivityInput, ParticipantInput, save_activity
+from desktop_app.services.records.activity_list import ActivityFilter
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.services.roster.teams import TeamInput, save_team
 from desktop_app.ui.records.records_tab import RecordsTab
@@ -84,6 +86,36 @@ def test_an_activity_entered_with_the_keyboard(qtbot, tab, people, type_text):
     spin.setValue(12)
     form.save_button.click()
     assert Activity.select().count() == 2 and tab.activities.model.rowCount() == 2
+
+
+def test_the_member_filter_and_the_names_offered_while_typing(qtbot, tab, people, type_text):
+    for name, kind in (("张鹏", "交通劝导"), ("李娜", "救援")):
+        save_activity(ActivityInput(date=date.today(), kind=kind, team_id=people["team"], vehicles_helped=1,
+                                    people_persuaded=1, participants=[ParticipantInput(people[name], 2)]))
+    page = tab.activities
+    page.refresh()
+    assert page.model.rowCount() == 2
+    edit = page.member.lineEdit()
+    edit.selectAll()  # 全部队员, typed over
+    type_text(edit, "李")
+    completion = page.member_completion
+    qtbot.waitUntil(lambda: completion.model.stringList() == ["李娜（石榴大妈义警队）"], timeout=10000)
+    edit.selectAll()
+    type_text(edit, "李娜（石榴大妈义警队）")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert page.model.rowCount() == 1 and page.member.currentData() == people["李娜"]
+    assert page.member.count() == 2  # 全部队员 and the one chosen: the roster is not loaded into the box
+    edit.selectAll()
+    type_text(edit, "全部队员")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert page.model.rowCount() == 2 and page.member.currentData() is None
+    page.apply_filter(ActivityFilter(member_id=people["张鹏"]))  # as the 首页 opens a member's records
+    assert page.member.currentText() == "张鹏（石榴大妈义警队）" and page.model.rowCount() == 1
+
+    picker = page.form.people
+    type_text(picker.name, "买买")
+    qtbot.waitUntil(lambda: picker.completion.model.stringList() == ["努尔买买提·西热甫（石榴大妈义警队）"],
+                    timeout=10000)
 
 
 def test_refusals_show_at_the_fields_and_nothing_is_lost(qtbot, tab, people, type_text):

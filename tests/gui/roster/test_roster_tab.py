@@ -78,6 +78,34 @@ def test_search_by_pinyin_initials_phone_and_id_tail(qtbot, tab, typed, expected
     assert len(shown_names(tab)) == 3
 
 
+def test_a_big_roster_is_searched_off_the_gui_thread(qtbot, people, monkeypatch, type_text):
+    import threading
+
+    from desktop_app.ui.roster import roster_tab
+
+    monkeypatch.setattr(roster_tab.ops, "ROSTER_SEARCH_AT_ONCE", 2)  # three members: "big"
+    searched_on: list[str] = []
+    real = roster_tab.search_ids
+
+    def recorded(*args, **kwargs):
+        searched_on.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(roster_tab, "search_ids", recorded)
+    tab = RosterTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.refresh()
+    qtbot.waitUntil(lambda: len(shown_names(tab)) == 3, timeout=10000)
+    type_text(tab.search, "买买提")  # three keystrokes, three searches asked: the newest answer is shown
+    qtbot.waitUntil(lambda: not tab.searching.pending, timeout=10000)
+    assert sorted(shown_names(tab)) == sorted(["努尔买买提·西热甫", "阿依古丽·买买提"])
+    assert tab.count_label.text() == "共 2 人"
+    assert searched_on and threading.main_thread().name not in searched_on
+    qtbot.keyClicks(tab.search, "x")  # nobody: still asked, and printing it waits for the answer
+    assert tab.shown_ids() == []
+
+
 def test_search_by_chinese_name(tab, type_text):
     type_text(tab.search, "买买提")
     assert sorted(shown_names(tab)) == sorted(["努尔买买提·西热甫", "阿依古丽·买买提"])

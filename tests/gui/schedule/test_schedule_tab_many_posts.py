@@ -1,5 +1,6 @@
 """A week grid of a prefecture (hundreds of posts) is not laid out on opening: the tab opens on the first
-team's posts, and 全部队伍 is still one choice away."""
+team's posts, and 全部队伍 is still one choice away. In so big an office every week is read, and its cells
+measured, off the GUI thread."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def test_many_posts_open_on_the_first_team(qtbot, office):
     assert tab.team_filter.currentData() is None
 
 
-def test_a_big_week_of_all_teams_is_read_off_the_gui_thread(qtbot, office, monkeypatch):
+def test_the_weeks_of_a_big_office_are_read_off_the_gui_thread(qtbot, office, monkeypatch):
     import threading
 
     from desktop_app.ui.schedule import schedule_tab
@@ -44,9 +45,11 @@ def test_a_big_week_of_all_teams_is_read_off_the_gui_thread(qtbot, office, monke
     qtbot.addWidget(tab)
     tab.show()
     tab.refresh()
-    assert read_on and set(read_on) == {threading.main_thread().name}  # one team's posts: read at once
+    assert read_on and threading.main_thread().name not in read_on  # one team's week too
     read_on.clear()
     tab.team_filter.setCurrentIndex(0)
     assert len(read_on) == 1 and read_on[0] != threading.main_thread().name
     assert len(tab.model.grid.posts) == GRID_POSTS_AT_ONCE + 1
     assert tab.model.lines_at(0, 0) == []  # no shifts generated: empty cells, made in the worker too
+    header = tab.view.horizontalHeader()
+    assert all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in range(GRID_POSTS_AT_ONCE + 1))

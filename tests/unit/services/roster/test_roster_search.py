@@ -298,8 +298,8 @@ def test_a_stale_order_never_hides_or_invents_members(people, monkeypatch):
     from desktop_app.services.roster import search as roster
 
     assert sorted_names("phone")[0] == "李娜"
-    frozen = roster._data_stamp()
-    monkeypatch.setattr(roster, "_data_stamp", lambda: frozen)  # as if the change went unnoticed
+    frozen = roster.data_stamp()
+    monkeypatch.setattr(roster, "data_stamp", lambda: frozen)  # as if the change went unnoticed
     Member.delete_by_id(people["wang"])
     added = save_member(MemberInput(name="阿不都", phone="13000000000"), today=TODAY).id
     ids = search_ids(RosterFilter(), "phone", today=TODAY)

@@ -113,8 +113,11 @@ def test_member_counts_leave_out_deleted_members(data_paths):
     delete_member(add_member(team, "丙", sequence=3))
     add_member(other, "丁", sequence=4)
     add_member(None, "戊", sequence=5)
+    emptied = save_team(TeamInput(name="团结义警队"))
+    delete_member(add_member(emptied, "己", status="暂停", sequence=6))
     counts = {t.name: (t.members_active, t.members_total) for t in list_teams()}
-    assert counts == {"石榴大妈义警队": (1, 2), "红旗义警队": (1, 1)}
+    assert counts == {"石榴大妈义警队": (1, 2), "红旗义警队": (1, 1), "团结义警队": (0, 0)}
+    assert (get_team(team).members_active, get_team(team).members_total) == (1, 2)
 
 
 def test_get_unknown_team_raises(data_paths):
@@ -213,3 +216,20 @@ def test_audit_summaries_hold_no_personal_data(data_paths):
     for log in AuditLog.select().where(AuditLog.table_name == "team"):
         assert number not in log.summary and "13912345678" not in log.summary
         assert "努尔买买提" not in log.summary
+
+
+def test_the_kept_list_follows_every_change(data_paths):
+    import sqlite3
+
+    team = save_team(TeamInput(name="石榴大妈义警队"))
+    assert [t.name for t in list_teams()] == ["石榴大妈义警队"]
+    add_member(team, "甲", sequence=1)  # a change through this connection
+    assert list_teams()[0].members_total == 1
+    other = sqlite3.connect(data_paths.database)  # another program's (or thread's) commit
+    other.execute("UPDATE team SET name = '红旗义警队' WHERE id = ?", (team,))
+    other.commit()
+    other.close()
+    assert [t.name for t in list_teams()] == ["红旗义警队"]
+    listed = list_teams()
+    listed.clear()  # a caller's list is its own
+    assert len(list_teams()) == 1
