@@ -1,7 +1,14 @@
 """Shared fixtures: every test gets its own data folder with a real SQLite file, migrated (a copy of one
 template migrated once per run, so the migrations are not run again for every test), and acts as an
 administrator named "admin" (a stand-in: no account row, no login entry in the audit trail); tests of
-the roles act as each role explicitly (`acting`)."""
+the roles act as each role explicitly (`acting`).
+
+The service and CLI suites (tests/unit/services, tests/unit/cli) run each test on a data folder twice:
+on SQLite and on PostgreSQL (`engine` = "sqlite" / "postgres", the second marked `postgres`); there the
+folder's `database.url` names a database of its own on the test server (tests/pg_server.py), a copy of
+one migrated template. $YIJING_TEST_PG: "off" skips the PostgreSQL runs (`make test`), "require" fails
+when there is no server (`make test-pg`), unset uses one when there is one and skips otherwise. A test
+that is about the SQLite file itself is marked `sqlite_only`."""
 
 from __future__ import annotations
 
@@ -22,8 +29,95 @@ from personal_data_check import (  # noqa: E402, F401 - the output check runs fo
     pytest_terminal_summary,
 )
 
+import pg_server  # noqa: E402
+
 from desktop_app.config import DataPaths  # noqa: E402
 from desktop_app.services.storage import close_store, open_store  # noqa: E402
+
+TESTS = Path(__file__).resolve().parent
+BOTH_ENGINES = (TESTS / "unit" / "services", TESTS / "unit" / "cli")
+PG_MODE_VARIABLE = "YIJING_TEST_PG"
+
+
+def pytest_generate_tests(metafunc):
+    """The service and CLI tests that use a data folder run on both engines."""
+    if "data_paths" not in metafunc.fixturenames or "engine" in metafunc.fixturenames and any(
+            m.name == "parametrize" and "engine" in m.args[0] for m in metafunc.definition.iter_markers()):
+        return
+    path = Path(str(metafunc.definition.path))
+    if metafunc.definition.get_closest_marker("sqlite_only") or not any(
+            folder in path.parents for folder in BOTH_ENGINES):
+        return
+    metafunc.parametrize("engine", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
+
+
+@pytest.fixture
+def engine(request) -> str:
+    """The engine of the test's data folder: "sqlite", or "postgres" in the second run of the service and
+    CLI tests."""
+    return getattr(request, "param", "sqlite")
+
+
+class TestServer:
+    """The test server: a template database migrated once, and a database of its own for each test."""
+
+    def __init__(self, url: str, cluster: pg_server.Cluster | None) -> None:
+        from desktop_app.db.server import with_database
+
+        self.url, self.cluster, self.count = url, cluster, 0
+        self.prefix = f"yijing_t{os.getpid()}"
+        self.template = f"{self.prefix}_template"
+        self.admin = pg_server.admin_connection(url)
+        self.admin.execute(f'DROP DATABASE IF EXISTS "{self.template}"')
+        self.admin.execute(f'CREATE DATABASE "{self.template}"')
+        from desktop_app.db.database import close_database, open_server
+        from desktop_app.db.migrations import migrate
+
+        migrate(open_server(with_database(url, self.template)))
+        close_database()
+
+    def new_database(self) -> str:
+        from desktop_app.db.server import with_database
+
+        self.count += 1
+        name = f"{self.prefix}_{self.count}"
+        self.admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+        return with_database(self.url, name)
+
+    def drop(self, url: str) -> None:
+        from desktop_app.db.server import database_name
+
+        self.admin.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
+
+    def close(self) -> None:
+        self.admin.execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
+        self.admin.close()
+        if self.cluster is not None:
+            self.cluster.stop()
+
+
+def _pg_unavailable(reason: str) -> None:
+    if os.environ.get(PG_MODE_VARIABLE) == "require":
+        pytest.fail(f"PostgreSQL required ({PG_MODE_VARIABLE}=require) but {reason}", pytrace=False)
+    pytest.skip(f"PostgreSQL tests skipped: {reason}")
+
+
+@pytest.fixture(scope="session")
+def pg_test_server() -> Iterator[TestServer]:
+    """The PostgreSQL server of this run (see the module's docstring); skips (or fails) when there is none."""
+    mode = os.environ.get(PG_MODE_VARIABLE, "auto")
+    if mode == "off":
+        _pg_unavailable(f"{PG_MODE_VARIABLE}=off (make test); make test-pg runs them on a real server")
+    url, cluster = os.environ.get(pg_server.URL_VARIABLE), None
+    if not url:
+        bin_dir = pg_server.binaries()
+        if bin_dir is None:
+            _pg_unavailable(f"no ${pg_server.URL_VARIABLE} and no PostgreSQL binaries (initdb, pg_ctl) on this machine")
+        cluster = pg_server.Cluster(bin_dir)  # type: ignore[arg-type]
+        url = cluster.url
+    server = TestServer(url, cluster)
+    yield server
+    server.close()
 
 
 @pytest.fixture(scope="session")
@@ -61,13 +155,43 @@ def acting_administrator() -> Iterator[None]:
 
 
 @pytest.fixture
-def data_paths(tmp_path, migrated_template) -> Iterator[DataPaths]:
-    """A data folder of its own for the test, its database a copy of the migrated template."""
+def data_paths(tmp_path, engine, request) -> Iterator[DataPaths]:
+    """A data folder of its own for the test, its database a copy of the migrated template (on the test
+    server when `engine` is "postgres")."""
     paths = DataPaths(tmp_path / "data").ensure()
-    shutil.copyfile(migrated_template, paths.database)
+    server = None
+    if engine == "postgres":
+        server = request.getfixturevalue("pg_test_server")
+        url = server.new_database()
+        paths.server_file.write_text(url, encoding="utf-8")
+    else:
+        shutil.copyfile(request.getfixturevalue("migrated_template"), paths.database)
     open_store(paths)
     yield paths
     close_store()
+    if server is not None:
+        server.drop(url)
+
+
+@pytest.fixture
+def other_connection():
+    """`with other_connection(data_paths) as (connection, mark):` a connection of another program (another
+    client) to the folder's database, committed at the end; `mark` is its driver's placeholder."""
+    import contextlib
+    import sqlite3
+
+    @contextlib.contextmanager
+    def connect(paths: DataPaths):
+        url = paths.database_url
+        con = pg_server.admin_connection(url) if url else sqlite3.connect(paths.database)
+        try:
+            yield con, ("%s" if url else "?")
+            if not url:
+                con.commit()
+        finally:
+            con.close()
+
+    return connect
 
 
 @pytest.fixture
