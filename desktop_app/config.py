@@ -32,6 +32,7 @@ def default_data_dir() -> Path:
 @dataclass(frozen=True)
 class DataPaths:
     root: Path
+    url: str | None = None  # a server named for this run (--database), before the folder's database.url
 
     @property
     def database(self) -> Path:
@@ -44,6 +45,8 @@ class DataPaths:
     @property
     def database_url(self) -> str | None:
         """The PostgreSQL server this folder's office works on, or None when its data is the SQLite file."""
+        if self.url:
+            return self.url
         try:
             text = self.server_file.read_text(encoding="utf-8").strip()
         except OSError:

@@ -23,13 +23,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pg_server  # noqa: E402
 from personal_data_check import (  # noqa: E402, F401 - the output check runs for every test
     _no_personal_numbers_in_output,
     _record_written_files,
     pytest_terminal_summary,
 )
-
-import pg_server  # noqa: E402
 
 from desktop_app.config import DataPaths  # noqa: E402
 from desktop_app.services.storage import close_store, open_store  # noqa: E402
@@ -59,9 +58,15 @@ def engine(request) -> str:
 
 
 class TestServer:
-    """The test server: a template database migrated once, and a database of its own for each test."""
+    """The test server: a template database migrated once, copied for a test that needs a database of its
+    own (`new_database`), and one working copy that the tests use in turn (`checkout`), emptied after each
+    (`reset`: every table truncated, the seeded holidays put back) — emptying takes a tenth of a copy."""
+
+    SEED_TABLES = ("holiday",)  # rows the steps themselves write (besides schema_version)
 
     def __init__(self, url: str, cluster: pg_server.Cluster | None) -> None:
+        from desktop_app.db.database import close_database, open_server
+        from desktop_app.db.migrations import migrate
         from desktop_app.db.server import with_database
 
         self.url, self.cluster, self.count = url, cluster, 0
@@ -70,11 +75,16 @@ class TestServer:
         self.admin = pg_server.admin_connection(url)
         self.admin.execute(f'DROP DATABASE IF EXISTS "{self.template}"')
         self.admin.execute(f'CREATE DATABASE "{self.template}"')
-        from desktop_app.db.database import close_database, open_server
-        from desktop_app.db.migrations import migrate
-
         migrate(open_server(with_database(url, self.template)))
         close_database()
+        self.work = self.new_database()
+        self.work_name = self.work.rsplit("/", 1)[1]
+        self.worker = pg_server.admin_connection(self.work)
+        self.tables = [r[0] for r in self.worker.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_version'")]
+        self.worker.execute("CREATE SCHEMA test_seed")
+        for table in self.SEED_TABLES:
+            self.worker.execute(f'CREATE TABLE test_seed."{table}" AS SELECT * FROM public."{table}"')
 
     def new_database(self) -> str:
         from desktop_app.db.server import with_database
@@ -84,12 +94,43 @@ class TestServer:
         self.admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
         return with_database(self.url, name)
 
+    def checkout(self) -> str:
+        return self.work
+
+    def reset(self) -> None:
+        """The working copy as the template left it; other connections to it are ended first. As a
+        superuser with the triggers (the foreign keys' and the audit's) off for a moment, a DELETE of each
+        table: most tests leave a few small tables, and TRUNCATE makes new files for every table."""
+        self.admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s "
+                           "AND pid <> pg_backend_pid()", (self.work_name,))
+        self.worker = pg_server.admin_connection(self.work)
+        superuser = self.worker.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()[0]
+        with self.worker.transaction():
+            if superuser:
+                self.worker.execute("SET LOCAL session_replication_role = replica")
+                for table in self.tables:
+                    self.worker.execute(f'DELETE FROM public."{table}"')
+            else:
+                self.worker.execute('ALTER TABLE "audit_log" DISABLE TRIGGER USER')
+                self.worker.execute('ALTER TABLE "audit_archive" DISABLE TRIGGER USER')
+                self.worker.execute("TRUNCATE " + ", ".join(f'public."{t}"' for t in self.tables))
+                self.worker.execute('ALTER TABLE "audit_log" ENABLE TRIGGER USER')
+                self.worker.execute('ALTER TABLE "audit_archive" ENABLE TRIGGER USER')
+            for table in self.SEED_TABLES:
+                self.worker.execute(f'INSERT INTO public."{table}" SELECT * FROM test_seed."{table}"')
+            self.worker.execute(
+                "SELECT setval(pg_get_serial_sequence(quote_ident(t), 'id'), COALESCE(m, 0) + 1, false) FROM "
+                "(VALUES " + ", ".join(f"('{t}', (SELECT MAX(\"id\") FROM public.\"{t}\"))" for t in self.tables)
+                + ") AS v(t, m)")
+
     def drop(self, url: str) -> None:
         from desktop_app.db.server import database_name
 
         self.admin.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
 
     def close(self) -> None:
+        self.worker.close()
+        self.drop(self.work)
         self.admin.execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
         self.admin.close()
         if self.cluster is not None:
@@ -162,15 +203,14 @@ def data_paths(tmp_path, engine, request) -> Iterator[DataPaths]:
     server = None
     if engine == "postgres":
         server = request.getfixturevalue("pg_test_server")
-        url = server.new_database()
-        paths.server_file.write_text(url, encoding="utf-8")
+        paths.server_file.write_text(server.checkout(), encoding="utf-8")
     else:
         shutil.copyfile(request.getfixturevalue("migrated_template"), paths.database)
     open_store(paths)
     yield paths
     close_store()
     if server is not None:
-        server.drop(url)
+        server.reset()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ initdb and postgres refuse to run as root: as root the cluster belongs to an unp
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import shutil
@@ -84,10 +85,8 @@ class Cluster:
             raise RuntimeError(f"{tool} failed: {result.stderr.strip()[-2000:]}\n{log}")
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):
             self._run("pg_ctl", "stop", "-D", str(self.data), "-m", "immediate", "-w")
-        except RuntimeError:
-            pass
         for _ in range(20):
             try:
                 shutil.rmtree(self.root)

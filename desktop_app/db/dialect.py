@@ -83,6 +83,13 @@ def sql(statement: str, database: Any = None) -> str:
     return statement.replace("?", "%s") if is_postgres(database) else statement
 
 
+def random_hex_sql(database: Any = None) -> str:
+    """SQL of 32 random hex digits (a new row's uuid)."""
+    if is_postgres(database):
+        return "md5(random()::text || clock_timestamp()::text)"
+    return "lower(hex(randomblob(16)))"
+
+
 def contains(text: Any, part: Any) -> Expression:
     """`part` occurs in `text` (a plain substring, no LIKE wildcards): SQLite's instr, PostgreSQL's strpos."""
     return (fn.strpos(text, part) if is_postgres() else fn.instr(text, part)) > 0
@@ -95,12 +102,13 @@ def ends_with(text: Any, tail: str) -> Expression:
 
 def month_of(value: Any) -> Any:
     """'YYYY-MM' of a date or timestamp column."""
-    return fn.to_char(value, "YYYY-MM") if is_postgres() else fn.strftime("%Y-%m", value)
+    # the format inline: a bound one differs between SELECT and GROUP BY, which PostgreSQL then refuses
+    return fn.to_char(value, SQL("'YYYY-MM'")) if is_postgres() else fn.strftime("%Y-%m", value)
 
 
 def text_month_of(value: Any) -> Any:
     """'YYYY-MM' of a timestamp column SQLite keeps as 'YYYY-MM-DD HH:MM:SS' text."""
-    return fn.to_char(value, "YYYY-MM") if is_postgres() else fn.substr(value, 1, 7)
+    return fn.to_char(value, SQL("'YYYY-MM'")) if is_postgres() else fn.substr(value, 1, 7)
 
 
 def binary(value: Any) -> Any:

@@ -100,10 +100,20 @@ def next_id(model: type[Model]) -> int:
     return (model.select(fn.MAX(model.id)).scalar() or 0) + 1
 
 
-def _advance_sequence(model: type[Model]) -> None:
+def advance_sequence(model: type[Model]) -> None:
+    """After rows were inserted with ids of their own: on PostgreSQL the table's id sequence is moved past
+    them (SQLite takes the highest id + 1 by itself)."""
+    if not is_postgres():
+        return
     table = model._meta.table_name
     db.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
                    f'GREATEST((SELECT MAX("id") FROM "{table}"), 1))')
+
+
+def execute_many(statement: str, rows: Sequence[Sequence[Any]]) -> None:
+    """One prepared statement (written with `?`) for many rows, on either engine."""
+    writer = _Writer()
+    writer.many(writer.sql(statement), list(rows))
 
 
 class _Writer:
@@ -155,8 +165,8 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: Iterable[Sequen
             chunk.clear()
     if chunk:
         writer.many(sql, chunk)
-    if writer.postgres and ids:
-        _advance_sequence(model)
+    if ids:
+        advance_sequence(model)
     return ids
 
 

@@ -44,7 +44,7 @@ from .storage_errors import (
 __all__ = [
     "DamagedDatabaseError", "DataMissingError", "DatabaseLockedError", "DiskFullError", "FolderGoneError",
     "NewerDatabaseError", "NoPermissionError", "StoreError", "check_file_quickly", "clean_leftover_parts",
-    "close_store", "kept_copies", "open_store", "release_thread_connection",
+    "close_store", "kept_copies", "open_store", "release_thread_connection", "remember_server",
 ]
 
 log = logging.getLogger(__name__)
@@ -123,6 +123,16 @@ def _open_server(paths: DataPaths, url: str, password: str | None) -> peewee.Dat
     calendar.store_opened(True)
     _opened[:] = [paths]
     return database
+
+
+def remember_server(paths: DataPaths) -> None:
+    """Keep the server the folder's office was opened on (`database.url`, no password in it), so the next
+    start opens it again."""
+    from ..db.server import without_password
+    from .files import write_verified
+
+    if paths.url:
+        write_verified(paths.server_file, (without_password(paths.url) + "\n").encode("utf-8"))
 
 
 def _server_version() -> int:
@@ -251,7 +261,9 @@ def _writer_alive(path: Path) -> bool:
 
 def check_file_quickly(paths: DataPaths, stop: Callable[[], bool] | None = None) -> list[str]:
     """`PRAGMA quick_check` of the folder's database on its own connection (any thread); `Cancelled` when
-    `stop()` says so before it is done."""
+    `stop()` says so before it is done. A server checks its own pages: nothing to do for one."""
+    if paths.database_url:
+        return []
     try:
         return check_file(paths.database, quick=True, stop=stop)
     except CheckInterrupted:
