@@ -113,7 +113,7 @@ def advance_sequence(model: type[Model]) -> None:
 def execute_many(statement: str, rows: Sequence[Sequence[Any]]) -> None:
     """One prepared statement (written with `?`) for many rows, on either engine."""
     writer = _Writer()
-    writer.many(writer.sql(statement), list(rows))
+    writer.many(writer.sql(statement), [tuple(row) for row in rows])
 
 
 class _Writer:

@@ -6508,6 +6508,15 @@
         <source>彻底清除回收站中的过期记录</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>无法连接数据库服务器 {where}：{detail}
+请检查网络和服务器地址，或请技术人员确认服务器已启动；数据没有改动。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库服务器 {where} 需要密码，或密码不对。请输入数据库账号的密码（命令行可设置环境变量 PGPASSWORD，或使用 pgpass 文件）。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonthDialog</name>
@@ -8508,6 +8517,45 @@
     <message>
         <source>退出时的自动备份没有完成，数据本身不受影响：
 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库服务器的密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreChoiceDialog</name>
+    <message>
+        <source>数据存放位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本单位的数据存放在哪里？只有一台电脑使用本程序时，选“本机数据文件”即可；派出所或县局的多台电脑要同时使用同一份数据时，选“数据库服务器”（由技术人员设置好 PostgreSQL）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机数据文件（单机使用，无需安装其他软件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库服务器（局域网内多台电脑同时使用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码不在这里填写：连接时程序会询问，或由技术人员设置 pgpass 文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>继续</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写数据库服务器的地址，如 postgresql://yijing@10.0.0.5/yijing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
