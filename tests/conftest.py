@@ -137,10 +137,27 @@ class TestServer:
             self.cluster.stop()
 
 
+PG_SKIPPED = "PostgreSQL tests skipped"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """All the PostgreSQL runs skipped for the same reason are said in one line of the summary (pytest
+    folds skips of the same place and reason)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and isinstance(report.longrepr, tuple) and str(report.longrepr[2]).startswith(
+            f"Skipped: {PG_SKIPPED}"):
+        report.longrepr = (str(Path(__file__)), _PG_SKIP_LINE, report.longrepr[2])
+
+
 def _pg_unavailable(reason: str) -> None:
     if os.environ.get(PG_MODE_VARIABLE) == "require":
         pytest.fail(f"PostgreSQL required ({PG_MODE_VARIABLE}=require) but {reason}", pytrace=False)
-    pytest.skip(f"PostgreSQL tests skipped: {reason}")
+    pytest.skip(f"{PG_SKIPPED}: {reason}")
+
+
+_PG_SKIP_LINE = _pg_unavailable.__code__.co_firstlineno + 3
 
 
 @pytest.fixture(scope="session")
