@@ -47,6 +47,7 @@ from .layout import (
     para,
     title_block,
 )
+from .line_breaks import keeping
 from .rights_notice import rights_part
 
 IDENTITY_PAPERS = "当事人身份证明"
@@ -153,9 +154,12 @@ def _total_pages(parts: list[DocumentPart], numbered: dict[str, int] | None) -> 
 def case_title(case: CaseData) -> str:
     """卷名: "艾力·买买提与王建国邻里纠纷" / "王小明殴打他人治安调解案"."""
     names = "与".join(p.name for p in principal_parties(case)[:3]) or "________"
-    if case.is_security:
-        return f"{names}{case.offence or ''}治安调解案"
-    return f"{names}{case.category}纠纷"
+    return f"{names}{_title_kind(case)}"
+
+
+def _title_kind(case: CaseData) -> str:
+    """The end of the 卷名 after the names ("邻里纠纷", "殴打他人治安调解案"): one line, never broken."""
+    return f"{case.offence or ''}治安调解案" if case.is_security else f"{case.category}纠纷"
 
 
 def mediation_period(case: CaseData) -> str:
@@ -183,7 +187,9 @@ def _cover(case: CaseData, parts: list[DocumentPart]) -> list[Flowable]:
     ]
     label = ParagraphStyle("cover_label", parent=doc_styles().body, fontName=font(HEI), fontSize=14, leading=20)
     value = ParagraphStyle("cover_value", parent=doc_styles().body, fontName=font(SONG), fontSize=14, leading=20)
-    table = Table([[para(a, label), para(b, value)] for a, b in rows], colWidths=[36 * mm, 100 * mm],
+    with keeping([_title_kind(case)]):
+        cells = [[para(a, label), para(b, value)] for a, b in rows]
+    table = Table(cells, colWidths=[36 * mm, 100 * mm],
                   style=TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, LINE_COLOR),
                                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                     ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))

@@ -31,9 +31,12 @@ _PROTECTED = re.compile(
     r"|(?:\d{4}|_{2,})年(?:\d{1,2}|_{2,})月(?:\d{1,2}|_{2,})日[前起止]?"  # dates, also the blank ones
     r"|\d{1,2}月\d{1,2}日[前起止]?"
     r"|(?:\d{1,2}|_{2,})时(?:\d{1,2}|_{2,})分"
-    r"|[\u3400-\u9fff]{1,12}(?:·[\u3400-\u9fff]{1,12})+"  # names with a middle dot
     r"|[0-9A-Za-z][0-9A-Za-z.,:/%*×\-]*[0-9A-Za-z%*]"  # figures, ID numbers (also masked), phones
 )
+# A name with a middle dot, found without being told the names. Its ends are a guess (the pattern cannot
+# tell "买买提" from the "邻里纠纷" after it), so when such a run does not fit a line it may be broken at
+# a place only this guess forbids, before it is broken anywhere.
+_DOTTED_NAME = re.compile(r"[\u3400-\u9fff]{1,12}(?:·[\u3400-\u9fff]{1,12})+")
 _KEEP: ContextVar[tuple[str, ...]] = ContextVar("keep_on_one_line", default=())
 
 
@@ -48,9 +51,12 @@ def keeping(words: Iterable[str]) -> Iterator[None]:
         _KEEP.reset(token)
 
 
-def protected_spans(text: str, words: Sequence[str] = ()) -> list[tuple[int, int]]:
-    """(start, end) of every run of `text` that must not be broken."""
+def protected_spans(text: str, words: Sequence[str] = (), *, guessed_names: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of every run of `text` that must not be broken (`guessed_names`: with the runs that
+    look like a name with a middle dot)."""
     spans = [m.span() for m in _PROTECTED.finditer(text)]
+    if guessed_names:
+        spans += [m.span() for m in _DOTTED_NAME.finditer(text)]
     for word in words:
         start = text.find(word)
         while start >= 0:
@@ -59,11 +65,11 @@ def protected_spans(text: str, words: Sequence[str] = ()) -> list[tuple[int, int
     return spans
 
 
-def break_allowed(text: str, words: Sequence[str] = ()) -> list[bool]:
+def break_allowed(text: str, words: Sequence[str] = (), *, guessed_names: bool = True) -> list[bool]:
     """allowed[i]: a line may begin with text[i] (index 0 always may)."""
     n = len(text)
     allowed = [True] * (n + 1)
-    for start, end in protected_spans(text, words):
+    for start, end in protected_spans(text, words, guessed_names=guessed_names):
         for i in range(start + 1, end):
             allowed[i] = False
     for i in range(1, n):
@@ -82,9 +88,16 @@ def split_units(units: list[Any], max_widths: Sequence[float], calc_bounds: bool
         offsets.append(len(text))
         text += str(unit)
     allowed_at = break_allowed(text, words)
+    loosely_allowed_at: list[bool] | None = None
 
     def may_start(i: int) -> bool:
         return allowed_at[offsets[i]] if str(units[i]) else True
+
+    def may_start_loosely(i: int) -> bool:
+        nonlocal loosely_allowed_at
+        if loosely_allowed_at is None:
+            loosely_allowed_at = break_allowed(text, words, guessed_names=False)
+        return loosely_allowed_at[offsets[i]] if str(units[i]) else True
 
     lines: list[Any] = []
     n = len(units)
@@ -104,6 +117,10 @@ def split_units(units: list[Any], max_widths: Sequence[float], calc_bounds: bool
             cut = i
             while cut > start and not may_start(cut):
                 cut -= 1
+            if cut == start:  # a guessed name too long for the line: break where only the guess forbids it
+                cut = i
+                while cut > start and not may_start_loosely(cut):
+                    cut -= 1
             if cut == start:  # nothing may break here: break at the edge, hanging closing punctuation
                 cut = i
                 while cut < n and str(units[cut]) and str(units[cut])[0] in CANNOT_START:

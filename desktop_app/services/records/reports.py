@@ -30,6 +30,7 @@ from ...documents.work_report import (
 )
 from ...documents.xlsx_page import set_page
 from ...domain.activity_figures import BY_NAME, FIGURES
+from ...domain.dates import format_date
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.periods import MONTH, QUARTER, Period
 from ...domain.report_wording import draft_paragraph
@@ -220,7 +221,7 @@ def report_xlsx(data: WorkReport) -> bytes:
     text = book.active
     text.title = "简报正文"
     _table(text, data.heading, ["单位", "范围", "期间", "制表日期"],
-           [[data.unit, data.scope, data.period_label, data.made_on.isoformat()]], [34, 20, 18, 14])
+           [[data.unit, data.scope, data.period_label, format_date(data.made_on)]], [34, 20, 18, 14])
     text.append([])
     text.append(["工作概况"])
     text.append([data.paragraph])

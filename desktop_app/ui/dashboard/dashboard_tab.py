@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QDialog,
@@ -59,6 +59,7 @@ QLabel#banner {{ background: #fff4d6; border: 1px solid #e0b94f; border-radius: 
 QFrame#steps {{ background: #eef5fb; border: 1px solid #9cc3e6; border-radius: 6px; }}
 QPushButton#figure {{ border: none; text-align: left; color: {BLUE}; background: transparent; padding: 2px; }}
 QPushButton#figure:hover {{ text-decoration: underline; }}
+QPushButton#value:disabled, QPushButton#figure:disabled {{ color: #8a8f96; }}
 """
 
 
@@ -88,12 +89,21 @@ class Card(QFrame):
         self.value.clicked.connect(self.clicked)
 
     def set(self, value: str, detail: str = "", alert: bool = False, level: str = "") -> None:
+        """`value` a number as text; a zero has nothing behind it to open, so it is not a link."""
         self.value.setText(value)
         self.detail.setText(detail)
         self.value.setProperty("level", "alert" if alert else level)
-        self.value.setToolTip(self.tr("点击查看明细"))
+        _link_unless_zero(self.value, value)
         self.value.style().unpolish(self.value)
         self.value.style().polish(self.value)
+
+
+def _link_unless_zero(button: QPushButton, number: str) -> None:
+    """A number on the page opens its records when clicked; a zero stays as plain as a label."""
+    zero = number.strip() in ("0", "—")
+    button.setEnabled(not zero)
+    button.setCursor(Qt.CursorShape.ArrowCursor if zero else Qt.CursorShape.PointingHandCursor)
+    button.setToolTip("" if zero else QCoreApplication.translate("Card", "点击查看明细"))
 
 
 class DrillDownDialog(QDialog):
@@ -301,8 +311,8 @@ class DashboardTab(QWidget):
     def _link(self, text: str, on_click) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName("figure")
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.clicked.connect(on_click)
+        _link_unless_zero(button, text.split()[0])
         return button
 
     @staticmethod

@@ -59,6 +59,11 @@ def test_a_number_clicked_opens_its_records(qtbot, data_paths, office):
     assert dashboard.dialog is not None and dashboard.dialog.model.rowCount() == 1
     assert dashboard.dialog.model.rows()[0].c0 == "李娜"
     dashboard.dialog.reject()
+    dashboard.dialog = None
+    for nothing in (dashboard.cards["cases"].value, dashboard.figure_buttons["救助被困车辆"]):
+        assert nothing.text().startswith("0") and not nothing.isEnabled()  # a zero is not a link
+        qtbot.mouseClick(nothing, Qt.MouseButton.LeftButton)
+    assert dashboard.dialog is None and window.tabs.currentWidget() is dashboard
     qtbot.waitUntil(lambda: bool(dashboard.chart.series()))  # drawn after the page's first paint
     assert dashboard.chart.series() and len(dashboard.chart.series()[0].points()) == 12
 

@@ -182,6 +182,7 @@ def test_peoples_dossier_cover_contents_and_back(mediation_cases):
                  "人民调解员古丽娜尔·艾力", "调解日期2026年4月10日至2026年4月13日", "立卷人古丽娜尔·艾力", "立卷日期",
                  "保管期限长期", "备注"):
         assert item in cover, item
+    assert any(line.strip() == "邻里纠纷" for line in pages[0].splitlines())  # 卷名 broken after a name only
     order = ["人民调解申请书", "人民调解受理登记表", "人民调解当事人权利义务告知书", "当事人身份证明", "人民调解调查记录",
              "人民调解记录", "人民调解协议书", "人民调解回访记录", "人民调解结案报告表"]
     positions = [contents.index(title) for title in order]

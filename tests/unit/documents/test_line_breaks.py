@@ -42,6 +42,17 @@ def test_a_word_wider_than_the_line_is_still_broken():
     assert len(result) > 1 and "".join(result) == "653123198503140311653123198503140311"
 
 
+@pytest.mark.parametrize("width", [160, 200, 240])
+def test_dotted_names_next_to_other_words_break_between_the_words(width):
+    # The pattern for dotted names takes "阿依古丽·买买提邻里纠纷" as one name; too long for the line, it is
+    # broken where the known names and words end, not in the middle of "纠纷" (a 卷宗 cover's 卷名).
+    title = "努尔买买提·西热甫与阿依古丽·买买提邻里纠纷"
+    result = lines(title, width, names=["努尔买买提·西热甫", "阿依古丽·买买提", "邻里纠纷"])
+    assert "".join(result) == title and len(result) > 1
+    for word in ("努尔买买提·西热甫", "阿依古丽·买买提", "邻里纠纷"):
+        assert any(word in line for line in result), (width, word, result)
+
+
 def test_reportlab_alone_would_start_a_line_with_the_second_closing_mark():
     from reportlab.platypus import Paragraph
 

@@ -5,11 +5,10 @@ pages than its own PDF + 1 (issue 17 part 4). Skipped where LibreOffice is not i
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 from datetime import date, time, timedelta
 
 import pytest
+from libreoffice import SOFFICE, convert
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -21,7 +20,6 @@ from desktop_app.services.roster.importer import plan_import, read_sheet, run_im
 from desktop_app.services.schedule.duty_sheet import duty_sheet_bytes, export_week_xlsx
 from desktop_app.services.schedule.shift_times import week_monday
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 MONDAY = week_monday(date(2024, 4, 8))
 POSTS = 14
 
@@ -31,10 +29,7 @@ def _pages_as_text(pdf: bytes) -> list[str]:
 
 
 def _convert(files: list, out_dir) -> dict[str, bytes]:
-    profile = out_dir / "lo-profile"
-    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out_dir), *map(str, files)], check=True, capture_output=True, timeout=300)
-    return {f.stem: (out_dir / f"{f.stem}.pdf").read_bytes() for f in files}
+    return {stem: path.read_bytes() for stem, path in convert(files, out_dir).items()}
 
 
 @pytest.fixture
