@@ -6,7 +6,7 @@ DATA_DIR ?=
 SCALE ?= county
 TS := resources/translations/yijing_ug.ts
 
-.PHONY: run test soak demo bench lint fmt self-test i18n package package-check clean
+.PHONY: run test test-pg soak demo bench lint fmt self-test i18n package package-check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,10 +28,18 @@ demo: $(VENV)/.installed
 	d="$${DEMO_DIR:-$$(mktemp -d -t yijing-demo-XXXXXX)}"; \
 	$(PY) main.py demo-data --data-dir "$$d" && $(PY) main.py --data-dir "$$d"
 
+# The service and CLI tests run on SQLite here; their runs on PostgreSQL are skipped (one line says so)
+# and made by `make test-pg`.
 test: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	YIJING_TEST_PG=$${YIJING_TEST_PG:-off} QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
+
+# The same service and CLI tests on a real PostgreSQL (docs/postgresql.md): the server of
+# $$YIJING_TEST_PG_URL, else a throwaway cluster started with the local binaries (initdb, pg_ctl; Debian's
+# `postgresql` package); fails, instead of skipping, when there is neither.
+test-pg: $(VENV)/.installed-test
+	YIJING_TEST_PG=require QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m postgres tests/unit
 
 # Data safety at length (docs/reliability.md): 1,000 SIGKILLs during writes, 100,000 hostile inputs.
 # Not part of `make test` (which runs short versions of the same tests); about half an hour.

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTranslator,
     Signal,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from .config import APP_NAME, DataPaths
 from .display_check import display_problem
@@ -38,10 +38,12 @@ from .services.storage import (
     StoreError,
     check_file_quickly,
     close_store,
+    kept_copies,
     on_missing_volume,
     open_store,
+    remember_server,
 )
-from .services.storage_errors import folder_gone
+from .services.storage_errors import ServerPasswordError, folder_gone
 from .single_copy import acquire_lock
 from .ui.app_icon import application_icon
 from .ui.error_dialog import error_box
@@ -190,6 +192,8 @@ def _open_or_repair(paths: DataPaths, parent: QWidget | None) -> int | None:
     try:
         open_store(paths, check=False)
         return None
+    except ServerPasswordError as exc:
+        return _ask_server_password(paths, parent, shown(exc))
     except DamagedDatabaseError as exc:
         return _offer_restore(paths, parent, QCoreApplication.translate("Startup", "数据文件已损坏"), shown(exc))
     except DataMissingError as exc:
@@ -197,6 +201,23 @@ def _open_or_repair(paths: DataPaths, parent: QWidget | None) -> int | None:
     except StoreError as exc:
         QMessageBox.critical(parent, QCoreApplication.translate("Startup", "无法打开数据"), shown(exc))
         return exc.exit_code
+
+
+def _ask_server_password(paths: DataPaths, parent: QWidget | None, text: str) -> int | None:
+    """The server wants the role's password: asked until it is right or the user gives up."""
+    while True:
+        password, ok = QInputDialog.getText(parent, QCoreApplication.translate("Startup", "数据库服务器的密码"),
+                                            text, QLineEdit.EchoMode.Password)
+        if not ok:
+            return ServerPasswordError.exit_code
+        try:
+            open_store(paths, check=False, password=password)
+            return None
+        except ServerPasswordError as exc:
+            text = shown(exc)
+        except StoreError as exc:
+            QMessageBox.critical(parent, QCoreApplication.translate("Startup", "无法打开数据"), shown(exc))
+            return exc.exit_code
 
 
 def backup_on_exit(paths: DataPaths, parent: QWidget | None = None) -> Path | None:
@@ -297,17 +318,30 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
         return gone.exit_code
     paths.ensure()
     setup_logging(paths.log_file)
-    lock = acquire_lock(paths)
-    if lock is None:
+    # On a server several windows may be open at once, each as its own account: no folder lock.
+    lock = None if paths.database_url else acquire_lock(paths)
+    if lock is None and not paths.database_url:
         QMessageBox.warning(None, APP_NAME, QCoreApplication.translate(
             "Startup", "本程序已经在使用这个数据文件夹：\n{0}\n\n请切换到已打开的窗口。同一个数据文件夹只能由一个程序打开。").format(
                 paths.root))
         return 1
     install_crash_handler(str(paths.log_file))
     try:
+        if not paths.database_url and not paths.database.exists() and not kept_copies(paths):
+            from .ui.store_choice_dialog import StoreChoiceDialog
+
+            choice = StoreChoiceDialog(paths)
+            if not choice.exec():
+                return 0
+            paths = choice.chosen_paths()
+            if paths.database_url and lock is not None:
+                lock.unlock()
+                lock = None
         refused = _open_or_repair(paths, None)
         if refused is not None:
             return refused
+        if paths.url and not paths.server_file.exists():
+            remember_server(paths)
         install_language(app, chosen_language())
         if get_office() is None:
             from .ui.office_dialog import OfficeDialog
@@ -335,4 +369,5 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
     finally:
         session.set_logged_in(None)
         close_store()
-        lock.unlock()
+        if lock is not None:
+            lock.unlock()

@@ -10,6 +10,7 @@ APP_NAME = "义警服务队管理系统"
 APP_ID = "yijing"
 APP_VERSION = "0.1.0"
 DATABASE_FILE = "yijing.db"
+SERVER_FILE = "database.url"  # a networked office's PostgreSQL URL, without a password (db/server.py)
 
 
 def resources_dir() -> Path:
@@ -31,10 +32,26 @@ def default_data_dir() -> Path:
 @dataclass(frozen=True)
 class DataPaths:
     root: Path
+    url: str | None = None  # a server named for this run (--database), before the folder's database.url
 
     @property
     def database(self) -> Path:
         return self.root / DATABASE_FILE
+
+    @property
+    def server_file(self) -> Path:
+        return self.root / SERVER_FILE
+
+    @property
+    def database_url(self) -> str | None:
+        """The PostgreSQL server this folder's office works on, or None when its data is the SQLite file."""
+        if self.url:
+            return self.url
+        try:
+            text = self.server_file.read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        return text or None
 
     @property
     def backups(self) -> Path:

@@ -1,7 +1,14 @@
 """Shared fixtures: every test gets its own data folder with a real SQLite file, migrated (a copy of one
 template migrated once per run, so the migrations are not run again for every test), and acts as an
 administrator named "admin" (a stand-in: no account row, no login entry in the audit trail); tests of
-the roles act as each role explicitly (`acting`)."""
+the roles act as each role explicitly (`acting`).
+
+The service and CLI suites (tests/unit/services, tests/unit/cli) run each test on a data folder twice:
+on SQLite and on PostgreSQL (`engine` = "sqlite" / "postgres", the second marked `postgres`); there the
+folder's `database.url` names a database of its own on the test server (tests/pg_server.py), a copy of
+one migrated template. $YIJING_TEST_PG: "off" skips the PostgreSQL runs (`make test`), "require" fails
+when there is no server (`make test-pg`), unset uses one when there is one and skips otherwise. A test
+that is about the SQLite file itself is marked `sqlite_only`."""
 
 from __future__ import annotations
 
@@ -16,6 +23,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pg_server  # noqa: E402
 from personal_data_check import (  # noqa: E402, F401 - the output check runs for every test
     _no_personal_numbers_in_output,
     _record_written_files,
@@ -24,6 +32,150 @@ from personal_data_check import (  # noqa: E402, F401 - the output check runs fo
 
 from desktop_app.config import DataPaths  # noqa: E402
 from desktop_app.services.storage import close_store, open_store  # noqa: E402
+
+TESTS = Path(__file__).resolve().parent
+BOTH_ENGINES = (TESTS / "unit" / "services", TESTS / "unit" / "cli")
+PG_MODE_VARIABLE = "YIJING_TEST_PG"
+
+
+def pytest_generate_tests(metafunc):
+    """The service and CLI tests that use a data folder run on both engines."""
+    if "data_paths" not in metafunc.fixturenames or "engine" in metafunc.fixturenames and any(
+            m.name == "parametrize" and "engine" in m.args[0] for m in metafunc.definition.iter_markers()):
+        return
+    path = Path(str(metafunc.definition.path))
+    if metafunc.definition.get_closest_marker("sqlite_only") or not any(
+            folder in path.parents for folder in BOTH_ENGINES):
+        return
+    metafunc.parametrize("engine", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
+
+
+@pytest.fixture
+def engine(request) -> str:
+    """The engine of the test's data folder: "sqlite", or "postgres" in the second run of the service and
+    CLI tests."""
+    return getattr(request, "param", "sqlite")
+
+
+class TestServer:
+    """The test server: a template database migrated once, copied for a test that needs a database of its
+    own (`new_database`), and one working copy that the tests use in turn (`checkout`), emptied after each
+    (`reset`: every table truncated, the seeded holidays put back) — emptying takes a tenth of a copy."""
+
+    SEED_TABLES = ("holiday",)  # rows the steps themselves write (besides schema_version)
+
+    def __init__(self, url: str, cluster: pg_server.Cluster | None) -> None:
+        from desktop_app.db.database import close_database, open_server
+        from desktop_app.db.migrations import migrate
+        from desktop_app.db.server import with_database
+
+        self.url, self.cluster, self.count = url, cluster, 0
+        self.prefix = f"yijing_t{os.getpid()}"
+        self.template = f"{self.prefix}_template"
+        self.admin = pg_server.admin_connection(url)
+        self.admin.execute(f'DROP DATABASE IF EXISTS "{self.template}"')
+        self.admin.execute(f'CREATE DATABASE "{self.template}"')
+        migrate(open_server(with_database(url, self.template)))
+        close_database()
+        self.work = self.new_database()
+        self.work_name = self.work.rsplit("/", 1)[1]
+        self.worker = pg_server.admin_connection(self.work)
+        self.tables = [r[0] for r in self.worker.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_version'")]
+        self.worker.execute("CREATE SCHEMA test_seed")
+        for table in self.SEED_TABLES:
+            self.worker.execute(f'CREATE TABLE test_seed."{table}" AS SELECT * FROM public."{table}"')
+
+    def new_database(self) -> str:
+        from desktop_app.db.server import with_database
+
+        self.count += 1
+        name = f"{self.prefix}_{self.count}"
+        self.admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+        return with_database(self.url, name)
+
+    def checkout(self) -> str:
+        return self.work
+
+    def reset(self) -> None:
+        """The working copy as the template left it; other connections to it are ended first. As a
+        superuser with the triggers (the foreign keys' and the audit's) off for a moment, a DELETE of each
+        table: most tests leave a few small tables, and TRUNCATE makes new files for every table."""
+        self.admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s "
+                           "AND pid <> pg_backend_pid()", (self.work_name,))
+        self.worker = pg_server.admin_connection(self.work)
+        superuser = self.worker.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()[0]
+        with self.worker.transaction():
+            if superuser:
+                self.worker.execute("SET LOCAL session_replication_role = replica")
+                for table in self.tables:
+                    self.worker.execute(f'DELETE FROM public."{table}"')
+            else:
+                self.worker.execute('ALTER TABLE "audit_log" DISABLE TRIGGER USER')
+                self.worker.execute('ALTER TABLE "audit_archive" DISABLE TRIGGER USER')
+                self.worker.execute("TRUNCATE " + ", ".join(f'public."{t}"' for t in self.tables))
+                self.worker.execute('ALTER TABLE "audit_log" ENABLE TRIGGER USER')
+                self.worker.execute('ALTER TABLE "audit_archive" ENABLE TRIGGER USER')
+            for table in self.SEED_TABLES:
+                self.worker.execute(f'INSERT INTO public."{table}" SELECT * FROM test_seed."{table}"')
+            self.worker.execute(
+                "SELECT setval(pg_get_serial_sequence(quote_ident(t), 'id'), COALESCE(m, 0) + 1, false) FROM "
+                "(VALUES " + ", ".join(f"('{t}', (SELECT MAX(\"id\") FROM public.\"{t}\"))" for t in self.tables)
+                + ") AS v(t, m)")
+
+    def drop(self, url: str) -> None:
+        from desktop_app.db.server import database_name
+
+        self.admin.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
+
+    def close(self) -> None:
+        self.worker.close()
+        self.drop(self.work)
+        self.admin.execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
+        self.admin.close()
+        if self.cluster is not None:
+            self.cluster.stop()
+
+
+PG_SKIPPED = "PostgreSQL tests skipped"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """All the PostgreSQL runs skipped for the same reason are said in one line of the summary (pytest
+    folds skips of the same place and reason)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and isinstance(report.longrepr, tuple) and str(report.longrepr[2]).startswith(
+            f"Skipped: {PG_SKIPPED}"):
+        report.longrepr = (str(Path(__file__)), _PG_SKIP_LINE, report.longrepr[2])
+
+
+def _pg_unavailable(reason: str) -> None:
+    if os.environ.get(PG_MODE_VARIABLE) == "require":
+        pytest.fail(f"PostgreSQL required ({PG_MODE_VARIABLE}=require) but {reason}", pytrace=False)
+    pytest.skip(f"{PG_SKIPPED}: {reason}")
+
+
+_PG_SKIP_LINE = _pg_unavailable.__code__.co_firstlineno + 3
+
+
+@pytest.fixture(scope="session")
+def pg_test_server() -> Iterator[TestServer]:
+    """The PostgreSQL server of this run (see the module's docstring); skips (or fails) when there is none."""
+    mode = os.environ.get(PG_MODE_VARIABLE, "auto")
+    if mode == "off":
+        _pg_unavailable(f"{PG_MODE_VARIABLE}=off (make test); make test-pg runs them on a real server")
+    url, cluster = os.environ.get(pg_server.URL_VARIABLE), None
+    if not url:
+        bin_dir = pg_server.binaries()
+        if bin_dir is None:
+            _pg_unavailable(f"no ${pg_server.URL_VARIABLE} and no PostgreSQL binaries (initdb, pg_ctl) on this machine")
+        cluster = pg_server.Cluster(bin_dir)  # type: ignore[arg-type]
+        url = cluster.url
+    server = TestServer(url, cluster)
+    yield server
+    server.close()
 
 
 @pytest.fixture(scope="session")
@@ -61,13 +213,42 @@ def acting_administrator() -> Iterator[None]:
 
 
 @pytest.fixture
-def data_paths(tmp_path, migrated_template) -> Iterator[DataPaths]:
-    """A data folder of its own for the test, its database a copy of the migrated template."""
+def data_paths(tmp_path, engine, request) -> Iterator[DataPaths]:
+    """A data folder of its own for the test, its database a copy of the migrated template (on the test
+    server when `engine` is "postgres")."""
     paths = DataPaths(tmp_path / "data").ensure()
-    shutil.copyfile(migrated_template, paths.database)
+    server = None
+    if engine == "postgres":
+        server = request.getfixturevalue("pg_test_server")
+        paths.server_file.write_text(server.checkout(), encoding="utf-8")
+    else:
+        shutil.copyfile(request.getfixturevalue("migrated_template"), paths.database)
     open_store(paths)
     yield paths
     close_store()
+    if server is not None:
+        server.reset()
+
+
+@pytest.fixture
+def other_connection():
+    """`with other_connection(data_paths) as (connection, mark):` a connection of another program (another
+    client) to the folder's database, committed at the end; `mark` is its driver's placeholder."""
+    import contextlib
+    import sqlite3
+
+    @contextlib.contextmanager
+    def connect(paths: DataPaths):
+        url = paths.database_url
+        con = pg_server.admin_connection(url) if url else sqlite3.connect(paths.database)
+        try:
+            yield con, ("%s" if url else "?")
+            if not url:
+                con.commit()
+        finally:
+            con.close()
+
+    return connect
 
 
 @pytest.fixture

@@ -4,8 +4,10 @@ One module per command group, each with `add_commands(subparsers)` and `run(args
 None when the command is not the module's); what they share is in `common.py`.
 
 Every command but `check` holds the data folder's single-copy lock while it runs (single_copy.py): while
-the window has the folder open, a command refuses and says so (exit code 15). A data folder that cannot
-be opened ends the command with its own message and exit code (services/storage_errors.py).
+the window has the folder open, a command refuses and says so (exit code 15). On a PostgreSQL server
+(`--database URL`, or the folder's database.url) there is no such lock: each client acts as its own
+account and the server keeps their changes apart. A data folder that cannot be opened ends the command
+with its own message and exit code (services/storage_errors.py).
 """
 
 from __future__ import annotations
@@ -74,7 +76,15 @@ def _run_command(args: argparse.Namespace) -> int:
 
     paths = data_paths(args)
     lock = None
-    if args.command not in LOCK_FREE_COMMANDS:
+    if paths.database_url:
+        from .common import reach_server
+
+        try:
+            reach_server(paths)
+        except StoreError as exc:
+            print(exc.message, file=sys.stderr)
+            return exc.exit_code
+    elif args.command not in LOCK_FREE_COMMANDS:
         from ..services.storage import on_missing_volume
         from ..services.storage_errors import folder_gone
 

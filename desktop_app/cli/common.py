@@ -31,16 +31,64 @@ def data_dir_argument(parser: argparse.ArgumentParser, *, in_subcommand: bool) -
         default=argparse.SUPPRESS if in_subcommand else None,
         help="数据文件夹 (data folder); 默认为本用户的应用数据文件夹",
     )
+    database_argument(parser, in_subcommand=in_subcommand)
+
+
+def database_argument(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
+    """--database URL: a networked office's PostgreSQL server instead of the folder's SQLite file."""
+    parser.add_argument(
+        "--database", metavar="URL", default=argparse.SUPPRESS if in_subcommand else None,
+        help="数据库服务器 (PostgreSQL), 如 postgresql://yijing@10.0.0.5/yijing；密码从终端输入，或取自 "
+             "PGPASSWORD、pgpass 文件。默认使用数据文件夹中的本机数据文件",
+    )
 
 
 def data_paths(args: argparse.Namespace) -> DataPaths:
-    """The data folder the command works on: --data-dir, or the user's default."""
-    return DataPaths(Path(args.data_dir) if args.data_dir else default_data_dir())
+    """The data folder the command works on: --data-dir, or the user's default; with --database, the
+    server it names (the folder then keeps the logs and the exports)."""
+    from ..db.server import without_password
+
+    url = getattr(args, "database", None)
+    return DataPaths(Path(args.data_dir) if args.data_dir else default_data_dir(),
+                     url=without_password(url) if url else None)
+
+
+def server_password(paths: DataPaths) -> str | None:
+    """The password of the server's role, typed at the terminal, when PGPASSWORD and pgpass give none and
+    the server asks for one (None otherwise)."""
+    import getpass
+
+    from ..db.server import describe
+
+    if not paths.database_url or os.environ.get("PGPASSWORD") or not sys.stdin or not sys.stdin.isatty():
+        return None
+    try:
+        return getpass.getpass(f"数据库服务器 {describe(paths.database_url)} 的密码：") or None
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
+def reach_server(paths: DataPaths) -> None:
+    """Before a command on a server: connect once, asking for the role's password at the terminal when the
+    server wants one (it is kept in memory for the command's connections). A `StoreError` when it cannot."""
+    from ..services.storage import close_store, open_store
+    from ..services.storage_errors import ServerPasswordError
+
+    try:
+        open_store(paths)
+    except ServerPasswordError:
+        password = server_password(paths)
+        if password is None:
+            raise
+        open_store(paths, password=password)
+    close_store()
 
 
 def existing_paths(args: argparse.Namespace) -> DataPaths | None:
     """The data folder when its database exists; otherwise say so on stderr and return None."""
     paths = data_paths(args)
+    if paths.database_url:
+        return paths
     if not paths.database.exists():
         print(f"数据文件不存在: {paths.database}", file=sys.stderr)
         return None

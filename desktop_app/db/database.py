@@ -1,4 +1,5 @@
-"""The one SQLite database behind a proxy, opened with the pragmas the program relies on.
+"""The one database behind a proxy: the SQLite file opened with the pragmas the program relies on, or a
+networked office's PostgreSQL server (db/server.py).
 
 The proxy can point one thread elsewhere for a while (`routed_to`): the county reads each office's copy
 (services/county/copies.py) with the same services and models as an office reads its own file, in a worker
@@ -81,13 +82,24 @@ def open_database(path: Path) -> SqliteDatabase:
     return database
 
 
+def open_server(url: str, password: str | None = None) -> peewee.PostgresqlDatabase:
+    """Connect to the PostgreSQL server at `url` and bind the proxy to it."""
+    from .server import connect_postgres
+
+    database = connect_postgres(url, password)
+    db.initialize(database)
+    return database
+
+
 def close_database() -> None:
     if db.obj is not None and not db.is_closed():
         db.close()
 
 
 def integrity_problems(database: SqliteDatabase | None = None) -> list[str]:
-    """`PRAGMA quick_check`; an empty list means the file is sound."""
+    """`PRAGMA quick_check`; an empty list means the file is sound (a server checks its own pages)."""
+    if isinstance(database or db.obj, peewee.PostgresqlDatabase):
+        return []
     try:
         rows = (database or db).execute_sql("PRAGMA quick_check").fetchall()
     except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:

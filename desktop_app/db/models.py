@@ -19,7 +19,7 @@ from peewee import (
     DateTimeField,
     DecimalField,
     DeferredForeignKey,
-    FloatField,
+    DoubleField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -338,7 +338,7 @@ class Assignment(BaseModel):
     status = CharField(max_length=4, default="已排")  # 已排 / 已到 / 缺勤 / 迟到 / 请假
     actual_start = DateTimeField(null=True)
     actual_end = DateTimeField(null=True)
-    hours = FloatField(default=0)
+    hours = DoubleField(default=0)
     locked = BooleanField(default=False)  # kept by the auto-scheduler
     reason = TextField(default="")  # why the scheduler chose this member
     notes = TextField(default="")
@@ -387,7 +387,7 @@ class Activity(BaseModel):
 class ActivityParticipant(BaseModel):
     activity = ForeignKeyField(Activity, backref="participants", on_delete="CASCADE")
     member = ForeignKeyField(Member, backref="activity_entries", on_delete="CASCADE")
-    hours = FloatField(default=0)
+    hours = DoubleField(default=0)
 
     class Meta:
         indexes = ((("activity", "member"), True), (("member", "activity", "hours"), False))
@@ -396,7 +396,7 @@ class ActivityParticipant(BaseModel):
 class Training(BaseModel):
     title = CharField(max_length=200)
     date = DateField(index=True)
-    hours = FloatField(default=0)
+    hours = DoubleField(default=0)
     host = CharField(max_length=100, default="")
     content = TextField(default="")
     grants_skill = CharField(max_length=20, default="")
@@ -407,7 +407,7 @@ class Training(BaseModel):
 class TrainingAttendee(BaseModel):
     training = ForeignKeyField(Training, backref="attendees", on_delete="CASCADE")
     member = ForeignKeyField(Member, backref="trainings", on_delete="CASCADE")
-    hours = FloatField(default=0)
+    hours = DoubleField(default=0)
     passed = BooleanField(default=True)
 
     class Meta:
@@ -581,7 +581,7 @@ class Certificate(BaseModel):
     reason = TextField(default="")
     period_from = DateField(null=True)
     period_to = DateField(null=True)
-    hours_snapshot = FloatField(null=True)
+    hours_snapshot = DoubleField(null=True)
     content = TextField(default="")
     issued_on = DateField()
     status = CharField(max_length=4, default="有效")  # 有效 / 作废
@@ -602,7 +602,7 @@ class CertificateEvent(BaseModel):
 class PointEntry(BaseModel):
     member = ForeignKeyField(Member, backref="points", on_delete="CASCADE")
     date = DateField()
-    points = FloatField()
+    points = DoubleField()
     reason = CharField(max_length=200, default="")
     source_table = CharField(max_length=50, default="")
     source_uuid = CharField(max_length=32, default="")

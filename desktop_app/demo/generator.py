@@ -22,6 +22,7 @@ from datetime import date
 from peewee import Model
 
 from ..db.database import db
+from ..db.dialect import is_postgres
 from ..db.models import (
     Activity,
     ActivityParticipant,
@@ -126,9 +127,11 @@ def generate(
     started = time.perf_counter()
     rng = random.Random(seed)
     uuids = random.Random(f"uuids {seed}")
+    sqlite = not is_postgres()
     connection = db.connection()
-    old_cache = connection.execute("PRAGMA cache_size").fetchone()[0]
-    connection.execute("PRAGMA cache_size = -262144")  # 256 MB while writing
+    if sqlite:
+        old_cache = connection.execute("PRAGMA cache_size").fetchone()[0]
+        connection.execute("PRAGMA cache_size = -262144")  # 256 MB while writing
     try:
         before = _counts()
         with db.atomic(), uuids_from(lambda: f"{uuids.getrandbits(128):032x}"), \
@@ -138,6 +141,7 @@ def generate(
             _run(demo)
         after = _counts()
     finally:
-        connection.execute(f"PRAGMA cache_size = {int(old_cache)}")
+        if sqlite:
+            connection.execute(f"PRAGMA cache_size = {int(old_cache)}")
     counts = {table: after[table] - before[table] for table in after}
     return GenerateSummary(scale.name, seed, today, counts, time.perf_counter() - started)

@@ -20,6 +20,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from ..db.database import db
+from ..db.dialect import sql
 from ..db.models import AuditArchive, AuditLog
 from ..domain.dates import add_months
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
@@ -208,7 +209,7 @@ def archive_old_entries(path: Path | str, today: date | None = None) -> ArchiveR
         archive = AuditArchive.create(cutoff=cutoff, entries=len(entries), file_name=path.name[:200],
                                       sha256=written.sha256, username=session.acting_username())
         if entries:
-            db.execute_sql('DELETE FROM "audit_log" WHERE "at" < ?', (cutoff.isoformat(sep=" "),))
+            db.execute_sql(sql('DELETE FROM "audit_log" WHERE "at" < ?'), (cutoff.isoformat(sep=" "),))
         record(ARCHIVE, "audit_log", archive.uuid,
                f"归档{cutoff:%Y-%m-%d}之前的操作日志{len(entries)}条到 {path.name}")
     return ArchiveResult(path, len(entries), cutoff)

@@ -5,6 +5,9 @@ Numbers run per series and year in the Counter table and are taken inside the tr
 numbered record, so a number taken by an action that fails is given back with it. A number is never given
 twice: the counter only goes up, and never stays at or below the highest number the records already carry
 (`highest_used`: records imported without moving the counter, a counter restored from an older backup).
+
+Several clients at once (PostgreSQL): the counter's row is updated before it is read, so the row lock
+makes a second client wait until the first one's transaction ends and then read what it left.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ def next_numbers(series: str, year: int, count: int, highest_used: int = 0) -> l
         raise RuntimeError("next_numbers must be called inside the transaction that stores the numbers")
     Counter.insert(name=series, year=year, value=0).on_conflict_ignore().execute()
     where = (Counter.name == series) & (Counter.year == year)
+    Counter.update(updated_at=datetime.now()).where(where).execute()  # the row's lock, before reading it
     first = max(Counter.select(Counter.value).where(where).scalar(), highest_used) + 1
     Counter.update(value=first + count - 1, updated_at=datetime.now()).where(where).execute()
     return list(range(first, first + count))

@@ -44,7 +44,7 @@ from .storage_errors import (
 __all__ = [
     "DamagedDatabaseError", "DataMissingError", "DatabaseLockedError", "DiskFullError", "FolderGoneError",
     "NewerDatabaseError", "NoPermissionError", "StoreError", "check_file_quickly", "clean_leftover_parts",
-    "close_store", "kept_copies", "open_store", "release_thread_connection",
+    "close_store", "kept_copies", "open_store", "release_thread_connection", "remember_server",
 ]
 
 log = logging.getLogger(__name__)
@@ -53,13 +53,24 @@ KEPT_MARK = ".损坏-"  # yijing.db.损坏-20240413-101500: a damaged file kept 
 PART_SUFFIX = ".part"
 
 
-def open_store(paths: DataPaths, check: bool = True) -> SqliteDatabase:
+_opened: list[DataPaths] = []  # the folder of the store that is open
+_passwords: dict[str, str] = {}  # a server's password typed in this session, by URL (memory only)
+
+
+def open_store(paths: DataPaths, check: bool = True, password: str | None = None) -> peewee.Database:
     """Open the folder's database, check it, and bring its schema up to date (backing it up first);
     a `StoreError` subclass, with nothing changed in the folder, when it cannot be opened.
 
     The window passes `check=False` and runs `quick_check` in the background after its first paint
     (`check_in_background`): on a large file the check takes most of a second.
+
+    A folder whose `database.url` names a PostgreSQL server opens that server instead of its SQLite file
+    (the folder keeps the logs, the exports and the window's layout); `password` for the server's role
+    when neither PGPASSWORD nor a pgpass file gives it.
     """
+    url = paths.database_url
+    if url:
+        return _open_server(paths, url, password)
     _prepare_folder(paths)
     refuse_missing_data(paths)
     clean_leftover_parts(paths)
@@ -82,7 +93,53 @@ def open_store(paths: DataPaths, check: bool = True) -> SqliteDatabase:
         log.error("数据文件夹无法打开：%s", type(error).__name__)
         raise error from exc
     calendar.store_opened(True)
+    _opened[:] = [paths]
     return database
+
+
+def _open_server(paths: DataPaths, url: str, password: str | None) -> peewee.Database:
+    from ..db.database import open_server
+    from ..db.server import describe, needs_password, server_error_classes
+    from .storage_errors import server_password, server_unreachable
+
+    _prepare_folder(paths)
+    clean_leftover_parts(paths)
+    password = password or _passwords.get(url)
+    try:
+        database = open_server(url, password)
+        migrate(database, backup_dir=paths.backups)
+    except NewerSchemaError:
+        close_database()
+        raise newer(paths.root, _server_version(), LATEST) from None
+    except server_error_classes() as exc:
+        close_database()
+        log.error("数据库服务器无法打开：%s", type(exc).__name__)
+        if needs_password(exc):
+            raise server_password(describe(url)) from exc
+        raise server_unreachable(describe(url), str(exc).strip().splitlines()[0] if str(exc).strip() else "")\
+            from exc
+    if password:
+        _passwords[url] = password
+    calendar.store_opened(True)
+    _opened[:] = [paths]
+    return database
+
+
+def remember_server(paths: DataPaths) -> None:
+    """Keep the server the folder's office was opened on (`database.url`, no password in it), so the next
+    start opens it again."""
+    from ..db.server import without_password
+    from .files import write_verified
+
+    if paths.url:
+        write_verified(paths.server_file, (without_password(paths.url) + "\n").encode("utf-8"))
+
+
+def _server_version() -> int:
+    try:
+        return int(db.execute_sql('SELECT MAX("version") FROM "schema_version"').fetchone()[0] or 0)
+    except peewee.PeeweeException:
+        return 0
 
 
 def _version_of(path: Path) -> int:
@@ -204,7 +261,9 @@ def _writer_alive(path: Path) -> bool:
 
 def check_file_quickly(paths: DataPaths, stop: Callable[[], bool] | None = None) -> list[str]:
     """`PRAGMA quick_check` of the folder's database on its own connection (any thread); `Cancelled` when
-    `stop()` says so before it is done."""
+    `stop()` says so before it is done. A server checks its own pages: nothing to do for one."""
+    if paths.database_url:
+        return []
     try:
         return check_file(paths.database, quick=True, stop=stop)
     except CheckInterrupted:
@@ -219,11 +278,14 @@ def release_thread_connection() -> None:
 def close_store() -> None:
     calendar.store_opened(False)
     close_database()
+    _opened.clear()
 
 
 def open_folder() -> Path | None:
     """The data folder of the database that is open (None when none is): where the window keeps its
     screen layout (ui/view_state.py)."""
     database = db.obj
+    if _opened and database is not None:
+        return _opened[0].root
     name = getattr(database, "database", None) if database is not None else None
-    return Path(name).parent if name and name != ":memory:" else None
+    return Path(name).parent if name and name != ":memory:" and isinstance(database, SqliteDatabase) else None

@@ -75,6 +75,30 @@ class DataMissingError(StoreError):
         self.found = list(found)
 
 
+class ServerUnreachableError(StoreError):
+    """The PostgreSQL server cannot be reached (network, server down, wrong address or database)."""
+
+    exit_code = 17
+
+
+class ServerPasswordError(StoreError):
+    """The server wants a password for the role, and none (or a wrong one) was given."""
+
+    exit_code = 18
+
+
+def server_unreachable(where: str, detail: str) -> ServerUnreachableError:
+    return ServerUnreachableError(Message(QT_TRANSLATE_NOOP(
+        "Messages", "无法连接数据库服务器 {where}：{detail}\n请检查网络和服务器地址，或请技术人员确认服务器已启动；"
+                    "数据没有改动。"), where=where, detail=detail))
+
+
+def server_password(where: str) -> ServerPasswordError:
+    return ServerPasswordError(Message(QT_TRANSLATE_NOOP(
+        "Messages", "数据库服务器 {where} 需要密码，或密码不对。请输入数据库账号的密码（命令行可设置环境变量 "
+                    "PGPASSWORD，或使用 pgpass 文件）。"), where=where))
+
+
 def damaged(root: Path, detail: str) -> DamagedDatabaseError:
     return DamagedDatabaseError(
         Message(QT_TRANSLATE_NOOP("Messages", "数据文件已损坏：{detail}\n数据文件夹：{root}"), detail=detail, root=root))

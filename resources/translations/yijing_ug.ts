@@ -2166,6 +2166,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>县局工作简报-{0}.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2175,10 +2179,6 @@
     </message>
     <message>
         <source>未保存：{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>县局工作简报-{0}.json</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3585,15 +3585,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>导出县局公钥…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>导出参考数据包…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>导入参考数据包…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出县局公钥…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6807,6 +6807,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>无法连接数据库服务器 {where}：{detail}
+请检查网络和服务器地址，或请技术人员确认服务器已启动；数据没有改动。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库服务器 {where} 需要密码，或密码不对。请输入数据库账号的密码（命令行可设置环境变量 PGPASSWORD，或使用 pgpass 文件）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>数据包的数据结构与县局的不一致（表 {table}）：未导入</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6951,6 +6960,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>天数应在 1 到 366 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id}：{places}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>数据包不完整：文件被截断（可能没有拷贝完）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6964,6 +6981,10 @@
     </message>
     <message>
         <source>数据包不完整：文件被截断（应有 {size} 字节，只有 {have} 字节，可能没有拷贝完）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这个参考数据包不是本单位所认可的县局签发的：它的签发方指纹为 {to}，本单位认可的县局为 {own}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6995,6 +7016,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>只有县局的数据文件夹能导出参考数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参考数据包由各单位导入，县局自己不导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未确认县局公钥：请同时选择县局公钥文件并核对其指纹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>签名不符：这个参考数据包不是本单位所认可的县局签发的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>参考数据包的内容不能采用：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>没有名为“{office}”的报送单位（或它还没有导入过数据包）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7020,38 +7061,6 @@
     </message>
     <message>
         <source>机构代码只含字母、数字和“-”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>天数应在 1 到 366 之间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{id}：{places}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>这个参考数据包不是本单位所认可的县局签发的：它的签发方指纹为 {to}，本单位认可的县局为 {own}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>只有县局的数据文件夹能导出参考数据包</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>参考数据包由各单位导入，县局自己不导入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>尚未确认县局公钥：请同时选择县局公钥文件并核对其指纹</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>签名不符：这个参考数据包不是本单位所认可的县局签发的</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>参考数据包的内容不能采用：{reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7273,52 +7282,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>选择各单位的数据包</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>数据包 (*.yjpkg);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导入数据包</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>确认报送单位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“{0}”第一次报送数据包。
-
-它的签名指纹是：
-{1}
-
-请打电话给该单位，请对方念出其数据包上的“本单位签名指纹”。两者完全一致吗？</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>保存县局公钥</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>县局公钥 (*.pub)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>导出县局公钥</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>县局公钥已保存：
-{0}
-
-指纹：{1}
-
-请把公钥文件交给各单位，并在电话中向对方念出这个指纹，由对方核对后确认。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>选择县局参考数据包</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7351,6 +7314,52 @@
 {1}
 
 各单位用“文件 → 导入参考数据包…”导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存县局公钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局公钥 (*.pub)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出县局公钥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县局公钥已保存：
+{0}
+
+指纹：{1}
+
+请把公钥文件交给各单位，并在电话中向对方念出这个指纹，由对方核对后确认。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择各单位的数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据包 (*.yjpkg);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入数据包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认报送单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”第一次报送数据包。
+
+它的签名指纹是：
+{1}
+
+请打电话给该单位，请对方念出其数据包上的“本单位签名指纹”。两者完全一致吗？</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9205,6 +9214,45 @@
     <message>
         <source>退出时的自动备份没有完成，数据本身不受影响：
 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库服务器的密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreChoiceDialog</name>
+    <message>
+        <source>数据存放位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本单位的数据存放在哪里？只有一台电脑使用本程序时，选“本机数据文件”即可；派出所或县局的多台电脑要同时使用同一份数据时，选“数据库服务器”（由技术人员设置好 PostgreSQL）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机数据文件（单机使用，无需安装其他软件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库服务器（局域网内多台电脑同时使用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码不在这里填写：连接时程序会询问，或由技术人员设置 pgpass 文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>继续</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写数据库服务器的地址，如 postgresql://yijing@10.0.0.5/yijing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -72,9 +72,10 @@ def test_uncaught_exception_shows_a_chinese_dialog_and_is_logged(qtbot, tmp_path
 
 
 def test_first_run_cancelled_leaves_without_a_window(qtbot, tmp_path, monkeypatch):
-    from desktop_app.ui import office_dialog
+    from desktop_app.ui import office_dialog, store_choice_dialog
 
     paths = DataPaths(tmp_path / "data")
+    monkeypatch.setattr(store_choice_dialog.StoreChoiceDialog, "exec", lambda self: 1)  # this PC's data file
     monkeypatch.setattr(office_dialog.OfficeDialog, "exec", lambda self: 0)
     assert app_module.run_gui(paths) == 0
     assert paths.database.exists() and paths.log_file.exists()
@@ -123,3 +124,29 @@ def test_qt_standard_buttons_are_in_chinese(qtbot):
                                | QDialogButtonBox.StandardButton.Cancel)
     qtbot.addWidget(buttons)
     assert {b.text() for b in buttons.buttons()} == {"保存", "丢弃", "取消"}
+
+
+def test_the_first_start_asks_where_the_data_lives(qtbot, tmp_path, type_text):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop_app.ui.store_choice_dialog import StoreChoiceDialog
+
+    paths = DataPaths(tmp_path / "data")
+    dialog = StoreChoiceDialog(paths)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(dialog.server, Qt.MouseButton.LeftButton)
+    assert dialog.url.isEnabled()
+    qtbot.keyClicks(dialog.url, "10.0.0.5")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "postgresql://" in dialog.message.text()  # said at the field, input kept
+    assert dialog.url.text() == "10.0.0.5"
+    dialog.url.clear()
+    qtbot.keyClicks(dialog.url, "postgresql://yijing:Secret-1@10.0.0.5/yijing")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == 1
+    chosen = dialog.chosen_paths()
+    assert chosen.root == paths.root and chosen.database_url == "postgresql://yijing@10.0.0.5/yijing"
+    dialog.grab().save(str(tmp_path / "store_choice.png"))

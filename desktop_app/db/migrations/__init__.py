@@ -21,6 +21,7 @@ from types import ModuleType
 from peewee import SqliteDatabase
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ..dialect import ddl, is_postgres, sql
 from ..snapshot import copy_database
 from . import (
     m0001_initial,
@@ -99,21 +100,20 @@ def migrate(
     if not pending:
         return []
     version = current_version(database)
-    if version > 0 and backup_dir is not None:
+    if version > 0 and backup_dir is not None and not is_postgres(database):
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         dest = backup_dir / f"迁移前备份-v{version}-{stamp}.db"
         copy_database(database.connection(), dest)
         log.info("迁移前已备份到 %s", dest.name)
-    database.execute_sql(
+    database.execute_sql(ddl(
         'CREATE TABLE IF NOT EXISTS "schema_version" ("version" INTEGER NOT NULL PRIMARY KEY, '
-        '"applied_at" DATETIME NOT NULL, "description" VARCHAR(255) NOT NULL)'
-    )
+        '"applied_at" DATETIME NOT NULL, "description" VARCHAR(255) NOT NULL)', database))
     applied = []
     for number, step in pending:
         with database.atomic():
             step.up(database)
-            database.execute_sql(
-                'INSERT INTO "schema_version" ("version", "applied_at", "description") VALUES (?, ?, ?)',
+            database.execute_sql(sql(
+                'INSERT INTO "schema_version" ("version", "applied_at", "description") VALUES (?, ?, ?)', database),
                 (number, datetime.now().isoformat(sep=" "), step.DESCRIPTION),
             )
         log.info("数据结构已升级到第 %d 步: %s", number, step.DESCRIPTION)

@@ -3,6 +3,8 @@
 `schema_version` itself is made by the runner. Later changes never edit this file: they add a step.
 """
 
+from ..dialect import ddl_all
+
 DESCRIPTION = "初始数据结构"
 
 STATEMENTS = [
@@ -108,5 +110,5 @@ STATEMENTS = [
 
 
 def up(database) -> None:
-    for statement in STATEMENTS:
+    for statement in ddl_all(STATEMENTS, database):
         database.execute_sql(statement)

@@ -1,5 +1,7 @@
 """Step 2: indexes for the roster search, the duty grid, the case register and the reports."""
 
+from ..dialect import ddl
+
 DESCRIPTION = "查询索引"
 
 STATEMENTS = [
@@ -18,4 +20,4 @@ STATEMENTS = [
 
 def up(database) -> None:
     for statement in STATEMENTS:
-        database.execute_sql(statement)
+        database.execute_sql(ddl(statement, database))

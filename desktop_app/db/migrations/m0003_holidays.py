@@ -7,6 +7,7 @@ import uuid
 from datetime import datetime
 
 from ...domain.holiday_seed import seed_rows
+from ..dialect import ddl, is_postgres, sql
 
 DESCRIPTION = "节假日表"
 
@@ -23,10 +24,11 @@ STATEMENTS = [
 
 def up(database) -> None:
     for statement in STATEMENTS:
-        database.execute_sql(statement)
+        database.execute_sql(ddl(statement, database))
     now = datetime.now().isoformat(sep=" ")
-    database.cursor().executemany(
+    confirmed = True if is_postgres(database) else 1
+    database.cursor().executemany(sql(
         'INSERT INTO "holiday" ("uuid", "created_at", "updated_at", "date", "kind", "name", "layer", "year", '
-        '"source", "confirmed") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [(uuid.uuid4().hex, now, now, row.date.isoformat(), row.kind, row.name, row.layer, row.year, row.source, 1)
-         for row in seed_rows()])
+        '"source", "confirmed") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', database),
+        [(uuid.uuid4().hex, now, now, row.date.isoformat(), row.kind, row.name, row.layer, row.year, row.source,
+          confirmed) for row in seed_rows()])

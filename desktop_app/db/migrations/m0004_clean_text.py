@@ -6,6 +6,9 @@ Every TEXT/VARCHAR column of every table except the append-only audit log: line 
 and a space in VARCHAR (one-line) columns; other control characters and NUL are removed. Only rows that
 need it are rewritten, inside the step's transaction; where cleaning would make a unique value repeat
 another row's (two team names differing only by a control character), the row's id is added to it.
+
+On PostgreSQL there is nothing to clean: a database there is made by this program from step 1, so no row
+was written before the hygiene step.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 from peewee import IntegrityError
 
 from desktop_app.domain.text_hygiene import needs_cleaning, storable
+
+from ..dialect import is_postgres
 
 DESCRIPTION = "清理文本中的控制字符"
 
@@ -32,6 +37,8 @@ def _text_columns(database, table: str) -> list[tuple[str, bool]]:
 
 
 def up(database) -> None:
+    if is_postgres(database):
+        return
     connection = database.connection()
     connection.create_function("yj_needs_cleaning", 1, lambda v: isinstance(v, str) and needs_cleaning(v),
                                deterministic=True)

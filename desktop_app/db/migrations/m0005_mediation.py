@@ -14,6 +14,8 @@ are carried over to the series of the office's prefix ("case:夏派调"), which 
 
 from __future__ import annotations
 
+from ..dialect import ddl, is_postgres
+
 DESCRIPTION = "调解组织、调查记录与调解卷宗"
 
 STATEMENTS = [
@@ -58,10 +60,15 @@ OLD_SERIES = "case"
 
 def up(database) -> None:
     for statement in STATEMENTS:
-        database.execute_sql(statement)
+        database.execute_sql(ddl(statement, database))
     row = database.execute_sql('SELECT "case_prefix" FROM "office_settings" ORDER BY "id" LIMIT 1').fetchone()
     prefix = (row[0] or "").strip().removesuffix("字") if row else ""
-    if prefix:
+    if prefix and is_postgres(database):
+        database.execute_sql(
+            'INSERT INTO "counter" ("uuid", "created_at", "updated_at", "name", "year", "value") '
+            'SELECT md5(random()::text || clock_timestamp()::text), "created_at", "updated_at", %s, "year", "value" '
+            'FROM "counter" WHERE "name" = %s ON CONFLICT DO NOTHING', (f"{OLD_SERIES}:{prefix}", OLD_SERIES))
+    elif prefix:
         database.execute_sql(
             'INSERT OR IGNORE INTO "counter" ("uuid", "created_at", "updated_at", "name", "year", "value") '
             'SELECT lower(hex(randomblob(16))), "created_at", "updated_at", ?, "year", "value" FROM "counter" '

@@ -2,6 +2,8 @@
 普法宣传覆盖群众; domain/activity_figures.py), and indexes for the 首页 (expiring insurance and
 qualifications), the reports and the points ledger."""
 
+from ..dialect import ddl
+
 DESCRIPTION = "工作记录成效指标与积分索引"
 
 STATEMENTS = [
@@ -20,4 +22,4 @@ STATEMENTS = [
 
 def up(database) -> None:
     for statement in STATEMENTS:
-        database.execute_sql(statement)
+        database.execute_sql(ddl(statement, database))

@@ -3,6 +3,8 @@ up to a day (the stars in the 工作简报 and the rankings) are read from the i
 million assignment rows; and indexes for the 首页's counts (the roster's active members and insurance, the
 人民调解 cases awaiting 司法确认 or a 调委会) so that none of them reads whole tables."""
 
+from ..dialect import ddl
+
 DESCRIPTION = "队员服务时长与首页统计索引"
 
 STATEMENTS = [
@@ -19,4 +21,4 @@ STATEMENTS = [
 
 def up(database) -> None:
     for statement in STATEMENTS:
-        database.execute_sql(statement)
+        database.execute_sql(ddl(statement, database))

@@ -242,7 +242,10 @@ AUTOMATIC = "自动备份"  # the account name the automatic backup is audit-log
 
 
 def auto_backup_if_due(paths: DataPaths, now: datetime | None = None) -> Path | None:
-    """The automatic backup (on exit): made when none was made today; None when not due."""
+    """The automatic backup (on exit): made when none was made today; None when not due (and on a server,
+    whose backups its administrator runs with pg_dump: docs/postgresql.md)."""
+    if paths.database_url:
+        return None
     now = now or datetime.now()
     last = get_setting(LAST_AUTOMATIC)
     if last and datetime.fromisoformat(last).date() == now.date():

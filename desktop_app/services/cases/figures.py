@@ -16,6 +16,7 @@ from peewee import Case as SqlCase
 from peewee import fn
 
 from ...db.database import db
+from ...db.dialect import text_month_of
 from ...db.models import Case
 from ...domain.vocabulary import (
     CASE_CATEGORIES,
@@ -72,7 +73,7 @@ def case_figures(period_from: date, period_to: date, as_of: date | None = None) 
                  & (Case.received_at >= datetime.combine(period_from, time()))
                  & (Case.received_at < datetime.combine(period_to + timedelta(days=1), time())))
     overdue_flag = SqlCase(None, [((Case.status.in_(OPEN_CASE_STATUSES)) & (Case.deadline < as_of), 1)], 0)
-    month = fn.substr(Case.received_at, 1, 7)  # stored as "YYYY-MM-DD HH:MM:SS"
+    month = text_month_of(Case.received_at)  # stored as "YYYY-MM-DD HH:MM:SS" in SQLite
     groups = (Case.select(Case.category, Case.kind, Case.status, month, fn.COUNT(Case.id), fn.SUM(overdue_flag))
               .where(in_period).group_by(Case.category, Case.kind, Case.status, month))
     by_category = dict.fromkeys(CASE_CATEGORIES, 0)

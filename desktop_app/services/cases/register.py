@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from peewee import JOIN, fn
+from peewee import JOIN
 from peewee import Case as SqlCase
 
 from ...db.database import db
+from ...db.dialect import contains
 from ...db.models import Case, CaseMediator, Member, Party
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.names import normalize_name
@@ -117,16 +118,16 @@ def _text_match(text: str):
     raw = text.strip()
     folded = fold_fullwidth(raw).strip()
     as_numbered = folded.translate(_NUMBER_BRACKETS)  # numbers are written with full-width brackets
-    number = fn.instr(Case.number, raw) > 0
+    number = contains(Case.number, raw)
     if as_numbered != raw:
-        number = number | (fn.instr(Case.number, as_numbered) > 0)
+        number = number | contains(Case.number, as_numbered)
     party_terms = []
     name = normalize_name(raw)
     if name:
-        party_terms.append(fn.instr(Party.name, name) > 0)
+        party_terms.append(contains(Party.name, name))
     term = search_term(folded)
     if term and term.isascii() and term.isalpha():
-        party_terms.append((fn.instr(Party.pinyin_full, term) > 0) | (fn.instr(Party.pinyin_initials, term) > 0))
+        party_terms.append(contains(Party.pinyin_full, term) | contains(Party.pinyin_initials, term))
     if not party_terms:
         return number
     any_party = party_terms[0]

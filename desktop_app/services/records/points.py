@@ -17,6 +17,7 @@ from typing import Any
 
 from peewee import JOIN
 
+from ...db import dialect
 from ...db.database import db
 from ...db.models import Member, PointEntry, Team
 from ...domain.i18n import QT_TRANSLATE_NOOP
@@ -94,6 +95,13 @@ def save_star_thresholds(values: Iterable[int | str]) -> tuple[int, ...]:
 # --- the ledger ----------------------------------------------------------------------------------
 
 
+def round2(expression: str) -> str:
+    """ROUND(x, 2) of a float; PostgreSQL rounds only NUMERIC to places."""
+    if dialect.is_postgres():
+        return f"CAST(ROUND(CAST({expression} AS NUMERIC), 2) AS DOUBLE PRECISION)"
+    return f"ROUND({expression}, 2)"
+
+
 def _ledger_sql(rules: PointsRules, member_ids: list[int] | None = None, date_from: date | None = None,
                 date_to: date | None = None) -> tuple[str, list[Any]]:
     """One SELECT of (member, date, points, reason, source table, source uuid) over every record; the members
@@ -119,24 +127,24 @@ def _ledger_sql(rules: PointsRules, member_ids: list[int] | None = None, date_fr
     kinds = sorted(rules.per_kind.items())
     kind_case = ("CASE act.kind " + " ".join("WHEN ? THEN ?" for _ in kinds) + " ELSE 0 END") if kinds else "0"
     parts: list[tuple[str, list[Any]]] = [
-        ("SELECT a.member_id, s.date, ROUND(a.hours * ?, 2) AS points, '值班：' || p.kind AS reason, "
+        (f"SELECT a.member_id, s.date, {round2('a.hours * ?')} AS points, '值班：' || p.kind AS reason, "
          "'assignment' AS source_table, a.uuid AS source_uuid FROM assignment a JOIN shift s ON a.shift_id = s.id "
          f"JOIN duty_post p ON s.post_id = p.id WHERE a.status IN ({attended}) AND a.hours > 0{duty_where}",
          [rules.per_duty_hour, *ATTENDED_STATUSES, *duty_values]),
         ("SELECT a.member_id, s.date, ?, ?, 'assignment', a.uuid FROM assignment a "
          f"JOIN shift s ON a.shift_id = s.id WHERE a.status = ?{duty_where}",
          [rules.absence(), ABSENCE_REASON, ABSENT, *duty_values]),
-        (f"SELECT ap.member_id, act.date, ROUND(ap.hours * ? + {kind_case}, 2), '工作记录：' || act.kind, "
+        (f"SELECT ap.member_id, act.date, {round2(f'ap.hours * ? + {kind_case}')}, '工作记录：' || act.kind, "
          "'activity_participant', ap.uuid FROM activity_participant ap JOIN activity act ON ap.activity_id = act.id "
          f"WHERE act.deleted_at IS NULL{activity_where}",
          [rules.per_activity_hour, *[v for pair in kinds for v in pair], *activity_values]),
-        ("SELECT ta.member_id, t.date, ROUND(? + ta.hours * ?, 2), '培训：' || t.title, 'training_attendee', ta.uuid "
+        (f"SELECT ta.member_id, t.date, {round2('? + ta.hours * ?')}, '培训：' || t.title, 'training_attendee', ta.uuid "
          f"FROM training_attendee ta JOIN training t ON ta.training_id = t.id WHERE t.deleted_at IS NULL{training_where}",
          [rules.per_training, rules.per_training_hour, *training_values]),
     ]
     sql = " UNION ALL ".join(part for part, _ in parts)
     params = [value for _, values in parts for value in values]
-    return f"SELECT * FROM ({sql}) WHERE points != 0", params
+    return f"SELECT * FROM ({sql}) AS parts WHERE points != 0", params
 
 
 @dataclass(frozen=True)
@@ -153,24 +161,24 @@ def ledger_rows(rules: PointsRules | None = None, member_id: int | None = None) 
     """The ledger the records give with `rules` (default: the kept ones), in a fixed order."""
     sql, params = _ledger_sql(rules or points_rules())
     if member_id is not None:
-        sql, params = f"SELECT * FROM ({sql}) WHERE member_id = ?", [*params, member_id]
+        sql, params = f"SELECT * FROM ({sql}) AS ledger WHERE member_id = ?", [*params, member_id]
     sql += " ORDER BY 2, 5, 6"
     return [LedgerRow(mid, _as_date(day), float(points), reason, table, source)
-            for mid, day, points, reason, table, source in db.execute_sql(sql, params)]
+            for mid, day, points, reason, table, source in db.execute_sql(dialect.sql(sql), params)]
 
 
 @requires(EDIT)
 def recompute_ledger(rules: PointsRules | None = None, progress: Progress | None = None) -> int:
     """Replace the stored ledger with the one the records give now; returns the number of entries."""
     sql, params = _ledger_sql(rules or points_rules())
-    now = datetime.now().isoformat(sep=" ")
+    now: Any = datetime.now() if dialect.is_postgres() else datetime.now().isoformat(sep=" ")
     report(progress, 0, 2, QT_TRANSLATE_NOOP("Messages", "正在重算积分"))
     with db.atomic():
         db.execute_sql('DELETE FROM "point_entry"')
-        db.execute_sql(
+        db.execute_sql(dialect.sql(
             'INSERT INTO "point_entry" ("uuid", "created_at", "updated_at", "member_id", "date", "points", "reason", '
-            '"source_table", "source_uuid") SELECT lower(hex(randomblob(16))), ?, ?, member_id, date, points, reason, '
-            f"source_table, source_uuid FROM ({sql}) ORDER BY 2, 5, 6", [now, now, *params])
+            f'"source_table", "source_uuid") SELECT {dialect.random_hex_sql()}, ?, ?, member_id, date, points, reason, '
+            f"source_table, source_uuid FROM ({sql}) AS ledger ORDER BY 2, 5, 6"), [now, now, *params])
         count = PointEntry.select().count()
         audit.record("重算", "point_entry", "", f"按积分规则重算积分明细 {count} 条")
     report(progress, 2, 2, QT_TRANSLATE_NOOP("Messages", "积分已重算"))
@@ -190,7 +198,8 @@ def points_by_member(date_from: date | None = None, date_to: date | None = None,
     out: dict[int, float] = {}
     for chunk in chunks:
         sql, params = _ledger_sql(rules, chunk, date_from, date_to)
-        for mid, total in db.execute_sql(f"SELECT member_id, SUM(points) FROM ({sql}) GROUP BY member_id", params):
+        for mid, total in db.execute_sql(dialect.sql(
+                f"SELECT member_id, SUM(points) FROM ({sql}) AS ledger GROUP BY member_id"), params):
             if round(total or 0, 2) != 0:
                 out[mid] = round(total, 2)
     return out

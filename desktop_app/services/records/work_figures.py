@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from peewee import fn
 
 from ...db.database import db
+from ...db.dialect import month_of, text_month_of
 from ...db.models import Activity, Assignment, Case, CaseMediator, DutyPost, Member, Shift
 from ...domain.activity_figures import BY_COLUMN, FIGURE_COLUMNS, FIGURES, MEDIATED, SCHOOL_GATE_DUTY
 from ...domain.vocabulary import ACTIVITY_KINDS, ATTENDED_STATUSES, SCHOOL_GATE
@@ -139,7 +140,7 @@ def monthly(months: list[tuple[int, int]], team_id: int | None = None) -> dict[s
     last_year, last_month = months[-1]
     end = (date(last_year + (last_month == 12), last_month % 12 + 1, 1)) - timedelta(days=1)
     out = {f"{y:04d}-{m:02d}": {RECORDS: 0, **{f.name: 0 for f in FIGURES}} for y, m in months}
-    month = fn.strftime("%Y-%m", Activity.date)
+    month = month_of(Activity.date)
     rows = _activities(first, end, team_id).select(month, fn.COUNT(Activity.id),
                                                    *(fn.SUM(getattr(Activity, c)) for c in FIGURE_COLUMNS))
     for key, count, *values in rows.group_by(month).tuples():
@@ -147,12 +148,12 @@ def monthly(months: list[tuple[int, int]], team_id: int | None = None) -> dict[s
             out[key][RECORDS] = count
             for column, value in zip(FIGURE_COLUMNS, values, strict=True):
                 out[key][BY_COLUMN[column].name] = int(value or 0)
-    for case_month, count in (_cases(first, end, team_id).select(fn.substr(Case.received_at, 1, 7), fn.COUNT(Case.id))
-                              .group_by(fn.substr(Case.received_at, 1, 7)).tuples()):
+    for case_month, count in (_cases(first, end, team_id).select(text_month_of(Case.received_at), fn.COUNT(Case.id))
+                              .group_by(text_month_of(Case.received_at)).tuples()):
         if case_month in out:
             out[case_month][MEDIATED] = count
     posts = _gate_posts()
-    shift_month = fn.strftime("%Y-%m", Shift.date)
+    shift_month = month_of(Shift.date)
     for key, count in (_gate_shifts(first, end, team_id, posts).select(shift_month, fn.COUNT(Shift.id))
                        .group_by(shift_month).tuples()):
         if key in out:

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache, reduce
 
-from peewee import JOIN, Case, Value, fn
+from peewee import JOIN, Case, Value
 
 from ...db.database import db
+from ...db.dialect import binary, contains, ends_with, is_postgres
 from ...db.models import Member, Team
 from ...domain.ethnic_groups import ETHNIC_GROUPS
 from ...domain.masking import mask_id, mask_phone
@@ -120,7 +121,8 @@ def search_ids(flt: RosterFilter, sort_key: str = "name", descending: bool = Fal
 # find the matching rows (one scan) and not sort them again: sorting 100,000 rows is most of a query's
 # cost. Which rows match is always asked of the database; a kept order can at worst be out of date for
 # the order, never for what is shown. It is dropped when the database changes (PRAGMA data_version for
-# other connections, total_changes for this one) or when `forget_kept_orders()` is called.
+# other connections, total_changes for this one; on PostgreSQL when the server's WAL position moved) or
+# when `forget_kept_orders()` is called.
 
 
 @dataclass
@@ -157,7 +159,11 @@ def forget_kept_orders() -> None:
 
 def data_stamp() -> tuple:
     """What changes whenever the database does: another connection's commit (PRAGMA data_version) or this
-    connection's own change (total_changes); with whether a transaction is open."""
+    connection's own change (total_changes); with whether a transaction is open. On PostgreSQL any change
+    on the server by any client moves its WAL position."""
+    if is_postgres():
+        lsn = db.execute_sql("SELECT pg_current_wal_insert_lsn()::text").fetchone()[0]
+        return ("server", lsn, 0, db.in_transaction())
     connection = db.connection()
     version = connection.execute("PRAGMA data_version").fetchone()[0]
     return connection, version, connection.total_changes, connection.in_transaction
@@ -188,7 +194,7 @@ def _conditions(flt: RosterFilter, today: date) -> list | None:
     if flt.status:
         conditions.append(Member.status == flt.status)
     if flt.skill and flt.skill.strip():
-        conditions.append(fn.instr("、" + Member.skills + "、", f"、{flt.skill.strip()}、") > 0)
+        conditions.append(contains("、" + Member.skills + "、", f"、{flt.skill.strip()}、"))
     if flt.insurance == INSURANCE_EXPIRED:
         conditions.append(Member.insurance_expires_on < today)
     elif flt.insurance == INSURANCE_EXPIRING:
@@ -215,21 +221,21 @@ def _text_matches(text: str) -> list:
     name = normalize_name(text)
     # Latin-letter names are found through their pinyin key (the name itself, lower case, no spaces).
     if name and not name.isascii():
-        matches.append(fn.instr(Member.name, name) > 0)
+        matches.append(contains(Member.name, name))
     term = search_term(fold_fullwidth(text))
     if term and term.isascii() and term.isalpha():
-        in_full, in_initials = fn.instr(Member.pinyin_full, term) > 0, fn.instr(Member.pinyin_initials, term) > 0
+        in_full, in_initials = contains(Member.pinyin_full, term), contains(Member.pinyin_initials, term)
         matches.append(in_full | in_initials)
     digits = _DIGIT_SEPARATORS.sub("", fold_fullwidth(text)).upper()
     if len(digits) >= PHONE_TAIL_MIN and _DIGITS_ONLY.fullmatch(digits):
-        matches.append(fn.substr(Member.phone, -len(digits)) == digits)
+        matches.append(ends_with(Member.phone, digits))
     if len(digits) >= ID_TAIL_MIN and _ID_TAIL.fullmatch(digits):
-        matches.append(fn.substr(Member.id_number, -len(digits)) == digits)
+        matches.append(ends_with(Member.id_number, digits))
     return matches
 
 
 def _ordering(sort_key: str, descending: bool) -> list:
-    by_name = [Member.pinyin_full, Member.name, Member.id]
+    by_name = [binary(Member.pinyin_full), binary(Member.name), Member.id]
     if sort_key == "name":
         return [field.desc() if descending else field.asc() for field in by_name]
     columns = {
@@ -250,11 +256,15 @@ def _ordering(sort_key: str, descending: bool) -> list:
         missing = Member.team.is_null()
     else:
         key = columns[sort_key]
-        missing = key.is_null() | (key == "")
+        missing = key.is_null() | (key == "") if sort_key not in DATE_KEYS else key.is_null()
+        key = key if sort_key in DATE_KEYS else binary(key)
     # Blank values go last whichever way the column is sorted; ties fall back to the name order.
     primary = [missing] if missing is not None else []
     primary.append(key.desc() if descending else key.asc())
     return primary + by_name
+
+
+DATE_KEYS = ("join_date", "insurance_expires_on")
 
 
 def _team_ranks() -> dict[int, int]:

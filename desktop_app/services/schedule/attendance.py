@@ -236,7 +236,7 @@ def member_hours(member_id: int, date_from: date, date_to: date) -> float:
 
 def shifts_awaiting_attendance(today: date, days: int = 14) -> list[int]:
     """Ids of shifts of the last `days` days up to today that still have members marked only 已排."""
-    query = (Shift.select(Shift.id).join(Assignment, on=(Assignment.shift == Shift.id))
+    query = (Shift.select(Shift.id, Shift.date, Shift.start).join(Assignment, on=(Assignment.shift == Shift.id))
              .where(Shift.date.between(today - timedelta(days=days), today), Assignment.status == PLANNED)
              .distinct().order_by(Shift.date, Shift.start, Shift.id).tuples())
-    return [sid for (sid,) in query]
+    return [sid for sid, _day, _start in query]

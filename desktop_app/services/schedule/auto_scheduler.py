@@ -47,15 +47,17 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from peewee import JOIN, fn
+from peewee import JOIN
 
 from ...db.database import db
+from ...db.dialect import is_postgres
 from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift, Team
 from ...domain.dates import format_date
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import ABSENT, ACTIVE, ATTENDED_STATUSES, ON_LEAVE, PLANNED
 from .. import audit
-from ..bulk import ValueReader, raw_rows
+from ..bulk import ValueReader, advance_sequence, execute_many, raw_rows
+from ..bulk import next_id as bulk_next_id
 from ..progress import Progress
 from ..roster.members import split_skills
 from ..session import EDIT, requires
@@ -815,29 +817,30 @@ def _now_text() -> str:
 @requires(EDIT)
 def save_plan(data: ScheduleInput, new_shifts: Sequence[ShiftInfo], result: SchedulePlan) -> dict[int, int]:
     """Write the plan in one transaction; returns the real ids of the new shifts (negative id → id)."""
-    connection = db.connection()
     now = _now_text()
     ids: dict[int, int] = {}
+    false = "false" if is_postgres() else "0"
     with db.atomic():
         if new_shifts:
-            next_id = (Shift.select(fn.MAX(Shift.id)).scalar() or 0) + 1
+            next_id = bulk_next_id(Shift)
             rows = []
             for k, s in enumerate(new_shifts):
                 ids[s.id] = next_id + k
                 rows.append((next_id + k, uuid.uuid4().hex, now, now, s.post_id, s.date.isoformat(),
                              s.start.strftime("%H:%M:%S"), s.end.strftime("%H:%M:%S"), s.headcount,
                              result.leaders.get(s.id), s.pattern_id, ""))
-            connection.executemany(
-                "INSERT INTO shift (id, uuid, created_at, updated_at, post_id, date, start, end, headcount, "
+            execute_many(
+                'INSERT INTO shift (id, uuid, created_at, updated_at, post_id, date, "start", "end", headcount, '
                 "leader_id, pattern_id, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            advance_sequence(Shift)
         for k in range(0, len(data.replaced), 500):
             Assignment.delete().where(Assignment.id.in_(data.replaced[k:k + 500])).execute()
-        connection.executemany(
+        execute_many(
             "INSERT INTO assignment (uuid, created_at, updated_at, shift_id, member_id, status, actual_start, "
-            "actual_end, hours, locked, reason, notes) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, 0, 0, ?, '')",
+            f"actual_end, hours, locked, reason, notes) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, 0, {false}, ?, '')",
             [(uuid.uuid4().hex, now, now, ids.get(a.shift_id, a.shift_id), a.member_id, PLANNED, a.reason)
              for a in result.assignments])
-        connection.executemany(
+        execute_many(
             "UPDATE shift SET leader_id = ?, updated_at = ? WHERE id = ?",
             [(leader, now, shift_id) for shift_id, leader in sorted(result.leaders.items()) if shift_id > 0])
         missing = sum(s.missing for s in result.unfilled)
@@ -940,7 +943,7 @@ def fairness(date_from: date, date_to: date, team_id: int | None = None) -> list
                                                 float(hours or 0)).minutes
         entry = stats[mid]
         entry[4] += counted
-        if day[:10] >= first:
+        if str(day)[:10] >= first:
             entry[0] += 1
             entry[1] += counted
             night = nights.get((start, end))

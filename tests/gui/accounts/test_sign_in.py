@@ -5,7 +5,7 @@ back to the login; a demo folder shows the demo password on the login dialog, an
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop_app import app as app_module
 from desktop_app.db.models import AuditLog, User
@@ -16,6 +16,7 @@ from desktop_app.ui.accounts.login_dialog import LoginDialog
 from desktop_app.ui.admin_check import AdminCheckDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.office_dialog import OfficeDialog
+from desktop_app.ui.store_choice_dialog import StoreChoiceDialog
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -84,9 +85,15 @@ def test_the_first_run_sets_up_the_administrator_after_the_office(qtbot, tmp_pat
         qtbot.keyClicks(dialog.repeat, "Suozhang-2026")
         qtbot.mouseClick(dialog.buttons.buttons()[0], LEFT)
 
-    when_open(OfficeDialog, office)
+    def this_pc(dialog: StoreChoiceDialog):
+        assert dialog.local.isChecked() and not dialog.url.isEnabled()  # this PC's data file by default
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+        when_open(OfficeDialog, office)
+
+    when_open(StoreChoiceDialog, this_pc)
     assert app_module.run_gui(paths) == 0
     assert shown and shown[0].username == "suozhang" and shown[0].role == ADMIN
+    assert paths.database.exists() and not paths.server_file.exists()
     from desktop_app.services.storage import close_store, open_store
 
     open_store(paths)

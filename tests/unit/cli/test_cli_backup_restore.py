@@ -15,6 +15,8 @@ from desktop_app.db.models import Member
 from desktop_app.services.storage import close_store, open_store
 from desktop_app.single_copy import acquire_lock
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file backed up, restored and refused
+
 PASSWORD = "夏普吐勒-2024-备份"
 
 

@@ -301,3 +301,47 @@ def test_step_seven_runs_before_six_exists_and_six_still_runs_when_it_lands(tmp_
     assert _recorded(con) == sorted([*dict(STEPS), 6])
     con.close()
     assert len(list((tmp_path / "backups").glob("迁移前备份-v7-*.db"))) == 1
+
+
+def _pg_schema(url: str) -> tuple[dict, dict, set]:
+    """Columns (type, length, precision, nullable), index definitions and foreign keys of a PostgreSQL
+    database."""
+    import psycopg
+
+    with psycopg.connect(url) as con:
+        columns = {(t, c): (d, n, p, s, nullable) for t, c, d, n, p, s, nullable in con.execute(
+            "SELECT table_name, column_name, data_type, character_maximum_length, numeric_precision, numeric_scale, "
+            "is_nullable FROM information_schema.columns WHERE table_schema = 'public'")}
+        indexes = {name: definition for name, definition in con.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'")}
+        keys = set(con.execute(
+            "SELECT c.conrelid::regclass::text, a.attname, c.confrelid::regclass::text, c.confdeltype "
+            "FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey) "
+            "WHERE c.contype = 'f'").fetchall())
+    return columns, indexes, keys
+
+
+@pytest.mark.postgres
+def test_migrated_schema_matches_the_models_on_postgresql(pg_test_server):
+    from peewee import PostgresqlDatabase
+
+    from desktop_app.db.server import database_name, with_database
+
+    migrated = pg_test_server.new_database()  # a copy of the template the steps migrated
+    models = with_database(pg_test_server.url, database_name(migrated) + "_models")
+    pg_test_server.admin.execute(f'CREATE DATABASE "{database_name(models)}"')
+    try:
+        plain = PostgresqlDatabase(models, prefer_psycopg3=True)
+        db.initialize(plain)
+        plain.create_tables(ALL_MODELS)
+        plain.close()
+        columns_a, indexes_a, keys_a = _pg_schema(migrated)
+        columns_b, indexes_b, keys_b = _pg_schema(models)
+    finally:
+        pg_test_server.drop(models)
+        pg_test_server.drop(migrated)
+    assert {t for t, _ in columns_a} == {t for t, _ in columns_b}
+    assert columns_a == columns_b
+    assert indexes_a == indexes_b
+    assert keys_b <= keys_a
+    assert len(columns_a) > 300 and len(indexes_a) > 100

@@ -209,6 +209,7 @@ def test_backup_that_fails_its_check_is_not_kept(data_paths, monkeypatch):
     assert not target.exists() and not [p for p in data_paths.root.iterdir() if p.name.endswith(".part")]
 
 
+@pytest.mark.sqlite_only  # a copy of the SQLite file
 def test_backup_is_read_back_under_its_final_name(data_paths, monkeypatch):
     Member.create(name="阿依古丽·买买提")
     read = []

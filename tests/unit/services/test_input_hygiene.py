@@ -33,6 +33,7 @@ def test_a_soft_line_break_from_a_form_is_cleaned_and_the_roster_export_works(da
     assert "第一行\n第二行" in [cell.value for cell in sheet[3]]
 
 
+@pytest.mark.sqlite_only  # rows of an old SQLite file; a server starts at step 1
 def test_a_row_stored_before_the_hygiene_step_is_cleaned_by_the_migration_and_exports(data_paths, tmp_path):
     from desktop_app.db.database import db
     from desktop_app.db.migrations import m0004_clean_text

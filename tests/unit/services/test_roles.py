@@ -155,6 +155,7 @@ def _counts() -> tuple[int, int]:
     return AuditLog.select().count(), Member.select().count()
 
 
+@pytest.mark.sqlite_only  # its backup is a copy of the SQLite file
 @pytest.mark.parametrize("role", [ADMIN, CLERK, VIEWER])
 @pytest.mark.parametrize("action", sorted(ACTIONS))
 def test_each_role_against_each_kind_of_action(data, acting, role, action, request):
@@ -184,6 +185,7 @@ def test_nobody_logged_in_is_refused_with_the_words_to_log_in(data):
         members.save_member(members.MemberInput(name="王建国"))
 
 
+@pytest.mark.sqlite_only  # a copy of the SQLite file put back
 def test_the_restore_is_the_administrators(data, data_paths, acting, tmp_path):
     from desktop_app.services.backup.restore import restore_from
 
@@ -247,6 +249,8 @@ NOT_ENTRY_POINTS = {
     "assignments.py": {"refresh_leader"},
     "usb_export.py": {"write_files_safely"},
     "office.py": {"save_office", "set_xinjiang_holidays"},  # checked by _require_settings_or_set_up
+    "storage.py": {"remember_server"},  # where the folder's data lives, chosen before any account exists
+    "versions.py": {"save_checked"},  # the save of a service that checked
 }
 
 

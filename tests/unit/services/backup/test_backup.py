@@ -11,6 +11,8 @@ from desktop_app.services import backup
 from desktop_app.services.backup import restore
 from desktop_app.services.storage import DamagedDatabaseError, close_store, open_store
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file copied, checked and put back
+
 
 def _names(path) -> list[str]:
     con = sqlite3.connect(path)

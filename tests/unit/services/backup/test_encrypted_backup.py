@@ -22,6 +22,8 @@ from desktop_app.services.backup.password import (
 )
 from desktop_app.services.storage import close_store, open_store
 
+pytestmark = pytest.mark.sqlite_only  # a copy of the SQLite file in a 7z archive
+
 PASSWORD = "夏普吐勒-2024-备份"
 ID_NUMBER = "11010519491231002X"
 

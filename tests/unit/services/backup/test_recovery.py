@@ -30,6 +30,8 @@ from desktop_app.services.storage import (
     open_store,
 )
 
+pytestmark = pytest.mark.sqlite_only  # a damaged, missing or locked SQLite file
+
 PAGE = 4096
 
 

@@ -283,14 +283,10 @@ def test_new_and_renamed_members_are_found_and_placed_after_a_kept_order(people)
     assert found("zlpy") == {"祖力皮亚"}
 
 
-def test_changes_by_another_connection_are_seen(people, data_paths):
-    import sqlite3
-
+def test_changes_by_another_connection_are_seen(people, data_paths, other_connection):
     assert sorted_names("name")[0] == "阿依古丽·买买提"
-    other = sqlite3.connect(data_paths.database)
-    with other:
-        other.execute("UPDATE member SET pinyin_full = 'zzz' WHERE id = ?", (people["ayi"],))
-    other.close()
+    with other_connection(data_paths) as (other, mark):
+        other.execute(f"UPDATE member SET pinyin_full = 'zzz' WHERE id = {mark}", (people["ayi"],))
     assert sorted_names("name")[-1] == "阿依古丽·买买提"
 
 
