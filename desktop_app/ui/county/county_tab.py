@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,28 +36,27 @@ from ...services.session import EDIT, SETTINGS
 from ..ops import STOPPED, follow_changes, run_and_wait
 from ..roles import may
 from .package_actions import COUNTY_DATA, PackageActions
+from .values_model import Mark, ValuesModel
 
 STALE_COLOR = QColor("#c62828")
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+def _table(headers: list[str]) -> QTableView:
+    table = QTableView()
+    table.setModel(ValuesModel(headers))
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setResizeContentsPrecision(200)  # widths from the first rows, not all of them
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[object]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            item = QTableWidgetItem("" if value is None else str(value))
-            if isinstance(value, (int, float)):
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            table.setItem(r, c, item)
+def _fill(table: QTableView, rows: list[list[object]], headers: list[str] | None = None,
+          marks: dict[tuple[int, int], Mark] | None = None) -> None:
+    model = table.model()
+    assert isinstance(model, ValuesModel)
+    model.set_rows(rows, headers, marks)
     table.resizeColumnsToContents()
 
 
@@ -142,13 +140,9 @@ class CountyTab(QWidget):
             table.append([self.tr("合计（{0}个单位）").format(len(rows)), "", "",
                           *[round(sum(r[i] for r in table), 1) if i == 5 else sum(r[i] for r in table)
                             for i in range(3, 11)]])
-        _fill(self.offices, table)
-        for index, row in enumerate(rows):
-            if row.stale:
-                item = self.offices.item(index, 2)
-                assert item is not None
-                item.setForeground(QBrush(STALE_COLOR))
-                item.setToolTip(self.tr("已 {0} 天没有新的数据包").format(row.days_since_package))
+        _fill(self.offices, table, marks={
+            (index, 2): (STALE_COLOR, self.tr("已 {0} 天没有新的数据包").format(row.days_since_package))
+            for index, row in enumerate(rows) if row.stale})
         self.shared.setText("\n".join(p.text for p in shared) if shared else self.tr("（无）"))
         self._fill_office_choices()
         self.loaded += 1
@@ -241,10 +235,7 @@ class CountyTab(QWidget):
                        self.tr("状态"), self.tr("验证码")]
             values = [[o, r.serial, r.type, r.title, f"{r.issued_on:%Y-%m-%d}", r.status, r.verification_code]
                       for o, r in rows]
-        self.ledger.clear()
-        self.ledger.setColumnCount(len(headers))
-        self.ledger.setHorizontalHeaderLabels(headers)
-        _fill(self.ledger, values)
+        _fill(self.ledger, values, headers)
         self.ledger_count.setText(self.tr("共 {0} 条").format(len(values)))
 
     # --- 工作简报 ---------------------------------------------------------------------------------
@@ -279,9 +270,6 @@ class CountyTab(QWidget):
         if data is STOPPED:
             return None
         names = list(data["offices"])
-        self.report_table.clear()
-        self.report_table.setColumnCount(len(names) + 2)
-        self.report_table.setHorizontalHeaderLabels([self.tr("指标"), *names, self.tr("合计")])
         lines: list[list[object]] = []
         for figure, total in data["figures"].items():
             lines.append([figure, *(data["offices"][n]["figures"].get(figure, 0) for n in names), total])
@@ -292,7 +280,7 @@ class CountyTab(QWidget):
                       data["cases"]["total"]])
         lines.append([self.tr("调解成功率"), *(data["offices"][n]["cases"]["success_rate"] for n in names),
                       data["cases"]["success_rate"]])
-        _fill(self.report_table, lines)
+        _fill(self.report_table, lines, [self.tr("指标"), *names, self.tr("合计")])
         return data
 
     def save_report(self) -> None:
@@ -312,8 +300,9 @@ class CountyTab(QWidget):
             QMessageBox.warning(self, self.tr("工作简报"), self.tr("未保存：{0}").format(exc))
 
     def _fill_office_choices(self) -> None:
-        names = [item.text() for r in range(max(0, self.offices.rowCount() - 1))
-                 if (item := self.offices.item(r, 0)) is not None]
+        offices = self.offices.model()
+        assert isinstance(offices, ValuesModel)
+        names = [offices.text(r, 0) for r in range(max(0, offices.rowCount() - 1))]
         for combo in (self.ledger_office, self.report_office):
             current = combo.currentText()
             combo.blockSignals(True)

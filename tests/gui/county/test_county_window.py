@@ -83,6 +83,10 @@ def county_with_offices(tmp_path, data_paths, migrated_template, qtbot, messages
     return packages
 
 
+def cell(table, row: int, column: int):
+    return table.model().index(row, column)
+
+
 def test_the_county_page_shows_every_office(qtbot, data_paths, county_with_offices, messages, type_text):
     window = MainWindow(data_paths)
     qtbot.addWidget(window)
@@ -90,17 +94,17 @@ def test_the_county_page_shows_every_office(qtbot, data_paths, county_with_offic
     page = window.county_page
     qtbot.waitUntil(lambda: page.loaded > 0)
     assert window.county_mode and window.tabs.count() == 1 and window.import_package_action.isVisible()
-    assert page.offices.rowCount() == 0
+    assert page.offices.model().rowCount() == 0
     page.import_packages([str(p) for p in county_with_offices])
     assert sum("第一次报送数据包" in text for kind, text in messages if kind == "question") == 2
     assert any("新增" in text for kind, text in messages if kind == "information")
-    assert page.offices.rowCount() == 3
-    names = [page.offices.item(r, 0).text() for r in range(3)]
+    assert page.offices.model().rowCount() == 3
+    names = [cell(page.offices, r, 0).data() for r in range(3)]
     assert names == ["伽师县公安局乙派出所", "伽师县公安局甲派出所", "合计（2个单位）"]
-    old = page.offices.item(0, 2)
-    assert old.text() == "2026-01-05" and old.foreground().color().name() == "#c62828"
-    assert page.offices.item(1, 2).foreground().color().name() != "#c62828"
-    assert page.offices.item(2, 4).text() == "2"  # 在队队员, one in each
+    old = cell(page.offices, 0, 2)
+    assert old.data() == "2026-01-05" and old.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
+    assert cell(page.offices, 1, 2).data(Qt.ItemDataRole.ForegroundRole) is None  # not red
+    assert cell(page.offices, 2, 4).data() == "2"  # 在队队员, one in each
     assert "653123********" in page.shared.text() and "伽师县公安局甲派出所（阿依古丽·买买提）" in page.shared.text()
     assert SHARED_ID not in page.shared.text()
 
@@ -115,21 +119,22 @@ def test_the_county_page_shows_every_office(qtbot, data_paths, county_with_offic
     page.pages.setCurrentIndex(1)
     page.ledger_period.setText(f"{date.today():%Y}")
     page.show_ledger()
-    assert page.ledger.rowCount() == 2 and {page.ledger.item(r, 0).text() for r in range(2)} == set(names[:2])
+    assert page.ledger.model().rowCount() == 2 and {cell(page.ledger, r, 0).data() for r in range(2)} == set(names[:2])
     page.ledger_office.setCurrentText("伽师县公安局甲派出所")
     page.ledger_kind.setCurrentIndex(2)
     page.ledger_period.setText("2026")
     page.show_ledger()
-    assert page.ledger.rowCount() == 1 and page.ledger.item(0, 6).text() == "K7MP3QXA"
+    assert page.ledger.model().rowCount() == 1 and cell(page.ledger, 0, 6).data() == "K7MP3QXA"
 
     page.pages.setCurrentIndex(2)
     page.report_period.setText(f"{date.today():%Y-%m}")
     data = page.show_report()
     assert data is not None and data["figures"]["服务群众"] == 20
-    headers = [page.report_table.horizontalHeaderItem(c).text() for c in range(page.report_table.columnCount())]
+    report = page.report_table.model()
+    headers = [report.headerData(c, Qt.Orientation.Horizontal) for c in range(report.columnCount())]
     assert headers == ["指标", "伽师县公安局乙派出所", "伽师县公安局甲派出所", "合计"]
-    served = next(r for r in range(page.report_table.rowCount()) if page.report_table.item(r, 0).text() == "服务群众")
-    assert [page.report_table.item(served, c).text() for c in (1, 2, 3)] == ["10", "10", "20"]
+    served = next(r for r in range(report.rowCount()) if cell(page.report_table, r, 0).data() == "服务群众")
+    assert [cell(page.report_table, served, c).data() for c in (1, 2, 3)] == ["10", "10", "20"]
     assert identity().is_county
 
 
