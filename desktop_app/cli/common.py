@@ -13,6 +13,7 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -156,3 +157,29 @@ def refusal(exc: Exception) -> int:
     """Say why the services refused (a role, a missing login) and give the exit code."""
     print(str(exc), file=sys.stderr)
     return EXIT_REFUSED
+
+
+def run_as_operator(args: argparse.Namespace, work: Callable[[DataPaths], int],
+                    check: Callable[[], int | None] | None = None) -> int:
+    """The sequence every command that acts as an account runs: open the folder's store, (`check` the
+    folder, its exit code ends the command), sign the --user in, run `work(paths)` as that account, give a
+    role's refusal its exit code, close the store."""
+    from ..services import session
+    from ..services.storage import close_store, open_store
+
+    paths = existing_paths(args)
+    if paths is None:
+        return 2
+    open_store(paths)
+    try:
+        if check is not None and (code := check()) is not None:
+            return code
+        account = operator(args)
+        if account is None:
+            return EXIT_REFUSED
+        with session.acting_as(account):
+            return work(paths)
+    except session.PermissionDenied as exc:
+        return refusal(exc)
+    finally:
+        close_store()

@@ -27,13 +27,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..config import DataPaths
 from .common import (
-    EXIT_REFUSED,
     data_dir_argument,
-    existing_paths,
-    operator,
     progress_printer,
-    refusal,
+    run_as_operator,
     user_argument,
 )
 
@@ -95,70 +93,53 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_county_key(args: argparse.Namespace) -> int:
-    from ..services import session
     from ..services.county.identity import identity
     from ..services.county.keys import KeyFileError, county_keys, write_public_key
     from ..services.files import FileWriteError
-    from ..services.storage import close_store, open_store
 
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
-    open_store(paths)
-    try:
+    def a_county() -> int | None:
         me = identity()
         if me is None or not me.is_county:
             print("这不是县局的数据文件夹（用 init --county 设置）", file=sys.stderr)
             return 2
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
+        return None
+
+    def work(paths: DataPaths) -> int:
+        me = identity()
+        assert me is not None
+        try:
             fingerprint = write_public_key(args.out, me.name, county_keys(paths.root).public)
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    except (KeyFileError, FileWriteError) as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    finally:
-        close_store()
-    print(f"县局公钥已写出: {args.out}")
-    print(f"指纹：{fingerprint}")
-    print("请把公钥文件交给各单位，并在电话中向对方念出这个指纹，由对方核对后确认。")
-    return 0
+        except (KeyFileError, FileWriteError) as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+        print(f"县局公钥已写出: {args.out}")
+        print(f"指纹：{fingerprint}")
+        print("请把公钥文件交给各单位，并在电话中向对方念出这个指纹，由对方核对后确认。")
+        return 0
+
+    return run_as_operator(args, work, check=a_county)
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from ..services import session
     from ..services.county.export import CountyKeyNotConfirmed, ExportRefused, export_package
     from ..services.files import FileWriteError
-    from ..services.storage import close_store, open_store
 
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
-    open_store(paths)
-    try:
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
+    def work(_paths: DataPaths) -> int:
+        try:
             done = export_package(args.county_key, args.to, args.fingerprint, progress=progress_printer())
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    except CountyKeyNotConfirmed as exc:
-        print(str(exc), file=sys.stderr)
-        print(f"核对无误后，由管理员加上 --fingerprint \"{exc.fingerprint}\" 再导出。", file=sys.stderr)
-        return EXIT_NOT_CONFIRMED
-    except (ExportRefused, FileWriteError) as exc:
-        print(f"未导出: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        close_store()
-    print(f"数据包第{done.sequence}号已导出: {done.path}（{done.size:,} 字节，{sum(done.counts.values()):,} 条记录，"
-          f"发往{done.county}）")
-    print(f"本单位签名指纹：{done.signer_fingerprint}（县局第一次导入本单位数据包时，会在电话中与您核对）")
-    return 0
+        except CountyKeyNotConfirmed as exc:
+            print(str(exc), file=sys.stderr)
+            print(f"核对无误后，由管理员加上 --fingerprint \"{exc.fingerprint}\" 再导出。", file=sys.stderr)
+            return EXIT_NOT_CONFIRMED
+        except (ExportRefused, FileWriteError) as exc:
+            print(f"未导出: {exc}", file=sys.stderr)
+            return 2
+        print(f"数据包第{done.sequence}号已导出: {done.path}（{done.size:,} 字节，{sum(done.counts.values()):,} 条记录，"
+              f"发往{done.county}）")
+        print(f"本单位签名指纹：{done.signer_fingerprint}（县局第一次导入本单位数据包时，会在电话中与您核对）")
+        return 0
+
+    return run_as_operator(args, work)
 
 
 def _confirm_at_terminal(trusted: list[str]):
@@ -182,67 +163,46 @@ def _confirm_at_terminal(trusted: list[str]):
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    from ..services import session
     from ..services.county.importing import import_packages
-    from ..services.storage import close_store, open_store
 
     missing = [f for f in args.files if not f.is_file()]
     if missing:
         print(f"找不到文件: {', '.join(map(str, missing))}", file=sys.stderr)
         return 2
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
-    open_store(paths)
-    try:
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
-            outcomes = import_packages(args.files, _confirm_at_terminal(args.trust), progress=progress_printer())
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    finally:
-        close_store()
-    for outcome in outcomes:
-        print(outcome.line())
-    return 1 if any(o.refused for o in outcomes) else 0
+
+    def work(_paths: DataPaths) -> int:
+        outcomes = import_packages(args.files, _confirm_at_terminal(args.trust), progress=progress_printer())
+        for outcome in outcomes:
+            print(outcome.line())
+        return 1 if any(o.refused for o in outcomes) else 0
+
+    return run_as_operator(args, work)
 
 
 def _run_reference(args: argparse.Namespace) -> int:
-    from ..services import session
     from ..services.county.export import ExportRefused
     from ..services.county.package_format import PackageRefused
     from ..services.county.reference import export_reference, import_reference
     from ..services.files import FileWriteError
-    from ..services.storage import close_store, open_store
 
     if args.command == IMPORT_REFERENCE and not args.file.is_file():
         print(f"找不到文件: {args.file}", file=sys.stderr)
         return 2
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
-    open_store(paths)
-    try:
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
+
+    def work(_paths: DataPaths) -> int:
+        try:
             if args.command == EXPORT_REFERENCE:
                 done = export_reference(args.to)
                 print(f"参考数据包第{done.sequence}号已导出: {done.path}（"
                       + "，".join(f"{k} {v}" for k, v in done.counts.items()) + "）")
             else:
                 print(import_reference(args.file, args.county_key, args.fingerprint).line())
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    except PackageRefused as exc:
-        print(f"{args.file.name}：拒绝 — {exc}")
-        return 1
-    except (ExportRefused, FileWriteError) as exc:
-        print(f"未导出: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        close_store()
-    return 0
+        except PackageRefused as exc:
+            print(f"{args.file.name}：拒绝 — {exc}")
+            return 1
+        except (ExportRefused, FileWriteError) as exc:
+            print(f"未导出: {exc}", file=sys.stderr)
+            return 2
+        return 0
+
+    return run_as_operator(args, work)
