@@ -8,13 +8,21 @@ ids of two offices never meet in one table; its own file gets the offices it acc
 log of the packages read. Nothing here depends on step 9 (another branch's), which may run before or after.
 """
 
+from ..dialect import ddl, is_postgres
+
 DESCRIPTION = "单位标识与县局数据包"
+
+UUID_FILL = 'UPDATE "office_settings" SET "office_uuid" = lower(hex(randomblob(16))) WHERE "office_uuid" = \'\''
+POSTGRES_UUID_FILL = (
+    'UPDATE "office_settings" SET "office_uuid" = replace(gen_random_uuid()::text, \'-\', \'\') '
+    'WHERE "office_uuid" = \'\''
+)
 
 STATEMENTS = [
     'ALTER TABLE "office_settings" ADD COLUMN "office_uuid" VARCHAR(32) NOT NULL DEFAULT \'\'',
     'ALTER TABLE "office_settings" ADD COLUMN "org_code" VARCHAR(18) NOT NULL DEFAULT \'\'',
     'ALTER TABLE "office_settings" ADD COLUMN "mode" VARCHAR(6) NOT NULL DEFAULT \'office\'',
-    'UPDATE "office_settings" SET "office_uuid" = lower(hex(randomblob(16))) WHERE "office_uuid" = \'\'',
+    UUID_FILL,
     'CREATE TABLE "county_office" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(32) NOT NULL, '
     '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, "office_uuid" VARCHAR(32) NOT NULL, '
     '"name" VARCHAR(100) NOT NULL, "org_code" VARCHAR(18) NOT NULL, "verify_key" VARCHAR(64) NOT NULL, '
@@ -34,5 +42,8 @@ STATEMENTS = [
 
 
 def up(database) -> None:
+    postgres = is_postgres(database)
     for statement in STATEMENTS:
-        database.execute_sql(statement)
+        if postgres and statement is UUID_FILL:
+            statement = POSTGRES_UUID_FILL
+        database.execute_sql(ddl(statement, database))
