@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from peewee import SQL, Expression, PostgresqlDatabase, fn
+from peewee import SQL, Expression, NodeList, PostgresqlDatabase, fn
 
 # (table, column) of the columns the models declare BooleanField
 BOOLEAN_COLUMNS = frozenset({
@@ -114,6 +114,12 @@ def text_month_of(value: Any) -> Any:
 def binary(value: Any) -> Any:
     """A text column ordered by code point, as SQLite orders it (a server's database may sort by locale)."""
     return value.collate('"C"') if is_postgres() else value
+
+
+def unindexed(column: Any) -> Any:
+    """`column` as SQLite's planner may not reach through its index (`+column`, the documented way to keep
+    it off a poor index); PostgreSQL's planner needs no such hint."""
+    return column if is_postgres() else NodeList((SQL("+"), column), glue="")
 
 
 def true() -> SQL:

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from peewee import JOIN, SQL, Case, NodeList, Value, fn
+from peewee import JOIN, Case, Value, fn
 
+from ...db.dialect import contains, unindexed
 from ...db.models import Member, Team, Training, TrainingAttendee
 from ...domain.vocabulary import LEFT
 
@@ -72,13 +73,12 @@ def find_member_choices(text: str, prefer_team: int | None = None, limit: int = 
     if exact:
         return MemberMatches(exact, len(exact))
     # `+deleted_at`: SQLite would otherwise reach every row through the deleted_at index, ten times slower
-    matching = (fn.instr(Member.name, text) > 0) | Member.team.in_(
-        Team.select(Team.id).where(fn.instr(Team.name, text) > 0))
+    matching = contains(Member.name, text) | Member.team.in_(
+        Team.select(Team.id).where(contains(Team.name, text)))
     if "（" in text or "）" in text:
         label = fn.COALESCE(Member.name.concat("（").concat(Team.name).concat("）"), Member.name)
-        matching = matching | (fn.instr(label, text) > 0)
-    unindexed = NodeList((SQL("+"), Member.deleted_at), glue="")
-    query = _choices_query(include_left).where(unindexed.is_null(), matching)
+        matching = matching | contains(label, text)
+    query = _choices_query(include_left).where(unindexed(Member.deleted_at).is_null(), matching)
     total = query.count()
     first = Case(None, [(Member.team == prefer_team, 0)], 1) if prefer_team is not None else Value(0)
     found = _choices(query.order_by(first, Member.pinyin_full, Member.name, Member.id).limit(limit))

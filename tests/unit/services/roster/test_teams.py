@@ -218,17 +218,13 @@ def test_audit_summaries_hold_no_personal_data(data_paths):
         assert "努尔买买提" not in log.summary
 
 
-def test_the_kept_list_follows_every_change(data_paths):
-    import sqlite3
-
+def test_the_kept_list_follows_every_change(data_paths, other_connection):
     team = save_team(TeamInput(name="石榴大妈义警队"))
     assert [t.name for t in list_teams()] == ["石榴大妈义警队"]
     add_member(team, "甲", sequence=1)  # a change through this connection
     assert list_teams()[0].members_total == 1
-    other = sqlite3.connect(data_paths.database)  # another program's (or thread's) commit
-    other.execute("UPDATE team SET name = '红旗义警队' WHERE id = ?", (team,))
-    other.commit()
-    other.close()
+    with other_connection(data_paths) as (other, mark):  # another program's (or thread's) commit
+        other.execute(f"UPDATE team SET name = '红旗义警队' WHERE id = {mark}", (team,))
     assert [t.name for t in list_teams()] == ["红旗义警队"]
     listed = list_teams()
     listed.clear()  # a caller's list is its own
