@@ -9,7 +9,10 @@ wrote) and lets the exception go on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from ..domain.i18n import QT_TRANSLATE_NOOP
 
@@ -31,3 +34,28 @@ def percent(done: int, total: int) -> int:
     if total <= 0:
         return 100
     return max(0, min(100, done * 100 // total))
+
+
+_collector_lock = threading.Lock()
+_collector = {"works": 0, "resume": False}  # long works running; whether the collector was on before them
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while long work runs. A full collection walks every object:
+    it holds the GIL for as long as that takes — up to 0.7 s for the million a roster print or a duty sheet
+    makes — and so stalls the window although the work is on another thread, and the demo data of a
+    prefecture (millions of objects kept until its transaction ends) spends a sixth of its time in such walks.
+    Reference counting still frees what the work drops; the collector runs again once no long work is running."""
+    with _collector_lock:
+        _collector["works"] += 1
+        if _collector["works"] == 1:
+            _collector["resume"] = gc.isenabled()
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector["works"] -= 1
+            if _collector["works"] == 0 and _collector["resume"]:
+                gc.enable()
