@@ -44,6 +44,7 @@ from .services.storage import (
     remember_server,
 )
 from .services.storage_errors import ServerPasswordError, folder_gone
+from .services.versions import RecordChanged, StaleVersion
 from .single_copy import acquire_lock
 from .ui.app_icon import application_icon
 from .ui.error_dialog import error_box
@@ -92,6 +93,12 @@ def install_crash_handler(log_file_hint: str) -> None:
 
             log.warning("权限不足，已拒绝：%s", exc)
             show_refusal(None, exc)  # type: ignore[arg-type]
+            return
+        if issubclass(exc_type, (RecordChanged, StaleVersion)):  # another PC saved the record a moment before
+            from .ui.record_changed import show_record_changed
+
+            log.warning("记录已被其他电脑修改，本次保存已拒绝")
+            show_record_changed(None, exc)  # type: ignore[arg-type]
             return
         log.critical("未处理的异常", exc_info=(exc_type, exc, tb))
         error_box(None, exc, log_file_hint).exec()

@@ -52,8 +52,10 @@ from ..services import session
 from ..services.collector import collector_paused
 from ..services.progress import Cancelled, Progress, percent
 from ..services.storage import release_thread_connection
+from ..services.versions import RecordChanged, StaleVersion
 from .error_dialog import error_box
 from .i18n import shown
+from .record_changed import show_record_changed
 
 log = logging.getLogger(__name__)
 
@@ -303,6 +305,10 @@ class TaskRunner(QObject):
             self.cancelled.emit()
         elif isinstance(exc, self.expected):
             log.warning("%s未完成：%s", self.title, redact(str(exc)))
+            self.error.emit(exc)
+        elif isinstance(exc, (RecordChanged, StaleVersion)):  # another PC saved the record a moment before
+            log.warning("%s未完成：记录已被其他电脑修改", self.title)
+            show_record_changed(self._parent, exc)
             self.error.emit(exc)
         else:
             log.error("后台任务“%s”失败", self.title, exc_info=(type(exc), exc, exc.__traceback__))

@@ -4,9 +4,10 @@ changed it and when, and that saving again overwrites their change with what the
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from ..services.versions import RecordChanged
+from ..services.versions import RecordChanged, StaleVersion, refusal
 from .field_errors import ERROR_STYLE
 from .i18n import shown
 
@@ -28,3 +29,13 @@ class RecordChangedBanner(QLabel):
     def clear_refusal(self) -> None:
         self.clear()
         self.hide()
+
+
+def show_record_changed(parent: QWidget | None, exc: RecordChanged | StaleVersion) -> None:
+    """A save refused outside the edit forms (a rename, a status change while another PC saved the same
+    record a moment before): nothing was stored; said in a message instead of the error dialog."""
+    if isinstance(exc, StaleVersion):
+        exc = refusal(exc.model, exc.record_id)
+    QMessageBox.warning(parent, QCoreApplication.translate("RecordChanged", "记录已被修改"),
+                        QCoreApplication.translate("RecordChanged", "{0}，本次操作未保存。请重新打开该记录，核对后再试。")
+                        .format(shown(exc.message)))

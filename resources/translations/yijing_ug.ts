@@ -8102,6 +8102,17 @@
     </message>
 </context>
 <context>
+    <name>RecordChanged</name>
+    <message>
+        <source>记录已被修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}，本次操作未保存。请重新打开该记录，核对后再试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordChangedBanner</name>
     <message>
         <source>{0}，您的修改尚未保存，仍保留在窗口中。请核对对方的修改后再保存：再次点击“保存”将以窗口中的内容覆盖对方的修改。</source>

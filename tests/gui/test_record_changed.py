@@ -134,3 +134,48 @@ def test_voiding_a_certificate_changed_elsewhere_keeps_the_reason(qtbot, data_pa
 @pytest.fixture(autouse=True)
 def _no_real_message_boxes(messages):
     return messages
+
+
+def _stale_rename(team_id: int) -> None:
+    """A service's own read-change-save of a record another PC saved in between."""
+    team = Team.get_by_id(team_id)
+    with as_zhang():
+        save_team(TeamInput(name="一中队", station="3村"), team_id)
+    team.name = "一中队（改）"
+    team.save()
+
+
+def test_a_refused_save_outside_the_forms_is_a_message_not_a_crash(qtbot, data_paths, messages, tmp_path):
+    import sys
+
+    from desktop_app import app as app_module
+    from desktop_app.services.versions import StaleVersion
+
+    team_id = save_team(TeamInput(name="一中队"))
+    old_hook = sys.excepthook
+    try:
+        app_module.install_crash_handler(str(tmp_path / "yijing.log"))
+        try:
+            _stale_rename(team_id)
+        except StaleVersion:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old_hook
+    kind, text = messages[-1]
+    assert kind == "warning" and REFUSED.search(text) and "本次操作未保存" in text
+    assert Team.get_by_id(team_id).name == "一中队"
+
+
+def test_long_work_refused_the_same_way(qtbot, data_paths, messages):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.ui.ops import TaskRunner
+
+    team_id = save_team(TeamInput(name="一中队"))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = TaskRunner(parent, "改名", lambda _progress: _stale_rename(team_id))
+    with qtbot.waitSignal(runner.error, timeout=10000):
+        runner.start()
+    kind, text = messages[-1]
+    assert kind == "warning" and REFUSED.search(text)
