@@ -6,7 +6,7 @@ DATA_DIR ?=
 SCALE ?= county
 TS := resources/translations/yijing_ug.ts
 
-.PHONY: run test test-pg soak demo bench lint fmt self-test i18n package package-check clean
+.PHONY: run test test-pg soak demo bench bench-pg lint fmt self-test i18n package package-check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,14 @@ self-test: $(VENV)/.installed
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py --scale $(SCALE)
+
+# PostgreSQL beside SQLite on the same data, same run (bench/bench_engines.py): roster search, case register,
+# week grid, auto-scheduling a week, each ≤ 2× its SQLite figure. A throwaway cluster with the local
+# binaries, or the server of $$YIJING_BENCH_PG (a URL; its role may create databases).
+PG_BENCHMARKS := pg_roster_search,pg_case_register,pg_week_grid,pg_schedule_week
+bench-pg: $(VENV)/.installed-test
+	YIJING_BENCH_PG=$${YIJING_BENCH_PG:-cluster} QT_QPA_PLATFORM=offscreen $(PY) bench/run.py --scale $(SCALE) \
+		--no-ladder --only $(PG_BENCHMARKS)
 
 # Every translatable text of the program into the Uyghur catalogue (Qt Linguist opens the .ts), then the
 # compiled .qm the program loads; both are committed, so a checkout and a bundle have them without a build.

@@ -231,6 +231,25 @@ def data_paths(tmp_path, engine, request) -> Iterator[DataPaths]:
 
 
 @pytest.fixture
+def server_folder(tmp_path, pg_test_server) -> Iterator[DataPaths]:
+    """A data folder on a database of its own on the test server (a copy of the migrated template), open;
+    for tests that replace or rename the database (a restore). Dropped at the end with every database
+    named after it (the kept copy of a restore, a scratch copy left behind)."""
+    from desktop_app.db.server import database_name
+
+    url = pg_test_server.new_database()
+    paths = DataPaths(tmp_path / "office").ensure()
+    paths.server_file.write_text(url, encoding="utf-8")
+    open_store(paths)
+    yield paths
+    close_store()
+    name = database_name(url)
+    for (other,) in pg_test_server.admin.execute(
+            "SELECT datname FROM pg_database WHERE datname = %s OR starts_with(datname, %s)", (name, name + "_")):
+        pg_test_server.admin.execute(f'DROP DATABASE IF EXISTS "{other}" WITH (FORCE)')
+
+
+@pytest.fixture
 def other_connection():
     """`with other_connection(data_paths) as (connection, mark):` a connection of another program (another
     client) to the folder's database, committed at the end; `mark` is its driver's placeholder."""

@@ -11,6 +11,11 @@ the data file is damaged), `check` checks the data file.
     python main.py restore --data-dir DIR --user NAME BACKUP
     python main.py check --data-dir DIR [--full]
 
+On a PostgreSQL server (--database URL, or the folder's database.url) `backup` writes a pg_dump file
+(`.dump`) checked by restoring it into a scratch database there, `restore` takes such a file (checked the
+same way before the office's database is replaced; the old one is kept on the server under another name),
+and `check` says the connection, the schema steps applied and the rows of each table.
+
 `init` takes the administrator's password from the terminal (twice) or from $YIJING_PASSWORD; on a folder
 that has the office's details but no account yet (a folder from before accounts) it keeps the details and
 adds the administrator. `init --county` sets up a county's folder instead (services/county/): it reads the
@@ -87,11 +92,12 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
                              "YIJING_BACKUP_PASSWORD 或终端输入")
 
     restore = subparsers.add_parser(RESTORE, help="用备份恢复数据 (restore a backup, plain or encrypted)")
-    restore.add_argument("backup", metavar="BACKUP", type=Path, help="备份文件 (.db 或加密的 .7z)")
+    restore.add_argument("backup", metavar="BACKUP", type=Path, help="备份文件 (.db 或加密的 .7z；数据库服务器: .dump)")
     data_dir_argument(restore, in_subcommand=True)
     user_argument(restore)
 
-    check = subparsers.add_parser(CHECK, help="检查数据文件是否完好 (quick_check; --full: integrity_check)")
+    check = subparsers.add_parser(CHECK, help="检查数据文件是否完好 (quick_check; --full: integrity_check)；"
+                                             "数据库服务器：连接、数据结构版本和各表行数")
     data_dir_argument(check, in_subcommand=True)
     check.add_argument("--full", action="store_true", help="完整检查 (较慢)")
 
@@ -260,7 +266,12 @@ def _run_demo_data(args: argparse.Namespace) -> int:
                                office_name=args.office)
     finally:
         close_store()
-    print(f"演示数据已写入 {paths.database}")
+    if paths.database_url:
+        from ..db.server import describe
+
+        print(f"演示数据已写入数据库服务器 {describe(paths.database_url)}")
+    else:
+        print(f"演示数据已写入 {paths.database}")
     print(summary)
     print(f"演示账号：{'、'.join(names)}，密码均为 {DEMO_PASSWORD}（仅用于演示文件夹）")
     return 0
@@ -295,6 +306,7 @@ def _run_backup(args: argparse.Namespace) -> int:
     from ..services.backup import BackupCheckFailed, backup_now
     from ..services.backup.archive import ArchiveError
     from ..services.backup.password import BackupPasswordError
+    from ..services.backup.server import ServerBackupError
     from ..services.files import FileWriteError
     from ..services.storage import close_store, open_store
 
@@ -315,7 +327,7 @@ def _run_backup(args: argparse.Namespace) -> int:
             target = backup_now(paths, args.to, password=password, progress=progress_printer())
     except session.PermissionDenied as exc:
         return refusal(exc)
-    except (FileWriteError, BackupCheckFailed, BackupPasswordError, ArchiveError) as exc:
+    except (FileWriteError, BackupCheckFailed, BackupPasswordError, ArchiveError, ServerBackupError) as exc:
         print(f"备份失败：{getattr(exc, 'message', exc)}", file=sys.stderr)
         return FAILED
     finally:
@@ -329,6 +341,7 @@ def _run_restore(args: argparse.Namespace) -> int:
     from ..services import session
     from ..services.backup.archive import is_archive
     from ..services.backup.restore import RestoreError, finish_restore, stage
+    from ..services.backup.server import ServerBackupError
     from ..services.files import FileWriteError
     from ..services.storage import close_store
 
@@ -355,7 +368,7 @@ def _run_restore(args: argparse.Namespace) -> int:
         if staged is not None:
             staged.discard()
         return refusal(exc)
-    except (RestoreError, FileWriteError) as exc:
+    except (RestoreError, FileWriteError, ServerBackupError) as exc:
         if staged is not None:
             staged.discard()
         print(f"恢复失败：{getattr(exc, 'message', exc)}\n数据没有改动。", file=sys.stderr)
@@ -375,6 +388,12 @@ def _restoring_operator(args: argparse.Namespace, paths):
     from ..db.database import close_database, open_database
     from ..services.accounts import accounts_exist
 
+    if paths.database_url:  # a server is always reachable here (cli/__init__ connected first)
+        from ..services.storage import open_store
+
+        open_store(paths)
+        account = operator(args) if accounts_exist() else None
+        return False if account is None and accounts_exist() else account
     if not paths.database.exists():
         return None
     try:
@@ -397,6 +416,8 @@ def _run_check(args: argparse.Namespace) -> int:
     from ..services.storage_errors import classify
 
     paths = data_paths(args)
+    if paths.database_url:
+        return _check_server(paths.database_url)
     try:
         refuse_missing_data(paths)
     except DataMissingError as exc:
@@ -417,3 +438,31 @@ def _run_check(args: argparse.Namespace) -> int:
         return 10
     print(f"数据文件完好（{'完整检查' if args.full else '快速检查'}）: {paths.database}")
     return 0
+
+
+def _check_server(url: str) -> int:
+    """`check` on a PostgreSQL server: the connection, the schema steps applied and the rows of each table
+    (the server checks its own pages)."""
+    from ..db.migrations import STEPS
+    from ..services.backup.server import ServerBackupError, server_report
+
+    try:
+        found = server_report(url)
+    except ServerBackupError as exc:
+        print(exc.message, file=sys.stderr)
+        return 17
+    known = {n for n, _step in STEPS}
+    print(f"数据库服务器：{found.host}:{found.port}，数据库 {found.database}，账号 {found.user}，"
+          f"PostgreSQL {found.server_version}")
+    missing, newer = sorted(known - set(found.steps)), sorted(set(found.steps) - known)
+    steps = "、".join(str(n) for n in found.steps) or "无"
+    print(f"数据结构版本：{max(found.steps, default=0)}（已执行的步骤 {steps}）"
+          + (f"；尚未执行 {'、'.join(map(str, missing))}" if missing else "")
+          + (f"；本程序不认识的步骤 {'、'.join(map(str, newer))}（由更新版本的程序写入）" if newer else ""))
+    print(f"各表行数（共 {len(found.counts)} 个表，{sum(found.counts.values())} 行）：")
+    width = max((len(t) for t in found.counts), default=0)
+    for table, rows in found.counts.items():
+        print(f"  {table:<{width}}  {rows:>9}")
+    if newer:
+        return 11
+    return 0 if found.steps else 10

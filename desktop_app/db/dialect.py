@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from peewee import SQL, Expression, NodeList, PostgresqlDatabase, fn
+from peewee import SQL, Expression, NodeList, PostgresqlDatabase, Value, fn
 
 # (table, column) of the columns the models declare BooleanField
 BOOLEAN_COLUMNS = frozenset({
@@ -131,3 +131,12 @@ def locked(query: Any) -> Any:
 
 def true() -> SQL:
     return SQL("true") if is_postgres() else SQL("1")
+
+
+def among(column: Any, values: Any) -> Expression:
+    """`column IN (values…)` for a list of ids: on PostgreSQL `= ANY(%s)` with one array parameter — the same
+    statement text whatever the ids, so psycopg keeps its parsed form and the server its plan (a list of
+    200 placeholders is parsed again on every call and planned again by the server)."""
+    if is_postgres():
+        return Expression(column, "=", fn.ANY(Value(list(values), unpack=False)))
+    return column.in_(values)

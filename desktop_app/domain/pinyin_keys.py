@@ -47,7 +47,21 @@ def pinyin_keys(name: str) -> tuple[str, str]:
         syllables = [reading.translate(_DROP), *rest]
         fulls.append("".join(syllables))
         initials.append("".join(s[0] for s in syllables if s))
-    return "|".join(dict.fromkeys(fulls)), "|".join(dict.fromkeys(initials))
+    return _fit(fulls, FULL_LENGTH), _fit(initials, INITIALS_LENGTH)
+
+
+FULL_LENGTH, INITIALS_LENGTH = 300, 60  # the columns' sizes (db/models.py; PostgreSQL refuses a longer value)
+
+
+def _fit(variants: list[str], limit: int) -> str:
+    """The variants joined by "|", as many as fit in `limit` characters (the first cut to fit when alone
+    it is longer): a long name with a surname of three readings keeps the readings that fit."""
+    kept: list[str] = []
+    for variant in dict.fromkeys(variants):
+        if len("|".join([*kept, variant])) > limit:
+            break
+        kept.append(variant)
+    return "|".join(kept) if kept else variants[0][:limit]
 
 
 def search_term(text: str) -> str:

@@ -125,6 +125,11 @@ def _open_server(paths: DataPaths, url: str, password: str | None) -> peewee.Dat
     return database
 
 
+def typed_password(url: str) -> str | None:
+    """The password of the server's role typed in this session (memory only), for the backup tools."""
+    return _passwords.get(url)
+
+
 def remember_server(paths: DataPaths) -> None:
     """Keep the server the folder's office was opened on (`database.url`, no password in it), so the next
     start opens it again."""

@@ -20,6 +20,7 @@ from ..services import audit, backup
 from ..services.backup import restore
 from ..services.backup.archive import ArchiveError, is_archive
 from ..services.backup.password import has_backup_password
+from ..services.backup.server import DUMP_SUFFIX, ServerBackupError, StagedDump, dump_file_name
 from ..services.files import FileWriteError
 from ..services.progress import Progress
 from ..services.storage_errors import StoreError
@@ -28,7 +29,8 @@ from .backup_password_dialog import AskPasswordDialog, SetBackupPasswordDialog
 from .i18n import shown
 from .ops import ALL, BACKUPS, TaskRunner, announce
 
-_REFUSALS = (restore.RestoreError, backup.BackupCheckFailed, FileWriteError, ArchiveError, StoreError)
+_REFUSALS = (restore.RestoreError, backup.BackupCheckFailed, FileWriteError, ArchiveError, StoreError,
+             ServerBackupError)
 
 
 class BackupActions:
@@ -40,10 +42,12 @@ class BackupActions:
 
     def backup(self, dest: Path | None = None) -> None:
         if dest is None:
-            suggested = str(self.paths.backups / backup.backup_file_name(datetime.now()))
+            server = bool(self.paths.database_url)
+            name = dump_file_name(datetime.now()) if server else backup.backup_file_name(datetime.now())
             chosen, _ = QFileDialog.getSaveFileName(
-                self.parent, QCoreApplication.translate("BackupActions", "备份数据到…"), suggested,
-                QCoreApplication.translate("BackupActions", "数据备份 (*.db)"),
+                self.parent, QCoreApplication.translate("BackupActions", "备份数据到…"), str(self.paths.backups / name),
+                QCoreApplication.translate("BackupActions", "数据库服务器备份 (*{0})").format(DUMP_SUFFIX) if server
+                else QCoreApplication.translate("BackupActions", "数据备份 (*.db)"),
             )
             if not chosen:
                 return
@@ -58,7 +62,14 @@ class BackupActions:
             QCoreApplication.translate("BackupActions", "数据已备份并校验无误：\n{0}").format(path)))
 
     def backup_to_stick(self) -> None:
-        """备份到U盘: the administrator sets the backup password first if there is none yet."""
+        """备份到U盘: the administrator sets the backup password first if there is none yet. A server's
+        database is backed up by its dumps (备份…), not carried off on a stick."""
+        if self.paths.database_url:
+            QMessageBox.information(
+                self.parent, QCoreApplication.translate("BackupActions", "备份到U盘"),
+                QCoreApplication.translate("BackupActions", "数据在数据库服务器上：请用“备份…”写出服务器备份（.dump），"
+                                           "或请服务器管理员备份。"))
+            return
         if not has_backup_password():
             QMessageBox.information(
                 self.parent, QCoreApplication.translate("BackupActions", "备份到U盘"),
@@ -82,10 +93,12 @@ class BackupActions:
         return True
 
     def restore(self, source: Path | None = None, confirm: bool = True) -> None:
+        server = bool(self.paths.database_url)
         if source is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self.parent, QCoreApplication.translate("BackupActions", "选择要恢复的备份"),
-                str(self.paths.backups), QCoreApplication.translate("BackupActions", "数据备份 (*.db *.7z)"),
+                self.parent, QCoreApplication.translate("BackupActions", "选择要恢复的备份"), str(self.paths.backups),
+                QCoreApplication.translate("BackupActions", "数据库服务器备份 (*{0})").format(DUMP_SUFFIX) if server
+                else QCoreApplication.translate("BackupActions", "数据备份 (*.db *.7z)"),
             )
             if not chosen:
                 return
@@ -93,6 +106,10 @@ class BackupActions:
         if confirm:
             answer = QMessageBox.question(
                 self.parent, QCoreApplication.translate("BackupActions", "恢复数据"),
+                QCoreApplication.translate("BackupActions", "将用备份“{0}”替换服务器上的全部数据。\n"
+                                           "其他电脑上打开的窗口会断开连接，需要重新打开。\n"
+                                           "当前数据库会原样保留在服务器上（改名保存）。\n"
+                                           "确定要恢复吗？").format(source.name) if server else
                 QCoreApplication.translate("BackupActions", "将用备份“{0}”替换当前全部数据。\n"
                                            "当前数据会原样保留在备份文件夹中（恢复前备份）。\n"
                                            "确定要恢复吗？").format(source.name),
@@ -112,10 +129,10 @@ class BackupActions:
         paths = self.paths
         title = QCoreApplication.translate("BackupActions", "恢复")
 
-        def work(progress: Progress) -> restore.Staged:
+        def work(progress: Progress) -> restore.Staged | StagedDump:
             return restore.stage(paths, source, password, progress)
 
-        def swap(staged: restore.Staged) -> None:
+        def swap(staged: restore.Staged | StagedDump) -> None:
             try:
                 kept = restore.finish_restore(paths, staged, acting_user=audit.current_user())
             except _REFUSALS as exc:
@@ -125,6 +142,8 @@ class BackupActions:
             announce(ALL)
             QMessageBox.information(
                 self.parent, QCoreApplication.translate("BackupActions", "恢复完成"),
+                QCoreApplication.translate("BackupActions", "数据已从备份恢复。恢复前的数据保存在服务器上的数据库：\n{0}").format(
+                    kept) if isinstance(kept, str) else
                 QCoreApplication.translate("BackupActions", "数据已从备份恢复。恢复前的数据保存在：\n{0}").format(
                     kept or QCoreApplication.translate("BackupActions", "（原来没有数据）")))
 

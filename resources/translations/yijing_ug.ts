@@ -849,6 +849,26 @@
         <source>（原来没有数据）</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>数据库服务器备份 (*{0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据在数据库服务器上：请用“备份…”写出服务器备份（.dump），或请服务器管理员备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将用备份“{0}”替换服务器上的全部数据。
+其他电脑上打开的窗口会断开连接，需要重新打开。
+当前数据库会原样保留在服务器上（改名保存）。
+确定要恢复吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据已从备份恢复。恢复前的数据保存在服务器上的数据库：
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BatchDialog</name>
@@ -7061,6 +7081,68 @@
     </message>
     <message>
         <source>机构代码只含字母、数字和“-”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据库服务器上的数据不做加密备份：请备份到服务器管理员指定的位置（.dump 文件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{path_name}”是本机数据文件的备份；数据库服务器上的数据只能用服务器的备份（.dump）恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{path_name}”是数据库服务器的备份（.dump），这个数据文件夹的数据在本机数据文件中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到 PostgreSQL 的工具 {tool}，无法备份或恢复服务器上的数据。请安装 PostgreSQL 客户端（Debian/统信UOS：apt install postgresql-client；Windows：PostgreSQL 安装程序中的“Command Line Tools”），并把它所在的文件夹加入 PATH。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} 无法运行：{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} 失败：{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法连接数据库服务器 {where}：{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能在服务器上建立校验用的临时数据库：{detail}
+数据库账号需要 CREATEDB 权限（docs/postgresql.md）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出数据库…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pg_dump 没有写出备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在恢复到临时数据库校验…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份文件校验失败：恢复出的行数与数据库不同（{differ}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在恢复到新的数据库并校验…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所选备份文件无法恢复：{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能替换服务器上的数据库：{detail}
+数据库账号须是该数据库的所有者；数据没有改动。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -7,6 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app import app as app_module
@@ -25,6 +26,24 @@ def test_second_start_on_the_same_folder_says_so_and_changes_nothing(qtbot, tmp_
     assert "只能由一个程序打开" in warnings[0]
     assert not paths.database.exists()
     lock.unlock()
+
+
+def test_a_folder_on_a_server_takes_no_lock_several_windows_may_open_it(qtbot, tmp_path, monkeypatch):
+    """On a PostgreSQL server each window is its own session: a second window on the same folder opens."""
+    paths = DataPaths(tmp_path / "data").ensure()
+    paths.server_file.write_text("postgresql://yijing@10.0.0.5/yijing\n", encoding="utf-8")
+    first_window = app_module.acquire_lock(paths)  # the lock a window on this PC's file would hold
+    assert first_window is not None
+    warnings, opened = [], []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    monkeypatch.setattr(app_module, "_open_or_repair", lambda p, parent: opened.append(p.database_url) or 0)
+    monkeypatch.setattr(app_module, "acquire_lock", lambda p: pytest.fail("no lock on a server"))
+    try:
+        assert app_module.run_gui(paths) == 0
+        assert app_module.run_gui(paths) == 0
+    finally:
+        first_window.unlock()
+    assert warnings == [] and opened == ["postgresql://yijing@10.0.0.5/yijing"] * 2
 
 
 def test_lock_is_held_against_another_process_and_released_after(tmp_path):

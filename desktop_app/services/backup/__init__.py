@@ -9,6 +9,9 @@ A full disk or a removed drive comes out as `FileWriteError`, and nothing is lef
 - Anywhere else, when a password is given: an encrypted `.7z` (services/backup/archive.py), for a
   backup that leaves the PC.
 
+A networked office's PostgreSQL database is backed up with the server's tools instead (server.py):
+`备份-YYYYMMDD-HHMMSS.dump` from pg_dump, checked by restoring it into a scratch database on the server.
+
 "The newest good backup" is the newest by the time recorded in it (restore.py), never by its name.
 """
 
@@ -32,6 +35,7 @@ from ..progress import Progress, report
 from ..session import BACKUP, requires
 from ..settings import get_setting, set_setting
 from . import archive as backup_archive
+from . import server as server_backup
 from .password import require_backup_password
 
 log = logging.getLogger(__name__)
@@ -72,11 +76,17 @@ def backup_now(paths: DataPaths, dest: Path | None = None, *, password: str | No
     `dest`: a file, an existing folder (a name is chosen in it), or None for the data folder's backups.
     `password`: write an encrypted `.7z` (it must be the backup password that was set)."""
     now = now or datetime.now()
+    server_url = paths.database_url
     if password is not None:
+        if server_url:
+            raise server_backup.ServerBackupError(QT_TRANSLATE_NOOP(
+                "Messages", "数据库服务器上的数据不做加密备份：请备份到服务器管理员指定的位置（.dump 文件）"))
         require_backup_password(password)
-    target = _target(paths, dest, now, encrypted=password is not None)
+    target = _target(paths, dest, now, encrypted=password is not None, server=bool(server_url))
     report(progress, 5, 100, QT_TRANSLATE_NOOP("Messages", "正在备份…"))
-    if password is None:
+    if server_url:
+        server_backup.write_dump(server_url, target, progress)
+    elif password is None:
         write_backup(target, now)
     else:
         write_encrypted_backup(paths, target, password, now, progress)
@@ -91,13 +101,16 @@ def backup_now(paths: DataPaths, dest: Path | None = None, *, password: str | No
     return target
 
 
-def _target(paths: DataPaths, dest: Path | None, now: datetime, encrypted: bool) -> Path:
-    name = encrypted_file_name(now) if encrypted else backup_file_name(now)
+def _target(paths: DataPaths, dest: Path | None, now: datetime, encrypted: bool, server: bool = False) -> Path:
+    name = server_backup.dump_file_name(now) if server else \
+        encrypted_file_name(now) if encrypted else backup_file_name(now)
     if dest is None:
         paths.backups.mkdir(parents=True, exist_ok=True)
         return paths.backups / name
     if dest.is_dir():
         return dest / name
+    if server and not server_backup.is_dump(dest):
+        return dest.with_name(dest.name + server_backup.DUMP_SUFFIX)
     if encrypted and not backup_archive.is_archive(dest):
         return dest.with_name(dest.name + backup_archive.ARCHIVE_SUFFIX)
     return dest
@@ -177,7 +190,8 @@ class BackupFile:
 
 
 def backup_time(path: Path) -> BackupFile:
-    recorded = taken_at(path) if not backup_archive.is_archive(path) else None
+    plain = not backup_archive.is_archive(path) and not server_backup.is_dump(path)
+    recorded = taken_at(path) if plain else None
     if recorded is not None:
         return BackupFile(path, recorded, True)
     try:
@@ -189,7 +203,8 @@ def backup_time(path: Path) -> BackupFile:
 
 def list_backups(paths: DataPaths) -> list[Path]:
     """Every backup in the data folder's backups (plain and encrypted), newest first by recorded time."""
-    return [b.path for b in _by_time(paths.backups.glob("*.db") if paths.backups.is_dir() else ())] + (
+    return [b.path for b in _by_time([*paths.backups.glob("*.db"), *paths.backups.glob(f"*{server_backup.DUMP_SUFFIX}")]
+                                     if paths.backups.is_dir() else ())] + (
         sorted(paths.backups.glob(f"*{backup_archive.ARCHIVE_SUFFIX}"), reverse=True)
         if paths.backups.is_dir() else [])
 
@@ -203,7 +218,7 @@ def rotate(folder: Path, keep: int | None = None) -> list[Path]:
     """Remove the regular backups (`备份-…`) no longer needed: the newest of each of the last 7 days with a
     backup, of each of the last 4 weeks and of each of the last 12 months stay (or, given `keep`,
     just that many of the newest). Returns what was removed."""
-    backups = _by_time(folder.glob(f"{BACKUP_PREFIX}*.db"))
+    backups = _by_time([*folder.glob(f"{BACKUP_PREFIX}*.db"), *folder.glob(f"{BACKUP_PREFIX}*{server_backup.DUMP_SUFFIX}")])
     kept = {b.path for b in backups[:keep or 1]}
     periods = () if keep else ((_day, KEEP_DAILY), (_week, KEEP_WEEKLY), (_month, KEEP_MONTHLY))
     for period, count in periods:

@@ -40,6 +40,7 @@ from ..session import RESTORE
 from ..storage import KEPT_MARK, close_store, kept_copies, open_store
 from . import BackupFile, backup_time
 from . import archive as backup_archive
+from . import server as server_backup
 
 log = logging.getLogger(__name__)
 
@@ -86,12 +87,23 @@ class Staged:
 
 
 def stage(paths: DataPaths, source: Path, password: str | None = None,
-          progress: Progress | None = None) -> Staged:
+          progress: Progress | None = None) -> Staged | server_backup.StagedDump:
     """Copy `source` beside the data file and check it (step 1 of the module's note); `RestoreError`
-    or `FileWriteError` when it cannot be restored, and then nothing is left behind."""
+    or `FileWriteError` when it cannot be restored, and then nothing is left behind. On a server: the
+    dump restored into a new database there and checked (server.stage_dump)."""
     source = Path(source)
+    if paths.database_url:
+        if source.is_file() and not server_backup.is_dump(source):
+            raise RestoreError(Message(QT_TRANSLATE_NOOP(
+                "Messages", "“{path_name}”是本机数据文件的备份；数据库服务器上的数据只能用服务器的备份（.dump）恢复"),
+                path_name=source.name))
+        return server_backup.stage_dump(paths, source, progress)
     if not source.is_file():
         raise RestoreError(Message(QT_TRANSLATE_NOOP("Messages", "找不到备份文件：{source}"), source=str(source)))
+    if server_backup.is_dump(source):
+        raise RestoreError(Message(QT_TRANSLATE_NOOP(
+            "Messages", "“{path_name}”是数据库服务器的备份（.dump），这个数据文件夹的数据在本机数据文件中"),
+            path_name=source.name))
     paths.root.mkdir(parents=True, exist_ok=True)
     temp = files.temporary_path(paths.database)
     try:
@@ -191,28 +203,35 @@ def damaged_path(paths: DataPaths, now: datetime | None = None) -> Path:
     return paths.database.with_name(f"{paths.database.name}{KEPT_MARK}{(now or datetime.now()):%Y%m%d-%H%M%S}")
 
 
-def finish_restore(paths: DataPaths, staged: Staged, acting_user: str | None = None,
-                   keep_as: Path | None = None) -> Path | None:
+def finish_restore(paths: DataPaths, staged: Staged | server_backup.StagedDump, acting_user: str | None = None,
+                   keep_as: Path | None = None) -> Path | str | None:
     """Swap the staged copy in and open it (on the thread that holds the program's connection: it is
-    closed first). Returns where the previous data was kept."""
+    closed first). Returns where the previous data was kept (on a server: the kept database's name)."""
     check_may_restore(acting_user)
     close_store()
-    kept = swap_in(paths, staged, keep_as or safety_path(paths))
-    open_store(paths)
-    from ...db.database import db
+    kept: Path | str | None
+    if isinstance(staged, server_backup.StagedDump):
+        try:
+            kept = server_backup.swap_in_dump(staged)
+        finally:
+            open_store(paths)
+    else:
+        kept = swap_in(paths, staged, keep_as or safety_path(paths))
+        open_store(paths)
+        from ...db.database import db
 
-    db.execute_sql('DELETE FROM "setting" WHERE "key" = ?', (TAKEN_AT_KEY,))
+        db.execute_sql('DELETE FROM "setting" WHERE "key" = ?', (TAKEN_AT_KEY,))
     from ..roster.search import forget_kept_orders  # only a restore needs the roster; start-up does not
 
     forget_kept_orders()
     with audit.acting_as(acting_user or audit.current_user()):
         audit.record("恢复", summary=f"从 {staged.source.name} 恢复")
-    log.info("已从 %s 恢复，恢复前的数据在 %s", staged.source.name, kept.name if kept else "（无）")
+    log.info("已从 %s 恢复，恢复前的数据在 %s", staged.source.name, getattr(kept, "name", kept) or "（无）")
     return kept
 
 
 def restore_from(paths: DataPaths, source: Path, password: str | None = None, acting_user: str | None = None,
-                 progress: Progress | None = None) -> Path | None:
+                 progress: Progress | None = None) -> Path | str | None:
     """Replace the folder's data with `source` (plain or encrypted), working from a damaged or missing
     data file too; returns where the previous data was kept (`backups/恢复前备份-….db`)."""
     check_may_restore(acting_user)
@@ -228,6 +247,7 @@ def replace_damaged_database(paths: DataPaths, good: Path, password: str | None 
     """At start, the database closed: put `good` in place and keep the damaged file beside it as
     `yijing.db.损坏-…` (byte for byte). A full disk stops before anything is moved."""
     staged = stage(paths, good, password)
+    assert isinstance(staged, Staged)  # a server's database is never replaced at start
     try:
         kept = swap_in(paths, staged, damaged_path(paths))
     except BaseException:

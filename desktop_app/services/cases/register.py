@@ -11,7 +11,7 @@ from peewee import JOIN
 from peewee import Case as SqlCase
 
 from ...db.database import db
-from ...db.dialect import contains
+from ...db.dialect import among, contains
 from ...db.models import Case, CaseMediator, Member, Party
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.names import normalize_name
@@ -170,7 +170,7 @@ def fetch_case_rows(ids: Sequence[int], today: date | None = None) -> list[CaseR
                              Case.status, Case.deadline, Case.second_session_deadline, Case.deleted_at,
                              Case.appraisal, Case.oral_agreement, Case.agreement_date, Case.confirmation_applied_on,
                              Case.body)
-                 .where(Case.id.in_(chunk)).tuples())
+                 .where(among(Case.id, chunk)).tuples())
         for (case_id, number, received, kind, category, source, status, deadline, second, deleted_at, appraisal,
              oral, agreed, applied, body) in query:
             party_text, guardian_missing = parties.get(case_id, ("", False))
@@ -203,7 +203,7 @@ class _Facts:
 def _party_summaries(case_ids: list[int], today: date) -> dict[int, tuple[str, bool]]:
     query = (Party.select(Party.case, Party.id, Party.role, Party.name, Party.birth_date, Party.age,
                           Party.guardian_of)
-             .where(Party.case.in_(case_ids)).order_by(Party.case, Party.position, Party.id).tuples())
+             .where(among(Party.case, case_ids)).order_by(Party.case, Party.position, Party.id).tuples())
     by_case: dict[int, list[tuple]] = {}
     for row in query:
         by_case.setdefault(row[0], []).append(row[1:])
@@ -232,7 +232,7 @@ def _guardian_missing(rows: list[tuple], today: date) -> bool:
 def _mediator_summaries(case_ids: list[int]) -> dict[int, str]:
     query = (CaseMediator.select(CaseMediator.case, CaseMediator.officer_name, Member.name)
              .join(Member, JOIN.LEFT_OUTER, on=(CaseMediator.member == Member.id))
-             .where(CaseMediator.case.in_(case_ids)).order_by(CaseMediator.case, CaseMediator.id).tuples())
+             .where(among(CaseMediator.case, case_ids)).order_by(CaseMediator.case, CaseMediator.id).tuples())
     names: dict[int, list[str]] = {}
     for case_id, officer, member_name in query:
         name = member_name or officer

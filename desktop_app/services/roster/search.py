@@ -19,7 +19,7 @@ from functools import lru_cache, reduce
 from peewee import JOIN, Case, Value
 
 from ...db.database import db
-from ...db.dialect import binary, contains, ends_with, is_postgres
+from ...db.dialect import among, binary, contains, ends_with, is_postgres
 from ...db.models import Member, Team
 from ...domain.ethnic_groups import ETHNIC_GROUPS
 from ...domain.masking import mask_id, mask_phone
@@ -291,7 +291,7 @@ def fetch_rows(ids: Sequence[int], today: date | None = None) -> list[RosterRow]
                           Member.id_number, Member.phone, Member.status, Member.skills, Member.join_date,
                           Member.insurance_expires_on, Member.deleted_at)
             .join(Team, JOIN.LEFT_OUTER, on=(Member.team == Team.id))
-            .where(Member.id.in_(unique[start:start + _IN_CHUNK]))
+            .where(among(Member.id, unique[start:start + _IN_CHUNK]))
             .tuples()
         )
         for (member_id, name, gender, ethnic, team, id_number, phone, status, skills, joined, insured,

@@ -176,6 +176,7 @@ def test_the_three_causes_read_differently():
 # --- backups use the writer's pieces --------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only  # SQLite's copy; a server's dump: backup/test_server_backup.py
 def test_backup_on_a_full_disk_leaves_no_file(data_paths, monkeypatch):
     Member.create(name="阿依古丽·买买提")
 
@@ -194,6 +195,7 @@ def test_backup_on_a_full_disk_leaves_no_file(data_paths, monkeypatch):
     assert backup.last_backup_at() is None
 
 
+@pytest.mark.sqlite_only  # SQLite's copy; a server's dump: backup/test_server_backup.py
 def test_backup_that_fails_its_check_is_not_kept(data_paths, monkeypatch):
     Member.create(name="阿依古丽·买买提")
 
