@@ -122,6 +122,13 @@ def unindexed(column: Any) -> Any:
     return column if is_postgres() else NodeList((SQL("+"), column), glue="")
 
 
+def locked(query: Any) -> Any:
+    """`query` (a SELECT inside a transaction) locking the rows it reads until the transaction ends, so a
+    second client reading them waits for the first one's commit and then reads what it left: PostgreSQL's
+    `SELECT … FOR UPDATE`. SQLite needs no clause (and has none): one writer at a time holds the file."""
+    return query.for_update() if is_postgres() else query
+
+
 def true() -> SQL:
     return SQL("true") if is_postgres() else SQL("1")
 

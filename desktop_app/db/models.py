@@ -20,6 +20,7 @@ from peewee import (
     DecimalField,
     DeferredForeignKey,
     DoubleField,
+    Field,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -62,6 +63,83 @@ class BaseModel(Model):
     def save(self, *args, **kwargs):
         self.updated_at = datetime.now()
         return super().save(*args, **kwargs)
+
+
+def _nobody() -> str:
+    return ""
+
+
+# who is acting, as the records' `changed_by` names them: the services set it (services/session.py)
+changed_by_source: Callable[[], str] = _nobody
+
+
+class StaleVersion(Exception):
+    """A versioned record was saved over a version other than the one it was loaded at (another client
+    saved it in between): nothing was written. services/versions.py says who changed it and when."""
+
+    def __init__(self, model: type[Model], record_id: int, expected: int) -> None:
+        super().__init__(f"{model.__name__} {record_id}: version {expected} is no longer current")
+        self.model, self.record_id, self.expected = model, record_id, expected
+
+
+class VersionedModel(BaseModel):
+    """A record users edit in forms (migration 9): `version` goes up by one with every save, and a save of
+    a loaded record is one `UPDATE … SET version = version + 1 … WHERE id = ? AND version = ?`, so of two
+    clients that loaded the same version only the first one's save is written and the second raises
+    `StaleVersion` (on both engines, whatever the timing: the row's lock orders the two UPDATEs). A form
+    that loaded the record earlier sets `version` to the one it loaded before saving."""
+
+    version = IntegerField(default=1)
+    changed_by = CharField(max_length=50, default="")  # the operator's shown name
+    changed_at = DateTimeField(null=True)
+
+    _expected_version: int | None = None
+
+    def _pk_expr(self):
+        expr = super()._pk_expr()
+        if self._expected_version is not None:
+            expr &= type(self).version == self._expected_version
+        return expr
+
+    def save(self, force_insert: bool = False, only=None):
+        self.changed_by, self.changed_at = changed_by_source()[:50], datetime.now()
+        if force_insert or self.get_id() is None:
+            return super().save(force_insert=force_insert, only=only)
+        cls = type(self)
+        expected = self.__data__.get("version")
+        if only is not None:
+            only = [*only, cls.version, cls.changed_by, cls.changed_at, cls.updated_at]
+        self._expected_version = expected
+        self.__data__["version"] = cls.version + 1
+        try:
+            rows = super().save(only=only)
+        except BaseException:
+            self.__data__["version"] = expected
+            raise
+        finally:
+            self._expected_version = None
+        if expected is None:
+            self.__data__["version"] = cls.select(cls.version).where(cls.id == self.get_id()).scalar()
+        elif not rows:
+            self.__data__["version"] = expected
+            raise StaleVersion(cls, self.get_id(), expected)
+        else:
+            self.__data__["version"] = expected + 1
+        return rows
+
+    def save_derived(self, *fields: Field) -> int:
+        """Store only `fields`, values the program derives from other records (a case's deadlines from its
+        sessions and the holidays) that a form's save derives again anyway: the version stays, so a form
+        open on the record still saves, and no other column is written over."""
+        cls = type(self)
+        self.updated_at = datetime.now()
+        values = {field: self.__data__.get(field.name) for field in fields}
+        return cls.update({**values, cls.updated_at: self.updated_at}).where(cls.id == self.get_id()).execute()
+
+    @classmethod
+    def bumped(cls) -> dict:
+        """The values an `update()` of many rows adds so that each row's version goes up too."""
+        return {"version": cls.version + 1, "changed_by": changed_by_source()[:50], "changed_at": datetime.now()}
 
 
 class SchemaVersion(Model):
@@ -218,7 +296,7 @@ class PackageImport(BaseModel):
 # --- teams and members ---------------------------------------------------------------------------
 
 
-class Team(BaseModel):
+class Team(VersionedModel):
     name = CharField(max_length=100, unique=True)
     station = CharField(max_length=100, default="")  # 所属警务站
     founded_on = DateField(null=True)
@@ -229,7 +307,7 @@ class Team(BaseModel):
     deleted_at = DateTimeField(null=True)
 
 
-class Member(BaseModel):
+class Member(VersionedModel):
     team = ForeignKeyField(Team, null=True, backref="members", on_delete="SET NULL")
     name = CharField(max_length=50)
     gender = CharField(max_length=2, default="")  # 男 / 女
@@ -290,7 +368,7 @@ class Leave(BaseModel):
 # --- duty ----------------------------------------------------------------------------------------
 
 
-class DutyPost(BaseModel):
+class DutyPost(VersionedModel):
     name = CharField(max_length=100)
     kind = CharField(max_length=10)  # 巡逻 / 护学岗 / 交通劝导 / 警务站值守 / 救援待命 / 其他
     place = CharField(max_length=200, default="")
@@ -428,7 +506,7 @@ class MediatingBody(BaseModel):
     active = BooleanField(default=True)
 
 
-class Case(BaseModel):
+class Case(VersionedModel):
     number = CharField(max_length=50, null=True, unique=True)  # given at 受理, never reused
     year = IntegerField(null=True)
     sequence = IntegerField(null=True)
@@ -570,7 +648,7 @@ class CertificateTemplate(BaseModel):
     is_default = BooleanField(default=False)
 
 
-class Certificate(BaseModel):
+class Certificate(VersionedModel):
     serial = CharField(max_length=40, unique=True)
     type = CharField(max_length=10)
     year = IntegerField()

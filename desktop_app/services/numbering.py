@@ -6,8 +6,10 @@ numbered record, so a number taken by an action that fails is given back with it
 twice: the counter only goes up, and never stays at or below the highest number the records already carry
 (`highest_used`: records imported without moving the counter, a counter restored from an older backup).
 
-Several clients at once (PostgreSQL): the counter's row is updated before it is read, so the row lock
-makes a second client wait until the first one's transaction ends and then read what it left.
+Several clients at once: the counter's row is read with `SELECT … FOR UPDATE` on PostgreSQL
+(dialect.locked), so a second client's transaction waits at that read until the first one's ends and then
+reads what it left; on SQLite the first write (the counter's INSERT OR IGNORE) already holds the file's one
+write lock until the commit. tests/unit/services/test_concurrency.py takes numbers from five processes at once.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..db.database import db
+from ..db.dialect import locked
 from ..db.models import Counter
 
 
@@ -23,14 +26,7 @@ def next_number(series: str, year: int, highest_used: int = 0) -> int:
     stores the numbered record."""
     if not db.in_transaction():
         raise RuntimeError("next_number must be called inside the transaction that stores the number")
-    Counter.insert(name=series, year=year, value=0).on_conflict_ignore().execute()
-    where = (Counter.name == series) & (Counter.year == year)
-    Counter.update(value=Counter.value + 1, updated_at=datetime.now()).where(where).execute()
-    value = Counter.select(Counter.value).where(where).scalar()
-    if value <= highest_used:
-        value = highest_used + 1
-        Counter.update(value=value).where(where).execute()
-    return value
+    return next_numbers(series, year, 1, highest_used)[0]
 
 
 def next_numbers(series: str, year: int, count: int, highest_used: int = 0) -> list[int]:
@@ -42,7 +38,6 @@ def next_numbers(series: str, year: int, count: int, highest_used: int = 0) -> l
         raise RuntimeError("next_numbers must be called inside the transaction that stores the numbers")
     Counter.insert(name=series, year=year, value=0).on_conflict_ignore().execute()
     where = (Counter.name == series) & (Counter.year == year)
-    Counter.update(updated_at=datetime.now()).where(where).execute()  # the row's lock, before reading it
-    first = max(Counter.select(Counter.value).where(where).scalar(), highest_used) + 1
+    first = max(locked(Counter.select(Counter.value).where(where)).scalar(), highest_used) + 1
     Counter.update(value=first + count - 1, updated_at=datetime.now()).where(where).execute()
     return list(range(first, first + count))

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
 
+from ..db import models as _models
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..domain.vocabulary import ADMIN, CLERK, VIEWER
 
@@ -172,3 +173,12 @@ def acting_username() -> str:
     """The acting account's name for audit records and "who did it" columns ("" when nobody)."""
     account = current()
     return account.username if account is not None else ""
+
+
+def acting_shown_name() -> str:
+    """The acting account's name as people read it (a record's 修改人; "" when nobody)."""
+    account = current()
+    return account.shown_name if account is not None else ""
+
+
+_models.changed_by_source = acting_shown_name  # the versioned records name who saved them

@@ -21,6 +21,7 @@ from ..services.session import ACCOUNTS, ANONYMISE, AUDIT, BACKUP, EDIT, EXPORT,
 from ..services.session import SETTINGS as SETTINGS_PERMISSION
 from .app_icon import application_icon
 from .backup_actions import BackupActions
+from .change_poll import ChangePoll
 from .county.package_actions import PackageActions
 from .dashboard.dashboard_tab import DashboardTab
 from .i18n import LANGUAGES, available_languages, choose_language, chosen_language, language_name
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
             self.idle_lock.quit_requested.connect(self.quit_requested.emit)
         self.refresh()
         follow_changes(self, {SETTINGS, BACKUPS}, self.refresh, stale=False)
+        self.change_poll = ChangePoll(self)  # what the other PCs change shows here within seconds
 
     def _add_office_tabs(self) -> None:
         self.dashboard = DashboardTab()

@@ -37,11 +37,9 @@ which it updates itself after) is skipped.
 from __future__ import annotations
 
 import atexit
-import gc
 import logging
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -51,6 +49,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..logging_setup import redact
 from ..services import session
+from ..services.collector import collector_paused
 from ..services.progress import Cancelled, Progress, percent
 from ..services.storage import release_thread_connection
 from .error_dialog import error_box
@@ -169,28 +168,9 @@ def follow_changes(widget: QWidget, kinds: Iterable[str], refresh: Callable[[], 
 
 # --- long work ------------------------------------------------------------------------------------
 
-_collector_lock = threading.Lock()
-_collector = {"works": 0, "resume": False}  # long works running; whether the collector was on before them
-
-
-@contextmanager
-def _collector_waits() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while long work runs. A full collection holds the GIL for as
-    long as it takes to walk every object — up to 0.7 s for the million a roster print or a duty sheet
-    makes — and so stalls the window although the work is on another thread; reference counting still
-    frees what the work drops, and the collector runs again once no long work is running."""
-    with _collector_lock:
-        _collector["works"] += 1
-        if _collector["works"] == 1:
-            _collector["resume"] = gc.isenabled()
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _collector_lock:
-            _collector["works"] -= 1
-            if _collector["works"] == 0 and _collector["resume"]:
-                gc.enable()
+def _collector_waits() -> AbstractContextManager[None]:
+    """Python's cyclic garbage collector paused while long work runs (services/collector.py says why)."""
+    return collector_paused()
 
 
 class _Worker(QObject):

@@ -7084,6 +7084,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>此记录已被 {who} 于 {when} 修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此记录已被其他操作员于 {when} 修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此记录已被 {who} 修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此记录已被其他操作员修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此记录已被其他操作员删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>数据库服务器上的数据不做加密备份：请备份到服务器管理员指定的位置（.dump 文件）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8164,6 +8184,13 @@
     </message>
 </context>
 <context>
+    <name>RecordChangedBanner</name>
+    <message>
+        <source>{0}，您的修改尚未保存，仍保留在窗口中。请核对对方的修改后再保存：再次点击“保存”将以窗口中的内容覆盖对方的修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordPanel</name>
     <message>
         <source>新增{0}</source>
@@ -8424,6 +8451,10 @@
     </message>
     <message>
         <source>不能作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}，证书未作废。列表已刷新为最新内容，请核对后重新作废（已填写的原因会保留）。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

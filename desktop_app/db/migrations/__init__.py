@@ -32,6 +32,7 @@ from . import (
     m0006_accounts,
     m0007_activity_figures,
     m0008_member_hours_indexes,
+    m0009_versions,
     m0010_office_identity,
 )
 
@@ -46,7 +47,8 @@ STEPS: list[tuple[int, ModuleType]] = [
     (6, m0006_accounts),
     (7, m0007_activity_figures),  # 6 is the accounts branch's (audit)
     (8, m0008_member_hours_indexes),
-    (10, m0010_office_identity),  # 9 is the PostgreSQL branch's; each runs once whichever lands first
+    (9, m0009_versions),
+    (10, m0010_office_identity),  # 9 (versions) may run after 10 on a folder that had 10 first
 ]
 LATEST = max(n for n, _step in STEPS)
 

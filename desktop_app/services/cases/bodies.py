@@ -177,7 +177,7 @@ def assign_unassigned(body_id: int) -> int:
         row = MediatingBody.get_or_none(MediatingBody.id == body_id)
         if row is None or not row.active:
             raise CaseInvalid([FieldError("body", QT_TRANSLATE_NOOP("Messages", "所选调解组织不存在或已停用"))])
-        moved = (Case.update(body=body_id).where(Case.kind == PEOPLES_MEDIATION, Case.body.is_null())
+        moved = (Case.update(body=body_id, **Case.bumped()).where(Case.kind == PEOPLES_MEDIATION, Case.body.is_null())
                  .execute())
         if moved:
             audit.record("修改", "case", "", f"{moved}件人民调解案件归入“{row.name}”（编号不变）")

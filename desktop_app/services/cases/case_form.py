@@ -44,6 +44,7 @@ from ...domain.vocabulary import (
 )
 from .. import audit
 from ..session import DELETE, EDIT, READ_FULL, requires
+from ..versions import check_version, save_checked
 from .bodies import BodyInfo, default_body, get_body, list_officers
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
 from .investigations import InvestigationEntry, list_investigations
@@ -116,6 +117,7 @@ class CaseInput:
     filed_by: str = ""
     filed_on: str | date | None = None
     retention: str = ""
+    version: int | None = field(default=None, compare=False)  # the stored record's, as the form loaded it
 
 
 @dataclass(frozen=True)
@@ -480,11 +482,12 @@ def save_case(data: CaseInput, case_id: int | None = None, today: date | None = 
     today = today or date.today()
     with db.atomic():
         case = live_case(case_id)
+        check_version(case, data.version)
         values = validate_case(data, today, existing=case)
         for key, value in values.items():
             setattr(case, key, value)
         refresh_deadlines(case)
-        case.save()
+        save_checked(case, data.version)
         audit.record("修改", "case", case.uuid, f"修改案件 {case.number}")
     return case
 
@@ -526,7 +529,7 @@ def case_input(case: Case) -> CaseInput:
         confirmation_result=case.confirmation_result, offence=case.offence, circumstances=case.circumstances,
         parties_consent=bool(case.parties_consent), appraisal=case.appraisal,
         appraisal_issued_on=case.appraisal_issued_on, others_present=case.others_present,
-        filed_by=case.filed_by, filed_on=case.filed_on, retention=case.retention,
+        filed_by=case.filed_by, filed_on=case.filed_on, retention=case.retention, version=case.version,
     )
 
 

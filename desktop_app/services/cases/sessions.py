@@ -136,7 +136,7 @@ def check_new_session(case: Any, held: int, today: date | None = None, lookups: 
 def _after_sessions_changed(case: Case) -> None:
     if case.kind == PUBLIC_SECURITY_MEDIATION:
         refresh_deadlines(case)
-        case.save()
+        case.save_derived(Case.deadline, Case.second_session_deadline)
 
 
 @requires(EDIT)

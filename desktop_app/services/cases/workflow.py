@@ -485,7 +485,7 @@ def recompute_deadlines(changed_from: date) -> int:
             before = (case.deadline, case.second_session_deadline)
             refresh_deadlines(case)
             if (case.deadline, case.second_session_deadline) != before:
-                case.save()
+                case.save_derived(Case.deadline, Case.second_session_deadline)
                 moved += 1
         if moved:
             audit.record("修改", "case", "", f"放假安排变更后重算办理期限 {moved} 件")

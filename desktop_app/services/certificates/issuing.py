@@ -53,6 +53,7 @@ from .. import audit
 from ..files import write_verified
 from ..numbering import next_number
 from ..session import DELETE, EDIT, PRINT, requires
+from ..versions import check_version, save_checked
 from .content import Context, Prepared, document_data, prepare, prepared_data
 from .errors import CertificateRefused, refused_unless_clean
 from .templates import check_type, ensure_default_templates, office_row, office_seal
@@ -328,8 +329,9 @@ def reprint_many(certificate_ids: Sequence[int]) -> bytes:
 
 
 @requires(DELETE)
-def void(certificate_id: int, reason: str) -> None:
-    """Void a certificate (reason required); its serial stays taken and its code answers 已作废."""
+def void(certificate_id: int, reason: str, version: int | None = None) -> None:
+    """Void a certificate (reason required); its serial stays taken and its code answers 已作废. `version`:
+    the one the register showed (`RecordChanged` when another PC changed the certificate since)."""
     reason = refused_unless_clean(reason, QT_TRANSLATE_NOOP("Messages", "作废原因"))
     if not reason:
         raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "请填写作废原因"))
@@ -339,11 +341,12 @@ def void(certificate_id: int, reason: str) -> None:
                     max_void_reason=MAX_VOID_REASON))
     with db.atomic():
         row = certificate(certificate_id)
+        check_version(row, version)
         if row.status == VOID:
             raise CertificateRefused(
                 Message(QT_TRANSLATE_NOOP("Messages", "证书{serial}已经作废"), serial=row.serial))
         row.status, row.void_reason, row.voided_at = VOID, reason, datetime.now()
-        row.save()
+        save_checked(row, version)
         CertificateEvent.create(certificate=row.id, action=EVENT_VOID, reason=reason,
                                 username=_username())
         audit.record("作废", "certificate", row.uuid, f"作废{row.type}{row.serial}")

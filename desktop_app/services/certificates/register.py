@@ -70,6 +70,7 @@ class CertificateRow:
     voided_at: datetime | None
     verification_code: str
     pdf_sha256: str
+    version: int = 1  # the stored record's (services/versions.py)
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ def register(date_from: date | None = None, date_to: date | None = None, cert_ty
             r.id, r.serial, r.type, r.year, r.sequence, r.member_id, r.name,
             getattr(r, "team_name", None) or "", r.title, r.reason, r.period_from, r.period_to,
             r.hours_snapshot, _content_text(r.content), r.issued_on, r.status, r.void_reason, r.voided_at,
-            r.verification_code, r.pdf_sha256,
+            r.verification_code, r.pdf_sha256, r.version,
         )
         for r in query.objects()
     ]

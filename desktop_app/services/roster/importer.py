@@ -833,7 +833,7 @@ def run_import(plan: ImportPlan, progress: Progress | None = None) -> ImportRepo
                         added.append((len(final), tuple(values[key] for key in MEMBER_FIELDS)))
                         ctx.lookups.add(member_id, values)
                     else:
-                        Member.update(**values, updated_at=datetime.now()).where(
+                        Member.update(**values, updated_at=datetime.now(), **Member.bumped()).where(
                             Member.id == judged.member_id).execute()
                     verdict = RowVerdict(row_number, planned.values, verdict.action, verdict.reasons,
                                          verdict.new_team)

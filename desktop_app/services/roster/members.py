@@ -30,6 +30,7 @@ from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from .. import audit
 from ..bulk import insert_rows, next_id
 from ..session import DELETE, EDIT, READ_FULL, requires
+from ..versions import check_version, save_checked
 
 MAX_NOTES = 5_000
 SKILLS = (QT_TRANSLATE_NOOP("Vocabulary", "调解"), QT_TRANSLATE_NOOP("Vocabulary", "巡逻"),
@@ -75,6 +76,7 @@ class MemberInput:
     photo: bytes | None = None
     consent_on: str | date | None = None  # agreed to the processing of their personal data on …
     consent_way: str = ""  # … in this way (CONSENT_WAYS)
+    version: int | None = field(default=None, compare=False)  # the stored record's, as the form loaded it
 
 
 def split_skills(value: list[str] | str) -> list[str]:
@@ -252,9 +254,10 @@ def save_member(data: MemberInput, member_id: int | None = None, today: date | N
             audit.record("新增", "member", member.uuid, "新增队员")
         else:
             member = Member.get_by_id(member_id)
+            check_version(member, data.version)
             for key, value in values.items():
                 setattr(member, key, value)
-            member.save()
+            save_checked(member, data.version)
             audit.record("修改", "member", member.uuid, "修改队员信息")
     return member
 
@@ -303,6 +306,7 @@ def member_input(member: Member) -> MemberInput:
         skills=split_skills(member.skills), insurance_expires_on=member.insurance_expires_on,
         emergency_contact=member.emergency_contact, emergency_phone=member.emergency_phone,
         notes=member.notes, photo=member.photo, consent_on=member.consent_on, consent_way=member.consent_way,
+        version=member.version,
     )
 
 

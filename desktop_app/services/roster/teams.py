@@ -7,7 +7,7 @@ audit summaries may name the team.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from peewee import JOIN, fn
@@ -22,6 +22,7 @@ from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import ACTIVE, LEFT
 from .. import audit
 from ..session import DELETE, EDIT, requires
+from ..versions import check_version, save_checked
 from .search import data_stamp, pinyin_sort_key
 
 NAME_MAX = 100
@@ -47,6 +48,7 @@ class TeamRow:
     retired_on: date | None
     members_active: int
     members_total: int
+    version: int = 1  # the stored record's (services/versions.py)
 
 
 @dataclass
@@ -57,6 +59,7 @@ class TeamInput:
     leader_id: int | None = None
     service_area: str = ""
     notes: str = ""
+    version: int | None = field(default=None, compare=False)  # the stored record's, as the form loaded it
 
 
 def _member_counts(team_id: int | None) -> dict[int, tuple[int, int]]:
@@ -96,6 +99,7 @@ def _rows(*conditions, team_id: int | None = None) -> list[TeamRow]:
             id=team.id, name=team.name, station=team.station, founded_on=team.founded_on,
             leader_id=team.leader_id, leader_name=team.leader_name or "", service_area=team.service_area,
             notes=team.notes, retired_on=team.retired_on, members_active=active, members_total=total,
+            version=team.version,
         ))
     return rows
 
@@ -212,10 +216,11 @@ def save_team(data: TeamInput, team_id: int | None = None) -> int:
             audit.record("新增", "team", team.uuid, f"新增队伍“{team.name}”")
         else:
             team = _live_team(team_id)
+            check_version(team, data.version)
             old_name = team.name
             for key, value in values.items():
                 setattr(team, key, value)
-            team.save()
+            save_checked(team, data.version)
             renamed = f"，原名“{old_name}”" if old_name != team.name else ""
             audit.record("修改", "team", team.uuid, f"修改队伍“{team.name}”{renamed}")
     return team.id
@@ -258,8 +263,9 @@ def merge_teams(source_id: int, target_id: int, today: date | None = None) -> in
             .where(Member.team == source_id, Member.deleted_at.is_null())
             .count()
         )
-        Member.update(team=target_id, updated_at=now).where(Member.team == source_id).execute()
-        DutyPost.update(team=target_id, updated_at=now).where(DutyPost.team == source_id).execute()
+        Member.update(team=target_id, updated_at=now, **Member.bumped()).where(Member.team == source_id).execute()
+        DutyPost.update(team=target_id, updated_at=now, **DutyPost.bumped()).where(
+            DutyPost.team == source_id).execute()
         Activity.update(team=target_id, updated_at=now).where(Activity.team == source_id).execute()
         note = f"已并入 {target.name}"
         source.notes = f"{source.notes}\n{note}" if source.notes.strip() else note

@@ -12,7 +12,8 @@ checks that follow, as a saved one would.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -36,6 +37,24 @@ from .settings import max_shifts_per_week, min_rest_hours
 from .shift_times import shift_datetimes
 
 _MARGIN = timedelta(days=8)  # the checks look at the shift's ISO week and two days either side
+
+
+class _Names(Mapping[int, str]):
+    """The crew's names, for the messages of attendance that cannot be stored (looked up only then)."""
+
+    def __init__(self, members: Mapping[int, MemberFacts], crew: Mapping[int, object]) -> None:
+        self.members, self.crew = members, crew
+
+    def __getitem__(self, member_id: int) -> str:
+        if member_id not in self.crew:
+            raise KeyError(member_id)
+        return self.members[member_id].name
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.crew)
+
+    def __len__(self) -> int:
+        return len(self.crew)
 
 
 class AssignmentBatch:
@@ -77,7 +96,9 @@ class AssignmentBatch:
             for mid, skill, granted, expires in raw_rows(query):
                 self._qualifications.setdefault((mid, skill), []).append((read.date(granted), read.date(expires)))
         self._periods: dict[tuple[int, str], tuple[Period, ...]] = {}
-        self._busy: dict[int, dict[int, list[BusyShift]]] = {}  # member → day ordinal → shifts
+        # member → their shifts by day (ordinal), and those days in the same order, for bisection
+        self._busy: dict[int, list[BusyShift]] = {}
+        self._busy_days: dict[int, list[int]] = {}
         self._crew: dict[int, list[int]] = {}  # shift of the period → members on it (not 请假)
         self._saved_on: set[int] = set()  # shifts of the period with saved assignments
         query = (Assignment.select(Assignment.member, Assignment.id, Shift.id, DutyPost.name, Shift.date, Shift.start,
@@ -104,12 +125,15 @@ class AssignmentBatch:
         return list(self._now.values())
 
     def _with_filled(self, shift: ShiftFacts) -> ShiftFacts:
-        return ShiftFacts(shift.id, shift.post_id, shift.post_name, shift.kind, shift.required_skill,
-                          shift.post_team_id, shift.needs_leader, shift.date, shift.start, shift.end, shift.headcount,
-                          len(self._crew.get(shift.id, ())))
+        return shift.with_filled(len(self._crew.get(shift.id, ())))
 
     def _book(self, member_id: int, busy: BusyShift) -> None:
-        self._busy.setdefault(member_id, {}).setdefault(busy.date.toordinal(), []).append(busy)
+        """The member on the shift, after their other shifts of the same day."""
+        shifts, days = self._busy.setdefault(member_id, []), self._busy_days.setdefault(member_id, [])
+        day = busy.date.toordinal()
+        at = bisect_right(days, day)
+        shifts.insert(at, busy)
+        days.insert(at, day)
         if busy.shift_id in self._shifts:
             self._crew.setdefault(busy.shift_id, []).append(member_id)
 
@@ -141,10 +165,10 @@ class AssignmentBatch:
                 periods = self._periods[key] = skill_periods(
                     self._qualifications.get(key, []), skill in split_skills(member.skills))
             member.skill_periods = periods
-        days = self._busy.get(member_id)
+        days = self._busy_days.get(member_id)
         if days:
             first, last = self._window(shift.date)
-            member.busy = [b for o in range(first, last + 1) for b in days.get(o, ())]
+            member.busy = self._busy[member_id][bisect_left(days, first):bisect_right(days, last)]
         else:
             member.busy = []
         return problems_for(shift, member, self.max_week, self.min_rest)
@@ -207,7 +231,7 @@ class AssignmentBatch:
             raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "本班次已有保存的安排，请保存后再登记考勤"))
         crew = {entry[0]: entry for entry in self._added.get(shift_id, ())}
         errors: list[FieldError] = []
-        names = {mid: self._members[mid].name for mid in crew}
+        names = _Names(self._members, crew)
         values = attendance_values(shift_datetimes(shift.date, shift.start, shift.end), crew, names,
                                    dict(absent or {}), dict(actual or {}), now or datetime.now(), errors)
         if errors:
@@ -221,9 +245,10 @@ class AssignmentBatch:
 
     def _on_leave_changed(self, shift: ShiftFacts, member_id: int, on_leave: bool) -> None:
         """An assignment marked 请假 neither fills the shift nor occupies the member (and back)."""
-        day = self._busy.setdefault(member_id, {}).setdefault(shift.date.toordinal(), [])
         if on_leave:
-            day[:] = [b for b in day if b.shift_id != shift.id]
+            shifts, days = self._busy[member_id], self._busy_days[member_id]
+            kept = [k for k, b in enumerate(shifts) if b.shift_id != shift.id]
+            shifts[:], days[:] = [shifts[k] for k in kept], [days[k] for k in kept]
             self._crew[shift.id].remove(member_id)
             self._excused.add((shift.id, member_id))
         else:

@@ -9,6 +9,7 @@ for the assign dialog.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
@@ -25,6 +26,8 @@ from .posts import format_time_range
 from .rules import REFUSE, Period, Problem, skill_periods
 from .settings import max_shifts_per_week, min_rest_hours
 from .shift_times import days_touched, interval, iso_week_key
+
+_Day = date  # (inside the classes below `date` is a field)
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,21 @@ class ShiftFacts:
     def bounds(self) -> tuple[int, int]:
         return interval(self.date, self.start, self.end)
 
+    def with_filled(self, filled: int) -> ShiftFacts:
+        """The same shift with `filled` members on it (a batch makes one for each member it adds: a copy,
+        which keeps the times worked out already)."""
+        other = copy.copy(self)
+        object.__setattr__(other, "filled", filled)
+        return other
+
+    @cached_property
+    def touched(self) -> list[_Day]:  # the day, and the next for an overnight shift
+        return days_touched(self.date, self.start, self.end)
+
+    @cached_property
+    def week(self) -> tuple[int, int]:
+        return iso_week_key(self.date)
+
 
 @dataclass(frozen=True)
 class BusyShift:
@@ -59,6 +77,10 @@ class BusyShift:
     @cached_property  # a batch asks it of the same busy shift for every check near it
     def bounds(self) -> tuple[int, int]:
         return interval(self.date, self.start, self.end)
+
+    @cached_property
+    def week(self) -> tuple[int, int]:
+        return iso_week_key(self.date)
 
     @property
     def text(self) -> str:
@@ -156,11 +178,11 @@ def problems_for(shift: ShiftFacts, member: MemberFacts, max_per_week: int, min_
     ignored = set(ignoring)
     out: list[Problem | None] = [*rules.standing_problems(member.status, member.deleted)]
     out.append(rules.joined_problem(member.join_date, shift.date))
-    busy = [b for b in member.busy if b.assignment_id not in ignored]
+    busy = [b for b in member.busy if b.assignment_id not in ignored] if ignored else member.busy
     duplicate = any(b.shift_id == shift.id for b in busy)
     if duplicate:
         out.append(rules.DUPLICATE)
-    touched = days_touched(shift.date, shift.start, shift.end)
+    touched = shift.touched
     out.append(rules.leave_problem(member.leaves, touched[0], touched[-1]))
     if shift.required_skill:
         out.append(rules.qualification_problem(shift.required_skill, member.skill_periods, shift.date))
@@ -168,8 +190,8 @@ def problems_for(shift: ShiftFacts, member: MemberFacts, max_per_week: int, min_
     others = [b for b in busy if b.shift_id != shift.id]
     out.extend(rules.overlap_problem(b.text) for b in others if rules.overlaps(s, e, *b.bounds))
     out.append(rules.insurance_problem(member.insurance_expires_on, shift.kind, touched[-1]))
-    week = iso_week_key(shift.date)
-    out.append(rules.weekly_problem(sum(1 for b in others if iso_week_key(b.date) == week), max_per_week))
+    week = shift.week
+    out.append(rules.weekly_problem(sum(1 for b in others if b.week == week), max_per_week))
     rest = rules.rest_minutes(min_rest)
     for b in others:
         if rules.too_little_rest(s, e, *b.bounds, rest):

@@ -46,11 +46,12 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any, NamedTuple
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from ...db.database import db
-from ...db.dialect import is_postgres
+from ...db.dialect import binary, is_postgres, unindexed
 from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift, Team
 from ...domain.dates import format_date
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
@@ -58,6 +59,7 @@ from ...domain.vocabulary import ABSENT, ACTIVE, ATTENDED_STATUSES, ON_LEAVE, PL
 from .. import audit
 from ..bulk import ValueReader, advance_sequence, execute_many, raw_rows
 from ..bulk import next_id as bulk_next_id
+from ..collector import collector_paused
 from ..progress import Progress
 from ..roster.members import split_skills
 from ..session import EDIT, requires
@@ -307,13 +309,19 @@ class _Planner:
         self.index = {m.id: i for i, m in enumerate(self.members)}
         n = len(self.members)
         self.team = [m.team_id for m in self.members]
+        # the last day insured and the day joined as ordinals, for the walk's checks (no set of a day's
+        # insured members made for each day: a prefecture has 90,000 of them)
+        self.insured_until = [m.insurance_expires_on.toordinal() if m.insurance_expires_on is not None else -1
+                              for m in self.members]
+        self.joined_from = [m.join_date.toordinal() if m.join_date is not None else 0 for m in self.members]
         self.load = [0] * n
         self.nights = [0] * n
         self.holidays = [0] * n
         self.period_shifts = [0] * n
-        self.week_counts: list[dict[int, int]] = [{} for _ in range(n)]
-        self.starts: list[list[int]] = [[] for _ in range(n)]
-        self.ends: list[list[int]] = [[] for _ in range(n)]
+        # only the members with a shift have these (most of a prefecture's have none in the window)
+        self.week_counts: dict[tuple[int, int], int] = {}  # (member, Monday's ordinal) → shifts that week
+        self.starts: dict[int, list[int]] = {}  # member → the minutes their shifts start, in order
+        self.ends: dict[int, list[int]] = {}  # … and end, in the same order
         self.with_leave = [(i, m.leaves) for i, m in enumerate(self.members) if m.leaves]
         self.window_from = data.date_from.toordinal() - WINDOW_DAYS
         self.period_from, self.period_to = data.date_from.toordinal(), data.date_to.toordinal()
@@ -413,12 +421,16 @@ class _Planner:
 
     def _book(self, i: int, day: date, start: time, end: time, minutes: int, counted: bool = True) -> None:
         s, e = interval(day, start, end)
-        k = bisect.bisect_left(self.starts[i], s)
-        self.starts[i].insert(k, s)
+        starts = self.starts.get(i)
+        if starts is None:
+            starts = self.starts[i] = []
+            self.ends[i] = []
+        k = bisect.bisect_left(starts, s)
+        starts.insert(k, s)
         self.ends[i].insert(k, e)
         o = day.toordinal()
         monday = o - day.weekday()
-        self.week_counts[i][monday] = self.week_counts[i].get(monday, 0) + 1
+        self.week_counts[(i, monday)] = self.week_counts.get((i, monday), 0) + 1
         if counted and self.window_from <= o <= self.period_to:
             self.load[i] += minutes
             if self.is_night(start, end):
@@ -430,7 +442,10 @@ class _Planner:
 
     def conflict(self, i: int, s: int, e: int) -> str:
         """OVERLAP, REST or "" for member i on [s, e)."""
-        starts, ends = self.starts[i], self.ends[i]
+        starts = self.starts.get(i)
+        if starts is None:
+            return ""
+        ends = self.ends[i]
         rest = self.rest
         k = bisect.bisect_left(starts, s - rest - DAY)
         found = ""
@@ -493,8 +508,8 @@ class _Planner:
         s, e = interval(shift.date, shift.start, shift.end)
         o = shift.date.toordinal()
         touched = range(s // DAY, (e - 1) // DAY + 1)
-        insured = self.insured(touched[-1])
-        joined = self.joined(o)
+        last_day = touched[-1]  # insured on the last day the shift touches
+        insured_until, joined_from = self.insured_until, self.joined_from
         away = self.on_leave(touched[0], touched[-1])
         skill = post.required_skill
         qualified = self.qualified(skill, o) if skill else None
@@ -520,9 +535,9 @@ class _Planner:
                     continue
                 if qualified is not None and i not in qualified:
                     rule = SKILL
-                elif i not in insured:
+                elif insured_until[i] < last_day:
                     rule = INSURANCE
-                elif i not in joined:
+                elif joined_from[i] > o:
                     rule = JOINED
                 elif i in away:
                     rule = LEAVE
@@ -533,7 +548,7 @@ class _Planner:
                         blocked[rule] = blocked.get(rule, 0) + 1
                     continue
                 rule = self.conflict(i, s, e)
-                if not rule and week_full(self.week_counts[i].get(monday, 0), max_week):
+                if not rule and week_full(self.week_counts.get((i, monday), 0), max_week):
                     rule = WEEKLY
                 if rule:
                     blocked[rule] = blocked.get(rule, 0) + 1
@@ -710,10 +725,14 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
     read = ValueReader()
     # the posts and members taken part are selected by joins on these conditions (never a list of ids)
     post_filter = [DutyPost.deleted_at.is_null(), DutyPost.active == True]  # noqa: E712
-    member_filter = [Member.deleted_at.is_null(), Member.status == ACTIVE]
+    # on SQLite the members' (deleted_at, status) index is kept from leading the joins below: reached
+    # through it, the join walks every active member's rows of all time (the assignments of years), where
+    # the period's shifts (their date index) or the smaller table lead and each member is found by id; one
+    # team's members come through their (team, status) index
+    joined_filter = [unindexed(Member.deleted_at).is_null(), unindexed(Member.status) == ACTIVE]
     if team_id is not None:
         post_filter.append(DutyPost.team == team_id)
-        member_filter.append(Member.team == team_id)
+        joined_filter.append(Member.team == team_id)
     post_query = DutyPost.select(DutyPost.id, DutyPost.name, DutyPost.kind, DutyPost.team, DutyPost.required_skill,
                                  DutyPost.needs_leader).where(*post_filter).order_by(DutyPost.id)
     posts = {pid: PostInfo(pid, name, kind, team, skill or "", bool(leader))
@@ -740,7 +759,7 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
 
     members_rows = raw_rows(Member.select(Member.id, Member.name, Member.team, Member.join_date,
                                           Member.insurance_expires_on, Member.skills)
-                            .where(*member_filter).order_by(Member.id))
+                            .where(*joined_filter).order_by(Member.id))
     skills_needed = sorted({p.required_skill for p in posts.values() if p.required_skill})
     quals: dict[tuple[int, str], list[Period]] = {}
     if skills_needed:
@@ -748,19 +767,22 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
                 Qualification.select(Qualification.member, Qualification.skill, Qualification.granted_on,
                                      Qualification.expires_on)
                 .join(Member, on=(Qualification.member == Member.id))
-                .where(*member_filter, Qualification.skill.in_(skills_needed))):
+                .where(*joined_filter, Qualification.skill.in_(skills_needed))):
             quals.setdefault((mid, skill), []).append((read.date(granted), read.date(expires)))
     leaves: dict[int, list[tuple[date, date]]] = {}
     for mid, start, end in raw_rows(
             Leave.select(Leave.member, Leave.from_date, Leave.to_date)
             .join(Member, on=(Leave.member == Member.id))
-            .where(*member_filter, Leave.from_date <= date_to + timedelta(days=1),
+            .where(*joined_filter, Leave.from_date <= date_to + timedelta(days=1),
                    Leave.to_date >= date_from - timedelta(days=1))
             .order_by(Leave.member, Leave.from_date, Leave.id)):
         leaves.setdefault(mid, []).append((read.day(start), read.day(end)))
     members = []
+    listed_of: dict[str, frozenset[str]] = {}  # a skills text → its skills (a few texts recur)
     for mid, name, team, join, insurance, skills_text in members_rows:
-        listed = set(split_skills(skills_text or ""))
+        listed = listed_of.get(skills_text)
+        if listed is None:
+            listed = listed_of[skills_text] = frozenset(split_skills(skills_text or ""))
         held = {}
         for skill in skills_needed:
             periods = skill_periods(quals.get((mid, skill), []), skill in listed)
@@ -793,11 +815,10 @@ def load_input(date_from: date, date_to: date, team_id: int | None = None, progr
                 booked.append(BookedInfo(aid, sid, mid, read.day(day), read.time(start), read.time(end), status,
                                          float(hours or 0), team, read.date(join)))
     # the candidates' other assignments: the rolling window before, the period, and a week after
-    query = (Assignment.select(*columns).join(Shift, on=(Assignment.shift == Shift.id))
-             .switch(Assignment).join(Member, on=(Assignment.member == Member.id))
+    query = (Shift.select(*columns).join(Assignment, on=(Assignment.shift == Shift.id))
+             .join(Member, on=(Assignment.member == Member.id))
              .where(Shift.date.between(date_from - timedelta(days=WINDOW_DAYS + 1), date_to + timedelta(days=7)),
-                    *member_filter, Assignment.status != ON_LEAVE)
-             .order_by(Assignment.id))
+                    *joined_filter, Assignment.status != ON_LEAVE))  # put in id order below
     for aid, sid, mid, day, start, end, status, hours, team, join, _locked in raw_rows(query):
         if aid not in seen:
             booked.append(BookedInfo(aid, sid, mid, read.day(day), read.time(start), read.time(end), status,
@@ -859,11 +880,12 @@ def auto_schedule(date_from: date, date_to: date, team_id: int | None = None, pr
     started = timer.perf_counter()
     if progress is not None:
         progress(0, 100, QT_TRANSLATE_NOOP("Messages", "正在读取队员、岗位和已有安排"))
-    data, new_shifts = load_input(date_from, date_to, team_id, progress, now)
-    result = plan(data, progress)
-    if progress is not None:
-        progress(92, 100, QT_TRANSLATE_NOOP("Messages", "正在保存"))
-    ids = save_plan(data, new_shifts, result)
+    with collector_paused():  # a prefecture's input is some million objects: no collections over them
+        data, new_shifts = load_input(date_from, date_to, team_id, progress, now)
+        result = plan(data, progress)
+        if progress is not None:
+            progress(92, 100, QT_TRANSLATE_NOOP("Messages", "正在保存"))
+        ids = save_plan(data, new_shifts, result)
     unfilled = sorted(
         (UnfilledSlot(ids.get(u.shift_id, u.shift_id), u.post_id, u.post_name, u.date, u.start, u.end, u.headcount,
                       u.missing, u.reason, u.blocked) for u in result.unfilled),
@@ -893,8 +915,9 @@ def explain(assignment_id: int) -> str:
     return reason
 
 
-@dataclass(frozen=True)
-class FairnessRow:
+class FairnessRow(NamedTuple):
+    """One member's line (a tuple: a prefecture's table has about 90,000 of them)."""
+
     member_id: int
     name: str
     team_name: str
@@ -914,50 +937,67 @@ def fairness(date_from: date, date_to: date, team_id: int | None = None) -> list
     """Duty per active member (of `team_id`, if given) for the period and its rolling four-week window,
     against the average; members without any duty included. Ordered by team, then pinyin."""
     _check_period(date_from, date_to)
+    with collector_paused():  # a row per member: a prefecture's 90,000, and as many lists to count in
+        return _fairness(date_from, date_to, team_id)
+
+
+def _fairness(date_from: date, date_to: date, team_id: int | None) -> list[FairnessRow]:
     member_filter = [Member.deleted_at.is_null(), Member.status == ACTIVE]
     if team_id is not None:
         member_filter.append(Member.team == team_id)
-    rows = raw_rows(Member.select(Member.id, Member.name, Team.name, Member.pinyin_full)
+    # in the table's order (team name, pinyin, id; by code point on either engine, as Python compares)
+    rows = raw_rows(Member.select(Member.id, Member.name, Team.name)
                     .join(Team, JOIN.LEFT_OUTER, on=(Member.team == Team.id))
-                    .where(*member_filter))
-    stats = {mid: [0, 0, 0, 0, 0] for mid, _, _, _ in rows}  # shifts, minutes, nights, holidays, minutes_4w
+                    .where(*member_filter)
+                    .order_by(binary(fn.COALESCE(Team.name, "")), binary(Member.pinyin_full), Member.id))
+    stats = {mid: [0, 0, 0, 0, 0] for mid, _, _ in rows}  # shifts, minutes, nights, holidays, minutes_4w
     window_from = date_from - timedelta(days=WINDOW_DAYS)
-    # the members by a join on the same conditions: a list of their ids would make SQLite test every
-    # assignment against every id
-    query = (Assignment.select(Assignment.member, Shift.date, Shift.start, Shift.end, Assignment.status,
-                               Assignment.hours)
-             .join(Shift, on=(Assignment.shift == Shift.id))
-             .switch(Assignment).join(Member, on=(Assignment.member == Member.id))
-             .where(Shift.date.between(window_from, date_to), *member_filter,
-                    Assignment.status.not_in((ON_LEAVE, ABSENT))))
+    # Driven from the window's shifts (their date index); the members are never a list of ids in the SQL
+    # (SQLite would test every assignment against every id). For all teams the assignments of the window
+    # are read without the member table and those of members not in `stats` (not active) skipped here:
+    # joining the member row of each costs more than the few rows it would leave out. For one team its
+    # members are joined (on SQLite kept off the (deleted_at, status) index, which would lead the join and
+    # walk those members' assignments of all time)
+    query = (Shift.select(Assignment.member, Shift.date, Shift.start, Shift.end, Assignment.status,
+                          Assignment.hours)
+             .join(Assignment, on=(Assignment.shift == Shift.id)))
+    if team_id is not None:
+        query = query.join(Member, on=(Assignment.member == Member.id)).where(
+            unindexed(Member.deleted_at).is_null(), unindexed(Member.status) == ACTIVE, Member.team == team_id)
+    query = query.where(Shift.date.between(window_from, date_to), Assignment.status.not_in((ON_LEAVE, ABSENT)))
     read = ValueReader()
     first = date_from.isoformat()
-    minutes: dict[tuple[str, str, str, float], int] = {}
-    nights: dict[tuple[str, str], bool] = {}
-    holidays: dict[str, bool] = {}
+    # what a shift of (day, start, end) with (status, hours) counts: minutes, in the period, night, holiday
+    counts: dict[tuple[Any, Any, Any, str, float], tuple[int, bool, bool, bool]] = {}
+    nights: dict[tuple[Any, Any], bool] = {}
+    holidays: dict[Any, bool] = {}
     for mid, day, start, end, status, hours in raw_rows(query):
-        key = (status, start, end, hours)
-        counted = minutes.get(key)
+        entry = stats.get(mid)
+        if entry is None:
+            continue
+        key = (day, start, end, status, hours)
+        counted = counts.get(key)
         if counted is None:
-            counted = minutes[key] = BookedInfo(0, 0, mid, read.day(day), read.time(start), read.time(end), status,
-                                                float(hours or 0)).minutes
-        entry = stats[mid]
-        entry[4] += counted
-        if str(day)[:10] >= first:
-            entry[0] += 1
-            entry[1] += counted
+            minutes = BookedInfo(0, 0, mid, read.day(day), read.time(start), read.time(end), status,
+                                 float(hours or 0)).minutes
             night = nights.get((start, end))
             if night is None:
                 night = nights[(start, end)] = is_night(read.time(start), read.time(end))
-            entry[2] += night
             holiday = holidays.get(day)
             if holiday is None:
                 holiday = holidays[day] = bool(holiday_name(read.day(day)))
+            counted = counts[key] = (minutes, str(day)[:10] >= first, night, holiday)
+        minutes, in_period, night, holiday = counted
+        entry[4] += minutes
+        if in_period:
+            entry[0] += 1
+            entry[1] += minutes
+            entry[2] += night
             entry[3] += holiday
-    average = sum(e[4] for e in stats.values()) / 60 / max(1, len(stats))
-    out = [FairnessRow(mid, name, team or "", stats[mid][0], round(stats[mid][1] / 60, 1), stats[mid][2],
-                       stats[mid][3], round(stats[mid][4] / 60, 1), round(average, 1))
-           for mid, name, team, _ in rows]
-    order = {mid: (team or "", pinyin or "", mid) for mid, _, team, pinyin in rows}
-    out.sort(key=lambda r: order[r.member_id])
+    average = round(sum(e[4] for e in stats.values()) / 60 / max(1, len(stats)), 1)
+    out = []
+    for mid, name, team in rows:
+        shifts, minutes, night_count, holiday_count, minutes_4w = stats[mid]
+        out.append(FairnessRow(mid, name, team or "", shifts, round(minutes / 60, 1), night_count, holiday_count,
+                               round(minutes_4w / 60, 1), average))
     return out

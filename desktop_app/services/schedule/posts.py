@@ -27,6 +27,7 @@ from ...domain.vocabulary import PATROL, PLANNED, POST_KINDS
 from .. import audit
 from ..roster.search import pinyin_sort_key
 from ..session import DELETE, EDIT, requires
+from ..versions import check_version, save_checked
 
 NAME_MAX = 100
 PLACE_MAX = 200
@@ -147,6 +148,7 @@ class PostInput:
     needs_leader: bool = False
     active: bool = True
     notes: str = ""
+    version: int | None = field(default=None, compare=False)  # the stored record's, as the form loaded it
 
 
 @dataclass(frozen=True)
@@ -295,9 +297,10 @@ def save_post(data: PostInput, post_id: int | None = None) -> DutyPost:
             audit.record("新增", "duty_post", post.uuid, f"新增岗位“{post.name}”")
         else:
             post = DutyPost.get_by_id(post_id)
+            check_version(post, data.version)
             for key, value in values.items():
                 setattr(post, key, value)
-            post.save()
+            save_checked(post, data.version)
             audit.record("修改", "duty_post", post.uuid, f"修改岗位“{post.name}”")
     return post
 
@@ -393,7 +396,7 @@ def post_input(post_id: int) -> PostInput:
         default_start=format_clock(post.default_start) if post.default_start else "",
         default_end=format_clock(post.default_end) if post.default_end else "",
         headcount=post.headcount, required_skill=post.required_skill, school_days_only=post.school_days_only,
-        needs_leader=post.needs_leader, active=post.active, notes=post.notes,
+        needs_leader=post.needs_leader, active=post.active, notes=post.notes, version=post.version,
     )
 
 

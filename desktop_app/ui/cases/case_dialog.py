@@ -22,9 +22,11 @@ from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from ...services.cases.case_form import CaseDetail, delete_case, load_case, save_case
 from ...services.cases.fields import CaseInvalid
 from ...services.cases.workflow import CaseRefused, deadline_text
+from ...services.versions import RecordChanged
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown, vocab
 from ..ops import CASES, announce_on
+from ..record_changed import RecordChangedBanner
 from ..widgets.table_actions import save_shortcut
 from .case_form import CaseForm
 from .documents_panel import DocumentsPanel
@@ -99,6 +101,8 @@ class CaseDialog(QDialog):
         layout.addWidget(self.header)
         layout.addWidget(self.warnings)
         layout.addWidget(self.tabs, 1)
+        self.changed_banner = RecordChangedBanner()
+        layout.addWidget(self.changed_banner)
         layout.addLayout(buttons)
 
         if case_id is None:
@@ -171,6 +175,11 @@ class CaseDialog(QDialog):
         except CaseRefused as exc:
             QMessageBox.warning(self, self.tr("不能保存"), shown(exc.message))
             return False
+        except RecordChanged as exc:  # another PC saved it since: keep what was typed, say who and when
+            self.changed_banner.refused(exc)
+            self.form.version = exc.current_version  # saving again is a deliberate overwrite
+            return False
+        self.changed_banner.clear_refusal()
         self.case_id = case.id
         self.reload(load_form=True)
         self.changed.emit(case.id)

@@ -84,6 +84,7 @@ class CaseForm(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._loaded = CaseInput()
+        self.version: int | None = None
         self._copies: int | str = 3
         self._bodies: list[BodyInfo] = []
         self.basics_page = _scrolled(self._build_basics())
@@ -325,6 +326,7 @@ class CaseForm(QObject):
 
     def load(self, data: CaseInput, existing: bool = True) -> None:
         self._loaded_case = existing
+        self.version = data.version  # the stored case's, carried back by the save (services/versions.py)
         self._legacy_source = data.source if existing else ""
         self.kind.blockSignals(True)
         set_combo_value(self.kind, data.kind)
@@ -393,7 +395,7 @@ class CaseForm(QObject):
             exclusions=tuple(word for word, check in self.exclusions.items() if check.isChecked()),
             appraisal=combo_value(self.appraisal), appraisal_issued_on=self.appraisal_issued_on.text(),
             others_present=self.others_present.toPlainText(), filed_by=self.filed_by.text(),
-            filed_on=self.filed_on.text(), retention=combo_value(self.retention),
+            filed_on=self.filed_on.text(), retention=combo_value(self.retention), version=self.version,
         )
 
     def is_dirty(self) -> bool:

@@ -29,6 +29,7 @@ from ...services.certificates.errors import CertificateRefused
 from ...services.records.service_hours import format_hours
 from ...services.roster.search import RosterFilter, search_ids
 from ...services.session import DELETE
+from ...services.versions import RecordChanged
 from ..cases.widgets import plain_table
 from ..i18n import shown, vocab
 from ..id_table_model import Column
@@ -78,6 +79,7 @@ class RegisterPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         announce_on(self.changed, {CERTIFICATES}, self)
+        self._kept_void_reason: dict[int, str] = {}  # certificate id → the reason typed before a refusal
         self.dialog: QDialog | None = None
         self.preview = None
         self.search = QLineEdit()
@@ -238,16 +240,24 @@ class RegisterPanel(QWidget):
         if len(chosen) != 1 or chosen[0].status != VALID:
             return False
         line = chosen[0]
+        kept = self._kept_void_reason.pop(line.id, "")  # typed before a refusal
         reason, ok = QInputDialog.getText(
             self, self.tr("作废证书"),
             self.tr("作废 {0}（{1}，{2}）。\n作废后验证结果为“已作废”，编号不再使用，不能恢复。\n"
-                    "作废原因（必填）：").format(line.serial, vocab(line.type), line.name))
+                    "作废原因（必填）：").format(line.serial, vocab(line.type), line.name), text=kept)
         if not ok:
             return False
         try:
-            certs.void(line.id, reason)
+            certs.void(line.id, reason, line.row.version)
         except CertificateRefused as exc:
             QMessageBox.warning(self, self.tr("不能作废"), shown(exc.message))
+            return False
+        except RecordChanged as exc:  # another PC changed it since the list was read: show it as it is now
+            self._kept_void_reason[line.id] = reason
+            QMessageBox.warning(self, self.tr("不能作废"), self.tr(
+                "{0}，证书未作废。列表已刷新为最新内容，请核对后重新作废（已填写的原因会保留）。").format(shown(exc.message)))
+            self.apply_filter()
+            self.select_certificate(line.id)
             return False
         self.apply_filter()
         self.select_certificate(line.id)

@@ -35,10 +35,12 @@ from ...services.roster.members import (
     save_member,
 )
 from ...services.session import EDIT, READ_FULL
+from ...services.versions import RecordChanged
 from ..field_errors import FieldMessage
 from ..i18n import vocab
 from ..id_table_model import Column
 from ..ops import MEMBERS, announce_on
+from ..record_changed import RecordChangedBanner
 from ..roles import may
 from ..rows_table_model import RowsTableModel
 from ..widgets.table_actions import save_shortcut, table_actions
@@ -182,6 +184,8 @@ class MemberDialog(QDialog):
         self.tabs.addTab(self.form, self.tr("基本信息"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        self.changed_banner = RecordChangedBanner()
+        layout.addWidget(self.changed_banner)
         buttons = QHBoxLayout()
         self.delete_button = QPushButton(self.tr("删除队员"))
         self.delete_button.clicked.connect(self.delete)
@@ -237,6 +241,12 @@ class MemberDialog(QDialog):
             self.tabs.setCurrentWidget(self.form)
             self.form.show_errors(exc.errors)
             return False
+        except RecordChanged as exc:  # another PC saved it since: keep what was typed, say who and when
+            self.tabs.setCurrentWidget(self.form)
+            self.changed_banner.refused(exc)
+            self.form.version = exc.current_version  # saving again is a deliberate overwrite
+            return False
+        self.changed_banner.clear_refusal()
         self.member_id = member.id
         self._load_existing(member.id)
         self.saved_note.setText(self.tr("已保存“{0}”（{1:%H:%M}）").format(member.name, datetime.now()))

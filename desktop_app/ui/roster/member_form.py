@@ -55,6 +55,7 @@ class MemberForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.version: int | None = None  # the loaded record's (None: a new one)
         self._loaded = MemberInput()
         self._photo: bytes | None = None
         self.messages: dict[str, FieldMessage] = {}
@@ -216,6 +217,7 @@ class MemberForm(QWidget):
 
     # --- loading and reading -------------------------------------------------------------------------
     def load(self, data: MemberInput) -> None:
+        self.version = data.version  # the stored member's, carried back by the save (services/versions.py)
         self.name.setText(data.name)
         self.id_number.setText(data.id_number or "")
         set_combo_value(self.gender, data.gender or "")
@@ -259,7 +261,7 @@ class MemberForm(QWidget):
             insurance_expires_on=self.insurance_expires_on.text(),
             emergency_contact=self.emergency_contact.text(), emergency_phone=self.emergency_phone.text(),
             notes=self.notes.toPlainText(), photo=self._photo, consent_on=self.consent_on.text(),
-            consent_way=self.consent_way.currentData() or "",
+            consent_way=self.consent_way.currentData() or "", version=self.version,
         )
 
     def _political_status(self) -> str:

@@ -33,9 +33,11 @@ from ...services.roster.teams import (
     retire_team,
     save_team,
 )
+from ...services.versions import RecordChanged
 from ..field_errors import FieldMessage
 from ..id_table_model import Column
 from ..ops import TEAMS, announce_on
+from ..record_changed import RecordChangedBanner
 from ..rows_table_model import RowsTableModel
 from ..widgets.table_actions import table_actions
 from .member_form import date_hint
@@ -73,8 +75,10 @@ class TeamEditDialog(QDialog):
             self.messages[key] = FieldMessage(widget)
             box_layout.addWidget(self.messages[key])
             form.addRow(label, box)
+        self.version: int | None = None  # the loaded team's, carried back by the save (services/versions.py)
         if team_id is not None:
             team = get_team(team_id)
+            self.version = team.version
             self.name.setText(team.name)
             self.station.setText(team.station)
             self.founded_on.setText(team.founded_on.isoformat() if team.founded_on else "")
@@ -92,6 +96,8 @@ class TeamEditDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        self.changed_banner = RecordChangedBanner()
+        layout.addWidget(self.changed_banner)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
@@ -99,12 +105,16 @@ class TeamEditDialog(QDialog):
             message.clear_error()
         data = TeamInput(name=self.name.text(), station=self.station.text(), founded_on=self.founded_on.text(),
                          leader_id=self.leader.currentData(), service_area=self.service_area.text(),
-                         notes=self.notes.toPlainText())
+                         notes=self.notes.toPlainText(), version=self.version)
         try:
             self.team_id = save_team(data, self.team_id)
         except TeamInvalid as exc:
             for error in exc.errors:
                 self.messages.get(error.field, self.messages["notes"]).show_error(error.message)
+            return
+        except RecordChanged as exc:  # another PC saved it since: keep what was typed, say who and when
+            self.changed_banner.refused(exc)
+            self.version = exc.current_version  # saving again is a deliberate overwrite
             return
         super().accept()
 

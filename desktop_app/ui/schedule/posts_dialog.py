@@ -32,10 +32,12 @@ from ...services.schedule.posts import (
     post_input,
     save_post,
 )
+from ...services.versions import RecordChanged
 from ..cases.widgets import FieldGrid, choice_combo, combo_value, line, plain_table, set_combo_value
 from ..i18n import vocab
 from ..id_table_model import Column
 from ..ops import SHIFTS, announce_on
+from ..record_changed import RecordChangedBanner
 from ..rows_table_model import RowsTableModel
 from ..view_state import remember_splitter
 from ..widgets.table_actions import save_shortcut
@@ -46,6 +48,7 @@ from .pattern_panel import PatternPanel
 class PostForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.version: int | None = None  # the loaded record's (None: a new one)
         self.name = line(self.tr("如 中山路商圈巡逻、第一小学护学岗"), 100)
         self.kind = choice_combo(POST_KINDS)
         self.place = line(self.tr("如 中山路步行街"), 200)
@@ -91,6 +94,7 @@ class PostForm(QWidget):
         grid.setColumnStretch(3, 1)
 
     def load(self, data: PostInput) -> None:
+        self.version = data.version  # the stored post's, carried back by the save (services/versions.py)
         self.name.setText(data.name)
         set_combo_value(self.kind, data.kind)
         self.team.setCurrentIndex(max(0, self.team.findData(data.team_id)))
@@ -123,7 +127,7 @@ class PostForm(QWidget):
             default_end=self.default_end.text().strip(), headcount=self.headcount.value(),
             required_skill=self._required_skill(),
             school_days_only=self.school_days_only.isChecked(), needs_leader=self.needs_leader.isChecked(),
-            active=self.active.isChecked(), notes=self.notes.text(),
+            active=self.active.isChecked(), notes=self.notes.text(), version=self.version,
         )
 
 
@@ -158,6 +162,8 @@ class PostsDialog(QDialog):
         self.form_box = QGroupBox()
         form_layout = QVBoxLayout(self.form_box)
         form_layout.addWidget(self.form)
+        self.changed_banner = RecordChangedBanner()
+        form_layout.addWidget(self.changed_banner)
         self.new_button = QPushButton(self.tr("新增岗位"))
         self.save_button = QPushButton(self.tr("保存岗位"))
         self.delete_button = QPushButton(self.tr("删除岗位"))
@@ -254,6 +260,7 @@ class PostsDialog(QDialog):
         self.post_id = None
         self.table.clearSelection()
         self.form.load(PostInput(active=True))
+        self.changed_banner.clear_refusal()
         self._loaded = self.form.value()
         self.form_box.setTitle(self.tr("新增岗位"))
         self.delete_button.setEnabled(False)
@@ -263,6 +270,7 @@ class PostsDialog(QDialog):
         data = post_input(post_id)
         self.post_id = post_id
         self.form.load(data)
+        self.changed_banner.clear_refusal()
         self._loaded = self.form.value()
         self.form_box.setTitle(self.tr("岗位：{0}").format(data.name))
         self.delete_button.setEnabled(True)
@@ -277,6 +285,11 @@ class PostsDialog(QDialog):
             self.form.fields.show_errors(exc.errors)
             self.form.fields.focus_first(exc.errors)
             return False
+        except RecordChanged as exc:  # another PC saved it since: keep what was typed, say who and when
+            self.changed_banner.refused(exc)
+            self.form.version = exc.current_version  # saving again is a deliberate overwrite
+            return False
+        self.changed_banner.clear_refusal()
         self.post_id = post.id
         self.reload()
         self.open_post(post.id)

@@ -229,3 +229,30 @@ def test_a_second_generation_adds_without_clashing(tmp_path):
         assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
     finally:
         close_database()
+
+
+def test_the_generation_writes_through_the_rollback_journal_and_leaves_the_wal_on(tmp_path):
+    import gc
+
+    from desktop_app.services.progress import Cancelled
+
+    open_store(DataPaths(tmp_path))
+    seen: list[tuple[str, bool]] = []
+
+    def progress(_percent: int, _total: int, _stage: str) -> None:
+        seen.append((db.execute_sql("PRAGMA journal_mode").fetchone()[0], gc.isenabled()))
+
+    try:
+        generate(SCALES["demo"], today=TODAY, progress=progress)
+        assert seen and set(seen) == {("delete", False)}  # the one big transaction, the collector paused
+        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal" and gc.isenabled()
+
+        def cancel(_percent: int, _total: int, _stage: str) -> None:
+            raise Cancelled
+
+        with pytest.raises(Cancelled):
+            generate(SCALES["demo"], seed=5, today=TODAY, progress=cancel)
+        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal" and gc.isenabled()
+        assert Member.select().count() == SCALES["demo"].members
+    finally:
+        close_database()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop_app.domain.errors import FieldError
 from desktop_app.domain.ranges import MAX_RECORD_ID, as_record_id, bounded_number
@@ -44,6 +46,19 @@ def test_length_is_bounded():
 def test_storable_never_refuses():
     assert storable("a\x00b\ud800c\x0bd") == "ab\ufffdc\nd"
     assert needs_cleaning("a\x0bb") and not needs_cleaning("平常的文字\n第二行")
+
+
+@given(st.text(alphabet=st.sampled_from("王 a\t\n\r\x0b\x00\x01\x7f\x85\x9f\u2028\u3000\ufffe\ud83d\U0001f600")),
+       st.booleans())
+def test_a_text_without_special_characters_is_only_trimmed_and_any_other_fully_cleaned(text, multiline):
+    """The quick path for the usual text gives what the full steps give."""
+    try:
+        cleaned = clean_text(text, "notes", "备注", multiline=multiline)
+    except FieldError:
+        assert "\x00" in text or "\ud83d" in text
+        return
+    assert "\x00" not in text and "\ud83d" not in text
+    assert cleaned == storable(text, multiline).strip()
 
 
 def test_record_ids_outside_sqlite_range_find_nothing():

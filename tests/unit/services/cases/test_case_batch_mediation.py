@@ -252,8 +252,9 @@ def one_call_at_a_time(record: CaseRecord) -> int:
 
 
 def everything(case_id: int) -> dict:
-    """What is stored of the case and its records, leaving out ids, uuids, timestamps and the number."""
-    skip = {"id", "uuid", "created_at", "updated_at", "number", "sequence"}
+    """What is stored of the case and its records, leaving out ids, uuids, timestamps, the number and the
+    version (one call at a time saves the case once per step, a batch stores it once)."""
+    skip = {"id", "uuid", "created_at", "updated_at", "number", "sequence", "version", "changed_by", "changed_at"}
     case = Case.get_by_id(case_id)
     guardian_of = {p.id: p.position for p in Party.select().where(Party.case == case_id)}
 
