@@ -7084,6 +7084,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>此记录已被 {who} 于 {when} 修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此记录已被其他操作员于 {when} 修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此记录已被 {who} 修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此记录已被其他操作员修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此记录已被其他操作员删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>数据库服务器上的数据不做加密备份：请备份到服务器管理员指定的位置（.dump 文件）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7143,26 +7163,6 @@
     <message>
         <source>不能替换服务器上的数据库：{detail}
 数据库账号须是该数据库的所有者；数据没有改动。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>此记录已被 {who} 于 {when} 修改</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>此记录已被其他操作员于 {when} 修改</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>此记录已被 {who} 修改</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>此记录已被其他操作员修改</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>此记录已被其他操作员删除</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
