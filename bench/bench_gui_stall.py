@@ -140,10 +140,11 @@ class _World:
         self.window.resize(1280, 800)
         self.window.show()
         QApplication.processEvents()
-        from desktop_app.app import preload_lookups_in_background
+        from desktop_app.app import preload_in_background
 
-        # what the program loads in the background after its first paint (a person clicks later than that)
-        preload_lookups_in_background().join()
+        # what the program loads in the background after its first paint (a person clicks later than that):
+        # the fonts, the lookups, the tabs' modules
+        preload_in_background().join()
 
     def tab(self, index: int) -> Any:
         self.window.tabs.setCurrentIndex(index)
