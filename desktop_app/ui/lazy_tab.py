@@ -8,6 +8,7 @@ rather than import the same modules beside it."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import threading
 from collections.abc import Callable, Iterable
@@ -23,7 +24,8 @@ _preloading: list[threading.Thread] = []
 
 def preload_in_background(modules: Iterable[str], after: Iterable[threading.Thread] = ()) -> threading.Thread:
     """Import `modules` in a daemon thread (each one's own imports with it), once the threads `after` have
-    ended; returns the thread."""
+    ended, then set what start-up loaded apart from the cyclic collector (`gc.freeze`); returns the
+    thread."""
     names, before = tuple(modules), tuple(after)
 
     def load() -> None:
@@ -34,6 +36,10 @@ def preload_in_background(modules: Iterable[str], after: Iterable[threading.Thre
                 importlib.import_module(name)
             except Exception:  # noqa: BLE001, S112 - imported again, and its error shown, when the tab is built
                 continue
+        # what start-up loaded (modules, Qt's wrappers, the pinyin and ID-number tables: about a million
+        # objects) stays for the whole run: kept out of the cyclic collector's passes from now on, so that a
+        # full pass — after long work, when the collector runs again — walks only what was made since
+        gc.freeze()
 
     thread = threading.Thread(target=load, name="tab-preload", daemon=True)
     _preloading.append(thread)
