@@ -243,10 +243,20 @@ FONT_PRELOAD_DELAY_MS = 800  # after the first paint, which the font parsing wou
 
 
 def _preload_fonts() -> None:
-    from .documents.fonts import preload_fonts_in_background  # reportlab is not imported before the window
+    preload_in_background()
 
-    preload_fonts_in_background()
-    preload_lookups_in_background()
+
+def preload_in_background() -> threading.Thread:
+    """What is loaded after the first paint, each part in a daemon thread: the bundled fonts, the lookups
+    (below) and then, once those are in, the tabs' modules (ui/lazy_tab.py says why; one after the other,
+    so that no two threads import the same package side by side). Returns the last thread."""
+    from .documents.fonts import preload_fonts_in_background  # reportlab is not imported before the window
+    from .ui.lazy_tab import preload_in_background as preload_modules
+    from .ui.main_window import TAB_MODULES
+
+    fonts = preload_fonts_in_background()
+    lookups = preload_lookups_in_background()
+    return preload_modules(TAB_MODULES, after=(fonts, lookups))
 
 
 def preload_lookups_in_background() -> threading.Thread:

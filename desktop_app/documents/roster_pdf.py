@@ -152,6 +152,51 @@ class _Heading(Flowable):
         canvas.drawRightString(self.width, 2 * mm, right)
 
 
+class _RowsInPages(Flowable):
+    """The roster's table, handed to reportlab a page at a time: a table of `_CHUNK` rows is made from the
+    rows not yet placed, reportlab splits it where the page ends, and what did not fit goes on with the
+    rest to the next page. One table of all the rows had its heights worked out again, whole, at each
+    page's split, each time in time growing with the square of its rows: a prefecture's 100,000 members
+    did not come to a first page in twenty minutes. The pages are those one table gives (the header row on
+    every page, its stripes starting white)."""
+
+    def __init__(self, table_of: Callable[[int, int], LongTable], count: int, first: int = 0) -> None:
+        super().__init__()
+        self._table_of, self._count, self._first = table_of, count, first
+        self._table: LongTable | None = None
+
+    def _chunk(self) -> LongTable:
+        if self._table is None:
+            self._table = self._table_of(self._first, min(self._count, self._first + _CHUNK))
+        return self._table
+
+    def _more(self) -> bool:
+        return self._first + _CHUNK < self._count
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = self._chunk().wrap(available_width, available_height)
+        self.width, self.height = width, height
+        if self._more():  # more rows than a page holds: the frame is to split it here
+            self.height = max(height, available_height + 1)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        table = self._chunk()
+        parts = table.split(available_width, available_height)
+        if not parts:
+            return []  # not a row fits here: the next page
+        placed = len(parts[0]._cellvalues) - 1 if len(parts) > 1 else min(self._count, self._first + _CHUNK) \
+            - self._first  # the body rows of the part that stays on this page
+        rest = _RowsInPages(self._table_of, self._count, self._first + placed)
+        return [parts[0], rest] if rest._first < self._count else [parts[0]]
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        self._chunk().drawOn(canvas, x, y, _sW)
+
+
+_CHUNK = 60  # rows in the table made for a page: more than a page holds (at most 45 one-line rows)
+
+
 def build_roster_pdf(data: RosterPdfData, path: str | Path | None = None,
                      progress: Callable[[int, int, str], None] | None = None) -> bytes:
     """Draw the roster and return the PDF bytes; also write them to `path` when given. `progress` hears
@@ -164,28 +209,38 @@ def build_roster_pdf(data: RosterPdfData, path: str | Path | None = None,
     wrapping = {COLUMNS.index(name) for name in _WRAPPING}
     short = {COLUMNS.index(name) for name in ("序号", "性别", "民族", "状态")}
 
-    table_rows: list[list[object]] = [list(COLUMNS)]
-    for row in rows:
-        table_rows.append([
-            Paragraph(_escape(text), centred if i in short else cell) if i in wrapping else text
-            for i, text in enumerate(row)
+    def style() -> TableStyle:
+        return TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), font(HEI)),
+            ("FONTSIZE", (0, 0), (-1, 0), HEADER_SIZE),
+            ("FONTSIZE", (0, 1), (-1, -1), BODY_SIZE),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9E2F3")),
+            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
+            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            # white first on every page, as reportlab's split of one long table began each page
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F4F6FA")]),
+            *[("ALIGN", (i, 1), (i, -1), "CENTER") for i in sorted(short)],
         ])
-    style = TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), font(HEI)),
-        ("FONTSIZE", (0, 0), (-1, 0), HEADER_SIZE),
-        ("FONTSIZE", (0, 1), (-1, -1), BODY_SIZE),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9E2F3")),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F4F6FA")]),
-        *[("ALIGN", (i, 1), (i, -1), "CENTER") for i in sorted(short)],
-    ])
-    table = LongTable(table_rows, colWidths=widths, repeatRows=1, style=style)
+
+    bodies: dict[int, list[object]] = {}  # row index → its cells, made once (a page's table holds more rows)
+
+    def table_of(first: int, last: int) -> LongTable:
+        for index in [k for k in bodies if k < first]:
+            del bodies[index]  # on an earlier page
+        cells = []
+        for index in range(first, last):
+            if index not in bodies:
+                bodies[index] = [Paragraph(_escape(text), centred if i in short else cell) if i in wrapping else text
+                                 for i, text in enumerate(rows[index])]
+            cells.append(bodies[index])
+        return LongTable([list(COLUMNS), *cells], colWidths=widths, repeatRows=1, style=style())
+
+    table = _RowsInPages(table_of, len(rows))
 
     def on_page(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()

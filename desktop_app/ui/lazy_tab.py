@@ -1,15 +1,57 @@
 """A tab page that builds its real content the first time it is shown, so start-up pays only for the
-tab the user sees (the 首页). The content keeps itself current (ops.follow_changes)."""
+tab the user sees (the 首页). The content keeps itself current (ops.follow_changes).
+
+The tabs' modules are imported in a background thread after the first paint (`preload_in_background`):
+a first import of a tab's modules on the GUI thread took 0.2–0.5 s (PySide6's import hook reads each
+module's source), the window frozen meanwhile. A tab shown while that thread still runs waits for it
+rather than import the same modules beside it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+import importlib
+import threading
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 Content = TypeVar("Content", bound=QWidget)
+
+_preloading: list[threading.Thread] = []
+
+
+def preload_in_background(modules: Iterable[str], after: Iterable[threading.Thread] = ()) -> threading.Thread:
+    """Import `modules` in a daemon thread (each one's own imports with it), once the threads `after` have
+    ended, then set what start-up loaded apart from the cyclic collector (`gc.freeze`); returns the
+    thread."""
+    names, before = tuple(modules), tuple(after)
+
+    def load() -> None:
+        for thread in before:
+            thread.join()
+        for name in names:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001, S112 - imported again, and its error shown, when the tab is built
+                continue
+        # what start-up loaded (modules, Qt's wrappers, the pinyin and ID-number tables: about a million
+        # objects) stays for the whole run: kept out of the cyclic collector's passes from now on, so that a
+        # full pass — after long work, when the collector runs again — walks only what was made since
+        gc.freeze()
+
+    thread = threading.Thread(target=load, name="tab-preload", daemon=True)
+    _preloading.append(thread)
+    thread.start()
+    return thread
+
+
+def wait_for_preload() -> None:
+    """Until the background imports have finished (at once when none runs)."""
+    while _preloading:
+        _preloading[0].join()
+        _preloading.pop(0)
 
 
 class LazyTab(QWidget, Generic[Content]):
@@ -26,6 +68,7 @@ class LazyTab(QWidget, Generic[Content]):
 
     def build(self) -> Content:
         if self._content is None:
+            wait_for_preload()
             self._content = self._factory()
             self._layout.addWidget(self._content)
             if self.isVisible():

@@ -40,6 +40,12 @@ if TYPE_CHECKING:  # each tab is imported when it is first shown
     from .schedule.schedule_tab import ScheduleTab
 
 
+# what each tab's factory imports, loaded in the background after the first paint (lazy_tab)
+TAB_MODULES = ("desktop_app.ui.roster.roster_tab", "desktop_app.ui.roster.member_dialog",
+               "desktop_app.ui.schedule.schedule_tab", "desktop_app.ui.cases.cases_tab",
+               "desktop_app.ui.certificates.certificates_tab", "desktop_app.ui.records.records_tab")
+
+
 def _roster_tab() -> RosterTab:
     from .roster.roster_tab import RosterTab
 

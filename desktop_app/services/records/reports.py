@@ -11,11 +11,8 @@ import io
 import json
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 from peewee import JOIN
 
 from ...db.database import db
@@ -28,7 +25,6 @@ from ...documents.work_report import (
     WorkReport,
     build_work_report_pdf,
 )
-from ...documents.xlsx_page import set_page
 from ...domain.activity_figures import BY_NAME, FIGURES
 from ...domain.dates import format_date
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
@@ -53,6 +49,9 @@ from ..session import EXPORT, PRINT, require
 from . import work_figures
 from .points import ranking, star_levels
 from .service_hours import SOURCE_DUTY, service_hours_by_source, training_hours_by_member
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 BEST_COUNT = 10
 _IN_LIMIT = 500
@@ -199,16 +198,16 @@ def report_json(data: WorkReport) -> dict:
     }
 
 
-_BOLD = Font(bold=True)
-_FILL = PatternFill("solid", fgColor="DDEBF7")
-
-
 def _table(sheet: Worksheet, title: str, header: list[str], rows: list[list], widths: list[int]) -> None:
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     sheet.append([title])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append(header)
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     for cell in sheet[2]:
-        cell.font, cell.fill = _BOLD, _FILL
+        cell.font, cell.fill = bold, fill
     for row in rows:
         sheet.append(row)
     for index, width in enumerate(widths, start=1):
@@ -217,6 +216,13 @@ def _table(sheet: Worksheet, title: str, header: list[str], rows: list[list], wi
 
 
 def report_xlsx(data: WorkReport) -> bytes:
+    # openpyxl imported here, in the worker that writes: the 工作记录 tab imports this module when it is
+    # built, and openpyxl's first import takes a few tenths of a second on the GUI thread
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+
+    from ...documents.xlsx_page import set_page
+
     book = Workbook()
     text = book.active
     text.title = "简报正文"

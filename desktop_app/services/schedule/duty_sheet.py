@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from peewee import JOIN
 
+from ...db.dialect import unindexed
 from ...db.models import Assignment, DutyPost, Member, Shift, Team
 from ...documents.duty_sheet import (
     ALL_TEAMS,
@@ -111,14 +112,17 @@ def duty_sheet_data(year: int, week: int, team_id: int | None = None, made_by: s
     column = {post["id"]: index for index, post in enumerate(posts)}
 
     people: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    # from the week's shifts (their date index), each member by id: on SQLite the members' deleted_at
+    # index is kept from leading, which walked every member's assignments of all time (seconds at a
+    # prefecture)
     query = (
-        Assignment.select(Assignment.shift, Member.id, Member.name, Member.phone)
-        .join(Member, on=(Assignment.member == Member.id))
-        .switch(Assignment)
-        .join(Shift, on=(Assignment.shift == Shift.id))
+        Shift.select(Assignment.shift, Member.id, Member.name, Member.phone)
         .join(DutyPost, on=(Shift.post == DutyPost.id))
+        .switch(Shift)
+        .join(Assignment, on=(Assignment.shift == Shift.id))
+        .join(Member, on=(Assignment.member == Member.id))
         .where(Shift.date.between(dates[0], dates[-1]), Assignment.status != ON_LEAVE,
-               Member.deleted_at.is_null(), *in_scope)
+               unindexed(Member.deleted_at).is_null(), *in_scope)
         .order_by(Assignment.id)
         .tuples()
     )

@@ -153,7 +153,8 @@ class CasesTab(QWidget):
         self.bodies_button.clicked.connect(self.edit_bodies)
         self.wording_button.clicked.connect(self.edit_wording)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
-        follow_changes(self, {CASES}, self.refresh)
+        # filled already (turning sorting on above searched once): not again when first shown
+        follow_changes(self, {CASES}, self.refresh, stale=False)
         hide_unless(EDIT, self.add_button)
         hide_unless(DELETE, self.delete_button)
         hide_unless(EXPORT, self.export_button)
