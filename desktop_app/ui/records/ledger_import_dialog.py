@@ -162,12 +162,12 @@ class LedgerImportDialog(QDialog):
         self.check_button.setEnabled(True)
         self.import_button.setEnabled(False)
 
-    def _start(self, title: str, work, done) -> None:
+    def _start(self, title: str, work, done, changes: frozenset[str] = frozenset()) -> None:
+        """`changes`: what the step changes (the records, for the import: the tabs showing them refresh)."""
         for button in (self.check_button, self.import_button, self.report_button, self.browse_button):
             button.setEnabled(False)
         self.runner = start_step(
-            self, title, work, done, expected=(LedgerImportError,),
-            changes={RECORDS} if work is self._import_work else (),
+            self, title, work, done, expected=(LedgerImportError,), changes=changes,
             failed=lambda _exc: self.check_button.setEnabled(True),
             cancelled=lambda: self.check_button.setEnabled(True), finished=lambda: self.browse_button.setEnabled(True),
             refusal_text=lambda exc: shown(exc.args[0]))
@@ -194,7 +194,7 @@ class LedgerImportDialog(QDialog):
     def run(self) -> None:
         if self.plan is None:
             return
-        self._start(self.tr("导入工作台账"), self._import_work, self._imported)
+        self._start(self.tr("导入工作台账"), self._import_work, self._imported, changes=frozenset({RECORDS}))
 
     def _imported(self, report: LedgerReport) -> None:
         self.report = report
