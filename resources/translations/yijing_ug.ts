@@ -2471,6 +2471,25 @@
     </message>
 </context>
 <context>
+    <name>DrivePicker</name>
+    <message>
+        <source>刷新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>位置：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>程序遇到了意外错误，刚才的操作没有完成。
@@ -2939,10 +2958,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>（不导入）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>（无表头）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3000,6 +3015,13 @@
     </message>
     <message>
         <source>不勾选时这些行不导入，原因中给出建议的写法，请核对身份证后再勾选。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>（不导入）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3303,10 +3325,6 @@
     </message>
     <message>
         <source>（标题中没有）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>（不导入）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9793,18 +9811,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>刷新</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>选择文件夹…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>U盘</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>备份密码</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9822,10 +9828,6 @@
     </message>
     <message>
         <source>选择备份位置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>位置：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9886,18 +9888,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>刷新</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>选择文件夹…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>U盘</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>完整信息（需管理员）：身份证号、电话不隐去，仅供制作法律文书</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9919,10 +9909,6 @@
     </message>
     <message>
         <source>选择导出位置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>位置：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
