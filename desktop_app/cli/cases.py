@@ -20,15 +20,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import (
-    EXIT_REFUSED,
-    data_dir_argument,
-    existing_paths,
-    operator,
-    progress_printer,
-    refusal,
-    user_argument,
-)
+from ..config import DataPaths
+from .common import data_dir_argument, progress_printer, run_as_operator, user_argument
 
 COMMAND = "export-cases"
 DOCUMENTS_COMMAND = "case-documents"
@@ -71,52 +64,39 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_case_documents(args: argparse.Namespace) -> int:
-    from ..services import session
     from ..services.cases.dossier import find_case, write_case_documents
     from ..services.cases.workflow import CaseRefused
     from ..services.files import FileWriteError
-    from ..services.storage import close_store, open_store
 
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
     progress = progress_printer()
-    open_store(paths)
-    try:
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
-            try:
-                case = find_case(args.case_number)
-            except CaseRefused as exc:
-                print(exc.message, file=sys.stderr)
-                return 2
-            try:
-                result = write_case_documents(case.id, args.out_dir, full=args.full, progress=progress)
-            except CaseRefused as exc:
-                print(exc.message, file=sys.stderr)
-                return 1
-            except (FileWriteError, OSError) as exc:
-                print(getattr(exc, "message", None) or f"写入失败: {exc}", file=sys.stderr)
-                return 1
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    finally:
-        close_store()
-    form = "完整身份信息，已记入操作日志" if args.full else "身份证号、电话、住址已脱敏"
-    print(f"案件 {case.number}：已写入 {len(result.files)} 个文件到 {result.folder}（{form}）")
-    for name in result.files:
-        print(f"  {name}")
-    return 0
+
+    def work(_paths: DataPaths) -> int:
+        try:
+            case = find_case(args.case_number)
+        except CaseRefused as exc:
+            print(exc.message, file=sys.stderr)
+            return 2
+        try:
+            result = write_case_documents(case.id, args.out_dir, full=args.full, progress=progress)
+        except CaseRefused as exc:
+            print(exc.message, file=sys.stderr)
+            return 1
+        except (FileWriteError, OSError) as exc:
+            print(getattr(exc, "message", None) or f"写入失败: {exc}", file=sys.stderr)
+            return 1
+        form = "完整身份信息，已记入操作日志" if args.full else "身份证号、电话、住址已脱敏"
+        print(f"案件 {case.number}：已写入 {len(result.files)} 个文件到 {result.folder}（{form}）")
+        for name in result.files:
+            print(f"  {name}")
+        return 0
+
+    return run_as_operator(args, work)
 
 
 def _run_export_cases(args: argparse.Namespace) -> int:
     from ..domain.dates import parse_loose_date
     from ..domain.errors import FieldError
-    from ..services import session
     from ..services.cases.export import export_cases
-    from ..services.storage import close_store, open_store
     from ..services.usb_export import ExportFailed
 
     try:
@@ -130,26 +110,17 @@ def _run_export_cases(args: argparse.Namespace) -> int:
     if not args.to_dir.is_dir():
         print(f"目标文件夹不存在: {args.to_dir}", file=sys.stderr)
         return 2
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
-
     progress = progress_printer()
-    open_store(paths)
-    try:
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
+
+    def work(_paths: DataPaths) -> int:
+        try:
             result = export_cases((start, end), args.to_dir, full=args.full, progress=progress,
                                   dossiers=getattr(args, "dossiers", False))
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    except ExportFailed as exc:
-        print(exc.message, file=sys.stderr)
-        return 1
-    finally:
-        close_store()
-    form = "完整身份信息，已记入操作日志" if args.full else "身份证号、电话、住址已脱敏"
-    print(f"已导出 {result.case_count} 件案件（{len(result.files)} 个文件及校验清单）到 {result.folder}（{form}）")
-    return 0
+        except ExportFailed as exc:
+            print(exc.message, file=sys.stderr)
+            return 1
+        form = "完整身份信息，已记入操作日志" if args.full else "身份证号、电话、住址已脱敏"
+        print(f"已导出 {result.case_count} 件案件（{len(result.files)} 个文件及校验清单）到 {result.folder}（{form}）")
+        return 0
+
+    return run_as_operator(args, work)

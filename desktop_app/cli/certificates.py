@@ -19,8 +19,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..config import DataPaths
 from ..domain.vocabulary import CERTIFICATE_TYPES
-from .common import EXIT_REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
+from .common import data_dir_argument, existing_paths, run_as_operator, user_argument
 
 CERTIFICATE = "certificate"
 VERIFY = "verify-certificate"
@@ -65,11 +66,9 @@ def _error(message: str) -> None:
 def _run_certificate(args: argparse.Namespace) -> int:
     from ..domain.dates import parse_loose_date
     from ..domain.errors import FieldError
-    from ..services import session
     from ..services.certificates.errors import CertificateRefused
     from ..services.certificates.issuing import find_members, issue_certificate, write_pdf
     from ..services.records.service_hours import format_hours
-    from ..services.storage import close_store, open_store
 
     dates = {}
     for key, label in (("date_from", "起始日期"), ("date_to", "截止日期"), ("issued_on", "签发日期")):
@@ -83,40 +82,36 @@ def _run_certificate(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         _error(f"保存位置不存在: {out.parent}")
         return 2
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
+    member: list[int] = []  # the member found before the operator signs in
 
-    open_store(paths)
-    try:
+    def find_member() -> int | None:
         member_id = _one_member(args.member, find_members)
         if member_id is None:
             return 2
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
+        member.append(member_id)
+        return None
+
+    def work(_paths: DataPaths) -> int:
+        try:
             issued = issue_certificate(
-                member_id, args.cert_type, title=args.title, reason=args.reason,
+                member[0], args.cert_type, title=args.title, reason=args.reason,
                 period_from=dates["date_from"], period_to=dates["date_to"], issued_on=dates["issued_on"],
                 handler=args.handler)
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    except CertificateRefused as exc:
-        _error(f"未签发: {exc.message}")
-        return 1
-    finally:
-        close_store()
-    hours = f"，服务时长{format_hours(issued.hours)}小时" if issued.hours is not None else ""
-    try:
-        write_pdf(out, issued.pdf)
-    except OSError as exc:
-        _error(f"证书{issued.serial}已签发，但文件未能写入 {out}（{exc.strerror or exc}）；"
-               "可在证书登记簿中补打。")
-        return 1
-    print(f"已签发{issued.type} {issued.serial}（{issued.name}{hours}），验证码 {issued.verification_code}")
-    print(f"已保存: {out}")
-    return 0
+        except CertificateRefused as exc:
+            _error(f"未签发: {exc.message}")
+            return 1
+        hours = f"，服务时长{format_hours(issued.hours)}小时" if issued.hours is not None else ""
+        try:
+            write_pdf(out, issued.pdf)
+        except OSError as exc:
+            _error(f"证书{issued.serial}已签发，但文件未能写入 {out}（{exc.strerror or exc}）；"
+                   "可在证书登记簿中补打。")
+            return 1
+        print(f"已签发{issued.type} {issued.serial}（{issued.name}{hours}），验证码 {issued.verification_code}")
+        print(f"已保存: {out}")
+        return 0
+
+    return run_as_operator(args, work, check=find_member)
 
 
 def _one_member(text: str, find_members) -> int | None:

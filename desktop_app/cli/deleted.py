@@ -14,7 +14,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import EXIT_REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
+from ..config import DataPaths
+from .common import data_dir_argument, existing_paths, run_as_operator, user_argument
 
 COMMAND = "deleted"
 
@@ -35,7 +36,13 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int | None:
     if getattr(args, "command", None) != COMMAND:
         return None
-    from ..services import recycle_bin, session
+    if args.deleted_action == "list":
+        return _run_list(args)
+    return _run_restore(args)
+
+
+def _run_list(args: argparse.Namespace) -> int:
+    from ..services import recycle_bin
     from ..services.storage import close_store, open_store
 
     paths = existing_paths(args)
@@ -43,30 +50,38 @@ def run(args: argparse.Namespace) -> int | None:
         return 2
     open_store(paths)
     try:
-        if args.deleted_action == "list":
-            for record in recycle_bin.deleted_records():
-                who = f"\t{record.deleted_by}" if record.deleted_by else ""
-                print(f"{record.kind}\t{record.id}\t{record.label}\t{record.deleted_at:%Y-%m-%d %H:%M}{who}")
-            return 0
+        for record in recycle_bin.deleted_records():
+            who = f"\t{record.deleted_by}" if record.deleted_by else ""
+            print(f"{record.kind}\t{record.id}\t{record.label}\t{record.deleted_at:%Y-%m-%d %H:%M}{who}")
+        return 0
+    finally:
+        close_store()
+
+
+def _run_restore(args: argparse.Namespace) -> int:
+    from ..services import recycle_bin
+
+    found: list[tuple[str, int]] = []  # the record, found before the operator signs in
+
+    def find_record() -> int | None:
         if args.member is not None:
-            kind, record_id = recycle_bin.DELETED_MEMBER, args.member
-        else:
-            kind, record_id = recycle_bin.DELETED_CASE, recycle_bin.case_id_by_number(args.case)
-            if record_id is None:
-                print(f"回收站中没有案号为“{args.case}”的案件", file=sys.stderr)
-                return 1
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
+            found.append((recycle_bin.DELETED_MEMBER, args.member))
+            return None
+        record_id = recycle_bin.case_id_by_number(args.case)
+        if record_id is None:
+            print(f"回收站中没有案号为“{args.case}”的案件", file=sys.stderr)
+            return 1
+        found.append((recycle_bin.DELETED_CASE, record_id))
+        return None
+
+    def work(_paths: DataPaths) -> int:
+        kind, record_id = found[0]
         try:
-            with session.acting_as(account):
-                record = recycle_bin.restore(kind, record_id)
-        except session.PermissionDenied as exc:
-            return refusal(exc)
+            record = recycle_bin.restore(kind, record_id)
         except recycle_bin.RestoreRefused as exc:
             print(exc.message, file=sys.stderr)
             return 1
         print(f"已恢复{record.kind}：{record.label}")
         return 0
-    finally:
-        close_store()
+
+    return run_as_operator(args, work, check=find_record)

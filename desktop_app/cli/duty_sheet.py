@@ -15,7 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import EXIT_REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
+from ..config import DataPaths
+from .common import data_dir_argument, run_as_operator, user_argument
 
 COMMAND = "duty-sheet"
 
@@ -42,10 +43,8 @@ def run(args: argparse.Namespace) -> int | None:
 def _run_duty_sheet(args: argparse.Namespace) -> int:
     from ..domain.dates import parse_iso_week
     from ..domain.errors import FieldError
-    from ..services import session
     from ..services.roster.teams import find_team_by_name, list_teams
     from ..services.schedule.duty_sheet import ExportError, duty_sheet_pdf, export_week_xlsx
-    from ..services.storage import close_store, open_store
 
     try:
         year, week = parse_iso_week(args.week)
@@ -59,34 +58,30 @@ def _run_duty_sheet(args: argparse.Namespace) -> int:
     if not args.out.parent.is_dir():
         print(f"输出文件夹不存在: {args.out.parent}", file=sys.stderr)
         return 2
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
+    team: list[int | None] = []  # the team found before the operator signs in
 
-    open_store(paths)
-    try:
+    def find_team() -> int | None:
         team_id = None
         if args.team is not None:
             team_id = find_team_by_name(args.team)
             if team_id is None:
-                names = "、".join(team.name for team in list_teams()) or "（还没有队伍）"
+                names = "、".join(t.name for t in list_teams()) or "（还没有队伍）"
                 print(f"找不到队伍“{args.team.strip()}”。现有队伍: {names}", file=sys.stderr)
                 return 2
+        team.append(team_id)
+        return None
+
+    def work(_paths: DataPaths) -> int:
         write = export_week_xlsx if suffix == ".xlsx" else duty_sheet_pdf
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
-            data = write(year, week, team_id, args.out, made_by=args.made_by)
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    except ExportError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    finally:
-        close_store()
-    shifts = sum(len(cell) for row in data.days for cell in row)
-    gaps = f"，缺 {data.missing} 人" if data.missing else ""
-    print(f"已写出值班表 {args.out}（{data.week_label}，{data.team_name}：{len(data.posts)} 个岗位，"
-          f"{shifts} 个班次{gaps}；电话已脱敏）")
-    return 0
+        try:
+            data = write(year, week, team[0], args.out, made_by=args.made_by)
+        except ExportError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        shifts = sum(len(cell) for row in data.days for cell in row)
+        gaps = f"，缺 {data.missing} 人" if data.missing else ""
+        print(f"已写出值班表 {args.out}（{data.week_label}，{data.team_name}：{len(data.posts)} 个岗位，"
+              f"{shifts} 个班次{gaps}；电话已脱敏）")
+        return 0
+
+    return run_as_operator(args, work, check=find_team)

@@ -17,7 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import EXIT_REFUSED, data_dir_argument, existing_paths, operator, refusal, user_argument
+from ..config import DataPaths
+from .common import data_dir_argument, existing_paths, run_as_operator, user_argument
 
 COMMAND = "holidays"
 KINDS = ("national", "xinjiang", "local")
@@ -78,9 +79,7 @@ def _parse(text: str, args: argparse.Namespace) -> int:
 
 def _apply(text: str, args: argparse.Namespace) -> int:
     from ..domain.holiday_days import LOCAL, NATIONAL, XINJIANG
-    from ..services import session
     from ..services.holiday_arrangements import ArrangementRefused, apply_notice, read_notice
-    from ..services.storage import close_store, open_store
 
     layer = {"national": NATIONAL, "xinjiang": XINJIANG, "local": LOCAL}[args.kind]
     reading = read_notice(text, layer, args.year)
@@ -89,30 +88,22 @@ def _apply(text: str, args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print("通知未能完整读取，未作任何修改", file=sys.stderr)
         return 1
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
-    open_store(paths)
-    try:
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
+
+    def work(_paths: DataPaths) -> int:
+        try:
             result = apply_notice(text, layer, args.year)
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    except ArrangementRefused as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    finally:
-        close_store()
-    for line in (day.line for day in reading.days):
-        print(line)
-    if reading.skipped:
-        print(f"以下节日不属于此类通知，未录入：{'、'.join(reading.skipped)}", file=sys.stderr)
-    print(result.summary, file=sys.stderr)
-    return 0
+        except ArrangementRefused as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            return 1
+        for line in (day.line for day in reading.days):
+            print(line)
+        if reading.skipped:
+            print(f"以下节日不属于此类通知，未录入：{'、'.join(reading.skipped)}", file=sys.stderr)
+        print(result.summary, file=sys.stderr)
+        return 0
+
+    return run_as_operator(args, work)
 
 
 def _list(args: argparse.Namespace) -> int:

@@ -40,16 +40,17 @@ import os
 import sys
 from pathlib import Path
 
+from ..config import DataPaths
 from .common import (
     EXIT_REFUSED,
     PASSWORD_VARIABLE,
     data_dir_argument,
     data_paths,
-    existing_paths,
     operator,
     progress_printer,
     read_password,
     refusal,
+    run_as_operator,
     user_argument,
 )
 
@@ -302,39 +303,32 @@ def _password(prompt: str) -> str | None:
 
 
 def _run_backup(args: argparse.Namespace) -> int:
-    from ..services import session
     from ..services.backup import BackupCheckFailed, backup_now
     from ..services.backup.archive import ArchiveError
     from ..services.backup.password import BackupPasswordError
     from ..services.backup.server import ServerBackupError
     from ..services.files import FileWriteError
-    from ..services.storage import close_store, open_store
 
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
-    password = None
-    if args.encrypt:
-        password = _password("备份密码: ")
-        if password is None:
-            return 2
-    open_store(paths)
-    try:
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
-            target = backup_now(paths, args.to, password=password, progress=progress_printer())
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    except (FileWriteError, BackupCheckFailed, BackupPasswordError, ArchiveError, ServerBackupError) as exc:
-        print(f"备份失败：{getattr(exc, 'message', exc)}", file=sys.stderr)
-        return FAILED
-    finally:
-        close_store()
-    kind = "加密备份" if password else "备份"
-    print(f"已{kind}并校验: {target}")
-    return 0
+    password: list[str | None] = [None]
+
+    def ask_password() -> int | None:  # before the operator's
+        if args.encrypt:
+            password[0] = _password("备份密码: ")
+            if password[0] is None:
+                return 2
+        return None
+
+    def work(paths: DataPaths) -> int:
+        try:
+            target = backup_now(paths, args.to, password=password[0], progress=progress_printer())
+        except (FileWriteError, BackupCheckFailed, BackupPasswordError, ArchiveError, ServerBackupError) as exc:
+            print(f"备份失败：{getattr(exc, 'message', exc)}", file=sys.stderr)
+            return FAILED
+        kind = "加密备份" if password[0] else "备份"
+        print(f"已{kind}并校验: {target}")
+        return 0
+
+    return run_as_operator(args, work, check=ask_password)
 
 
 def _run_restore(args: argparse.Namespace) -> int:

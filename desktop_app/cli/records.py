@@ -21,15 +21,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import (
-    EXIT_REFUSED,
-    data_dir_argument,
-    existing_paths,
-    operator,
-    progress_printer,
-    refusal,
-    user_argument,
-)
+from ..config import DataPaths
+from .common import data_dir_argument, progress_printer, run_as_operator, user_argument
 
 IMPORT = "import-activities"
 REPORT = "report"
@@ -72,56 +65,42 @@ def _run_import(args: argparse.Namespace) -> int:
         run_ledger_import,
         save_ledger_report_xlsx,
     )
-    from ..services.storage import close_store, open_store
 
     if not args.file.exists():
         print(f"找不到文件: {args.file}", file=sys.stderr)
         return 2
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
     progress = progress_printer()
-    open_store(paths)
-    try:
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
-            session.require(session.EDIT)  # before the sheet is read: a role that may not enter data stops here
+
+    def work(_paths: DataPaths) -> int:
+        session.require(session.EDIT)  # before the sheet is read: a role that may not enter data stops here
+        try:
             plan = plan_ledger_import(read_ledger(args.file), progress=progress)
             report = run_ledger_import(plan, progress=progress)
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    except LedgerImportError as exc:
-        print(f"无法导入: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        close_store()
-    print(f"新增 {report.added}，跳过 {report.skipped}，拒绝 {report.refused}")
-    for row in report.rows:
-        if row.action == REFUSED:
-            print(f"  {row.sheet} 第{row.row_number}行: {'；'.join(map(str, row.reasons))}")
-    if args.report:
-        try:
-            with session.acting_as(account):
-                save_ledger_report_xlsx(report, args.report)
-        except session.PermissionDenied as exc:
-            return refusal(exc)
-        except OSError as exc:
-            print(f"导入结果未能保存到 {args.report}: {exc}", file=sys.stderr)
+        except LedgerImportError as exc:
+            print(f"无法导入: {exc}", file=sys.stderr)
             return 2
-        print(f"导入结果已保存: {args.report}")
-    return 1 if report.refused else 0
+        print(f"新增 {report.added}，跳过 {report.skipped}，拒绝 {report.refused}")
+        for row in report.rows:
+            if row.action == REFUSED:
+                print(f"  {row.sheet} 第{row.row_number}行: {'；'.join(map(str, row.reasons))}")
+        if args.report:
+            try:
+                save_ledger_report_xlsx(report, args.report)
+            except OSError as exc:
+                print(f"导入结果未能保存到 {args.report}: {exc}", file=sys.stderr)
+                return 2
+            print(f"导入结果已保存: {args.report}")
+        return 1 if report.refused else 0
+
+    return run_as_operator(args, work)
 
 
 def _run_report(args: argparse.Namespace) -> int:
     from ..domain.errors import FieldError
     from ..domain.periods import parse_period
-    from ..services import session
     from ..services.county.identity import is_county
     from ..services.county.reports import write_county_report
     from ..services.records.reports import ReportError, team_by_name, write_report
-    from ..services.storage import close_store, open_store
 
     try:
         period = parse_period(args.period)
@@ -131,15 +110,9 @@ def _run_report(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() not in (".pdf", ".xlsx", ".json"):
         print("输出文件应为 .pdf、.xlsx 或 .json", file=sys.stderr)
         return 2
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
-    open_store(paths)
-    try:
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
+
+    def work(_paths: DataPaths) -> int:
+        try:
             if is_county():
                 if args.team:
                     raise ReportError("县局汇总按报送单位统计（--office），不按队伍")
@@ -150,15 +123,13 @@ def _run_report(args: argparse.Namespace) -> int:
                 raise ReportError("--office 只用于县局的数据文件夹")
             team_id = team_by_name(args.team) if args.team else None
             write_report(period, team_id, args.out, made_by=args.made_by, progress=progress_printer())
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    except ReportError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"未能保存 {args.out}: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        close_store()
-    print(f"已写出{period.label}工作简报: {args.out}")
-    return 0
+        except ReportError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"未能保存 {args.out}: {exc}", file=sys.stderr)
+            return 2
+        print(f"已写出{period.label}工作简报: {args.out}")
+        return 0
+
+    return run_as_operator(args, work)

@@ -16,15 +16,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import (
-    EXIT_REFUSED,
-    data_dir_argument,
-    existing_paths,
-    operator,
-    progress_printer,
-    refusal,
-    user_argument,
-)
+from ..config import DataPaths
+from .common import data_dir_argument, progress_printer, run_as_operator, user_argument
 
 IMPORT = "import-roster"
 EXPORT = "export-roster"
@@ -60,7 +53,6 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_import_roster(args: argparse.Namespace) -> int:
-    from ..services import session
     from ..services.roster.importer import (
         REFUSED,
         RosterImportError,
@@ -69,71 +61,50 @@ def _run_import_roster(args: argparse.Namespace) -> int:
         run_import,
         save_report_xlsx,
     )
-    from ..services.storage import close_store, open_store
 
     if not args.file.exists():
         print(f"找不到文件: {args.file}", file=sys.stderr)
         return 2
     progress = progress_printer()
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
-    open_store(paths)
-    try:
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
+
+    def work(_paths: DataPaths) -> int:
+        try:
             preview = read_sheet(args.file, args.sheet)
             plan = plan_import(preview, update_existing=args.update_existing, progress=progress)
             report = run_import(plan, progress=progress)
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    except RosterImportError as exc:
-        print(f"无法导入: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        close_store()
-    print(f"新增 {report.added}，更新 {report.updated}，跳过 {report.skipped}，拒绝 {report.refused}")
-    if report.teams_created:
-        print(f"新建队伍: {'、'.join(report.teams_created)}")
-    for row in report.rows:
-        if row.action == REFUSED:
-            print(f"  第{row.row_number}行 {row.values.get('name', '')}: {'；'.join(row.reasons)}")
-    if args.report:
-        try:
-            with session.acting_as(account):
-                save_report_xlsx(report, args.report)
-        except OSError as exc:
-            print(f"导入结果未能保存到 {args.report}: {exc.strerror or exc}", file=sys.stderr)
+        except RosterImportError as exc:
+            print(f"无法导入: {exc}", file=sys.stderr)
             return 2
-        print(f"导入结果已保存: {args.report}")
-    return 1 if report.refused else 0
+        print(f"新增 {report.added}，更新 {report.updated}，跳过 {report.skipped}，拒绝 {report.refused}")
+        if report.teams_created:
+            print(f"新建队伍: {'、'.join(report.teams_created)}")
+        for row in report.rows:
+            if row.action == REFUSED:
+                print(f"  第{row.row_number}行 {row.values.get('name', '')}: {'；'.join(row.reasons)}")
+        if args.report:
+            try:
+                save_report_xlsx(report, args.report)
+            except OSError as exc:
+                print(f"导入结果未能保存到 {args.report}: {exc.strerror or exc}", file=sys.stderr)
+                return 2
+            print(f"导入结果已保存: {args.report}")
+        return 1 if report.refused else 0
+
+    return run_as_operator(args, work)
 
 
 def _run_export_roster(args: argparse.Namespace) -> int:
-    from ..services import session
     from ..services.roster.export import ExportError, export_roster_xlsx
     from ..services.roster.search import RosterFilter, search_ids
-    from ..services.storage import close_store, open_store
 
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
-    open_store(paths)
-    try:
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
+    def work(_paths: DataPaths) -> int:
+        try:
             count = export_roster_xlsx(search_ids(RosterFilter(), sort_key="team"), args.out, full=args.full)
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    except ExportError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
-    finally:
-        close_store()
-    form = "完整信息，已记入操作日志" if args.full else "身份证号、电话、住址已脱敏"
-    print(f"已导出 {count} 名队员到 {args.out}（{form}）")
-    return 0
+        except ExportError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+        form = "完整信息，已记入操作日志" if args.full else "身份证号、电话、住址已脱敏"
+        print(f"已导出 {count} 名队员到 {args.out}（{form}）")
+        return 0
+
+    return run_as_operator(args, work)

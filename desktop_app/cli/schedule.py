@@ -12,15 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import (
-    EXIT_REFUSED,
-    data_dir_argument,
-    existing_paths,
-    operator,
-    progress_printer,
-    refusal,
-    user_argument,
-)
+from ..config import DataPaths
+from .common import data_dir_argument, progress_printer, run_as_operator, user_argument
 
 COMMAND = "auto-schedule"
 
@@ -45,48 +38,41 @@ def run(args: argparse.Namespace) -> int | None:
 def _run_auto_schedule(args: argparse.Namespace) -> int:
     from ..domain.dates import parse_loose_date
     from ..domain.errors import FieldError
-    from ..services import session
     from ..services.roster.teams import find_team_by_name
     from ..services.schedule.auto_scheduler import auto_schedule
     from ..services.schedule.errors import ScheduleError
-    from ..services.storage import close_store, open_store
 
     try:
         start, end = parse_loose_date(args.date_from), parse_loose_date(args.date_to)
     except FieldError as exc:
         print(f"日期有误: {exc.message}", file=sys.stderr)
         return 2
-    paths = existing_paths(args)
-    if paths is None:
-        return 2
-
     progress = progress_printer()
+    team: list[int | None] = []  # the team found before the operator signs in
 
-    open_store(paths)
-    try:
+    def find_team() -> int | None:
         team_id = None
         if args.team:
             team_id = find_team_by_name(args.team)
             if team_id is None:
                 print(f"没有名为“{args.team.strip()}”的队伍", file=sys.stderr)
                 return 2
-        account = operator(args)
-        if account is None:
-            return EXIT_REFUSED
-        with session.acting_as(account):
-            result = auto_schedule(start, end, team_id=team_id, progress=progress)
-    except session.PermissionDenied as exc:
-        return refusal(exc)
-    except ScheduleError as exc:
-        print(exc.message, file=sys.stderr)
-        return 2
-    finally:
-        close_store()
-    print(result.summary)
-    print(f"本次新排 {result.slots_filled} 人次（保留已锁定或已考勤的 {result.slots_kept} 人次，"
-          f"替换未锁定的 {result.replaced} 人次，按规律新建班次 {result.shifts_generated} 个）")
-    if result.unfilled:
-        print(f"未能排满的班次 {len(result.unfilled)} 个，共缺 {result.slots_missing} 人次：")
-        for slot in result.unfilled:
-            print(f"  {slot.text}")
-    return 0
+        team.append(team_id)
+        return None
+
+    def work(_paths: DataPaths) -> int:
+        try:
+            result = auto_schedule(start, end, team_id=team[0], progress=progress)
+        except ScheduleError as exc:
+            print(exc.message, file=sys.stderr)
+            return 2
+        print(result.summary)
+        print(f"本次新排 {result.slots_filled} 人次（保留已锁定或已考勤的 {result.slots_kept} 人次，"
+              f"替换未锁定的 {result.replaced} 人次，按规律新建班次 {result.shifts_generated} 个）")
+        if result.unfilled:
+            print(f"未能排满的班次 {len(result.unfilled)} 个，共缺 {result.slots_missing} 人次：")
+            for slot in result.unfilled:
+                print(f"  {slot.text}")
+        return 0
+
+    return run_as_operator(args, work, check=find_team)

@@ -30,7 +30,7 @@ from ..services.accounts import (
     has_administrator,
     verify_administrator,
 )
-from .accounts.password_fields import StrengthLabel, password_line
+from .accounts.password_fields import NewPasswordFields, show_account_error
 from .field_errors import FieldMessage
 
 
@@ -56,28 +56,16 @@ class AdminCheckDialog(QDialog):
         self.display_name = QLineEdit()
         self.display_name.setMaxLength(50)
         self.display_name.setPlaceholderText(self.tr("如 李所长；可不填"))
-        self.password = password_line()
-        self.repeat = password_line()
-        self.messages = {"username": FieldMessage(self.username), "password": FieldMessage(self.password),
-                         "repeat": FieldMessage(self.repeat)}
+        fields = NewPasswordFields(self.username)
+        self.password, self.repeat, self.strength = fields.password, fields.repeat, fields.strength
+        self.messages = {"username": FieldMessage(self.username), **fields.messages}
         form.addRow(self.tr("管理员用户名"), self.username)
         form.addRow("", self.messages["username"])
         if self.first_time:
             form.addRow(self.tr("姓名"), self.display_name)
         else:
             self.display_name.hide()
-        form.addRow(self.tr("密码"), self.password)
-        self.strength = StrengthLabel(self.password, self.username)
-        if self.first_time:
-            form.addRow("", self.strength)
-        else:
-            self.strength.hide()
-        form.addRow("", self.messages["password"])
-        if self.first_time:
-            form.addRow(self.tr("再次输入密码"), self.repeat)
-            form.addRow("", self.messages["repeat"])
-        else:
-            self.repeat.hide()
+        fields.add_rows(form, self.tr("密码"), self.tr("再次输入密码") if self.first_time else None)
         if username and not self.first_time:
             self.username.setText(username)
             self.username.setReadOnly(True)
@@ -103,7 +91,7 @@ class AdminCheckDialog(QDialog):
             else:
                 user = verify_administrator(self.username.text(), self.password.text())
         except AccountError as exc:
-            self.messages.get(exc.error.field, self.messages["password"]).show_error(exc.error.message)
+            show_account_error(self.messages, exc)
             return
         self.username_value = user.username
         self.password_value = self.password.text()

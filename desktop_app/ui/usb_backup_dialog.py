@@ -7,9 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -26,10 +24,10 @@ from ..services.backup.archive import ArchiveError
 from ..services.backup.password import BackupPasswordError, check_backup_password
 from ..services.files import FileWriteError
 from ..services.progress import Progress
+from .drive_picker import DrivePicker
 from .field_errors import ERROR_STYLE, FieldMessage
 from .i18n import shown
 from .ops import BACKUPS, TaskRunner
-from .removable_drives import removable_drives
 
 _REFUSALS = (FileWriteError, backup.BackupCheckFailed, BackupPasswordError, ArchiveError)
 
@@ -38,7 +36,6 @@ class UsbBackupDialog(QDialog):
     def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
-        self.folder: Path | None = None
         self.runner: TaskRunner | None = None
         self.written: Path | None = None
         self.setWindowTitle(self.tr("备份到U盘"))
@@ -48,23 +45,16 @@ class UsbBackupDialog(QDialog):
                                "恢复时需要输入备份密码。"))
         intro.setWordWrap(True)
         grid = QGridLayout()
-        self.drives = QComboBox()
-        self.refresh_button = QPushButton(self.tr("刷新"))
-        self.folder_button = QPushButton(self.tr("选择文件夹…"))
-        self.target_label = QLabel()
-        self.target_label.setWordWrap(True)
+        self.picker = DrivePicker(self, grid, none_found=self.tr("未找到U盘，请插入后点“刷新”"),
+                                  choose_title=self.tr("选择备份位置"), nowhere=self.tr("尚未选择备份位置"))
+        self.drives, self.target_label = self.picker.drives, self.picker.target_label
+        self.refresh_button, self.folder_button = self.picker.refresh_button, self.picker.folder_button
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_message = FieldMessage(self.password)
-        grid.addWidget(QLabel(self.tr("U盘")), 0, 0)
-        grid.addWidget(self.drives, 0, 1)
-        grid.addWidget(self.refresh_button, 0, 2)
-        grid.addWidget(self.folder_button, 0, 3)
-        grid.addWidget(self.target_label, 1, 0, 1, 4)
         grid.addWidget(QLabel(self.tr("备份密码")), 2, 0)
         grid.addWidget(self.password, 2, 1, 1, 3)
         grid.addWidget(self.password_message, 3, 1, 1, 3)
-        grid.setColumnStretch(1, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.start_button = QPushButton(self.tr("开始备份"))
@@ -81,33 +71,19 @@ class UsbBackupDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
 
-        self.drives.currentIndexChanged.connect(self._drive_chosen)
-        self.refresh_button.clicked.connect(self.refresh_drives)
-        self.folder_button.clicked.connect(self.choose_folder)
+        self.picker.chosen.connect(self._folder_chosen)
         self.start_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self.reject)
-        self.refresh_drives()
+        self.picker.refresh()
 
-    def refresh_drives(self) -> None:
-        self.drives.clear()
-        for drive in removable_drives():
-            self.drives.addItem(drive.label(), str(drive.root))
-        if not self.drives.count():
-            self.drives.addItem(self.tr("未找到U盘，请插入后点“刷新”"), None)
-        self._drive_chosen()
-
-    def _drive_chosen(self) -> None:
-        root = self.drives.currentData()
-        self.set_folder(Path(root) if root else None)
-
-    def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择备份位置"), str(self.folder or ""))
-        if chosen:
-            self.set_folder(Path(chosen))
+    @property
+    def folder(self) -> Path | None:
+        return self.picker.folder
 
     def set_folder(self, folder: Path | None) -> None:
-        self.folder = folder
-        self.target_label.setText(self.tr("位置：{0}").format(folder) if folder else self.tr("尚未选择备份位置"))
+        self.picker.set_folder(folder)
+
+    def _folder_chosen(self, folder: Path | None) -> None:
         self.start_button.setEnabled(folder is not None and self.runner is None)
 
     def start(self) -> None:

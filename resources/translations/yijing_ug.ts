@@ -2491,6 +2491,25 @@
     </message>
 </context>
 <context>
+    <name>DrivePicker</name>
+    <message>
+        <source>刷新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>位置：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>程序遇到了意外错误，刚才的操作没有完成。
@@ -2959,10 +2978,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>（不导入）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>（无表头）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3020,6 +3035,13 @@
     </message>
     <message>
         <source>不勾选时这些行不导入，原因中给出建议的写法，请核对身份证后再勾选。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>（不导入）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3323,10 +3345,6 @@
     </message>
     <message>
         <source>（标题中没有）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>（不导入）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9917,18 +9935,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>刷新</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>选择文件夹…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>U盘</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>备份密码</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9946,10 +9952,6 @@
     </message>
     <message>
         <source>选择备份位置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>位置：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -10010,18 +10012,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>刷新</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>选择文件夹…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>U盘</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>完整信息（需管理员）：身份证号、电话不隐去，仅供制作法律文书</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10043,10 +10033,6 @@
     </message>
     <message>
         <source>选择导出位置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>位置：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

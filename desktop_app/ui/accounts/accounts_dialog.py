@@ -28,7 +28,7 @@ from ..field_errors import FieldMessage
 from ..i18n import shown
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel
-from .password_fields import StrengthLabel, password_line
+from .password_fields import NewPasswordFields, show_account_error
 
 
 def _role(role: str) -> str:
@@ -65,21 +65,17 @@ class NewAccountDialog(QDialog):
         for role in ROLES:
             self.role.addItem(_role(role), role)
         self.role.setCurrentIndex(ROLES.index(CLERK))
-        self.password = password_line()
-        self.repeat = password_line()
-        self.strength = StrengthLabel(self.password, self.username)
+        fields = NewPasswordFields(self.username)
+        self.password, self.repeat, self.strength = fields.password, fields.repeat, fields.strength
         self.messages = {key: FieldMessage(field) for key, field in (
-            ("username", self.username), ("display_name", self.display_name), ("role", self.role),
-            ("password", self.password), ("repeat", self.repeat))}
+            ("username", self.username), ("display_name", self.display_name), ("role", self.role))}
+        self.messages.update(fields.messages)
         for key, label, field in (("username", self.tr("用户名"), self.username),
                                   ("display_name", self.tr("姓名"), self.display_name),
-                                  ("role", self.tr("角色"), self.role),
-                                  ("password", self.tr("初始密码"), self.password),
-                                  ("repeat", self.tr("再次输入密码"), self.repeat)):
+                                  ("role", self.tr("角色"), self.role)):
             form.addRow(label, field)
-            if key == "password":
-                form.addRow("", self.strength)
             form.addRow("", self.messages[key])
+        fields.add_rows(form, self.tr("初始密码"), self.tr("再次输入密码"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("添加"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -98,7 +94,7 @@ class NewAccountDialog(QDialog):
             accounts.create_user(self.username.text(), self.password.text(), self.role.currentData(),
                                  self.display_name.text())
         except AccountError as exc:
-            self.messages.get(exc.error.field, self.messages["password"]).show_error(exc.error.message)
+            show_account_error(self.messages, exc)
             return
         super().accept()
 
@@ -111,15 +107,10 @@ class ResetPasswordDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
-        self.password = password_line()
-        self.repeat = password_line()
-        self.strength = StrengthLabel(self.password)
-        self.messages = {"password": FieldMessage(self.password), "repeat": FieldMessage(self.repeat)}
-        form.addRow(self.tr("新密码"), self.password)
-        form.addRow("", self.strength)
-        form.addRow("", self.messages["password"])
-        form.addRow(self.tr("再次输入"), self.repeat)
-        form.addRow("", self.messages["repeat"])
+        fields = NewPasswordFields()
+        self.password, self.repeat, self.strength = fields.password, fields.repeat, fields.strength
+        self.messages = fields.messages
+        fields.add_rows(form, self.tr("新密码"), self.tr("再次输入"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("重置"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -134,7 +125,7 @@ class ResetPasswordDialog(QDialog):
         try:
             accounts.reset_password(self.entry.id, self.password.text(), self.repeat.text())
         except AccountError as exc:
-            self.messages.get(exc.error.field, self.messages["password"]).show_error(exc.error.message)
+            show_account_error(self.messages, exc)
             return
         super().accept()
 

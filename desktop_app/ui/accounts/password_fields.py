@@ -1,6 +1,10 @@
-"""A new password typed twice with its strength shown as it is typed; and changing one's own password."""
+"""A new password typed twice with its strength shown as it is typed (`NewPasswordFields`, used wherever a
+password is chosen: the first administrator, a new account, a reset, one's own), a refusal of the account
+services shown at its field (`show_account_error`); and changing one's own password."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -50,6 +54,36 @@ class StrengthLabel(QLabel):
         self.setStyleSheet(f"color: {STRENGTH_COLOURS[level]};")
 
 
+class NewPasswordFields:
+    """A new password typed twice: the two lines, its strength under the first as it is typed, and a message
+    under each for what the account services refuse ("password", "repeat")."""
+
+    def __init__(self, username: QLineEdit | None = None) -> None:
+        self.password = password_line()
+        self.repeat = password_line()
+        self.strength = StrengthLabel(self.password, username)
+        self.messages = {"password": FieldMessage(self.password), "repeat": FieldMessage(self.repeat)}
+
+    def add_rows(self, form: QFormLayout, label: str, repeat_label: str | None) -> None:
+        """The password, its strength and message, then the repeat and its message; without `repeat_label`
+        the password alone (a password asked for, not chosen: the strength and the repeat stay hidden)."""
+        form.addRow(label, self.password)
+        if repeat_label is None:
+            self.strength.hide()
+            self.repeat.hide()
+            form.addRow("", self.messages["password"])
+            return
+        form.addRow("", self.strength)
+        form.addRow("", self.messages["password"])
+        form.addRow(repeat_label, self.repeat)
+        form.addRow("", self.messages["repeat"])
+
+
+def show_account_error(messages: Mapping[str, FieldMessage], exc: AccountError) -> None:
+    """The refusal under the field it names (under the password when it names none of the form's)."""
+    messages.get(exc.error.field, messages["password"]).show_error(exc.error.message)
+
+
 class ChangePasswordDialog(QDialog):
     """文件 → 修改密码: the old password, then the new one twice."""
 
@@ -60,18 +94,12 @@ class ChangePasswordDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
         self.old = password_line()
-        self.new = password_line()
-        self.repeat = password_line()
-        self.strength = StrengthLabel(self.new)
-        self.messages = {key: FieldMessage(field) for key, field in
-                         (("old_password", self.old), ("password", self.new), ("repeat", self.repeat))}
+        fields = NewPasswordFields()
+        self.new, self.repeat, self.strength = fields.password, fields.repeat, fields.strength
+        self.messages = {"old_password": FieldMessage(self.old), **fields.messages}
         form.addRow(self.tr("原密码"), self.old)
         form.addRow("", self.messages["old_password"])
-        form.addRow(self.tr("新密码"), self.new)
-        form.addRow("", self.strength)
-        form.addRow("", self.messages["password"])
-        form.addRow(self.tr("再次输入新密码"), self.repeat)
-        form.addRow("", self.messages["repeat"])
+        fields.add_rows(form, self.tr("新密码"), self.tr("再次输入新密码"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("修改"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -86,6 +114,6 @@ class ChangePasswordDialog(QDialog):
         try:
             change_own_password(self.old.text(), self.new.text(), self.repeat.text())
         except AccountError as exc:
-            self.messages.get(exc.error.field, self.messages["password"]).show_error(exc.error.message)
+            show_account_error(self.messages, exc)
             return
         super().accept()

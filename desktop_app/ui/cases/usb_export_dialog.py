@@ -12,10 +12,8 @@ from typing import cast
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,6 +31,7 @@ from ...services.progress import Progress
 from ...services.session import FULL_FORM
 from ...services.usb_export import MANIFEST_NAME, ExportFailed
 from ..admin_check import confirm_administrator
+from ..drive_picker import DrivePicker
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown
 from ..ops import TaskRunner
@@ -51,7 +50,6 @@ class UsbExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出到U盘"))
         self.selected_ids = list(selected_ids)
-        self.folder: Path | None = None
         self.runner: TaskRunner | None = None
         self.export_result: ExportResult | None = None
         self.resize(620, 420)
@@ -75,18 +73,11 @@ class UsbExportDialog(QDialog):
         (self.by_selection if self.selected_ids else self.by_period).setChecked(True)
 
         target = QGroupBox(self.tr("导出到"))
-        target_grid = QGridLayout(target)
-        self.drives = QComboBox()
-        self.refresh_button = QPushButton(self.tr("刷新"))
-        self.folder_button = QPushButton(self.tr("选择文件夹…"))
-        self.target_label = QLabel()
-        self.target_label.setWordWrap(True)
-        target_grid.addWidget(QLabel(self.tr("U盘")), 0, 0)
-        target_grid.addWidget(self.drives, 0, 1)
-        target_grid.addWidget(self.refresh_button, 0, 2)
-        target_grid.addWidget(self.folder_button, 0, 3)
-        target_grid.addWidget(self.target_label, 1, 0, 1, 4)
-        target_grid.setColumnStretch(1, 1)
+        self.picker = DrivePicker(self, QGridLayout(target),
+                                  none_found=self.tr("未找到U盘，请插入U盘后点“刷新”，或选择文件夹"),
+                                  choose_title=self.tr("选择导出位置"), nowhere=self.tr("尚未选择导出位置"))
+        self.drives, self.target_label = self.picker.drives, self.picker.target_label
+        self.refresh_button, self.folder_button = self.picker.refresh_button, self.picker.folder_button
 
         self.full = QCheckBox(self.tr("完整信息（需管理员）：身份证号、电话不隐去，仅供制作法律文书"))
         hide_unless(FULL_FORM, self.full)
@@ -110,35 +101,20 @@ class UsbExportDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
 
-        self.drives.currentIndexChanged.connect(self._drive_chosen)
-        self.refresh_button.clicked.connect(self.refresh_drives)
-        self.folder_button.clicked.connect(self.choose_folder)
+        self.picker.chosen.connect(self._folder_chosen)
         self.export_button.clicked.connect(self.start)
         self.close_button.clicked.connect(self.reject)
-        self.refresh_drives()
+        self.picker.refresh()
 
     # --- target --------------------------------------------------------------------------------------
-    def refresh_drives(self) -> None:
-        self.drives.clear()
-        for drive in removable_drives():
-            self.drives.addItem(drive.label(), str(drive.root))
-        if not self.drives.count():
-            self.drives.addItem(self.tr("未找到U盘，请插入U盘后点“刷新”，或选择文件夹"), None)
-        self._drive_chosen()
-
-    def _drive_chosen(self) -> None:
-        root = self.drives.currentData()
-        self.set_folder(Path(root) if root else None)
-
-    def choose_folder(self) -> None:
-        start = str(self.folder) if self.folder else ""
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择导出位置"), start)
-        if chosen:
-            self.set_folder(Path(chosen))
+    @property
+    def folder(self) -> Path | None:
+        return self.picker.folder
 
     def set_folder(self, folder: Path | None) -> None:
-        self.folder = folder
-        self.target_label.setText(self.tr("位置：{0}").format(folder) if folder else self.tr("尚未选择导出位置"))
+        self.picker.set_folder(folder)
+
+    def _folder_chosen(self, folder: Path | None) -> None:
         self.export_button.setEnabled(folder is not None)
 
     # --- export --------------------------------------------------------------------------------------

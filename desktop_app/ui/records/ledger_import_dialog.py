@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.files import FileWriteError
 from ...services.records.ledger_import import (
     ADDED,
     FIELDS,
@@ -39,6 +37,7 @@ from ...services.records.ledger_import import (
 )
 from ..i18n import shown
 from ..id_table_model import Column
+from ..import_flow import chosen_file, clear_layout, mapping_combo, save_report_as, start_step
 from ..ops import RECORDS, TaskRunner
 from ..register_widgets import register_table
 from ..rows_table_model import RowsTableModel
@@ -123,10 +122,9 @@ class LedgerImportDialog(QDialog):
 
     # --- reading and checking ---------------------------------------------------------------------
     def browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择工作台账"), "",
-                                              self.tr("Excel 或 CSV (*.xlsx *.xlsm *.csv);;所有文件 (*)"))
-        if name:
-            self.load(Path(name))
+        path = chosen_file(self, self.tr("选择工作台账"), self.tr("Excel 或 CSV (*.xlsx *.xlsm *.csv);;所有文件 (*)"))
+        if path:
+            self.load(path)
 
     def load(self, path: Path) -> None:
         self.file_edit.setText(str(path))
@@ -145,10 +143,7 @@ class LedgerImportDialog(QDialog):
         self.check()
 
     def _show_mapping(self) -> None:
-        while self.mapping_grid.count():
-            item = self.mapping_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.mapping_grid)
         if self.preview is None or self.sheet.currentIndex() < 0:
             return
         sheet = self.preview.sheets[self.sheet.currentIndex()]
@@ -156,11 +151,7 @@ class LedgerImportDialog(QDialog):
             sheet.year or self.tr("（标题中没有）"), sheet.header_row + 1))
         mapping = self.mappings[sheet.sheet]
         for column, header in enumerate(sheet.headers):
-            combo = QComboBox()
-            combo.addItem(self.tr("（不导入）"), None)
-            for key, label in FIELDS.items():
-                combo.addItem(label, key)
-            combo.setCurrentIndex(max(combo.findData(mapping.get(column)), 0))
+            combo = mapping_combo(FIELDS, mapping.get(column))
             combo.currentIndexChanged.connect(
                 lambda _i, c=column, box=combo, name=sheet.sheet: self._remap(name, c, box.currentData()))
             self.mapping_grid.addWidget(QLabel(header or self.tr("（无表头）")), 0, column)
@@ -171,20 +162,15 @@ class LedgerImportDialog(QDialog):
         self.check_button.setEnabled(True)
         self.import_button.setEnabled(False)
 
-    def _start(self, title: str, work, done) -> None:
+    def _start(self, title: str, work, done, changes: frozenset[str] = frozenset()) -> None:
+        """`changes`: what the step changes (the records, for the import: the tabs showing them refresh)."""
         for button in (self.check_button, self.import_button, self.report_button, self.browse_button):
             button.setEnabled(False)
-        self.runner = TaskRunner(self, title, work, expected=(LedgerImportError,),
-                                 changes={RECORDS} if work is self._import_work else ())
-        self.runner.finished.connect(lambda: self.browse_button.setEnabled(True))
-        self.runner.done.connect(done)
-        def failed(exc: BaseException) -> None:
-            QMessageBox.warning(self, title, shown(exc.args[0]))
-            self.check_button.setEnabled(True)
-
-        self.runner.error.connect(failed)
-        self.runner.cancelled.connect(lambda: self.check_button.setEnabled(True))
-        self.runner.start()
+        self.runner = start_step(
+            self, title, work, done, expected=(LedgerImportError,), changes=changes,
+            failed=lambda _exc: self.check_button.setEnabled(True),
+            cancelled=lambda: self.check_button.setEnabled(True), finished=lambda: self.browse_button.setEnabled(True),
+            refusal_text=lambda exc: shown(exc.args[0]))
 
     def check(self) -> None:
         if self.preview is None:
@@ -208,7 +194,7 @@ class LedgerImportDialog(QDialog):
     def run(self) -> None:
         if self.plan is None:
             return
-        self._start(self.tr("导入工作台账"), self._import_work, self._imported)
+        self._start(self.tr("导入工作台账"), self._import_work, self._imported, changes=frozenset({RECORDS}))
 
     def _imported(self, report: LedgerReport) -> None:
         self.report = report
@@ -223,12 +209,7 @@ class LedgerImportDialog(QDialog):
     def save_report(self) -> None:
         if self.report is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存导入结果"), self.tr("台账导入结果.xlsx"),
-                                              self.tr("Excel 文件 (*.xlsx)"))
-        if not name:
-            return
-        try:
-            save_ledger_report_xlsx(self.report, name)
-        except FileWriteError as exc:
-            QMessageBox.warning(self, self.tr("保存导入结果"), shown(exc.message))
+        report = self.report
+        save_report_as(self, self.tr("保存导入结果"), self.tr("台账导入结果.xlsx"), self.tr("Excel 文件 (*.xlsx)"),
+                       lambda chosen: save_ledger_report_xlsx(report, chosen))
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.files import FileWriteError
 from ...services.roster.importer import (
     ADDED,
     FIELDS,
@@ -43,6 +41,7 @@ from ...services.roster.importer import (
 )
 from ..i18n import shown
 from ..id_table_model import Column
+from ..import_flow import chosen_file, clear_layout, mapping_combo, save_report_as, start_step
 from ..ops import MEMBERS, TEAMS, TaskRunner
 from ..rows_table_model import RowsTableModel
 from ..widgets.table_actions import table_actions
@@ -144,10 +143,9 @@ class ImportDialog(QDialog):
 
     # --- reading -------------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的文件"), "",
-                                              self.tr("花名册 (*.xlsx *.csv)"))
+        path = chosen_file(self, self.tr("选择要导入的文件"), self.tr("花名册 (*.xlsx *.csv)"))
         if path:
-            self.load_file(Path(path))
+            self.load_file(path)
 
     def load_file(self, path: Path) -> None:
         try:
@@ -171,17 +169,10 @@ class ImportDialog(QDialog):
 
     def _sheet_read(self, preview: SheetPreview) -> None:
         self.preview = preview
-        while self.mapping_layout.count():
-            item = self.mapping_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.mapping_layout)
         self.mapping_boxes = {}
         for i, header in enumerate(preview.headers):
-            box = QComboBox()
-            box.addItem(self.tr("（不导入）"), None)
-            for key, label in FIELDS.items():
-                box.addItem(label, key)
-            box.setCurrentIndex(max(box.findData(preview.mapping.get(i)), 0))
+            box = mapping_combo(FIELDS, preview.mapping.get(i))
             box.currentIndexChanged.connect(self.check_rows)
             self.mapping_boxes[i] = box
             cell = QWidget()
@@ -246,21 +237,11 @@ class ImportDialog(QDialog):
     def save_report(self, path: Path | None = None) -> None:
         if self.report is None:
             return
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存导入报告"), self.tr("导入报告.xlsx"),
-                                                    self.tr("Excel 工作簿 (*.xlsx)"))
-            if not chosen:
-                return
-            path = Path(chosen)
-        try:
-            save_report_xlsx(self.report, path)
-        except FileWriteError as exc:
-            QMessageBox.warning(self, self.tr("保存导入报告"), shown(exc.message))
+        report = self.report
+        save_report_as(self, self.tr("保存导入报告"), self.tr("导入报告.xlsx"), self.tr("Excel 工作簿 (*.xlsx)"),
+                       lambda chosen: save_report_xlsx(report, chosen), path)
 
     def _run(self, title: str, work, on_done, changes: set[str] | None = None) -> None:
-        runner = TaskRunner(self, title, work, changes=changes or (), expected=(RosterImportError,))
-        runner.done.connect(on_done)
-        runner.cancelled.connect(lambda: self.summary.setText(self.tr("已取消，数据库没有任何改动。")))
-        runner.error.connect(lambda exc: QMessageBox.warning(self, title, shown(exc)))
-        self.runner = runner
-        runner.start()
+        self.runner = start_step(
+            self, title, work, on_done, expected=(RosterImportError,), changes=changes or (),
+            cancelled=lambda: self.summary.setText(self.tr("已取消，数据库没有任何改动。")))

@@ -17,7 +17,7 @@ from desktop_app.services.cases.parties import PartyInput, add_party
 from desktop_app.services.cases.sessions import FollowUpInput, SessionInput, add_follow_up, add_session
 from desktop_app.services.cases.workflow import change_status
 from desktop_app.services.usb_export import MANIFEST_NAME, verify_export
-from desktop_app.ui import print_preview
+from desktop_app.ui import drive_picker, print_preview
 from desktop_app.ui.cases import documents_panel, usb_export_dialog
 from desktop_app.ui.cases.cases_tab import CasesTab
 from desktop_app.ui.cases.usb_export_dialog import UsbExportDialog, looks_removable
@@ -132,7 +132,7 @@ def test_export_the_selected_cases_to_a_stick(qtbot, tab, agreed_case, tmp_path,
     tab.table.selectRow(tab.model.row_of(agreed_case.id))
     dialog = tab.export_to_stick()
     assert isinstance(dialog, UsbExportDialog) and dialog.by_selection.isChecked()
-    monkeypatch.setattr(usb_export_dialog.QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
+    monkeypatch.setattr(drive_picker.QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
     qtbot.mouseClick(dialog.folder_button, LEFT)
     assert dialog.folder == stick and dialog.export_button.isEnabled()
     qtbot.mouseClick(dialog.export_button, LEFT)

@@ -209,3 +209,24 @@ def test_the_ledger_import_dialog(qtbot, tab, people, tmp_path, messages):
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     assert Activity.select().count() == 1 and Activity.get().people_persuaded == 35
     assert messages == [("information", "已导入 1 条工作记录。")]
+
+
+def test_a_ledger_import_tells_the_tabs_showing_records_and_a_check_does_not(qtbot, tab, people, tmp_path, messages):
+    from desktop_app.ui.ops import RECORDS, change_bus
+    from desktop_app.ui.records.ledger_import_dialog import LedgerImportDialog
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["2026年工作台账"])
+    sheet.append(["日期", "队伍", "工作类别", "参与队员", "时长", "成效"])
+    sheet.append(["2026-03-05", "石榴大妈队", "交通劝导", "张鹏、李娜", 2, "劝导交通违法行为35起"])
+    book.save(tmp_path / "台账.xlsx")
+    announced: list[frozenset[str]] = []
+    change_bus().changed.connect(lambda changes: announced.append(changes.kinds))
+    dialog = LedgerImportDialog(tab, tmp_path / "台账.xlsx")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10000)
+    assert announced == []  # checking the sheet changes nothing
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
+    assert announced == [frozenset({RECORDS})]
