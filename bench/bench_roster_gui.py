@@ -92,8 +92,7 @@ def _open(ctx: Context) -> float:
     timer.start()
     tab = RosterTab()
     tab.resize(1200, 760)
-    tab.show()
-    tab.refresh()
+    tab.show()  # its first show fills it, as the window's tab does (ops.follow_changes): no refresh() after it
     _searched(tab)
     _paint(tab.table)
     elapsed = timer.nsecsElapsed() / 1e9
