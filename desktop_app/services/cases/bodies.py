@@ -165,7 +165,8 @@ def save_body(body_id: int | None, name: str, number_prefix: str, *, is_default:
             row.seal_image = seal_image
         save_checked(row, version if body_id is not None else None)
         if row.is_default:
-            MediatingBody.update(is_default=False).where(MediatingBody.id != row.id).execute()
+            (MediatingBody.update(is_default=False, **MediatingBody.bumped())  # a form open on it hears of it
+             .where(MediatingBody.id != row.id, MediatingBody.is_default == True).execute())  # noqa: E712
         audit.record("新增" if body_id is None else "修改", "mediating_body", row.uuid, f"调解组织“{name}”")
     return _info(row)
 

@@ -231,8 +231,9 @@ def save_template(template_id: int | None, cert_type: str, name: str, wording: s
             row.is_default = True
         save_checked(row, version if template_id is not None else None)
         if is_default:
-            (CertificateTemplate.update(is_default=False)
-             .where(CertificateTemplate.type == cert_type, CertificateTemplate.id != row.id).execute())
+            (CertificateTemplate.update(is_default=False, **CertificateTemplate.bumped())  # a form open on it
+             .where(CertificateTemplate.type == cert_type, CertificateTemplate.id != row.id,
+                    CertificateTemplate.is_default == True).execute())  # noqa: E712
         audit.record("新增" if template_id is None else "修改", "certificate_template", row.uuid,
                      f"{cert_type}模板“{name}”")
     return _template_info(row)

@@ -72,3 +72,12 @@ def test_the_office_form_is_refused_after_another_save(data_paths, office):
     assert OfficeSettings.select().get().leader_name == "李所长"
     save_office(replace(loaded, version=None))  # the CLI: over whatever is stored
     assert OfficeSettings.select().get().version == row.version + 2
+
+
+def test_another_body_made_the_default_raises_the_former_default_s_version(data_paths, office):
+    former = list_bodies()[0]
+    other = save_body(None, "夏普吐勒镇第二人民调解委员会", "夏二调")
+    save_body(other.id, other.name, other.number_prefix, is_default=True, version=other.version)
+    with pytest.raises(RecordChanged):  # the form open on the former default would make it the default again
+        save_body(former.id, former.name, former.number_prefix, is_default=True, version=former.version)
+    assert [b.name for b in list_bodies() if b.is_default] == ["夏普吐勒镇第二人民调解委员会"]
