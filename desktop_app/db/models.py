@@ -83,7 +83,7 @@ class StaleVersion(Exception):
 
 
 class VersionedModel(BaseModel):
-    """A record users edit in forms (migration 9): `version` goes up by one with every save, and a save of
+    """A record users edit in forms (migrations 9 and 11): `version` goes up by one with every save, and a save of
     a loaded record is one `UPDATE … SET version = version + 1 … WHERE id = ? AND version = ?`, so of two
     clients that loaded the same version only the first one's save is written and the second raises
     `StaleVersion` (on both engines, whatever the timing: the row's lock orders the two UPDATEs). A form
@@ -155,7 +155,7 @@ class SchemaVersion(Model):
 # --- office and settings -------------------------------------------------------------------------
 
 
-class OfficeSettings(BaseModel):
+class OfficeSettings(VersionedModel):
     """One row: the office that runs the teams."""
 
     unit_name = CharField(max_length=100)  # 单位名称
@@ -440,7 +440,7 @@ class Swap(BaseModel):
 # --- activities and trainings --------------------------------------------------------------------
 
 
-class Activity(BaseModel):
+class Activity(VersionedModel):
     date = DateField(index=True)
     kind = CharField(max_length=10)  # vocabulary.ACTIVITY_KINDS
     team = ForeignKeyField(Team, null=True, backref="activities", on_delete="SET NULL")
@@ -495,7 +495,7 @@ class TrainingAttendee(BaseModel):
 # --- dispute cases -------------------------------------------------------------------------------
 
 
-class MediatingBody(BaseModel):
+class MediatingBody(VersionedModel):
     """A 人民调解委员会 (or a 派出所驻所人民调解室): 人民调解 cases are issued and sealed in its name and numbered
     in its own series ("（2026）夏人调字第001号")."""
 
@@ -583,7 +583,7 @@ class CaseEvent(BaseModel):
     note = TextField(default="")
 
 
-class Party(BaseModel):
+class Party(VersionedModel):
     case = ForeignKeyField(Case, backref="parties", on_delete="CASCADE")
     role = CharField(max_length=6)  # 申请人 / 被申请人 / 其他当事人 / 监护人
     name = CharField(max_length=50, index=True)
@@ -601,7 +601,7 @@ class Party(BaseModel):
     position = IntegerField(default=0)  # order on the documents
 
 
-class MediationSession(BaseModel):
+class MediationSession(VersionedModel):
     case = ForeignKeyField(Case, backref="sessions", on_delete="CASCADE")
     held_at = DateTimeField()
     place = CharField(max_length=200, default="")
@@ -611,7 +611,7 @@ class MediationSession(BaseModel):
     rights_notified = BooleanField(default=False)  # 已告知当事人权利义务
 
 
-class Investigation(BaseModel):
+class Investigation(VersionedModel):
     """调查记录: one inquiry of the mediators into the facts."""
 
     case = ForeignKeyField(Case, backref="investigations", on_delete="CASCADE")
@@ -624,7 +624,7 @@ class Investigation(BaseModel):
     record = TextField(default="")
 
 
-class FollowUp(BaseModel):
+class FollowUp(VersionedModel):
     case = ForeignKeyField(Case, backref="follow_ups", on_delete="CASCADE")
     date = DateField()
     performed = CharField(max_length=20, default="")  # 已履行 / 部分履行 / 未履行
@@ -639,7 +639,7 @@ class FollowUp(BaseModel):
 # --- certificates and points ---------------------------------------------------------------------
 
 
-class CertificateTemplate(BaseModel):
+class CertificateTemplate(VersionedModel):
     type = CharField(max_length=10)  # 聘书 / 荣誉证书 / 志愿服务证明 / 义警证
     name = CharField(max_length=50)
     wording = TextField(default="")  # with {placeholders}

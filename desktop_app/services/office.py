@@ -5,7 +5,7 @@ counts 新疆's holidays (肉孜节, 古尔邦节): on by default for an office 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..db.database import db
@@ -17,6 +17,7 @@ from ..domain.xinjiang_places import is_in_xinjiang
 from . import audit
 from .session import SETTINGS, require
 from .settings import get_setting, set_setting
+from .versions import check_version, save_checked
 
 XINJIANG_HOLIDAYS_KEY = "calendar.xinjiang_holidays"
 
@@ -30,6 +31,7 @@ class OfficeInfo:
     address: str = ""
     contact_phone: str = ""
     org_code: str = ""  # 机构代码 (统一社会信用代码), optional
+    version: int | None = field(default=None, compare=False)  # the stored row's, as the form loaded it
 
 
 def get_office() -> OfficeInfo | None:
@@ -39,6 +41,7 @@ def get_office() -> OfficeInfo | None:
     return OfficeInfo(
         unit_name=row.unit_name, parent_unit=row.parent_unit, leader_name=row.leader_name,
         case_prefix=row.case_prefix, address=row.address, contact_phone=row.contact_phone, org_code=row.org_code,
+        version=row.version,
     )
 
 
@@ -55,8 +58,9 @@ _TEXT_FIELDS = (
 
 def _cleaned(info: OfficeInfo, errors: list[FieldError]) -> OfficeInfo:
     """The office's texts after the hygiene step (domain/text_hygiene.py)."""
-    return OfficeInfo(**{key: text_value(getattr(info, key), key, label, None, errors)
-                         for key, label, _limit in _TEXT_FIELDS})
+    texts: dict[str, str] = {key: text_value(getattr(info, key), key, label, None, errors)
+                             for key, label, _limit in _TEXT_FIELDS}
+    return OfficeInfo(unit_name=texts.pop("unit_name"), **texts, version=info.version)
 
 
 def validate_office(info: OfficeInfo) -> list[FieldError]:
@@ -97,6 +101,8 @@ def _require_settings_or_set_up() -> None:
 
 
 def save_office(info: OfficeInfo) -> None:
+    """Store the office's details; `RecordChanged` when `info.version` (the one the form loaded) is no
+    longer the stored one (another PC saved them since)."""
     _require_settings_or_set_up()
     errors = validate_office(info)
     if errors:
@@ -108,9 +114,10 @@ def save_office(info: OfficeInfo) -> None:
         if row is None:  # the folder's identity among the county's offices is made with it (migration 10)
             row = OfficeSettings.create(**values, office_uuid=uuid.uuid4().hex)
         else:
+            check_version(row, info.version)
             for key, value in values.items():
                 setattr(row, key, value)
-            row.save()
+            save_checked(row, info.version)
         audit.record("修改", "office_settings", row.uuid, "单位信息")
     _calendar_changed(counted_before)
 

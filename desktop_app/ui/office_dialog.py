@@ -28,7 +28,9 @@ from ..services.office import (
     xinjiang_holidays_choice,
 )
 from ..services.storage import open_folder
+from ..services.versions import RecordChanged
 from .field_errors import FieldMessage
+from .record_changed import RecordChangedBanner
 from .widgets.table_actions import save_shortcut
 
 
@@ -38,6 +40,7 @@ class OfficeDialog(QDialog):
         self.setWindowTitle(self.tr("单位信息"))
         self.setMinimumWidth(520)
         office = office or OfficeInfo(unit_name="")
+        self.version = office.version  # the stored details' (None: none yet), carried back by the save
         layout = QVBoxLayout(self)
         if first_run:
             intro = QLabel(self.tr("欢迎使用义警服务队管理系统。请先填写本单位的信息，"
@@ -105,6 +108,8 @@ class OfficeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        self.changed_banner = RecordChangedBanner()
+        layout.addWidget(self.changed_banner)
         layout.addWidget(buttons)
         save_shortcut(self, self.accept)
 
@@ -132,6 +137,7 @@ class OfficeDialog(QDialog):
             unit_name=self.unit_name.text(), parent_unit=self.parent_unit.text(),
             leader_name=self.leader_name.text(), case_prefix=self.case_prefix.text(),
             address=self.address.text(), contact_phone=self.contact_phone.text(), org_code=self.org_code.text(),
+            version=self.version,
         )
 
     def accept(self) -> None:
@@ -148,7 +154,12 @@ class OfficeDialog(QDialog):
             first = getattr(self, errors[0].field)
             first.setFocus()
             return
-        save_office(info)
+        try:
+            save_office(info)
+        except RecordChanged as exc:  # another PC saved them since: keep what was typed, say who and when
+            self.changed_banner.refused(exc)
+            self.version = exc.current_version  # saving again is a deliberate overwrite
+            return
         if self._xinjiang_chosen:
             chosen = self.xinjiang.isChecked()
             set_xinjiang_holidays(None if chosen == xinjiang_by_default(info) else chosen)

@@ -34,6 +34,7 @@ from . import (
     m0008_member_hours_indexes,
     m0009_versions,
     m0010_office_identity,
+    m0011_more_versions,
 )
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ STEPS: list[tuple[int, ModuleType]] = [
     (8, m0008_member_hours_indexes),
     (9, m0009_versions),
     (10, m0010_office_identity),  # 9 (versions) may run after 10 on a folder that had 10 first
+    (11, m0011_more_versions),  # 12 and 13 are other branches'; each runs once whichever lands first
 ]
 LATEST = max(n for n, _step in STEPS)
 

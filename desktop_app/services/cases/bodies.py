@@ -27,6 +27,7 @@ from .. import audit
 from ..office import get_office
 from ..session import SETTINGS, requires
 from ..settings import get_setting, set_setting
+from ..versions import check_version, save_checked
 from .fields import CaseInvalid
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -52,6 +53,7 @@ class BodyInfo:
     is_default: bool
     active: bool
     has_seal: bool
+    version: int = 1  # the stored body's, carried back by the form's save
 
     def sample_number(self, year: int = 2026) -> str:
         """"（2026）夏人调字第001号" — what its numbers look like."""
@@ -68,7 +70,7 @@ def sample_number(prefix: str, year: int = 2026) -> str:
 
 def _info(row: MediatingBody) -> BodyInfo:
     return BodyInfo(row.id, row.name, row.number_prefix, bool(row.is_default), bool(row.active),
-                    bool(row.seal_image))
+                    bool(row.seal_image), row.version)
 
 
 def list_bodies(active_only: bool = False) -> list[BodyInfo]:
@@ -109,9 +111,11 @@ def check_prefix(prefix: str, field: str = "number_prefix") -> str:
 
 @requires(SETTINGS)
 def save_body(body_id: int | None, name: str, number_prefix: str, *, is_default: bool = False,
-              active: bool = True, seal_image: bytes | Unchanged | None = KEEP) -> BodyInfo:
+              active: bool = True, seal_image: bytes | Unchanged | None = KEEP,
+              version: int | None = None) -> BodyInfo:
     """Add (body_id None) or change a 调委会; `CaseInvalid` naming each wrong field. The prefix of a body
-    that already numbered cases cannot change (its numbers would no longer be one series)."""
+    that already numbered cases cannot change (its numbers would no longer be one series). `version`: the
+    one the form loaded; `RecordChanged` when another PC saved the body since."""
     errors: list[FieldError] = []
     name = " ".join(text_value(name, "name", QT_TRANSLATE_NOOP("Messages", "调解组织名称"), None, errors).split())
     if errors:  # a character that cannot be stored: said at the field
@@ -139,6 +143,8 @@ def save_body(body_id: int | None, name: str, number_prefix: str, *, is_default:
         row = MediatingBody() if body_id is None else MediatingBody.get_or_none(MediatingBody.id == body_id)
         if row is None:
             raise CaseInvalid([FieldError("name", QT_TRANSLATE_NOOP("Messages", "所选调解组织不存在"))])
+        if body_id is not None:
+            check_version(row, version)
         if name and MediatingBody.select().where(MediatingBody.name == name,
                                                  MediatingBody.id != (body_id or 0)).exists():
             errors.append(FieldError("name", Message(QT_TRANSLATE_NOOP("Messages", "已有名为“{name}”的调解组织"),
@@ -157,9 +163,10 @@ def save_body(body_id: int | None, name: str, number_prefix: str, *, is_default:
         row.is_default = bool(is_default or (first and active))
         if seal_image is not KEEP:
             row.seal_image = seal_image
-        row.save()
+        save_checked(row, version if body_id is not None else None)
         if row.is_default:
-            MediatingBody.update(is_default=False).where(MediatingBody.id != row.id).execute()
+            (MediatingBody.update(is_default=False, **MediatingBody.bumped())  # a form open on it hears of it
+             .where(MediatingBody.id != row.id, MediatingBody.is_default == True).execute())  # noqa: E712
         audit.record("新增" if body_id is None else "修改", "mediating_body", row.uuid, f"调解组织“{name}”")
     return _info(row)
 

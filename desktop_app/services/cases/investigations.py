@@ -3,7 +3,7 @@ was there, and what was said. Every change is one transaction with an audit reco
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -13,6 +13,7 @@ from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from .. import audit
 from ..session import DELETE, EDIT, requires
+from ..versions import check_version, save_checked
 from .fields import MAX_TEXT, CaseInvalid, Received, datetime_field, live_case, text_field
 
 
@@ -25,6 +26,7 @@ class InvestigationInput:
     recorder: str = ""
     present: str = ""  # 在场人
     record: str = ""
+    version: int | None = field(default=None, compare=False)  # the stored record's, as the form loaded it
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,11 @@ class InvestigationEntry:
     recorder: str
     present: str
     record: str
+    version: int = 1
 
     def to_input(self) -> InvestigationInput:
         return InvestigationInput(self.held_at, self.place, self.subject, self.investigators, self.recorder,
-                                  self.present, self.record)
+                                  self.present, self.record, version=self.version)
 
 
 def validate_investigation(data: InvestigationInput, case: Received, today: date | None = None) -> dict[str, Any]:
@@ -81,9 +84,10 @@ def update_investigation(investigation_id: int, data: InvestigationInput,
     with db.atomic():
         row = Investigation.get_by_id(investigation_id)
         case = live_case(row.case_id)
+        check_version(row, data.version)
         for key, value in validate_investigation(data, case, today).items():
             setattr(row, key, value)
-        row.save()
+        save_checked(row, data.version)
         audit.record("修改", "investigation", row.uuid, f"案件 {case.number} 修改调查记录")
     return row
 
@@ -101,4 +105,4 @@ def list_investigations(case_id: int) -> list[InvestigationEntry]:
     query = Investigation.select().where(Investigation.case == case_id).order_by(Investigation.held_at,
                                                                                   Investigation.id)
     return [InvestigationEntry(r.id, r.held_at, r.place, r.subject, r.investigators, r.recorder, r.present,
-                               r.record) for r in query]
+                               r.record, r.version) for r in query]

@@ -9,7 +9,7 @@ volunteer is never its 主持人."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -39,6 +39,7 @@ from ...domain.vocabulary import GUARDIAN as GUARDIAN
 from ...domain.vocabulary import MEDIATOR_ROLES as MEDIATOR_ROLES
 from .. import audit
 from ..session import DELETE, EDIT, requires
+from ..versions import check_version, save_checked
 from .fields import CaseInvalid, choice_field, date_field, live_case, text_field
 from .sensitive import HIDDEN_MINOR, as_seen, is_under_fourteen, may_see_sensitive
 from .workflow import CaseRefused, age_on, is_minor
@@ -66,6 +67,7 @@ class PartyInput:
     address: str = ""
     occupation: str = ""
     guardian_of_id: int | None = None  # for a 监护人: the party they act for
+    version: int | None = field(default=None, compare=False)  # the stored record's, as the form loaded it
 
 
 @dataclass(frozen=True)
@@ -89,12 +91,13 @@ class PartyEntry:
     position: int
     is_minor: bool
     sensitive: bool = False  # under 14 (services/cases/sensitive.py)
+    version: int = 1
 
     def to_input(self) -> PartyInput:
         return PartyInput(role=self.role, name=self.name, gender=self.gender, ethnic=self.ethnic_code,
                           age=self.age, birth_date=self.birth_date, id_number=self.id_number,
                           phone=self.phone, address=self.address, occupation=self.occupation,
-                          guardian_of_id=self.guardian_of_id)
+                          guardian_of_id=self.guardian_of_id, version=self.version)
 
 
 @dataclass(frozen=True)
@@ -247,10 +250,11 @@ def update_party(party_id: int, data: PartyInput, today: date | None = None) -> 
     with db.atomic():
         party = Party.get_by_id(party_id)
         case = live_case(party.case_id)
+        check_version(party, data.version)
         values = validate_party(data, party.case_id, party_id, today)
         for key, value in values.items():
             setattr(party, key, value)
-        party.save()
+        save_checked(party, data.version)
         audit.record("修改", "party", party.uuid, f"案件 {case.number} 修改当事人信息")
     return party
 
@@ -293,7 +297,7 @@ def list_parties(case_id: int, today: date | None = None) -> list[PartyEntry]:
         id_number=p.id_number, phone=p.phone, address=p.address, occupation=p.occupation,
         guardian_of_id=p.guardian_of_id, guardian_of_name="",
         position=p.position, is_minor=is_minor(p.birth_date, p.age, today),
-        sensitive=is_under_fourteen(p.birth_date, p.age, today),
+        sensitive=is_under_fourteen(p.birth_date, p.age, today), version=p.version,
     ) for p in rows]
     names = {e.id: HIDDEN_MINOR if e.sensitive and not may_see_sensitive() else e.name for e in entries}
     return [as_seen(e, names) for e in entries]

@@ -8,7 +8,7 @@ and none before the parent or guardian of a party under 16 is called (Art. 8).""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -19,6 +19,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from ..session import DELETE, EDIT, requires
+from ..versions import check_version, save_checked
 from .fields import (
     MAX_TEXT,
     CaseInvalid,
@@ -45,6 +46,7 @@ class SessionInput:
     record: str = ""
     result: str = ""
     rights_notified: bool = True  # 已告知当事人权利义务
+    version: int | None = field(default=None, compare=False)  # the stored record's, as the form loaded it
 
 
 @dataclass
@@ -57,6 +59,7 @@ class FollowUpInput:
     notes: str = ""
     reason: str = ""  # 回访事由
     measures: str = ""  # 采取的措施
+    version: int | None = field(default=None, compare=False)  # the stored record's, as the form loaded it
 
 
 @dataclass(frozen=True)
@@ -68,9 +71,11 @@ class SessionEntry:
     record: str
     result: str
     rights_notified: bool = False
+    version: int = 1
 
     def to_input(self) -> SessionInput:
-        return SessionInput(self.held_at, self.place, self.present, self.record, self.result, self.rights_notified)
+        return SessionInput(self.held_at, self.place, self.present, self.record, self.result, self.rights_notified,
+                            version=self.version)
 
 
 @dataclass(frozen=True)
@@ -84,10 +89,11 @@ class FollowUpEntry:
     notes: str
     reason: str = ""
     measures: str = ""
+    version: int = 1
 
     def to_input(self) -> FollowUpInput:
         return FollowUpInput(self.date, self.performed, self.satisfaction, self.escalation_signs,
-                             self.visitor, self.notes, self.reason, self.measures)
+                             self.visitor, self.notes, self.reason, self.measures, version=self.version)
 
 
 # --- sessions ------------------------------------------------------------------------------------
@@ -160,9 +166,10 @@ def update_session(session_id: int, data: SessionInput, today: date | None = Non
     with db.atomic():
         session = MediationSession.get_by_id(session_id)
         case = live_case(session.case_id)
+        check_version(session, data.version)
         for key, value in validate_session(data, case, today).items():
             setattr(session, key, value)
-        session.save()
+        save_checked(session, data.version)
         _after_sessions_changed(case)
         audit.record("修改", "mediation_session", session.uuid, f"案件 {case.number} 修改调解记录")
     return session
@@ -181,7 +188,8 @@ def delete_session(session_id: int) -> None:
 def list_sessions(case_id: int) -> list[SessionEntry]:
     query = MediationSession.select().where(MediationSession.case == case_id).order_by(
         MediationSession.held_at, MediationSession.id)
-    return [SessionEntry(s.id, s.held_at, s.place, s.present, s.record, s.result, bool(s.rights_notified))
+    return [SessionEntry(s.id, s.held_at, s.place, s.present, s.record, s.result, bool(s.rights_notified),
+                         s.version)
             for s in query]
 
 
@@ -240,9 +248,10 @@ def update_follow_up(follow_up_id: int, data: FollowUpInput, today: date | None 
     with db.atomic():
         follow_up = FollowUp.get_by_id(follow_up_id)
         case = live_case(follow_up.case_id)
+        check_version(follow_up, data.version)
         for key, value in validate_follow_up(data, case, today).items():
             setattr(follow_up, key, value)
-        follow_up.save()
+        save_checked(follow_up, data.version)
         audit.record("修改", "follow_up", follow_up.uuid, f"案件 {case.number} 修改回访记录")
     return follow_up
 
@@ -259,4 +268,4 @@ def delete_follow_up(follow_up_id: int) -> None:
 def list_follow_ups(case_id: int) -> list[FollowUpEntry]:
     query = FollowUp.select().where(FollowUp.case == case_id).order_by(FollowUp.date, FollowUp.id)
     return [FollowUpEntry(f.id, f.date, f.performed, f.satisfaction, f.escalation_signs, f.visitor, f.notes,
-                          f.reason, f.measures) for f in query]
+                          f.reason, f.measures, f.version) for f in query]

@@ -21,6 +21,7 @@ from ...domain.ranges import as_record_id
 from ...domain.vocabulary import CERTIFICATE_TYPES
 from .. import audit
 from ..session import SETTINGS, requires
+from ..versions import check_version, save_checked
 from .errors import CertificateRefused, refused_unless_clean
 
 TEMPLATES_FILE = "certificates.json"
@@ -47,6 +48,7 @@ class TemplateInfo:
     border_style: str
     is_default: bool
     has_seal: bool
+    version: int = 1  # the stored template's, carried back by the form's save
 
 
 # --- types and the office --------------------------------------------------------------------------
@@ -143,7 +145,7 @@ def ensure_default_templates() -> None:
 
 def _template_info(row: CertificateTemplate) -> TemplateInfo:
     return TemplateInfo(row.id, row.type, row.name, row.wording, row.border_style, bool(row.is_default),
-                        bool(row.seal_image))
+                        bool(row.seal_image), row.version)
 
 
 def list_templates(cert_type: str | None = None) -> list[TemplateInfo]:
@@ -190,8 +192,10 @@ def check_wording(wording: str) -> list[str]:
 
 @requires(SETTINGS)
 def save_template(template_id: int | None, cert_type: str, name: str, wording: str, border_style: str, *,
-                  is_default: bool = False, seal_image: bytes | _Unchanged | None = _KEEP) -> TemplateInfo:
-    """Add (template_id None) or change a template; `seal_image` None removes the template's own seal."""
+                  is_default: bool = False, seal_image: bytes | _Unchanged | None = _KEEP,
+                  version: int | None = None) -> TemplateInfo:
+    """Add (template_id None) or change a template; `seal_image` None removes the template's own seal.
+    `version`: the one the form loaded; `RecordChanged` when another PC saved the template since."""
     check_type(cert_type)
     name = refused_unless_clean(name, QT_TRANSLATE_NOOP("Messages", "模板名称"))
     if not name:
@@ -219,15 +223,17 @@ def save_template(template_id: int | None, cert_type: str, name: str, wording: s
                 raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "所选证书模板不存在"))
             if row.type != cert_type:
                 raise CertificateRefused(QT_TRANSLATE_NOOP("Messages", "模板的证书类别不能更改"))
+            check_version(row, version)
         row.name, row.wording, row.border_style = name, wording.strip("\n"), border_style
         if seal_image is not _KEEP:
             row.seal_image = seal_image
         if is_default:
             row.is_default = True
-        row.save()
+        save_checked(row, version if template_id is not None else None)
         if is_default:
-            (CertificateTemplate.update(is_default=False)
-             .where(CertificateTemplate.type == cert_type, CertificateTemplate.id != row.id).execute())
+            (CertificateTemplate.update(is_default=False, **CertificateTemplate.bumped())  # a form open on it
+             .where(CertificateTemplate.type == cert_type, CertificateTemplate.id != row.id,
+                    CertificateTemplate.is_default == True).execute())  # noqa: E712
         audit.record("新增" if template_id is None else "修改", "certificate_template", row.uuid,
                      f"{cert_type}模板“{name}”")
     return _template_info(row)

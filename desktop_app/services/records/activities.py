@@ -24,6 +24,7 @@ from .. import audit
 from ..bulk import insert_rows, next_id
 from ..cases.fields import MAX_TEXT, choice_field, date_field, text_field
 from ..session import DELETE, EDIT, requires
+from ..versions import check_version, save_checked
 from .participation import RecordLookups, hours_value, serving_problem
 
 # column → the figure's name and unit, as a field's message names it
@@ -58,6 +59,7 @@ class ActivityInput:
     hazards_found: int | str = 0
     publicity_reach: int | str = 0
     participants: list[ParticipantInput] = field(default_factory=list)
+    version: int | None = field(default=None, compare=False)  # the stored record's, as the form loaded it
 
     def figures(self) -> dict[str, int | str]:
         """column → value as given."""
@@ -180,8 +182,11 @@ def update_activity(activity_id: int, data: ActivityInput, today: date | None = 
         row = Activity.get_or_none(Activity.id == activity_id, Activity.deleted_at.is_null())
         if row is None:
             raise ActivityInvalid([FieldError("activity", QT_TRANSLATE_NOOP("Messages", "该工作记录不存在或已删除"))])
+        check_version(row, data.version)
         values, participants = validate_activity(data, today)
-        Activity.update(**values, updated_at=datetime.now()).where(Activity.id == activity_id).execute()
+        for key, value in values.items():
+            setattr(row, key, value)
+        save_checked(row, data.version)
         ActivityParticipant.delete().where(ActivityParticipant.activity == activity_id).execute()
         insert_rows(ActivityParticipant, ("activity", "member", "hours"),
                     [(activity_id, member_id, hours) for member_id, hours in participants])
@@ -212,7 +217,7 @@ def activity_input(activity_id: int) -> ActivityInput:
     """A stored record as the form edits it (for 修改 and 复制上一条)."""
     row = Activity.get_by_id(activity_id)
     data = ActivityInput(date=row.date, kind=row.kind, team_id=row.team_id, place=row.place,
-                         description=row.description)
+                         description=row.description, version=row.version)
     for column in FIGURE_COLUMNS:
         setattr(data, column, getattr(row, column))
     data.participants = [ParticipantInput(member_id, hours) for member_id, hours in

@@ -266,7 +266,8 @@ def merge_teams(source_id: int, target_id: int, today: date | None = None) -> in
         Member.update(team=target_id, updated_at=now, **Member.bumped()).where(Member.team == source_id).execute()
         DutyPost.update(team=target_id, updated_at=now, **DutyPost.bumped()).where(
             DutyPost.team == source_id).execute()
-        Activity.update(team=target_id, updated_at=now).where(Activity.team == source_id).execute()
+        Activity.update(team=target_id, updated_at=now, **Activity.bumped()).where(
+            Activity.team == source_id).execute()
         note = f"已并入 {target.name}"
         source.notes = f"{source.notes}\n{note}" if source.notes.strip() else note
         source.retired_on = source.retired_on or today

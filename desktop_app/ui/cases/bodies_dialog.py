@@ -34,10 +34,12 @@ from ...services.cases.bodies import (
     unassigned_count,
 )
 from ...services.cases.fields import CaseInvalid
+from ...services.versions import RecordChanged
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown
 from ..id_table_model import Column
 from ..ops import CASES, SETTINGS, announce_on
+from ..record_changed import RecordChangedBanner
 from ..rows_table_model import RowsTableModel
 from ..widgets.table_actions import save_shortcut
 from .widgets import FieldGrid, line, plain_table
@@ -63,6 +65,7 @@ class BodiesDialog(QDialog):
         self.resize(860, 720)
         self.bodies: list[BodyInfo] = []
         self.editing: BodyInfo | None = None
+        self.version: int | None = None  # the loaded body's, carried back by the save
         self._seal: bytes | Unchanged | None = KEEP
 
         intro = QLabel(self.tr("人民调解案件属于所选的人民调解委员会：其文书以调委会名义出具、加盖调委会印章，编号为"
@@ -144,6 +147,8 @@ class BodiesDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(assign_row)
         layout.addWidget(self.form_box)
+        self.changed_banner = RecordChangedBanner()
+        layout.addWidget(self.changed_banner)
         layout.addLayout(buttons)
         layout.addWidget(officers_box)
         closing = QHBoxLayout()
@@ -172,7 +177,8 @@ class BodiesDialog(QDialog):
         if not rows:
             return
         body = self.bodies[rows[0].row()]
-        self.editing = body
+        self.editing, self.version = body, body.version
+        self.changed_banner.clear_refusal()
         self.form_box.setTitle(self.tr("修改调解组织：{0}").format(body.name))
         self.name.setText(body.name)
         self.prefix.setText(body.number_prefix)
@@ -183,7 +189,8 @@ class BodiesDialog(QDialog):
         self.fields.clear_errors()
 
     def start_new(self) -> None:
-        self.editing = None
+        self.editing, self.version = None, None
+        self.changed_banner.clear_refusal()
         self.table.clearSelection()
         self.form_box.setTitle(self.tr("新增调解组织"))
         self.name.clear()
@@ -216,12 +223,17 @@ class BodiesDialog(QDialog):
         try:
             saved = save_body(self.editing.id if self.editing else None, self.name.text(), self.prefix.text(),
                               is_default=self.is_default.isChecked(), active=self.active.isChecked(),
-                              seal_image=self._seal)
+                              seal_image=self._seal, version=self.version)
+        except RecordChanged as exc:  # another PC saved it since: keep what was typed, say who and when
+            self.changed_banner.refused(exc)
+            self.version = exc.current_version  # saving again is a deliberate overwrite
+            return False
         except CaseInvalid as exc:
             rest = self.fields.show_errors(exc.errors)
             if rest:
                 QMessageBox.warning(self, self.tr("不能保存"), "\n".join(shown(e.message) for e in rest))
             return False
+        self.changed_banner.clear_refusal()
         self.refresh()
         self.changed.emit()
         self.table.selectRow(next(i for i, b in enumerate(self.bodies) if b.id == saved.id))

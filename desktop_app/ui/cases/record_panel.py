@@ -1,10 +1,14 @@
 """A list of a case's records (parties, sessions, follow-ups) above the form that adds or edits one.
 
 Pick a row to edit it; 新增 empties the form for a new one; 保存 stores it (errors in red at the fields,
-a refusal of the rules in red under the form); 删除所选 asks first. `changed` fires after every store."""
+a refusal of the rules in red under the form); 删除所选 asks first. `changed` fires after every store.
+The form carries the version of the row it loaded; when another PC saved that row since, the save is
+refused, the input stays and a red line says who changed it and when (ui/record_changed.py); saving again
+is the deliberate overwrite."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -22,9 +26,11 @@ from PySide6.QtWidgets import (
 from ...services.cases.case_form import CaseDetail
 from ...services.cases.fields import CaseInvalid
 from ...services.cases.workflow import CaseRefused
+from ...services.versions import RecordChanged
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown
 from ..id_table_model import Column
+from ..record_changed import RecordChangedBanner
 from ..rows_table_model import RowsTableModel
 from .widgets import FieldGrid, plain_table
 
@@ -37,6 +43,7 @@ class RecordPanel(QWidget):
         super().__init__(parent)
         self.case_id: int | None = None
         self.editing_id: int | None = None
+        self.version: int | None = None  # the loaded row's (None: a new one), carried back by the save
         self.read_only = False
         self._entries: list[Any] = []
         self.noun = self.noun_text()
@@ -54,6 +61,7 @@ class RecordPanel(QWidget):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         self.message.hide()
+        self.changed_banner = RecordChangedBanner()
 
         self.new_button = QPushButton(QCoreApplication.translate("RecordPanel", "新增{0}").format(self.noun))
         self.save_button = QPushButton(QCoreApplication.translate("RecordPanel", "保存{0}").format(self.noun))
@@ -71,6 +79,7 @@ class RecordPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.form_box)
         layout.addWidget(self.message)
+        layout.addWidget(self.changed_banner)
         layout.addLayout(buttons)
         self._loaded = self.blank()
         self.start_new()
@@ -134,8 +143,10 @@ class RecordPanel(QWidget):
 
     def _load(self, data: Any) -> None:
         self.fill(data)
+        self.version = getattr(data, "version", None)
         self.fields.clear_errors()
         self.message.hide()
+        self.changed_banner.clear_refusal()
         self._loaded = self.read()
 
     def _selection_changed(self) -> None:
@@ -161,8 +172,15 @@ class RecordPanel(QWidget):
             return False
         self.fields.clear_errors()
         self.message.hide()
+        data = self.read()
+        if self.editing_id is not None and hasattr(data, "version"):
+            data = replace(data, version=self.version)
         try:
-            self.store(self.case_id, self.editing_id, self.read())
+            self.store(self.case_id, self.editing_id, data)
+        except RecordChanged as exc:  # another PC saved it since: keep what was typed, say who and when
+            self.changed_banner.refused(exc)
+            self.version = exc.current_version  # saving again is a deliberate overwrite
+            return False
         except CaseInvalid as exc:
             rest = self.fields.show_errors(exc.errors)
             self.fields.focus_first(exc.errors)

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 from ...domain.vocabulary import CERTIFICATE_TYPES
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
+from ...services.versions import RecordChanged
 from ..cases.widgets import FieldGrid
 from ..i18n import shown, vocab
 from ..ops import SETTINGS, announce_on
+from ..record_changed import RecordChangedBanner
 from ..widgets.table_actions import save_shortcut
 from .common import MUTED_STYLE, MessageLine
 
@@ -62,6 +64,7 @@ class TemplatesDialog(QDialog):
         self.setWindowTitle(self.tr("证书模板与印章"))
         self.resize(760, 700)
         self.editing_id: int | None = None
+        self.version: int | None = None  # the loaded template's, carried back by the save
         self.pending_seal: Any = _KEEP  # bytes (new seal), None (remove), or _KEEP
         self.has_seal = False
         self.choose_png = read_png  # replaced in tests
@@ -158,6 +161,8 @@ class TemplatesDialog(QDialog):
         layout.addWidget(office)
         layout.addWidget(seal_hint)
         layout.addWidget(self.message)
+        self.changed_banner = RecordChangedBanner()
+        layout.addWidget(self.changed_banner)
         layout.addLayout(buttons)
 
         self.cert_type.currentIndexChanged.connect(lambda _i: self.load_templates())
@@ -194,10 +199,11 @@ class TemplatesDialog(QDialog):
     def load_template(self, template_id: int | None) -> None:
         self.message.clear_message()
         self.fields.clear_errors()
+        self.changed_banner.clear_refusal()
         if template_id is None:
             return
         template = cert_templates.get_template(template_id)
-        self.editing_id = template.id
+        self.editing_id, self.version = template.id, template.version
         self.name.setText(template.name)
         self.wording.setPlainText(template.wording)
         self.border.setCurrentIndex(max(self.border.findData(template.border_style), 0))
@@ -221,7 +227,8 @@ class TemplatesDialog(QDialog):
     def start_new(self) -> None:
         self.message.clear_message()
         self.fields.clear_errors()
-        self.editing_id = None
+        self.changed_banner.clear_refusal()
+        self.editing_id, self.version = None, None
         self.name.setText(self.tr("新{0}模板").format(self.type_()))
         self.is_default.setChecked(False)
         self.is_default.setEnabled(True)
@@ -283,13 +290,19 @@ class TemplatesDialog(QDialog):
         extra = {} if self.pending_seal is _KEEP else {"seal_image": self.pending_seal}
         try:
             saved = cert_templates.save_template(self.editing_id, self.type_(), self.name.text(), self.wording.toPlainText(),
-                                        self.border.currentData(), is_default=self.is_default.isChecked(), **extra)
+                                        self.border.currentData(), is_default=self.is_default.isChecked(),
+                                        version=self.version, **extra)
+        except RecordChanged as exc:  # another PC saved it since: keep what was typed, say who and when
+            self.changed_banner.refused(exc)
+            self.version = exc.current_version  # saving again is a deliberate overwrite
+            return False
         except CertificateRefused as exc:
             key = "name" if "名称" in exc.message else "wording" if "占位符" in exc.message else None
             if key:
                 self.fields.messages[key].show_error(exc.message)
             self.message.error(exc.message)
             return False
+        self.changed_banner.clear_refusal()
         self.load_templates(select=saved.id)
         self.message.ok(self.tr("模板“{0}”已保存").format(saved.name))
         self.changed.emit()

@@ -1,6 +1,9 @@
 """The quick form of a work record: date, kind, team, place, what was done, the kind's figures and who took
 part with their hours. Everything by keyboard: Tab from field to field, Enter in the name field adds a
-person, Ctrl+Enter saves; "复制上一条" starts from the record entered last (a series of patrols)."""
+person, Ctrl+Enter saves; "复制上一条" starts from the record entered last (a series of patrols). A record
+being changed carries the version it was loaded at: when another PC saved it since, the save is refused,
+the input stays and a red line says who changed it and when (ui/record_changed.py); saving again is the
+deliberate overwrite."""
 
 from __future__ import annotations
 
@@ -34,8 +37,10 @@ from ...services.records.activities import (
     update_activity,
 )
 from ...services.records.choices import team_choices
+from ...services.versions import RecordChanged
 from ..field_errors import FieldMessage
 from ..i18n import shown, vocab
+from ..record_changed import RecordChangedBanner
 from .people_picker import PeoplePicker
 
 
@@ -47,6 +52,7 @@ class ActivityForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editing: int | None = None
+        self.version: int | None = None  # the loaded record's (None: a new one), carried back by the save
         outer = QVBoxLayout(self)
         self.heading = QLabel(self.tr("新增工作记录"))
         self.heading.setStyleSheet("font-weight: bold; font-size: 11pt;")
@@ -103,6 +109,8 @@ class ActivityForm(QWidget):
         self.status = QLabel()
         self.status.setStyleSheet("color: #2e7d32;")
         buttons.addWidget(self.status)
+        self.changed_banner = RecordChangedBanner()
+        outer.addWidget(self.changed_banner)
         outer.addLayout(buttons)
         outer.addStretch(1)
         self.kind.currentIndexChanged.connect(self._show_figures)
@@ -154,6 +162,7 @@ class ActivityForm(QWidget):
 
     def load(self, data: ActivityInput, editing: int | None = None) -> None:
         self.editing = editing
+        self.version = data.version if editing is not None else None
         self.heading.setText(self.tr("修改工作记录") if editing else self.tr("新增工作记录"))
         day = data.date if isinstance(data.date, date) else date.today()
         self.date.setDate(QDate(day.year, day.month, day.day))
@@ -179,6 +188,7 @@ class ActivityForm(QWidget):
 
     def clear(self) -> None:
         self.editing = None
+        self.version = None
         self.heading.setText(self.tr("新增工作记录"))
         self.place.clear()
         self.description.clear()
@@ -196,7 +206,8 @@ class ActivityForm(QWidget):
         data = ActivityInput(date=date(qdate.year(), qdate.month(), qdate.day()), kind=kind,
                              team_id=self.team.currentData(), place=self.place.text(),
                              description=self.description.text(),
-                             participants=[ParticipantInput(mid, hours) for mid, hours in self.people.entries()])
+                             participants=[ParticipantInput(mid, hours) for mid, hours in self.people.entries()],
+                             version=self.version)
         for column, spin in self.figure_fields.items():
             setattr(data, column, spin.value() if column in fitting else 0)
         return data
@@ -207,6 +218,7 @@ class ActivityForm(QWidget):
         self.figures_message.clear_error()
         self.people.show_error("")
         self.status.clear()
+        self.changed_banner.clear_refusal()
 
     def save(self) -> int | None:
         self._clear_errors()
@@ -217,6 +229,10 @@ class ActivityForm(QWidget):
                 saved = self.editing
             else:
                 saved = save_activity(data)
+        except RecordChanged as exc:  # another PC saved it since: keep what was typed, say who and when
+            self.changed_banner.refused(exc)
+            self.version = exc.current_version  # saving again is a deliberate overwrite
+            return None
         except ActivityInvalid as exc:
             for key, message in exc.by_field().items():
                 if key in self.messages:

@@ -17,7 +17,7 @@ def test_an_existing_office_gets_its_uuid_and_stays_an_office(tmp_path):
         'INSERT INTO office_settings (uuid, created_at, updated_at, unit_name, parent_unit, address, leader_name, '
         "contact_phone, case_prefix, certificate_wording) VALUES ('a', '2024-01-01', '2024-01-01', "
         "'伽师县公安局旧派出所', '', '', '', '', '旧派调', '')")
-    assert migrate(database) == [9, 10]
+    assert [n for n in migrate(database) if n <= 10] == [9, 10]  # later steps (11 …) run too
     found = identity()
     assert found is not None and len(found.uuid) == 32 and int(found.uuid, 16) >= 0
     assert (found.name, found.mode, found.org_code, found.is_county) == ("伽师县公安局旧派出所", "office", "", False)

@@ -35,7 +35,7 @@ def test_step_nine_runs_after_ten_on_a_folder_that_had_ten_first(tmp_path, monke
         assert columns["changed_by"][:2] == ("VARCHAR(50)", 1), table
         assert columns["changed_at"] == ("DATETIME", 0, None), table
     assert con.execute("SELECT version, changed_by, changed_at FROM team").fetchall() == [(1, "", None)]
-    assert [r[0] for r in con.execute("SELECT version FROM schema_version ORDER BY 1")][-2:] == [9, 10]
+    assert {9, 10} <= {r[0] for r in con.execute("SELECT version FROM schema_version")}
     con.close()
 
 
