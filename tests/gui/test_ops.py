@@ -289,6 +289,26 @@ def test_the_cyclic_collector_waits_while_long_work_runs(qtbot, parent):
     assert seen == [False, False] and gc.isenabled()  # on again after a failure too
 
 
+
+def test_the_gil_is_handed_over_often_while_long_work_runs(qtbot, parent):
+    """The GUI thread waits at most ops.GIL_SWITCH_S for the GIL behind a worker, not Python's 5 ms."""
+    import sys
+
+    before = sys.getswitchinterval()
+    assert before > ops.GIL_SWITCH_S
+    seen = []
+
+    def work(_progress):
+        seen.append(sys.getswitchinterval())
+        return 1
+
+    runner = TaskRunner(parent, "测试", work)
+    run(qtbot, runner, runner.done)
+    runner = TaskRunner(parent, "测试", lambda _progress: seen.append(sys.getswitchinterval()) or 1 / 0,
+                        expected=(ZeroDivisionError,))
+    run(qtbot, runner, runner.error)
+    assert seen == [ops.GIL_SWITCH_S] * 2 and sys.getswitchinterval() == before  # put back after a failure too
+
 def test_a_lookup_delivers_only_the_newest_answer(qtbot, parent, data_paths):
     lookup = ops.Lookup(parent, "查找")
     found: list = []

@@ -125,6 +125,34 @@ def list_teams(include_retired: bool = False) -> list[TeamRow]:
     return list(rows)
 
 
+@dataclass(frozen=True)
+class TeamChoice:
+    id: int
+    name: str
+
+
+_kept_choices: dict[str, tuple[tuple, list[TeamChoice]]] = {}  # "teams" → (data stamp, the list)
+
+
+def team_choices() -> list[TeamChoice]:
+    """The teams not retired, in pinyin order, for a choice box: ids and names without the member counts of
+    `list_teams` (at a prefecture ~10 ms counted again after every change, on the GUI thread, each time a
+    dialog with a team box opened). Kept until the database changes, as the lists are."""
+    stamp = data_stamp()
+    with _kept_lock:
+        kept = _kept_choices.get("teams")
+    if kept is not None and kept[0] == stamp:
+        return list(kept[1])
+    query = (Team.select(Team.id, Team.name)
+             .where(Team.deleted_at.is_null(), Team.retired_on.is_null()).tuples())
+    choices = sorted((TeamChoice(team_id, name) for team_id, name in query),
+                     key=lambda choice: pinyin_sort_key(choice.name))
+    if not stamp[3]:  # inside an open transaction the rows may yet be rolled back
+        with _kept_lock:
+            _kept_choices["teams"] = (stamp, choices)
+    return list(choices)
+
+
 def get_team(team_id: int) -> TeamRow:
     """One team with its counts; raises `Team.DoesNotExist` for an unknown or deleted id."""
     rows = _rows(Team.id == team_id, team_id=team_id)

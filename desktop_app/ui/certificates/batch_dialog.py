@@ -38,7 +38,7 @@ from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
 from ...services.progress import Progress
 from ...services.roster.search import fetch_rows
-from ...services.roster.teams import list_teams
+from ...services.roster.teams import team_choices
 from ..cases.widgets import plain_table
 from ..i18n import shown, vocab
 from ..ops import CERTIFICATES, STOPPED, TaskRunner, announce, run_and_wait
@@ -62,7 +62,7 @@ class BatchDialog(QDialog):
         # --- who -------------------------------------------------------------------------------------
         self.team = QComboBox()
         self.team.addItem(self.tr("全部队伍"), None)
-        for team in list_teams():
+        for team in team_choices():
             self.team.addItem(team.name, team.id)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)

@@ -29,7 +29,7 @@ from ...domain.genders import GENDERS
 from ...domain.id_numbers import parse_id_number
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from ...services.roster.members import CONSENT_WAYS, POLITICAL_STATUSES, SKILLS, MemberInput, split_skills
-from ...services.roster.teams import list_teams
+from ...services.roster.teams import team_choices
 from ..cases.widgets import choice_combo, combo_value, set_combo_value
 from ..field_errors import FieldMessage
 from ..i18n import vocab
@@ -205,7 +205,7 @@ class MemberForm(QWidget):
         self.team.blockSignals(True)
         self.team.clear()
         self.team.addItem(self.tr("（未分队）"), None)
-        for team in list_teams():
+        for team in team_choices():
             self.team.addItem(team.name, team.id)
         self._select_data(self.team, current)
         self.team.blockSignals(False)

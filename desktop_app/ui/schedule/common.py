@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.roster.teams import list_teams
+from ...services.roster.teams import team_choices
 from ...services.schedule.errors import AssignmentRefused, ScheduleError
 from ...services.schedule.rules import REFUSE
 from ..i18n import shown
@@ -74,7 +74,7 @@ def fill_team_combo(combo: QComboBox, all_label: str | None = None, keep: Any = 
     combo.blockSignals(True)
     combo.clear()
     combo.addItem(all_label or QCoreApplication.translate("Schedule", "全部队伍"), None)
-    for team in list_teams():
+    for team in team_choices():
         combo.addItem(team.name, team.id)
     combo.setCurrentIndex(max(0, combo.findData(current)))
     combo.blockSignals(False)

@@ -54,6 +54,9 @@ class WeekRead:
     lines: list[list[list[CellLine]]]
     sizes: CellSizes
     awaiting: int  # shifts of the last two weeks still awaiting attendance, all teams
+    shift_count: int  # the week's shifts, and the member places they need and still lack: counted with
+    slots_needed: int  # the read (a prefecture's week, counted on the GUI thread, held it for ~90 ms)
+    slots_missing: int
 
 
 class ScheduleTab(QWidget):
@@ -167,7 +170,9 @@ class ScheduleTab(QWidget):
         def work(_progress: Progress) -> WeekRead:
             grid = week_grid(monday, team_id)
             lines = WeekGridModel.cell_lines(grid)
-            return WeekRead(grid, lines, measure.grid_sizes(lines), len(shifts_awaiting_attendance(date.today())))
+            shifts = grid.shifts()
+            return WeekRead(grid, lines, measure.grid_sizes(lines), len(shifts_awaiting_attendance(date.today())),
+                            len(shifts), sum(s.headcount for s in shifts), sum(s.missing for s in shifts))
 
         if not big:
             return work(lambda *_: None)
@@ -194,19 +199,18 @@ class ScheduleTab(QWidget):
         if kept is not None and column is not None:  # the same day and post stay chosen after a change
             self.view.setCurrentIndex(self.model.index(kept[0], column))
         self.week_label.setText(week_text(self.monday))
-        shifts = grid.shifts()
         if not grid.posts:
             text = self.tr("还没有岗位：请点“岗位管理…”新增岗位和班次规律。")
-        elif not shifts:
+        elif not read.shift_count:
             text = self.tr("本周还没有班次：点“生成本周班次”按规律生成，或用“自动排班…”。")
         else:
-            text = self.tr("班次 {0} 个，需 {1} 人次").format(len(shifts), grid.slots_needed)
-            if grid.slots_missing:
-                text += self.tr("，缺 {0} 人次").format(grid.slots_missing)
+            text = self.tr("班次 {0} 个，需 {1} 人次").format(read.shift_count, read.slots_needed)
+            if read.slots_missing:
+                text += self.tr("，缺 {0} 人次").format(read.slots_missing)
         if read.awaiting:
             text += self.tr("　近两周待签到班次 {0} 个").format(read.awaiting)
         self.summary_label.setText(text)
-        self.summary_label.setStyleSheet(f"color: {GAP_COLOUR.name()};" if grid.slots_missing else "")
+        self.summary_label.setStyleSheet(f"color: {GAP_COLOUR.name()};" if read.slots_missing else "")
         self.load_seconds = timer.perf_counter() - started
 
     # --- which shift -------------------------------------------------------------------------------

@@ -53,3 +53,31 @@ def test_the_weeks_of_a_big_office_are_read_off_the_gui_thread(qtbot, office, mo
     assert tab.model.lines_at(0, 0) == []  # no shifts generated: empty cells, made in the worker too
     header = tab.view.horizontalHeader()
     assert all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in range(GRID_POSTS_AT_ONCE + 1))
+
+
+def test_the_weeks_figures_of_a_big_office_are_counted_off_the_gui_thread(qtbot, office, monkeypatch):
+    """Counting a prefecture's week (shifts, places needed and missing) held the GUI thread for ~90 ms."""
+    import threading
+    from datetime import time
+
+    from desktop_app.db.models import Shift
+    from desktop_app.services.schedule import week_grid
+
+    team = Team.create(name="第1分队").id
+    posts = [save_post(PostInput(name=f"岗位{k:03d}", kind="巡逻", team_id=team)).id
+             for k in range(GRID_POSTS_AT_ONCE + 1)]
+    tab = ScheduleTab()
+    qtbot.addWidget(tab)
+    Shift.create(post=posts[0], date=tab.monday, start=time(9), end=time(12), headcount=2)
+    counted_on: list[str] = []
+    real = week_grid.GridShift.missing
+
+    def missing(shift: week_grid.GridShift) -> int:
+        counted_on.append(threading.current_thread().name)
+        return real.fget(shift)
+
+    monkeypatch.setattr(week_grid.GridShift, "missing", property(missing))
+    tab.show()
+    tab.refresh()
+    assert counted_on and threading.main_thread().name not in counted_on
+    assert "班次 1 个，需 2 人次，缺 2 人次" in tab.summary_label.text()

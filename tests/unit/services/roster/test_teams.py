@@ -20,6 +20,7 @@ from desktop_app.services.roster.teams import (
     rename_team,
     retire_team,
     save_team,
+    team_choices,
 )
 
 
@@ -51,6 +52,20 @@ def test_list_is_in_pinyin_order_not_code_point_order(data_paths):
         save_team(TeamInput(name=name))
     # By code point 石 (U+77F3) < 红 (U+7EA2) < 阿 (U+963F); by pinyin shi > hong > a.
     assert [t.name for t in list_teams()] == ["阿克苏义警队", "红旗义警队", "石榴大妈义警队"]
+
+
+def test_the_choices_of_a_team_box_are_the_listed_teams_without_counting_members(data_paths, monkeypatch):
+    from desktop_app.services.roster import teams
+
+    for name in ("石榴大妈义警队", "红旗义警队", "阿克苏义警队", "团结义警队"):
+        save_team(TeamInput(name=name))
+    add_member(find_team_by_name("红旗义警队"))
+    retire_team(find_team_by_name("团结义警队"))
+    listed = [(t.id, t.name) for t in list_teams()]
+    monkeypatch.setattr(teams, "_member_counts", lambda _team_id: pytest.fail("members counted"))
+    assert [(t.id, t.name) for t in team_choices()] == listed and len(listed) == 3
+    rename_team(listed[0][0], "新和义警队")
+    assert [t.name for t in team_choices()] == ["红旗义警队", "石榴大妈义警队", "新和义警队"]  # not kept past a change
 
 
 @pytest.mark.parametrize(("name", "message"), [
