@@ -30,6 +30,7 @@ from .display_check import display_problem
 from .logging_setup import setup_logging
 from .services import accounts, backup, session
 from .services.backup import restore
+from .services.clients.versions import RecordChanged, StaleVersion
 from .services.files import FileWriteError
 from .services.office import get_office
 from .services.storage import (
@@ -44,7 +45,6 @@ from .services.storage import (
     remember_server,
 )
 from .services.storage_errors import ServerPasswordError, folder_gone
-from .services.versions import RecordChanged, StaleVersion
 from .single_copy import acquire_lock
 from .ui.app_icon import application_icon
 from .ui.error_dialog import error_box

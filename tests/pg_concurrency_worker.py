@@ -26,10 +26,10 @@ def main(url: str, number: int, start_file: str, job: str, count: int, ids: list
     from desktop_app.domain.vocabulary import CLERK
     from desktop_app.services import session
     from desktop_app.services.cases.case_form import CaseInput, register_case
+    from desktop_app.services.clients.versions import RecordChanged
     from desktop_app.services.roster.members import load_member_input, save_member
     from desktop_app.services.roster.teams import TeamInput, get_team, save_team
     from desktop_app.services.schedule.posts import post_input, save_post
-    from desktop_app.services.versions import RecordChanged
 
     open_server(url)
     session.set_logged_in(session.Account(f"client{number}", CLERK, display_name=f"第{number}台"))

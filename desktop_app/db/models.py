@@ -75,7 +75,7 @@ changed_by_source: Callable[[], str] = _nobody
 
 class StaleVersion(Exception):
     """A versioned record was saved over a version other than the one it was loaded at (another client
-    saved it in between): nothing was written. services/versions.py says who changed it and when."""
+    saved it in between): nothing was written. services/clients/versions.py says who changed it and when."""
 
     def __init__(self, model: type[Model], record_id: int, expected: int) -> None:
         super().__init__(f"{model.__name__} {record_id}: version {expected} is no longer current")

@@ -56,8 +56,8 @@ from ..db.models import (
 )
 from ..services import audit
 from ..services.bulk import deferred_indexes
-from ..services.collector import collector_paused
 from ..services.progress import Progress as ProgressCallback
+from ..services.progress import collector_paused
 from . import cases, certificates, records, roster, schedule
 from .context import Demo, GenerationCancelled, Progress
 from .people import People

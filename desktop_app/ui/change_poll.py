@@ -1,5 +1,5 @@
 """Views refresh when another PC changes what they show (issue 19): every few seconds the window asks
-which tables other accounts changed since its last look (services/changes.py, one cheap query on the
+which tables other accounts changed since its last look (services/clients/changes.py, one cheap query on the
 operations log's newest entries) and announces them on the ChangeBus (ui/ops.py), like a change made here:
 the tabs showing that data refresh at once when visible, or when next shown."""
 
@@ -9,7 +9,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer
 
-from ..services.changes import ANY_TABLE, ChangeWatch
+from ..services.clients.changes import ANY_TABLE, ChangeWatch
 from .ops import CASES, CERTIFICATES, DATA, MEMBERS, RECORDS, SETTINGS, SHIFTS, TEAMS, announce
 
 log = logging.getLogger(__name__)

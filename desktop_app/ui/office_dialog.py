@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import FieldError
+from ..services.clients.versions import RecordChanged
 from ..services.county.identity import set_up_county
 from ..services.office import (
     OfficeInfo,
@@ -28,7 +29,6 @@ from ..services.office import (
     xinjiang_holidays_choice,
 )
 from ..services.storage import open_folder
-from ..services.versions import RecordChanged
 from .field_errors import FieldMessage
 from .record_changed import RecordChangedBanner
 from .widgets.table_actions import save_shortcut

@@ -44,7 +44,7 @@ import logging
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -54,10 +54,9 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..logging_setup import redact
 from ..services import session
-from ..services.collector import collector_paused
-from ..services.progress import Cancelled, Progress, percent
+from ..services.clients.versions import RecordChanged, StaleVersion
+from ..services.progress import Cancelled, Progress, collector_paused, percent
 from ..services.storage import release_thread_connection
-from ..services.versions import RecordChanged, StaleVersion
 from .error_dialog import error_box
 from .i18n import shown
 from .record_changed import show_record_changed
@@ -176,11 +175,6 @@ def follow_changes(widget: QWidget, kinds: Iterable[str], refresh: Callable[[], 
 
 # --- long work ------------------------------------------------------------------------------------
 
-def _collector_waits() -> AbstractContextManager[None]:
-    """Python's cyclic garbage collector paused while long work runs (services/collector.py says why)."""
-    return collector_paused()
-
-
 _gil_lock = threading.Lock()
 _gil_state: dict[str, Any] = {"works": 0, "interval": None}  # works running; the interval before the first
 
@@ -225,7 +219,7 @@ class _Worker(QObject):
 
     def run(self) -> None:
         try:
-            with session.acting_as(self.account), _collector_waits(), _gil_handed_over_often():
+            with session.acting_as(self.account), collector_paused(), _gil_handed_over_often():
                 result = self._work(self.progress)
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
             self.failed.emit(exc)

@@ -1,5 +1,5 @@
 """An edit form's save refused because another PC saved the record after the form loaded it
-(services/versions.py): the form keeps what the user typed, and this red line above the buttons says who
+(services/clients/versions.py): the form keeps what the user typed, and this red line above the buttons says who
 changed it and when, and that saving again overwrites their change with what the form shows."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from ..services.versions import RecordChanged, StaleVersion, refusal
+from ..services.clients.versions import RecordChanged, StaleVersion, refusal
 from .field_errors import ERROR_STYLE
 from .i18n import shown
 

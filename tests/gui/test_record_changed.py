@@ -149,7 +149,7 @@ def test_a_refused_save_outside_the_forms_is_a_message_not_a_crash(qtbot, data_p
     import sys
 
     from desktop_app import app as app_module
-    from desktop_app.services.versions import StaleVersion
+    from desktop_app.services.clients.versions import StaleVersion
 
     team_id = save_team(TeamInput(name="一中队"))
     old_hook = sys.excepthook

@@ -24,10 +24,10 @@ from ...domain.names import validate_name
 from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import PEOPLES_MEDIATION
 from .. import audit
+from ..clients.versions import check_version, save_checked
 from ..office import get_office
 from ..session import SETTINGS, requires
 from ..settings import get_setting, set_setting
-from ..versions import check_version, save_checked
 from .fields import CaseInvalid
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

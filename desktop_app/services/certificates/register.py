@@ -70,7 +70,7 @@ class CertificateRow:
     voided_at: datetime | None
     verification_code: str
     pdf_sha256: str
-    version: int = 1  # the stored record's (services/versions.py)
+    version: int = 1  # the stored record's (services/clients/versions.py)
 
 
 @dataclass(frozen=True)

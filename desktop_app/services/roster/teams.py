@@ -21,8 +21,8 @@ from ...domain.ranges import as_record_id
 from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import ACTIVE, LEFT
 from .. import audit
+from ..clients.versions import check_version, save_checked
 from ..session import DELETE, EDIT, requires
-from ..versions import check_version, save_checked
 from .search import data_stamp, pinyin_sort_key
 
 NAME_MAX = 100
@@ -48,7 +48,7 @@ class TeamRow:
     retired_on: date | None
     members_active: int
     members_total: int
-    version: int = 1  # the stored record's (services/versions.py)
+    version: int = 1  # the stored record's (services/clients/versions.py)
 
 
 @dataclass

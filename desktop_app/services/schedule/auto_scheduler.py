@@ -59,8 +59,7 @@ from ...domain.vocabulary import ABSENT, ACTIVE, ATTENDED_STATUSES, ON_LEAVE, PL
 from .. import audit
 from ..bulk import ValueReader, advance_sequence, execute_many, raw_rows
 from ..bulk import next_id as bulk_next_id
-from ..collector import collector_paused
-from ..progress import Progress
+from ..progress import Progress, collector_paused
 from ..roster.members import split_skills
 from ..session import EDIT, requires
 from ..settings import get_setting

@@ -34,7 +34,7 @@ from ...services.cases.bodies import (
     unassigned_count,
 )
 from ...services.cases.fields import CaseInvalid
-from ...services.versions import RecordChanged
+from ...services.clients.versions import RecordChanged
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown
 from ..id_table_model import Column

@@ -22,7 +22,7 @@ from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from ...services.cases.case_form import CaseDetail, delete_case, load_case, save_case
 from ...services.cases.fields import CaseInvalid
 from ...services.cases.workflow import CaseRefused, deadline_text
-from ...services.versions import RecordChanged
+from ...services.clients.versions import RecordChanged
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown, vocab
 from ..ops import CASES, announce_on

@@ -326,7 +326,7 @@ class CaseForm(QObject):
 
     def load(self, data: CaseInput, existing: bool = True) -> None:
         self._loaded_case = existing
-        self.version = data.version  # the stored case's, carried back by the save (services/versions.py)
+        self.version = data.version  # the stored case's, carried back by the save (services/clients/versions.py)
         self._legacy_source = data.source if existing else ""
         self.kind.blockSignals(True)
         set_combo_value(self.kind, data.kind)

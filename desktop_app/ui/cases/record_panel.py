@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...services.cases.case_form import CaseDetail
 from ...services.cases.fields import CaseInvalid
 from ...services.cases.workflow import CaseRefused
-from ...services.versions import RecordChanged
+from ...services.clients.versions import RecordChanged
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown
 from ..id_table_model import Column

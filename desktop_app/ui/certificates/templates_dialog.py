@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ...domain.vocabulary import CERTIFICATE_TYPES
 from ...services.certificates import templates as cert_templates
 from ...services.certificates.errors import CertificateRefused
-from ...services.versions import RecordChanged
+from ...services.clients.versions import RecordChanged
 from ..cases.widgets import FieldGrid
 from ..i18n import shown, vocab
 from ..ops import SETTINGS, announce_on

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.activity_figures import ENTERED, MAX_FIGURE, kind_figures
 from ...domain.vocabulary import ACTIVITY_KINDS
+from ...services.clients.versions import RecordChanged
 from ...services.records.activities import (
     ActivityInput,
     ActivityInvalid,
@@ -37,7 +38,6 @@ from ...services.records.activities import (
     update_activity,
 )
 from ...services.records.choices import team_choices
-from ...services.versions import RecordChanged
 from ..field_errors import FieldMessage
 from ..i18n import shown, vocab
 from ..record_changed import RecordChangedBanner

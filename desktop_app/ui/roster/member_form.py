@@ -217,7 +217,7 @@ class MemberForm(QWidget):
 
     # --- loading and reading -------------------------------------------------------------------------
     def load(self, data: MemberInput) -> None:
-        self.version = data.version  # the stored member's, carried back by the save (services/versions.py)
+        self.version = data.version  # the stored member's, carried back by the save (services/clients/versions.py)
         self.name.setText(data.name)
         self.id_number.setText(data.id_number or "")
         set_combo_value(self.gender, data.gender or "")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.vocabulary import ACTIVE
+from ...services.clients.versions import RecordChanged
 from ...services.roster.search import RosterFilter, fetch_rows, search_ids
 from ...services.roster.teams import (
     TeamInput,
@@ -33,7 +34,6 @@ from ...services.roster.teams import (
     retire_team,
     save_team,
 )
-from ...services.versions import RecordChanged
 from ..field_errors import FieldMessage
 from ..id_table_model import Column
 from ..ops import TEAMS, announce_on
@@ -75,7 +75,7 @@ class TeamEditDialog(QDialog):
             self.messages[key] = FieldMessage(widget)
             box_layout.addWidget(self.messages[key])
             form.addRow(label, box)
-        self.version: int | None = None  # the loaded team's, carried back by the save (services/versions.py)
+        self.version: int | None = None  # the loaded team's, carried back by the save (services/clients/versions.py)
         if team_id is not None:
             team = get_team(team_id)
             self.version = team.version

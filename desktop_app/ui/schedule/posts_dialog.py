@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.vocabulary import POST_KINDS
+from ...services.clients.versions import RecordChanged
 from ...services.roster.members import SKILLS
 from ...services.schedule.posts import (
     HEADCOUNT_MAX,
@@ -32,7 +33,6 @@ from ...services.schedule.posts import (
     post_input,
     save_post,
 )
-from ...services.versions import RecordChanged
 from ..cases.widgets import FieldGrid, choice_combo, combo_value, line, plain_table, set_combo_value
 from ..i18n import vocab
 from ..id_table_model import Column
@@ -94,7 +94,7 @@ class PostForm(QWidget):
         grid.setColumnStretch(3, 1)
 
     def load(self, data: PostInput) -> None:
-        self.version = data.version  # the stored post's, carried back by the save (services/versions.py)
+        self.version = data.version  # the stored post's, carried back by the save (services/clients/versions.py)
         self.name.setText(data.name)
         set_combo_value(self.kind, data.kind)
         self.team.setCurrentIndex(max(0, self.team.findData(data.team_id)))

@@ -12,6 +12,7 @@ import pytest
 from desktop_app.db.models import Activity, ActivityParticipant
 from desktop_app.domain.vocabulary import CLERK
 from desktop_app.services import session
+from desktop_app.services.clients.versions import RecordChanged
 from desktop_app.services.records.activities import (
     ActivityInput,
     ParticipantInput,
@@ -21,7 +22,6 @@ from desktop_app.services.records.activities import (
 )
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.services.roster.teams import TeamInput, merge_teams, save_team
-from desktop_app.services.versions import RecordChanged
 
 TODAY = date(2024, 6, 1)
 OFFICER = session.Account("zhang", CLERK, display_name="张警官")

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from peewee import fn
 
-from ..db.models import AuditLog
-from . import audit, session
+from ...db.models import AuditLog
+from .. import audit, session
 
 # actions that record a reading or an attempt, not a change
 NOT_CHANGES = frozenset({"导出", "导出失败", "打印", "补打", "完整信息", "验证失败", "备份", "锁定", audit.LOGIN,

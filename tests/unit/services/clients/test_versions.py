@@ -17,10 +17,10 @@ from desktop_app.services.cases.parties import PartyInput, add_party
 from desktop_app.services.cases.workflow import change_status
 from desktop_app.services.certificates import issuing as certs
 from desktop_app.services.certificates import register as cert_register
+from desktop_app.services.clients.versions import RecordChanged, changed_message
 from desktop_app.services.roster.members import MemberInput, load_member_input, save_member
 from desktop_app.services.roster.teams import TeamInput, get_team, merge_teams, save_team
 from desktop_app.services.schedule.posts import PostInput, post_input, save_post
-from desktop_app.services.versions import RecordChanged, changed_message
 
 OFFICER = session.Account("zhang", CLERK, display_name="张警官")
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ..db.models import StaleVersion, VersionedModel
+from ...db.models import StaleVersion, VersionedModel
 
 __all__ = ["RecordChanged", "StaleVersion", "changed_message", "check_version", "refusal", "save_checked"]
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 
 
 class RecordChanged(Exception):

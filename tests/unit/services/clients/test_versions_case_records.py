@@ -26,7 +26,7 @@ from desktop_app.services.cases.sessions import (
     update_follow_up,
     update_session,
 )
-from desktop_app.services.versions import RecordChanged
+from desktop_app.services.clients.versions import RecordChanged
 
 OFFICER = session.Account("zhang", CLERK, display_name="张警官")
 

@@ -1,4 +1,4 @@
-"""What other PCs changed since the last look (services/changes.py), on both engines."""
+"""What other PCs changed since the last look (services/clients/changes.py), on both engines."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import datetime
 
 from desktop_app.domain.vocabulary import CLERK
 from desktop_app.services import session
-from desktop_app.services.changes import ChangeWatch
+from desktop_app.services.clients.changes import ChangeWatch
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.services.roster.teams import TeamInput, save_team
 

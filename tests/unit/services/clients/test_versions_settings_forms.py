@@ -13,8 +13,8 @@ from desktop_app.domain.vocabulary import ADMIN, HONOUR
 from desktop_app.services import session
 from desktop_app.services.cases.bodies import get_body, list_bodies, save_body
 from desktop_app.services.certificates import templates as cert_templates
+from desktop_app.services.clients.versions import RecordChanged
 from desktop_app.services.office import get_office, save_office
-from desktop_app.services.versions import RecordChanged
 
 ADMINISTRATOR = session.Account("zhang", ADMIN, display_name="张警官")
 
