@@ -33,9 +33,9 @@ from desktop_app.services.storage import close_store, open_store  # noqa: E402
 def act_as_administrator() -> None:
     """The benchmarks act as an administrator of their own throwaway data (the services check roles)."""
     from desktop_app.domain.vocabulary import ADMIN
-    from desktop_app.services import session
+    from desktop_app.services.accounts import roles
 
-    session.set_logged_in(session.Account("性能测试", ADMIN))
+    roles.set_logged_in(roles.Account("性能测试", ADMIN))
 
 
 act_as_administrator()

@@ -192,9 +192,9 @@ TEST_ADMIN = "admin"
 
 def _stand_in_administrator() -> None:
     from desktop_app.domain.vocabulary import ADMIN
-    from desktop_app.services import session
+    from desktop_app.services.accounts import roles
 
-    session.set_logged_in(session.Account(TEST_ADMIN, ADMIN))
+    roles.set_logged_in(roles.Account(TEST_ADMIN, ADMIN))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -273,9 +273,9 @@ def other_connection():
 @pytest.fixture
 def acting():
     """`with acting(role):` runs the block as a stand-in account of that role (named after it)."""
-    from desktop_app.services import session
+    from desktop_app.services.accounts import roles
 
-    return lambda role, username=None: session.acting_as(session.Account(username or role, role))
+    return lambda role, username=None: roles.acting_as(roles.Account(username or role, role))
 
 
 @pytest.fixture
@@ -338,15 +338,15 @@ def cli_admin(monkeypatch):
     """The command line's account for a test's data folder: `cli_admin()` (with the folder's store open)
     adds the administrator 命令行 if the folder has no account yet; $YIJING_USER and $YIJING_PASSWORD name
     it, as a scheduled task would."""
-    from desktop_app.services import accounts, session
+    from desktop_app.services.accounts import operators, roles
 
     monkeypatch.setenv("YIJING_USER", CLI_ADMIN)
     monkeypatch.setenv("YIJING_PASSWORD", CLI_PASSWORD)
 
     def add() -> None:
-        if not accounts.accounts_exist():
-            with session.acting_as(None):
-                accounts.create_first_administrator(CLI_ADMIN, CLI_PASSWORD)
+        if not operators.accounts_exist():
+            with roles.acting_as(None):
+                operators.create_first_administrator(CLI_ADMIN, CLI_PASSWORD)
 
     return add
 

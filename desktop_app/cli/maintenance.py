@@ -133,8 +133,8 @@ def guess_case_prefix(unit_name: str) -> str:
 
 
 def _run_init(args: argparse.Namespace) -> int:
-    from ..services import session
-    from ..services.accounts import (
+    from ..services.accounts import roles
+    from ..services.accounts.operators import (
         AccountError,
         accounts_exist,
         create_first_administrator,
@@ -165,10 +165,10 @@ def _run_init(args: argparse.Namespace) -> int:
         from ..db.database import db
 
         with db.atomic():
-            with session.acting_as(None):
+            with roles.acting_as(None):
                 admin = create_first_administrator(args.admin, password, args.admin_name)
             if existing is None:
-                with session.acting_as(session.Account(admin.username, admin.role, admin.display_name, admin.id)):
+                with roles.acting_as(roles.Account(admin.username, admin.role, admin.display_name, admin.id)):
                     save_office(office)
     except AccountError as exc:
         print(f"未设置: {exc.error.message}", file=sys.stderr)
@@ -190,8 +190,8 @@ def _run_init(args: argparse.Namespace) -> int:
 
 def _init_county(args: argparse.Namespace, paths, password: str) -> int:
     from ..db.database import db
-    from ..services import session
-    from ..services.accounts import (
+    from ..services.accounts import roles
+    from ..services.accounts.operators import (
         AccountError,
         accounts_exist,
         create_first_administrator,
@@ -208,9 +208,9 @@ def _init_county(args: argparse.Namespace, paths, password: str) -> int:
             print(f"这个数据文件夹已经设置过，未作任何修改: {paths.root}", file=sys.stderr)
             return 2
         with db.atomic():
-            with session.acting_as(None):
+            with roles.acting_as(None):
                 admin = create_first_administrator(args.admin, password, args.admin_name)
-            with session.acting_as(session.Account(admin.username, admin.role, admin.display_name, admin.id)):
+            with roles.acting_as(roles.Account(admin.username, admin.role, admin.display_name, admin.id)):
                 county = set_up_county(paths.root, args.county, args.org_code)
         fingerprint = county_keys(paths.root).public.fingerprint
     except AccountError as exc:
@@ -241,8 +241,8 @@ def _typed_twice(password: str) -> bool:
 
 def _run_demo_data(args: argparse.Namespace) -> int:
     from ..demo.generator import SCALES, generate
-    from ..services import session
-    from ..services.accounts import DEMO_PASSWORD, AccountError, authenticate, create_demo_accounts
+    from ..services.accounts import roles
+    from ..services.accounts.operators import DEMO_PASSWORD, AccountError, authenticate, create_demo_accounts
     from ..services.storage import close_store, open_store
 
     if args.scale not in SCALES:
@@ -262,7 +262,7 @@ def _run_demo_data(args: argparse.Namespace) -> int:
             print("这个数据文件夹已有操作员账号：演示数据只写入新的文件夹（演示文件夹用完即弃）。", file=sys.stderr)
             return 2
         admin = authenticate(names[0], DEMO_PASSWORD, via="演示数据")
-        with session.acting_as(admin):
+        with roles.acting_as(admin):
             summary = generate(SCALES[args.scale], seed=args.seed, progress=progress_printer(sys.stdout),
                                office_name=args.office)
     finally:
@@ -332,7 +332,7 @@ def _run_backup(args: argparse.Namespace) -> int:
 
 
 def _run_restore(args: argparse.Namespace) -> int:
-    from ..services import session
+    from ..services.accounts import roles
     from ..services.backup.archive import is_archive
     from ..services.backup.restore import RestoreError, finish_restore, stage
     from ..services.backup.server import ServerBackupError
@@ -356,9 +356,9 @@ def _run_restore(args: argparse.Namespace) -> int:
         if account is False:
             staged.discard()
             return EXIT_REFUSED
-        with session.acting_as(account or None):
+        with roles.acting_as(account or None):
             kept = finish_restore(paths, staged)
-    except session.PermissionDenied as exc:
+    except roles.PermissionDenied as exc:
         if staged is not None:
             staged.discard()
         return refusal(exc)
@@ -380,7 +380,7 @@ def _restoring_operator(args: argparse.Namespace, paths):
     when it cannot be read at all (a damaged or missing file is recovered without a login). The file is
     opened as it is: opening the store would tidy the folder, the staged copy with it."""
     from ..db.database import close_database, open_database
-    from ..services.accounts import accounts_exist
+    from ..services.accounts.operators import accounts_exist
 
     if paths.database_url:  # a server is always reachable here (cli/__init__ connected first)
         from ..services.storage import open_store

@@ -32,7 +32,7 @@ from ..domain.holiday_days import (
 from ..domain.holiday_notice import days_for_layer, parse_notice
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from . import audit, calendar
-from .session import SETTINGS, requires
+from .accounts.roles import SETTINGS, requires
 
 YEAR_RANGE = (1950, 2100)
 

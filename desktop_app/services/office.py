@@ -15,8 +15,8 @@ from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..domain.text_hygiene import text_value
 from ..domain.xinjiang_places import is_in_xinjiang
 from . import audit
+from .accounts.roles import SETTINGS, require
 from .clients.versions import check_version, save_checked
-from .session import SETTINGS, require
 from .settings import get_setting, set_setting
 
 XINJIANG_HOLIDAYS_KEY = "calendar.xinjiang_holidays"

@@ -30,9 +30,10 @@ from ...db.database import db
 from ...db.snapshot import record_taken_at, taken_at, write_copy
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import CLERK
-from .. import audit, files, session
+from .. import audit, files
+from ..accounts import roles
+from ..accounts.roles import BACKUP, requires
 from ..progress import Progress, report
-from ..session import BACKUP, requires
 from ..settings import get_setting, set_setting
 from . import archive as backup_archive
 from . import server as server_backup
@@ -265,7 +266,7 @@ def auto_backup_if_due(paths: DataPaths, now: datetime | None = None) -> Path | 
     last = get_setting(LAST_AUTOMATIC)
     if last and datetime.fromisoformat(last).date() == now.date():
         return None
-    with session.acting_as(session.Account(AUTOMATIC, CLERK)):  # the program's own, whoever is logged in
+    with roles.acting_as(roles.Account(AUTOMATIC, CLERK)):  # the program's own, whoever is logged in
         target = backup_now(paths, now=now)
     set_setting(LAST_AUTOMATIC, now.isoformat(timespec="seconds"))
     return target

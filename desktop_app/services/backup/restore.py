@@ -34,9 +34,10 @@ from ...config import DataPaths
 from ...db.migrations import STEPS
 from ...db.snapshot import TAKEN_AT_KEY, check_file
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
-from .. import audit, files, session
+from .. import audit, files
+from ..accounts import roles
+from ..accounts.roles import RESTORE
 from ..progress import Progress, report
-from ..session import RESTORE
 from ..storage import KEPT_MARK, close_store, kept_copies, open_store
 from . import BackupFile, backup_time
 from . import archive as backup_archive
@@ -63,14 +64,14 @@ def check_may_restore(acting_user: str | None = None) -> None:
     """Until the folder has accounts anyone may restore (a folder being set up); then only an
     administrator (session.RESTORE: `PermissionDenied`). Start-up recovery of a damaged file, before
     anyone can log in, is `replace_damaged_database`, which does not ask."""
-    from ..accounts import accounts_exist
+    from ..accounts.operators import accounts_exist
 
     try:
         has_accounts = accounts_exist()
     except (peewee.PeeweeException, sqlite3.Error, AttributeError):  # no readable data file: recovering it
         return
     if has_accounts:
-        session.require(RESTORE)
+        roles.require(RESTORE)
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,9 @@ from ...domain.names import validate_name
 from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import PEOPLES_MEDIATION
 from .. import audit
+from ..accounts.roles import SETTINGS, requires
 from ..clients.versions import check_version, save_checked
 from ..office import get_office
-from ..session import SETTINGS, requires
 from ..settings import get_setting, set_setting
 from .fields import CaseInvalid
 

@@ -54,9 +54,9 @@ from ...domain.vocabulary import (
 )
 from ...domain.vocabulary import OPEN_CASE_STATUSES as OPEN_STATUSES  # what is_overdue counts as open
 from .. import audit, calendar
+from ..accounts.roles import EDIT, requires
 from ..numbering import next_number, next_numbers
 from ..office import get_office
-from ..session import EDIT, requires
 from .sensitive import HIDDEN_MINOR, SENSITIVE_AGE, may_see_sensitive
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {

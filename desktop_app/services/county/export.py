@@ -22,10 +22,10 @@ from ...db.database import db
 from ...db.migrations import recorded_steps
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
+from ..accounts.roles import EXPORT, SETTINGS, require
 from ..files import WrittenFile, write_verified
 from ..numbering import next_number
 from ..progress import Progress, report
-from ..session import EXPORT, SETTINGS, require
 from ..settings import get_setting, set_setting
 from ..storage import open_folder
 from .identity import identity

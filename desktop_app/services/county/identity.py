@@ -18,7 +18,7 @@ from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.text_hygiene import text_value
 from .. import audit
-from ..session import SETTINGS, require
+from ..accounts.roles import SETTINGS, require
 from .keys import make_county_keys
 
 OFFICE_MODE = "office"

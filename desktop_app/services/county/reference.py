@@ -24,12 +24,12 @@ from ...db.models import CertificateTemplate, Holiday
 from ...domain.holiday_days import NATIONAL, XINJIANG, ArrangedDay
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit, calendar
+from ..accounts.roles import EXPORT, SETTINGS, require
 from ..certificates.templates import save_template
 from ..files import WrittenFile, write_verified
 from ..holiday_arrangements import save_arrangement
 from ..numbering import next_number
 from ..records.points import points_rules, save_points_rules, save_star_thresholds, star_thresholds
-from ..session import EXPORT, SETTINGS, require
 from ..settings import get_setting, set_setting
 from ..storage import open_folder
 from .export import ExportRefused, county_key_for, trusted_county_key

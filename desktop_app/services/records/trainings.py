@@ -21,6 +21,7 @@ from ...domain.dates import add_months
 from ...domain.errors import FieldError, ValidationFailed
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
+from ..accounts.roles import EDIT, PRINT, requires
 from ..bulk import insert_rows, next_id
 from ..cases.fields import MAX_TEXT, date_field, text_field
 from ..roster.qualifications import (
@@ -29,7 +30,6 @@ from ..roster.qualifications import (
     QualificationLookups,
     add_qualifications,
 )
-from ..session import EDIT, PRINT, requires
 from .participation import RecordLookups, hours_value, serving_problem
 
 MAX_TRAINING_HOURS = 200.0

@@ -41,11 +41,11 @@ from ...domain.masking import mask_phone
 from ...domain.text_hygiene import writable
 from ...domain.vocabulary import ON_LEAVE
 from .. import audit
+from ..accounts.roles import EXPORT, PRINT, requires
 from ..files import FileWriteError, write_verified
 from ..office import get_office
 from ..progress import DRAWING, Progress
 from ..roster.search import pinyin_sort_key
-from ..session import EXPORT, PRINT, requires
 from .settings import leader_phones_in_full
 
 SHEET_TITLE = "值班表"

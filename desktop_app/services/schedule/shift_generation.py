@@ -11,7 +11,7 @@ from ...db.database import db
 from ...db.models import DutyPost, Shift, ShiftPattern
 from ...domain.dates import format_date
 from .. import audit, calendar
-from ..session import EDIT, requires
+from ..accounts.roles import EDIT, requires
 from .posts import WORKWEEK, stored_weekdays
 from .settings import school_vacations
 from .shift_times import minute_of

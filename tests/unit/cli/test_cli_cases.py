@@ -154,11 +154,11 @@ def test_case_documents_errors(mediation_dir, tmp_path, capsys):
 
 def test_case_documents_in_full_needs_an_administrator(mediation_dir, tmp_path, monkeypatch, capsys):
     from desktop_app.domain.vocabulary import CLERK
-    from desktop_app.services import accounts
+    from desktop_app.services.accounts import operators
 
     open_store(DataPaths(mediation_dir))
     try:
-        accounts.create_user("xiaowang", "Luruyuan-2026", CLERK)
+        operators.create_user("xiaowang", "Luruyuan-2026", CLERK)
     finally:
         close_store()
     out = tmp_path / "full"
