@@ -34,7 +34,7 @@ from .services.backup import restore
 from .services.clients.versions import RecordChanged, StaleVersion
 from .services.files import FileWriteError
 from .services.office import get_office
-from .services.storage import (
+from .services.storage.data_folder import (
     DamagedDatabaseError,
     DataMissingError,
     StoreError,
@@ -45,7 +45,7 @@ from .services.storage import (
     open_store,
     remember_server,
 )
-from .services.storage_errors import ServerPasswordError, folder_gone
+from .services.storage.errors import ServerPasswordError, folder_gone
 from .single_copy import acquire_lock
 from .ui.app_icon import application_icon
 from .ui.error_dialog import error_box

@@ -31,7 +31,7 @@ from personal_data_check import (  # noqa: E402, F401 - the output check runs fo
 )
 
 from desktop_app.config import DataPaths  # noqa: E402
-from desktop_app.services.storage import close_store, open_store  # noqa: E402
+from desktop_app.services.storage.data_folder import close_store, open_store  # noqa: E402
 
 TESTS = Path(__file__).resolve().parent
 BOTH_ENGINES = (TESTS / "unit" / "services", TESTS / "unit" / "cli")

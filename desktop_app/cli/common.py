@@ -72,8 +72,8 @@ def server_password(paths: DataPaths) -> str | None:
 def reach_server(paths: DataPaths) -> None:
     """Before a command on a server: connect once, asking for the role's password at the terminal when the
     server wants one (it is kept in memory for the command's connections). A `StoreError` when it cannot."""
-    from ..services.storage import close_store, open_store
-    from ..services.storage_errors import ServerPasswordError
+    from ..services.storage.data_folder import close_store, open_store
+    from ..services.storage.errors import ServerPasswordError
 
     try:
         open_store(paths)
@@ -165,7 +165,7 @@ def run_as_operator(args: argparse.Namespace, work: Callable[[DataPaths], int],
     folder, its exit code ends the command), sign the --user in, run `work(paths)` as that account, give a
     role's refusal its exit code, close the store."""
     from ..services.accounts import roles
-    from ..services.storage import close_store, open_store
+    from ..services.storage.data_folder import close_store, open_store
 
     paths = existing_paths(args)
     if paths is None:

@@ -108,7 +108,7 @@ def _apply(text: str, args: argparse.Namespace) -> int:
 
 def _list(args: argparse.Namespace) -> int:
     from ..services import calendar
-    from ..services.storage import close_store, open_store
+    from ..services.storage.data_folder import close_store, open_store
 
     paths = existing_paths(args)
     if paths is None:

@@ -27,7 +27,7 @@ password `demo`, and says so at the end: a demo folder is a throwaway.
 The backup password (--encrypt, or restoring a .7z) comes from YIJING_BACKUP_PASSWORD or is asked on the
 terminal. Exit codes: 0 done; 2 wrong arguments, no data file, a folder already set up, no account or a
 role that may not; 4 the backup or restore failed (full disk, removed drive, bad backup, wrong password);
-10–19 the data folder could not be opened (services/storage_errors.py: 10 damaged, 11 newer program, 12
+10–19 the data folder could not be opened (services/storage/errors.py: 10 damaged, 11 newer program, 12
 disk full, 13 no permission, 14 folder gone, 15 in use by another copy, 16 data file missing beside kept
 copies).
 """
@@ -141,7 +141,7 @@ def _run_init(args: argparse.Namespace) -> int:
         password_strength,
     )
     from ..services.office import OfficeInfo, get_office, save_office
-    from ..services.storage import close_store, open_store
+    from ..services.storage.data_folder import close_store, open_store
 
     paths = data_paths(args)
     password = read_password(f"管理员“{args.admin}”的密码：")
@@ -200,7 +200,7 @@ def _init_county(args: argparse.Namespace, paths, password: str) -> int:
     from ..services.county.identity import set_up_county
     from ..services.county.keys import county_keys
     from ..services.office import get_office
-    from ..services.storage import close_store, open_store
+    from ..services.storage.data_folder import close_store, open_store
 
     open_store(paths)
     try:
@@ -243,7 +243,7 @@ def _run_demo_data(args: argparse.Namespace) -> int:
     from ..demo.generator import SCALES, generate
     from ..services.accounts import roles
     from ..services.accounts.operators import DEMO_PASSWORD, AccountError, authenticate, create_demo_accounts
-    from ..services.storage import close_store, open_store
+    from ..services.storage.data_folder import close_store, open_store
 
     if args.scale not in SCALES:
         print(f"未知规模 {args.scale}；可选: {', '.join(SCALES)}", file=sys.stderr)
@@ -337,7 +337,7 @@ def _run_restore(args: argparse.Namespace) -> int:
     from ..services.backup.restore import RestoreError, finish_restore, stage
     from ..services.backup.server import ServerBackupError
     from ..services.files import FileWriteError
-    from ..services.storage import close_store
+    from ..services.storage.data_folder import close_store
 
     paths = data_paths(args)
     if not args.backup.is_file():
@@ -383,7 +383,7 @@ def _restoring_operator(args: argparse.Namespace, paths):
     from ..services.accounts.operators import accounts_exist
 
     if paths.database_url:  # a server is always reachable here (cli/__init__ connected first)
-        from ..services.storage import open_store
+        from ..services.storage.data_folder import open_store
 
         open_store(paths)
         account = operator(args) if accounts_exist() else None
@@ -406,8 +406,8 @@ def _run_check(args: argparse.Namespace) -> int:
     import sqlite3
 
     from ..db.snapshot import check_file
-    from ..services.storage import DataMissingError, refuse_missing_data
-    from ..services.storage_errors import classify
+    from ..services.storage.data_folder import DataMissingError, refuse_missing_data
+    from ..services.storage.errors import classify
 
     paths = data_paths(args)
     if paths.database_url:

@@ -101,7 +101,7 @@ def fonts(ctx: SelfTestContext) -> str:
 @check("数据库")
 def database(ctx: SelfTestContext) -> str:
     from ..db.migrations import LATEST, current_version
-    from ..services.storage import open_store
+    from ..services.storage.data_folder import open_store
 
     opened = open_store(ctx.paths)
     version = current_version(opened)

@@ -97,7 +97,7 @@ def _act_as_administrator(on: bool) -> None:
 
 def _close_store() -> None:
     try:
-        from ..services.storage import close_store
+        from ..services.storage.data_folder import close_store
     except ImportError:
         return
     close_store()

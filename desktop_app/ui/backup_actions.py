@@ -23,7 +23,7 @@ from ..services.backup.password import has_backup_password
 from ..services.backup.server import DUMP_SUFFIX, ServerBackupError, StagedDump, dump_file_name
 from ..services.files import FileWriteError
 from ..services.progress import Progress
-from ..services.storage_errors import StoreError
+from ..services.storage.errors import StoreError
 from .admin_check import confirm_administrator
 from .backup_password_dialog import AskPasswordDialog, SetBackupPasswordDialog
 from .i18n import shown

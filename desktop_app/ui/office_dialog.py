@@ -28,7 +28,7 @@ from ..services.office import (
     xinjiang_by_default,
     xinjiang_holidays_choice,
 )
-from ..services.storage import open_folder
+from ..services.storage.data_folder import open_folder
 from .field_errors import FieldMessage
 from .record_changed import RecordChangedBanner
 from .widgets.table_actions import save_shortcut

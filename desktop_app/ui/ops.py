@@ -56,7 +56,7 @@ from ..logging_setup import redact
 from ..services.accounts import roles
 from ..services.clients.versions import RecordChanged, StaleVersion
 from ..services.progress import Cancelled, Progress, collector_paused, percent
-from ..services.storage import release_thread_connection
+from ..services.storage.data_folder import release_thread_connection
 from .error_dialog import error_box
 from .i18n import shown
 from .record_changed import show_record_changed

@@ -20,7 +20,7 @@ from desktop_app.services.accounts import roles  # noqa: E402
 from desktop_app.services.cases.case_form import CaseInput, register_case  # noqa: E402
 from desktop_app.services.roster.members import MemberInput, add_leave, save_member  # noqa: E402
 from desktop_app.services.roster.teams import TeamInput, save_team  # noqa: E402
-from desktop_app.services.storage import open_store  # noqa: E402
+from desktop_app.services.storage.data_folder import open_store  # noqa: E402
 
 
 def main(data_dir: str, log_path: str, seed: str) -> None:

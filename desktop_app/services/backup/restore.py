@@ -38,7 +38,7 @@ from .. import audit, files
 from ..accounts import roles
 from ..accounts.roles import RESTORE
 from ..progress import Progress, report
-from ..storage import KEPT_MARK, close_store, kept_copies, open_store
+from ..storage.data_folder import KEPT_MARK, close_store, kept_copies, open_store
 from . import BackupFile, backup_time
 from . import archive as backup_archive
 from . import server as server_backup

@@ -102,7 +102,7 @@ def require_tool(name: str) -> Path:
 
 
 def _password(url: str) -> str | None:
-    from ..storage import typed_password
+    from ..storage.data_folder import typed_password
 
     return typed_password(url)
 

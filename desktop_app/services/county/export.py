@@ -27,7 +27,7 @@ from ..files import WrittenFile, write_verified
 from ..numbering import next_number
 from ..progress import Progress, report
 from ..settings import get_setting, set_setting
-from ..storage import open_folder
+from ..storage.data_folder import open_folder
 from .identity import identity
 from .keys import (
     CountyPublicKey,

@@ -30,7 +30,7 @@ from .. import audit
 from ..accounts.roles import EDIT, SETTINGS, require
 from ..files import remove_quietly
 from ..progress import Progress, report
-from ..storage import open_folder
+from ..storage.data_folder import open_folder
 from .copies import CopyState, apply_snapshot, copy_path, copy_state, open_copy
 from .identity import identity
 from .keys import county_keys, fingerprint

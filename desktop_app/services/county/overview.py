@@ -28,7 +28,7 @@ from ..certificates.register import VERIFY_UNKNOWN, CertificateRow, VerifyResult
 from ..dashboard.figures import DashboardCounts, dashboard_counts
 from ..records.activity_list import ActivityFilter, ActivityRow, activity_ids, activity_rows
 from ..settings import get_setting, set_setting
-from ..storage import open_folder
+from ..storage.data_folder import open_folder
 from .copies import reading_copy
 from .reports import ReportingOffice, reporting_offices
 

@@ -31,7 +31,7 @@ from ..holiday_arrangements import save_arrangement
 from ..numbering import next_number
 from ..records.points import points_rules, save_points_rules, save_star_thresholds, star_thresholds
 from ..settings import get_setting, set_setting
-from ..storage import open_folder
+from ..storage.data_folder import open_folder
 from .export import ExportRefused, county_key_for, trusted_county_key
 from .identity import identity
 from .keys import county_keys

@@ -25,7 +25,7 @@ from ..accounts.roles import EXPORT, require
 from ..files import write_verified
 from ..progress import Progress, report
 from ..records.reports import ReportError, report_data, report_json
-from ..storage import open_folder
+from ..storage.data_folder import open_folder
 from .copies import copy_path, copy_state, open_copy, reading_copy
 from .identity import identity
 

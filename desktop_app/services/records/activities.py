@@ -22,9 +22,9 @@ from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import ACTIVITY_KINDS, PATROL
 from .. import audit
 from ..accounts.roles import DELETE, EDIT, requires
-from ..bulk import insert_rows, next_id
 from ..cases.fields import MAX_TEXT, choice_field, date_field, text_field
 from ..clients.versions import check_version, save_checked
+from ..storage.bulk import insert_rows, next_id
 from .participation import RecordLookups, hours_value, serving_problem
 
 # column → the figure's name and unit, as a field's message names it

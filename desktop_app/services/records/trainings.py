@@ -22,7 +22,6 @@ from ...domain.errors import FieldError, ValidationFailed
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
 from ..accounts.roles import EDIT, PRINT, requires
-from ..bulk import insert_rows, next_id
 from ..cases.fields import MAX_TEXT, date_field, text_field
 from ..roster.qualifications import (
     QualificationInput,
@@ -30,6 +29,7 @@ from ..roster.qualifications import (
     QualificationLookups,
     add_qualifications,
 )
+from ..storage.bulk import insert_rows, next_id
 from .participation import RecordLookups, hours_value, serving_problem
 
 MAX_TRAINING_HOURS = 200.0

@@ -42,9 +42,9 @@ from ...domain.text_folding import fold_fullwidth
 from ...domain.text_hygiene import writable
 from .. import audit
 from ..accounts.roles import EDIT, EXPORT, requires
-from ..bulk import insert_rows, next_id
 from ..files import write_verified
 from ..progress import Progress
+from ..storage.bulk import insert_rows, next_id
 from .members import (
     MEMBER_FIELDS,
     LoadedMemberLookups,

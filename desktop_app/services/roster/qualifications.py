@@ -22,7 +22,7 @@ from ...domain.ranges import as_record_id
 from ...domain.text_hygiene import text_value
 from .. import audit
 from ..accounts.roles import EDIT, requires
-from ..bulk import insert_rows
+from ..storage.bulk import insert_rows
 
 SOURCES = (QT_TRANSLATE_NOOP("Vocabulary", "培训"), QT_TRANSLATE_NOOP("Vocabulary", "手工"))
 SKILL_MAX = 20

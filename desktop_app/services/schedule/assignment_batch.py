@@ -25,8 +25,8 @@ from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
 from ..accounts.roles import EDIT, requires
-from ..bulk import ValueReader, insert_rows, raw_rows, update_rows
 from ..roster.members import split_skills
+from ..storage.bulk import ValueReader, insert_rows, raw_rows, update_rows
 from . import rules
 from .assignment_checks import BusyShift, MemberFacts, ShiftFacts, problems_for
 from .assignments import _refuse_unless_allowed, clean_reason, leader_after_change

@@ -29,7 +29,7 @@ from ...domain.vocabulary import (
 )
 from .. import audit
 from ..accounts.roles import EDIT, requires
-from ..bulk import update_rows
+from ..storage.bulk import update_rows
 from .errors import ScheduleError
 from .posts import format_time_range
 from .shift_times import shift_datetimes

@@ -58,11 +58,11 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import ABSENT, ACTIVE, ATTENDED_STATUSES, ON_LEAVE, PLANNED
 from .. import audit
 from ..accounts.roles import EDIT, requires
-from ..bulk import ValueReader, advance_sequence, execute_many, raw_rows
-from ..bulk import next_id as bulk_next_id
 from ..progress import Progress, collector_paused
 from ..roster.members import split_skills
 from ..settings import get_setting
+from ..storage.bulk import ValueReader, advance_sequence, execute_many, raw_rows
+from ..storage.bulk import next_id as bulk_next_id
 from .errors import ScheduleError
 from .posts import format_time_range
 from .rules import (

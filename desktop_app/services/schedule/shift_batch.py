@@ -13,7 +13,7 @@ from ...db.models import Shift
 from ...domain.dates import format_date
 from .. import audit
 from ..accounts.roles import EDIT, requires
-from ..bulk import insert_rows
+from ..storage.bulk import insert_rows
 from .shift_generation import plan_shifts
 
 

@@ -94,7 +94,7 @@ def test_the_first_run_sets_up_the_administrator_after_the_office(qtbot, tmp_pat
     assert app_module.run_gui(paths) == 0
     assert shown and shown[0].username == "suozhang" and shown[0].role == ADMIN
     assert paths.database.exists() and not paths.server_file.exists()
-    from desktop_app.services.storage import close_store, open_store
+    from desktop_app.services.storage.data_folder import close_store, open_store
 
     open_store(paths)
     try:

@@ -10,7 +10,7 @@ from desktop_app.cli import main as run_cli
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Case, Member, Party
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 
 @pytest.fixture

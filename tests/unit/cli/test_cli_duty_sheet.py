@@ -15,7 +15,7 @@ from desktop_app.cli import main as run_cli
 from desktop_app.cli.duty_sheet import run
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, DutyPost, Member, Shift, Team
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 
 @pytest.fixture

@@ -55,7 +55,7 @@ from desktop_app.services.schedule.assignment_checks import check_assignment
 from desktop_app.services.schedule.posts import stored_weekdays
 from desktop_app.services.schedule.settings import max_shifts_per_week, min_rest_hours, school_vacations
 from desktop_app.services.schedule.shift_generation import pattern_applies
-from desktop_app.services.storage import open_store
+from desktop_app.services.storage.data_folder import open_store
 
 TODAY = date(2024, 5, 15)
 OPENS, CLOSES = time(9, 0), time(18, 30)

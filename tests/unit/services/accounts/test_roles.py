@@ -250,7 +250,7 @@ NOT_ENTRY_POINTS = {
     "assignments.py": {"refresh_leader"},
     "usb_export.py": {"write_files_safely"},
     "office.py": {"save_office", "set_xinjiang_holidays"},  # checked by _require_settings_or_set_up
-    "storage.py": {"remember_server"},  # where the folder's data lives, chosen before any account exists
+    "data_folder.py": {"remember_server"},  # where the folder's data lives, chosen before any account exists
     "versions.py": {"save_checked"},  # the save of a service that checked
 }
 

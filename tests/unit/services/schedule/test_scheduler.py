@@ -48,7 +48,7 @@ from desktop_app.services.schedule.rules import (
 )
 from desktop_app.services.schedule.shift_times import DAY, days_touched, interval, shift_minutes
 from desktop_app.services.settings import set_setting
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 MONDAY = date(2024, 4, 15)  # no holiday that week
 INSURED = date(2030, 1, 1)

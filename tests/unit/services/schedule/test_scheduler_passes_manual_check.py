@@ -21,7 +21,7 @@ from desktop_app.services.schedule.auto_scheduler import auto_schedule
 from desktop_app.services.schedule.posts import PostInput, save_post
 from desktop_app.services.schedule.settings import MAX_SHIFTS_KEY, MIN_REST_KEY
 from desktop_app.services.settings import set_setting
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 MONDAY = date(2024, 4, 15)  # no holiday that week
 WEEK = [MONDAY + timedelta(days=k) for k in range(7)]
