@@ -32,7 +32,7 @@ from .services import backup
 from .services.accounts import operators, roles
 from .services.backup import restore
 from .services.clients.versions import RecordChanged, StaleVersion
-from .services.files import FileWriteError
+from .services.files.writer import FileWriteError
 from .services.office import get_office
 from .services.storage.data_folder import (
     DamagedDatabaseError,

@@ -307,7 +307,7 @@ def _run_backup(args: argparse.Namespace) -> int:
     from ..services.backup.archive import ArchiveError
     from ..services.backup.password import BackupPasswordError
     from ..services.backup.server import ServerBackupError
-    from ..services.files import FileWriteError
+    from ..services.files.writer import FileWriteError
 
     password: list[str | None] = [None]
 
@@ -336,7 +336,7 @@ def _run_restore(args: argparse.Namespace) -> int:
     from ..services.backup.archive import is_archive
     from ..services.backup.restore import RestoreError, finish_restore, stage
     from ..services.backup.server import ServerBackupError
-    from ..services.files import FileWriteError
+    from ..services.files.writer import FileWriteError
     from ..services.storage.data_folder import close_store
 
     paths = data_paths(args)

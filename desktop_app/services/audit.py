@@ -27,7 +27,7 @@ from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..domain.masking import mask_free_text
 from .accounts import roles
 from .accounts.roles import AUDIT, SETTINGS, requires
-from .files import write_verified
+from .files.writer import write_verified
 from .settings import get_setting, set_setting
 
 RETENTION_KEY = "audit.retention_months"

@@ -63,7 +63,7 @@ def test_missing_data_beside_kept_copies_is_offered_back(qtbot, data_paths, offi
 
 
 def test_exit_backup_failure_is_said_and_the_program_still_closes(qtbot, data_paths, monkeypatch, messages):
-    from desktop_app.services.files import FULL, FileWriteError
+    from desktop_app.services.files.writer import FULL, FileWriteError
 
     def full(*_a, **_k):
         raise FileWriteError(data_paths.backups / "备份.db", FULL)

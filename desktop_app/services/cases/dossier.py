@@ -1,7 +1,7 @@
 """A case's 卷宗 and the files of its documents: every document the case has reached, each as its own PDF
 named by the document ("人民调解协议书.pdf"), and the whole 卷宗 as `卷宗.pdf` (documents/dossier.py binds
 them in the official order). Used by the command line (`case-documents`), the USB export and the 文书 tab.
-Written through the one verified writer (services/files.py); masked unless the full form is asked for,
+Written through the one verified writer (services/files/writer.py); masked unless the full form is asked for,
 which is audit-logged once."""
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from ..accounts.roles import EXPORT, FULL_FORM, require
-from ..files import write_verified
+from ..files.usb_export import safe_file_name
+from ..files.writer import write_verified
 from ..progress import Progress, report
-from ..usb_export import safe_file_name
 from .document_data import UNASSIGNED, case_document_data
 from .workflow import CaseRefused
 

@@ -52,7 +52,7 @@ from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF, VALID
 from .. import audit
 from ..accounts.roles import DELETE, EDIT, PRINT, requires
 from ..clients.versions import check_version, save_checked
-from ..files import write_verified
+from ..files.writer import write_verified
 from ..numbering import next_number
 from .content import Context, Prepared, document_data, prepare, prepared_data
 from .errors import CertificateRefused, refused_unless_clean

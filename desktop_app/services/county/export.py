@@ -1,5 +1,5 @@
 """文件 → 导出数据包… and `export-package`: the office's records as one package for the county, written to a
-stick with the verified writer (services/files.py).
+stick with the verified writer (services/files/writer.py).
 
 The package holds a consistent snapshot of the office's file (snapshot.py) and a manifest — the office
 (uuid, name, 机构代码), when it was made, its sequence number (never reused, services/numbering.py), the
@@ -23,7 +23,7 @@ from ...db.migrations import recorded_steps
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
 from ..accounts.roles import EXPORT, SETTINGS, require
-from ..files import WrittenFile, write_verified
+from ..files.writer import WrittenFile, write_verified
 from ..numbering import next_number
 from ..progress import Progress, report
 from ..settings import get_setting, set_setting

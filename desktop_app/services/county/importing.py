@@ -28,7 +28,7 @@ from ...db.snapshot import check_file
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
 from ..accounts.roles import EDIT, SETTINGS, require
-from ..files import remove_quietly
+from ..files.writer import remove_quietly
 from ..progress import Progress, report
 from ..storage.data_folder import open_folder
 from .copies import CopyState, apply_snapshot, copy_path, copy_state, open_copy

@@ -23,7 +23,7 @@ from nacl.signing import SigningKey, VerifyKey
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..accounts.roles import EXPORT, require
-from ..files import write_verified
+from ..files.writer import write_verified
 
 KEYS_FOLDER = "keys"
 OFFICE_KEY_FILE = "office-signing.key"

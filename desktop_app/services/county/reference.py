@@ -26,7 +26,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit, calendar
 from ..accounts.roles import EXPORT, SETTINGS, require
 from ..certificates.templates import save_template
-from ..files import WrittenFile, write_verified
+from ..files.writer import WrittenFile, write_verified
 from ..holiday_arrangements import save_arrangement
 from ..numbering import next_number
 from ..records.points import points_rules, save_points_rules, save_star_thresholds, star_thresholds

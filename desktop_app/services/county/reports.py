@@ -22,7 +22,7 @@ from ...domain.periods import Period
 from ...domain.vocabulary import FAILED, SUCCEEDED, TERMINATED
 from .. import audit
 from ..accounts.roles import EXPORT, require
-from ..files import write_verified
+from ..files.writer import write_verified
 from ..progress import Progress, report
 from ..records.reports import ReportError, report_data, report_json
 from ..storage.data_folder import open_folder

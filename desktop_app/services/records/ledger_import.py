@@ -40,7 +40,7 @@ from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import ACTIVITY_KINDS
 from .. import audit
 from ..accounts.roles import EDIT, EXPORT, requires
-from ..files import write_verified
+from ..files.writer import write_verified
 from ..progress import Progress
 from ..roster.importer import (
     ADDED,

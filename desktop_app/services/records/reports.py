@@ -43,7 +43,7 @@ from .. import audit
 from ..accounts.roles import EXPORT, PRINT, require
 from ..cases.figures import OPEN_OUTCOME, case_figures
 from ..cases.workflow import case_outcomes
-from ..files import write_verified
+from ..files.writer import write_verified
 from ..office import get_office
 from ..progress import Progress, report
 from . import work_figures

@@ -2,7 +2,7 @@
 
 ID numbers, phones and addresses are masked unless the caller asks for the full form (an administrator's
 choice, DESIGN.md §5). Every export and print is audit-logged with its count and form, never with
-personal data. Files go through the verified writer (services/files.py).
+personal data. Files go through the verified writer (services/files/writer.py).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from ...domain.masking import mask_address, mask_free_text, mask_id, mask_phone
 from ...domain.text_hygiene import writable
 from .. import audit
 from ..accounts.roles import EXPORT, FULL_FORM, PRINT, require, requires
-from ..files import FileWriteError, write_verified
+from ..files.writer import FileWriteError, write_verified
 from ..office import get_office
 from ..progress import DRAWING, Progress, report
 

@@ -42,7 +42,7 @@ from ...domain.text_folding import fold_fullwidth
 from ...domain.text_hygiene import writable
 from .. import audit
 from ..accounts.roles import EDIT, EXPORT, requires
-from ..files import write_verified
+from ..files.writer import write_verified
 from ..progress import Progress
 from ..storage.bulk import insert_rows, next_id
 from .members import (

@@ -134,7 +134,7 @@ def remember_server(paths: DataPaths) -> None:
     """Keep the server the folder's office was opened on (`database.url`, no password in it), so the next
     start opens it again."""
     from ...db.server import without_password
-    from ..files import write_verified
+    from ..files.writer import write_verified
 
     if paths.url:
         write_verified(paths.server_file, (without_password(paths.url) + "\n").encode("utf-8"))

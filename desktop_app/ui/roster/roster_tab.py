@@ -257,7 +257,9 @@ class RosterTab(QWidget):
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
-        from ...services.files import FileWriteError as ExportError  # the export's error, without openpyxl
+        from ...services.files.writer import (
+            FileWriteError as ExportError,  # the export's error, without openpyxl
+        )
 
         def work(progress: Progress) -> int:
             from ...services.roster.export import export_roster_xlsx  # openpyxl: imported off the GUI thread

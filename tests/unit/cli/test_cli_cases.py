@@ -13,8 +13,8 @@ from desktop_app.cli.cases import run
 from desktop_app.config import DataPaths
 from desktop_app.db.models import AuditLog
 from desktop_app.domain.id_numbers import build_id_number
+from desktop_app.services.files.usb_export import MANIFEST_NAME, verify_export
 from desktop_app.services.storage.data_folder import close_store, open_store
-from desktop_app.services.usb_export import MANIFEST_NAME, verify_export
 
 
 @pytest.fixture

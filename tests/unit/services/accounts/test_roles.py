@@ -244,7 +244,7 @@ NOT_ENTRY_POINTS = {
     "workflow.py": {"record_event", "recompute_deadlines"},  # inside change_status / a settings change
     "issuing.py": {"write_pdf"},  # the file of a certificate just issued (issuing checked)
     "templates.py": {"ensure_default_templates"},  # the built-in templates, seeded on first use
-    "files.py": {"write_verified"},
+    "writer.py": {"write_verified"},
     "numbering.py": {"next_number", "next_numbers"},
     "settings.py": {"set_setting"},
     "assignments.py": {"refresh_leader"},

@@ -17,7 +17,7 @@ from desktop_app.config import DataPaths
 from desktop_app.db.models import Member
 from desktop_app.services import backup
 from desktop_app.services.backup import restore
-from desktop_app.services.files import FileWriteError
+from desktop_app.services.files.writer import FileWriteError
 from desktop_app.services.storage import data_folder
 from desktop_app.services.storage.data_folder import (
     DamagedDatabaseError,

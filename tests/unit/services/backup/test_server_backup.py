@@ -196,7 +196,7 @@ def test_check_reports_the_connection_the_steps_and_the_rows(server_folder):
 
 
 def test_a_full_disk_comes_out_as_the_writers_error_and_leaves_nothing(server_folder, small_disk, fill_disk):
-    from desktop_app.services.files import FULL, FileWriteError
+    from desktop_app.services.files.writer import FULL, FileWriteError
 
     if small_disk is None:
         pytest.skip("needs a small file system of its own (root on Linux)")
