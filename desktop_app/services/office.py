@@ -153,7 +153,7 @@ def set_xinjiang_holidays(counts: bool | None) -> None:
 def _calendar_changed(counted_before: bool) -> None:
     """The calendar reads this module (imported here to keep one direction); when the switch's effect changed,
     the open deadlines counted in working days are recomputed."""
-    from .calendar import invalidate
+    from .calendar.working_days import invalidate
 
     invalidate()
     if counts_xinjiang_holidays() != counted_before:

@@ -24,7 +24,7 @@ from ...db.database import close_database, db, integrity_problems, open_database
 from ...db.migrations import LATEST, NewerSchemaError, migrate
 from ...db.snapshot import CheckInterrupted, check_file
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
-from .. import calendar
+from ..calendar import working_days
 from ..progress import Cancelled
 from .errors import (
     DamagedDatabaseError,
@@ -92,7 +92,7 @@ def open_store(paths: DataPaths, check: bool = True, password: str | None = None
         error = classify(exc, paths.root, paths.database)
         log.error("数据文件夹无法打开：%s", type(error).__name__)
         raise error from exc
-    calendar.store_opened(True)
+    working_days.store_opened(True)
     _opened[:] = [paths]
     return database
 
@@ -120,7 +120,7 @@ def _open_server(paths: DataPaths, url: str, password: str | None) -> peewee.Dat
             from exc
     if password:
         _passwords[url] = password
-    calendar.store_opened(True)
+    working_days.store_opened(True)
     _opened[:] = [paths]
     return database
 
@@ -281,7 +281,7 @@ def release_thread_connection() -> None:
 
 
 def close_store() -> None:
-    calendar.store_opened(False)
+    working_days.store_opened(False)
     close_database()
     _opened.clear()
 

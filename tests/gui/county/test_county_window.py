@@ -141,7 +141,7 @@ def test_the_county_page_shows_every_office(qtbot, data_paths, county_with_offic
 def test_the_reference_package_goes_back_through_the_menus(qtbot, tmp_path, data_paths, county_with_offices, messages):
     from desktop_app.db.models import Holiday
     from desktop_app.domain.holiday_days import ArrangedDay
-    from desktop_app.services.holiday_arrangements import save_arrangement
+    from desktop_app.services.calendar.holiday_arrangements import save_arrangement
 
     save_arrangement("national", 2027, [ArrangedDay(date(2027, 1, 1), "休", "元旦")])
     window = MainWindow(data_paths)

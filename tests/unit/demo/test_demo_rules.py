@@ -40,7 +40,7 @@ from desktop_app.db.models import (
 )
 from desktop_app.demo.generator import SCALES, generate
 from desktop_app.domain.vocabulary import RISKY_POST_KINDS
-from desktop_app.services.calendar import is_workday
+from desktop_app.services.calendar.working_days import is_workday
 from desktop_app.services.cases.case_form import case_input, validate_case
 from desktop_app.services.cases.parties import validate_party
 from desktop_app.services.cases.sessions import (
