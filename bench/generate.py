@@ -26,7 +26,7 @@ if str(ROOT) not in sys.path:
 from desktop_app.config import DataPaths  # noqa: E402
 from desktop_app.db.migrations import LATEST  # noqa: E402
 from desktop_app.demo.generator import GENERATOR_VERSION, SCALES, generate  # noqa: E402
-from desktop_app.services.settings import set_setting  # noqa: E402
+from desktop_app.services.office.settings import set_setting  # noqa: E402
 from desktop_app.services.storage.data_folder import close_store, open_store  # noqa: E402
 
 

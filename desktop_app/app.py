@@ -33,7 +33,7 @@ from .services.accounts import operators, roles
 from .services.backup import restore
 from .services.clients.versions import RecordChanged, StaleVersion
 from .services.files.writer import FileWriteError
-from .services.office import get_office
+from .services.office.details import get_office
 from .services.storage.data_folder import (
     DamagedDatabaseError,
     DataMissingError,

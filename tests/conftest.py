@@ -282,7 +282,7 @@ def acting():
 def office(data_paths):
     """The office (its 治安调解 numbered 夏派调) with its 人民调解委员会 (人民调解 numbered 夏人调)."""
     from desktop_app.services.cases.bodies import save_body
-    from desktop_app.services.office import OfficeInfo, get_office, save_office
+    from desktop_app.services.office.details import OfficeInfo, get_office, save_office
 
     save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", parent_unit="伽师县公安局",
                            leader_name="阿不都热合曼·吐尔逊", case_prefix="夏派调"))

@@ -140,7 +140,7 @@ def _run_init(args: argparse.Namespace) -> int:
         create_first_administrator,
         password_strength,
     )
-    from ..services.office import OfficeInfo, get_office, save_office
+    from ..services.office.details import OfficeInfo, get_office, save_office
     from ..services.storage.data_folder import close_store, open_store
 
     paths = data_paths(args)
@@ -199,7 +199,7 @@ def _init_county(args: argparse.Namespace, paths, password: str) -> int:
     )
     from ..services.county.identity import set_up_county
     from ..services.county.keys import county_keys
-    from ..services.office import get_office
+    from ..services.office.details import get_office
     from ..services.storage.data_folder import close_store, open_store
 
     open_store(paths)
@@ -280,7 +280,7 @@ def _run_demo_data(args: argparse.Namespace) -> int:
 
 def _has_data() -> str:
     from ..db.models import Case, Member, Team
-    from ..services.office import get_office
+    from ..services.office.details import get_office
 
     counts = [(Member.select().count(), "名队员"), (Team.select().count(), "支队伍"), (Case.select().count(), "件案件")]
     found = "、".join(f"{n} {what}" for n, what in counts if n)

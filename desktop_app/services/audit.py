@@ -28,7 +28,7 @@ from ..domain.masking import mask_free_text
 from .accounts import roles
 from .accounts.roles import AUDIT, SETTINGS, requires
 from .files.writer import write_verified
-from .settings import get_setting, set_setting
+from .office.settings import get_setting, set_setting
 
 RETENTION_KEY = "audit.retention_months"
 DEFAULT_RETENTION_MONTHS = 36

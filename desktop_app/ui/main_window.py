@@ -19,7 +19,7 @@ from ..services.accounts import operators, roles
 from ..services.accounts.roles import ACCOUNTS, ANONYMISE, AUDIT, BACKUP, EDIT, EXPORT, RESTORE
 from ..services.accounts.roles import SETTINGS as SETTINGS_PERMISSION
 from ..services.county.identity import is_county
-from ..services.office import get_office
+from ..services.office.details import get_office
 from .app_icon import application_icon
 from .backup_actions import BackupActions
 from .change_poll import ChangePoll

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import FieldError
 from ..services.clients.versions import RecordChanged
 from ..services.county.identity import set_up_county
-from ..services.office import (
+from ..services.office.details import (
     OfficeInfo,
     counts_xinjiang_holidays,
     save_office,

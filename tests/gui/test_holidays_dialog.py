@@ -142,7 +142,7 @@ def test_week_grid_and_month_view_mark_estimated_days(data_paths):
 
 
 def test_office_dialog_switch_follows_the_place_until_set_by_hand(qtbot, data_paths, type_text):
-    from desktop_app.services.office import counts_xinjiang_holidays, xinjiang_holidays_choice
+    from desktop_app.services.office.details import counts_xinjiang_holidays, xinjiang_holidays_choice
     from desktop_app.ui.office_dialog import OfficeDialog
 
     dialog = OfficeDialog(None, first_run=True)

@@ -15,7 +15,7 @@ from desktop_app.domain.vocabulary import ADMIN, HONOUR
 from desktop_app.services.accounts import roles
 from desktop_app.services.cases.bodies import list_bodies, save_body
 from desktop_app.services.certificates import templates as cert_templates
-from desktop_app.services.office import get_office, save_office
+from desktop_app.services.office.details import get_office, save_office
 from desktop_app.ui.cases.bodies_dialog import BodiesDialog
 from desktop_app.ui.certificates.templates_dialog import TemplatesDialog
 from desktop_app.ui.office_dialog import OfficeDialog

@@ -26,7 +26,7 @@ from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import ADMIN, CLERK, ROLES, VIEWER
 from .. import audit
-from ..settings import get_setting, set_setting
+from ..office.settings import get_setting, set_setting
 from . import roles
 from .roles import ACCOUNTS, Account, requires
 

@@ -34,8 +34,8 @@ from .. import audit
 from ..accounts import roles
 from ..accounts.roles import BACKUP, requires
 from ..files import writer
+from ..office.settings import get_setting, set_setting
 from ..progress import Progress, report
-from ..settings import get_setting, set_setting
 from . import archive as backup_archive
 from . import server as server_backup
 from .password import require_backup_password

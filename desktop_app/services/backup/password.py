@@ -13,7 +13,7 @@ from .. import audit
 from ..accounts import roles
 from ..accounts.operators import check_password, hash_password
 from ..accounts.roles import SETTINGS
-from ..settings import get_setting, set_setting
+from ..office.settings import get_setting, set_setting
 
 SETTING = "backup_password_hash"
 MIN_LENGTH = 8

@@ -69,7 +69,7 @@ def current() -> HolidayCalendar:
     """The calendar of the open data file (cached until the table or the 新疆 switch changes)."""
     if db.obj is None or not _state["open"]:
         return _seed_calendar()
-    from ..office import counts_xinjiang_holidays
+    from ..office.details import counts_xinjiang_holidays
 
     with _lock:
         key = (id(db.obj), _state["generation"])

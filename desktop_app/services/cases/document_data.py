@@ -25,7 +25,7 @@ from ...domain.masking import mask_address, mask_free_text, mask_id, mask_phone
 from ...domain.vocabulary import CLOSED, PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from ..accounts.roles import FULL_FORM, PRINT, require, requires
-from ..office import get_office
+from ..office.details import get_office
 from ..progress import Progress
 from .bodies import body_seal
 from .investigations import list_investigations

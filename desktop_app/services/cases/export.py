@@ -30,7 +30,7 @@ from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from .. import audit
 from ..accounts.roles import EXPORT, FULL_FORM, require
 from ..files.usb_export import ExportFailed, Manifest, safe_file_name, write_files_safely
-from ..office import get_office
+from ..office.details import get_office
 from ..progress import Progress
 from .document_data import case_document_data
 from .register import CaseFilter, fetch_case_rows, search_case_ids

@@ -14,7 +14,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Joined, Message
 from ...domain.text_hygiene import clean_text
 from .. import audit
 from ..accounts.roles import SETTINGS, requires
-from ..settings import get_setting, set_setting
+from ..office.settings import get_setting, set_setting
 from .fields import CaseInvalid
 
 WORDING_KEY = "cases.document_wording"

@@ -57,7 +57,7 @@ from .. import audit
 from ..accounts.roles import EDIT, requires
 from ..calendar import working_days
 from ..numbering import next_number, next_numbers
-from ..office import get_office
+from ..office.details import get_office
 from .sensitive import HIDDEN_MINOR, SENSITIVE_AGE, may_see_sensitive
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {

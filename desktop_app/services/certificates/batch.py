@@ -22,10 +22,10 @@ from .. import audit
 from ..accounts.roles import EDIT, requires
 from ..files.usb_export import safe_file_name
 from ..files.writer import error_for
+from ..office.settings import get_setting
 from ..progress import Progress
 from ..records.service_hours import hours_by_member
 from ..roster.search import RosterFilter, search_ids
-from ..settings import get_setting
 from .content import prepare
 from .errors import CertificateRefused
 from .issuing import IssuedCertificate, context, issue_prepared, write_pdf

@@ -25,8 +25,8 @@ from .. import audit
 from ..accounts.roles import EXPORT, SETTINGS, require
 from ..files.writer import WrittenFile, write_verified
 from ..numbering import next_number
+from ..office.settings import get_setting, set_setting
 from ..progress import Progress, report
-from ..settings import get_setting, set_setting
 from ..storage.data_folder import open_folder
 from .identity import identity
 from .keys import (

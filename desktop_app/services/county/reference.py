@@ -30,8 +30,8 @@ from ..calendar.holiday_arrangements import save_arrangement
 from ..certificates.templates import save_template
 from ..files.writer import WrittenFile, write_verified
 from ..numbering import next_number
+from ..office.settings import get_setting, set_setting
 from ..records.points import points_rules, save_points_rules, save_star_thresholds, star_thresholds
-from ..settings import get_setting, set_setting
 from ..storage.data_folder import open_folder
 from .export import ExportRefused, county_key_for, trusted_county_key
 from .identity import identity

@@ -26,8 +26,8 @@ from ...domain.service_levels import DEFAULT_STAR_THRESHOLDS, star_level
 from ...domain.vocabulary import ABSENT, ATTENDED_STATUSES
 from .. import audit
 from ..accounts.roles import EDIT, SETTINGS, requires
+from ..office.settings import get_setting, set_setting
 from ..progress import Progress, report
-from ..settings import get_setting, set_setting
 from .service_hours import hours_by_member
 
 RULES_KEY = "points_rules"

@@ -44,7 +44,7 @@ from ..accounts.roles import EXPORT, PRINT, require
 from ..cases.figures import OPEN_OUTCOME, case_figures
 from ..cases.workflow import case_outcomes
 from ..files.writer import write_verified
-from ..office import get_office
+from ..office.details import get_office
 from ..progress import Progress, report
 from . import work_figures
 from .points import ranking, star_levels

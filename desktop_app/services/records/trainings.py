@@ -188,7 +188,7 @@ def sign_in_sheet_pdf(title: str, day: date | None, hours: float | None, host: s
     from ...documents.sign_in_sheet import SignInSheet, build_sign_in_pdf
     from ...domain.vocabulary import ACTIVE
     from ..files.writer import write_verified
-    from ..office import get_office
+    from ..office.details import get_office
 
     query = (Member.select(Member.name, Team.name).join(Team, JOIN.LEFT_OUTER, on=(Member.team == Team.id))
              .where(Member.deleted_at.is_null(), Member.status == ACTIVE))

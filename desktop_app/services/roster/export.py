@@ -33,7 +33,7 @@ from ...domain.text_hygiene import writable
 from .. import audit
 from ..accounts.roles import EXPORT, FULL_FORM, PRINT, require, requires
 from ..files.writer import FileWriteError, write_verified
-from ..office import get_office
+from ..office.details import get_office
 from ..progress import DRAWING, Progress, report
 
 EXPORT_COLUMNS = ["序号", "姓名", "性别", "民族", "身份证号", "出生日期", "联系电话", "住址", "所属队伍",

@@ -24,7 +24,7 @@ from ...domain.pinyin_keys import pinyin_keys
 from ...domain.vocabulary import LEFT
 from .. import audit
 from ..accounts.roles import ANONYMISE, SETTINGS, requires
-from ..settings import get_setting, set_setting
+from ..office.settings import get_setting, set_setting
 
 YEARS_KEY = "privacy.member_retention_years"
 DEFAULT_YEARS = 5

@@ -58,9 +58,9 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import ABSENT, ACTIVE, ATTENDED_STATUSES, ON_LEAVE, PLANNED
 from .. import audit
 from ..accounts.roles import EDIT, requires
+from ..office.settings import get_setting
 from ..progress import Progress, collector_paused
 from ..roster.members import split_skills
-from ..settings import get_setting
 from ..storage.bulk import ValueReader, advance_sequence, execute_many, raw_rows
 from ..storage.bulk import next_id as bulk_next_id
 from .errors import ScheduleError

@@ -43,7 +43,7 @@ from ...domain.vocabulary import ON_LEAVE
 from .. import audit
 from ..accounts.roles import EXPORT, PRINT, requires
 from ..files.writer import FileWriteError, write_verified
-from ..office import get_office
+from ..office.details import get_office
 from ..progress import DRAWING, Progress
 from ..roster.search import pinyin_sort_key
 from .settings import leader_phones_in_full

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ...services.accounts import operators
 from ...services.accounts.operators import AccountError, LoginThrottled
 from ...services.accounts.roles import Account
-from ...services.office import get_office
+from ...services.office.details import get_office
 from ..field_errors import FieldMessage
 from .password_fields import password_line
 

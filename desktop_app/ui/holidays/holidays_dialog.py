@@ -37,7 +37,7 @@ from ...services.calendar.holiday_arrangements import (
     read_notice,
     save_arrangement,
 )
-from ...services.office import counts_xinjiang_holidays
+from ...services.office.details import counts_xinjiang_holidays
 from ...services.schedule.settings import school_vacations
 from ..field_errors import FieldMessage
 from ..i18n import shown

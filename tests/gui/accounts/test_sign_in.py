@@ -11,7 +11,7 @@ from desktop_app import app as app_module
 from desktop_app.db.models import AuditLog, User
 from desktop_app.domain.vocabulary import ADMIN, CLERK, VIEWER
 from desktop_app.services.accounts import operators, roles
-from desktop_app.services.office import OfficeInfo, get_office, save_office
+from desktop_app.services.office.details import OfficeInfo, get_office, save_office
 from desktop_app.ui.accounts.login_dialog import LoginDialog
 from desktop_app.ui.admin_check import AdminCheckDialog
 from desktop_app.ui.main_window import MainWindow

@@ -18,7 +18,7 @@ from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.services.county.export import export_package
 from desktop_app.services.county.identity import identity, is_county, set_up_county
 from desktop_app.services.county.keys import county_keys, write_public_key
-from desktop_app.services.office import OfficeInfo, save_office
+from desktop_app.services.office.details import OfficeInfo, save_office
 from desktop_app.services.storage.data_folder import close_store, open_store
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.office_dialog import OfficeDialog

@@ -15,7 +15,7 @@ from desktop_app.db.models import AuditLog, Member, User
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.domain.vocabulary import ADMIN, CLERK, VIEWER
 from desktop_app.services.accounts import operators, roles
-from desktop_app.services.office import get_office
+from desktop_app.services.office.details import get_office
 from desktop_app.services.storage.data_folder import close_store, open_store
 
 ID_1 = build_id_number("653123", date(1985, 3, 14), 31)

@@ -22,7 +22,7 @@ def data_dir(tmp_path, cli_admin):
     from desktop_app.services.cases.bodies import save_body
     from desktop_app.services.cases.case_form import CaseInput, register_case
     from desktop_app.services.cases.parties import PartyInput, add_party
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
 
     folder = tmp_path / "data"
     open_store(DataPaths(folder))
@@ -94,7 +94,7 @@ def mediation_dir(tmp_path, cli_admin):
     from conftest import make_mediation_cases
 
     from desktop_app.services.cases.bodies import save_body
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
 
     folder = tmp_path / "data"
     open_store(DataPaths(folder))

@@ -33,7 +33,7 @@ def text_of(path) -> str:
 
 @pytest.fixture
 def data_dir(tmp_path, cli_admin):
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
     from desktop_app.services.roster.members import MemberInput, save_member
 
     folder = tmp_path / "data"

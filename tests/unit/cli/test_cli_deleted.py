@@ -18,7 +18,7 @@ def data_dir(tmp_path, cli_admin):
     from desktop_app.services.cases.bodies import save_body
     from desktop_app.services.cases.case_form import CaseInput, delete_case, register_case
     from desktop_app.services.cases.parties import PartyInput, add_party
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
     from desktop_app.services.roster.members import MemberInput, delete_member, save_member
 
     folder = tmp_path / "data"

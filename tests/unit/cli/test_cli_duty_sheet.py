@@ -20,7 +20,7 @@ from desktop_app.services.storage.data_folder import close_store, open_store
 
 @pytest.fixture
 def data_dir(tmp_path, cli_admin):
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
 
     folder = tmp_path / "data"
     open_store(DataPaths(folder))

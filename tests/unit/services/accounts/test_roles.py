@@ -31,7 +31,7 @@ from desktop_app.services.cases import (
 )
 from desktop_app.services.cases.export import export_cases
 from desktop_app.services.certificates import issuing, templates
-from desktop_app.services.office import OfficeInfo, save_office
+from desktop_app.services.office.details import OfficeInfo, save_office
 from desktop_app.services.roster import export as roster_export
 from desktop_app.services.roster import members, retention, teams
 from desktop_app.services.schedule import assignments, duty_sheet, posts, settings
@@ -249,7 +249,7 @@ NOT_ENTRY_POINTS = {
     "settings.py": {"set_setting"},
     "assignments.py": {"refresh_leader"},
     "usb_export.py": {"write_files_safely"},
-    "office.py": {"save_office", "set_xinjiang_holidays"},  # checked by _require_settings_or_set_up
+    "details.py": {"save_office", "set_xinjiang_holidays"},  # checked by _require_settings_or_set_up
     "data_folder.py": {"remember_server"},  # where the folder's data lives, chosen before any account exists
     "versions.py": {"save_checked"},  # the save of a service that checked
 }

@@ -21,7 +21,7 @@ from desktop_app.services.calendar.holiday_arrangements import (
 )
 from desktop_app.services.cases.case_form import CaseInput, register_case
 from desktop_app.services.cases.workflow import compute_deadlines, deadline_is_estimate, deadline_text
-from desktop_app.services.office import (
+from desktop_app.services.office.details import (
     OfficeInfo,
     counts_xinjiang_holidays,
     save_office,

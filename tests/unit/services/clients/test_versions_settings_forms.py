@@ -14,7 +14,7 @@ from desktop_app.services.accounts import roles
 from desktop_app.services.cases.bodies import get_body, list_bodies, save_body
 from desktop_app.services.certificates import templates as cert_templates
 from desktop_app.services.clients.versions import RecordChanged
-from desktop_app.services.office import get_office, save_office
+from desktop_app.services.office.details import get_office, save_office
 
 ADMINISTRATOR = roles.Account("zhang", ADMIN, display_name="张警官")
 

@@ -66,7 +66,7 @@ def county(new_folder, tmp_path):
 
 
 def make_office(folder: Folder, name: str) -> Folder:
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
 
     with folder.open():
         save_office(OfficeInfo(unit_name=name, case_prefix=name[:1] + "派调"))

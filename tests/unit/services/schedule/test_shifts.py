@@ -10,6 +10,7 @@ import pytest
 from desktop_app.db.database import db
 from desktop_app.db.models import Assignment, AuditLog, Leave, Member, Qualification, Shift, Swap, Team
 from desktop_app.services.calendar import working_days
+from desktop_app.services.office.settings import set_setting
 from desktop_app.services.schedule.assignment_checks import candidates, check_assignment
 from desktop_app.services.schedule.assignments import (
     assign,
@@ -39,7 +40,6 @@ from desktop_app.services.schedule.shift_times import (
     shift_hours,
 )
 from desktop_app.services.schedule.week_grid import shift_detail, week_grid
-from desktop_app.services.settings import set_setting
 
 MONDAY = date(2024, 4, 15)  # an ordinary week
 INSURED = date(2030, 1, 1)
