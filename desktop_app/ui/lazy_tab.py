@@ -66,6 +66,10 @@ class LazyTab(QWidget, Generic[Content]):
     def content(self) -> Content:
         return self.build()
 
+    @property
+    def built(self) -> bool:
+        return self._content is not None
+
     def build(self) -> Content:
         if self._content is None:
             wait_for_preload()
