@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_STATUSES
+from ...services.accounts.roles import DELETE, EDIT, EXPORT, READ_FULL, SETTINGS
 from ...services.cases.case_form import delete_case
 from ...services.cases.register import CaseFilter, CaseRow, count_cases, fetch_case_rows, search_case_ids
 from ...services.cases.workflow import CaseRefused
-from ...services.session import DELETE, EDIT, EXPORT, READ_FULL, SETTINGS
 from .. import ops
 from ..i18n import shown, vocab
 from ..id_table_model import PAGE_SIZE, Column, IdTableModel
