@@ -75,6 +75,7 @@ DATA = ALL - {BACKUPS}
 SHOW_AFTER_MS = 300
 GIL_SWITCH_S = 0.001  # while long work runs: how long the GUI thread waits at most for the GIL
 ROSTER_SEARCH_AT_ONCE = 20_000  # members; a bigger roster is searched off the GUI thread (a search: 50 ms+)
+CASES_SEARCH_AT_ONCE = 5_000  # cases; a bigger register is searched off the GUI thread (with its first page)
 
 
 class _Default(Enum):

@@ -21,7 +21,7 @@ from ..services.storage.data_folder import open_folder
 FILE_NAME = "window-layout.ini"
 DEFAULT_WINDOW = (1200, 800)
 MAX_CONTENT_WIDTH = 360  # a column sized to its content is never wider than this
-CONTENT_ROWS = 60  # rows measured when sizing to content (a lazy model fetches only these)
+CONTENT_ROWS = 25  # rows measured when sizing to content: about a screenful (each row costs the GUI thread)
 
 
 def settings() -> QSettings:

@@ -83,3 +83,19 @@ def test_input_keeps_the_window_unlocked_and_quitting_from_the_lock_asks_first(q
     qtbot.mouseClick(window.idle_lock.dialog.quit_button, LEFT)
     assert quit_asked and messages[-1][0] == "question" and "尚未保存的内容将会丢失" in messages[-1][1]
     assert QApplication.instance() is not None
+
+
+def test_after_input_the_lock_rests_its_watch_and_never_locks_early(qtbot, data_paths, office):
+    window = clerk_window(qtbot, data_paths)
+    lock = window.idle_lock
+    lock.set_interval_ms(2000)  # a pause of 200 ms
+    assert lock.pause.interval() == 200 and lock.watching
+    qtbot.keyClick(window.tabs, Qt.Key.Key_Right)
+    assert not lock.watching  # resting: the events of the work the key started pass unwatched
+    lock.timer.stop()
+    qtbot.keyClick(window.tabs, Qt.Key.Key_Left)  # unseen while resting…
+    assert not lock.timer.isActive()
+    qtbot.waitUntil(lambda: lock.watching, timeout=2000)
+    assert lock.timer.isActive() and lock.timer.remainingTime() > 1500  # …and counted from the pause's end
+    qtbot.keyClick(window.tabs, Qt.Key.Key_Right)
+    assert not lock.watching and not lock.is_locked
