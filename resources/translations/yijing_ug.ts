@@ -2407,6 +2407,10 @@
         <source>首页趋势</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>显示其余 {0} 项…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentsPanel</name>

@@ -7,7 +7,8 @@ while a year's holiday arrangement is not entered (from 1 November for the next 
 The page reads its figures again at every show. With a roster of more than ops.ROSTER_SEARCH_AT_ONCE members
 (a prefecture's: the numbers ~0.2 s, the twelve months' trends over a second) they are read off the GUI
 thread (`ops.Lookup`, the numbers and the trends apart), the page showing the figures it has meanwhile; a
-smaller office's at once, the trends on the next turn of the event loop."""
+smaller office's at once, the trends on the next turn of the event loop. This month's lines by team: the
+first TEAM_LINES_AT_FIRST, the others when 显示其余… is clicked."""
 
 from __future__ import annotations
 
@@ -166,20 +167,29 @@ def _read_trends(today: date) -> tuple[date, dict[str, dict[str, int]]]:
     return today, trends(today)
 
 
+TEAM_LINES_AT_FIRST = 30  # lines by team made with the page; the others when 显示其余… is clicked
 Group = tuple[Any, str, ActivityFilter, KindFigures]  # key (a kind, a team's id), name, its records, figures
 
 
 class _GroupLines(QObject):
     """The lines of one block (this month by kind, by team): a name, its records as a link, its first two
     figures. The lines are kept and their texts changed when the figures change; new ones are made
-    LINES_AT_ONCE at a time, one batch each turn of the event loop (a prefecture's 200 teams are 600 widgets:
-    made at once they froze the window for a quarter of a second)."""
+    LINES_AT_ONCE at a time, one batch each turn of the event loop. With `first`, only that many lines are
+    made until 显示其余… is clicked (a prefecture's 200 teams are 600 widgets: made with the page they froze
+    the window for a quarter of a second or more, for lines below the page's fold)."""
 
     LINES_AT_ONCE = 25
 
-    def __init__(self, tab: DashboardTab, layout: QGridLayout, caption: str) -> None:
+    def __init__(self, tab: DashboardTab, layout: QGridLayout, caption: str, first: int | None = None) -> None:
         super().__init__(tab)
         self._tab, self._layout = tab, layout
+        self._first = first
+        self._expanded = False
+        self.more_button = QPushButton()
+        self.more_button.setObjectName("figure")
+        self.more_button.clicked.connect(self._expand)
+        layout.addWidget(self.more_button, 1, 0, 1, 3)
+        self.more_button.hide()
         label = QLabel(caption)
         label.setObjectName("caption")
         layout.addWidget(label, 0, 0, 1, 3)
@@ -195,7 +205,7 @@ class _GroupLines(QObject):
         self.buttons = {}
         self._empty.setVisible(not groups)
         for index, line in enumerate(self._lines):
-            if index < len(groups):
+            if index < self._wanted:
                 self._fill(index)
             else:
                 for widget in line:
@@ -204,14 +214,33 @@ class _GroupLines(QObject):
         return self.buttons
 
     @property
+    def _wanted(self) -> int:
+        """How many lines are shown: every group's, or the first ones until 显示其余… is clicked."""
+        if self._first is None or self._expanded:
+            return len(self._groups)
+        return min(self._first, len(self._groups))
+
+    @property
     def complete(self) -> bool:
-        """Every line is made (none waits for the next turn of the event loop)."""
-        return len(self._lines) >= len(self._groups)
+        """Every line shown is made (none waits for the next turn of the event loop)."""
+        return len(self._lines) >= self._wanted
+
+    def _expand(self) -> None:
+        self._expanded = True
+        self._make_more()
+
+    def _place_more_button(self) -> None:
+        rest = len(self._groups) - self._wanted
+        if rest > 0:
+            self.more_button.setText(QCoreApplication.translate("DashboardTab", "显示其余 {0} 项…").format(rest))
+            self._layout.removeWidget(self.more_button)
+            self._layout.addWidget(self.more_button, self._wanted + 1, 0, 1, 3)  # under the last line
+        self.more_button.setVisible(rest > 0)
 
     def _make_more(self) -> None:
         self._more_asked = False
         start = len(self._lines)
-        for index in range(start, min(len(self._groups), start + self.LINES_AT_ONCE)):
+        for index in range(start, min(self._wanted, start + self.LINES_AT_ONCE)):
             button = QPushButton()
             button.setObjectName("figure")
             button.clicked.connect(lambda _c=False, index=index: self._clicked(index))
@@ -222,6 +251,7 @@ class _GroupLines(QObject):
                 self._layout.addWidget(widget, index + 1, column)
             self._lines.append(line)
             self._fill(index)
+        self._place_more_button()
         if not self.complete and not self._more_asked:
             self._more_asked = True
             QTimer.singleShot(0, self, self._make_more)
@@ -336,7 +366,8 @@ class DashboardTab(QWidget):
         self._trends_wanted: date | None = None
         self._month_shown: MonthWork | None = None
         self.kind_lines = _GroupLines(self, self.kinds_layout, self.tr("本月工作记录（按类别）"))
-        self.team_lines = _GroupLines(self, self.teams_layout, self.tr("本月工作记录（按队伍）"))
+        self.team_lines = _GroupLines(self, self.teams_layout, self.tr("本月工作记录（按队伍）"),
+                                      first=TEAM_LINES_AT_FIRST)
         self.figures_lookup = Lookup(self, self.tr("首页数字"))
         self.figures_lookup.found.connect(self._show_figures)
         self.trends_lookup = Lookup(self, self.tr("首页趋势"))

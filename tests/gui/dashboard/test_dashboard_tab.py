@@ -160,3 +160,23 @@ def test_the_lines_by_team_are_made_a_batch_each_turn_and_kept(qtbot, data_paths
     with qtbot.waitSignal(dashboard.records_requested) as asked:
         qtbot.mouseClick(dashboard.team_buttons[teams[1]], Qt.MouseButton.LeftButton)
     assert asked.args[0].team_id == teams[1]
+
+
+def test_a_long_list_by_team_shows_its_first_lines_and_the_rest_when_asked(qtbot, data_paths, office,
+                                                                          monkeypatch):
+    monkeypatch.setattr(dashboard_tab, "TEAM_LINES_AT_FIRST", 2)
+    teams = [save_team(TeamInput(name=name)) for name in ("石榴大妈义警队", "红柳义警队", "胡杨义警队")]
+    for records, team, name in zip((3, 2, 1), teams, ("张鹏", "李娜", "王五"), strict=True):
+        member = save_member(MemberInput(name=name, team_id=team, join_date="2020-01-01")).id
+        for _ in range(records):
+            save_activity(ActivityInput(date=date.today(), kind="巡逻", team_id=team,
+                                        participants=[ParticipantInput(member, 1)]))
+    window = _window(qtbot, data_paths)
+    dashboard = window.dashboard
+    lines = dashboard.team_lines
+    assert lines.complete and list(dashboard.team_buttons) == teams[:2]  # the two with the most records
+    assert lines.more_button.isVisible() and lines.more_button.text() == "显示其余 1 项…"
+    qtbot.mouseClick(lines.more_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: lines.complete)
+    assert [dashboard.team_buttons[team].text() for team in teams] == ["3 条", "2 条", "1 条"]
+    assert not lines.more_button.isVisible()
