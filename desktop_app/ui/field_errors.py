@@ -11,21 +11,30 @@ INVALID_STYLE = "border: 1px solid #c0392b;"
 
 
 class FieldMessage(QLabel):
-    """A red line under a field; hidden while there is nothing to say."""
+    """A red line under a field; hidden while there is nothing to say. The styles are set the first time
+    there is something to say: a form has a message under every field, and a style sheet of its own made
+    each one (and each field, cleared on every load) costlier to build and show."""
 
     def __init__(self, field: QWidget) -> None:
         super().__init__()
         self._field = field
-        self.setStyleSheet(ERROR_STYLE)
+        self._styled = False  # the message's red
+        self._marked = False  # the field's red frame
         self.setWordWrap(True)
         self.hide()
 
     def show_error(self, message: str) -> None:
+        if not self._styled:
+            self.setStyleSheet(ERROR_STYLE)
+            self._styled = True
         self.setText(shown(message))
         self.show()
         self._field.setStyleSheet(INVALID_STYLE)
+        self._marked = True
 
     def clear_error(self) -> None:
         self.clear()
         self.hide()
-        self._field.setStyleSheet("")
+        if self._marked:
+            self._field.setStyleSheet("")
+            self._marked = False

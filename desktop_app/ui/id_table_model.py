@@ -94,10 +94,11 @@ class IdTableModel(ColumnsModel):
         self._rows: dict[int, Any] = {}
 
     # --- data ------------------------------------------------------------------------------------
-    def set_ids(self, ids: Sequence[int]) -> None:
+    def set_ids(self, ids: Sequence[int], first_rows: Sequence[Any] = ()) -> None:
+        """`first_rows`: the rows of the first ids, fetched already (off the GUI thread)."""
         self.beginResetModel()
         self._ids = list(ids)
-        self._rows = {}
+        self._rows = dict(enumerate(first_rows[:len(self._ids)]))
         self.endResetModel()
 
     def reload(self) -> None:

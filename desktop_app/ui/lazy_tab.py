@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 Content = TypeVar("Content", bound=QWidget)
 
@@ -66,6 +66,10 @@ class LazyTab(QWidget, Generic[Content]):
     def content(self) -> Content:
         return self.build()
 
+    @property
+    def built(self) -> bool:
+        return self._content is not None
+
     def build(self) -> Content:
         if self._content is None:
             wait_for_preload()
@@ -78,3 +82,23 @@ class LazyTab(QWidget, Generic[Content]):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         self.build()
         super().showEvent(event)
+
+
+class LazyPages(QTabWidget):
+    """Tabs some of whose pages are LazyTabs (a page built when first shown or asked for): `indexOf` and
+    `setCurrentWidget` take a lazy page's content as well as the page itself."""
+
+    def indexOf(self, widget: QWidget) -> int:  # noqa: N802 - Qt API
+        index = super().indexOf(widget)
+        if index >= 0:
+            return index
+        for other in range(self.count()):
+            page = self.widget(other)
+            if isinstance(page, LazyTab) and page._content is widget and widget is not None:
+                return other
+        return -1
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt API
+        index = self.indexOf(widget)
+        if index >= 0:
+            self.setCurrentIndex(index)

@@ -10,7 +10,7 @@ spirit of Anki's CollectionOp / QueryOp and its operation_did_execute hook).
     runner.start()                # keep a reference to `runner` until `finished`
 
 `work(progress)` runs on a worker thread and must not touch widgets; it acts as the account that started
-it (services/session.py), even if someone else logs in before it ends. `progress` is the services' one
+it (services/accounts/roles.py), even if someone else logs in before it ends. `progress` is the services' one
 protocol (services/progress.py): `progress(done, total, text)`, raising `Cancelled` once 取消 was
 pressed. The worker closes its own database connection at the end. While long work runs, Python's cyclic
 garbage collector waits (a full pass holds the GIL and would stall the window), and the GIL is handed over
@@ -42,9 +42,7 @@ from __future__ import annotations
 import atexit
 import logging
 import sys
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -53,10 +51,10 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, QTimer, Sig
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..logging_setup import redact
-from ..services import session
+from ..services.accounts import roles
 from ..services.clients.versions import RecordChanged, StaleVersion
-from ..services.progress import Cancelled, Progress, collector_paused, percent
-from ..services.storage import release_thread_connection
+from ..services.progress import Cancelled, Progress, WhileAnyWorkRuns, collector_paused, percent
+from ..services.storage.data_folder import release_thread_connection
 from .error_dialog import error_box
 from .i18n import shown
 from .record_changed import show_record_changed
@@ -77,6 +75,7 @@ DATA = ALL - {BACKUPS}
 SHOW_AFTER_MS = 300
 GIL_SWITCH_S = 0.001  # while long work runs: how long the GUI thread waits at most for the GIL
 ROSTER_SEARCH_AT_ONCE = 20_000  # members; a bigger roster is searched off the GUI thread (a search: 50 ms+)
+CASES_SEARCH_AT_ONCE = 5_000  # cases; a bigger register is searched off the GUI thread (with its first page)
 
 
 class _Default(Enum):
@@ -175,26 +174,15 @@ def follow_changes(widget: QWidget, kinds: Iterable[str], refresh: Callable[[], 
 
 # --- long work ------------------------------------------------------------------------------------
 
-_gil_lock = threading.Lock()
-_gil_state: dict[str, Any] = {"works": 0, "interval": None}  # works running; the interval before the first
+def _hand_the_gil_over_often() -> Callable[[], None]:
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(GIL_SWITCH_S, before))
+    return lambda: sys.setswitchinterval(before)
 
 
-@contextmanager
-def _gil_handed_over_often() -> Iterator[None]:
-    """Python's switch interval at GIL_SWITCH_S while any long work runs (see the module's note); nested and
-    concurrent works count, the last one to end puts back the interval from before the first."""
-    with _gil_lock:
-        _gil_state["works"] += 1
-        if _gil_state["works"] == 1:
-            _gil_state["interval"] = sys.getswitchinterval()
-            sys.setswitchinterval(min(GIL_SWITCH_S, _gil_state["interval"]))
-    try:
-        yield
-    finally:
-        with _gil_lock:
-            _gil_state["works"] -= 1
-            if _gil_state["works"] == 0:
-                sys.setswitchinterval(_gil_state["interval"])
+# Python's switch interval at GIL_SWITCH_S while any long work runs (see the module's note); nested and
+# concurrent works count, the last one to end puts back the interval from before the first.
+_gil_handed_over_often = WhileAnyWorkRuns(_hand_the_gil_over_often)
 
 
 class _Worker(QObject):
@@ -205,7 +193,7 @@ class _Worker(QObject):
     def __init__(self, work: Callable[[Progress], Any]) -> None:
         super().__init__()
         self._work = work
-        self.account: session.Account | None = session.current()
+        self.account: roles.Account | None = roles.current()
         self.cancel_requested = False
 
     def progress(self, done: int, total: int, text: str = "") -> None:
@@ -219,7 +207,7 @@ class _Worker(QObject):
 
     def run(self) -> None:
         try:
-            with session.acting_as(self.account), collector_paused(), _gil_handed_over_often():
+            with roles.acting_as(self.account), collector_paused(), _gil_handed_over_often():
                 result = self._work(self.progress)
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
             self.failed.emit(exc)
@@ -246,7 +234,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.title = title
         self.changes = frozenset(changes)
-        self.expected = (*expected, session.PermissionDenied)  # a role's refusal is never a crash
+        self.expected = (*expected, roles.PermissionDenied)  # a role's refusal is never a crash
         self.source: QObject | None = parent if source is _PARENT else source
         self.error_dialog: QMessageBox | None = None
         self._parent = parent
@@ -273,7 +261,7 @@ class TaskRunner(QObject):
         return self._dialog
 
     def start(self) -> None:
-        self._worker.account = session.current()
+        self._worker.account = roles.current()
         if self._dialog is not None:
             self._dialog.setValue(0)  # starts the 300 ms clock
             self._dialog.setRange(0, 0)  # a busy bar until the work says how far it is

@@ -16,12 +16,12 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTableView, QWidget
 
-from ..services.storage import open_folder
+from ..services.storage.data_folder import open_folder
 
 FILE_NAME = "window-layout.ini"
 DEFAULT_WINDOW = (1200, 800)
 MAX_CONTENT_WIDTH = 360  # a column sized to its content is never wider than this
-CONTENT_ROWS = 60  # rows measured when sizing to content (a lazy model fetches only these)
+CONTENT_ROWS = 25  # rows measured when sizing to content: about a screenful (each row costs the GUI thread)
 
 
 def settings() -> QSettings:

@@ -1869,6 +1869,10 @@
 删除原因（可不填）：</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>查找案件</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Certificates</name>
@@ -2393,6 +2397,14 @@
     </message>
     <message>
         <source>工作记录（条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首页数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>首页趋势</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7845,6 +7857,10 @@
         <source>星级时长已保存。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>积分排名</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PostForm</name>
@@ -8802,6 +8818,10 @@
     </message>
     <message>
         <source>查找队员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>队伍列表</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,13 @@
 """The idle lock: after N minutes (setting, default 15) without a key press, click or mouse movement, every
 open window of the program is covered by a curtain and the login dialog asks for the logged-in
-account's password. Nothing is closed, so a half-filled form is exactly as it was after unlocking."""
+account's password. Nothing is closed, so a half-filled form is exactly as it was after unlocking.
+
+Input is watched by an event filter on the whole application, which Qt calls (in Python) for every event of
+every widget: building a dialog or a tab sends thousands (polish, layout, paint…), and the filter doubled
+the cost of opening a member. So once it has seen input it stops watching for a short pause (a second at
+most, a tenth of the lock time), and counts the lock time again from the end of that pause: input during
+the pause is counted as if it came at its end, the lock never comes early. The work a click or a key starts
+(a tab or a dialog opening) runs in that pause, unwatched."""
 
 from __future__ import annotations
 
@@ -9,8 +16,10 @@ import contextlib
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from ...services import accounts, session
+from ...services.accounts import operators, roles
 from .login_dialog import LoginDialog
+
+PAUSE_MS = 1000  # at most: how long the filter rests after seeing input (a tenth of the lock time when shorter)
 
 _ACTIVITY = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -62,10 +71,11 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
+        self.pause = QTimer(self)  # while it runs, the filter is off (see the module's note)
+        self.pause.setSingleShot(True)
+        self.pause.timeout.connect(self._watch_again)
         self.set_minutes(minutes)
-        app = QApplication.instance()
-        assert app is not None  # made before any window
-        app.installEventFilter(self)
+        self._watch()
         self.timer.start()
 
     @property
@@ -77,21 +87,42 @@ class IdleLock(QObject):
 
     def set_interval_ms(self, milliseconds: int) -> None:
         self.timer.setInterval(max(1, milliseconds))
+        self.pause.setInterval(max(1, min(PAUSE_MS, self.timer.interval() // 10)))
         if not self.is_locked:
             self.timer.start()
+
+    @property
+    def watching(self) -> bool:
+        """The filter is on (not in a pause after input)."""
+        return not self.pause.isActive()
+
+    def _watch(self) -> None:
+        app = QApplication.instance()
+        assert app is not None  # made before any window
+        app.installEventFilter(self)
+
+    def _watch_again(self) -> None:
+        """The end of a pause: the input that started it (and any during it) counts from now."""
+        if not self.is_locked:
+            self.timer.start()
+        self._watch()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() in _ACTIVITY and not self.is_locked:
             self.timer.start()
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)  # safe inside eventFilter (Qt's documentation)
+                self.pause.start()
         return False
 
     def lock(self) -> None:
-        account = session.logged_in()
+        account = roles.logged_in()
         if self.is_locked or account is None:
             return
         self.timer.stop()
-        with session.acting_as(account):
-            accounts.record_idle_lock()
+        with roles.acting_as(account):
+            operators.record_idle_lock()
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and not isinstance(widget, Curtain):
                 self.curtains.append(Curtain(widget))

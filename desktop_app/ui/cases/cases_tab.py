@@ -1,5 +1,9 @@
 """纠纷调解: the register of cases — filters (status, category, kind, period, overdue), a search box
-(case number, party name, pinyin, initials), a lazy sortable table, and the register's actions."""
+(case number, party name, pinyin, initials), a lazy sortable table, and the register's actions.
+
+A register of more than ops.CASES_SEARCH_AT_ONCE cases (a prefecture's 20,000) is searched off the GUI
+thread, the first page of rows read with the ids (`ops.Lookup`; the newest answer fills the table); a
+smaller one at once."""
 
 from __future__ import annotations
 
@@ -23,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_STATUSES
+from ...services.accounts.roles import DELETE, EDIT, EXPORT, READ_FULL, SETTINGS
 from ...services.cases.case_form import delete_case
-from ...services.cases.register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
+from ...services.cases.register import CaseFilter, CaseRow, count_cases, fetch_case_rows, search_case_ids
 from ...services.cases.workflow import CaseRefused
-from ...services.session import DELETE, EDIT, EXPORT, READ_FULL, SETTINGS
+from .. import ops
 from ..i18n import shown, vocab
-from ..id_table_model import Column, IdTableModel
-from ..ops import CASES, follow_changes
+from ..id_table_model import PAGE_SIZE, Column, IdTableModel
+from ..ops import CASES, Lookup, follow_changes
 from ..register_widgets import filter_combo, register_table, search_box
 from ..roles import hide_unless, may
 from ..widgets.table_actions import table_actions
@@ -86,6 +91,10 @@ class CasesTab(QWidget):
         self.sort_key = "received_at"
         self.descending = True
         self.dialog: QDialog | None = None  # the dialog last opened, kept alive while open
+        self.searching = Lookup(self, self.tr("查找案件"))
+        self.searching.found.connect(self._show_found)
+        self._search_later = count_cases() > ops.CASES_SEARCH_AT_ONCE  # a big register: off the GUI thread
+        self._to_select: list[int] = []
 
         self.search = search_box(self.tr("查找：案件编号 / 当事人姓名 / 拼音 / 首字母"), 300)
         self.status_filter = filter_combo(self.tr("全部状态"), CASE_STATUSES)
@@ -186,11 +195,33 @@ class CasesTab(QWidget):
                           date_from=start, date_to=end, overdue_only=self.overdue_only.isChecked())
 
     def apply_filter(self) -> None:
-        selected = self.selected_ids()
-        ids = search_case_ids(self.current_filter(), self.sort_key, self.descending)
-        self.model.set_ids(ids)
+        """The register again with the filters, what was selected still selected."""
+        self._search(self.selected_ids())
+
+    def _search(self, select: list[int]) -> None:
+        """The register again with the filters; then `select` selected."""
+        self._to_select = select
+        wanted, key, descending = self.current_filter(), self.sort_key, self.descending
+        if self._search_later:
+            def work() -> tuple[list[int], list[RegisterLine]]:
+                ids = search_case_ids(wanted, key, descending)
+                return ids, register_lines(ids[:PAGE_SIZE])
+
+            self.searching.ask(work)
+        else:
+            self._show_found((search_case_ids(wanted, key, descending), ()))
+
+    def _show_found(self, found: tuple[list[int], list[RegisterLine] | tuple[()]]) -> None:
+        ids, first_rows = found
+        self.model.set_ids(ids, first_rows)
         self.count_label.setText(self.tr("共 {0} 件").format(len(ids)))
-        self.select_ids(selected)
+        self.select_ids(self._to_select)
+
+    def shown_ids(self) -> list[int]:
+        """The cases the register shows, or will show once the search asked for has come back."""
+        if self.searching.pending:
+            return search_case_ids(self.current_filter(), self.sort_key, self.descending)
+        return self.model.ids()
 
     def _period_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)
@@ -202,6 +233,7 @@ class CasesTab(QWidget):
         self.apply_filter()
 
     def refresh(self) -> None:
+        self._search_later = count_cases() > ops.CASES_SEARCH_AT_ONCE
         self.apply_filter()
 
     # --- selection -----------------------------------------------------------------------------------
@@ -210,6 +242,8 @@ class CasesTab(QWidget):
         return [self.model.id_at(row) for row in rows if row < self.model.rowCount()]
 
     def select_ids(self, ids: list[int]) -> None:
+        if not ids:
+            return
         shown = set(self.model.ids())
         for case_id in ids:
             if case_id in shown:
@@ -241,8 +275,7 @@ class CasesTab(QWidget):
         if case_id in self.model.ids():
             self.model.reload()
         else:
-            self.apply_filter()
-            self.select_ids([case_id])
+            self._search([case_id])
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
@@ -301,7 +334,7 @@ class CasesTab(QWidget):
         return dialog
 
     def print_register(self) -> None:
-        ids = self.model.ids()
+        ids = self.shown_ids()
         if not ids:
             QMessageBox.information(self, self.tr("打印登记表"), self.tr("当前列表中没有案件。"))
             return

@@ -2,14 +2,21 @@
 filtered); this month's work by figure, kind and team; the trends of the last twelve months (QtCharts);
 insurance and qualifications expired (red) and expiring within 30 days (amber); the coming week's shifts
 short of people. On a new database it says what to do first, in order, each step a button. A banner shows
-while a year's holiday arrangement is not entered (from 1 November for the next year)."""
+while a year's holiday arrangement is not entered (from 1 November for the next year).
+
+The page reads its figures again at every show. With a roster of more than ops.ROSTER_SEARCH_AT_ONCE members
+(a prefecture's: the numbers ~0.2 s, the twelve months' trends over a second) they are read off the GUI
+thread (`ops.Lookup`, the numbers and the trends apart), the page showing the figures it has meanwhile; a
+smaller office's at once, the trends on the next turn of the event loop."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,7 +35,7 @@ from PySide6.QtWidgets import (
 from ...domain.activity_figures import BY_NAME, FIGURES, format_count
 from ...domain.dates import format_date
 from ...domain.holiday_days import NATIONAL
-from ...services.calendar import missing_arrangements
+from ...services.calendar.working_days import missing_arrangements
 from ...services.dashboard import drilldown as dd
 from ...services.dashboard.figures import (
     FIRST_STEPS,
@@ -41,8 +48,10 @@ from ...services.dashboard.figures import (
 )
 from ...services.records.activity_list import ActivityFilter
 from ...services.records.work_figures import RECORDS, KindFigures
+from ...services.roster.search import count_all
+from .. import ops
 from ..i18n import shown, vocab
-from ..ops import DATA, follow_changes
+from ..ops import DATA, Lookup, follow_changes
 
 RED, AMBER, BLUE = "#c0392b", "#d68910", "#1f4e79"
 CARD_STYLE = f"""
@@ -137,6 +146,103 @@ class _Row:
             setattr(self, f"c{index}", shown(value))
 
 
+@dataclass(frozen=True)
+class _Figures:
+    """What the page reads for a day, apart from the trends (no widgets: read in a worker or at once)."""
+
+    today: date
+    counts: DashboardCounts
+    missing: list[tuple[int, str]]
+    steps: dict[str, bool]
+    work: MonthWork
+
+
+def _read_figures(today: date) -> _Figures:
+    return _Figures(today, dashboard_counts(today), list(missing_arrangements(today)), first_steps(),
+                    month_work(today))
+
+
+def _read_trends(today: date) -> tuple[date, dict[str, dict[str, int]]]:
+    return today, trends(today)
+
+
+Group = tuple[Any, str, ActivityFilter, KindFigures]  # key (a kind, a team's id), name, its records, figures
+
+
+class _GroupLines(QObject):
+    """The lines of one block (this month by kind, by team): a name, its records as a link, its first two
+    figures. The lines are kept and their texts changed when the figures change; new ones are made
+    LINES_AT_ONCE at a time, one batch each turn of the event loop (a prefecture's 200 teams are 600 widgets:
+    made at once they froze the window for a quarter of a second)."""
+
+    LINES_AT_ONCE = 25
+
+    def __init__(self, tab: DashboardTab, layout: QGridLayout, caption: str) -> None:
+        super().__init__(tab)
+        self._tab, self._layout = tab, layout
+        label = QLabel(caption)
+        label.setObjectName("caption")
+        layout.addWidget(label, 0, 0, 1, 3)
+        self._empty = QLabel(QCoreApplication.translate("DashboardTab", "本月还没有工作记录"))
+        layout.addWidget(self._empty, 1, 0)
+        self._lines: list[tuple[QLabel, QPushButton, QLabel]] = []
+        self._groups: list[Group] = []
+        self.buttons: dict[Any, QPushButton] = {}  # the links made so far, by key
+        self._more_asked = False
+
+    def show(self, groups: list[Group]) -> dict[Any, QPushButton]:
+        self._groups = groups
+        self.buttons = {}
+        self._empty.setVisible(not groups)
+        for index, line in enumerate(self._lines):
+            if index < len(groups):
+                self._fill(index)
+            else:
+                for widget in line:
+                    widget.hide()
+        self._make_more()
+        return self.buttons
+
+    @property
+    def complete(self) -> bool:
+        """Every line is made (none waits for the next turn of the event loop)."""
+        return len(self._lines) >= len(self._groups)
+
+    def _make_more(self) -> None:
+        self._more_asked = False
+        start = len(self._lines)
+        for index in range(start, min(len(self._groups), start + self.LINES_AT_ONCE)):
+            button = QPushButton()
+            button.setObjectName("figure")
+            button.clicked.connect(lambda _c=False, index=index: self._clicked(index))
+            detail = QLabel()
+            detail.setObjectName("detail")
+            line = (QLabel(), button, detail)
+            for column, widget in enumerate(line):
+                self._layout.addWidget(widget, index + 1, column)
+            self._lines.append(line)
+            self._fill(index)
+        if not self.complete and not self._more_asked:
+            self._more_asked = True
+            QTimer.singleShot(0, self, self._make_more)
+
+    def _fill(self, index: int) -> None:
+        key, name, _wanted, numbers = self._groups[index]
+        name_label, button, detail = self._lines[index]
+        name_label.setText(name)
+        button.setText(QCoreApplication.translate("DashboardTab", "{0} 条").format(numbers.records))
+        _link_unless_zero(button, str(numbers.records))
+        detail.setText("、".join(f"{vocab(n)}{format_count(v)}{BY_NAME[n].unit}"
+                                for n, v in list(numbers.figures.items())[:2]))
+        for widget in (name_label, button, detail):
+            widget.show()
+        self.buttons[key] = button
+
+    def _clicked(self, index: int) -> None:
+        if index < len(self._groups):
+            self._tab.records_requested.emit(self._groups[index][2])
+
+
 class DashboardTab(QWidget):
     holidays_requested = Signal(object)  # the year to enter, from the banner's link
     records_requested = Signal(object)  # an ActivityFilter: open the 工作记录 tab with those records
@@ -228,6 +334,13 @@ class DashboardTab(QWidget):
         self.today = date.today()
         self.dialog: DrillDownDialog | None = None
         self._trends_wanted: date | None = None
+        self._month_shown: MonthWork | None = None
+        self.kind_lines = _GroupLines(self, self.kinds_layout, self.tr("本月工作记录（按类别）"))
+        self.team_lines = _GroupLines(self, self.teams_layout, self.tr("本月工作记录（按队伍）"))
+        self.figures_lookup = Lookup(self, self.tr("首页数字"))
+        self.figures_lookup.found.connect(self._show_figures)
+        self.trends_lookup = Lookup(self, self.tr("首页趋势"))
+        self.trends_lookup.found.connect(lambda found: self._show_trends(found[1]))
         # every show as well: the figures also move with the date (overdue cases, expiring insurance)
         follow_changes(self, DATA, self.refresh, every_show=True)
 
@@ -252,8 +365,7 @@ class DashboardTab(QWidget):
         layout.addStretch(1)
         return self.steps
 
-    def _show_steps(self) -> None:
-        done = first_steps()
+    def _show_steps(self, done: dict[str, bool]) -> None:
         self.steps.setVisible(not all(done.values()))
         first_open = next((step for step in FIRST_STEPS if not done[step]), None)
         for step, button in self.step_buttons.items():
@@ -265,12 +377,20 @@ class DashboardTab(QWidget):
     # --- the numbers ------------------------------------------------------------------------------
     def refresh(self, today: date | None = None) -> None:
         today = today or date.today()
-        self.today = today
-        c = dashboard_counts(today)
-        self.counts = c
+        if count_all() > ops.ROSTER_SEARCH_AT_ONCE:  # a big office: read off the GUI thread
+            self.figures_lookup.ask(lambda: _read_figures(today))
+            self._trends_wanted = None
+            self.trends_lookup.ask(lambda: _read_trends(today))
+            return
+        self._show_figures(_read_figures(today))
+        self._load_trends(today)
+
+    def _show_figures(self, figures: _Figures) -> None:
+        today = self.today = figures.today
+        c = self.counts = figures.counts
         self.heading.setText(self.tr("今天是 {0}").format(format_date(today)))
-        self._show_banner(today)
-        self._show_steps()
+        self._show_banner(figures.missing)
+        self._show_steps(figures.steps)
         self.cards["members"].set(str(c.members_active), self.tr("花名册共 {0} 人").format(c.members_total))
         self.cards["teams"].set(str(c.teams))
         if c.shifts_this_week:
@@ -301,9 +421,8 @@ class DashboardTab(QWidget):
         self.cards["confirmations"].set(str(c.confirmation_reminders),
                                         self.tr("协议生效之日起三十日内，双方可共同向人民法院申请"),
                                         alert=c.confirmation_reminders > 0)
-        self.work = month_work(today)
+        self.work = figures.work
         self._show_month(self.work)
-        self._load_trends(today)
 
     def _month_filter(self, **more) -> ActivityFilter:
         return ActivityFilter(date_from=self.today.replace(day=1), date_to=self.today, **more)
@@ -323,9 +442,11 @@ class DashboardTab(QWidget):
                 item.widget().deleteLater()
 
     def _show_month(self, work: MonthWork) -> None:
-        for layout in (self.figures_layout, self.kinds_layout, self.teams_layout):
-            self._clear(layout)
-        self.figure_buttons, self.kind_buttons, self.team_buttons = {}, {}, {}
+        if work == self._month_shown:
+            return  # the page shows these figures already (the page reads them at every show)
+        self._month_shown = work
+        self._clear(self.figures_layout)
+        self.figure_buttons = {}
         title = QLabel(self.tr("本月工作成效"))
         title.setObjectName("caption")
         self.figures_layout.addWidget(title, 0, 0, 1, 2)
@@ -344,36 +465,12 @@ class DashboardTab(QWidget):
             self.figures_layout.addWidget(QLabel(vocab(figure.name)), row, 0)
             self.figures_layout.addWidget(button, row, 1)
         kinds = sorted(work.by_kind.items(), key=lambda kv: -kv[1].records)
-        self.kind_buttons = dict(zip([kind for kind, _ in kinds], self._show_groups(
-            self.kinds_layout, self.tr("本月工作记录（按类别）"),
-            [(vocab(kind), self._month_filter(kind=kind), numbers) for kind, numbers in kinds]), strict=True))
+        self.kind_buttons = self.kind_lines.show(
+            [(kind, vocab(kind), self._month_filter(kind=kind), numbers) for kind, numbers in kinds])
         teams = sorted(work.by_team.items(), key=lambda kv: -kv[1].records)
-        self.team_buttons = dict(zip([team_id for team_id, _ in teams], self._show_groups(
-            self.teams_layout, self.tr("本月工作记录（按队伍）"),
-            [((work.team_names.get(team_id) if team_id is not None else None) or self.tr("未填队伍"),
-              self._month_filter(team_id=team_id), numbers) for team_id, numbers in teams]), strict=True))
-
-    def _show_groups(self, layout: QGridLayout, caption: str,
-                     groups: list[tuple[str, ActivityFilter, KindFigures]]) -> list[QPushButton]:
-        """One line per kind or team (name, its records as a link, its first two figures); the links."""
-        label = QLabel(caption)
-        label.setObjectName("caption")
-        layout.addWidget(label, 0, 0, 1, 3)
-        if not groups:
-            layout.addWidget(QLabel(self.tr("本月还没有工作记录")), 1, 0)
-        buttons = []
-        for row, (name, wanted, numbers) in enumerate(groups, start=1):
-            button = self._link(self.tr("{0} 条").format(numbers.records),
-                                lambda _c=False, wanted=wanted: self.records_requested.emit(wanted))
-            buttons.append(button)
-            main = "、".join(f"{vocab(n)}{format_count(v)}{BY_NAME[n].unit}" for n, v in
-                             list(numbers.figures.items())[:2])
-            detail = QLabel(main)
-            detail.setObjectName("detail")
-            layout.addWidget(QLabel(name), row, 0)
-            layout.addWidget(button, row, 1)
-            layout.addWidget(detail, row, 2)
-        return buttons
+        self.team_buttons = self.team_lines.show(
+            [(team_id, (work.team_names.get(team_id) if team_id is not None else None) or self.tr("未填队伍"),
+              self._month_filter(team_id=team_id), numbers) for team_id, numbers in teams])
 
     def _load_trends(self, today: date) -> None:
         """Twelve months of figures take a second or more at a prefecture's scale: they are read once the page
@@ -424,8 +521,7 @@ class DashboardTab(QWidget):
         self.dialog.open()
         return self.dialog
 
-    def _show_banner(self, today: date) -> None:
-        missing = missing_arrangements(today)
+    def _show_banner(self, missing: list[tuple[int, str]]) -> None:
         if not missing:
             self.banner.hide()
             return

@@ -112,7 +112,8 @@ class ActivitiesPage(QWidget):
         self.import_button.clicked.connect(self.import_ledger)
         self.form.saved.connect(self._saved)
         self._reload_choices()
-        follow_changes(self, {RECORDS, MEMBERS, TEAMS, SHIFTS}, self.reload)
+        # filled already (turning sorting on above read the records once): not again when first shown
+        follow_changes(self, {RECORDS, MEMBERS, TEAMS, SHIFTS}, self.reload, stale=False)
 
     # --- filters ----------------------------------------------------------------------------------
     def _reload_choices(self) -> None:

@@ -1,5 +1,8 @@
 """积分与星级: the ranking of members by points or service hours, by team and period; the points rules and
-the star thresholds, which the administrator edits (the ledger is recomputed from the records at once)."""
+the star thresholds, which the administrator edits (the ledger is recomputed from the records at once).
+
+The ranking of a roster of more than ops.ROSTER_SEARCH_AT_ONCE members (a prefecture's: seconds) is made off
+the GUI thread (`ops.Lookup`), the newest one asked for filling the table; a smaller one at once."""
 
 from __future__ import annotations
 
@@ -36,9 +39,11 @@ from ...services.records.points import (
     save_star_thresholds,
     star_thresholds,
 )
+from ...services.roster.search import count_all
+from .. import ops
 from ..i18n import shown, vocab
 from ..id_table_model import Column
-from ..ops import MEMBERS, RECORDS, SHIFTS, announce, follow_changes
+from ..ops import MEMBERS, RECORDS, SHIFTS, Lookup, announce, follow_changes
 from ..register_widgets import register_table
 from ..rows_table_model import RowsTableModel
 
@@ -59,6 +64,8 @@ def _spin(maximum: float = 1000, decimals: int = 1) -> QDoubleSpinBox:
 class PointsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ranking_lookup = Lookup(self, self.tr("积分排名"))
+        self.ranking_lookup.found.connect(self._show_ranking)
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         bar = QHBoxLayout()
@@ -165,9 +172,19 @@ class PointsPage(QWidget):
 
     def refresh_ranking(self) -> None:
         q1, q2 = self.date_from.date(), self.date_to.date()
-        rows = ranking(date(q1.year(), q1.month(), q1.day()), date(q2.year(), q2.month(), q2.day()),
-                       self.team.currentData(), by=self.by.currentData() or "points")
-        self.model.set_rows([RankLine(row) for row in rows])
+        period = date(q1.year(), q1.month(), q1.day()), date(q2.year(), q2.month(), q2.day())
+        team_id, by = self.team.currentData(), self.by.currentData() or "points"
+
+        def work() -> list[RankLine]:
+            return [RankLine(row) for row in ranking(*period, team_id, by=by)]
+
+        if count_all() > ops.ROSTER_SEARCH_AT_ONCE:
+            self.ranking_lookup.ask(work)
+        else:
+            self._show_ranking(work())
+
+    def _show_ranking(self, lines: list[RankLine]) -> None:
+        self.model.set_rows(lines)
 
     def rules_values(self) -> dict:
         values = {name: getattr(self, name).value() for name in

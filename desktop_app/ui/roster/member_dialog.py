@@ -1,4 +1,6 @@
-"""The member page: the record (editable), the service sections with counts, and leave."""
+"""The member page: the record (editable), the service sections with counts, and leave. The two pages
+behind the record are built (and read) the first time each is shown or asked for (`sections`, `leave`):
+opening a member pays for the record alone."""
 
 from __future__ import annotations
 
@@ -15,13 +17,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain.activity_figures import BY_NAME, format_count
 from ...domain.i18n import QT_TRANSLATE_NOOP
+from ...services.accounts.roles import EDIT, READ_FULL
 from ...services.clients.versions import RecordChanged
 from ...services.records.activity_list import member_tally
 from ...services.roster.member_detail import masked_member_input, member_sections, member_summary
@@ -35,10 +37,10 @@ from ...services.roster.members import (
     load_member_input,
     save_member,
 )
-from ...services.session import EDIT, READ_FULL
 from ..field_errors import FieldMessage
 from ..i18n import vocab
 from ..id_table_model import Column
+from ..lazy_tab import LazyPages, LazyTab
 from ..ops import MEMBERS, announce_on
 from ..record_changed import RecordChangedBanner
 from ..roles import may
@@ -180,7 +182,7 @@ class MemberDialog(QDialog):
         self.member_id = member_id
         self.resize(960, 640)
         self.form = MemberForm()
-        self.tabs = QTabWidget()
+        self.tabs = LazyPages()
         self.tabs.addTab(self.form, self.tr("基本信息"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -203,8 +205,8 @@ class MemberDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
-        self.sections: SectionsPanel | None = None
-        self.leave: LeavePanel | None = None
+        self._sections_page: LazyTab[SectionsPanel] | None = None
+        self._leave_page: LazyTab[LeavePanel] | None = None
         self.read_only = not (may(EDIT) and may(READ_FULL))
         if self.read_only:
             self.save_button.hide()
@@ -222,17 +224,41 @@ class MemberDialog(QDialog):
         data = masked_member_input(member_id) if self.read_only else load_member_input(member_id)
         self.setWindowTitle(self.tr("队员：{0}").format(data.name))
         self.form.load(data)
-        if self.sections is None:
-            sections = self.sections = SectionsPanel()
-            self.leave = LeavePanel(member_id)
-            self.leave.changed.connect(lambda: sections.refresh(member_id))
-            self.tabs.addTab(self.sections, self.tr("服务记录"))
-            self.tabs.addTab(self.leave, self.tr("请假/不可用"))
+        if self._sections_page is None:
+            self._sections_page = LazyTab(self._made_sections)
+            self._leave_page = LazyTab(self._made_leave)
+            self.tabs.addTab(self._sections_page, self.tr("服务记录"))
+            self.tabs.addTab(self._leave_page, self.tr("请假/不可用"))
             if not self.read_only:
                 self.delete_button.show()
-            else:
-                self.leave.set_read_only()
-        self.sections.refresh(member_id)
+        elif self._sections_page.built:
+            self._sections_page.content.refresh(member_id)
+
+    @property
+    def sections(self) -> SectionsPanel | None:
+        """The 服务记录 page (built now if it was not yet); None for a member not saved yet."""
+        return None if self._sections_page is None else self._sections_page.content
+
+    @property
+    def leave(self) -> LeavePanel | None:
+        """The 请假/不可用 page (built now if it was not yet); None for a member not saved yet."""
+        return None if self._leave_page is None else self._leave_page.content
+
+    def _made_sections(self) -> SectionsPanel:
+        assert self.member_id is not None  # the pages are there once the member is saved
+        sections = SectionsPanel()
+        sections.refresh(self.member_id)
+        return sections
+
+    def _made_leave(self) -> LeavePanel:
+        assert self.member_id is not None and self._sections_page is not None
+        leave = LeavePanel(self.member_id)
+        page = self._sections_page
+        member_id = self.member_id
+        leave.changed.connect(lambda: page.content.refresh(member_id) if page.built else None)
+        if self.read_only:
+            leave.set_read_only()
+        return leave
 
     def save(self) -> bool:
         try:

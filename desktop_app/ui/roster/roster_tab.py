@@ -2,7 +2,8 @@
 
 A roster of more than ops.ROSTER_SEARCH_AT_ONCE members (a prefecture's 100,000) is searched off the GUI
 thread: each keystroke asks `ops.Lookup`, the newest answer fills the table; a smaller one is searched at
-once."""
+once. The team box of such a roster is filled off the GUI thread too (its teams' member counts: tens of
+milliseconds at a prefecture)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from ...services import audit
+from ...services.accounts.roles import EDIT, EXPORT, FULL_FORM, PRINT
 from ...services.progress import Progress
 from ...services.roster.members import SKILLS, delete_member
 from ...services.roster.search import (
@@ -36,8 +38,7 @@ from ...services.roster.search import (
     fetch_rows,
     search_ids,
 )
-from ...services.roster.teams import list_teams
-from ...services.session import EDIT, EXPORT, FULL_FORM, PRINT
+from ...services.roster.teams import TeamRow, list_teams
 from .. import ops
 from ..admin_check import confirm_administrator
 from ..i18n import shown
@@ -60,6 +61,8 @@ class RosterTab(QWidget):
         self.dialog: QDialog | None = None  # the dialog last opened, kept alive while open
         self.searching = Lookup(self, self.tr("查找队员"))
         self.searching.found.connect(self._show_ids)
+        self.teams_lookup = Lookup(self, self.tr("队伍列表"))
+        self.teams_lookup.found.connect(self._show_teams)
         self._search_later = count_all() > ops.ROSTER_SEARCH_AT_ONCE  # a big roster: search off the GUI thread
 
         self.search = search_box(self.tr("查找：姓名 / 拼音 / 首字母 / 手机尾号 / 身份证尾号"), 320)
@@ -163,11 +166,17 @@ class RosterTab(QWidget):
         self.apply_filter()
 
     def _reload_teams(self) -> None:
+        if self._search_later:
+            self.teams_lookup.ask(list_teams)
+        else:
+            self._show_teams(list_teams())
+
+    def _show_teams(self, teams: list[TeamRow]) -> None:
         current = self.team_filter.currentData()
         self.team_filter.blockSignals(True)
         self.team_filter.clear()
         self.team_filter.addItem(self.tr("全部队伍"), None)
-        for team in list_teams():
+        for team in teams:
             self.team_filter.addItem(f"{team.name}（{team.members_active}）", team.id)
         index = self.team_filter.findData(current)
         self.team_filter.setCurrentIndex(max(index, 0))
@@ -257,7 +266,9 @@ class RosterTab(QWidget):
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
-        from ...services.files import FileWriteError as ExportError  # the export's error, without openpyxl
+        from ...services.files.writer import (
+            FileWriteError as ExportError,  # the export's error, without openpyxl
+        )
 
         def work(progress: Progress) -> int:
             from ...services.roster.export import export_roster_xlsx  # openpyxl: imported off the GUI thread

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.db.models import AuditLog, Member
 from desktop_app.domain.vocabulary import ADMIN, CLERK
-from desktop_app.services import accounts, session
+from desktop_app.services.accounts import operators, roles
 from desktop_app.ui.accounts.idle_lock import Curtain
 from desktop_app.ui.accounts.login_dialog import LoginDialog
 from desktop_app.ui.main_window import MainWindow
@@ -17,9 +17,9 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def clerk_window(qtbot, data_paths) -> MainWindow:
-    accounts.create_user("suozhang", "Suozhang-2026", ADMIN)
-    accounts.create_user("xiaowang", "Luruyuan-2026", CLERK, "王小红")
-    accounts.log_in("xiaowang", "Luruyuan-2026")
+    operators.create_user("suozhang", "Suozhang-2026", ADMIN)
+    operators.create_user("xiaowang", "Luruyuan-2026", CLERK, "王小红")
+    operators.log_in("xiaowang", "Luruyuan-2026")
     window = MainWindow(data_paths, signed_in=True)
     qtbot.addWidget(window)
     window.show()
@@ -65,7 +65,7 @@ def test_the_lock_keeps_a_half_filled_member_form(qtbot, data_paths, office, typ
     assert Member.get().name == "古丽娜尔·艾山"
     assert [a.action for a in AuditLog.select().where(AuditLog.username == "xiaowang").order_by(AuditLog.id)] == [
         "登录", "锁定", "登录失败", "登录", "新增"]
-    assert session.logged_in().username == "xiaowang"
+    assert roles.logged_in().username == "xiaowang"
 
 
 def test_input_keeps_the_window_unlocked_and_quitting_from_the_lock_asks_first(qtbot, data_paths, office,
@@ -83,3 +83,19 @@ def test_input_keeps_the_window_unlocked_and_quitting_from_the_lock_asks_first(q
     qtbot.mouseClick(window.idle_lock.dialog.quit_button, LEFT)
     assert quit_asked and messages[-1][0] == "question" and "尚未保存的内容将会丢失" in messages[-1][1]
     assert QApplication.instance() is not None
+
+
+def test_after_input_the_lock_rests_its_watch_and_never_locks_early(qtbot, data_paths, office):
+    window = clerk_window(qtbot, data_paths)
+    lock = window.idle_lock
+    lock.set_interval_ms(2000)  # a pause of 200 ms
+    assert lock.pause.interval() == 200 and lock.watching
+    qtbot.keyClick(window.tabs, Qt.Key.Key_Right)
+    assert not lock.watching  # resting: the events of the work the key started pass unwatched
+    lock.timer.stop()
+    qtbot.keyClick(window.tabs, Qt.Key.Key_Left)  # unseen while resting…
+    assert not lock.timer.isActive()
+    qtbot.waitUntil(lambda: lock.watching, timeout=2000)
+    assert lock.timer.isActive() and lock.timer.remainingTime() > 1500  # …and counted from the pause's end
+    qtbot.keyClick(window.tabs, Qt.Key.Key_Right)
+    assert not lock.watching and not lock.is_locked

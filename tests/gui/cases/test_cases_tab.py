@@ -319,3 +319,25 @@ def test_delete_from_the_register(qtbot, tab, monkeypatch):
     qtbot.mouseClick(tab.delete_button, LEFT)
     assert tab.model.ids() == [keep]
     assert Case.get_by_id(gone).deleted_at is not None
+
+
+def test_a_big_register_is_searched_off_the_gui_thread(qtbot, office, messages, monkeypatch):
+    from desktop_app.ui.cases import cases_tab
+
+    now = datetime.now().replace(second=0, microsecond=0)
+    first, second, third = (make_case(now - timedelta(days=days), parties=(name,))
+                            for days, name in ((3, "艾力·买买提"), (2, "阿依古丽"), (1, "王建国")))
+    monkeypatch.setattr(cases_tab.ops, "CASES_SEARCH_AT_ONCE", 2)  # three cases: "big"
+    widget = CasesTab()
+    qtbot.addWidget(widget)
+    widget.resize(1300, 600)
+    widget.show()
+    assert widget.searching.pending and widget.shown_ids() == [third, second, first]
+    qtbot.waitUntil(lambda: not widget.searching.pending, timeout=10000)
+    assert widget.model.ids() == [third, second, first]  # newest received first
+    assert sorted(widget.model._rows) == [0, 1, 2]  # the first page read with the ids, in the worker
+    assert column(widget, 4) == ["申请人：王建国", "申请人：阿依古丽", "申请人：艾力·买买提"]
+    widget.select_ids([second])
+    widget.search.setText("阿依")
+    qtbot.waitUntil(lambda: not widget.searching.pending, timeout=10000)
+    assert widget.model.ids() == [second] and widget.selected_ids() == [second]  # the selection kept

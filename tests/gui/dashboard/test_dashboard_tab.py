@@ -12,6 +12,7 @@ from desktop_app.db.models import DutyPost, Member, Shift, Team
 from desktop_app.services.records.activities import ActivityInput, ParticipantInput, save_activity
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.services.roster.teams import TeamInput, save_team
+from desktop_app.ui.dashboard import dashboard_tab
 from desktop_app.ui.main_window import MainWindow
 
 
@@ -68,6 +69,31 @@ def test_a_number_clicked_opens_its_records(qtbot, data_paths, office):
     assert dashboard.chart.series() and len(dashboard.chart.series()[0].points()) == 12
 
 
+def test_a_big_offices_figures_are_read_off_the_gui_thread(qtbot, data_paths, office, monkeypatch):
+    team = save_team(TeamInput(name="石榴大妈义警队"))
+    zhang = save_member(MemberInput(name="张鹏", team_id=team, join_date="2020-01-01")).id
+    save_member(MemberInput(name="李娜", team_id=team, join_date="2020-01-01"))
+    save_activity(ActivityInput(date=date.today(), kind="交通劝导", team_id=team, people_persuaded=35,
+                                participants=[ParticipantInput(zhang, 2)]))
+    window = _window(qtbot, data_paths)
+    dashboard = window.dashboard
+    qtbot.waitUntil(lambda: bool(dashboard.chart.series()))
+    at_once = {name: card.value.text() for name, card in dashboard.cards.items()}
+    assert at_once["members"] == "2" and dashboard.figure_buttons["劝导交通违法行为"].text() == "35 起"
+    monkeypatch.setattr(dashboard_tab.ops, "ROSTER_SEARCH_AT_ONCE", 1)  # two members: "big"
+    save_activity(ActivityInput(date=date.today(), kind="交通劝导", team_id=team, people_persuaded=20,
+                                participants=[ParticipantInput(zhang, 1)]))
+    dashboard.chart.removeAllSeries()
+    dashboard.refresh()
+    assert dashboard.figures_lookup.pending and dashboard.trends_lookup.pending
+    assert dashboard.figure_buttons["劝导交通违法行为"].text() == "35 起"  # the figures it had, meanwhile
+    qtbot.waitUntil(lambda: not dashboard.figures_lookup.pending and not dashboard.trends_lookup.pending,
+                    timeout=10000)
+    assert dashboard.figure_buttons["劝导交通违法行为"].text() == "55 起"
+    assert {name: card.value.text() for name, card in dashboard.cards.items()} == {**at_once, "activities": "2", "hours": "3"}
+    assert len(dashboard.chart.series()[0].points()) == 12
+
+
 def test_a_new_office_is_shown_its_first_steps(qtbot, data_paths, office):
     window = _window(qtbot, data_paths)
     dashboard = window.dashboard
@@ -109,3 +135,28 @@ def test_the_hours_and_the_weeks_shifts_open_what_they_count(qtbot, data_paths, 
     week = len({date.today(), date.today() - timedelta(days=date.today().weekday())})
     assert dashboard.dialog.model.rowCount() == int(shifts.value.text()) == week
     dashboard.dialog.reject()
+
+
+def test_the_lines_by_team_are_made_a_batch_each_turn_and_kept(qtbot, data_paths, office, monkeypatch):
+    monkeypatch.setattr(dashboard_tab._GroupLines, "LINES_AT_ONCE", 1)
+    teams = [save_team(TeamInput(name=name)) for name in ("石榴大妈义警队", "红柳义警队")]
+    members = [save_member(MemberInput(name=name, team_id=team, join_date="2020-01-01")).id
+               for name, team in zip(("张鹏", "李娜"), teams, strict=True)]
+    for count, team, member in ((2, teams[0], members[0]), (1, teams[1], members[1])):
+        for _ in range(count):
+            save_activity(ActivityInput(date=date.today(), kind="巡逻", team_id=team,
+                                        participants=[ParticipantInput(member, 1)]))
+    window = _window(qtbot, data_paths)
+    dashboard = window.dashboard
+    qtbot.waitUntil(lambda: dashboard.team_lines.complete)
+    assert [dashboard.team_buttons[team].text() for team in teams] == ["2 条", "1 条"]
+    first = dashboard.team_buttons[teams[0]]
+    save_activity(ActivityInput(date=date.today(), kind="巡逻", team_id=teams[1],
+                                participants=[ParticipantInput(members[1], 1)]))
+    dashboard.refresh()
+    assert dashboard.team_lines.complete  # two lines made already: changed in place
+    assert [dashboard.team_buttons[team].text() for team in teams] == ["2 条", "2 条"]
+    assert dashboard.team_buttons[teams[0]] is first
+    with qtbot.waitSignal(dashboard.records_requested) as asked:
+        qtbot.mouseClick(dashboard.team_buttons[teams[1]], Qt.MouseButton.LeftButton)
+    assert asked.args[0].team_id == teams[1]

@@ -18,6 +18,7 @@ from desktop_app.services.records.activities import ActivityInput, ParticipantIn
 from desktop_app.services.records.activity_list import ActivityFilter
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.services.roster.teams import TeamInput, save_team
+from desktop_app.ui.records import points_page
 from desktop_app.ui.records.records_tab import RecordsTab
 
 
@@ -171,6 +172,30 @@ def test_the_sign_in_sheet_and_the_points_page(qtbot, tab, people, type_text, tm
     page.per_activity_hour.setValue(2)
     page.save_rules_button.click()
     assert page.model.rows()[0].points == 2 * 3 + 3
+
+
+def test_the_pages_behind_are_built_when_first_shown(qtbot, tab):
+    assert [tab._trainings._content, tab._points._content, tab._report._content] == [None, None, None]
+    tab.pages.setCurrentIndex(2)  # 积分与星级, clicked
+    assert tab._points._content is not None and tab.points.isVisible()
+    assert tab.pages.indexOf(tab.points) == 2 and tab._trainings._content is None
+    tab.pages.setCurrentWidget(tab.report)  # asked for by name: built, then shown
+    assert tab.pages.currentIndex() == 3 and tab.report.isVisible()
+
+
+def test_a_big_rosters_ranking_is_made_off_the_gui_thread(qtbot, tab, people, monkeypatch):
+    save_activity(ActivityInput(date=date.today(), kind="救援", team_id=people["team"], vehicles_helped=1,
+                                participants=[ParticipantInput(people["张鹏"], 3), ParticipantInput(people["李娜"], 1)]))
+    page = tab.points
+    page.refresh()
+    at_once = [(line.rank, line.name, line.points) for line in page.model.rows()]
+    assert at_once == [(1, "张鹏", 6.0), (2, "李娜", 4.0)]
+    monkeypatch.setattr(points_page.ops, "ROSTER_SEARCH_AT_ONCE", 2)  # three members: "big"
+    page.model.set_rows([])
+    page.refresh()
+    assert page.ranking_lookup.pending
+    qtbot.waitUntil(lambda: not page.ranking_lookup.pending, timeout=10000)
+    assert [(line.rank, line.name, line.points) for line in page.model.rows()] == at_once
 
 
 def test_the_report_from_an_edited_draft(qtbot, tab, people, tmp_path, monkeypatch):

@@ -106,6 +106,26 @@ def test_a_big_roster_is_searched_off_the_gui_thread(qtbot, people, monkeypatch,
     assert tab.shown_ids() == []
 
 
+def test_a_big_rosters_team_box_is_filled_off_the_gui_thread(qtbot, people, teams, monkeypatch):
+    from desktop_app.ui.roster import roster_tab
+
+    at_once = RosterTab()
+    qtbot.addWidget(at_once)
+    at_once.refresh()
+    offered = [at_once.team_filter.itemText(i) for i in range(at_once.team_filter.count())]
+    assert len(offered) == 1 + len(teams)
+    monkeypatch.setattr(roster_tab.ops, "ROSTER_SEARCH_AT_ONCE", 2)  # three members: "big"
+    tab = RosterTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.teams_lookup.pending and tab.team_filter.count() == 0
+    qtbot.waitUntil(lambda: not tab.teams_lookup.pending and not tab.searching.pending, timeout=10000)
+    assert [tab.team_filter.itemText(i) for i in range(tab.team_filter.count())] == offered
+    tab.team_filter.setCurrentIndex(tab.team_filter.findData(teams["红旗义警队"]))
+    qtbot.waitUntil(lambda: not tab.searching.pending, timeout=10000)
+    assert sorted(shown_names(tab)) == sorted(["阿依古丽·买买提", "王建国"])
+
+
 def test_search_by_chinese_name(tab, type_text):
     type_text(tab.search, "买买提")
     assert sorted(shown_names(tab)) == sorted(["努尔买买提·西热甫", "阿依古丽·买买提"])
@@ -312,3 +332,13 @@ def test_full_export_needs_an_administrator(qtbot, tab, tmp_path, monkeypatch):
     tab.export_roster()
     cells = [c.value for row in load_workbook(out).active.iter_rows() for c in row]
     assert ID_NUR in cells
+
+
+def test_a_members_pages_behind_the_record_are_built_when_first_shown(qtbot, tab, people):
+    dialog = tab.open_member(people["nur"])
+    assert dialog.tabs.count() == 3 and not dialog._sections_page.built and not dialog._leave_page.built
+    dialog.tabs.setCurrentIndex(1)  # 服务记录, clicked
+    assert dialog._sections_page.built and dialog.sections.isVisible()
+    assert dialog.sections.values["leaves"].text() == "0" and not dialog._leave_page.built
+    dialog.tabs.setCurrentWidget(dialog.leave)
+    assert dialog.tabs.currentIndex() == 2 and dialog.leave.isVisible()
