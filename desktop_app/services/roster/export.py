@@ -23,7 +23,7 @@ from openpyxl.utils.datetime import to_excel
 from peewee import JOIN
 
 from ...db.models import Member, Team
-from ...documents.roster_pdf import ALL_TEAMS, RosterPdfData, RosterPdfRow, build_roster_pdf
+from ...documents.roster_pdf import ALL_TEAMS, RosterPdfData, RosterPdfRow, build_roster_pdf, let_go
 from ...documents.xlsx_page import set_page
 from ...domain.dates import format_date
 from ...domain.ethnic_groups import ETHNIC_GROUPS
@@ -250,14 +250,16 @@ def _with_body(frame: io.BytesIO, out: io.BytesIO, body: Iterable[bytes]) -> Non
 def roster_pdf_data(member_ids: Sequence[int], team_name: str | None = None,
                     today: date | None = None) -> RosterPdfData:
     """The printed roster's plain data, masked."""
-    rows = [
-        RosterPdfRow(
+    members = _members(member_ids)
+    members.reverse()
+    rows = []
+    while members:  # each member read is freed once its row is made (100,000 freed at once held the GIL)
+        m = members.pop()
+        rows.append(RosterPdfRow(
             name=m.name, gender=m.gender, ethnic=m.ethnic, team=m.team, id_number=mask_id(m.id_number),
             phone=mask_phone(m.phone), status=m.status, skills=m.skills,
             join_date=format_date(m.join_date) if m.join_date else "",
-        )
-        for m in _members(member_ids)
-    ]
+        ))
     return RosterPdfData(unit_name=_unit_name(), printed_on=today or date.today(), rows=rows,
                          team_name=team_name or ALL_TEAMS)
 
@@ -272,6 +274,7 @@ def roster_pdf_bytes(member_ids: Sequence[int], team_name: str | None = None,
     pdf = build_roster_pdf(data, progress=None if progress is None else
                            lambda done, total, _text: progress(done, total, DRAWING))
     audit.record("打印", "member", "", f"打印花名册 {len(data.rows)} 人（{data.team_name}，已脱敏）")
+    _release(data)
     return pdf
 
 
@@ -281,4 +284,13 @@ def roster_pdf(member_ids: Sequence[int], path: str | Path, team_name: str | Non
     data = roster_pdf_data(member_ids, team_name)
     write_verified(Path(path), build_roster_pdf(data))
     audit.record("打印", "member", "", f"打印花名册 {len(data.rows)} 人（{data.team_name}，已脱敏）")
-    return len(data.rows)
+    count = len(data.rows)
+    _release(data)
+    return count
+
+
+def _release(data: RosterPdfData) -> None:
+    """Free the rows a few hundred at a time (a worker freeing a prefecture's 100,000 rows in one step
+    kept the window from the GIL for ~0.1 s)."""
+    if isinstance(data.rows, list):
+        let_go(data.rows)
