@@ -1,5 +1,5 @@
 """What every command shares: the --data-dir argument, finding the data folder, the account the command
-acts as, and a progress printer.
+acts as, a progress printer, and the end of an import (its row-by-row report saved, its exit code).
 
 A command that writes, exports or prints acts as an operator account, like the window: `--user NAME`
 (or the environment variable YIJING_USER), the password typed at the terminal or taken from
@@ -183,3 +183,16 @@ def run_as_operator(args: argparse.Namespace, work: Callable[[DataPaths], int],
         return refusal(exc)
     finally:
         close_store()
+
+
+def finish_import(refused: int, save_report: Callable[[Path], object], out: Path | None) -> int:
+    """The end of an import (`import-roster`, `import-activities`): the row-by-row result saved to `out` when
+    --report asked for it, then the exit code: 2 when it could not be saved, 1 when rows were refused, else 0."""
+    if out:
+        try:
+            save_report(out)
+        except OSError as exc:
+            print(f"导入结果未能保存到 {out}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        print(f"导入结果已保存: {out}")
+    return 1 if refused else 0

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from ..config import DataPaths
-from .common import data_dir_argument, progress_printer, run_as_operator, user_argument
+from .common import data_dir_argument, finish_import, progress_printer, run_as_operator, user_argument
 
 IMPORT = "import-activities"
 REPORT = "report"
@@ -83,14 +83,7 @@ def _run_import(args: argparse.Namespace) -> int:
         for row in report.rows:
             if row.action == REFUSED:
                 print(f"  {row.sheet} 第{row.row_number}行: {'；'.join(map(str, row.reasons))}")
-        if args.report:
-            try:
-                save_ledger_report_xlsx(report, args.report)
-            except OSError as exc:
-                print(f"导入结果未能保存到 {args.report}: {exc}", file=sys.stderr)
-                return 2
-            print(f"导入结果已保存: {args.report}")
-        return 1 if report.refused else 0
+        return finish_import(report.refused, lambda out: save_ledger_report_xlsx(report, out), args.report)
 
     return run_as_operator(args, work)
 

@@ -97,4 +97,5 @@ class Demo:
         return day_between(self.rng, first, last)
 
     def on_leave(self, m: int, day: date) -> bool:
-        return any(a <= day <= b for a, b in self.leaves.get(m, ()))
+        spans = self.leaves.get(m)
+        return spans is not None and any(a <= day <= b for a, b in spans)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 from ..domain.i18n import QT_TRANSLATE_NOOP
 
@@ -36,12 +36,44 @@ def percent(done: int, total: int) -> int:
     return max(0, min(100, done * 100 // total))
 
 
-_collector_lock = threading.Lock()
-_collector_state = {"works": 0, "resume": False}  # paused works running; whether the collector was on before them
+class WhileAnyWorkRuns:
+    """A process-wide setting changed while any long work runs: `with while_working():` around each work
+    (an instance, called). The first work to begin calls `change()`, which changes the setting and returns
+    what puts it back; the last one to end calls that. Nested and concurrent works count (the collector's pause below, ui/ops's GIL
+    switch interval)."""
+
+    def __init__(self, change: Callable[[], Callable[[], None]]) -> None:
+        self._change = change
+        self._lock = threading.Lock()
+        self._works = 0  # works running
+        self._put_back: Callable[[], None] | None = None  # what the first one's change returned
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        with self._lock:
+            self._works += 1
+            if self._works == 1:
+                self._put_back = self._change()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._works -= 1
+                if self._works == 0 and self._put_back is not None:
+                    put_back, self._put_back = self._put_back, None
+                    put_back()
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
+def _pause_collector() -> Callable[[], None]:
+    was_on = gc.isenabled()
+    gc.disable()
+    return gc.enable if was_on else (lambda: None)
+
+
+_collector_pause = WhileAnyWorkRuns(_pause_collector)
+
+
+def collector_paused() -> AbstractContextManager[None]:
     """Python's cyclic garbage collector paused while long work runs.
 
     A full collection holds the GIL for as long as it takes to walk every object — up to 0.7 s for the million
@@ -50,15 +82,4 @@ def collector_paused() -> Iterator[None]:
     still frees what the work drops (the passes make no cycles worth keeping them from); it runs again once no
     paused work is running. Nested and concurrent pauses count: the last one to end turns it back on, if it was
     on before the first began. The one way to pause it (the scheduler, the demo data and ui/ops's workers use it)."""
-    with _collector_lock:
-        _collector_state["works"] += 1
-        if _collector_state["works"] == 1:
-            _collector_state["resume"] = gc.isenabled()
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _collector_lock:
-            _collector_state["works"] -= 1
-            if _collector_state["works"] == 0 and _collector_state["resume"]:
-                gc.enable()
+    return _collector_pause()

@@ -42,9 +42,7 @@ from __future__ import annotations
 import atexit
 import logging
 import sys
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -55,7 +53,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from ..logging_setup import redact
 from ..services.accounts import roles
 from ..services.clients.versions import RecordChanged, StaleVersion
-from ..services.progress import Cancelled, Progress, collector_paused, percent
+from ..services.progress import Cancelled, Progress, WhileAnyWorkRuns, collector_paused, percent
 from ..services.storage.data_folder import release_thread_connection
 from .error_dialog import error_box
 from .i18n import shown
@@ -176,26 +174,15 @@ def follow_changes(widget: QWidget, kinds: Iterable[str], refresh: Callable[[], 
 
 # --- long work ------------------------------------------------------------------------------------
 
-_gil_lock = threading.Lock()
-_gil_state: dict[str, Any] = {"works": 0, "interval": None}  # works running; the interval before the first
+def _hand_the_gil_over_often() -> Callable[[], None]:
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(GIL_SWITCH_S, before))
+    return lambda: sys.setswitchinterval(before)
 
 
-@contextmanager
-def _gil_handed_over_often() -> Iterator[None]:
-    """Python's switch interval at GIL_SWITCH_S while any long work runs (see the module's note); nested and
-    concurrent works count, the last one to end puts back the interval from before the first."""
-    with _gil_lock:
-        _gil_state["works"] += 1
-        if _gil_state["works"] == 1:
-            _gil_state["interval"] = sys.getswitchinterval()
-            sys.setswitchinterval(min(GIL_SWITCH_S, _gil_state["interval"]))
-    try:
-        yield
-    finally:
-        with _gil_lock:
-            _gil_state["works"] -= 1
-            if _gil_state["works"] == 0:
-                sys.setswitchinterval(_gil_state["interval"])
+# Python's switch interval at GIL_SWITCH_S while any long work runs (see the module's note); nested and
+# concurrent works count, the last one to end puts back the interval from before the first.
+_gil_handed_over_often = WhileAnyWorkRuns(_hand_the_gil_over_often)
 
 
 class _Worker(QObject):

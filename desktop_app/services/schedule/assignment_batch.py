@@ -211,8 +211,7 @@ class AssignmentBatch:
                 _refuse_unless_allowed(problems, self.force_warnings)
             except AssignmentRefused:
                 return problems
-        self._book(member_id, BusyShift(self._next_assignment, shift.id, shift.post_name, shift.date, shift.start,
-                                        shift.end))
+        self._book(member_id, BusyShift.on(shift, self._next_assignment))
         self._next_assignment -= 1
         self._now[shift.id] = self._with_filled(shift)
         self._added.setdefault(shift.id, []).append([member_id, locked, reason, PLANNED, None, None, 0.0])
@@ -247,14 +246,16 @@ class AssignmentBatch:
         """An assignment marked 请假 neither fills the shift nor occupies the member (and back)."""
         if on_leave:
             shifts, days = self._busy[member_id], self._busy_days[member_id]
-            kept = [k for k, b in enumerate(shifts) if b.shift_id != shift.id]
-            shifts[:], days[:] = [shifts[k] for k in kept], [days[k] for k in kept]
+            day = shift.date.toordinal()  # the member's shifts of that day, found by bisection
+            for k in range(bisect_left(days, day), bisect_right(days, day)):
+                if shifts[k].shift_id == shift.id:
+                    del shifts[k], days[k]
+                    break
             self._crew[shift.id].remove(member_id)
             self._excused.add((shift.id, member_id))
         else:
             self._excused.discard((shift.id, member_id))
-            self._book(member_id, BusyShift(self._next_assignment, shift.id, shift.post_name, shift.date,
-                                            shift.start, shift.end))
+            self._book(member_id, BusyShift.on(shift, self._next_assignment))
             self._next_assignment -= 1
         self._now[shift.id] = self._with_filled(shift)
 
@@ -268,10 +269,16 @@ class AssignmentBatch:
             touched = sorted(self._added)
             team_leaders = dict(Team.select(Team.id, Team.leader).tuples())
             changes = []
+            candidates: dict[int, LeaderCandidate] = {}  # one per member, whatever the number of their shifts
             for sid in touched:
                 shift = self._shifts[sid]
-                crew = [LeaderCandidate(mid, self._members[mid].team_id, self._members[mid].join_date)
-                        for mid in self._crew.get(sid, ())]
+                crew = []
+                for mid in self._crew.get(sid, ()):
+                    candidate = candidates.get(mid)
+                    if candidate is None:
+                        member = self._members[mid]
+                        candidate = candidates[mid] = LeaderCandidate(mid, member.team_id, member.join_date)
+                    crew.append(candidate)
                 team = shift.post_team_id
                 leader = leader_after_change(self._leaders[sid], crew, shift.needs_leader, team,
                                              team_leaders.get(team) if team else None)

@@ -9,7 +9,6 @@ for the assign dialog.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
@@ -52,8 +51,10 @@ class ShiftFacts:
     def with_filled(self, filled: int) -> ShiftFacts:
         """The same shift with `filled` members on it (a batch makes one for each member it adds: a copy,
         which keeps the times worked out already)."""
-        other = copy.copy(self)
-        object.__setattr__(other, "filled", filled)
+        other = object.__new__(ShiftFacts)  # what copy.copy does, without its generic machinery
+        state = other.__dict__
+        state.update(self.__dict__)
+        state["filled"] = filled
         return other
 
     @cached_property
@@ -85,6 +86,14 @@ class BusyShift:
     @property
     def text(self) -> str:
         return f"{self.post_name} {format_date(self.date)} {format_time_range(self.start, self.end)}"
+
+    @classmethod
+    def on(cls, shift: ShiftFacts, assignment_id: int) -> BusyShift:
+        """The shift as one of a member's busy shifts, its times taken over as the shift worked them out."""
+        busy = cls(assignment_id, shift.id, shift.post_name, shift.date, shift.start, shift.end)
+        state = busy.__dict__
+        state["bounds"], state["week"] = shift.bounds, shift.week
+        return busy
 
 
 @dataclass
@@ -175,32 +184,58 @@ def problems_for(shift: ShiftFacts, member: MemberFacts, max_per_week: int, min_
                  ignoring: Iterable[int] = ()) -> list[Problem]:
     """Every rule this member on this shift would break; refusals first. `ignoring`: assignment ids to
     leave out (the one being moved or swapped away)."""
-    ignored = set(ignoring)
-    out: list[Problem | None] = [*rules.standing_problems(member.status, member.deleted)]
-    out.append(rules.joined_problem(member.join_date, shift.date))
-    busy = [b for b in member.busy if b.assignment_id not in ignored] if ignored else member.busy
-    duplicate = any(b.shift_id == shift.id for b in busy)
+    # asked about a million times for a prefecture's demo roster: one pass over the member's other shifts,
+    # and a rule's None (nothing wrong) not kept
+    if ignoring:
+        ignored = set(ignoring)
+        busy = [b for b in member.busy if b.assignment_id not in ignored]
+    else:
+        busy = member.busy
+    out = rules.standing_problems(member.status, member.deleted)
+    found = rules.joined_problem(member.join_date, shift.date)
+    if found is not None:
+        out.append(found)
+    shift_id = shift.id
+    others = [b for b in busy if b.shift_id != shift_id]
+    duplicate = len(others) != len(busy)
     if duplicate:
         out.append(rules.DUPLICATE)
     touched = shift.touched
-    out.append(rules.leave_problem(member.leaves, touched[0], touched[-1]))
+    found = rules.leave_problem(member.leaves, touched[0], touched[-1])
+    if found is not None:
+        out.append(found)
     if shift.required_skill:
-        out.append(rules.qualification_problem(shift.required_skill, member.skill_periods, shift.date))
-    s, e = shift.bounds
-    others = [b for b in busy if b.shift_id != shift.id]
-    out.extend(rules.overlap_problem(b.text) for b in others if rules.overlaps(s, e, *b.bounds))
-    out.append(rules.insurance_problem(member.insurance_expires_on, shift.kind, touched[-1]))
-    week = shift.week
-    out.append(rules.weekly_problem(sum(1 for b in others if b.week == week), max_per_week))
-    rest = rules.rest_minutes(min_rest)
-    for b in others:
-        if rules.too_little_rest(s, e, *b.bounds, rest):
-            out.append(rules.rest_problem(b.text, rules.rest_between(s, e, *b.bounds), min_rest))
+        found = rules.qualification_problem(shift.required_skill, member.skill_periods, shift.date)
+        if found is not None:
+            out.append(found)
+    in_week = 0
+    rested: list[Problem] = []
+    if others:
+        s, e = shift.bounds
+        week = shift.week
+        rest = rules.rest_minutes(min_rest)
+        for b in others:
+            bs, be = b.bounds
+            if rules.overlaps(s, e, bs, be):
+                out.append(rules.overlap_problem(b.text))
+            elif rules.too_little_rest(s, e, bs, be, rest):
+                rested.append(rules.rest_problem(b.text, rules.rest_between(s, e, bs, be), min_rest))
+            if b.week == week:
+                in_week += 1
+    found = rules.insurance_problem(member.insurance_expires_on, shift.kind, touched[-1])
+    if found is not None:
+        out.append(found)
+    found = rules.weekly_problem(in_week, max_per_week)
+    if found is not None:
+        out.append(found)
+    out.extend(rested)
     if not duplicate:
-        out.append(rules.full_problem(shift.headcount, shift.filled))
-    found = [p for p in out if p is not None]
-    found.sort(key=lambda p: p.level != REFUSE)
-    return found
+        found = rules.full_problem(shift.headcount, shift.filled)
+        if found is not None:
+            out.append(found)
+    if len(out) > 1:
+        out.sort(key=lambda p: p.level != REFUSE)
+    return out
 
 
 def check_assignment(shift_id: int, member_id: int, ignoring: Iterable[int] = ()) -> list[Problem]:

@@ -87,35 +87,37 @@ def attendance_values(planned: tuple[datetime, datetime], assignments: Mapping[i
                 Message(QT_TRANSLATE_NOOP("Messages", "考勤状态应为 {attendance_statuses}"),
                         attendance_statuses=' / '.join(ATTENDANCE_STATUSES))))
     values: AttendanceValues = {}
-    for member_id in sorted(assignments):
-        label = names.get(member_id, "")
+    for member_id in sorted(assignments):  # the name and field only looked up for a problem (a batch's speed)
         status = absent.get(member_id, PRESENT)
         times = actual.get(member_id)
-        field = f"member_{member_id}"
         if status in (ABSENT, ON_LEAVE):
             if times:
-                errors.append(FieldError(field,
+                errors.append(FieldError(f"member_{member_id}",
                     Message(QT_TRANSLATE_NOOP("Messages", "{label}：{status}的队员不填写实际时间"),
-                            label=label, status=status)))
+                            label=names.get(member_id, ""), status=status)))
             values[member_id] = (status, None, None, 0.0)
             continue
         if times is None:
             if status == LATE:
-                errors.append(FieldError(field,
-                    Message(QT_TRANSLATE_NOOP("Messages", "{label}：迟到请填写实际到岗和离岗时间"), label=label)))
+                errors.append(FieldError(f"member_{member_id}",
+                    Message(QT_TRANSLATE_NOOP("Messages", "{label}：迟到请填写实际到岗和离岗时间"),
+                            label=names.get(member_id, ""))))
                 continue
             values[member_id] = (status, None, None, hours_between(planned_start, planned_end))
             continue
         start, end = times
         if end <= start:
-            errors.append(FieldError(field,
-                Message(QT_TRANSLATE_NOOP("Messages", "{label}：实际离岗时间应晚于到岗时间"), label=label)))
+            errors.append(FieldError(f"member_{member_id}",
+                Message(QT_TRANSLATE_NOOP("Messages", "{label}：实际离岗时间应晚于到岗时间"),
+                        label=names.get(member_id, ""))))
         elif end - start > MAX_SPAN:
-            errors.append(FieldError(field,
-                Message(QT_TRANSLATE_NOOP("Messages", "{label}：实际在岗时间超过24小时，请核对"), label=label)))
+            errors.append(FieldError(f"member_{member_id}",
+                Message(QT_TRANSLATE_NOOP("Messages", "{label}：实际在岗时间超过24小时，请核对"),
+                        label=names.get(member_id, ""))))
         elif end > now:
-            errors.append(FieldError(field,
-                Message(QT_TRANSLATE_NOOP("Messages", "{label}：实际离岗时间晚于现在"), label=label)))
+            errors.append(FieldError(f"member_{member_id}",
+                Message(QT_TRANSLATE_NOOP("Messages", "{label}：实际离岗时间晚于现在"),
+                        label=names.get(member_id, ""))))
         else:
             values[member_id] = (status, start, end, hours_between(start, end))
     return values

@@ -250,7 +250,7 @@ def clean_leftover_parts(paths: DataPaths) -> list[Path]:
 
 
 def _writer_alive(path: Path) -> bool:
-    """The verified writer puts its process id in the name (services/files.temporary_path)."""
+    """The verified writer puts its process id in the name (services/files/writer.temporary_path)."""
     stem = path.name[: -len(PART_SUFFIX)]
     pid_part = stem.rsplit(".", 1)[-1].split("-", 1)[0]
     if not pid_part.isdigit() or int(pid_part) == os.getpid():
