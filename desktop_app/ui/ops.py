@@ -239,6 +239,7 @@ class TaskRunner(QObject):
         self.error_dialog: QMessageBox | None = None
         self._parent = parent
         self._dialog: QProgressDialog | None = None
+        self._in_set_value = False
         if show_progress:
             self._dialog = QProgressDialog(title, self.tr("取消"), 0, 100, parent)
             self._dialog.setWindowTitle(title)
@@ -289,7 +290,16 @@ class TaskRunner(QObject):
             dialog.setLabelText(text)
         if dialog.maximum() == 0:  # the first figure: from a busy bar to a percentage
             dialog.setRange(0, 100)
-        dialog.setValue(max(0, min(100, value)))  # may process events, the work's end among them: last
+        # A shown modal dialog's setValue processes events, the work's end among them: the dialog is then
+        # closed in there, but deleted only once setValue has returned (Qt ≥ 6.7 runs a deleteLater made
+        # inside that nested processing before it returns: setValue would go on in a deleted dialog).
+        self._in_set_value = True
+        try:
+            dialog.setValue(max(0, min(100, value)))
+        finally:
+            self._in_set_value = False
+        if self._dialog is not dialog:
+            dialog.deleteLater()
 
     def _stop(self) -> None:
         self._thread.quit()
@@ -297,7 +307,8 @@ class TaskRunner(QObject):
         if self._dialog is not None:
             self._dialog.canceled.disconnect(self.cancel)
             self._dialog.close()
-            self._dialog.deleteLater()
+            if not self._in_set_value:
+                self._dialog.deleteLater()
             self._dialog = None
 
     def _on_succeeded(self, result: object) -> None:

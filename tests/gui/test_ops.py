@@ -10,7 +10,8 @@ import time
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from desktop_app.db.models import Member, Team
@@ -120,6 +121,29 @@ def test_quick_work_never_shows_the_dialog(qtbot, parent):
     runner.progress_dialog.installEventFilter(watcher)
     assert run(qtbot, runner, runner.done) == ["ok"]
     assert watcher.shown == 0
+
+
+def test_the_work_ending_inside_the_dialogs_own_update_leaves_it_whole_until_then(qtbot, parent):
+    # A shown modal QProgressDialog's setValue processes events; when the work's end comes in there, the
+    # dialog is closed but must not be deleted before setValue returns (a crash under load otherwise).
+    runner = TaskRunner(parent, "测试", lambda progress: None)
+    dialog = runner.progress_dialog
+    real_set_value = dialog.setValue
+    alive_inside = []
+
+    def set_value_delivering_the_end(value: int) -> None:
+        runner._on_succeeded("ok")
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        alive_inside.append(shiboken6.isValid(dialog))
+        if alive_inside[-1]:
+            real_set_value(value)
+
+    dialog.setValue = set_value_delivering_the_end
+    runner._on_progress(50, "一半")
+    assert alive_inside == [True]
+    assert runner.progress_dialog is None
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(dialog)  # deleted once its update was over
 
 
 def deliberately_failing_step(member_name: str) -> None:
