@@ -112,6 +112,7 @@ class AssignmentBatch:
             self._book(mid, BusyShift(aid, sid, post_name, read.day(day), read.time(start), read.time(end)))
             self._saved_on.add(sid)
         self._now = {sid: self._with_filled(s) if sid in self._crew else s for sid, s in self._shifts.items()}
+        self._stale: set[int] = set()  # shifts in `_now` with a member added since (brought up to date when asked)
         self._windows: dict[date, tuple[int, int]] = {}
         # shift → the assignments added to it: [member, locked, reason, status, actual start, actual end, hours]
         self._added: dict[int, list[list[Any]]] = {}
@@ -122,7 +123,19 @@ class AssignmentBatch:
     @property
     def shifts(self) -> list[ShiftFacts]:
         """The period's shifts in (date, start, post) order, with how many members are on each now."""
+        for shift_id in list(self._stale):
+            self._current(shift_id)
         return list(self._now.values())
+
+    def _current(self, shift_id: int) -> ShiftFacts:
+        """The shift with the members on it now; `ScheduleError` when it is not one of the period's."""
+        if shift_id in self._stale:
+            self._stale.discard(shift_id)
+            self._now[shift_id] = self._with_filled(self._now[shift_id])
+        shift = self._now.get(shift_id)
+        if shift is None:
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
+        return shift
 
     def _with_filled(self, shift: ShiftFacts) -> ShiftFacts:
         return shift.with_filled(len(self._crew.get(shift.id, ())))
@@ -148,9 +161,7 @@ class AssignmentBatch:
 
     def check(self, shift_id: int, member_id: int) -> list[Problem]:
         """What would be wrong with putting this member on this shift now (empty list: nothing)."""
-        shift = self._now.get(shift_id)
-        if shift is None:
-            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
+        shift = self._current(shift_id)
         return self._problems(shift, member_id)
 
     def _problems(self, shift: ShiftFacts, member_id: int) -> list[Problem]:
@@ -175,9 +186,7 @@ class AssignmentBatch:
 
     def add(self, shift_id: int, member_id: int, reason: str = "批量安排", locked: bool = False) -> None:
         """Put the member on the shift in this batch; `AssignmentRefused` as `assign` would refuse it."""
-        shift = self._now.get(shift_id)
-        if shift is None:
-            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
+        shift = self._current(shift_id)
         problems = self._try(shift, member_id, clean_reason(reason), locked)
         if problems:
             raise AssignmentRefused(problems)
@@ -186,9 +195,7 @@ class AssignmentBatch:
              locked: bool = False) -> list[int]:
         """Put on the shift the first `want` of `candidates` that `add` would take (the others are passed
         over, nothing raised); returns the members put on it."""
-        shift = self._now.get(shift_id)
-        if shift is None:
-            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
+        shift = self._current(shift_id)
         taken: list[int] = []
         if want <= 0:
             return taken
@@ -198,7 +205,7 @@ class AssignmentBatch:
                 taken.append(member_id)
                 if len(taken) >= want:
                     break
-                shift = self._now[shift_id]
+                shift = self._current(shift_id)  # the next one is checked with this one on it
         return taken
 
     def _try(self, shift: ShiftFacts, member_id: int, reason: str, locked: bool) -> list[Problem]:
@@ -213,7 +220,7 @@ class AssignmentBatch:
                 return problems
         self._book(member_id, BusyShift.on(shift, self._next_assignment))
         self._next_assignment -= 1
-        self._now[shift.id] = self._with_filled(shift)
+        self._stale.add(shift.id)
         self._added.setdefault(shift.id, []).append([member_id, locked, reason, PLANNED, None, None, 0.0])
         self._count += 1
         return []
@@ -257,6 +264,7 @@ class AssignmentBatch:
             self._excused.discard((shift.id, member_id))
             self._book(member_id, BusyShift.on(shift, self._next_assignment))
             self._next_assignment -= 1
+        self._stale.discard(shift.id)
         self._now[shift.id] = self._with_filled(shift)
 
     @requires(EDIT)
