@@ -20,7 +20,7 @@ from desktop_app.services.county.identity import set_up_county
 from desktop_app.services.county.importing import APPLIED, import_packages
 from desktop_app.services.county.keys import county_keys, write_public_key
 from desktop_app.services.county.reports import county_report
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 OFFICES = 50
 _made: dict[str, tuple[DataPaths, list]] = {}

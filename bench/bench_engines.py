@@ -26,7 +26,7 @@ from pathlib import Path
 from harness import Benchmark, Context
 
 from desktop_app.config import DataPaths
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 VARIABLE = "YIJING_BENCH_PG"
 RATIO = 2.0

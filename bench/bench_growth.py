@@ -20,7 +20,7 @@ from openpyxl import Workbook
 from desktop_app.demo.generator import FUTURE_DAYS
 from desktop_app.services.schedule.auto_scheduler import auto_schedule, fairness
 from desktop_app.services.schedule.duty_sheet import duty_sheet_bytes
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 SCALES = ("village", "county", "prefecture")
 LAST_CPU = [0.0]  # the CPU seconds (all threads) of the last timed part, for bench/cpu_figures.py

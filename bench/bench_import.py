@@ -19,7 +19,7 @@ from openpyxl import Workbook, load_workbook
 
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.services.roster.importer import plan_import, read_sheet, run_import
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 ROWS = 10_000
 AREAS = ("653124", "653125", "653126", "653127")

@@ -123,7 +123,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from desktop_app.app import make_application
 from desktop_app.config import DataPaths
-from desktop_app.services.storage import open_store
+from desktop_app.services.storage.data_folder import open_store
 from desktop_app.ui.roster.roster_tab import RosterTab
 open_store(DataPaths(Path(sys.argv[1])), check=False)
 make_application()

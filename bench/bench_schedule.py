@@ -28,7 +28,7 @@ from desktop_app.db.database import db
 from desktop_app.demo.generator import FUTURE_DAYS, Scale, generate
 from desktop_app.services.schedule.auto_scheduler import auto_schedule
 from desktop_app.services.schedule.week_grid import week_grid
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 MEMBERS, POSTS, TEAMS = 900, 60, 5
 SCALE = Scale("schedule900", MEMBERS, POSTS, 35, 200, 0, TEAMS)

@@ -26,16 +26,16 @@ if str(ROOT) not in sys.path:
 from desktop_app.config import DataPaths  # noqa: E402
 from desktop_app.db.migrations import LATEST  # noqa: E402
 from desktop_app.demo.generator import GENERATOR_VERSION, SCALES, generate  # noqa: E402
-from desktop_app.services.settings import set_setting  # noqa: E402
-from desktop_app.services.storage import close_store, open_store  # noqa: E402
+from desktop_app.services.office.settings import set_setting  # noqa: E402
+from desktop_app.services.storage.data_folder import close_store, open_store  # noqa: E402
 
 
 def act_as_administrator() -> None:
     """The benchmarks act as an administrator of their own throwaway data (the services check roles)."""
     from desktop_app.domain.vocabulary import ADMIN
-    from desktop_app.services import session
+    from desktop_app.services.accounts import roles
 
-    session.set_logged_in(session.Account("性能测试", ADMIN))
+    roles.set_logged_in(roles.Account("性能测试", ADMIN))
 
 
 act_as_administrator()

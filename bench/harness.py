@@ -18,7 +18,7 @@ from pathlib import Path
 from generate import BenchDatabase
 
 from desktop_app.config import DataPaths
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 DEFAULT_REPEAT = 5
 

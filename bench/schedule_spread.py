@@ -34,7 +34,7 @@ from harness import Context  # noqa: E402
 from desktop_app.db.models import Assignment, Shift  # noqa: E402
 from desktop_app.demo.generator import FUTURE_DAYS  # noqa: E402
 from desktop_app.services.schedule.auto_scheduler import auto_schedule, fairness  # noqa: E402
-from desktop_app.services.storage import close_store, open_store  # noqa: E402
+from desktop_app.services.storage.data_folder import close_store, open_store  # noqa: E402
 
 
 def _percentile(values: list[float], p: float) -> float:

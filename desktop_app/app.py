@@ -28,12 +28,13 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from .config import APP_NAME, DataPaths
 from .display_check import display_problem
 from .logging_setup import setup_logging
-from .services import accounts, backup, session
+from .services import backup
+from .services.accounts import operators, roles
 from .services.backup import restore
 from .services.clients.versions import RecordChanged, StaleVersion
-from .services.files import FileWriteError
-from .services.office import get_office
-from .services.storage import (
+from .services.files.writer import FileWriteError
+from .services.office.details import get_office
+from .services.storage.data_folder import (
     DamagedDatabaseError,
     DataMissingError,
     StoreError,
@@ -44,7 +45,7 @@ from .services.storage import (
     open_store,
     remember_server,
 )
-from .services.storage_errors import ServerPasswordError, folder_gone
+from .services.storage.errors import ServerPasswordError, folder_gone
 from .single_copy import acquire_lock
 from .ui.app_icon import application_icon
 from .ui.error_dialog import error_box
@@ -88,7 +89,7 @@ def install_crash_handler(log_file_hint: str) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
-        if issubclass(exc_type, session.PermissionDenied):
+        if issubclass(exc_type, roles.PermissionDenied):
             from .ui.roles import show_refusal
 
             log.warning("权限不足，已拒绝：%s", exc)
@@ -298,7 +299,7 @@ class SignedInWindow(QObject):
         if window is not None:
             window.hide()
             window.deleteLater()
-        accounts.log_out()
+        operators.log_out()
         from .ui.accounts.login_dialog import LoginDialog
 
         login = LoginDialog(None)
@@ -310,13 +311,13 @@ class SignedInWindow(QObject):
 
 def sign_in(parent: QWidget | None = None) -> bool:
     """The first administrator of a folder without accounts (logged in at once), else the login."""
-    if not accounts.accounts_exist():
+    if not operators.accounts_exist():
         from .ui.admin_check import AdminCheckDialog
 
         setup = AdminCheckDialog(QApplication.translate("AdminCheckDialog", "使用本程序"), parent)
         if not setup.exec():
             return False
-        accounts.log_in(setup.username_value, setup.password_value)
+        operators.log_in(setup.username_value, setup.password_value)
         return True
     from .ui.accounts.login_dialog import LoginDialog
 
@@ -384,7 +385,7 @@ def run_gui(paths: DataPaths, exit_after_first_paint: bool = False) -> int:
             backup_on_exit(paths)
         return code
     finally:
-        session.set_logged_in(None)
+        roles.set_logged_in(None)
         close_store()
         if lock is not None:
             lock.unlock()

@@ -31,7 +31,7 @@ from personal_data_check import (  # noqa: E402, F401 - the output check runs fo
 )
 
 from desktop_app.config import DataPaths  # noqa: E402
-from desktop_app.services.storage import close_store, open_store  # noqa: E402
+from desktop_app.services.storage.data_folder import close_store, open_store  # noqa: E402
 
 TESTS = Path(__file__).resolve().parent
 BOTH_ENGINES = (TESTS / "unit" / "services", TESTS / "unit" / "cli")
@@ -192,9 +192,9 @@ TEST_ADMIN = "admin"
 
 def _stand_in_administrator() -> None:
     from desktop_app.domain.vocabulary import ADMIN
-    from desktop_app.services import session
+    from desktop_app.services.accounts import roles
 
-    session.set_logged_in(session.Account(TEST_ADMIN, ADMIN))
+    roles.set_logged_in(roles.Account(TEST_ADMIN, ADMIN))
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -273,16 +273,16 @@ def other_connection():
 @pytest.fixture
 def acting():
     """`with acting(role):` runs the block as a stand-in account of that role (named after it)."""
-    from desktop_app.services import session
+    from desktop_app.services.accounts import roles
 
-    return lambda role, username=None: session.acting_as(session.Account(username or role, role))
+    return lambda role, username=None: roles.acting_as(roles.Account(username or role, role))
 
 
 @pytest.fixture
 def office(data_paths):
     """The office (its 治安调解 numbered 夏派调) with its 人民调解委员会 (人民调解 numbered 夏人调)."""
     from desktop_app.services.cases.bodies import save_body
-    from desktop_app.services.office import OfficeInfo, get_office, save_office
+    from desktop_app.services.office.details import OfficeInfo, get_office, save_office
 
     save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", parent_unit="伽师县公安局",
                            leader_name="阿不都热合曼·吐尔逊", case_prefix="夏派调"))
@@ -338,15 +338,15 @@ def cli_admin(monkeypatch):
     """The command line's account for a test's data folder: `cli_admin()` (with the folder's store open)
     adds the administrator 命令行 if the folder has no account yet; $YIJING_USER and $YIJING_PASSWORD name
     it, as a scheduled task would."""
-    from desktop_app.services import accounts, session
+    from desktop_app.services.accounts import operators, roles
 
     monkeypatch.setenv("YIJING_USER", CLI_ADMIN)
     monkeypatch.setenv("YIJING_PASSWORD", CLI_PASSWORD)
 
     def add() -> None:
-        if not accounts.accounts_exist():
-            with session.acting_as(None):
-                accounts.create_first_administrator(CLI_ADMIN, CLI_PASSWORD)
+        if not operators.accounts_exist():
+            with roles.acting_as(None):
+                operators.create_first_administrator(CLI_ADMIN, CLI_PASSWORD)
 
     return add
 

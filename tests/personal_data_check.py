@@ -1,5 +1,5 @@
 """A pytest plugin: every file the program writes during the test suite (everything that goes through the
-one verified writer, services/files.py: exports, prints, reports, archives, USB exports) and every log
+one verified writer, services/files/writer.py: exports, prints, reports, archives, USB exports) and every log
 file under a test's own folder is read back after the test (xlsx cells, PDF text, plain text) and searched
 for ID numbers and mobile numbers written in full, in every way the masking rule knows: 18 digits with a
 valid check digit, also with spaces or dashes; 11-digit mobiles, also 138-1234-5678, 138 1234 5678,
@@ -100,9 +100,9 @@ def _record_written_files(tmp_path_factory) -> Iterator[None]:
     import logging
 
     from desktop_app.logging_setup import RedactingFormatter
-    from desktop_app.services import files
+    from desktop_app.services.files import writer
 
-    original = files.writing_to
+    original = writer.writing_to
 
     @contextlib.contextmanager
     def recording(path, expected_sha256=None):
@@ -118,9 +118,9 @@ def _record_written_files(tmp_path_factory) -> Iterator[None]:
     level = root.level
     root.setLevel(min(level or logging.INFO, logging.INFO))
     root.addHandler(handler)
-    files.writing_to = recording
+    writer.writing_to = recording
     yield
-    files.writing_to = original
+    writer.writing_to = original
     root.removeHandler(handler)
     root.setLevel(level)
     handler.close()

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 def main(url: str, number: int, start_file: str, job: str, count: int, ids: list[str], cases: int = 0) -> dict:
     from desktop_app.db.database import close_database, open_server
     from desktop_app.domain.vocabulary import CLERK
-    from desktop_app.services import session
+    from desktop_app.services.accounts import roles
     from desktop_app.services.cases.case_form import CaseInput, register_case
     from desktop_app.services.clients.versions import RecordChanged
     from desktop_app.services.roster.members import load_member_input, save_member
@@ -32,7 +32,7 @@ def main(url: str, number: int, start_file: str, job: str, count: int, ids: list
     from desktop_app.services.schedule.posts import post_input, save_post
 
     open_server(url)
-    session.set_logged_in(session.Account(f"client{number}", CLERK, display_name=f"第{number}台"))
+    roles.set_logged_in(roles.Account(f"client{number}", CLERK, display_name=f"第{number}台"))
     accepted: Counter[str] = Counter()
     refused: Counter[str] = Counter()
     said: Counter[str] = Counter()

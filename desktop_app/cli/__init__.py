@@ -7,7 +7,7 @@ Every command but `check` holds the data folder's single-copy lock while it runs
 the window has the folder open, a command refuses and says so (exit code 15). On a PostgreSQL server
 (`--database URL`, or the folder's database.url) there is no such lock: each client acts as its own
 account and the server keeps their changes apart. A data folder that cannot be opened ends the command
-with its own message and exit code (services/storage_errors.py).
+with its own message and exit code (services/storage/errors.py).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run_command(args: argparse.Namespace) -> int:
     import sys
 
-    from ..services.storage_errors import DatabaseLockedError, StoreError
+    from ..services.storage.errors import DatabaseLockedError, StoreError
     from ..single_copy import CLI_LOCKED_MESSAGE, acquire_lock
 
     paths = data_paths(args)
@@ -85,8 +85,8 @@ def _run_command(args: argparse.Namespace) -> int:
             print(exc.message, file=sys.stderr)
             return exc.exit_code
     elif args.command not in LOCK_FREE_COMMANDS:
-        from ..services.storage import on_missing_volume
-        from ..services.storage_errors import folder_gone
+        from ..services.storage.data_folder import on_missing_volume
+        from ..services.storage.errors import folder_gone
 
         if on_missing_volume(paths.root):
             print(folder_gone(paths.root).message, file=sys.stderr)

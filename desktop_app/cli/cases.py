@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int | None:
 def _run_case_documents(args: argparse.Namespace) -> int:
     from ..services.cases.dossier import find_case, write_case_documents
     from ..services.cases.workflow import CaseRefused
-    from ..services.files import FileWriteError
+    from ..services.files.writer import FileWriteError
 
     progress = progress_printer()
 
@@ -97,7 +97,7 @@ def _run_export_cases(args: argparse.Namespace) -> int:
     from ..domain.dates import parse_loose_date
     from ..domain.errors import FieldError
     from ..services.cases.export import export_cases
-    from ..services.usb_export import ExportFailed
+    from ..services.files.usb_export import ExportFailed
 
     try:
         start, end = parse_loose_date(args.date_from), parse_loose_date(args.date_to)

@@ -141,7 +141,7 @@ def _one_member(text: str, find_members) -> int | None:
 def _run_verify(args: argparse.Namespace) -> int:
     from ..domain.dates import format_date
     from ..services.certificates.register import VERIFY_UNKNOWN, VERIFY_VALID, verify
-    from ..services.storage import close_store, open_store
+    from ..services.storage.data_folder import close_store, open_store
 
     paths = existing_paths(args)
     if paths is None:

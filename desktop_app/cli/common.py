@@ -72,8 +72,8 @@ def server_password(paths: DataPaths) -> str | None:
 def reach_server(paths: DataPaths) -> None:
     """Before a command on a server: connect once, asking for the role's password at the terminal when the
     server wants one (it is kept in memory for the command's connections). A `StoreError` when it cannot."""
-    from ..services.storage import close_store, open_store
-    from ..services.storage_errors import ServerPasswordError
+    from ..services.storage.data_folder import close_store, open_store
+    from ..services.storage.errors import ServerPasswordError
 
     try:
         open_store(paths)
@@ -131,9 +131,9 @@ def read_password(prompt: str, stream: TextIO | None = None) -> str | None:
 
 
 def operator(args: argparse.Namespace):
-    """The account named by --user (or $YIJING_USER) once its password is right, for `session.acting_as`;
+    """The account named by --user (or $YIJING_USER) once its password is right, for `roles.acting_as`;
     None after saying on stderr why not. Call with the data folder's store open."""
-    from ..services.accounts import COMMAND_LINE, AccountError, accounts_exist, authenticate
+    from ..services.accounts.operators import COMMAND_LINE, AccountError, accounts_exist, authenticate
 
     name = (getattr(args, "user", None) or os.environ.get(USER_VARIABLE) or "").strip()
     if not name:
@@ -164,8 +164,8 @@ def run_as_operator(args: argparse.Namespace, work: Callable[[DataPaths], int],
     """The sequence every command that acts as an account runs: open the folder's store, (`check` the
     folder, its exit code ends the command), sign the --user in, run `work(paths)` as that account, give a
     role's refusal its exit code, close the store."""
-    from ..services import session
-    from ..services.storage import close_store, open_store
+    from ..services.accounts import roles
+    from ..services.storage.data_folder import close_store, open_store
 
     paths = existing_paths(args)
     if paths is None:
@@ -177,9 +177,9 @@ def run_as_operator(args: argparse.Namespace, work: Callable[[DataPaths], int],
         account = operator(args)
         if account is None:
             return EXIT_REFUSED
-        with session.acting_as(account):
+        with roles.acting_as(account):
             return work(paths)
-    except session.PermissionDenied as exc:
+    except roles.PermissionDenied as exc:
         return refusal(exc)
     finally:
         close_store()

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int | None:
 def _run_county_key(args: argparse.Namespace) -> int:
     from ..services.county.identity import identity
     from ..services.county.keys import KeyFileError, county_keys, write_public_key
-    from ..services.files import FileWriteError
+    from ..services.files.writer import FileWriteError
 
     def a_county() -> int | None:
         me = identity()
@@ -122,7 +122,7 @@ def _run_county_key(args: argparse.Namespace) -> int:
 
 def _run_export(args: argparse.Namespace) -> int:
     from ..services.county.export import CountyKeyNotConfirmed, ExportRefused, export_package
-    from ..services.files import FileWriteError
+    from ..services.files.writer import FileWriteError
 
     def work(_paths: DataPaths) -> int:
         try:
@@ -183,7 +183,7 @@ def _run_reference(args: argparse.Namespace) -> int:
     from ..services.county.export import ExportRefused
     from ..services.county.package_format import PackageRefused
     from ..services.county.reference import export_reference, import_reference
-    from ..services.files import FileWriteError
+    from ..services.files.writer import FileWriteError
 
     if args.command == IMPORT_REFERENCE and not args.file.is_file():
         print(f"找不到文件: {args.file}", file=sys.stderr)

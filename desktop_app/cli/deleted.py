@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 def _run_list(args: argparse.Namespace) -> int:
     from ..services import recycle_bin
-    from ..services.storage import close_store, open_store
+    from ..services.storage.data_folder import close_store, open_store
 
     paths = existing_paths(args)
     if paths is None:

@@ -79,7 +79,7 @@ def _parse(text: str, args: argparse.Namespace) -> int:
 
 def _apply(text: str, args: argparse.Namespace) -> int:
     from ..domain.holiday_days import LOCAL, NATIONAL, XINJIANG
-    from ..services.holiday_arrangements import ArrangementRefused, apply_notice, read_notice
+    from ..services.calendar.holiday_arrangements import ArrangementRefused, apply_notice, read_notice
 
     layer = {"national": NATIONAL, "xinjiang": XINJIANG, "local": LOCAL}[args.kind]
     reading = read_notice(text, layer, args.year)
@@ -107,15 +107,15 @@ def _apply(text: str, args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from ..services import calendar
-    from ..services.storage import close_store, open_store
+    from ..services.calendar import working_days
+    from ..services.storage.data_folder import close_store, open_store
 
     paths = existing_paths(args)
     if paths is None:
         return 2
     open_store(paths)
     try:
-        for info in calendar.current().arranged_days(args.year):
+        for info in working_days.current().arranged_days(args.year):
             print(f"{info.date.isoformat()} {info.kind} {info.name}".rstrip() + (" 预估" if info.estimated else ""))
     finally:
         close_store()

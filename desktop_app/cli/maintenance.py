@@ -27,7 +27,7 @@ password `demo`, and says so at the end: a demo folder is a throwaway.
 The backup password (--encrypt, or restoring a .7z) comes from YIJING_BACKUP_PASSWORD or is asked on the
 terminal. Exit codes: 0 done; 2 wrong arguments, no data file, a folder already set up, no account or a
 role that may not; 4 the backup or restore failed (full disk, removed drive, bad backup, wrong password);
-10–19 the data folder could not be opened (services/storage_errors.py: 10 damaged, 11 newer program, 12
+10–19 the data folder could not be opened (services/storage/errors.py: 10 damaged, 11 newer program, 12
 disk full, 13 no permission, 14 folder gone, 15 in use by another copy, 16 data file missing beside kept
 copies).
 """
@@ -133,15 +133,15 @@ def guess_case_prefix(unit_name: str) -> str:
 
 
 def _run_init(args: argparse.Namespace) -> int:
-    from ..services import session
-    from ..services.accounts import (
+    from ..services.accounts import roles
+    from ..services.accounts.operators import (
         AccountError,
         accounts_exist,
         create_first_administrator,
         password_strength,
     )
-    from ..services.office import OfficeInfo, get_office, save_office
-    from ..services.storage import close_store, open_store
+    from ..services.office.details import OfficeInfo, get_office, save_office
+    from ..services.storage.data_folder import close_store, open_store
 
     paths = data_paths(args)
     password = read_password(f"管理员“{args.admin}”的密码：")
@@ -165,10 +165,10 @@ def _run_init(args: argparse.Namespace) -> int:
         from ..db.database import db
 
         with db.atomic():
-            with session.acting_as(None):
+            with roles.acting_as(None):
                 admin = create_first_administrator(args.admin, password, args.admin_name)
             if existing is None:
-                with session.acting_as(session.Account(admin.username, admin.role, admin.display_name, admin.id)):
+                with roles.acting_as(roles.Account(admin.username, admin.role, admin.display_name, admin.id)):
                     save_office(office)
     except AccountError as exc:
         print(f"未设置: {exc.error.message}", file=sys.stderr)
@@ -190,8 +190,8 @@ def _run_init(args: argparse.Namespace) -> int:
 
 def _init_county(args: argparse.Namespace, paths, password: str) -> int:
     from ..db.database import db
-    from ..services import session
-    from ..services.accounts import (
+    from ..services.accounts import roles
+    from ..services.accounts.operators import (
         AccountError,
         accounts_exist,
         create_first_administrator,
@@ -199,8 +199,8 @@ def _init_county(args: argparse.Namespace, paths, password: str) -> int:
     )
     from ..services.county.identity import set_up_county
     from ..services.county.keys import county_keys
-    from ..services.office import get_office
-    from ..services.storage import close_store, open_store
+    from ..services.office.details import get_office
+    from ..services.storage.data_folder import close_store, open_store
 
     open_store(paths)
     try:
@@ -208,9 +208,9 @@ def _init_county(args: argparse.Namespace, paths, password: str) -> int:
             print(f"这个数据文件夹已经设置过，未作任何修改: {paths.root}", file=sys.stderr)
             return 2
         with db.atomic():
-            with session.acting_as(None):
+            with roles.acting_as(None):
                 admin = create_first_administrator(args.admin, password, args.admin_name)
-            with session.acting_as(session.Account(admin.username, admin.role, admin.display_name, admin.id)):
+            with roles.acting_as(roles.Account(admin.username, admin.role, admin.display_name, admin.id)):
                 county = set_up_county(paths.root, args.county, args.org_code)
         fingerprint = county_keys(paths.root).public.fingerprint
     except AccountError as exc:
@@ -241,9 +241,9 @@ def _typed_twice(password: str) -> bool:
 
 def _run_demo_data(args: argparse.Namespace) -> int:
     from ..demo.generator import SCALES, generate
-    from ..services import session
-    from ..services.accounts import DEMO_PASSWORD, AccountError, authenticate, create_demo_accounts
-    from ..services.storage import close_store, open_store
+    from ..services.accounts import roles
+    from ..services.accounts.operators import DEMO_PASSWORD, AccountError, authenticate, create_demo_accounts
+    from ..services.storage.data_folder import close_store, open_store
 
     if args.scale not in SCALES:
         print(f"未知规模 {args.scale}；可选: {', '.join(SCALES)}", file=sys.stderr)
@@ -262,7 +262,7 @@ def _run_demo_data(args: argparse.Namespace) -> int:
             print("这个数据文件夹已有操作员账号：演示数据只写入新的文件夹（演示文件夹用完即弃）。", file=sys.stderr)
             return 2
         admin = authenticate(names[0], DEMO_PASSWORD, via="演示数据")
-        with session.acting_as(admin):
+        with roles.acting_as(admin):
             summary = generate(SCALES[args.scale], seed=args.seed, progress=progress_printer(sys.stdout),
                                office_name=args.office)
     finally:
@@ -280,7 +280,7 @@ def _run_demo_data(args: argparse.Namespace) -> int:
 
 def _has_data() -> str:
     from ..db.models import Case, Member, Team
-    from ..services.office import get_office
+    from ..services.office.details import get_office
 
     counts = [(Member.select().count(), "名队员"), (Team.select().count(), "支队伍"), (Case.select().count(), "件案件")]
     found = "、".join(f"{n} {what}" for n, what in counts if n)
@@ -307,7 +307,7 @@ def _run_backup(args: argparse.Namespace) -> int:
     from ..services.backup.archive import ArchiveError
     from ..services.backup.password import BackupPasswordError
     from ..services.backup.server import ServerBackupError
-    from ..services.files import FileWriteError
+    from ..services.files.writer import FileWriteError
 
     password: list[str | None] = [None]
 
@@ -332,12 +332,12 @@ def _run_backup(args: argparse.Namespace) -> int:
 
 
 def _run_restore(args: argparse.Namespace) -> int:
-    from ..services import session
+    from ..services.accounts import roles
     from ..services.backup.archive import is_archive
     from ..services.backup.restore import RestoreError, finish_restore, stage
     from ..services.backup.server import ServerBackupError
-    from ..services.files import FileWriteError
-    from ..services.storage import close_store
+    from ..services.files.writer import FileWriteError
+    from ..services.storage.data_folder import close_store
 
     paths = data_paths(args)
     if not args.backup.is_file():
@@ -356,9 +356,9 @@ def _run_restore(args: argparse.Namespace) -> int:
         if account is False:
             staged.discard()
             return EXIT_REFUSED
-        with session.acting_as(account or None):
+        with roles.acting_as(account or None):
             kept = finish_restore(paths, staged)
-    except session.PermissionDenied as exc:
+    except roles.PermissionDenied as exc:
         if staged is not None:
             staged.discard()
         return refusal(exc)
@@ -380,10 +380,10 @@ def _restoring_operator(args: argparse.Namespace, paths):
     when it cannot be read at all (a damaged or missing file is recovered without a login). The file is
     opened as it is: opening the store would tidy the folder, the staged copy with it."""
     from ..db.database import close_database, open_database
-    from ..services.accounts import accounts_exist
+    from ..services.accounts.operators import accounts_exist
 
     if paths.database_url:  # a server is always reachable here (cli/__init__ connected first)
-        from ..services.storage import open_store
+        from ..services.storage.data_folder import open_store
 
         open_store(paths)
         account = operator(args) if accounts_exist() else None
@@ -406,8 +406,8 @@ def _run_check(args: argparse.Namespace) -> int:
     import sqlite3
 
     from ..db.snapshot import check_file
-    from ..services.storage import DataMissingError, refuse_missing_data
-    from ..services.storage_errors import classify
+    from ..services.storage.data_folder import DataMissingError, refuse_missing_data
+    from ..services.storage.errors import classify
 
     paths = data_paths(args)
     if paths.database_url:

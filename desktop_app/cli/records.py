@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int | None:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    from ..services import session
+    from ..services.accounts import roles
     from ..services.records.ledger_import import (
         REFUSED,
         LedgerImportError,
@@ -72,7 +72,7 @@ def _run_import(args: argparse.Namespace) -> int:
     progress = progress_printer()
 
     def work(_paths: DataPaths) -> int:
-        session.require(session.EDIT)  # before the sheet is read: a role that may not enter data stops here
+        roles.require(roles.EDIT)  # before the sheet is read: a role that may not enter data stops here
         try:
             plan = plan_ledger_import(read_ledger(args.file), progress=progress)
             report = run_ledger_import(plan, progress=progress)

@@ -69,7 +69,7 @@ def _nobody() -> str:
     return ""
 
 
-# who is acting, as the records' `changed_by` names them: the services set it (services/session.py)
+# who is acting, as the records' `changed_by` names them: the services set it (services/accounts/roles.py)
 changed_by_source: Callable[[], str] = _nobody
 
 

@@ -39,7 +39,7 @@ from ..domain.vocabulary import (
     TERMINATED,
     VICTIM,
 )
-from ..services import calendar
+from ..services.calendar import working_days
 from ..services.cases.batch import CaseRecord, MediatorInput, StepInput, register_cases
 from ..services.cases.bodies import (
     BodyInfo,
@@ -111,8 +111,8 @@ class _Calendar:
     and each question is not cheap)."""
 
     def __init__(self) -> None:
-        self.workday = lru_cache(maxsize=None)(calendar.is_workday)
-        self.after = lru_cache(maxsize=None)(calendar.add_working_days)
+        self.workday = lru_cache(maxsize=None)(working_days.is_workday)
+        self.after = lru_cache(maxsize=None)(working_days.add_working_days)
         self.deadlines = lru_cache(maxsize=None)(compute_deadlines)
 
     def on_or_after(self, day: date) -> date:

@@ -56,9 +56,9 @@ from ..db.models import (
     uuids_from,
 )
 from ..services import audit
-from ..services.bulk import deferred_indexes
 from ..services.progress import Progress as ProgressCallback
 from ..services.progress import collector_paused
+from ..services.storage.bulk import deferred_indexes
 from . import cases, certificates, records, roster, schedule
 from .context import Demo, DemoRandom, GenerationCancelled, Progress
 from .people import People
@@ -136,7 +136,7 @@ def _run(demo: Demo) -> None:
     roster.office(demo)
     roster.teams(demo)
     p.stage_between(2, 16, "队员")
-    with deferred_indexes(Member):  # the big tables are filled first and indexed after (services/bulk.py)
+    with deferred_indexes(Member):  # the big tables are filled first and indexed after (services/storage/bulk.py)
         roster.members(demo)
     roster.leaders(demo)
     p.stage_between(16, 22, "培训与资质")

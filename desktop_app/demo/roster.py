@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..domain.vocabulary import ACTIVE, LEFT, SUSPENDED
-from ..services.office import OfficeInfo, get_office, save_office
+from ..services.office.details import OfficeInfo, get_office, save_office
 from ..services.roster.members import LeaveInput, MemberInput, add_leaves, save_members
 from ..services.roster.teams import TeamInput, find_team_by_name, get_team, save_team
 from .context import Demo, MemberInfo, TeamInfo

@@ -101,7 +101,7 @@ def fonts(ctx: SelfTestContext) -> str:
 @check("数据库")
 def database(ctx: SelfTestContext) -> str:
     from ..db.migrations import LATEST, current_version
-    from ..services.storage import open_store
+    from ..services.storage.data_folder import open_store
 
     opened = open_store(ctx.paths)
     version = current_version(opened)
@@ -112,7 +112,7 @@ def database(ctx: SelfTestContext) -> str:
 
 @check("操作员密码")
 def passwords(ctx: SelfTestContext) -> str:
-    from ..services.accounts import check_password, hash_password
+    from ..services.accounts.operators import check_password, hash_password
 
     stored = hash_password("自检-口令-2024")
     if not check_password("自检-口令-2024", stored) or check_password("别的口令", stored):

@@ -88,16 +88,16 @@ def _act_as_administrator(on: bool) -> None:
     """The checks act as an administrator of their throwaway folder (window and worker threads alike)."""
     try:
         from ..domain.vocabulary import ADMIN
-        from ..services import session
+        from ..services.accounts import roles
         from .sample_data import SELF_TEST_USER
     except ImportError:
         return
-    session.set_logged_in(session.Account(SELF_TEST_USER, ADMIN) if on else None)
+    roles.set_logged_in(roles.Account(SELF_TEST_USER, ADMIN) if on else None)
 
 
 def _close_store() -> None:
     try:
-        from ..services.storage import close_store
+        from ..services.storage.data_folder import close_store
     except ImportError:
         return
     close_store()

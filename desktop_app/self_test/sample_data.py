@@ -54,7 +54,7 @@ def _id_number(birth: date, sequence: int) -> str:
 def build_sample_office(today: date | None = None) -> SampleOffice:
     """Fill the open (empty, migrated) database; returns the ids the document checks print from."""
     from ..services import audit
-    from ..services.office import OfficeInfo, save_office
+    from ..services.office.details import OfficeInfo, save_office
 
     today = today or date.today()
     monday = today - timedelta(days=today.weekday() + 7)

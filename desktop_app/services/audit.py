@@ -1,13 +1,13 @@
 """The audit trail: who did what to which record, and when (DESIGN.md §5).
 
-`record` adds one entry under the acting account (services/session.py). Summaries never hold personal
+`record` adds one entry under the acting account (services/accounts/roles.py). Summaries never hold personal
 data: callers write counts, numbers and kinds, and `record` masks any ID or phone number that slipped
 in anyway. The trail is append-only: the model refuses changes, and so do the database's triggers
 (migration 6), even for a raw SQLite connection. Entries older than the retention period (default three
 years, never under six months) leave the table only through `archive_old_entries`: written to a verified
 .xlsx first, recorded in `audit_archive`, then removed, and the archiving is itself an entry.
 
-The viewer's questions (`search`, `filter_choices`) are the administrator's (session.AUDIT).
+The viewer's questions (`search`, `filter_choices`) are the administrator's (roles.AUDIT).
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from ..db.models import AuditArchive, AuditLog
 from ..domain.dates import add_months
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..domain.masking import mask_free_text
-from . import session
-from .files import write_verified
-from .session import AUDIT, SETTINGS, requires
-from .settings import get_setting, set_setting
+from .accounts import roles
+from .accounts.roles import AUDIT, SETTINGS, requires
+from .files.writer import write_verified
+from .office.settings import get_setting, set_setting
 
 RETENTION_KEY = "audit.retention_months"
 DEFAULT_RETENTION_MONTHS = 36
@@ -45,7 +45,7 @@ ARCHIVE = "归档"
 def record(action: str, table_name: str = "", record_uuid: str = "", summary: str = "", *,
            username: str | None = None) -> AuditLog:
     """Add one entry under the acting account (or `username`, for a login attempt before anyone acts)."""
-    who = session.acting_username() if username is None else username
+    who = roles.acting_username() if username is None else username
     return AuditLog.create(username=who[:50], action=action, table_name=table_name, record_uuid=record_uuid,
                            summary=mask_free_text(summary))
 
@@ -54,16 +54,16 @@ def record(action: str, table_name: str = "", record_uuid: str = "", summary: st
 def acting_as(username: str) -> Iterator[None]:
     """Record the actions inside the block under `username`, keeping the acting account's role (for a
     caller that names who did it, e.g. a test standing in for a clerk)."""
-    account = session.current()
+    account = roles.current()
     stand_in = (replace(account, username=username) if account is not None
-                else session.Account(username=username, role=""))
-    with session.acting_as(stand_in):
+                else roles.Account(username=username, role=""))
+    with roles.acting_as(stand_in):
         yield
 
 
 def current_user() -> str:
     """The acting account's name, as the audit trail records it ("" when nobody is logged in)."""
-    return session.acting_username()
+    return roles.acting_username()
 
 
 # --- the viewer -----------------------------------------------------------------------------------
@@ -207,7 +207,7 @@ def archive_old_entries(path: Path | str, today: date | None = None) -> ArchiveR
     written = write_verified(path, _archive_xlsx(entries, cutoff))
     with db.atomic():
         archive = AuditArchive.create(cutoff=cutoff, entries=len(entries), file_name=path.name[:200],
-                                      sha256=written.sha256, username=session.acting_username())
+                                      sha256=written.sha256, username=roles.acting_username())
         if entries:
             db.execute_sql(sql('DELETE FROM "audit_log" WHERE "at" < ?'), (cutoff.isoformat(sep=" "),))
         record(ARCHIVE, "audit_log", archive.uuid,

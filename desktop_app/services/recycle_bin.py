@@ -22,7 +22,7 @@ from ..db.models import Activity, AuditLog, Case, DutyPost, Member, Team
 from ..domain.i18n import QT_TRANSLATE_NOOP, Message
 from ..domain.vocabulary import DELETED_ACTIVITY, DELETED_CASE, DELETED_MEMBER, DELETED_POST, DELETED_TEAM
 from . import audit
-from .session import PURGE, requires
+from .accounts.roles import PURGE, requires
 
 RETENTION_DAYS = 365  # a deleted record can be purged a year after it was deleted
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..config import resources_dir
 from ..documents.user_guide import build_user_guide_pdf
-from .office import get_office
+from .office.details import get_office
 
 GUIDE_NAME = "用户手册.md"
 

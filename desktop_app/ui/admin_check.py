@@ -3,7 +3,7 @@
 - Where no administrator exists yet (the set-up of a new data folder, after the office's details, or a
   folder from before accounts) the dialog sets one up: name, password twice, its strength shown.
 - Otherwise it asks again for the password of the administrator who is logged in
-  (`confirm_administrator`) before a full-form export or print: the role decides (services/session.py),
+  (`confirm_administrator`) before a full-form export or print: the role decides (services/accounts/roles.py),
   the re-entry makes sure the administrator is still the one at the keyboard. A wrong password counts
   as a failed try of that account and is audit-logged.
 """
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.vocabulary import ADMIN
-from ..services import session
-from ..services.accounts import (
+from ..services.accounts import roles
+from ..services.accounts.operators import (
     AccountError,
     create_first_administrator,
     has_administrator,
@@ -102,7 +102,7 @@ class AdminCheckDialog(QDialog):
 
 def confirm_administrator(parent: QWidget, purpose: str) -> str | None:
     """The logged-in administrator's name once they typed their password again, else None."""
-    account = session.current()
+    account = roles.current()
     if account is None or account.role != ADMIN:
         QMessageBox.information(parent, QCoreApplication.translate("AdminCheckDialog", "需要管理员"),
                                 QCoreApplication.translate("AdminCheckDialog", "{0}只能由管理员办理。").format(purpose))

@@ -21,9 +21,9 @@ from ..services.backup import restore
 from ..services.backup.archive import ArchiveError, is_archive
 from ..services.backup.password import has_backup_password
 from ..services.backup.server import DUMP_SUFFIX, ServerBackupError, StagedDump, dump_file_name
-from ..services.files import FileWriteError
+from ..services.files.writer import FileWriteError
 from ..services.progress import Progress
-from ..services.storage_errors import StoreError
+from ..services.storage.errors import StoreError
 from .admin_check import confirm_administrator
 from .backup_password_dialog import AskPasswordDialog, SetBackupPasswordDialog
 from .i18n import shown

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from ..config import resources_dir
 from ..domain.i18n import QT_TRANSLATE_NOOP, Joined, Message
-from ..services.settings import get_setting, set_setting
+from ..services.office.settings import get_setting, set_setting
 
 log = logging.getLogger(__name__)
 

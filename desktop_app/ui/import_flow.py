@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLayout, QMessageBox, QWidget
 
-from ..services.files import FileWriteError
+from ..services.files.writer import FileWriteError
 from ..services.progress import Progress
 from .i18n import shown
 from .ops import TaskRunner

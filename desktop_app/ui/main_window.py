@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from ..build_info import build_date_text, version
 from ..config import APP_NAME, DataPaths
-from ..services import accounts, backup, session
+from ..services import backup
+from ..services.accounts import operators, roles
+from ..services.accounts.roles import ACCOUNTS, ANONYMISE, AUDIT, BACKUP, EDIT, EXPORT, RESTORE
+from ..services.accounts.roles import SETTINGS as SETTINGS_PERMISSION
 from ..services.county.identity import is_county
-from ..services.office import get_office
-from ..services.session import ACCOUNTS, ANONYMISE, AUDIT, BACKUP, EDIT, EXPORT, RESTORE
-from ..services.session import SETTINGS as SETTINGS_PERMISSION
+from ..services.office.details import get_office
 from .app_icon import application_icon
 from .backup_actions import BackupActions
 from .change_poll import ChangePoll
@@ -111,10 +112,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.backup_label)
         self.idle_lock = None
-        if session.logged_in() is not None:
+        if roles.logged_in() is not None:
             from .accounts.idle_lock import IdleLock
 
-            self.idle_lock = IdleLock(self, accounts.idle_lock_minutes())
+            self.idle_lock = IdleLock(self, operators.idle_lock_minutes())
             self.idle_lock.quit_requested.connect(self.quit_requested.emit)
         self.refresh()
         follow_changes(self, {SETTINGS, BACKUPS}, self.refresh, stale=False)
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
         self.audit_action.triggered.connect(self.show_audit)
         self.privacy_action = QAction(self.tr("安全与个人信息…"), self)
         self.privacy_action.triggered.connect(self.edit_privacy)
-        account = session.logged_in()
+        account = roles.logged_in()
         menu.addAction(self.own_password_action)
         self.own_password_action.setVisible(account is not None and account.user_id is not None)
         menu.addSeparator()
@@ -254,14 +255,14 @@ class MainWindow(QMainWindow):
         """The title and the status line; each tab keeps itself current (ops.follow_changes)."""
         office = get_office()
         unit = office.unit_name if office else self.tr("未设置单位")
-        account = session.logged_in()
+        account = roles.logged_in()
         who = (self.tr("{0}（{1}）").format(account.shown_name, QCoreApplication.translate("Vocabulary", account.role))
                if account else "")
         title = f"{APP_NAME} — {unit}"
         self.setWindowTitle(f"{title} — {who}" if self.signed_in and who else title)
         self.user_label.setText(self.tr("当前操作员：{0}").format(who) if account else self.tr("未登录"))
         if self.idle_lock is not None:
-            self.idle_lock.set_minutes(accounts.idle_lock_minutes())
+            self.idle_lock.set_minutes(operators.idle_lock_minutes())
         self.data_label.setText(self.tr("数据文件：{0}").format(self.paths.database))
         last = backup.last_backup_at()
         self.backup_label.setText(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import FieldError
 from ..services.clients.versions import RecordChanged
 from ..services.county.identity import set_up_county
-from ..services.office import (
+from ..services.office.details import (
     OfficeInfo,
     counts_xinjiang_holidays,
     save_office,
@@ -28,7 +28,7 @@ from ..services.office import (
     xinjiang_by_default,
     xinjiang_holidays_choice,
 )
-from ..services.storage import open_folder
+from ..services.storage.data_folder import open_folder
 from .field_errors import FieldMessage
 from .record_changed import RecordChangedBanner
 from .widgets.table_actions import save_shortcut

@@ -10,7 +10,7 @@ spirit of Anki's CollectionOp / QueryOp and its operation_did_execute hook).
     runner.start()                # keep a reference to `runner` until `finished`
 
 `work(progress)` runs on a worker thread and must not touch widgets; it acts as the account that started
-it (services/session.py), even if someone else logs in before it ends. `progress` is the services' one
+it (services/accounts/roles.py), even if someone else logs in before it ends. `progress` is the services' one
 protocol (services/progress.py): `progress(done, total, text)`, raising `Cancelled` once 取消 was
 pressed. The worker closes its own database connection at the end. While long work runs, Python's cyclic
 garbage collector waits (a full pass holds the GIL and would stall the window), and the GIL is handed over
@@ -53,10 +53,10 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, QTimer, Sig
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ..logging_setup import redact
-from ..services import session
+from ..services.accounts import roles
 from ..services.clients.versions import RecordChanged, StaleVersion
 from ..services.progress import Cancelled, Progress, collector_paused, percent
-from ..services.storage import release_thread_connection
+from ..services.storage.data_folder import release_thread_connection
 from .error_dialog import error_box
 from .i18n import shown
 from .record_changed import show_record_changed
@@ -205,7 +205,7 @@ class _Worker(QObject):
     def __init__(self, work: Callable[[Progress], Any]) -> None:
         super().__init__()
         self._work = work
-        self.account: session.Account | None = session.current()
+        self.account: roles.Account | None = roles.current()
         self.cancel_requested = False
 
     def progress(self, done: int, total: int, text: str = "") -> None:
@@ -219,7 +219,7 @@ class _Worker(QObject):
 
     def run(self) -> None:
         try:
-            with session.acting_as(self.account), collector_paused(), _gil_handed_over_often():
+            with roles.acting_as(self.account), collector_paused(), _gil_handed_over_often():
                 result = self._work(self.progress)
         except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
             self.failed.emit(exc)
@@ -246,7 +246,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.title = title
         self.changes = frozenset(changes)
-        self.expected = (*expected, session.PermissionDenied)  # a role's refusal is never a crash
+        self.expected = (*expected, roles.PermissionDenied)  # a role's refusal is never a crash
         self.source: QObject | None = parent if source is _PARENT else source
         self.error_dialog: QMessageBox | None = None
         self._parent = parent
@@ -273,7 +273,7 @@ class TaskRunner(QObject):
         return self._dialog
 
     def start(self) -> None:
-        self._worker.account = session.current()
+        self._worker.account = roles.current()
         if self._dialog is not None:
             self._dialog.setValue(0)  # starts the 300 ms clock
             self._dialog.setRange(0, 0)  # a busy bar until the work says how far it is

@@ -1,9 +1,9 @@
 """What the acting role allows, as the window's tables and the 回收站 ask it: one call each, in one place.
-The services refuse what a role may not do (services/session.py); the window only hides it."""
+The services refuse what a role may not do (services/accounts/roles.py); the window only hides it."""
 
 from __future__ import annotations
 
-from ..services.session import DELETE, EDIT, PRINT, PURGE
+from ..services.accounts.roles import DELETE, EDIT, PRINT, PURGE
 from .roles import may
 
 

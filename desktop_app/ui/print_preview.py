@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.files import FileWriteError, write_verified
+from ..services.files.writer import FileWriteError, write_verified
 from .i18n import shown
 
 PRINT_DPI = 300

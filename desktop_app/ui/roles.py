@@ -1,5 +1,5 @@
 """What the logged-in role may use, for the window: controls the services would refuse are hidden (the
-refusal itself lives in the services, services/session.py), and a refusal that still arrives is shown
+refusal itself lives in the services, services/accounts/roles.py), and a refusal that still arrives is shown
 the same way everywhere."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ..services.session import PermissionDenied, allowed
+from ..services.accounts.roles import PermissionDenied, allowed
 from .i18n import shown
 
 

@@ -22,7 +22,7 @@ from ..config import DataPaths
 from ..services import backup
 from ..services.backup.archive import ArchiveError
 from ..services.backup.password import BackupPasswordError, check_backup_password
-from ..services.files import FileWriteError
+from ..services.files.writer import FileWriteError
 from ..services.progress import Progress
 from .drive_picker import DrivePicker
 from .field_errors import ERROR_STYLE, FieldMessage

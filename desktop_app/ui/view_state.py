@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTableView, QWidget
 
-from ..services.storage import open_folder
+from ..services.storage.data_folder import open_folder
 
 FILE_NAME = "window-layout.ini"
 DEFAULT_WINDOW = (1200, 800)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.services.accounts import has_administrator
+from desktop_app.services.accounts.operators import has_administrator
 from desktop_app.ui.admin_check import AdminCheckDialog
 
 

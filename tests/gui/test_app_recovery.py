@@ -10,7 +10,7 @@ from desktop_app import app as app_module
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Member
 from desktop_app.services import backup
-from desktop_app.services.storage import close_store
+from desktop_app.services.storage.data_folder import close_store
 
 
 def _names(path) -> list[str]:
@@ -29,11 +29,11 @@ def test_full_disk_at_start_is_said_and_the_data_stays_in_place(qtbot, data_path
     if small_disk is None:
         import peewee
 
-        from desktop_app.services import storage
+        from desktop_app.services.storage import data_folder
 
         inner = sqlite3.OperationalError("database or disk is full")
         inner.sqlite_errorcode = 13
-        monkeypatch.setattr(storage, "open_database", lambda path: (_ for _ in ()).throw(
+        monkeypatch.setattr(data_folder, "open_database", lambda path: (_ for _ in ()).throw(
             peewee.OperationalError(inner)))
         paths, filler = data_paths, None
     else:
@@ -63,7 +63,7 @@ def test_missing_data_beside_kept_copies_is_offered_back(qtbot, data_paths, offi
 
 
 def test_exit_backup_failure_is_said_and_the_program_still_closes(qtbot, data_paths, monkeypatch, messages):
-    from desktop_app.services.files import FULL, FileWriteError
+    from desktop_app.services.files.writer import FULL, FileWriteError
 
     def full(*_a, **_k):
         raise FileWriteError(data_paths.backups / "备份.db", FULL)

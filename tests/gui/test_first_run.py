@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop_app.services.office import get_office
+from desktop_app.services.office.details import get_office
 from desktop_app.ui.office_dialog import OfficeDialog
 
 

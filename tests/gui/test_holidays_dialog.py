@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.db.models import Holiday
 from desktop_app.domain.holiday_days import REST, WORK
-from desktop_app.services import calendar
+from desktop_app.services.calendar import working_days
 from desktop_app.ui.dashboard.dashboard_tab import DashboardTab
 from desktop_app.ui.holidays.holidays_dialog import HolidaysDialog, default_year
 from desktop_app.ui.main_window import MainWindow
@@ -78,7 +78,7 @@ def test_paste_see_correct_one_day_and_confirm(qtbot, office, messages, type_tex
     assert stored[date(2027, 10, 9)] == (REST, "国庆节") and stored[date(2027, 9, 26)][0] == WORK
     assert len(stored) == 21
     assert "已录入并确认" in dialog.status.text()
-    assert not calendar.day_info(date(2027, 3, 2)).estimated
+    assert not working_days.day_info(date(2027, 3, 2)).estimated
 
 
 def test_a_partly_unreadable_notice_changes_nothing(qtbot, office, messages):
@@ -142,7 +142,7 @@ def test_week_grid_and_month_view_mark_estimated_days(data_paths):
 
 
 def test_office_dialog_switch_follows_the_place_until_set_by_hand(qtbot, data_paths, type_text):
-    from desktop_app.services.office import counts_xinjiang_holidays, xinjiang_holidays_choice
+    from desktop_app.services.office.details import counts_xinjiang_holidays, xinjiang_holidays_choice
     from desktop_app.ui.office_dialog import OfficeDialog
 
     dialog = OfficeDialog(None, first_run=True)

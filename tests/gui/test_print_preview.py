@@ -50,14 +50,14 @@ def test_landscape_documents_print_landscape(qtbot):
 
 
 def test_save_as_pdf_goes_through_the_verified_writer(qtbot, tmp_path, monkeypatch, messages):
-    from desktop_app.services import files
+    from desktop_app.services.files import writer
 
     pdf = build_font_check_pdf(["努尔买买提·西热甫"], "伽师县公安局夏普吐勒派出所")
     dialog = PrintPreviewDialog(pdf, "字体检查页", "字体检查页.pdf")
     qtbot.addWidget(dialog)
     read_back = []
-    real = files.sha256_of_file
-    monkeypatch.setattr(files, "sha256_of_file", lambda path: read_back.append(path) or real(path))
+    real = writer.sha256_of_file
+    monkeypatch.setattr(writer, "sha256_of_file", lambda path: read_back.append(path) or real(path))
     chosen = tmp_path / "另存.pdf"
     monkeypatch.setattr("desktop_app.ui.print_preview.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(chosen), ""))
@@ -69,11 +69,11 @@ def test_save_as_pdf_goes_through_the_verified_writer(qtbot, tmp_path, monkeypat
 
 
 def test_save_as_pdf_on_a_bad_stick_says_so_and_leaves_nothing(qtbot, tmp_path, monkeypatch, messages):
-    from desktop_app.services import files
+    from desktop_app.services.files import writer
 
     dialog = PrintPreviewDialog(build_font_check_pdf(["王建国"], "伽师县公安局"), "字体检查页", "字体检查页.pdf")
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(files, "sha256_of_file", lambda path: "0" * 64)
+    monkeypatch.setattr(writer, "sha256_of_file", lambda path: "0" * 64)
     assert not dialog.save_pdf(tmp_path / "另存.pdf")
     assert dialog.saved_to is None and list(tmp_path.iterdir()) == []
     assert messages[-1][0] == "warning" and "读回的内容与原内容不一致" in messages[-1][1]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QInputDialog
 
 from desktop_app.db.models import Case, Certificate, DutyPost, Member, Team
 from desktop_app.domain.vocabulary import CLERK, HONOUR
-from desktop_app.services import session
+from desktop_app.services.accounts import roles
 from desktop_app.services.cases.case_form import CaseInput, register_case, save_case
 from desktop_app.services.cases.case_form import load_case as load_case_form
 from desktop_app.services.certificates import issuing as certs
@@ -29,7 +29,7 @@ REFUSED = re.compile(r"此记录已被 张警官 于 \d\d:\d\d 修改")
 
 
 def as_zhang():
-    return session.acting_as(session.Account("zhang", CLERK, display_name="张警官"))
+    return roles.acting_as(roles.Account("zhang", CLERK, display_name="张警官"))
 
 
 def test_member_dialog_keeps_the_input_and_says_who_changed_it(qtbot, data_paths, type_text):

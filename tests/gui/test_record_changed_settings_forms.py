@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop_app.db.models import CertificateTemplate, MediatingBody, OfficeSettings
 from desktop_app.domain.vocabulary import ADMIN, HONOUR
-from desktop_app.services import session
+from desktop_app.services.accounts import roles
 from desktop_app.services.cases.bodies import list_bodies, save_body
 from desktop_app.services.certificates import templates as cert_templates
-from desktop_app.services.office import get_office, save_office
+from desktop_app.services.office.details import get_office, save_office
 from desktop_app.ui.cases.bodies_dialog import BodiesDialog
 from desktop_app.ui.certificates.templates_dialog import TemplatesDialog
 from desktop_app.ui.office_dialog import OfficeDialog
@@ -25,7 +25,7 @@ REFUSED = re.compile(r"此记录已被 张警官 于 \d\d:\d\d 修改")
 
 
 def as_zhang():
-    return session.acting_as(session.Account("zhang", ADMIN, display_name="张警官"))
+    return roles.acting_as(roles.Account("zhang", ADMIN, display_name="张警官"))
 
 
 def test_templates_dialog_keeps_the_input_on_a_refusal(qtbot, data_paths, office, type_text, messages):

@@ -136,8 +136,8 @@ def test_the_shipped_catalogue_is_found_where_the_program_looks(qapp):
 def test_the_program_starts_in_the_language_kept_in_the_data_file(qtbot, tmp_path, catalogues, monkeypatch):
     from desktop_app import app as app_module
     from desktop_app.config import DataPaths
-    from desktop_app.services.settings import set_setting
-    from desktop_app.services.storage import close_store, open_store
+    from desktop_app.services.office.settings import set_setting
+    from desktop_app.services.storage.data_folder import close_store, open_store
     from desktop_app.ui import office_dialog
 
     make_catalogue(catalogues, "ug", {("OfficeDialog", "单位信息"): "ئورۇن ئۇچۇرى"})

@@ -16,17 +16,17 @@ sys.path.insert(0, str(ROOT))
 from desktop_app.config import DataPaths  # noqa: E402
 from desktop_app.domain.pinyin_keys import pinyin_keys  # noqa: E402
 from desktop_app.domain.vocabulary import ADMIN  # noqa: E402
-from desktop_app.services import session  # noqa: E402
+from desktop_app.services.accounts import roles  # noqa: E402
 from desktop_app.services.cases.case_form import CaseInput, register_case  # noqa: E402
 from desktop_app.services.roster.members import MemberInput, add_leave, save_member  # noqa: E402
 from desktop_app.services.roster.teams import TeamInput, save_team  # noqa: E402
-from desktop_app.services.storage import open_store  # noqa: E402
+from desktop_app.services.storage.data_folder import open_store  # noqa: E402
 
 
 def main(data_dir: str, log_path: str, seed: str) -> None:
     rng = random.Random(int(seed))
     open_store(DataPaths(Path(data_dir)))
-    session.set_logged_in(session.Account("admin", ADMIN))  # the services check roles; this writer is a stand-in
+    roles.set_logged_in(roles.Account("admin", ADMIN))  # the services check roles; this writer is a stand-in
     pinyin_keys("王建国")  # pypinyin loads on first use (0.4 s): before "ready", so the kills land in writes
     log = open(log_path, "a", encoding="utf-8")  # noqa: SIM115 - kept open until the kill
 

@@ -23,7 +23,7 @@ from desktop_app.services.cases.parties import PartyInput, add_party, validate_p
 from desktop_app.services.cases.sessions import SessionInput, add_session, validate_session
 from desktop_app.services.cases.workflow import CaseRefused, change_status
 from desktop_app.services.certificates.errors import CertificateRefused
-from desktop_app.services.office import OfficeInfo, save_office
+from desktop_app.services.office.details import OfficeInfo, save_office
 from desktop_app.services.roster.members import MemberInput, add_leave, save_member, validate_member
 from desktop_app.services.roster.teams import TeamInput, save_team, validate_team
 from desktop_app.services.schedule.posts import PostInput, save_post, validate_post

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from desktop_app.config import DataPaths
-from desktop_app.services.office import OfficeInfo, save_office
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.office.details import OfficeInfo, save_office
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("kill_writer.py")

@@ -1,6 +1,6 @@
 """Backups: each one consistent file (SQLite's online backup API, so the WAL's content is in it), the time
 it was taken recorded inside it, checked with `PRAGMA integrity_check`, written like every file for the
-user (services/files.py: temporary name in the target folder, fsync, rename, read back and compare).
+user (services/files/writer.py: temporary name in the target folder, fsync, rename, read back and compare).
 A full disk or a removed drive comes out as `FileWriteError`, and nothing is left under either name.
 
 - In the data folder's `backups/`: `备份-YYYYMMDD-HHMMSS.db`, plain (they stay on the PC), made on request
@@ -30,10 +30,12 @@ from ...db.database import db
 from ...db.snapshot import record_taken_at, taken_at, write_copy
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import CLERK
-from .. import audit, files, session
+from .. import audit
+from ..accounts import roles
+from ..accounts.roles import BACKUP, requires
+from ..files import writer
+from ..office.settings import get_setting, set_setting
 from ..progress import Progress, report
-from ..session import BACKUP, requires
-from ..settings import get_setting, set_setting
 from . import archive as backup_archive
 from . import server as server_backup
 from .password import require_backup_password
@@ -126,7 +128,7 @@ def _same_folder(a: Path, b: Path) -> bool:
 def write_backup(target: Path, now: datetime | None = None) -> Path:
     """A verified copy of the open database at `target` (see the module's note); `BackupCheckFailed` or
     `FileWriteError`, and nothing new at `target`, when it fails."""
-    with files.writing_to(target) as temp:
+    with writer.writing_to(target) as temp:
         try:
             problems = write_copy(db.connection(), temp)
             if not problems:
@@ -134,7 +136,7 @@ def write_backup(target: Path, now: datetime | None = None) -> Path:
         except sqlite3.Error as exc:
             raise _as_os_error(exc, temp) from exc
         finally:
-            files.remove_quietly(temp.with_name(temp.name + "-journal"))
+            writer.remove_quietly(temp.with_name(temp.name + "-journal"))
         if problems:
             raise BackupCheckFailed(Message(QT_TRANSLATE_NOOP("Messages", "备份文件校验失败：{problems}"),
                                             problems="; ".join(problems[:3])))
@@ -156,16 +158,16 @@ def write_encrypted_backup(paths: DataPaths, target: Path, password: str, now: d
     """A verified plain copy made in the data folder (on the PC), put into an encrypted archive at
     `target`, read back and decrypted again to compare; the plain copy is removed whatever happens."""
     paths.backups.mkdir(parents=True, exist_ok=True)
-    plain = files.temporary_path(paths.backups / "encrypting.db")
+    plain = writer.temporary_path(paths.backups / "encrypting.db")
     try:
         write_backup(plain, now)
         report(progress, 40, 100, QT_TRANSLATE_NOOP("Messages", "正在加密…"))
-        with files.writing_to(target) as temp:
+        with writer.writing_to(target) as temp:
             backup_archive.write_archive(plain, temp, password)
             report(progress, 80, 100, QT_TRANSLATE_NOOP("Messages", "正在读回校验…"))
             backup_archive.check_archive(temp, password)
     finally:
-        files.remove_quietly(plain)
+        writer.remove_quietly(plain)
     return target
 
 
@@ -265,7 +267,7 @@ def auto_backup_if_due(paths: DataPaths, now: datetime | None = None) -> Path | 
     last = get_setting(LAST_AUTOMATIC)
     if last and datetime.fromisoformat(last).date() == now.date():
         return None
-    with session.acting_as(session.Account(AUTOMATIC, CLERK)):  # the program's own, whoever is logged in
+    with roles.acting_as(roles.Account(AUTOMATIC, CLERK)):  # the program's own, whoever is logged in
         target = backup_now(paths, now=now)
     set_setting(LAST_AUTOMATIC, now.isoformat(timespec="seconds"))
     return target

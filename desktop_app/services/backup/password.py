@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from ...db.database import db
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
-from .. import audit, session
-from ..accounts import check_password, hash_password
-from ..session import SETTINGS
-from ..settings import get_setting, set_setting
+from .. import audit
+from ..accounts import roles
+from ..accounts.operators import check_password, hash_password
+from ..accounts.roles import SETTINGS
+from ..office.settings import get_setting, set_setting
 
 SETTING = "backup_password_hash"
 MIN_LENGTH = 8
@@ -53,10 +54,10 @@ def require_backup_password(password: str | None) -> str:
 def set_backup_password(new: str, current: str | None = None, acting_user: str | None = None) -> None:
     """Set (or change, with the current one) the backup password (the administrator's, once the folder
     has accounts)."""
-    from ..accounts import accounts_exist
+    from ..accounts.operators import accounts_exist
 
     if accounts_exist():
-        session.require(SETTINGS)
+        roles.require(SETTINGS)
     if has_backup_password() and not check_backup_password(current or ""):
         raise BackupPasswordError(QT_TRANSLATE_NOOP("Messages", "原备份密码不对"))
     if len(new) < MIN_LENGTH:

@@ -34,10 +34,12 @@ from ...config import DataPaths
 from ...db.migrations import STEPS
 from ...db.snapshot import TAKEN_AT_KEY, check_file
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
-from .. import audit, files, session
+from .. import audit
+from ..accounts import roles
+from ..accounts.roles import RESTORE
+from ..files import writer
 from ..progress import Progress, report
-from ..session import RESTORE
-from ..storage import KEPT_MARK, close_store, kept_copies, open_store
+from ..storage.data_folder import KEPT_MARK, close_store, kept_copies, open_store
 from . import BackupFile, backup_time
 from . import archive as backup_archive
 from . import server as server_backup
@@ -63,14 +65,14 @@ def check_may_restore(acting_user: str | None = None) -> None:
     """Until the folder has accounts anyone may restore (a folder being set up); then only an
     administrator (session.RESTORE: `PermissionDenied`). Start-up recovery of a damaged file, before
     anyone can log in, is `replace_damaged_database`, which does not ask."""
-    from ..accounts import accounts_exist
+    from ..accounts.operators import accounts_exist
 
     try:
         has_accounts = accounts_exist()
     except (peewee.PeeweeException, sqlite3.Error, AttributeError):  # no readable data file: recovering it
         return
     if has_accounts:
-        session.require(RESTORE)
+        roles.require(RESTORE)
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ def stage(paths: DataPaths, source: Path, password: str | None = None,
             "Messages", "“{path_name}”是数据库服务器的备份（.dump），这个数据文件夹的数据在本机数据文件中"),
             path_name=source.name))
     paths.root.mkdir(parents=True, exist_ok=True)
-    temp = files.temporary_path(paths.database)
+    temp = writer.temporary_path(paths.database)
     try:
         report(progress, 5, 100, QT_TRANSLATE_NOOP("Messages", "正在复制备份…"))
         try:
@@ -116,11 +118,11 @@ def stage(paths: DataPaths, source: Path, password: str | None = None,
                 backup_archive.extract_database(source, temp, password)
             else:
                 _copy_with_wal(source, temp)
-            files.fsync_file(temp)
+            writer.fsync_file(temp)
         except backup_archive.ArchiveError as exc:
             raise RestoreError(exc.message) from exc
         except OSError as exc:
-            raise files.error_for(exc, paths.database) from exc
+            raise writer.error_for(exc, paths.database) from exc
         report(progress, 40, 100, QT_TRANSLATE_NOOP("Messages", "正在校验备份…"))
         problems = check_file(temp)
         if problems:
@@ -190,8 +192,8 @@ def swap_in(paths: DataPaths, staged: Staged, keep_as: Path) -> Path | None:
     if kept is not None and not linked:
         os.replace(database, keep_as)
     os.replace(staged.temp, database)
-    files.fsync_dir(database.parent)
-    files.fsync_dir(keep_as.parent)
+    writer.fsync_dir(database.parent)
+    writer.fsync_dir(keep_as.parent)
     return kept
 
 

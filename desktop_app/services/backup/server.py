@@ -2,7 +2,7 @@
 to write one, `pg_restore` to check and to put one back (docs/postgresql.md).
 
 - A backup is one dump file, `备份-YYYYMMDD-HHMMSS.dump`, written through the verified writer
-  (services/files.py). The rows of every table are counted in the same snapshot that pg_dump reads
+  (services/files/writer.py). The rows of every table are counted in the same snapshot that pg_dump reads
   (`pg_export_snapshot`), the dump is restored into a scratch database on the same server (created and
   dropped again), and only when the scratch copy holds the same rows table by table is the backup good.
 - A restore restores the chosen dump into a new database first and checks it there (every object
@@ -37,7 +37,7 @@ from ...config import DataPaths
 from ...db.migrations import STEPS
 from ...db.server import database_name, describe, with_database, without_password
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
-from .. import files
+from ..files import writer
 from ..progress import Progress, report
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ def require_tool(name: str) -> Path:
 
 
 def _password(url: str) -> str | None:
-    from ..storage import typed_password
+    from ..storage.data_folder import typed_password
 
     return typed_password(url)
 
@@ -231,7 +231,7 @@ def write_dump(url: str, target: Path, progress: Progress | None = None) -> Dump
     url = without_password(url)
     require_tool("pg_dump")
     require_tool("pg_restore")
-    with files.writing_to(target) as temp:
+    with writer.writing_to(target) as temp:
         source = _connect(url, autocommit=False)
         try:
             source.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")

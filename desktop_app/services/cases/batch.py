@@ -41,8 +41,8 @@ from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import HOST, MEDIATOR
 from .. import audit
-from ..bulk import insert_rows, next_id, update_rows
-from ..session import EDIT, requires
+from ..accounts.roles import EDIT, requires
+from ..storage.bulk import insert_rows, next_id, update_rows
 from .bodies import BodyInfo, default_body, list_bodies, list_officers
 from .case_form import CaseFormLookups, CaseInput, number_prefix, validate_case
 from .fields import CaseInvalid, parse_datetime

@@ -3,7 +3,7 @@
 - 人民调解委员会 (MediatingBody): name, seal image, number prefix; one of them the default. A 人民调解 case
   belongs to one: its documents are issued and sealed in that name (人民调解法 Art. 29: "调解协议书自各方
   当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效") and numbered in its own
-  series. A 治安调解 case is the 派出所's own (numbered with the office's prefix, services/office.py).
+  series. A 治安调解 case is the 派出所's own (numbered with the office's prefix, services/office/details.py).
 - 本所民警: the officers a 治安调解 主持人 is chosen from (治安调解工作规范 Art. 2: "在公安机关的主持下").
 
 Cases from before the 调委会 existed (migration 5) stay unassigned until `assign_unassigned` gives them to
@@ -24,10 +24,10 @@ from ...domain.names import validate_name
 from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import PEOPLES_MEDIATION
 from .. import audit
+from ..accounts.roles import SETTINGS, requires
 from ..clients.versions import check_version, save_checked
-from ..office import get_office
-from ..session import SETTINGS, requires
-from ..settings import get_setting, set_setting
+from ..office.details import get_office
+from ..office.settings import get_setting, set_setting
 from .fields import CaseInvalid
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

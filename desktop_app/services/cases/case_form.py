@@ -43,8 +43,8 @@ from ...domain.vocabulary import (
     SECURITY_OFFENCES,
 )
 from .. import audit
+from ..accounts.roles import DELETE, EDIT, READ_FULL, requires
 from ..clients.versions import check_version, save_checked
-from ..session import DELETE, EDIT, READ_FULL, requires
 from .bodies import BodyInfo, default_body, get_body, list_officers
 from .fields import MAX_TEXT, CaseInvalid, choice_field, date_field, datetime_field, live_case, text_field
 from .investigations import InvestigationEntry, list_investigations

@@ -24,9 +24,9 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.masking import mask_address, mask_free_text, mask_id, mask_phone
 from ...domain.vocabulary import CLOSED, PUBLIC_SECURITY_MEDIATION
 from .. import audit
-from ..office import get_office
+from ..accounts.roles import FULL_FORM, PRINT, require, requires
+from ..office.details import get_office
 from ..progress import Progress
-from ..session import FULL_FORM, PRINT, require, requires
 from .bodies import body_seal
 from .investigations import list_investigations
 from .parties import PartyEntry, list_mediators, list_parties

@@ -1,7 +1,7 @@
 """A case's 卷宗 and the files of its documents: every document the case has reached, each as its own PDF
 named by the document ("人民调解协议书.pdf"), and the whole 卷宗 as `卷宗.pdf` (documents/dossier.py binds
 them in the official order). Used by the command line (`case-documents`), the USB export and the 文书 tab.
-Written through the one verified writer (services/files.py); masked unless the full form is asked for,
+Written through the one verified writer (services/files/writer.py); masked unless the full form is asked for,
 which is audit-logged once."""
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from .. import audit
-from ..files import write_verified
+from ..accounts.roles import EXPORT, FULL_FORM, require
+from ..files.usb_export import safe_file_name
+from ..files.writer import write_verified
 from ..progress import Progress, report
-from ..session import EXPORT, FULL_FORM, require
-from ..usb_export import safe_file_name
 from .document_data import UNASSIGNED, case_document_data
 from .workflow import CaseRefused
 
@@ -80,7 +80,7 @@ def document_files(case_id: int, masked: bool = True, today: date | None = None,
 def write_case_documents(case_id: int, out_dir: Path | str, full: bool = False, progress: Progress | None = None,
                          today: date | None = None) -> WrittenDocuments:
     """Write every document of the case and `卷宗.pdf` into `out_dir` (made if missing), each verified; the
-    full form is an administrator's (session.FULL_FORM), the masked one an export (session.EXPORT)."""
+    full form is an administrator's (roles.FULL_FORM), the masked one an export (roles.EXPORT)."""
     require(FULL_FORM if full else EXPORT)
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)

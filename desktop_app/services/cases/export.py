@@ -28,10 +28,10 @@ from ...domain.masking import mask_id, mask_phone
 from ...domain.text_hygiene import writable
 from ...domain.vocabulary import PUBLIC_SECURITY_MEDIATION
 from .. import audit
-from ..office import get_office
+from ..accounts.roles import EXPORT, FULL_FORM, require
+from ..files.usb_export import ExportFailed, Manifest, safe_file_name, write_files_safely
+from ..office.details import get_office
 from ..progress import Progress
-from ..session import EXPORT, FULL_FORM, require
-from ..usb_export import ExportFailed, Manifest, safe_file_name, write_files_safely
 from .document_data import case_document_data
 from .register import CaseFilter, fetch_case_rows, search_case_ids
 from .workflow import case_outcomes

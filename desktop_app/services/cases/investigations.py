@@ -12,8 +12,8 @@ from ...db.models import Investigation
 from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from .. import audit
+from ..accounts.roles import DELETE, EDIT, requires
 from ..clients.versions import check_version, save_checked
-from ..session import DELETE, EDIT, requires
 from .fields import MAX_TEXT, CaseInvalid, Received, datetime_field, live_case, text_field
 
 

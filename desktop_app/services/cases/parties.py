@@ -38,8 +38,8 @@ from ...domain.vocabulary import (
 from ...domain.vocabulary import GUARDIAN as GUARDIAN
 from ...domain.vocabulary import MEDIATOR_ROLES as MEDIATOR_ROLES
 from .. import audit
+from ..accounts.roles import DELETE, EDIT, requires
 from ..clients.versions import check_version, save_checked
-from ..session import DELETE, EDIT, requires
 from .fields import CaseInvalid, choice_field, date_field, live_case, text_field
 from .sensitive import HIDDEN_MINOR, as_seen, is_under_fourteen, may_see_sensitive
 from .workflow import CaseRefused, age_on, is_minor

@@ -1,8 +1,8 @@
 """A party under 14 is sensitive personal information (个人信息保护法 Art. 28, 31): a guardian is required,
-and the party is shown only to the roles whose work needs it (session.SENSITIVE). Everyone else sees the
+and the party is shown only to the roles whose work needs it (roles.SENSITIVE). Everyone else sees the
 party as `HIDDEN_MINOR`, without name, identity or contact, in lists, registers and masked printouts.
 
-Parties' ID numbers, phones and addresses in full are the case's own form's (session.READ_FULL); other
+Parties' ID numbers, phones and addresses in full are the case's own form's (roles.READ_FULL); other
 roles see them masked by the one masking rule."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.masking import mask_address, mask_id, mask_phone
-from ..session import READ_FULL, SENSITIVE, allowed
+from ..accounts.roles import READ_FULL, SENSITIVE, allowed
 
 if TYPE_CHECKING:
     from .parties import PartyEntry

@@ -18,8 +18,8 @@ from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import AFTER_MEDIATION_STATUSES, PUBLIC_SECURITY_MEDIATION
 from .. import audit
+from ..accounts.roles import DELETE, EDIT, requires
 from ..clients.versions import check_version, save_checked
-from ..session import DELETE, EDIT, requires
 from .fields import (
     MAX_TEXT,
     CaseInvalid,

@@ -13,8 +13,8 @@ from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Joined, Message
 from ...domain.text_hygiene import clean_text
 from .. import audit
-from ..session import SETTINGS, requires
-from ..settings import get_setting, set_setting
+from ..accounts.roles import SETTINGS, requires
+from ..office.settings import get_setting, set_setting
 from .fields import CaseInvalid
 
 WORDING_KEY = "cases.document_wording"

@@ -53,10 +53,11 @@ from ...domain.vocabulary import (
     VICTIM,
 )
 from ...domain.vocabulary import OPEN_CASE_STATUSES as OPEN_STATUSES  # what is_overdue counts as open
-from .. import audit, calendar
+from .. import audit
+from ..accounts.roles import EDIT, requires
+from ..calendar import working_days
 from ..numbering import next_number, next_numbers
-from ..office import get_office
-from ..session import EDIT, requires
+from ..office.details import get_office
 from .sensitive import HIDDEN_MINOR, SENSITIVE_AGE, may_see_sensitive
 
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -404,10 +405,10 @@ def compute_deadlines(kind: str, received: date, first_session: date | None = No
         if needs_appraisal and appraisal_issued is None:
             return None, None
         start = appraisal_issued if needs_appraisal and appraisal_issued else received
-        first_due = calendar.add_working_days(start, FIRST_SESSION_WORKING_DAYS)
+        first_due = working_days.add_working_days(start, FIRST_SESSION_WORKING_DAYS)
         if first_session is None:
             return first_due, None
-        second_due = calendar.add_working_days(first_session, SECOND_SESSION_WORKING_DAYS)
+        second_due = working_days.add_working_days(first_session, SECOND_SESSION_WORKING_DAYS)
         return (second_due if first_session <= first_due else first_due), second_due
     return extended_to or add_months(received, PEOPLES_MEDIATION_MONTHS), None
 
@@ -470,7 +471,7 @@ def deadline_is_estimate(kind: str, deadline: date | None, second_session_deadli
         return False
     second = second_session_deadline is not None and deadline == second_session_deadline
     n = SECOND_SESSION_WORKING_DAYS if second else FIRST_SESSION_WORKING_DAYS
-    work_calendar = calendar.current()
+    work_calendar = working_days.current()
     return work_calendar.estimated_between(work_calendar.add_working_days(deadline, -n), deadline)
 
 

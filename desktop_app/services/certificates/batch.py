@@ -19,13 +19,13 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.service_levels import DEFAULT_STAR_THRESHOLDS
 from ...domain.vocabulary import ACTIVE
 from .. import audit
-from ..files import error_for
+from ..accounts.roles import EDIT, requires
+from ..files.usb_export import safe_file_name
+from ..files.writer import error_for
+from ..office.settings import get_setting
 from ..progress import Progress
 from ..records.service_hours import hours_by_member
 from ..roster.search import RosterFilter, search_ids
-from ..session import EDIT, requires
-from ..settings import get_setting
-from ..usb_export import safe_file_name
 from .content import prepare
 from .errors import CertificateRefused
 from .issuing import IssuedCertificate, context, issue_prepared, write_pdf

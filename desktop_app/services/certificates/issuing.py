@@ -50,10 +50,10 @@ from ...domain.names import normalize_name
 from ...domain.ranges import as_record_id
 from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF, VALID, VOID
 from .. import audit
+from ..accounts.roles import DELETE, EDIT, PRINT, requires
 from ..clients.versions import check_version, save_checked
-from ..files import write_verified
+from ..files.writer import write_verified
 from ..numbering import next_number
-from ..session import DELETE, EDIT, PRINT, requires
 from .content import Context, Prepared, document_data, prepare, prepared_data
 from .errors import CertificateRefused, refused_unless_clean
 from .templates import check_type, ensure_default_templates, office_row, office_seal

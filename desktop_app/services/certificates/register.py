@@ -20,8 +20,8 @@ from ...domain.names import MIDDLE_DOT
 from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF, VALID
 from .. import audit
+from ..accounts.roles import PRINT, requires
 from ..records.service_hours import format_hours
-from ..session import PRINT, requires
 from .errors import CertificateRefused
 from .issuing import CODE_ALPHABET, CODE_LENGTH, certificate
 from .templates import check_type, office_row

@@ -20,8 +20,8 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.ranges import as_record_id
 from ...domain.vocabulary import CERTIFICATE_TYPES
 from .. import audit
+from ..accounts.roles import SETTINGS, requires
 from ..clients.versions import check_version, save_checked
-from ..session import SETTINGS, requires
 from .errors import CertificateRefused, refused_unless_clean
 
 TEMPLATES_FILE = "certificates.json"

@@ -15,7 +15,8 @@ from __future__ import annotations
 from peewee import fn
 
 from ...db.models import AuditLog
-from .. import audit, session
+from .. import audit
+from ..accounts import roles
 
 # actions that record a reading or an attempt, not a change
 NOT_CHANGES = frozenset({"导出", "导出失败", "打印", "补打", "完整信息", "验证失败", "备份", "锁定", audit.LOGIN,
@@ -46,5 +47,5 @@ class ChangeWatch:
         return new
 
     def changed_tables(self) -> set[str]:
-        me = session.acting_username()
+        me = roles.acting_username()
         return {table for table, action, username in self._entries() if action not in NOT_CHANGES and username != me}

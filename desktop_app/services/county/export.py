@@ -1,5 +1,5 @@
 """文件 → 导出数据包… and `export-package`: the office's records as one package for the county, written to a
-stick with the verified writer (services/files.py).
+stick with the verified writer (services/files/writer.py).
 
 The package holds a consistent snapshot of the office's file (snapshot.py) and a manifest — the office
 (uuid, name, 机构代码), when it was made, its sequence number (never reused, services/numbering.py), the
@@ -22,12 +22,12 @@ from ...db.database import db
 from ...db.migrations import recorded_steps
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
-from ..files import WrittenFile, write_verified
+from ..accounts.roles import EXPORT, SETTINGS, require
+from ..files.writer import WrittenFile, write_verified
 from ..numbering import next_number
+from ..office.settings import get_setting, set_setting
 from ..progress import Progress, report
-from ..session import EXPORT, SETTINGS, require
-from ..settings import get_setting, set_setting
-from ..storage import open_folder
+from ..storage.data_folder import open_folder
 from .identity import identity
 from .keys import (
     CountyPublicKey,

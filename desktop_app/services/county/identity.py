@@ -1,7 +1,7 @@
 """Which office a data folder is, and whether it is an office's or the county's.
 
 An office's identity (its uuid, name and optional 机构代码) is made with its details at set-up
-(services/office.py; migration 10 gave one to folders set up before). A county folder is set up by
+(services/office/details.py; migration 10 gave one to folders set up before). A county folder is set up by
 `set_up_county`: its own details with the mode "county", and its key pair (keys.py). A county does not
 enter office records: it reads the copies the offices' packages bring (copies.py).
 """
@@ -18,7 +18,7 @@ from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.text_hygiene import text_value
 from .. import audit
-from ..session import SETTINGS, require
+from ..accounts.roles import SETTINGS, require
 from .keys import make_county_keys
 
 OFFICE_MODE = "office"

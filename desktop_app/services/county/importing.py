@@ -27,10 +27,10 @@ from ...db.models import CountyOffice, PackageImport
 from ...db.snapshot import check_file
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
-from ..files import remove_quietly
+from ..accounts.roles import EDIT, SETTINGS, require
+from ..files.writer import remove_quietly
 from ..progress import Progress, report
-from ..session import EDIT, SETTINGS, require
-from ..storage import open_folder
+from ..storage.data_folder import open_folder
 from .copies import CopyState, apply_snapshot, copy_path, copy_state, open_copy
 from .identity import identity
 from .keys import county_keys, fingerprint

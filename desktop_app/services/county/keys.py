@@ -22,8 +22,8 @@ from nacl.public import PrivateKey, PublicKey
 from nacl.signing import SigningKey, VerifyKey
 
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
-from ..files import write_verified
-from ..session import EXPORT, require
+from ..accounts.roles import EXPORT, require
+from ..files.writer import write_verified
 
 KEYS_FOLDER = "keys"
 OFFICE_KEY_FILE = "office-signing.key"

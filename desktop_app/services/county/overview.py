@@ -22,13 +22,13 @@ from ...db.models import Member
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.masking import mask_id
 from .. import audit
+from ..accounts.roles import SETTINGS, requires
 from ..cases.register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
 from ..certificates.register import VERIFY_UNKNOWN, CertificateRow, VerifyResult, register, verify
 from ..dashboard.figures import DashboardCounts, dashboard_counts
+from ..office.settings import get_setting, set_setting
 from ..records.activity_list import ActivityFilter, ActivityRow, activity_ids, activity_rows
-from ..session import SETTINGS, requires
-from ..settings import get_setting, set_setting
-from ..storage import open_folder
+from ..storage.data_folder import open_folder
 from .copies import reading_copy
 from .reports import ReportingOffice, reporting_offices
 

@@ -23,15 +23,16 @@ from ...db.database import db
 from ...db.models import CertificateTemplate, Holiday
 from ...domain.holiday_days import NATIONAL, XINJIANG, ArrangedDay
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
-from .. import audit, calendar
+from .. import audit
+from ..accounts.roles import EXPORT, SETTINGS, require
+from ..calendar import working_days
+from ..calendar.holiday_arrangements import save_arrangement
 from ..certificates.templates import save_template
-from ..files import WrittenFile, write_verified
-from ..holiday_arrangements import save_arrangement
+from ..files.writer import WrittenFile, write_verified
 from ..numbering import next_number
+from ..office.settings import get_setting, set_setting
 from ..records.points import points_rules, save_points_rules, save_star_thresholds, star_thresholds
-from ..session import EXPORT, SETTINGS, require
-from ..settings import get_setting, set_setting
-from ..storage import open_folder
+from ..storage.data_folder import open_folder
 from .export import ExportRefused, county_key_for, trusted_county_key
 from .identity import identity
 from .keys import county_keys
@@ -179,7 +180,7 @@ def import_reference(path: Path | str, pub_path: Path | str | None = None,
             set_setting(SHA_SETTING, opened.manifest["body_sha256"])
             audit.record("导入", "setting", "", f"县局参考数据包第{sequence}号")
     except (ValueError, KeyError, TypeError) as exc:
-        calendar.invalidate()  # the holiday cache may have read the rolled-back days
+        working_days.invalidate()  # the holiday cache may have read the rolled-back days
         raise PackageRefused(Message(QT_TRANSLATE_NOOP("Messages", "参考数据包的内容不能采用：{reason}"),
                                      reason=str(exc))) from exc
     return ReferenceImported(APPLIED, sequence, county, counts=counts)

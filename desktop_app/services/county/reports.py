@@ -21,11 +21,11 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.periods import Period
 from ...domain.vocabulary import FAILED, SUCCEEDED, TERMINATED
 from .. import audit
-from ..files import write_verified
+from ..accounts.roles import EXPORT, require
+from ..files.writer import write_verified
 from ..progress import Progress, report
 from ..records.reports import ReportError, report_data, report_json
-from ..session import EXPORT, require
-from ..storage import open_folder
+from ..storage.data_folder import open_folder
 from .copies import copy_path, copy_state, open_copy, reading_copy
 from .identity import identity
 

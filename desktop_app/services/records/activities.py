@@ -21,10 +21,10 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import ACTIVITY_KINDS, PATROL
 from .. import audit
-from ..bulk import insert_rows, next_id
+from ..accounts.roles import DELETE, EDIT, requires
 from ..cases.fields import MAX_TEXT, choice_field, date_field, text_field
 from ..clients.versions import check_version, save_checked
-from ..session import DELETE, EDIT, requires
+from ..storage.bulk import insert_rows, next_id
 from .participation import RecordLookups, hours_value, serving_problem
 
 # column → the figure's name and unit, as a field's message names it

@@ -39,7 +39,8 @@ from ...domain.outcome_text import read_outcome
 from ...domain.text_folding import fold_fullwidth
 from ...domain.vocabulary import ACTIVITY_KINDS
 from .. import audit
-from ..files import write_verified
+from ..accounts.roles import EDIT, EXPORT, requires
+from ..files.writer import write_verified
 from ..progress import Progress
 from ..roster.importer import (
     ADDED,
@@ -52,7 +53,6 @@ from ..roster.importer import (
     _trimmed,
     normalize_header,
 )
-from ..session import EDIT, EXPORT, requires
 from .activities import ActivityInput, ActivityInvalid, ParticipantInput, save_activities, validate_activity
 from .participation import RecordLookups, hours_value
 

@@ -25,9 +25,9 @@ from ...domain.points import PointsRules, RulesInvalid, rules_from_dict
 from ...domain.service_levels import DEFAULT_STAR_THRESHOLDS, star_level
 from ...domain.vocabulary import ABSENT, ATTENDED_STATUSES
 from .. import audit
+from ..accounts.roles import EDIT, SETTINGS, requires
+from ..office.settings import get_setting, set_setting
 from ..progress import Progress, report
-from ..session import EDIT, SETTINGS, requires
-from ..settings import get_setting, set_setting
 from .service_hours import hours_by_member
 
 RULES_KEY = "points_rules"

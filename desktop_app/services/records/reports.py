@@ -40,12 +40,12 @@ from ...domain.vocabulary import (
     TERMINATED,
 )
 from .. import audit
+from ..accounts.roles import EXPORT, PRINT, require
 from ..cases.figures import OPEN_OUTCOME, case_figures
 from ..cases.workflow import case_outcomes
-from ..files import write_verified
-from ..office import get_office
+from ..files.writer import write_verified
+from ..office.details import get_office
 from ..progress import Progress, report
-from ..session import EXPORT, PRINT, require
 from . import work_figures
 from .points import ranking, star_levels
 from .service_hours import SOURCE_DUTY, service_hours_by_source, training_hours_by_member

@@ -21,7 +21,7 @@ from ...domain.dates import add_months
 from ...domain.errors import FieldError, ValidationFailed
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
-from ..bulk import insert_rows, next_id
+from ..accounts.roles import EDIT, PRINT, requires
 from ..cases.fields import MAX_TEXT, date_field, text_field
 from ..roster.qualifications import (
     QualificationInput,
@@ -29,7 +29,7 @@ from ..roster.qualifications import (
     QualificationLookups,
     add_qualifications,
 )
-from ..session import EDIT, PRINT, requires
+from ..storage.bulk import insert_rows, next_id
 from .participation import RecordLookups, hours_value, serving_problem
 
 MAX_TRAINING_HOURS = 200.0
@@ -187,8 +187,8 @@ def sign_in_sheet_pdf(title: str, day: date | None, hours: float | None, host: s
     from ...db.models import Member, Team
     from ...documents.sign_in_sheet import SignInSheet, build_sign_in_pdf
     from ...domain.vocabulary import ACTIVE
-    from ..files import write_verified
-    from ..office import get_office
+    from ..files.writer import write_verified
+    from ..office.details import get_office
 
     query = (Member.select(Member.name, Team.name).join(Team, JOIN.LEFT_OUTER, on=(Member.team == Team.id))
              .where(Member.deleted_at.is_null(), Member.status == ACTIVE))

@@ -2,7 +2,7 @@
 
 ID numbers, phones and addresses are masked unless the caller asks for the full form (an administrator's
 choice, DESIGN.md §5). Every export and print is audit-logged with its count and form, never with
-personal data. Files go through the verified writer (services/files.py).
+personal data. Files go through the verified writer (services/files/writer.py).
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.masking import mask_address, mask_free_text, mask_id, mask_phone
 from ...domain.text_hygiene import writable
 from .. import audit
-from ..files import FileWriteError, write_verified
-from ..office import get_office
+from ..accounts.roles import EXPORT, FULL_FORM, PRINT, require, requires
+from ..files.writer import FileWriteError, write_verified
+from ..office.details import get_office
 from ..progress import DRAWING, Progress, report
-from ..session import EXPORT, FULL_FORM, PRINT, require, requires
 
 EXPORT_COLUMNS = ["序号", "姓名", "性别", "民族", "身份证号", "出生日期", "联系电话", "住址", "所属队伍",
                   "入队日期", "状态", "技能", "保险到期", "备注"]

@@ -41,10 +41,10 @@ from ...domain.names import proposed_name
 from ...domain.text_folding import fold_fullwidth
 from ...domain.text_hygiene import writable
 from .. import audit
-from ..bulk import insert_rows, next_id
-from ..files import write_verified
+from ..accounts.roles import EDIT, EXPORT, requires
+from ..files.writer import write_verified
 from ..progress import Progress
-from ..session import EDIT, EXPORT, requires
+from ..storage.bulk import insert_rows, next_id
 from .members import (
     MEMBER_FIELDS,
     LoadedMemberLookups,

@@ -28,9 +28,9 @@ from ...domain.ranges import as_record_id
 from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from .. import audit
-from ..bulk import insert_rows, next_id
+from ..accounts.roles import DELETE, EDIT, READ_FULL, requires
 from ..clients.versions import check_version, save_checked
-from ..session import DELETE, EDIT, READ_FULL, requires
+from ..storage.bulk import insert_rows, next_id
 
 MAX_NOTES = 5_000
 SKILLS = (QT_TRANSLATE_NOOP("Vocabulary", "调解"), QT_TRANSLATE_NOOP("Vocabulary", "巡逻"),

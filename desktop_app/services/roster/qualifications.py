@@ -21,8 +21,8 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.ranges import as_record_id
 from ...domain.text_hygiene import text_value
 from .. import audit
-from ..bulk import insert_rows
-from ..session import EDIT, requires
+from ..accounts.roles import EDIT, requires
+from ..storage.bulk import insert_rows
 
 SOURCES = (QT_TRANSLATE_NOOP("Vocabulary", "培训"), QT_TRANSLATE_NOOP("Vocabulary", "手工"))
 SKILL_MAX = 20

@@ -23,8 +23,8 @@ from ...domain.masking import mask_id
 from ...domain.pinyin_keys import pinyin_keys
 from ...domain.vocabulary import LEFT
 from .. import audit
-from ..session import ANONYMISE, SETTINGS, requires
-from ..settings import get_setting, set_setting
+from ..accounts.roles import ANONYMISE, SETTINGS, requires
+from ..office.settings import get_setting, set_setting
 
 YEARS_KEY = "privacy.member_retention_years"
 DEFAULT_YEARS = 5

@@ -21,8 +21,8 @@ from ...domain.ranges import as_record_id
 from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import ACTIVE, LEFT
 from .. import audit
+from ..accounts.roles import DELETE, EDIT, requires
 from ..clients.versions import check_version, save_checked
-from ..session import DELETE, EDIT, requires
 from .search import data_stamp, pinyin_sort_key
 
 NAME_MAX = 100

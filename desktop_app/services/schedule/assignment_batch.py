@@ -24,9 +24,9 @@ from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
-from ..bulk import ValueReader, insert_rows, raw_rows, update_rows
+from ..accounts.roles import EDIT, requires
 from ..roster.members import split_skills
-from ..session import EDIT, requires
+from ..storage.bulk import ValueReader, insert_rows, raw_rows, update_rows
 from . import rules
 from .assignment_checks import BusyShift, MemberFacts, ShiftFacts, problems_for
 from .assignments import _refuse_unless_allowed, clean_reason, leader_after_change

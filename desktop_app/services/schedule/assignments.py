@@ -14,7 +14,7 @@ from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.text_hygiene import clean_text
 from ...domain.vocabulary import ON_LEAVE, PLANNED
 from .. import audit
-from ..session import EDIT, requires
+from ..accounts.roles import EDIT, requires
 from .assignment_checks import ShiftFacts, check_assignment, shift_facts
 from .errors import AssignmentRefused, ScheduleError
 from .posts import format_time_range

@@ -28,8 +28,8 @@ from ...domain.vocabulary import (
     PRESENT,
 )
 from .. import audit
-from ..bulk import update_rows
-from ..session import EDIT, requires
+from ..accounts.roles import EDIT, requires
+from ..storage.bulk import update_rows
 from .errors import ScheduleError
 from .posts import format_time_range
 from .shift_times import shift_datetimes

@@ -57,12 +57,12 @@ from ...domain.dates import format_date
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from ...domain.vocabulary import ABSENT, ACTIVE, ATTENDED_STATUSES, ON_LEAVE, PLANNED
 from .. import audit
-from ..bulk import ValueReader, advance_sequence, execute_many, raw_rows
-from ..bulk import next_id as bulk_next_id
+from ..accounts.roles import EDIT, requires
+from ..office.settings import get_setting
 from ..progress import Progress, collector_paused
 from ..roster.members import split_skills
-from ..session import EDIT, requires
-from ..settings import get_setting
+from ..storage.bulk import ValueReader, advance_sequence, execute_many, raw_rows
+from ..storage.bulk import next_id as bulk_next_id
 from .errors import ScheduleError
 from .posts import format_time_range
 from .rules import (

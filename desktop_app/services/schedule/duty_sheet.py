@@ -4,7 +4,7 @@ Phones are masked here (DESIGN.md §5): the sheet is pinned on a wall. Only the 
 printed in full, when the office chooses so (settings.leader_phones_in_full): the sheet is then also the
 list of whom to call. Assignments marked 请假 are
 left out, so a shift shows its gap. Printing and exporting are audit-logged with the week and the team,
-never with personal data. Files go through the verified writer (services/files.py).
+never with personal data. Files go through the verified writer (services/files/writer.py).
 """
 
 from __future__ import annotations
@@ -41,11 +41,11 @@ from ...domain.masking import mask_phone
 from ...domain.text_hygiene import writable
 from ...domain.vocabulary import ON_LEAVE
 from .. import audit
-from ..files import FileWriteError, write_verified
-from ..office import get_office
+from ..accounts.roles import EXPORT, PRINT, requires
+from ..files.writer import FileWriteError, write_verified
+from ..office.details import get_office
 from ..progress import DRAWING, Progress
 from ..roster.search import pinyin_sort_key
-from ..session import EXPORT, PRINT, requires
 from .settings import leader_phones_in_full
 
 SHEET_TITLE = "值班表"

@@ -10,7 +10,7 @@ from peewee import JOIN, fn
 
 from ...db.models import Assignment, DutyPost, Shift
 from ...domain.vocabulary import ON_LEAVE
-from .. import calendar as work_calendar
+from ..calendar import working_days as work_calendar
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ from ...domain.text_folding import fold_fullwidth
 from ...domain.text_hygiene import text_value
 from ...domain.vocabulary import PATROL, PLANNED, POST_KINDS
 from .. import audit
+from ..accounts.roles import DELETE, EDIT, requires
 from ..clients.versions import check_version, save_checked
 from ..roster.search import pinyin_sort_key
-from ..session import DELETE, EDIT, requires
 
 NAME_MAX = 100
 PLACE_MAX = 200

@@ -11,8 +11,8 @@ from ...domain.dates import format_date
 from ...domain.errors import FieldError
 from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 from .. import audit
-from ..session import SETTINGS, requires
-from ..settings import get_setting, set_setting
+from ..accounts.roles import SETTINGS, requires
+from ..office.settings import get_setting, set_setting
 
 MAX_VACATION_DAYS = 100
 MAX_SHIFTS_KEY = "schedule.max_shifts_per_week"

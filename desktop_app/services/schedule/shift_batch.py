@@ -12,8 +12,8 @@ from ...db.database import db
 from ...db.models import Shift
 from ...domain.dates import format_date
 from .. import audit
-from ..bulk import insert_rows
-from ..session import EDIT, requires
+from ..accounts.roles import EDIT, requires
+from ..storage.bulk import insert_rows
 from .shift_generation import plan_shifts
 
 

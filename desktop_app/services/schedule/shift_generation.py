@@ -10,8 +10,9 @@ from datetime import date, datetime, time, timedelta
 from ...db.database import db
 from ...db.models import DutyPost, Shift, ShiftPattern
 from ...domain.dates import format_date
-from .. import audit, calendar
-from ..session import EDIT, requires
+from .. import audit
+from ..accounts.roles import EDIT, requires
+from ..calendar import working_days
 from .posts import WORKWEEK, stored_weekdays
 from .settings import school_vacations
 from .shift_times import minute_of
@@ -36,7 +37,7 @@ def pattern_applies(weekdays: tuple[int, ...], valid_from: date | None, valid_to
         return False
     if not school_days_only:
         return day.isoweekday() in weekdays
-    if not calendar.is_school_day(day, vacations):
+    if not working_days.is_school_day(day, vacations):
         return False
     if day.isoweekday() in weekdays:
         return True

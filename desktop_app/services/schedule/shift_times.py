@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-from .. import calendar
+from ..calendar import working_days
 
 DAY = 1440  # minutes
 NIGHT_START, NIGHT_END = 22 * 60, 6 * 60
@@ -60,7 +60,7 @@ def is_night(start: time, end: time) -> bool:
 def holiday_name(day: date) -> str:
     """The holiday's Chinese name (国庆节, 古尔邦节 …) when `day` is a day off for it; "" otherwise
     (ordinary weekends are not holidays)."""
-    return calendar.holiday_name(day)
+    return working_days.holiday_name(day)
 
 
 def iso_week_key(day: date) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from peewee import JOIN
 from ...db.models import Assignment, DutyPost, Member, Shift, Team
 from ...domain.masking import mask_phone
 from ...domain.vocabulary import ON_LEAVE
-from .. import calendar
+from ..calendar import working_days
 from ..roster.search import pinyin_sort_key
 from .posts import WEEKDAY_NAMES, format_time_range
 from .shift_times import is_night
@@ -126,7 +126,7 @@ class WeekGrid:
 
 
 def _day_info(day: date) -> GridDay:
-    info = calendar.day_info(day)
+    info = working_days.day_info(day)
     return GridDay(day, WEEKDAY_NAMES[day.weekday()], info.is_workday, info.holiday_name, info.estimated)
 
 

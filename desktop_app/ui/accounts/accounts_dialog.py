@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.vocabulary import CLERK, ROLES
-from ...services import accounts
-from ...services.accounts import AccountEntry, AccountError
+from ...services.accounts import operators
+from ...services.accounts.operators import AccountEntry, AccountError
 from ..field_errors import FieldMessage
 from ..i18n import shown
 from ..id_table_model import Column
@@ -91,7 +91,7 @@ class NewAccountDialog(QDialog):
             self.messages["repeat"].show_error(self.tr("两次输入的密码不一致"))
             return
         try:
-            accounts.create_user(self.username.text(), self.password.text(), self.role.currentData(),
+            operators.create_user(self.username.text(), self.password.text(), self.role.currentData(),
                                  self.display_name.text())
         except AccountError as exc:
             show_account_error(self.messages, exc)
@@ -123,7 +123,7 @@ class ResetPasswordDialog(QDialog):
         for message in self.messages.values():
             message.clear_error()
         try:
-            accounts.reset_password(self.entry.id, self.password.text(), self.repeat.text())
+            operators.reset_password(self.entry.id, self.password.text(), self.repeat.text())
         except AccountError as exc:
             show_account_error(self.messages, exc)
             return
@@ -169,7 +169,7 @@ class AccountsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows([_Row(e) for e in accounts.list_accounts()])
+        self.model.set_rows([_Row(e) for e in operators.list_accounts()])
         self._selection_changed()
 
     def selected(self) -> AccountEntry | None:
@@ -213,7 +213,7 @@ class AccountsDialog(QDialog):
                                           names, ROLES.index(entry.role) if entry.role in ROLES else 0, False)
         if not ok:
             return
-        self._run(lambda: accounts.set_role(entry.id, ROLES[names.index(chosen)]))
+        self._run(lambda: operators.set_role(entry.id, ROLES[names.index(chosen)]))
 
     def toggle_active(self) -> None:
         entry = self.selected()
@@ -225,7 +225,7 @@ class AccountsDialog(QDialog):
                                           .format(entry.username))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._run(lambda: accounts.set_active(entry.id, not entry.active))
+        self._run(lambda: operators.set_active(entry.id, not entry.active))
 
     def _run(self, action) -> None:
         selected = self.selected()

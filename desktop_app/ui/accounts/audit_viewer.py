@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import audit
-from ...services.files import FileWriteError
+from ...services.files.writer import FileWriteError
 from ..i18n import shown
 from ..id_table_model import Column
 from ..rows_table_model import RowsTableModel

@@ -9,7 +9,7 @@ import contextlib
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from ...services import accounts, session
+from ...services.accounts import operators, roles
 from .login_dialog import LoginDialog
 
 _ACTIVITY = frozenset({
@@ -86,12 +86,12 @@ class IdleLock(QObject):
         return False
 
     def lock(self) -> None:
-        account = session.logged_in()
+        account = roles.logged_in()
         if self.is_locked or account is None:
             return
         self.timer.stop()
-        with session.acting_as(account):
-            accounts.record_idle_lock()
+        with roles.acting_as(account):
+            operators.record_idle_lock()
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and not isinstance(widget, Curtain):
                 self.curtains.append(Curtain(widget))

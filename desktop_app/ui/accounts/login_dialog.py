@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import accounts
-from ...services.accounts import AccountError, LoginThrottled
-from ...services.office import get_office
-from ...services.session import Account
+from ...services.accounts import operators
+from ...services.accounts.operators import AccountError, LoginThrottled
+from ...services.accounts.roles import Account
+from ...services.office.details import get_office
 from ..field_errors import FieldMessage
 from .password_fields import password_line
 
@@ -52,14 +52,14 @@ class LoginDialog(QDialog):
             self.user.addItem(self._label(locked.shown_name, locked.role), locked.username)
             self.user.setEnabled(False)
         else:
-            for entry in accounts.login_choices():
+            for entry in operators.login_choices():
                 self.user.addItem(self._label(entry.display_name or entry.username, entry.role), entry.username)
         self.password = password_line()
         self.message = FieldMessage(self.password)
         form.addRow(self.tr("操作员"), self.user)
         form.addRow(self.tr("密码"), self.password)
         form.addRow("", self.message)
-        demo = accounts.demo_password()
+        demo = operators.demo_password()
         self.demo_hint = QLabel(self.tr("这是演示数据文件夹：演示账号（管理员、录入员、查看）的密码均为 {0}").format(demo)
                                 if demo else "")
         self.demo_hint.setWordWrap(True)
@@ -91,8 +91,8 @@ class LoginDialog(QDialog):
             self.message.show_error(self.tr("这个数据文件夹还没有可用的账号，请联系管理员"))
             return
         try:
-            self.account = accounts.log_in(username, self.password.text(),
-                                           via=accounts.UNLOCK if self.locked else accounts.WINDOW)
+            self.account = operators.log_in(username, self.password.text(),
+                                           via=operators.UNLOCK if self.locked else operators.WINDOW)
         except LoginThrottled as exc:
             self.password.clear()
             self.message.show_error(exc.error.message)

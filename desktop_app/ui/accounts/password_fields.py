@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.accounts import AccountError, change_own_password, password_strength
+from ...services.accounts.operators import AccountError, change_own_password, password_strength
 from ..field_errors import FieldMessage
 from ..i18n import shown
 

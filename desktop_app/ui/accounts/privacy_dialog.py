@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import accounts, audit
-from ...services.accounts import AccountError
+from ...services import audit
+from ...services.accounts import operators
+from ...services.accounts.operators import AccountError
 from ...services.roster import retention
 from ..i18n import shown
 from ..id_table_model import Column
@@ -40,9 +41,9 @@ class PrivacyDialog(QDialog):
         settings = QGroupBox(self.tr("设置"))
         form = QFormLayout(settings)
         self.idle_minutes = QSpinBox()
-        self.idle_minutes.setRange(*accounts.IDLE_LOCK_RANGE)
+        self.idle_minutes.setRange(*operators.IDLE_LOCK_RANGE)
         self.idle_minutes.setSuffix(self.tr(" 分钟"))
-        self.idle_minutes.setValue(accounts.idle_lock_minutes())
+        self.idle_minutes.setValue(operators.idle_lock_minutes())
         self.audit_months = QSpinBox()
         self.audit_months.setRange(audit.MINIMUM_RETENTION_MONTHS, audit.MAXIMUM_RETENTION_MONTHS)
         self.audit_months.setSuffix(self.tr(" 个月"))
@@ -100,7 +101,7 @@ class PrivacyDialog(QDialog):
 
     def save_settings(self) -> None:
         try:
-            accounts.set_idle_lock_minutes(self.idle_minutes.value())
+            operators.set_idle_lock_minutes(self.idle_minutes.value())
             audit.set_retention_months(self.audit_months.value())
             retention.set_retention_years(self.member_years.value())
         except (AccountError, audit.RetentionRefused, retention.RetentionRefused) as exc:

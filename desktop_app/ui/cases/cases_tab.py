@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.vocabulary import CASE_CATEGORIES, CASE_KINDS, CASE_STATUSES
+from ...services.accounts.roles import DELETE, EDIT, EXPORT, READ_FULL, SETTINGS
 from ...services.cases.case_form import delete_case
 from ...services.cases.register import CaseFilter, CaseRow, fetch_case_rows, search_case_ids
 from ...services.cases.workflow import CaseRefused
-from ...services.session import DELETE, EDIT, EXPORT, READ_FULL, SETTINGS
 from ..i18n import shown, vocab
 from ..id_table_model import Column, IdTableModel
 from ..ops import CASES, follow_changes

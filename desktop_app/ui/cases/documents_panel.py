@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...services import audit
+from ...services.accounts.roles import FULL_FORM
 from ...services.cases.case_form import CaseDetail
 from ...services.cases.document_data import (
     ACCEPTANCE,
@@ -45,7 +46,6 @@ from ...services.cases.document_data import (
 )
 from ...services.cases.workflow import CaseRefused
 from ...services.progress import Progress
-from ...services.session import FULL_FORM
 from ..admin_check import confirm_administrator
 from ..i18n import shown, vocab
 from ..ops import TaskRunner

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import audit
+from ...services.accounts.roles import FULL_FORM
 from ...services.cases.export import ExportResult, export_cases
+from ...services.files.usb_export import MANIFEST_NAME, ExportFailed
 from ...services.progress import Progress
-from ...services.session import FULL_FORM
-from ...services.usb_export import MANIFEST_NAME, ExportFailed
 from ..admin_check import confirm_administrator
 from ..drive_picker import DrivePicker
 from ..field_errors import ERROR_STYLE

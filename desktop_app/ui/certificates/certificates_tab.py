@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.session import EDIT
-from ...services.session import SETTINGS as SETTINGS_PERMISSION
+from ...services.accounts.roles import EDIT
+from ...services.accounts.roles import SETTINGS as SETTINGS_PERMISSION
 from ..ops import CERTIFICATES, MEMBERS, SETTINGS, SHIFTS, TEAMS, follow_changes
 from ..roles import hide_unless
 from ..view_state import remember_splitter

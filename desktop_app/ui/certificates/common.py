@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
 
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.vocabulary import APPOINTMENT, CARD, HONOUR, SERVICE_PROOF
-from ...services.usb_export import safe_file_name
+from ...services.files.usb_export import safe_file_name
 from .. import print_preview
 from ..field_errors import ERROR_STYLE
 from ..i18n import shown

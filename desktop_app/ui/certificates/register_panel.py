@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.vocabulary import CERTIFICATE_TYPES, HONOUR, SERVICE_PROOF, VALID, VOID
+from ...services.accounts.roles import DELETE
 from ...services.certificates import issuing as certs
 from ...services.certificates import register as cert_register
 from ...services.certificates.errors import CertificateRefused
 from ...services.clients.versions import RecordChanged
 from ...services.records.service_hours import format_hours
 from ...services.roster.search import RosterFilter, search_ids
-from ...services.session import DELETE
 from ..cases.widgets import plain_table
 from ..i18n import shown, vocab
 from ..id_table_model import Column

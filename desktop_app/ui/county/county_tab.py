@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import FieldError
 from ...domain.periods import parse_period
+from ...services.accounts.roles import EDIT, SETTINGS
 from ...services.county import overview
 from ...services.county.reports import ReportError, county_report, write_county_report
-from ...services.session import EDIT, SETTINGS
 from ..ops import STOPPED, follow_changes, run_and_wait
 from ..roles import may
 from .package_actions import COUNTY_DATA, PackageActions

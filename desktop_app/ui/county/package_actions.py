@@ -19,8 +19,8 @@ from ...services.county.importing import ImportOutcome, import_packages
 from ...services.county.keys import KeyFileError, county_keys, write_public_key
 from ...services.county.package_format import PackageRefused
 from ...services.county.reference import ReferenceImported, export_reference, import_reference
-from ...services.files import FileWriteError
-from ...services.storage import open_folder
+from ...services.files.writer import FileWriteError
+from ...services.storage.data_folder import open_folder
 from ..ops import STOPPED, run_and_wait
 
 COUNTY_DATA = "county"  # the ChangeBus kind: the county's copies changed

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ...domain.activity_figures import BY_NAME, FIGURES, format_count
 from ...domain.dates import format_date
 from ...domain.holiday_days import NATIONAL
-from ...services.calendar import missing_arrangements
+from ...services.calendar.working_days import missing_arrangements
 from ...services.dashboard import drilldown as dd
 from ...services.dashboard.figures import (
     FIRST_STEPS,

@@ -30,9 +30,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.holiday_days import LOCAL, NATIONAL, REST, WORK, XINJIANG, ArrangedDay, is_weekend
 from ...domain.work_calendar import HolidayCalendar
-from ...services import calendar
-from ...services.holiday_arrangements import ArrangementRefused, arrangement, read_notice, save_arrangement
-from ...services.office import counts_xinjiang_holidays
+from ...services.calendar import working_days
+from ...services.calendar.holiday_arrangements import (
+    ArrangementRefused,
+    arrangement,
+    read_notice,
+    save_arrangement,
+)
+from ...services.office.details import counts_xinjiang_holidays
 from ...services.schedule.settings import school_vacations
 from ..field_errors import FieldMessage
 from ..i18n import shown
@@ -177,7 +182,7 @@ class HolidaysDialog(QDialog):
     def preview(self) -> HolidayCalendar:
         """The calendar as it will be once the draft is saved (the 自治区's days shown even for an office that
         does not count them, while they are being entered)."""
-        base = calendar.current()
+        base = working_days.current()
         if self.layer == XINJIANG:
             base = base.counting_xinjiang(True)
         if self.from_estimate and not self.dirty:
@@ -350,6 +355,6 @@ class HolidaysDialog(QDialog):
 def default_year(today: date | None = None) -> int:
     """The year to show first: the next one from November while its arrangement is not entered."""
     today = today or date.today()
-    if today.month >= calendar.NOTICE_MONTH and calendar.year_status(today.year + 1).national_missing:
+    if today.month >= working_days.NOTICE_MONTH and working_days.year_status(today.year + 1).national_missing:
         return today.year + 1
     return today.year

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from ...services.accounts.roles import DELETE, EDIT, EXPORT, SETTINGS
 from ...services.records.activity_list import ActivityFilter
-from ...services.session import DELETE, EDIT, EXPORT, SETTINGS
 from ..roles import hide_unless
 from .activities_page import ActivitiesPage
 from .points_page import PointsPage

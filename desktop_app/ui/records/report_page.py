@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ...documents.work_report import WorkReport
 from ...domain.activity_figures import format_count
 from ...domain.periods import MONTH, QUARTER, YEAR, Period
-from ...services.files import FileWriteError
+from ...services.files.writer import FileWriteError
 from ...services.records.choices import team_choices
 from ...services.records.reports import ReportError, report_data, write_report
 from ..i18n import shown, vocab

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.files import FileWriteError
+from ...services.files.writer import FileWriteError
 from ...services.records.choices import team_choices, training_rows
 from ...services.records.trainings import (
     AttendeeInput,

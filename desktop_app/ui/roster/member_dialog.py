@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.activity_figures import BY_NAME, format_count
 from ...domain.i18n import QT_TRANSLATE_NOOP
+from ...services.accounts.roles import EDIT, READ_FULL
 from ...services.clients.versions import RecordChanged
 from ...services.records.activity_list import member_tally
 from ...services.roster.member_detail import masked_member_input, member_sections, member_summary
@@ -35,7 +36,6 @@ from ...services.roster.members import (
     load_member_input,
     save_member,
 )
-from ...services.session import EDIT, READ_FULL
 from ..field_errors import FieldMessage
 from ..i18n import vocab
 from ..id_table_model import Column

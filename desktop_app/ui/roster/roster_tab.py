@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.dates import format_date
 from ...domain.vocabulary import ACTIVE, MEMBER_STATUSES
 from ...services import audit
+from ...services.accounts.roles import EDIT, EXPORT, FULL_FORM, PRINT
 from ...services.progress import Progress
 from ...services.roster.members import SKILLS, delete_member
 from ...services.roster.search import (
@@ -37,7 +38,6 @@ from ...services.roster.search import (
     search_ids,
 )
 from ...services.roster.teams import list_teams
-from ...services.session import EDIT, EXPORT, FULL_FORM, PRINT
 from .. import ops
 from ..admin_check import confirm_administrator
 from ..i18n import shown
@@ -257,7 +257,9 @@ class RosterTab(QWidget):
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
-        from ...services.files import FileWriteError as ExportError  # the export's error, without openpyxl
+        from ...services.files.writer import (
+            FileWriteError as ExportError,  # the export's error, without openpyxl
+        )
 
         def work(progress: Progress) -> int:
             from ...services.roster.export import export_roster_xlsx  # openpyxl: imported off the GUI thread

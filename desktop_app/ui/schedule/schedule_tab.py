@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.dates import format_date
 from ...domain.vocabulary import PLANNED
+from ...services.accounts.roles import EDIT, EXPORT, PRINT
 from ...services.progress import Progress
 from ...services.schedule.assignments import lock, move_assignment, set_leader, unassign
 from ...services.schedule.attendance import shifts_awaiting_attendance
@@ -34,7 +35,6 @@ from ...services.schedule.posts import count_active_posts
 from ...services.schedule.shift_generation import generate_shifts
 from ...services.schedule.shift_times import week_monday
 from ...services.schedule.week_grid import GridShift, WeekGrid, week_grid
-from ...services.session import EDIT, EXPORT, PRINT
 from ..i18n import shown
 from ..ops import MEMBERS, SHIFTS, STOPPED, TEAMS, announce, follow_changes, run_and_wait
 from ..roles import hide_unless, may

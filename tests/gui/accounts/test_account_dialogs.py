@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from desktop_app.db.models import AuditLog, Member, User
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.domain.vocabulary import ADMIN, CLERK, VIEWER
-from desktop_app.services import accounts, audit, session
+from desktop_app.services import audit
+from desktop_app.services.accounts import operators, roles
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.ui.accounts.accounts_dialog import AccountsDialog
 from desktop_app.ui.accounts.audit_viewer import AuditViewer
@@ -23,7 +24,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def test_the_administrator_adds_resets_and_disables_accounts(qtbot, data_paths, type_text, messages, monkeypatch):
-    accounts.create_user("suozhang", "Suozhang-2026", ADMIN)
+    operators.create_user("suozhang", "Suozhang-2026", ADMIN)
     dialog = AccountsDialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -52,7 +53,7 @@ def test_the_administrator_adds_resets_and_disables_accounts(qtbot, data_paths, 
     qtbot.keyClicks(reset.password, "New-start-2026")
     qtbot.keyClicks(reset.repeat, "New-start-2026")
     qtbot.mouseClick(reset.buttons.buttons()[0], LEFT)
-    assert accounts.authenticate("xiaowang", "New-start-2026").role == VIEWER
+    assert operators.authenticate("xiaowang", "New-start-2026").role == VIEWER
     dialog.select_username("xiaowang")
     qtbot.mouseClick(dialog.active_button, LEFT)
     assert dialog.model.rows()[1].state == "已停用" and dialog.active_button.text() == "启用"
@@ -63,7 +64,7 @@ def test_the_administrator_adds_resets_and_disables_accounts(qtbot, data_paths, 
 
 
 def test_the_audit_viewer_filters_and_archives(qtbot, data_paths, tmp_path, monkeypatch, messages):
-    with session.acting_as(session.Account("xiaowang", CLERK)):
+    with roles.acting_as(roles.Account("xiaowang", CLERK)):
         save_member(MemberInput(name="王建国"))
     save_member(MemberInput(name="李娜"))
     today = date(2026, 3, 2)
@@ -113,7 +114,7 @@ def test_privacy_settings_and_anonymising_a_member_who_left_long_ago(qtbot, data
     dialog.audit_months.setValue(24)
     dialog.member_years.setValue(8)
     qtbot.mouseClick(dialog.save_button, LEFT)
-    assert (accounts.idle_lock_minutes(), audit.retention_months()) == (5, 24)
+    assert (operators.idle_lock_minutes(), audit.retention_months()) == (5, 24)
     assert dialog.model.rows() == []  # 2018 is not eight years ago yet
     dialog.member_years.setValue(5)
     qtbot.mouseClick(dialog.save_button, LEFT)
@@ -128,8 +129,8 @@ def test_privacy_settings_and_anonymising_a_member_who_left_long_ago(qtbot, data
 
 
 def test_change_own_password_from_the_account_menu(qtbot, data_paths, office, messages):
-    accounts.create_user("xiaowang", "Luruyuan-2026", CLERK)
-    accounts.log_in("xiaowang", "Luruyuan-2026")
+    operators.create_user("xiaowang", "Luruyuan-2026", CLERK)
+    operators.log_in("xiaowang", "Luruyuan-2026")
     window = MainWindow(data_paths)
     qtbot.addWidget(window)
     assert window.own_password_action.isVisible()
@@ -144,5 +145,5 @@ def test_change_own_password_from_the_account_menu(qtbot, data_paths, office, me
     qtbot.keyClicks(dialog.old, "Luruyuan-2026")
     qtbot.mouseClick(dialog.buttons.buttons()[0], LEFT)
     assert not dialog.isVisible() and messages[-1][0] == "information"
-    assert accounts.authenticate("xiaowang", "Changed-2026!").username == "xiaowang"
+    assert operators.authenticate("xiaowang", "Changed-2026!").username == "xiaowang"
     assert (datetime.now() - AuditLog.get(AuditLog.action == "修改密码").at) < timedelta(minutes=1)

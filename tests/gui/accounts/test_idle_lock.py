@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.db.models import AuditLog, Member
 from desktop_app.domain.vocabulary import ADMIN, CLERK
-from desktop_app.services import accounts, session
+from desktop_app.services.accounts import operators, roles
 from desktop_app.ui.accounts.idle_lock import Curtain
 from desktop_app.ui.accounts.login_dialog import LoginDialog
 from desktop_app.ui.main_window import MainWindow
@@ -17,9 +17,9 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def clerk_window(qtbot, data_paths) -> MainWindow:
-    accounts.create_user("suozhang", "Suozhang-2026", ADMIN)
-    accounts.create_user("xiaowang", "Luruyuan-2026", CLERK, "王小红")
-    accounts.log_in("xiaowang", "Luruyuan-2026")
+    operators.create_user("suozhang", "Suozhang-2026", ADMIN)
+    operators.create_user("xiaowang", "Luruyuan-2026", CLERK, "王小红")
+    operators.log_in("xiaowang", "Luruyuan-2026")
     window = MainWindow(data_paths, signed_in=True)
     qtbot.addWidget(window)
     window.show()
@@ -65,7 +65,7 @@ def test_the_lock_keeps_a_half_filled_member_form(qtbot, data_paths, office, typ
     assert Member.get().name == "古丽娜尔·艾山"
     assert [a.action for a in AuditLog.select().where(AuditLog.username == "xiaowang").order_by(AuditLog.id)] == [
         "登录", "锁定", "登录失败", "登录", "新增"]
-    assert session.logged_in().username == "xiaowang"
+    assert roles.logged_in().username == "xiaowang"
 
 
 def test_input_keeps_the_window_unlocked_and_quitting_from_the_lock_asks_first(qtbot, data_paths, office,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.domain.vocabulary import ADMIN, CLERK, VIEWER
-from desktop_app.services import accounts, session
+from desktop_app.services.accounts import operators, roles
 from desktop_app.services.cases.case_form import CaseInput, register_case
 from desktop_app.services.cases.parties import PartyInput, add_party
 from desktop_app.services.roster.members import MemberInput, save_member
@@ -31,13 +31,13 @@ PASSWORDS = {ADMIN: "Suozhang-2026", CLERK: "Luruyuan-2026", VIEWER: "Chakan-202
 @pytest.fixture
 def office_data(office):
     for role in (ADMIN, CLERK, VIEWER):
-        accounts.create_user(f"user-{role}", PASSWORDS[role], role)
+        operators.create_user(f"user-{role}", PASSWORDS[role], role)
     member = save_member(MemberInput(name="努尔买买提·西热甫", id_number=ID_NUR, phone="13912345678",
                                      address="伽师县夏普吐勒镇团结路12号", notes="手机 139 1234 5678"))
     case = register_case(CaseInput(category="邻里", received_at=datetime.now() - timedelta(days=2),
                                    facts="申请人电话 139-1234-5678，要求赔偿"))
     add_party(case.id, PartyInput(role="申请人", name="艾力·买买提", id_number=ID_PARTY, phone="13912345678"))
-    session.set_logged_in(None)
+    roles.set_logged_in(None)
     return {"member": member.id, "case": case.id}
 
 
@@ -49,7 +49,7 @@ def window_for(qtbot, data_paths, role) -> MainWindow:
     dialog.user.setCurrentIndex(dialog.user.findData(f"user-{role}"))
     qtbot.keyClicks(dialog.password, PASSWORDS[role])
     qtbot.mouseClick(dialog.login_button, LEFT)
-    assert session.logged_in().role == role
+    assert roles.logged_in().role == role
     window = MainWindow(data_paths, signed_in=True)
     qtbot.addWidget(window)
     window.show()

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from desktop_app import app as app_module
 from desktop_app.db.models import AuditLog, User
 from desktop_app.domain.vocabulary import ADMIN, CLERK, VIEWER
-from desktop_app.services import accounts, session
-from desktop_app.services.office import OfficeInfo, get_office, save_office
+from desktop_app.services.accounts import operators, roles
+from desktop_app.services.office.details import OfficeInfo, get_office, save_office
 from desktop_app.ui.accounts.login_dialog import LoginDialog
 from desktop_app.ui.admin_check import AdminCheckDialog
 from desktop_app.ui.main_window import MainWindow
@@ -35,14 +35,14 @@ def when_open(kind, act, tries=400):
 
 
 def log_out_stand_in():
-    session.set_logged_in(None)
+    roles.set_logged_in(None)
 
 
 def office_accounts():
     save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", case_prefix="夏派调"))
-    accounts.create_user("suozhang", "Suozhang-2026", ADMIN, "李所长")
-    accounts.create_user("xiaowang", "Luruyuan-2026", CLERK, "王小红")
-    accounts.create_user("chakan", "Chakan-2026x", VIEWER, "阿依古丽")
+    operators.create_user("suozhang", "Suozhang-2026", ADMIN, "李所长")
+    operators.create_user("xiaowang", "Luruyuan-2026", CLERK, "王小红")
+    operators.create_user("chakan", "Chakan-2026x", VIEWER, "阿依古丽")
     log_out_stand_in()
 
 
@@ -58,9 +58,9 @@ def test_the_first_run_sets_up_the_administrator_after_the_office(qtbot, tmp_pat
     shown = []
 
     def exec_briefly(*_args) -> int:  # the window's event loop, for long enough to see who is logged in
-        qtbot.waitUntil(lambda: bool(QApplication.topLevelWidgets()) and session.logged_in() is not None)
+        qtbot.waitUntil(lambda: bool(QApplication.topLevelWidgets()) and roles.logged_in() is not None)
         qtbot.wait(300)
-        shown.append(session.logged_in())
+        shown.append(roles.logged_in())
         for window in QApplication.topLevelWidgets():
             if isinstance(window, MainWindow):
                 window.close()
@@ -94,7 +94,7 @@ def test_the_first_run_sets_up_the_administrator_after_the_office(qtbot, tmp_pat
     assert app_module.run_gui(paths) == 0
     assert shown and shown[0].username == "suozhang" and shown[0].role == ADMIN
     assert paths.database.exists() and not paths.server_file.exists()
-    from desktop_app.services.storage import close_store, open_store
+    from desktop_app.services.storage.data_folder import close_store, open_store
 
     open_store(paths)
     try:
@@ -125,14 +125,14 @@ def test_login_refuses_a_wrong_password_and_then_waits(qtbot, data_paths):
     assert not dialog.login_button.isEnabled() and "请稍候" in dialog.login_button.text()
     qtbot.keyClicks(dialog.password, "Luruyuan-2026")
     dialog.accept()  # Enter while waiting does nothing either
-    assert session.logged_in() is None and dialog.isVisible()
+    assert roles.logged_in() is None and dialog.isVisible()
     User.update(last_failed_at=None).where(User.username == "xiaowang").execute()  # the wait is over
-    dialog._tick(step=accounts.LONGEST_WAIT_SECONDS)
+    dialog._tick(step=operators.LONGEST_WAIT_SECONDS)
     assert dialog.login_button.isEnabled() and dialog.login_button.text() == "登录"
     dialog.password.clear()
     qtbot.keyClicks(dialog.password, "Luruyuan-2026")
     qtbot.mouseClick(dialog.login_button, LEFT)
-    assert not dialog.isVisible() and session.logged_in().username == "xiaowang"
+    assert not dialog.isVisible() and roles.logged_in().username == "xiaowang"
     assert AuditLog.select().where(AuditLog.action == "登录失败", AuditLog.username == "xiaowang").count() == 3
 
 
@@ -146,16 +146,16 @@ def test_every_start_asks_for_a_login(qtbot, data_paths):
 
     when_open(LoginDialog, log_in)
     assert app_module.sign_in()
-    assert session.logged_in().username == "chakan" and session.logged_in().role == VIEWER
+    assert roles.logged_in().username == "chakan" and roles.logged_in().role == VIEWER
 
-    session.set_logged_in(None)
+    roles.set_logged_in(None)
     when_open(LoginDialog, lambda dialog: qtbot.mouseClick(dialog.quit_button, LEFT))
-    assert not app_module.sign_in() and session.logged_in() is None
+    assert not app_module.sign_in() and roles.logged_in() is None
 
 
 def test_switch_user_and_logout_give_the_window_to_the_next_account(qtbot, data_paths):
     office_accounts()
-    accounts.log_in("suozhang", "Suozhang-2026")
+    operators.log_in("suozhang", "Suozhang-2026")
     signed = app_module.SignedInWindow(data_paths)
     window = signed.open_window()
     qtbot.addWidget(window)
@@ -166,7 +166,7 @@ def test_switch_user_and_logout_give_the_window_to_the_next_account(qtbot, data_
     assert window.accounts_action.isVisible() and window.backup_action.isVisible()
 
     window.switch_user_action.trigger()
-    assert not window.isVisible() and session.logged_in() is None
+    assert not window.isVisible() and roles.logged_in() is None
     login = signed.login
     qtbot.addWidget(login)
     assert login.isVisible()
@@ -181,7 +181,7 @@ def test_switch_user_and_logout_give_the_window_to_the_next_account(qtbot, data_
     assert not viewer_window.accounts_action.isVisible() and not viewer_window.backup_action.isVisible()
 
     viewer_window.logout_action.trigger()
-    assert session.logged_in() is None and signed.login.isVisible()
+    assert roles.logged_in() is None and signed.login.isVisible()
     qtbot.addWidget(signed.login)
     entries = [(a.action, a.username) for a in AuditLog.select().where(AuditLog.action.in_(["登录", "注销"]))
                .order_by(AuditLog.id)]
@@ -190,7 +190,7 @@ def test_switch_user_and_logout_give_the_window_to_the_next_account(qtbot, data_
 
 def test_a_demo_folder_shows_the_demo_password_on_the_login(qtbot, data_paths):
     log_out_stand_in()
-    accounts.create_demo_accounts()
+    operators.create_demo_accounts()
     dialog = LoginDialog()
     qtbot.addWidget(dialog)
     dialog.show()
@@ -198,4 +198,4 @@ def test_a_demo_folder_shows_the_demo_password_on_the_login(qtbot, data_paths):
     choose(dialog, VIEWER)
     qtbot.keyClicks(dialog.password, "demo")
     qtbot.mouseClick(dialog.login_button, LEFT)
-    assert session.logged_in().role == VIEWER
+    assert roles.logged_in().role == VIEWER

@@ -16,7 +16,7 @@ from desktop_app.services.cases.case_form import CaseInput, register_case
 from desktop_app.services.cases.parties import PartyInput, add_party
 from desktop_app.services.cases.sessions import FollowUpInput, SessionInput, add_follow_up, add_session
 from desktop_app.services.cases.workflow import change_status
-from desktop_app.services.usb_export import MANIFEST_NAME, verify_export
+from desktop_app.services.files.usb_export import MANIFEST_NAME, verify_export
 from desktop_app.ui import drive_picker, print_preview
 from desktop_app.ui.cases import documents_panel, usb_export_dialog
 from desktop_app.ui.cases.cases_tab import CasesTab

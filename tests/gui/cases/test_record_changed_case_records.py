@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.db.models import Case, FollowUp, Investigation, MediationSession, Party
 from desktop_app.domain.vocabulary import CLERK
-from desktop_app.services import session
+from desktop_app.services.accounts import roles
 from desktop_app.services.cases.case_form import CaseInput, load_case, register_case
 from desktop_app.services.cases.investigations import (
     InvestigationInput,
@@ -35,7 +35,7 @@ REFUSED = re.compile(r"此记录已被 张警官 于 \d\d:\d\d 修改")
 
 
 def as_zhang():
-    return session.acting_as(session.Account("zhang", CLERK, display_name="张警官"))
+    return roles.acting_as(roles.Account("zhang", CLERK, display_name="张警官"))
 
 
 def _party(case_id):

@@ -18,8 +18,8 @@ from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.services.county.export import export_package
 from desktop_app.services.county.identity import identity, is_county, set_up_county
 from desktop_app.services.county.keys import county_keys, write_public_key
-from desktop_app.services.office import OfficeInfo, save_office
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.office.details import OfficeInfo, save_office
+from desktop_app.services.storage.data_folder import close_store, open_store
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.office_dialog import OfficeDialog
 
@@ -141,7 +141,7 @@ def test_the_county_page_shows_every_office(qtbot, data_paths, county_with_offic
 def test_the_reference_package_goes_back_through_the_menus(qtbot, tmp_path, data_paths, county_with_offices, messages):
     from desktop_app.db.models import Holiday
     from desktop_app.domain.holiday_days import ArrangedDay
-    from desktop_app.services.holiday_arrangements import save_arrangement
+    from desktop_app.services.calendar.holiday_arrangements import save_arrangement
 
     save_arrangement("national", 2027, [ArrangedDay(date(2027, 1, 1), "休", "元旦")])
     window = MainWindow(data_paths)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.db.models import Activity
 from desktop_app.domain.vocabulary import CLERK
-from desktop_app.services import session
+from desktop_app.services.accounts import roles
 from desktop_app.services.records.activities import (
     ActivityInput,
     ParticipantInput,
@@ -37,7 +37,7 @@ def test_activity_form_keeps_the_input_on_a_refusal(qtbot, data_paths, type_text
     form.load(activity_input(activity_id), editing=activity_id)
     form.description.clear()
     type_text(form.description, "夜间巡逻")
-    with session.acting_as(session.Account("zhang", CLERK, display_name="张警官")):
+    with roles.acting_as(roles.Account("zhang", CLERK, display_name="张警官")):
         update_activity(activity_id, replace(activity_input(activity_id), place="团结路"))
 
     qtbot.mouseClick(form.save_button, LEFT)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.db.models import Assignment, DutyPost, Shift, ShiftPattern, Team
-from desktop_app.services.calendar import is_school_day
+from desktop_app.services.calendar.working_days import is_school_day
 from desktop_app.services.roster.member_detail import member_sections
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.services.schedule.assignments import assign

@@ -42,7 +42,7 @@ def test_self_test_exits_zero_in_a_fresh_process():
 
 def test_backup_command(tmp_path, capsys, cli_admin):
     from desktop_app.config import DataPaths
-    from desktop_app.services.storage import close_store, open_store
+    from desktop_app.services.storage.data_folder import close_store, open_store
 
     open_store(DataPaths(tmp_path))
     cli_admin()

@@ -14,9 +14,9 @@ from desktop_app.config import DataPaths
 from desktop_app.db.models import AuditLog, Member, User
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.domain.vocabulary import ADMIN, CLERK, VIEWER
-from desktop_app.services import accounts, session
-from desktop_app.services.office import get_office
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.accounts import operators, roles
+from desktop_app.services.office.details import get_office
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 ID_1 = build_id_number("653123", date(1985, 3, 14), 31)
 PASSWORDS = {ADMIN: "Suozhang-2026", CLERK: "Luruyuan-2026", VIEWER: "Chakan-2026x"}
@@ -41,10 +41,10 @@ def folder(tmp_path, monkeypatch):
     path = tmp_path / "data"
 
     def setup():
-        with session.acting_as(None):
-            accounts.create_first_administrator(NAMES[ADMIN], PASSWORDS[ADMIN])
+        with roles.acting_as(None):
+            operators.create_first_administrator(NAMES[ADMIN], PASSWORDS[ADMIN])
         for role in (CLERK, VIEWER):
-            accounts.create_user(NAMES[role], PASSWORDS[role], role)
+            operators.create_user(NAMES[role], PASSWORDS[role], role)
         save_member(MemberInput(name="努尔买买提·西热甫", id_number=ID_1, phone="13912345678",
                                 notes="紧急时打 139 1234 5678"))
 
@@ -136,7 +136,7 @@ def test_init_sets_up_a_folder_from_a_script(tmp_path, monkeypatch, capsys):
     assert (office.unit_name, office.case_prefix) == ("伽师县公安局夏普吐勒派出所", "夏派调")
     user = in_store(folder, lambda: User.get())
     assert (user.username, user.display_name, user.role) == ("suozhang", "李所长", ADMIN)
-    assert in_store(folder, lambda: accounts.authenticate("suozhang", "Chushi-hua-2026").role) == ADMIN
+    assert in_store(folder, lambda: operators.authenticate("suozhang", "Chushi-hua-2026").role) == ADMIN
     assert main(["init", "--data-dir", str(folder), "--office", "别的单位", "--admin", "x"]) == 2
     assert "已有操作员账号" in capsys.readouterr().err
     assert in_store(folder, lambda: User.select().count()) == 1
@@ -174,7 +174,7 @@ def test_demo_data_makes_three_demo_accounts(tmp_path, capsys):
     assert "演示账号：管理员、录入员、查看，密码均为 demo" in out
     roles = in_store(folder, lambda: {u.username: u.role for u in User.select()})
     assert roles == {ADMIN: ADMIN, CLERK: CLERK, VIEWER: VIEWER}
-    assert in_store(folder, accounts.demo_password) == "demo"
+    assert in_store(folder, operators.demo_password) == "demo"
     assert in_store(folder, lambda: Member.select().count()) > 0
     logins = in_store(folder, lambda: [(a.username, a.summary) for a in AuditLog.select()
                                        .where(AuditLog.action == "登录")])
@@ -183,13 +183,13 @@ def test_demo_data_makes_three_demo_accounts(tmp_path, capsys):
 
 
 def test_wrong_passwords_on_the_command_line_make_the_next_try_wait(folder, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(accounts, "FIRST_WAIT_SECONDS", 120)  # however slow the machine, the wait is not over
+    monkeypatch.setattr(operators, "FIRST_WAIT_SECONDS", 120)  # however slow the machine, the wait is not over
     out = tmp_path / "b.db"
     command = ["backup", "--data-dir", str(folder), "--out", str(out)]
-    for _ in range(accounts.FREE_TRIES):
+    for _ in range(operators.FREE_TRIES):
         assert main([*command, *as_role(monkeypatch, CLERK, "wrong-password")]) == 2
     assert "秒后再试" in capsys.readouterr().err
     assert main([*command, *as_role(monkeypatch, CLERK)]) == 2  # the right password waits too
     assert "秒后再试" in capsys.readouterr().err and not out.exists()
     failed = in_store(folder, lambda: AuditLog.select().where(AuditLog.action == "登录失败").count())
-    assert failed == accounts.FREE_TRIES + 1
+    assert failed == operators.FREE_TRIES + 1

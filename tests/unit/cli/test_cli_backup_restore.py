@@ -12,7 +12,7 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Member
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 from desktop_app.single_copy import acquire_lock
 
 pytestmark = pytest.mark.sqlite_only  # the SQLite file backed up, restored and refused
@@ -157,10 +157,10 @@ def test_import_report_on_a_full_disk_leaves_no_empty_report(folder, tmp_path, s
 
 
 def test_a_data_folder_that_cannot_be_opened_gives_its_own_exit_code(tmp_path, capsys, monkeypatch):
-    from desktop_app.services import storage
+    from desktop_app.services.storage import data_folder
 
     (tmp_path / "media").mkdir()
-    monkeypatch.setattr(storage, "REMOVABLE_MOUNT_PARENTS", [tmp_path / "media"])
+    monkeypatch.setattr(data_folder, "REMOVABLE_MOUNT_PARENTS", [tmp_path / "media"])
     gone = tmp_path / "media" / "U盘" / "yijing"
     assert main(["export-roster", "--data-dir", str(gone), "--out", str(tmp_path / "x.xlsx")]) == 14
     assert "拔出" in capsys.readouterr().err and not (tmp_path / "media" / "U盘").exists()

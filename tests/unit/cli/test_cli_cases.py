@@ -13,8 +13,8 @@ from desktop_app.cli.cases import run
 from desktop_app.config import DataPaths
 from desktop_app.db.models import AuditLog
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.storage import close_store, open_store
-from desktop_app.services.usb_export import MANIFEST_NAME, verify_export
+from desktop_app.services.files.usb_export import MANIFEST_NAME, verify_export
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def data_dir(tmp_path, cli_admin):
     from desktop_app.services.cases.bodies import save_body
     from desktop_app.services.cases.case_form import CaseInput, register_case
     from desktop_app.services.cases.parties import PartyInput, add_party
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
 
     folder = tmp_path / "data"
     open_store(DataPaths(folder))
@@ -94,7 +94,7 @@ def mediation_dir(tmp_path, cli_admin):
     from conftest import make_mediation_cases
 
     from desktop_app.services.cases.bodies import save_body
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
 
     folder = tmp_path / "data"
     open_store(DataPaths(folder))
@@ -154,11 +154,11 @@ def test_case_documents_errors(mediation_dir, tmp_path, capsys):
 
 def test_case_documents_in_full_needs_an_administrator(mediation_dir, tmp_path, monkeypatch, capsys):
     from desktop_app.domain.vocabulary import CLERK
-    from desktop_app.services import accounts
+    from desktop_app.services.accounts import operators
 
     open_store(DataPaths(mediation_dir))
     try:
-        accounts.create_user("xiaowang", "Luruyuan-2026", CLERK)
+        operators.create_user("xiaowang", "Luruyuan-2026", CLERK)
     finally:
         close_store()
     out = tmp_path / "full"

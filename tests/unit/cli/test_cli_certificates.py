@@ -18,7 +18,7 @@ from desktop_app.db.models import Assignment, AuditLog, Certificate, DutyPost, S
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.domain.masking import mask_id
 from desktop_app.domain.vocabulary import CERTIFICATE_TYPES as TYPES
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 ID_NUR = build_id_number("653129", date(1980, 5, 6), 31)
 ID_WANG = build_id_number("653129", date(1990, 1, 2), 11)
@@ -33,7 +33,7 @@ def text_of(path) -> str:
 
 @pytest.fixture
 def data_dir(tmp_path, cli_admin):
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
     from desktop_app.services.roster.members import MemberInput, save_member
 
     folder = tmp_path / "data"

@@ -10,7 +10,7 @@ from desktop_app.cli import main as run_cli
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Case, Member, Party
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def data_dir(tmp_path, cli_admin):
     from desktop_app.services.cases.bodies import save_body
     from desktop_app.services.cases.case_form import CaseInput, delete_case, register_case
     from desktop_app.services.cases.parties import PartyInput, add_party
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
     from desktop_app.services.roster.members import MemberInput, delete_member, save_member
 
     folder = tmp_path / "data"

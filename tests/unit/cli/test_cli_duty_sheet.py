@@ -15,12 +15,12 @@ from desktop_app.cli import main as run_cli
 from desktop_app.cli.duty_sheet import run
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, DutyPost, Member, Shift, Team
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 
 @pytest.fixture
 def data_dir(tmp_path, cli_admin):
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
 
     folder = tmp_path / "data"
     open_store(DataPaths(folder))

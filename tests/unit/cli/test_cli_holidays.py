@@ -10,8 +10,8 @@ import pytest
 from desktop_app.cli import main as run_cli
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Holiday
-from desktop_app.services.office import OfficeInfo, save_office
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.office.details import OfficeInfo, save_office
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 NOTICES = Path(__file__).parents[1] / "domain" / "holiday_notices"
 

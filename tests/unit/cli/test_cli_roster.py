@@ -11,7 +11,7 @@ from desktop_app.cli import main
 from desktop_app.config import DataPaths
 from desktop_app.db.models import AuditLog, Member, Team
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 ID_1 = build_id_number("653123", date(1985, 3, 14), 31)
 ID_2 = build_id_number("653123", date(1992, 7, 2), 42)

@@ -15,7 +15,7 @@ import pytest
 
 from desktop_app.cli import main
 from desktop_app.db.server import with_database
-from desktop_app.services.storage import close_store
+from desktop_app.services.storage.data_folder import close_store
 
 pytestmark = [pytest.mark.postgres,
               pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")]

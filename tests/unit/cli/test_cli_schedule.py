@@ -14,7 +14,7 @@ from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, Member, Team
 from desktop_app.domain.dates import format_date
 from desktop_app.services.schedule.posts import PatternInput, PostInput, save_pattern, save_post
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 # the command schedules only shifts that have not started: a week well ahead of today
 MONDAY = date.today() + timedelta(days=14 - date.today().weekday())

@@ -9,7 +9,7 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.db.models import Member
 from desktop_app.db.server import database_name
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 from desktop_app.single_copy import acquire_lock
 
 pytestmark = pytest.mark.postgres

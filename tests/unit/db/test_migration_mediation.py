@@ -11,7 +11,7 @@ from desktop_app.config import DataPaths
 from desktop_app.db.database import close_database, open_database
 from desktop_app.db.migrations import migrate
 from desktop_app.db.models import Case, Counter
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 ROW = ('INSERT INTO "case" ("uuid", "created_at", "updated_at", "number", "year", "sequence", "kind", "category", '
        '"source", "received_at", "place", "summary", "facts", "responsibilities", "status", "outcome", '

@@ -28,7 +28,7 @@ def test_an_existing_office_gets_its_uuid_and_stays_an_office(tmp_path):
 
 
 def test_a_new_office_gets_its_identity_with_its_details(data_paths):
-    from desktop_app.services.office import OfficeInfo, get_office, save_office
+    from desktop_app.services.office.details import OfficeInfo, get_office, save_office
 
     assert identity() is None
     save_office(OfficeInfo(unit_name="伽师县公安局新派出所", case_prefix="新派调", org_code="11653123MB1234567X"))
@@ -42,7 +42,7 @@ def test_a_new_office_gets_its_identity_with_its_details(data_paths):
 
 
 def test_an_org_code_with_other_characters_is_refused_at_its_field(data_paths):
-    from desktop_app.services.office import OfficeInfo, validate_office
+    from desktop_app.services.office.details import OfficeInfo, validate_office
 
     errors = validate_office(OfficeInfo(unit_name="伽师县公安局新派出所", case_prefix="新派调", org_code="代码123"))
     assert [e.field for e in errors] == ["org_code"]

@@ -38,8 +38,8 @@ from desktop_app.demo.generator import SCALES, GenerationCancelled, generate
 from desktop_app.domain.case_numbers import format_case_number, parse_case_number
 from desktop_app.domain.pinyin_keys import pinyin_keys
 from desktop_app.domain.vocabulary import CASE_STATUSES as STATUSES
-from desktop_app.services.calendar import is_workday
-from desktop_app.services.storage import open_store
+from desktop_app.services.calendar.working_days import is_workday
+from desktop_app.services.storage.data_folder import open_store
 
 TODAY = date(2024, 5, 15)
 MAIN_TABLES = (Team, Member, DutyPost, ShiftPattern, Shift, Assignment, Leave, Activity, ActivityParticipant,

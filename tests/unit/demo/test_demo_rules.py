@@ -40,7 +40,7 @@ from desktop_app.db.models import (
 )
 from desktop_app.demo.generator import SCALES, generate
 from desktop_app.domain.vocabulary import RISKY_POST_KINDS
-from desktop_app.services.calendar import is_workday
+from desktop_app.services.calendar.working_days import is_workday
 from desktop_app.services.cases.case_form import case_input, validate_case
 from desktop_app.services.cases.parties import validate_party
 from desktop_app.services.cases.sessions import (
@@ -55,7 +55,7 @@ from desktop_app.services.schedule.assignment_checks import check_assignment
 from desktop_app.services.schedule.posts import stored_weekdays
 from desktop_app.services.schedule.settings import max_shifts_per_week, min_rest_hours, school_vacations
 from desktop_app.services.schedule.shift_generation import pattern_applies
-from desktop_app.services.storage import open_store
+from desktop_app.services.storage.data_folder import open_store
 
 TODAY = date(2024, 5, 15)
 OPENS, CLOSES = time(9, 0), time(18, 30)

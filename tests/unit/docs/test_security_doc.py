@@ -1,4 +1,4 @@
-"""docs/security.md's table of roles × actions is the table the services check (session.ROLE_PERMISSIONS):
+"""docs/security.md's table of roles × actions is the table the services check (roles.ROLE_PERMISSIONS):
 one row per permission, worded as the refusal names it, a ✓ exactly where the role has it."""
 
 from __future__ import annotations
@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from desktop_app.domain.vocabulary import ADMIN, CLERK, VIEWER
-from desktop_app.services import accounts, audit, session
+from desktop_app.services import audit
+from desktop_app.services.accounts import operators, roles
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "security.md"
 ROLES = (ADMIN, CLERK, VIEWER)
@@ -25,7 +26,7 @@ def _table() -> tuple[list[str], list[list[str]]]:
 def test_the_roles_table_has_a_column_per_role_and_a_row_per_permission():
     header, rows = _table()
     assert header[2:] == list(ROLES)
-    assert [row[0] for row in rows] == list(session.ALL_PERMISSIONS)
+    assert [row[0] for row in rows] == list(roles.ALL_PERMISSIONS)
 
 
 def test_each_tick_in_the_roles_table_is_a_permission_the_services_grant():
@@ -34,7 +35,7 @@ def test_each_tick_in_the_roles_table_is_a_permission_the_services_grant():
         permission, marks = row[0], row[2:]
         assert all(mark in ("✓", "—") for mark in marks), row
         granted = [role for role, mark in zip(ROLES, marks, strict=True) if mark == "✓"]
-        assert granted == [role for role in ROLES if permission in session.permissions_of(role)], permission
+        assert granted == [role for role in ROLES if permission in roles.permissions_of(role)], permission
 
 
 def test_the_page_says_what_is_logged_masked_and_left_to_the_office():
@@ -44,5 +45,5 @@ def test_the_page_says_what_is_logged_masked_and_left_to_the_office():
         assert heading in text
     assert f"default {audit.DEFAULT_RETENTION_MONTHS // 12} years" in text
     assert f"never under {audit.MINIMUM_RETENTION_MONTHS} months" in text
-    assert f"after {accounts.FREE_TRIES} wrong passwords" in text and f"{accounts.FIRST_WAIT_SECONDS} s" in text
-    assert f"after {accounts.DEFAULT_IDLE_LOCK_MINUTES} minutes" in text
+    assert f"after {operators.FREE_TRIES} wrong passwords" in text and f"{operators.FIRST_WAIT_SECONDS} s" in text
+    assert f"after {operators.DEFAULT_IDLE_LOCK_MINUTES} minutes" in text

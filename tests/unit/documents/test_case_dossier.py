@@ -60,8 +60,8 @@ def all_docs(tmp_path_factory, migrated_template) -> dict[str, dict[str, str]]:
 
     from desktop_app.config import DataPaths
     from desktop_app.services.cases.bodies import save_body
-    from desktop_app.services.office import OfficeInfo, save_office
-    from desktop_app.services.storage import close_store, open_store
+    from desktop_app.services.office.details import OfficeInfo, save_office
+    from desktop_app.services.storage.data_folder import close_store, open_store
 
     paths = DataPaths(tmp_path_factory.mktemp("dossier") / "data").ensure()
     shutil.copyfile(migrated_template, paths.database)

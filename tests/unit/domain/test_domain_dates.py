@@ -13,7 +13,7 @@ from desktop_app.domain.dates import (
     parse_loose_date,
 )
 from desktop_app.domain.errors import FieldError
-from desktop_app.services.calendar import add_working_days, day_info, is_school_day, is_workday
+from desktop_app.services.calendar.working_days import add_working_days, day_info, is_school_day, is_workday
 
 
 def test_format_date():

@@ -15,7 +15,7 @@ from desktop_app.db.database import db
 from desktop_app.db.models import AuditArchive, AuditLog, AuditLogImmutable
 from desktop_app.domain.vocabulary import ADMIN, CLERK, VIEWER
 from desktop_app.services import audit
-from desktop_app.services.session import PermissionDenied
+from desktop_app.services.accounts.roles import PermissionDenied
 
 TODAY = date(2026, 3, 2)
 

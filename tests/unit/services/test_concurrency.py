@@ -46,7 +46,7 @@ def test_five_clients_at_once_lose_no_update_and_no_number(pg_test_server, tmp_p
     from desktop_app.db.models import AuditLog, Case, DutyPost, Member, Team
     from desktop_app.db.models import Counter as NumberCounter
     from desktop_app.services.cases.bodies import save_body
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
     from desktop_app.services.roster.members import MemberInput, save_member
     from desktop_app.services.roster.teams import TeamInput, save_team
     from desktop_app.services.schedule.posts import PostInput, save_post

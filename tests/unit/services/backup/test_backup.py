@@ -9,7 +9,7 @@ import pytest
 from desktop_app.db.models import AuditLog, Member
 from desktop_app.services import backup
 from desktop_app.services.backup import restore
-from desktop_app.services.storage import DamagedDatabaseError, close_store, open_store
+from desktop_app.services.storage.data_folder import DamagedDatabaseError, close_store, open_store
 
 pytestmark = pytest.mark.sqlite_only  # the SQLite file copied, checked and put back
 

@@ -20,7 +20,7 @@ from desktop_app.services.backup.password import (
     has_backup_password,
     set_backup_password,
 )
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 pytestmark = pytest.mark.sqlite_only  # a copy of the SQLite file in a 7z archive
 

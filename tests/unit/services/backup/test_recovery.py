@@ -15,10 +15,11 @@ import pytest
 
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Member
-from desktop_app.services import backup, storage
+from desktop_app.services import backup
 from desktop_app.services.backup import restore
-from desktop_app.services.files import FileWriteError
-from desktop_app.services.storage import (
+from desktop_app.services.files.writer import FileWriteError
+from desktop_app.services.storage import data_folder
+from desktop_app.services.storage.data_folder import (
     DamagedDatabaseError,
     DatabaseLockedError,
     DataMissingError,
@@ -70,7 +71,7 @@ def test_full_disk_at_opening_is_a_full_disk_and_nothing_is_moved(data_paths, sm
     close_store()
     if small_disk is None:  # no tmpfs here: SQLite's error on a full disk, as it comes
         paths = data_paths
-        monkeypatch.setattr(storage, "open_database",
+        monkeypatch.setattr(data_folder, "open_database",
                             lambda path: (_ for _ in ()).throw(_sqlite_error("disk I/O error", 4874)))
         monkeypatch.setattr(shutil, "disk_usage", lambda p: shutil._ntuple_diskusage(1 << 30, 1 << 30, 0))
     else:
@@ -90,7 +91,7 @@ def test_full_disk_at_opening_is_a_full_disk_and_nothing_is_moved(data_paths, sm
     (6, DatabaseLockedError), (11, DamagedDatabaseError), (26, DamagedDatabaseError)])
 def test_each_sqlite_error_at_opening_has_its_own_kind(data_paths, monkeypatch, code, expected):
     close_store()
-    monkeypatch.setattr(storage, "open_database",
+    monkeypatch.setattr(data_folder, "open_database",
                         lambda path: (_ for _ in ()).throw(_sqlite_error("error", code)))
     with pytest.raises(expected) as caught:
         open_store(data_paths)
@@ -101,7 +102,7 @@ def test_each_sqlite_error_at_opening_has_its_own_kind(data_paths, monkeypatch, 
 
 def test_permission_denied_by_the_os_is_no_permission(data_paths, monkeypatch):
     close_store()
-    monkeypatch.setattr(storage, "open_database",
+    monkeypatch.setattr(data_folder, "open_database",
                         lambda path: (_ for _ in ()).throw(PermissionError(errno.EACCES, "denied")))
     with pytest.raises(NoPermissionError, match="没有读写数据文件夹的权限"):
         open_store(data_paths)
@@ -109,7 +110,7 @@ def test_permission_denied_by_the_os_is_no_permission(data_paths, monkeypatch):
 
 def test_a_folder_on_a_removed_drive_is_not_created_again_elsewhere(tmp_path, monkeypatch):
     (tmp_path / "media" / "user").mkdir(parents=True)
-    monkeypatch.setattr(storage, "REMOVABLE_MOUNT_PARENTS", [tmp_path / "media"])
+    monkeypatch.setattr(data_folder, "REMOVABLE_MOUNT_PARENTS", [tmp_path / "media"])
     paths = DataPaths(tmp_path / "media" / "user" / "KINGSTON" / "yijing")
     with pytest.raises(FolderGoneError, match="U盘") as caught:
         open_store(paths)

@@ -15,7 +15,7 @@ from desktop_app.services import backup
 from desktop_app.services.backup import restore
 from desktop_app.services.backup import server as server_backup
 from desktop_app.services.backup.server import ServerBackupError
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 pytestmark = pytest.mark.postgres
 
@@ -62,10 +62,10 @@ def test_a_dump_whose_copy_holds_other_rows_is_not_kept(server_folder, monkeypat
 
 
 def test_the_password_goes_to_the_tools_in_their_environment_only(server_folder, monkeypatch):
-    from desktop_app.services import storage
+    from desktop_app.services.storage import data_folder
 
     url = server_folder.database_url
-    monkeypatch.setitem(storage._passwords, url, "Server-Secret-77")  # as typed in the login dialog
+    monkeypatch.setitem(data_folder._passwords, url, "Server-Secret-77")  # as typed in the login dialog
     runs: list[tuple[list[str], dict]] = []
     real_run = subprocess.run
 
@@ -196,7 +196,7 @@ def test_check_reports_the_connection_the_steps_and_the_rows(server_folder):
 
 
 def test_a_full_disk_comes_out_as_the_writers_error_and_leaves_nothing(server_folder, small_disk, fill_disk):
-    from desktop_app.services.files import FULL, FileWriteError
+    from desktop_app.services.files.writer import FULL, FileWriteError
 
     if small_disk is None:
         pytest.skip("needs a small file system of its own (root on Linux)")

@@ -29,7 +29,7 @@ from desktop_app.services.cases.investigations import InvestigationInput, add_in
 from desktop_app.services.cases.parties import PartyInput, add_mediator, add_party
 from desktop_app.services.cases.sessions import FollowUpInput, SessionInput, add_follow_up, add_session
 from desktop_app.services.cases.workflow import CaseRefused, change_status, compute_deadlines
-from desktop_app.services.office import OfficeInfo, save_office
+from desktop_app.services.office.details import OfficeInfo, save_office
 from desktop_app.services.roster.members import MemberInput, save_member
 
 TODAY = date(2024, 11, 5)

@@ -15,7 +15,6 @@ from openpyxl import load_workbook
 
 from desktop_app.db.models import AuditLog
 from desktop_app.domain.id_numbers import build_id_number
-from desktop_app.services import usb_export
 from desktop_app.services.cases.case_form import CaseInput, delete_case, register_case
 from desktop_app.services.cases.document_data import render_document
 from desktop_app.services.cases.export import (
@@ -27,7 +26,8 @@ from desktop_app.services.cases.export import (
 from desktop_app.services.cases.parties import PartyInput, add_mediator, add_party
 from desktop_app.services.cases.sessions import SessionInput, add_session
 from desktop_app.services.cases.workflow import CaseRefused, change_status
-from desktop_app.services.usb_export import MANIFEST_NAME, ExportFailed, verify_export
+from desktop_app.services.files import usb_export
+from desktop_app.services.files.usb_export import MANIFEST_NAME, ExportFailed, verify_export
 
 TODAY = date(2024, 11, 5)
 NOW = datetime(2024, 11, 5, 15, 30)

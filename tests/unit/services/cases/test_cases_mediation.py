@@ -96,7 +96,7 @@ def test_bodies_are_checked(office):
 
 
 def test_no_body_refuses_peoples_mediation_but_not_security(data_paths):
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
 
     save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", case_prefix="夏派调"))
     with pytest.raises(CaseInvalid) as info:

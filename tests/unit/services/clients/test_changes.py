@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from desktop_app.domain.vocabulary import CLERK
-from desktop_app.services import session
+from desktop_app.services.accounts import roles
 from desktop_app.services.clients.changes import ChangeWatch
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.services.roster.teams import TeamInput, save_team
@@ -28,7 +28,7 @@ def test_the_tables_other_accounts_changed_since_the_last_look(data_paths, other
     assert watch.changed_tables() == set()  # what was there is already shown
     save_team(TeamInput(name="一中队"))  # this account's own change: the window announced it already
     assert watch.changed_tables() == set()
-    with session.acting_as(session.Account("zhang", CLERK)):
+    with roles.acting_as(roles.Account("zhang", CLERK)):
         save_member(MemberInput(name="李娜"))
         save_team(TeamInput(name="二中队"))
     _another_pc(other_connection, data_paths, "case")

@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.db.models import Case, Certificate, DutyPost, Member, Team
 from desktop_app.domain.vocabulary import ADMIN, CLERK, HONOUR
-from desktop_app.services import session
+from desktop_app.services.accounts import roles
 from desktop_app.services.cases.case_form import CaseInput, load_case, register_case, save_case
 from desktop_app.services.cases.parties import PartyInput, add_party
 from desktop_app.services.cases.workflow import change_status
@@ -22,11 +22,11 @@ from desktop_app.services.roster.members import MemberInput, load_member_input, 
 from desktop_app.services.roster.teams import TeamInput, get_team, merge_teams, save_team
 from desktop_app.services.schedule.posts import PostInput, post_input, save_post
 
-OFFICER = session.Account("zhang", CLERK, display_name="张警官")
+OFFICER = roles.Account("zhang", CLERK, display_name="张警官")
 
 
 def as_zhang():
-    return session.acting_as(OFFICER)
+    return roles.acting_as(OFFICER)
 
 
 def test_the_message_names_who_and_when_with_the_date_when_not_today():
@@ -56,7 +56,7 @@ def test_a_member_saved_over_a_newer_version_is_refused_and_nothing_stored(data_
     # saving again over the version the refusal named: the deliberate overwrite
     save_member(replace(mine, address="中山路2号", version=refused.value.current_version), member_id)
     stored = Member.get_by_id(member_id)
-    assert (stored.version, stored.address, stored.changed_by) == (3, "中山路2号", session.current().shown_name)
+    assert (stored.version, stored.address, stored.changed_by) == (3, "中山路2号", roles.current().shown_name)
 
 
 def test_a_save_without_a_version_still_raises_it(data_paths):
@@ -140,6 +140,6 @@ def test_another_client_s_save_through_its_own_connection_is_seen(data_paths, ot
 
 
 def test_the_administrator_s_shown_name_is_the_username_without_a_display_name(data_paths):
-    with session.acting_as(session.Account("admin2", ADMIN)):
+    with roles.acting_as(roles.Account("admin2", ADMIN)):
         member_id = save_member(MemberInput(name="王小明")).id
     assert Member.get_by_id(member_id).changed_by == "admin2"

@@ -10,7 +10,7 @@ import pytest
 
 from desktop_app.db.models import Case, FollowUp, Investigation, MediationSession, Party
 from desktop_app.domain.vocabulary import CLERK
-from desktop_app.services import session
+from desktop_app.services.accounts import roles
 from desktop_app.services.cases.case_form import CaseInput, load_case, register_case
 from desktop_app.services.cases.investigations import (
     InvestigationInput,
@@ -28,11 +28,11 @@ from desktop_app.services.cases.sessions import (
 )
 from desktop_app.services.clients.versions import RecordChanged
 
-OFFICER = session.Account("zhang", CLERK, display_name="张警官")
+OFFICER = roles.Account("zhang", CLERK, display_name="张警官")
 
 
 def as_zhang():
-    return session.acting_as(OFFICER)
+    return roles.acting_as(OFFICER)
 
 
 @pytest.fixture

@@ -10,17 +10,17 @@ import pytest
 
 from desktop_app.db.models import CertificateTemplate, MediatingBody, OfficeSettings
 from desktop_app.domain.vocabulary import ADMIN, HONOUR
-from desktop_app.services import session
+from desktop_app.services.accounts import roles
 from desktop_app.services.cases.bodies import get_body, list_bodies, save_body
 from desktop_app.services.certificates import templates as cert_templates
 from desktop_app.services.clients.versions import RecordChanged
-from desktop_app.services.office import get_office, save_office
+from desktop_app.services.office.details import get_office, save_office
 
-ADMINISTRATOR = session.Account("zhang", ADMIN, display_name="张警官")
+ADMINISTRATOR = roles.Account("zhang", ADMIN, display_name="张警官")
 
 
 def as_zhang():
-    return session.acting_as(ADMINISTRATOR)
+    return roles.acting_as(ADMINISTRATOR)
 
 
 def test_a_template_form_is_refused_after_another_save(data_paths, office):

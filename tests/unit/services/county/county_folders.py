@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.config import DataPaths
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 COUNTY_NAME = "测试县公安局"
 LEFT_OUT = {"user", "audit_log", "audit_archive", "schema_version", "county_office", "package_import"}
@@ -66,7 +66,7 @@ def county(new_folder, tmp_path):
 
 
 def make_office(folder: Folder, name: str) -> Folder:
-    from desktop_app.services.office import OfficeInfo, save_office
+    from desktop_app.services.office.details import OfficeInfo, save_office
 
     with folder.open():
         save_office(OfficeInfo(unit_name=name, case_prefix=name[:1] + "派调"))

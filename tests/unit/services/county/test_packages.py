@@ -10,10 +10,10 @@ from county_folders import county, make_office, new_folder, office_state  # noqa
 
 from desktop_app.db.models import Activity, CountyOffice, Member, PackageImport, Team
 from desktop_app.domain.id_numbers import build_id_number
+from desktop_app.services.accounts.roles import PermissionDenied
 from desktop_app.services.county.copies import copy_path
 from desktop_app.services.county.export import CountyKeyNotConfirmed, ExportRefused, export_package
 from desktop_app.services.county.importing import APPLIED, REFUSED, STALE, UNCHANGED, import_package
-from desktop_app.services.session import PermissionDenied
 
 OFFICE = "伽师县公安局甲派出所"
 
@@ -190,7 +190,7 @@ def test_an_office_folder_does_not_import_and_a_county_does_not_export(office, c
 
 
 def test_what_never_leaves_the_office(office, county, tmp_path):
-    from desktop_app.services.accounts import create_first_administrator
+    from desktop_app.services.accounts.operators import create_first_administrator
     from desktop_app.services.backup.password import set_backup_password
 
     with office.open():

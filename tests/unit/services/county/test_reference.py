@@ -10,6 +10,7 @@ from county_folders import county, make_office, new_folder  # noqa: F401 - fixtu
 
 from desktop_app.db.models import Holiday
 from desktop_app.domain.holiday_days import ArrangedDay
+from desktop_app.services.calendar.holiday_arrangements import save_arrangement
 from desktop_app.services.certificates.templates import list_templates, save_template
 from desktop_app.services.county.export import export_package
 from desktop_app.services.county.package_format import PackageRefused
@@ -20,7 +21,6 @@ from desktop_app.services.county.reference import (
     export_reference,
     import_reference,
 )
-from desktop_app.services.holiday_arrangements import save_arrangement
 from desktop_app.services.records.points import (
     points_rules,
     save_points_rules,

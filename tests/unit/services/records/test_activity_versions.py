@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.db.models import Activity, ActivityParticipant
 from desktop_app.domain.vocabulary import CLERK
-from desktop_app.services import session
+from desktop_app.services.accounts import roles
 from desktop_app.services.clients.versions import RecordChanged
 from desktop_app.services.records.activities import (
     ActivityInput,
@@ -24,7 +24,7 @@ from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.services.roster.teams import TeamInput, merge_teams, save_team
 
 TODAY = date(2024, 6, 1)
-OFFICER = session.Account("zhang", CLERK, display_name="张警官")
+OFFICER = roles.Account("zhang", CLERK, display_name="张警官")
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_an_activity_form_is_refused_after_another_save(activity):
     activity_id, a, b = activity
     mine, theirs = activity_input(activity_id), activity_input(activity_id)
     assert mine.version == theirs.version == 1
-    with session.acting_as(OFFICER):
+    with roles.acting_as(OFFICER):
         update_activity(activity_id, replace(theirs, description="夜间巡逻"), TODAY)
     stored = Activity.get_by_id(activity_id)
     assert (stored.version, stored.changed_by, stored.description) == (2, "张警官", "夜间巡逻")

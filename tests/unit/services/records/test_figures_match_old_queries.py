@@ -51,7 +51,7 @@ from desktop_app.services.records.service_hours import (
     hours_by_member,
     service_hours_by_source,
 )
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 TODAY = date(2026, 11, 29)
 

@@ -23,7 +23,7 @@ from desktop_app.services.records.ledger_import import (
 )
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.services.roster.teams import TeamInput, save_team
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 TODAY = date(2026, 6, 1)
 HEADER = ["序号", "日期", "队伍", "工作类别", "地点", "工作内容", "参与队员", "时长（小时）", "成效", "备注"]

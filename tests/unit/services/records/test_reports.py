@@ -24,11 +24,11 @@ from desktop_app.db.models import (
     Shift,
 )
 from desktop_app.domain.periods import parse_period
-from desktop_app.services.office import OfficeInfo, save_office
+from desktop_app.services.office.details import OfficeInfo, save_office
 from desktop_app.services.records.reports import ReportError, report_data, team_by_name, write_report
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.services.roster.teams import TeamInput, save_team
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 TODAY = date(2027, 1, 5)
 

@@ -143,7 +143,7 @@ def test_control_characters_in_cells_are_cleaned_on_import(data_paths, tmp_path)
 _MEASURE = """
 import json, resource, sys
 from desktop_app.config import DataPaths
-from desktop_app.services.storage import open_store
+from desktop_app.services.storage.data_folder import open_store
 from desktop_app.services.roster.importer import plan_import, read_sheet
 open_store(DataPaths(__import__("pathlib").Path(sys.argv[2])))
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from desktop_app.config import DataPaths
 from desktop_app.db.models import Assignment, AuditLog, Leave, Member, Qualification, Shift, Team
 from desktop_app.domain.vocabulary import ON_LEAVE as ON_LEAVE_STATUS
+from desktop_app.services.office.settings import set_setting
 from desktop_app.services.schedule.assignments import assign
 from desktop_app.services.schedule.auto_scheduler import (
     LEAVE,
@@ -47,8 +48,7 @@ from desktop_app.services.schedule.rules import (
     week_full,
 )
 from desktop_app.services.schedule.shift_times import DAY, days_touched, interval, shift_minutes
-from desktop_app.services.settings import set_setting
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 MONDAY = date(2024, 4, 15)  # no holiday that week
 INSURED = date(2030, 1, 1)

@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 from desktop_app.config import DataPaths
 from desktop_app.db.database import db
 from desktop_app.db.models import Assignment, Leave, Member, Qualification, Shift, Team
+from desktop_app.services.office.settings import set_setting
 from desktop_app.services.schedule.assignment_checks import check_assignment
 from desktop_app.services.schedule.auto_scheduler import auto_schedule
 from desktop_app.services.schedule.posts import PostInput, save_post
 from desktop_app.services.schedule.settings import MAX_SHIFTS_KEY, MIN_REST_KEY
-from desktop_app.services.settings import set_setting
-from desktop_app.services.storage import close_store, open_store
+from desktop_app.services.storage.data_folder import close_store, open_store
 
 MONDAY = date(2024, 4, 15)  # no holiday that week
 WEEK = [MONDAY + timedelta(days=k) for k in range(7)]

@@ -9,7 +9,8 @@ import pytest
 
 from desktop_app.db.database import db
 from desktop_app.db.models import Assignment, AuditLog, Leave, Member, Qualification, Shift, Swap, Team
-from desktop_app.services import calendar
+from desktop_app.services.calendar import working_days
+from desktop_app.services.office.settings import set_setting
 from desktop_app.services.schedule.assignment_checks import candidates, check_assignment
 from desktop_app.services.schedule.assignments import (
     assign,
@@ -39,7 +40,6 @@ from desktop_app.services.schedule.shift_times import (
     shift_hours,
 )
 from desktop_app.services.schedule.week_grid import shift_detail, week_grid
-from desktop_app.services.settings import set_setting
 
 MONDAY = date(2024, 4, 15)  # an ordinary week
 INSURED = date(2030, 1, 1)
@@ -165,7 +165,7 @@ def test_week_grid_in_three_queries(crew, monkeypatch):
 
     executed = []
     real = db.obj.execute_sql
-    calendar.day_info(MONDAY)  # the holiday table is read once a year and kept: not the grid's own queries
+    working_days.day_info(MONDAY)  # the holiday table is read once a year and kept: not the grid's own queries
 
     def counting(sql, params=None, *args, **kwargs):
         executed.append(sql)

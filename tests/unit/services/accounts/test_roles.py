@@ -15,7 +15,9 @@ import pytest
 from desktop_app.db.models import AuditLog, Member
 from desktop_app.domain.id_numbers import build_id_number
 from desktop_app.domain.vocabulary import ADMIN, CLERK, VIEWER
-from desktop_app.services import accounts, audit, backup
+from desktop_app.services import audit, backup
+from desktop_app.services.accounts import operators
+from desktop_app.services.accounts.roles import PermissionDenied
 from desktop_app.services.cases import (
     bodies,
     case_form,
@@ -29,13 +31,12 @@ from desktop_app.services.cases import (
 )
 from desktop_app.services.cases.export import export_cases
 from desktop_app.services.certificates import issuing, templates
-from desktop_app.services.office import OfficeInfo, save_office
+from desktop_app.services.office.details import OfficeInfo, save_office
 from desktop_app.services.roster import export as roster_export
 from desktop_app.services.roster import members, retention, teams
 from desktop_app.services.schedule import assignments, duty_sheet, posts, settings
-from desktop_app.services.session import PermissionDenied
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[4]
 ID_NUR = build_id_number("653123", date(1985, 3, 14), 31)
 ID_PARTY = build_id_number("653129", date(1980, 5, 6), 31)
 TODAY = date.today()
@@ -59,17 +60,17 @@ class Office:
     @property
     def certificate(self) -> int:
         """A certificate issued to the member (made on first use, as the administrator: PDFs take time)."""
-        from desktop_app.services import session
+        from desktop_app.services.accounts import roles
 
         if not hasattr(self, "_certificate"):
-            with session.acting_as(session.Account("suozhang", ADMIN)):
+            with roles.acting_as(roles.Account("suozhang", ADMIN)):
                 self._certificate = issuing.issue_certificate(self.member, "聘书", issued_on=TODAY).id
         return self._certificate
 
 
 @pytest.fixture
 def data(office, data_paths, tmp_path) -> Office:
-    accounts.create_user("suozhang", "Suozhang-2026", ADMIN)  # a folder that is set up
+    operators.create_user("suozhang", "Suozhang-2026", ADMIN)  # a folder that is set up
     team = teams.save_team(teams.TeamInput(name="红旗义警队"))
     member = members.save_member(members.MemberInput(
         name="努尔买买提·西热甫", id_number=ID_NUR, phone="13912345678", team_id=team, join_date="2020-01-01",
@@ -144,7 +145,7 @@ ACTIONS = {
     "officers": (ADMINISTRATOR, lambda d: bodies.save_officers(["买买提·艾力"])),
     "document_wording": (ADMINISTRATOR, lambda d: wording.reset_wording()),
     "audit_retention": (ADMINISTRATOR, lambda d: audit.set_retention_months(24)),
-    "add_account": (ADMINISTRATOR, lambda d: accounts.create_user("xiaoli", "Xiaoli-2026!", CLERK)),
+    "add_account": (ADMINISTRATOR, lambda d: operators.create_user("xiaoli", "Xiaoli-2026!", CLERK)),
     "view_audit": (ADMINISTRATOR, lambda d: audit.search()),
     "anonymise_candidates": (ADMINISTRATOR, lambda d: retention.anonymisation_candidates()),
     "backup": (WRITERS, lambda d: backup.backup_now(d.paths, d.out / "备份.db")),
@@ -179,9 +180,9 @@ def test_each_role_against_each_kind_of_action(data, acting, role, action, reque
 
 
 def test_nobody_logged_in_is_refused_with_the_words_to_log_in(data):
-    from desktop_app.services import session
+    from desktop_app.services.accounts import roles
 
-    with session.acting_as(None), pytest.raises(PermissionDenied, match="请先登录"):
+    with roles.acting_as(None), pytest.raises(PermissionDenied, match="请先登录"):
         members.save_member(members.MemberInput(name="王建国"))
 
 
@@ -237,19 +238,19 @@ WRITES = ("audit.record(", ".create(", "insert_rows(", "update_rows(", ".save()"
           "write_verified(", "write_files_safely(", ".execute()")
 # Internal steps called only from entry points that check, or writes that are not the user's records.
 NOT_ENTRY_POINTS = {
-    "accounts.py": {"authenticate", "record_idle_lock", "log_out", "verify_administrator"},  # the login itself
+    "operators.py": {"authenticate", "record_idle_lock", "log_out", "verify_administrator"},  # the login itself
     "audit.py": {"record"},
     "bulk.py": {"insert_rows", "update_rows"},
     "workflow.py": {"record_event", "recompute_deadlines"},  # inside change_status / a settings change
     "issuing.py": {"write_pdf"},  # the file of a certificate just issued (issuing checked)
     "templates.py": {"ensure_default_templates"},  # the built-in templates, seeded on first use
-    "files.py": {"write_verified"},
+    "writer.py": {"write_verified"},
     "numbering.py": {"next_number", "next_numbers"},
     "settings.py": {"set_setting"},
     "assignments.py": {"refresh_leader"},
     "usb_export.py": {"write_files_safely"},
-    "office.py": {"save_office", "set_xinjiang_holidays"},  # checked by _require_settings_or_set_up
-    "storage.py": {"remember_server"},  # where the folder's data lives, chosen before any account exists
+    "details.py": {"save_office", "set_xinjiang_holidays"},  # checked by _require_settings_or_set_up
+    "data_folder.py": {"remember_server"},  # where the folder's data lives, chosen before any account exists
     "versions.py": {"save_checked"},  # the save of a service that checked
 }
 
@@ -272,4 +273,4 @@ def test_every_service_function_that_writes_names_its_permission():
             if any(w in source for w in WRITES) and not _checks(node, source) \
                     and node.name not in NOT_ENTRY_POINTS.get(path.name, set()):
                 unchecked.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
-    assert not unchecked, "writes without a permission (services/session.py):\n" + "\n".join(unchecked)
+    assert not unchecked, "writes without a permission (services/accounts/roles.py):\n" + "\n".join(unchecked)

@@ -11,7 +11,7 @@ the permission it needs, as a decorator or, when the permission depends on the a
 
 `ROLE_PERMISSIONS` below is the whole table of roles × permissions (docs/security.md shows it).
 
-The acting account is the one logged in for the process (`accounts.log_in`: the window's login dialog,
+The acting account is the one logged in for the process (`operators.log_in`: the window's login dialog,
 the command line's --user), or, inside `with acting_as(account):`, another one for this thread only
 (the window's worker threads act as the account that started the work; tests act as each role).
 A refusal raises `PermissionDenied`, whose `message` is a Chinese sentence naming the account, its role
@@ -27,9 +27,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
 
-from ..db import models as _models
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from ..domain.vocabulary import ADMIN, CLERK, VIEWER
+from ...db import models as _models
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.vocabulary import ADMIN, CLERK, VIEWER
 
 # --- permissions: the texts name what is refused ---------------------------------------------------
 
@@ -111,7 +111,7 @@ def logged_in() -> Account | None:
 
 
 def set_logged_in(account: Account | None) -> None:
-    """Make `account` the process's logged-in account (accounts.log_in / log_out call this)."""
+    """Make `account` the process's logged-in account (operators.log_in / log_out call this)."""
     global _logged_in
     _logged_in = account
 

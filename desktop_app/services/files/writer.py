@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 
 _CHUNK = 1 << 20
 TEMP_SUFFIX = ".part"

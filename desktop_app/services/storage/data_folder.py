@@ -1,5 +1,5 @@
 """Opening a data folder: the database file, its check at start, its migrations, and why it could not be
-opened (services/storage_errors.py tells a full disk, no permission, a removed drive, another copy, a
+opened (services/storage/errors.py tells a full disk, no permission, a removed drive, another copy, a
 damaged file and a newer program apart).
 
 A missing or empty data file next to kept copies of data (`yijing.db.损坏-…`, backups) is never opened
@@ -19,14 +19,14 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
-from ..config import DataPaths
-from ..db.database import close_database, db, integrity_problems, open_database
-from ..db.migrations import LATEST, NewerSchemaError, migrate
-from ..db.snapshot import CheckInterrupted, check_file
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from . import calendar
-from .progress import Cancelled
-from .storage_errors import (
+from ...config import DataPaths
+from ...db.database import close_database, db, integrity_problems, open_database
+from ...db.migrations import LATEST, NewerSchemaError, migrate
+from ...db.snapshot import CheckInterrupted, check_file
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ..calendar import working_days
+from ..progress import Cancelled
+from .errors import (
     DamagedDatabaseError,
     DatabaseLockedError,
     DataMissingError,
@@ -92,15 +92,15 @@ def open_store(paths: DataPaths, check: bool = True, password: str | None = None
         error = classify(exc, paths.root, paths.database)
         log.error("数据文件夹无法打开：%s", type(error).__name__)
         raise error from exc
-    calendar.store_opened(True)
+    working_days.store_opened(True)
     _opened[:] = [paths]
     return database
 
 
 def _open_server(paths: DataPaths, url: str, password: str | None) -> peewee.Database:
-    from ..db.database import open_server
-    from ..db.server import describe, needs_password, server_error_classes
-    from .storage_errors import server_password, server_unreachable
+    from ...db.database import open_server
+    from ...db.server import describe, needs_password, server_error_classes
+    from .errors import server_password, server_unreachable
 
     _prepare_folder(paths)
     clean_leftover_parts(paths)
@@ -120,7 +120,7 @@ def _open_server(paths: DataPaths, url: str, password: str | None) -> peewee.Dat
             from exc
     if password:
         _passwords[url] = password
-    calendar.store_opened(True)
+    working_days.store_opened(True)
     _opened[:] = [paths]
     return database
 
@@ -133,8 +133,8 @@ def typed_password(url: str) -> str | None:
 def remember_server(paths: DataPaths) -> None:
     """Keep the server the folder's office was opened on (`database.url`, no password in it), so the next
     start opens it again."""
-    from ..db.server import without_password
-    from .files import write_verified
+    from ...db.server import without_password
+    from ..files.writer import write_verified
 
     if paths.url:
         write_verified(paths.server_file, (without_password(paths.url) + "\n").encode("utf-8"))
@@ -281,7 +281,7 @@ def release_thread_connection() -> None:
 
 
 def close_store() -> None:
-    calendar.store_opened(False)
+    working_days.store_opened(False)
     close_database()
     _opened.clear()
 

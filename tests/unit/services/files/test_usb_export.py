@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.services import files, usb_export
-from desktop_app.services.usb_export import (
+from desktop_app.services.files import usb_export, writer
+from desktop_app.services.files.usb_export import (
     MANIFEST_NAME,
     ExportCancelled,
     ExportFailed,
@@ -154,8 +154,8 @@ def test_when_cleanup_is_impossible_only_the_part_folder_remains(tmp_path, monke
 
 
 def test_read_back_mismatch_fails(tmp_path, monkeypatch):
-    real = files.sha256_of_file
-    monkeypatch.setattr(files, "sha256_of_file",
+    real = writer.sha256_of_file
+    monkeypatch.setattr(writer, "sha256_of_file",
                         lambda path: "0" * 64 if path.name == FILES[1][0] else real(path))
     with pytest.raises(ExportFailed, match="读回校验不一致"):
         write_files_safely(tmp_path, FILES, now=NOW)

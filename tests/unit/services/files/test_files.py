@@ -12,8 +12,9 @@ import sqlite3
 import pytest
 
 from desktop_app.db.models import Member
-from desktop_app.services import backup, files
-from desktop_app.services.files import (
+from desktop_app.services import backup
+from desktop_app.services.files import writer
+from desktop_app.services.files.writer import (
     DENIED,
     FULL,
     GONE,
@@ -61,7 +62,7 @@ def test_writes_the_bytes_and_says_what_it_wrote(tmp_path):
 
 def test_disk_full_mid_write_leaves_nothing(tmp_path, monkeypatch):
     real_fdopen = os.fdopen
-    monkeypatch.setattr(files.os, "fdopen", lambda fd, *a, **k: HalfThenFull(real_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(writer.os, "fdopen", lambda fd, *a, **k: HalfThenFull(real_fdopen(fd, *a, **k)))
     target = tmp_path / "花名册.xlsx"
     with pytest.raises(FileWriteError) as info:
         write_verified(target, DATA)
@@ -74,7 +75,7 @@ def test_a_failed_write_keeps_the_file_that_was_there(tmp_path, monkeypatch):
     target = tmp_path / "值班表.pdf"
     target.write_bytes(b"%PDF-old")
     real_fdopen = os.fdopen
-    monkeypatch.setattr(files.os, "fdopen", lambda fd, *a, **k: HalfThenFull(real_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(writer.os, "fdopen", lambda fd, *a, **k: HalfThenFull(real_fdopen(fd, *a, **k)))
     with pytest.raises(FileWriteError):
         write_verified(target, DATA)
     assert target.read_bytes() == b"%PDF-old" and names_in(tmp_path) == ["值班表.pdf"]
@@ -98,7 +99,7 @@ def test_drive_pulled_out_while_syncing(tmp_path, monkeypatch):
             raise OSError(errno.EIO, "Input/output error")
         return real_fsync(fd)
 
-    monkeypatch.setattr(files.os, "fsync", pulled)
+    monkeypatch.setattr(writer.os, "fsync", pulled)
     with pytest.raises(FileWriteError, match="U盘已被拔出") as info:
         write_verified(tmp_path / "证书.pdf", DATA)
     assert info.value.kind == GONE and names_in(tmp_path) == []
@@ -109,7 +110,7 @@ def test_no_permission(tmp_path, monkeypatch, code):
     def refuse(*_args, **_kwargs):
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(files.os, "open", refuse)
+    monkeypatch.setattr(writer.os, "open", refuse)
     with pytest.raises(FileWriteError) as info:
         write_verified(tmp_path / "花名册.xlsx", DATA)
     assert info.value.kind == DENIED and "没有写入该位置的权限" in info.value.message
@@ -117,7 +118,7 @@ def test_no_permission(tmp_path, monkeypatch, code):
 
 
 def test_read_back_mismatch_removes_the_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(files, "sha256_of_file", lambda path: "0" * 64)
+    monkeypatch.setattr(writer, "sha256_of_file", lambda path: "0" * 64)
     target = tmp_path / "协议书.pdf"
     with pytest.raises(FileWriteError) as info:
         write_verified(target, DATA)
@@ -134,7 +135,7 @@ def test_read_back_compares_what_is_on_disk(tmp_path, monkeypatch):
         with open(destination, "r+b") as handle:
             handle.write(b"X")
 
-    monkeypatch.setattr(files.os, "replace", replace_and_spoil)
+    monkeypatch.setattr(writer.os, "replace", replace_and_spoil)
     with pytest.raises(FileWriteError) as info:
         write_verified(tmp_path / "值班表.xlsx", DATA)
     assert info.value.kind == MISMATCH and names_in(tmp_path) == []
@@ -161,10 +162,10 @@ def test_writing_to_removes_the_temporary_file_when_the_block_fails(tmp_path):
     (errno.ENOSPC, FULL), (errno.EDQUOT, FULL), (errno.EFBIG, FULL),
     (errno.EIO, GONE), (errno.ENOENT, GONE), (errno.ENODEV, GONE), (errno.ENXIO, GONE), (errno.ESTALE, GONE),
     (errno.EACCES, DENIED), (errno.EPERM, DENIED), (errno.EROFS, DENIED),
-    (errno.EBUSY, files.OTHER), (None, files.OTHER),
+    (errno.EBUSY, writer.OTHER), (None, writer.OTHER),
 ])
 def test_error_kinds(code, kind):
-    assert files.error_kind(code) == kind
+    assert writer.error_kind(code) == kind
 
 
 def test_the_three_causes_read_differently():
@@ -200,7 +201,7 @@ def test_backup_that_fails_its_check_is_not_kept(data_paths, monkeypatch):
     Member.create(name="阿依古丽·买买提")
 
     def damaged(source, dest):
-        files.remove_quietly(dest)
+        writer.remove_quietly(dest)
         dest.write_bytes(b"x")
         return ["*** in database main ***"]
 
@@ -215,8 +216,8 @@ def test_backup_that_fails_its_check_is_not_kept(data_paths, monkeypatch):
 def test_backup_is_read_back_under_its_final_name(data_paths, monkeypatch):
     Member.create(name="阿依古丽·买买提")
     read = []
-    real = files.sha256_of_file
-    monkeypatch.setattr(files, "sha256_of_file", lambda path: read.append(path.name) or real(path))
+    real = writer.sha256_of_file
+    monkeypatch.setattr(writer, "sha256_of_file", lambda path: read.append(path.name) or real(path))
     target = backup.backup_now(data_paths)
     assert read[-1] == target.name and read[0] != target.name  # the temporary file, then the final one
     assert not [p for p in data_paths.backups.iterdir() if p.name.endswith(".part")]

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.db.models import AuditLog, User
-from desktop_app.services.accounts import (
+from desktop_app.services.accounts.operators import (
     AccountError,
     check_password,
     create_user,

@@ -8,15 +8,15 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..db.database import db
-from ..db.models import MediatingBody, OfficeSettings, User
-from ..domain.errors import FieldError
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from ..domain.text_hygiene import text_value
-from ..domain.xinjiang_places import is_in_xinjiang
-from . import audit
-from .clients.versions import check_version, save_checked
-from .session import SETTINGS, require
+from ...db.database import db
+from ...db.models import MediatingBody, OfficeSettings, User
+from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.text_hygiene import text_value
+from ...domain.xinjiang_places import is_in_xinjiang
+from .. import audit
+from ..accounts.roles import SETTINGS, require
+from ..clients.versions import check_version, save_checked
 from .settings import get_setting, set_setting
 
 XINJIANG_HOLIDAYS_KEY = "calendar.xinjiang_holidays"
@@ -153,10 +153,10 @@ def set_xinjiang_holidays(counts: bool | None) -> None:
 def _calendar_changed(counted_before: bool) -> None:
     """The calendar reads this module (imported here to keep one direction); when the switch's effect changed,
     the open deadlines counted in working days are recomputed."""
-    from .calendar import invalidate
+    from ..calendar.working_days import invalidate
 
     invalidate()
     if counts_xinjiang_holidays() != counted_before:
-        from .cases.workflow import recompute_deadlines
+        from ..cases.workflow import recompute_deadlines
 
         recompute_deadlines(date.min)

@@ -11,17 +11,17 @@ import pytest
 
 from desktop_app.db.models import AuditLog, Case, Holiday, Shift
 from desktop_app.domain.holiday_days import LOCAL, NATIONAL, REST, WORK, XINJIANG, ArrangedDay
-from desktop_app.services import calendar
-from desktop_app.services.cases.case_form import CaseInput, register_case
-from desktop_app.services.cases.workflow import compute_deadlines, deadline_is_estimate, deadline_text
-from desktop_app.services.holiday_arrangements import (
+from desktop_app.services.calendar import working_days
+from desktop_app.services.calendar.holiday_arrangements import (
     ArrangementRefused,
     apply_notice,
     arrangement,
     read_notice,
     save_arrangement,
 )
-from desktop_app.services.office import (
+from desktop_app.services.cases.case_form import CaseInput, register_case
+from desktop_app.services.cases.workflow import compute_deadlines, deadline_is_estimate, deadline_text
+from desktop_app.services.office.details import (
     OfficeInfo,
     counts_xinjiang_holidays,
     save_office,
@@ -31,7 +31,7 @@ from desktop_app.services.office import (
 from desktop_app.services.schedule.posts import PatternInput, PostInput, save_pattern, save_post
 from desktop_app.services.schedule.shift_generation import generate_shifts
 
-NOTICES = Path(__file__).parents[1] / "domain" / "holiday_notices"
+NOTICES = Path(__file__).parents[2] / "domain" / "holiday_notices"
 # Not a published notice: the 2027 notice could not be found; a made-up text in the published form.
 TEST_2027 = """国务院办公厅关于2027年部分节假日安排的通知（测试用文本）
 一、元旦：1月1日（周五）至3日（周日）放假，共3天。
@@ -48,10 +48,10 @@ def public_security_case(received: str) -> Case:
 
 def test_the_seeded_years_are_confirmed_and_2027_is_estimated(data_paths):
     assert Holiday.select().where(Holiday.year == 2026).count() == 39
-    assert not calendar.is_workday(date(2026, 10, 1)) and calendar.is_workday(date(2026, 10, 10))
-    info = calendar.day_info(date(2027, 1, 1))
+    assert not working_days.is_workday(date(2026, 10, 1)) and working_days.is_workday(date(2026, 10, 10))
+    info = working_days.day_info(date(2027, 1, 1))
     assert (info.is_workday, info.holiday_name, info.estimated) == (False, "元旦", True)
-    assert calendar.year_status(2027).national is None
+    assert working_days.year_status(2027).national is None
     days, estimated = arrangement(NATIONAL, 2027)
     assert estimated and days[0] == ArrangedDay(date(2027, 1, 1), REST, "元旦")
 
@@ -75,8 +75,8 @@ def test_entering_the_notice_confirms_the_year_and_moves_open_deadlines(office):
     result = apply_notice(TEST_2027)
     assert (result.year, result.deadlines_moved) == (2027, 1)
     assert Case.get_by_id(moved_case.id).deadline == date(2027, 10, 8)  # 9-29, 9-30, then 10-8
-    assert calendar.year_status(2027).national is True
-    assert calendar.is_workday(date(2027, 2, 20)) and not calendar.day_info(date(2027, 3, 2)).estimated
+    assert working_days.year_status(2027).national is True
+    assert working_days.is_workday(date(2027, 2, 20)) and not working_days.day_info(date(2027, 3, 2)).estimated
     assert AuditLog.select().where(AuditLog.table_name == "holiday").count() == 1
     again = apply_notice(TEST_2027)  # the same notice twice: replaced, not doubled
     assert again.deadlines_moved == 0
@@ -94,7 +94,7 @@ def test_a_partly_unreadable_notice_changes_nothing(office):
     assert "春节" in refused.value.message
     assert list(Holiday.select().order_by(Holiday.id).tuples()) == before
     assert AuditLog.select().count() == audit_before
-    assert calendar.day_info(date(2027, 1, 1)).estimated
+    assert working_days.day_info(date(2027, 1, 1)).estimated
 
 
 def test_the_2026_notice_replaces_the_seed_with_the_same_days(office):
@@ -110,17 +110,17 @@ def test_an_office_in_xinjiang_counts_its_holidays_by_default_and_may_change_it(
     assert not counts_xinjiang_holidays()
     save_office(OfficeInfo(unit_name="伽师县公安局夏普吐勒派出所", parent_unit="伽师县公安局", case_prefix="夏派调"))
     assert counts_xinjiang_holidays() and xinjiang_holidays_choice() is None
-    assert calendar.holiday_name(date(2026, 5, 27)) == "古尔邦节"  # estimated for 2026
+    assert working_days.holiday_name(date(2026, 5, 27)) == "古尔邦节"  # estimated for 2026
     set_xinjiang_holidays(False)
-    assert not counts_xinjiang_holidays() and calendar.is_workday(date(2026, 5, 27))
+    assert not counts_xinjiang_holidays() and working_days.is_workday(date(2026, 5, 27))
     set_xinjiang_holidays(None)
-    assert not calendar.is_workday(date(2026, 5, 27))
+    assert not working_days.is_workday(date(2026, 5, 27))
 
 
 def test_with_guerbang_entered_no_school_shifts_and_deadlines_step_over_it(office):
     assert counts_xinjiang_holidays()  # 伽师县: in 新疆
     save_arrangement(XINJIANG, 2026, GUERBANG_2026)
-    assert calendar.year_status(2026).xinjiang is True
+    assert working_days.year_status(2026).xinjiang is True
     school = save_post(PostInput(name="夏普吐勒小学护学岗", kind="护学岗", school_days_only=True)).id
     save_pattern(school, PatternInput(weekdays="1-5", start="07:30", end="08:10", headcount=2))
     generate_shifts(date(2026, 5, 25), date(2026, 6, 5))
@@ -150,9 +150,9 @@ def test_arrangements_are_checked_before_anything_is_stored(office):
         save_arrangement(NATIONAL, 2027, [])
     assert Holiday.select().where(Holiday.year == 2027).count() == 0
     save_arrangement(LOCAL, 2027, [ArrangedDay(date(2027, 3, 8), REST, "本单位活动")])
-    assert calendar.day_info(date(2027, 3, 8)).name == "本单位活动"
+    assert working_days.day_info(date(2027, 3, 8)).name == "本单位活动"
     save_arrangement(LOCAL, 2027, [])  # the office's own days may be cleared
-    assert calendar.day_info(date(2027, 3, 8)).kind == ""
+    assert working_days.day_info(date(2027, 3, 8)).kind == ""
 
 
 def test_turning_the_xinjiang_switch_recomputes_open_deadlines(office):

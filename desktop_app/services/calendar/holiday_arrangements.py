@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..db.database import db
-from ..db.models import Holiday
-from ..domain.holiday_days import (
+from ...db.database import db
+from ...db.models import Holiday
+from ...domain.holiday_days import (
     KINDS,
     LAYER_NAMES,
     LAYERS,
@@ -29,10 +29,11 @@ from ..domain.holiday_days import (
     is_weekend,
     layer_source,
 )
-from ..domain.holiday_notice import days_for_layer, parse_notice
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from . import audit, calendar
-from .session import SETTINGS, requires
+from ...domain.holiday_notice import days_for_layer, parse_notice
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from .. import audit
+from ..accounts.roles import SETTINGS, requires
+from . import working_days
 
 YEAR_RANGE = (1950, 2100)
 
@@ -96,7 +97,7 @@ def arrangement(layer: str, year: int) -> tuple[list[ArrangedDay], bool]:
               .where(Holiday.layer == layer, Holiday.year == year).order_by(Holiday.date).tuples()]
     if stored or layer == LOCAL:
         return stored, False
-    return calendar.current().layer_days(layer, year), True
+    return working_days.current().layer_days(layer, year), True
 
 
 def check_arrangement(layer: str, year: int, days: Sequence[ArrangedDay]) -> list[str]:
@@ -160,10 +161,10 @@ def save_arrangement(layer: str, year: int, days: Sequence[ArrangedDay], confirm
         rest = sum(1 for d in days if d.kind == REST)
         audit.record("修改", "holiday", "", f"节假日安排：{LAYER_NAMES[layer]} {year}年，休 {rest} 天，"
                                            f"班 {len(days) - rest} 天" + ("" if confirmed else "（未确认）"))
-    calendar.invalidate()
+    working_days.invalidate()
     old_dates = [d if isinstance(d, date) else date.fromisoformat(str(d)) for _, d in old_rows]
     changed_from = min([*old_dates, *new_dates, date(year, 1, 1)])
-    from .cases.workflow import recompute_deadlines  # cases depend on the calendar, not the other way
+    from ..cases.workflow import recompute_deadlines  # cases depend on the calendar, not the other way
 
     moved = recompute_deadlines(changed_from)
     return SaveResult(layer, year, rest, len(days) - rest, moved)

@@ -6,7 +6,7 @@ too). Every login, failed login, logout and account change is audit-logged, neve
 
 The first administrator is created by the set-up of a new data folder (`create_first_administrator`,
 only while the folder has no account at all); after that only an administrator adds, disables,
-re-enables and resets accounts (session.ACCOUNTS). A demo folder gets three accounts whose password is
+re-enables and resets accounts (roles.ACCOUNTS). A demo folder gets three accounts whose password is
 `DEMO_PASSWORD`, and says so (`demo_password`), so the login dialog of a demo folder can show it.
 """
 
@@ -20,14 +20,15 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ..db.database import db
-from ..db.models import User
-from ..domain.errors import FieldError
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from ..domain.vocabulary import ADMIN, CLERK, ROLES, VIEWER
-from . import audit, session
-from .session import ACCOUNTS, Account, requires
-from .settings import get_setting, set_setting
+from ...db.database import db
+from ...db.models import User
+from ...domain.errors import FieldError
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.vocabulary import ADMIN, CLERK, ROLES, VIEWER
+from .. import audit
+from ..office.settings import get_setting, set_setting
+from . import roles
+from .roles import ACCOUNTS, Account, requires
 
 _N, _R, _P = 2**14, 8, 1
 MIN_PASSWORD_LENGTH = 8
@@ -222,7 +223,7 @@ def create_first_administrator(username: str, password: str, display_name: str =
             raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "本数据文件夹已有操作员账号，请由管理员登录后添加账号")))
         name = _checked_username(username)
         _checked_new_password(password, name, repeat)
-        with session.acting_as(Account(name, ADMIN, display_name)):
+        with roles.acting_as(Account(name, ADMIN, display_name)):
             return _create(name, password, ADMIN, display_name, "设置第一个管理员账号")
 
 
@@ -232,7 +233,7 @@ def create_demo_accounts() -> list[str]:
     with db.atomic():
         if accounts_exist():
             raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "本数据文件夹已有操作员账号，不能再建演示账号")))
-        with session.acting_as(Account(ADMIN, ADMIN)):
+        with roles.acting_as(Account(ADMIN, ADMIN)):
             for username, role in DEMO_ACCOUNTS:
                 _create(username, DEMO_PASSWORD, role, "", f"新增演示账号（{role}）", check=False)
             set_setting(DEMO_KEY, DEMO_PASSWORD)
@@ -299,7 +300,7 @@ def authenticate(username: str, password: str, now: datetime | None = None, via:
 def log_in(username: str, password: str, now: datetime | None = None, via: str = WINDOW) -> Account:
     """Check the password and make the account the process's acting account."""
     account = authenticate(username, password, now, via)
-    session.set_logged_in(account)
+    roles.set_logged_in(account)
     return account
 
 
@@ -309,11 +310,11 @@ def record_idle_lock() -> None:
 
 
 def log_out() -> None:
-    account = session.logged_in()
+    account = roles.logged_in()
     if account is not None:
-        with session.acting_as(account):
+        with roles.acting_as(account):
             audit.record(audit.LOGOUT, "user", "", "注销")
-    session.set_logged_in(None)
+    roles.set_logged_in(None)
 
 
 def verify_administrator(username: str, password: str) -> User:
@@ -341,7 +342,7 @@ def verify_administrator(username: str, password: str) -> User:
 
 def change_own_password(old_password: str, new_password: str, repeat: str | None = None) -> None:
     """The logged-in operator changes their own password (the old one first)."""
-    account = session.require()
+    account = roles.require()
     user = User.get_or_none(User.id == account.user_id) if account.user_id else None
     if user is None:
         user = User.get_or_none(User.username == account.username)
@@ -382,7 +383,7 @@ def set_active(user_id: int, active: bool) -> None:
     with db.atomic():
         user = _user(user_id)
         if not active:
-            if user.username == session.acting_username():
+            if user.username == roles.acting_username():
                 raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "不能停用当前登录的账号")))
             if user.role == ADMIN and not _other_active_admins(user):
                 raise AccountError(FieldError("username", QT_TRANSLATE_NOOP("Messages", "至少要保留一个可用的管理员账号")))
@@ -428,7 +429,7 @@ def idle_lock_minutes() -> int:
     return min(high, max(low, int(value or DEFAULT_IDLE_LOCK_MINUTES)))
 
 
-@requires(session.SETTINGS)
+@requires(roles.SETTINGS)
 def set_idle_lock_minutes(minutes: int) -> None:
     low, high = IDLE_LOCK_RANGE
     if not low <= int(minutes) <= high:

@@ -7,8 +7,8 @@ import threading
 import pytest
 
 from desktop_app.domain.vocabulary import ADMIN, CLERK, VIEWER
-from desktop_app.services import session
-from desktop_app.services.session import (
+from desktop_app.services.accounts import roles
+from desktop_app.services.accounts.roles import (
     ALL_PERMISSIONS,
     EDIT,
     FULL_FORM,
@@ -23,14 +23,14 @@ from desktop_app.services.session import (
 
 
 def test_the_table_gives_the_administrator_everything_and_the_viewer_only_masked_prints():
-    assert session.permissions_of(ADMIN) == frozenset(ALL_PERMISSIONS)
-    assert session.permissions_of(VIEWER) == {PRINT}
-    clerk = session.permissions_of(CLERK)
-    assert EDIT in clerk and session.EXPORT in clerk and PRINT in clerk and session.READ_FULL in clerk
-    for admin_only in (FULL_FORM, session.SETTINGS, session.ACCOUNTS, session.RESTORE, session.AUDIT,
-                       session.ANONYMISE):
+    assert roles.permissions_of(ADMIN) == frozenset(ALL_PERMISSIONS)
+    assert roles.permissions_of(VIEWER) == {PRINT}
+    clerk = roles.permissions_of(CLERK)
+    assert EDIT in clerk and roles.EXPORT in clerk and PRINT in clerk and roles.READ_FULL in clerk
+    for admin_only in (FULL_FORM, roles.SETTINGS, roles.ACCOUNTS, roles.RESTORE, roles.AUDIT,
+                       roles.ANONYMISE):
         assert admin_only not in clerk
-    assert session.permissions_of("站长") == frozenset()
+    assert roles.permissions_of("站长") == frozenset()
 
 
 def test_require_names_the_account_its_role_and_what_was_refused():
@@ -60,33 +60,33 @@ def test_the_decorator_checks_before_the_function_runs():
 
 
 def test_acting_as_is_per_thread_and_the_login_is_per_process():
-    session.set_logged_in(Account("所长", ADMIN))
+    roles.set_logged_in(Account("所长", ADMIN))
     try:
         seen = {}
 
         def worker():
-            seen["before"] = session.current().username
+            seen["before"] = roles.current().username
             with acting_as(Account("小王", CLERK)):
-                seen["inside"] = session.current().username
+                seen["inside"] = roles.current().username
                 seen["main_sees"] = main_view.wait(5)
 
         main_view = threading.Event()
         with acting_as(Account("小李", VIEWER)):
             thread = threading.Thread(target=worker)
             thread.start()
-            assert session.current().username == "小李"
+            assert roles.current().username == "小李"
             main_view.set()
             thread.join()
         assert seen == {"before": "所长", "inside": "小王", "main_sees": True}
-        assert session.current().username == "所长" and session.logged_in().username == "所长"
+        assert roles.current().username == "所长" and roles.logged_in().username == "所长"
         assert allowed(FULL_FORM) and not allowed(FULL_FORM, Account("x", CLERK))
     finally:
-        session.set_logged_in(None)
-    assert session.current() is None and not allowed(PRINT)
+        roles.set_logged_in(None)
+    assert roles.current() is None and not allowed(PRINT)
 
 
 def test_a_refusal_is_not_taken_for_a_file_that_could_not_be_written():
-    from desktop_app.services import session
+    from desktop_app.services.accounts import roles
 
-    refusal = session.PermissionDenied(session.EXPORT, session.Account("chakan", "查看"))
+    refusal = roles.PermissionDenied(roles.EXPORT, roles.Account("chakan", "查看"))
     assert not isinstance(refusal, OSError)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..db.models import Setting
+from ...db.models import Setting
 
 
 def get_setting(key: str, default: Any = None) -> Any:

@@ -13,11 +13,11 @@ import threading
 from datetime import date
 from typing import TypedDict
 
-from ..db.database import db
-from ..db.models import Holiday
-from ..domain.holiday_days import NATIONAL, XINJIANG, DayInfo, HolidayRow
-from ..domain.holiday_seed import seed_rows
-from ..domain.work_calendar import HolidayCalendar, YearStatus
+from ...db.database import db
+from ...db.models import Holiday
+from ...domain.holiday_days import NATIONAL, XINJIANG, DayInfo, HolidayRow
+from ...domain.holiday_seed import seed_rows
+from ...domain.work_calendar import HolidayCalendar, YearStatus
 
 NOTICE_MONTH = 11  # the State Council publishes the next year's arrangement in November
 _lock = threading.Lock()
@@ -69,7 +69,7 @@ def current() -> HolidayCalendar:
     """The calendar of the open data file (cached until the table or the 新疆 switch changes)."""
     if db.obj is None or not _state["open"]:
         return _seed_calendar()
-    from .office import counts_xinjiang_holidays
+    from ..office.details import counts_xinjiang_holidays
 
     with _lock:
         key = (id(db.obj), _state["generation"])

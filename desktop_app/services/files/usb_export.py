@@ -1,7 +1,7 @@
 """Writing files to a USB stick (or any folder) so that what looks complete really is (DESIGN.md §6).
 
 One export = one folder. Its files are written inside a hidden working folder `.<name>.part`, each one
-by the shared verified writer (services/files.py: temporary name, flush, fsync, rename, read back and
+by the shared verified writer (services/files/writer.py: temporary name, flush, fsync, rename, read back and
 compare SHA-256); then the manifest (校验清单.txt: `sha256  name` lines, readable by `sha256sum -c`) is
 written the same way; only then is the working folder renamed to its final name. On any failure (stick
 full or pulled out, a mismatch, a cancel) everything this export wrote is removed as far as the stick
@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message
-from .files import (
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
+from ..progress import Cancelled, Progress
+from .writer import (
     DENIED,
     FULL,
     GONE,
@@ -37,7 +38,6 @@ from .files import (
     sha256_of_file,
     write_verified,
 )
-from .progress import Cancelled, Progress
 
 MANIFEST_NAME = "校验清单.txt"
 PART_SUFFIX = ".part"

@@ -22,9 +22,9 @@ from typing import Any
 
 from peewee import BooleanField, Model, fn
 
-from ..db.database import db
-from ..db.dialect import is_postgres
-from ..db.models import new_uuid
+from ...db.database import db
+from ...db.dialect import is_postgres
+from ...db.models import new_uuid
 
 CHUNK = 5_000
 

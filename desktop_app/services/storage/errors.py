@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..domain.i18n import QT_TRANSLATE_NOOP, Message
+from ...domain.i18n import QT_TRANSLATE_NOOP, Message
 
 # SQLite's primary result codes
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
