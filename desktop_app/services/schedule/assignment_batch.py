@@ -142,7 +142,11 @@ class AssignmentBatch:
 
     def _book(self, member_id: int, busy: BusyShift) -> None:
         """The member on the shift, after their other shifts of the same day."""
-        shifts, days = self._busy.setdefault(member_id, []), self._busy_days.setdefault(member_id, [])
+        shifts = self._busy.get(member_id)
+        if shifts is None:
+            shifts, days = self._busy[member_id], self._busy_days[member_id] = [], []
+        else:
+            days = self._busy_days[member_id]
         day = busy.date.toordinal()
         at = bisect_right(days, day)
         shifts.insert(at, busy)
@@ -264,8 +268,7 @@ class AssignmentBatch:
             self._excused.discard((shift.id, member_id))
             self._book(member_id, BusyShift.on(shift, self._next_assignment))
             self._next_assignment -= 1
-        self._stale.discard(shift.id)
-        self._now[shift.id] = self._with_filled(shift)
+        self._stale.add(shift.id)
 
     @requires(EDIT)
     def save(self) -> int:
