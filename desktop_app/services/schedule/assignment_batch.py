@@ -152,7 +152,11 @@ class AssignmentBatch:
         shifts.insert(at, busy)
         days.insert(at, day)
         if busy.shift_id in self._shifts:
-            self._crew.setdefault(busy.shift_id, []).append(member_id)
+            crew = self._crew.get(busy.shift_id)
+            if crew is None:
+                self._crew[busy.shift_id] = [member_id]
+            else:
+                crew.append(member_id)
 
     def _window(self, day: date) -> tuple[int, int]:
         """The days of other shifts `assignment_checks` reads: the ISO week and two days either side."""
@@ -214,7 +218,8 @@ class AssignmentBatch:
 
     def _try(self, shift: ShiftFacts, member_id: int, reason: str, locked: bool) -> list[Problem]:
         """Add the member when the checks allow it; the problems that stopped it otherwise."""
-        if (shift.id, member_id) in self._excused:  # on it already, marked 请假: the checks no longer see it
+        # on it already, marked 请假: the checks no longer see it
+        if self._excused and (shift.id, member_id) in self._excused:
             return [rules.DUPLICATE]
         problems = self._problems(shift, member_id)
         if problems:
@@ -225,7 +230,12 @@ class AssignmentBatch:
         self._book(member_id, BusyShift.on(shift, self._next_assignment))
         self._next_assignment -= 1
         self._stale.add(shift.id)
-        self._added.setdefault(shift.id, []).append([member_id, locked, reason, PLANNED, None, None, 0.0])
+        entry = [member_id, locked, reason, PLANNED, None, None, 0.0]
+        added = self._added.get(shift.id)
+        if added is None:
+            self._added[shift.id] = [entry]
+        else:
+            added.append(entry)
         self._count += 1
         return []
 
