@@ -18,6 +18,17 @@ T = TypeVar("T")
 NOON = time(12, 0)  # the moment of the reference day the data is made at
 
 
+class DemoRandom(random.Random):
+    """random.Random with the same numbers, its `randint` without the checks and calls of `randrange` in
+    between (the generator asks for some ten million): `a + _randbelow(b - a + 1)` is what
+    `randrange(a, b + 1)` returns for whole numbers a ≤ b."""
+
+    def randint(self, a: int, b: int) -> int:
+        if b < a:
+            raise ValueError(f"empty range in randint({a}, {b})")
+        return a + self._randbelow(b - a + 1)  # type: ignore[attr-defined]
+
+
 class GenerationCancelled(Cancelled):
     """The generation was stopped from `progress`; nothing was written."""
 

@@ -42,6 +42,7 @@ from ..db.models import (
     Certificate,
     DutyPost,
     FollowUp,
+    Investigation,
     Leave,
     MediationSession,
     Member,
@@ -59,7 +60,7 @@ from ..services.progress import Progress as ProgressCallback
 from ..services.progress import collector_paused
 from ..services.storage.bulk import deferred_indexes
 from . import cases, certificates, records, roster, schedule
-from .context import Demo, GenerationCancelled, Progress
+from .context import Demo, DemoRandom, GenerationCancelled, Progress
 from .people import People
 from .scales import FUTURE_DAYS, SCALES, Scale
 
@@ -139,7 +140,8 @@ def _run(demo: Demo) -> None:
         roster.members(demo)
     roster.leaders(demo)
     p.stage_between(16, 22, "培训与资质")
-    records.trainings_and_qualifications(demo)
+    with deferred_indexes(Training, TrainingAttendee, Qualification):
+        records.trainings_and_qualifications(demo)
     p.stage_between(22, 24, "请假")
     roster.leaves(demo)
     p.stage_between(24, 27, "岗位")
@@ -151,7 +153,8 @@ def _run(demo: Demo) -> None:
     with deferred_indexes(Activity, ActivityParticipant):
         records.activities(demo)
     p.stage_between(88, 98, "纠纷案件")
-    cases.cases(demo)
+    with deferred_indexes(Case, Party, CaseMediator, Investigation, MediationSession, FollowUp, CaseEvent):
+        cases.cases(demo)  # register_cases reads what it checks against first and writes at the end
     p.stage_between(98, 99, "证书")
     certificates.certificates(demo)
     p.stage_between(100, 100, "完成")
@@ -173,7 +176,7 @@ def generate(
     """
     today = today or date.today()
     started = time.perf_counter()
-    rng = random.Random(seed)
+    rng = DemoRandom(seed)
     sqlite = not is_postgres()
     connection = db.connection()
     if sqlite:

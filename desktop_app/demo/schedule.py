@@ -21,6 +21,7 @@ from .scales import FUTURE_DAYS
 
 REASON = "按队伍轮流安排"
 LATE_MARGIN = timedelta(minutes=15)  # attendance is recorded for shifts over by then
+_MINUTES = {k: timedelta(minutes=k) for k in range(-10, 41)}  # how early or late members come and go
 
 
 def _made_up_vacations(first: date, last: date) -> list[tuple[date, date]]:
@@ -121,24 +122,27 @@ def duty(demo: Demo, own_posts: set[int]) -> None:
             demo.progress.report(0.1 + 0.6 * done / len(shifts))
     demo.progress.report(0.75)
     now = demo.now
+    over_by = now - LATE_MARGIN
+    served = demo.served
     for shift in shifts:
         crew = crews.get(shift.id)
+        if not crew:
+            continue
         start, end = shift_datetimes(shift.date, shift.start, shift.end)
-        if not crew or end > now - LATE_MARGIN:
+        if end > over_by:
             continue
         absent: dict[int, str] = {}
         actual: dict[int, tuple[datetime, datetime]] = {}
         for member_id in crew:
             roll = rng.random()
             if roll < 0.91:
-                demo.served[member_id] = demo.served.get(member_id, 0) + 1
+                served[member_id] = served.get(member_id, 0) + 1
             if roll < 0.86:
-                actual[member_id] = (start + timedelta(minutes=rng.randint(-10, 3)),
-                                     end + timedelta(minutes=rng.randint(-5, 10)))
+                actual[member_id] = (start + _MINUTES[rng.randint(-10, 3)], end + _MINUTES[rng.randint(-5, 10)])
             elif roll < 0.91:
                 absent[member_id] = LATE
                 late = rng.randint(10, max(10, min(40, int((end - start).total_seconds()) // 120)))
-                actual[member_id] = (start + timedelta(minutes=late), end + timedelta(minutes=rng.randint(0, 10)))
+                actual[member_id] = (start + _MINUTES[late], end + _MINUTES[rng.randint(0, 10)])
             else:
                 absent[member_id] = ABSENT if roll < 0.96 else ON_LEAVE
         batch.record_attendance(shift.id, absent, actual, now)

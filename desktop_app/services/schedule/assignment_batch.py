@@ -112,6 +112,7 @@ class AssignmentBatch:
             self._book(mid, BusyShift(aid, sid, post_name, read.day(day), read.time(start), read.time(end)))
             self._saved_on.add(sid)
         self._now = {sid: self._with_filled(s) if sid in self._crew else s for sid, s in self._shifts.items()}
+        self._stale: set[int] = set()  # shifts in `_now` with a member added since (brought up to date when asked)
         self._windows: dict[date, tuple[int, int]] = {}
         # shift → the assignments added to it: [member, locked, reason, status, actual start, actual end, hours]
         self._added: dict[int, list[list[Any]]] = {}
@@ -122,20 +123,40 @@ class AssignmentBatch:
     @property
     def shifts(self) -> list[ShiftFacts]:
         """The period's shifts in (date, start, post) order, with how many members are on each now."""
+        for shift_id in list(self._stale):
+            self._current(shift_id)
         return list(self._now.values())
+
+    def _current(self, shift_id: int) -> ShiftFacts:
+        """The shift with the members on it now; `ScheduleError` when it is not one of the period's."""
+        if shift_id in self._stale:
+            self._stale.discard(shift_id)
+            self._now[shift_id] = self._with_filled(self._now[shift_id])
+        shift = self._now.get(shift_id)
+        if shift is None:
+            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
+        return shift
 
     def _with_filled(self, shift: ShiftFacts) -> ShiftFacts:
         return shift.with_filled(len(self._crew.get(shift.id, ())))
 
     def _book(self, member_id: int, busy: BusyShift) -> None:
         """The member on the shift, after their other shifts of the same day."""
-        shifts, days = self._busy.setdefault(member_id, []), self._busy_days.setdefault(member_id, [])
+        shifts = self._busy.get(member_id)
+        if shifts is None:
+            shifts, days = self._busy[member_id], self._busy_days[member_id] = [], []
+        else:
+            days = self._busy_days[member_id]
         day = busy.date.toordinal()
         at = bisect_right(days, day)
         shifts.insert(at, busy)
         days.insert(at, day)
         if busy.shift_id in self._shifts:
-            self._crew.setdefault(busy.shift_id, []).append(member_id)
+            crew = self._crew.get(busy.shift_id)
+            if crew is None:
+                self._crew[busy.shift_id] = [member_id]
+            else:
+                crew.append(member_id)
 
     def _window(self, day: date) -> tuple[int, int]:
         """The days of other shifts `assignment_checks` reads: the ISO week and two days either side."""
@@ -148,9 +169,7 @@ class AssignmentBatch:
 
     def check(self, shift_id: int, member_id: int) -> list[Problem]:
         """What would be wrong with putting this member on this shift now (empty list: nothing)."""
-        shift = self._now.get(shift_id)
-        if shift is None:
-            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
+        shift = self._current(shift_id)
         return self._problems(shift, member_id)
 
     def _problems(self, shift: ShiftFacts, member_id: int) -> list[Problem]:
@@ -175,9 +194,7 @@ class AssignmentBatch:
 
     def add(self, shift_id: int, member_id: int, reason: str = "批量安排", locked: bool = False) -> None:
         """Put the member on the shift in this batch; `AssignmentRefused` as `assign` would refuse it."""
-        shift = self._now.get(shift_id)
-        if shift is None:
-            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
+        shift = self._current(shift_id)
         problems = self._try(shift, member_id, clean_reason(reason), locked)
         if problems:
             raise AssignmentRefused(problems)
@@ -186,9 +203,7 @@ class AssignmentBatch:
              locked: bool = False) -> list[int]:
         """Put on the shift the first `want` of `candidates` that `add` would take (the others are passed
         over, nothing raised); returns the members put on it."""
-        shift = self._now.get(shift_id)
-        if shift is None:
-            raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在或不在本批次的日期范围内"))
+        shift = self._current(shift_id)
         taken: list[int] = []
         if want <= 0:
             return taken
@@ -198,12 +213,13 @@ class AssignmentBatch:
                 taken.append(member_id)
                 if len(taken) >= want:
                     break
-                shift = self._now[shift_id]
+                shift = self._current(shift_id)  # the next one is checked with this one on it
         return taken
 
     def _try(self, shift: ShiftFacts, member_id: int, reason: str, locked: bool) -> list[Problem]:
         """Add the member when the checks allow it; the problems that stopped it otherwise."""
-        if (shift.id, member_id) in self._excused:  # on it already, marked 请假: the checks no longer see it
+        # on it already, marked 请假: the checks no longer see it
+        if self._excused and (shift.id, member_id) in self._excused:
             return [rules.DUPLICATE]
         problems = self._problems(shift, member_id)
         if problems:
@@ -213,8 +229,13 @@ class AssignmentBatch:
                 return problems
         self._book(member_id, BusyShift.on(shift, self._next_assignment))
         self._next_assignment -= 1
-        self._now[shift.id] = self._with_filled(shift)
-        self._added.setdefault(shift.id, []).append([member_id, locked, reason, PLANNED, None, None, 0.0])
+        self._stale.add(shift.id)
+        entry = [member_id, locked, reason, PLANNED, None, None, 0.0]
+        added = self._added.get(shift.id)
+        if added is None:
+            self._added[shift.id] = [entry]
+        else:
+            added.append(entry)
         self._count += 1
         return []
 
@@ -257,7 +278,7 @@ class AssignmentBatch:
             self._excused.discard((shift.id, member_id))
             self._book(member_id, BusyShift.on(shift, self._next_assignment))
             self._next_assignment -= 1
-        self._now[shift.id] = self._with_filled(shift)
+        self._stale.add(shift.id)
 
     @requires(EDIT)
     def save(self) -> int:

@@ -90,9 +90,10 @@ class BusyShift:
     @classmethod
     def on(cls, shift: ShiftFacts, assignment_id: int) -> BusyShift:
         """The shift as one of a member's busy shifts, its times taken over as the shift worked them out."""
-        busy = cls(assignment_id, shift.id, shift.post_name, shift.date, shift.start, shift.end)
-        state = busy.__dict__
-        state["bounds"], state["week"] = shift.bounds, shift.week
+        busy = object.__new__(cls)  # the fields set as the frozen dataclass's __init__ sets them, in one step
+        busy.__dict__.update(assignment_id=assignment_id, shift_id=shift.id, post_name=shift.post_name,
+                             date=shift.date, start=shift.start, end=shift.end, bounds=shift.bounds,
+                             week=shift.week)
         return busy
 
 
