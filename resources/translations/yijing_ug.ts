@@ -2411,6 +2411,10 @@
         <source>显示其余 {0} 项…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>读取明细</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentsPanel</name>
@@ -7863,6 +7867,14 @@
     </message>
     <message>
         <source>积分排名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重算积分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消重算，积分未改变。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

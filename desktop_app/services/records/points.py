@@ -50,13 +50,14 @@ def points_rules() -> PointsRules:
 
 
 @requires(SETTINGS)
-def save_points_rules(values: dict[str, Any]) -> PointsRules:
-    """Check and keep the rules (`RulesInvalid` lists each wrong value); the ledger follows at once."""
+def save_points_rules(values: dict[str, Any], progress: Progress | None = None) -> PointsRules:
+    """Check and keep the rules (`RulesInvalid` lists each wrong value); the ledger follows at once, in the
+    same transaction (`Cancelled` from `progress` keeps neither)."""
     rules = rules_from_dict(values)
     with db.atomic():
         set_setting(RULES_KEY, rules.to_dict())
         audit.record("修改", "setting", "", "修改积分规则")
-        recompute_ledger(rules)
+        recompute_ledger(rules, progress)
     return rules
 
 
@@ -169,20 +170,51 @@ def ledger_rows(rules: PointsRules | None = None, member_id: int | None = None) 
 
 @requires(EDIT)
 def recompute_ledger(rules: PointsRules | None = None, progress: Progress | None = None) -> int:
-    """Replace the stored ledger with the one the records give now; returns the number of entries."""
-    sql, params = _ledger_sql(rules or points_rules())
+    """Replace the stored ledger with the one the records give now; returns the number of entries.
+
+    In one transaction, a month of records at a time (a prefecture's ledger takes seconds), `progress`
+    told after each: `Cancelled` raised from it rolls the whole recomputation back, the ledger as it was.
+    The months in order, each in the ledger's order, give the rows in the same order as one statement."""
+    rules = rules or points_rules()
     now: Any = datetime.now() if dialect.is_postgres() else datetime.now().isoformat(sep=" ")
-    report(progress, 0, 2, QT_TRANSLATE_NOOP("Messages", "正在重算积分"))
+    report(progress, 0, 1, QT_TRANSLATE_NOOP("Messages", "正在重算积分"))
     with db.atomic():
+        spans = _month_spans()
         db.execute_sql('DELETE FROM "point_entry"')
-        db.execute_sql(dialect.sql(
-            'INSERT INTO "point_entry" ("uuid", "created_at", "updated_at", "member_id", "date", "points", "reason", '
-            f'"source_table", "source_uuid") SELECT {dialect.random_hex_sql()}, ?, ?, member_id, date, points, reason, '
-            f"source_table, source_uuid FROM ({sql}) AS ledger ORDER BY 2, 5, 6"), [now, now, *params])
+        for index, (first, last) in enumerate(spans):
+            sql, params = _ledger_sql(rules, None, first, last)
+            db.execute_sql(dialect.sql(
+                'INSERT INTO "point_entry" ("uuid", "created_at", "updated_at", "member_id", "date", "points", '
+                f'"reason", "source_table", "source_uuid") SELECT {dialect.random_hex_sql()}, ?, ?, member_id, date, '
+                f"points, reason, source_table, source_uuid FROM ({sql}) AS ledger ORDER BY 5, 8, 9"),  # date, source
+                [now, now, *params])
+            report(progress, index + 1, len(spans) + 1, QT_TRANSLATE_NOOP("Messages", "正在重算积分"))
         count = PointEntry.select().count()
         audit.record("重算", "point_entry", "", f"按积分规则重算积分明细 {count} 条")
-    report(progress, 2, 2, QT_TRANSLATE_NOOP("Messages", "积分已重算"))
+        report(progress, 1, 1, QT_TRANSLATE_NOOP("Messages", "积分已重算"))  # the last moment to cancel
     return count
+
+
+def _month_spans() -> list[tuple[date | None, date | None]]:
+    """The months from the first record's to the last one's, as (first day, last day); the first span open
+    at its start and the last at its end, so that no record falls outside. One open span when there are none."""
+    firsts = [_as_date(day) for (day,) in db.execute_sql(
+        "SELECT MIN(date) FROM shift UNION ALL SELECT MIN(date) FROM activity UNION ALL SELECT MIN(date) FROM training")
+        if day is not None]
+    lasts = [_as_date(day) for (day,) in db.execute_sql(
+        "SELECT MAX(date) FROM shift UNION ALL SELECT MAX(date) FROM activity UNION ALL SELECT MAX(date) FROM training")
+        if day is not None]
+    if not firsts or not lasts:
+        return [(None, None)]
+    month, end = date(min(firsts).year, min(firsts).month, 1), max(lasts)
+    spans: list[tuple[date | None, date | None]] = []
+    while month <= end:
+        following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        spans.append((month, date.fromordinal(following.toordinal() - 1)))
+        month = following
+    spans[0] = (None, spans[0][1])
+    spans[-1] = (spans[-1][0], None)
+    return spans
 
 
 def points_by_member(date_from: date | None = None, date_to: date | None = None,

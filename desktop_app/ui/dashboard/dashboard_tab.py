@@ -8,7 +8,8 @@ The page reads its figures again at every show. With a roster of more than ops.R
 (a prefecture's: the numbers ~0.2 s, the twelve months' trends over a second) they are read off the GUI
 thread (`ops.Lookup`, the numbers and the trends apart), the page showing the figures it has meanwhile; a
 smaller office's at once, the trends on the next turn of the event loop. This month's lines by team: the
-first TEAM_LINES_AT_FIRST, the others when 显示其余… is clicked."""
+first TEAM_LINES_AT_FIRST, the others when 显示其余… is clicked. The list behind a number is read off the GUI
+thread (ops.TaskRunner), whatever the office's size, and opens when read."""
 
 from __future__ import annotations
 
@@ -47,12 +48,13 @@ from ...services.dashboard.figures import (
     month_work,
     trends,
 )
+from ...services.progress import Progress
 from ...services.records.activity_list import ActivityFilter
 from ...services.records.work_figures import RECORDS, KindFigures
 from ...services.roster.search import count_all
 from .. import ops
 from ..i18n import shown, vocab
-from ..ops import DATA, Lookup, follow_changes
+from ..ops import DATA, Lookup, TaskRunner, follow_changes
 
 RED, AMBER, BLUE = "#c0392b", "#d68910", "#1f4e79"
 CARD_STYLE = f"""
@@ -363,6 +365,7 @@ class DashboardTab(QWidget):
         self.work: MonthWork | None = None
         self.today = date.today()
         self.dialog: DrillDownDialog | None = None
+        self.drilldown_runner: TaskRunner | None = None  # the list behind a number being read
         self._trends_wanted: date | None = None
         self._month_shown: MonthWork | None = None
         self.kind_lines = _GroupLines(self, self.kinds_layout, self.tr("本月工作记录（按类别）"))
@@ -547,10 +550,31 @@ class DashboardTab(QWidget):
         axis_x.setLabelsFont(font)
 
     # --- drill-down and banner ---------------------------------------------------------------------
-    def open_drilldown(self, key: str) -> DrillDownDialog:
-        self.dialog = DrillDownDialog(dd.drilldown(key, self.today), self)
+    def open_drilldown(self, key: str) -> None:
+        """The records behind a number, read off the GUI thread (a prefecture's lists: seconds), the list
+        opening once read; 取消 in the progress dialog (after 300 ms) opens none. One list read at a time."""
+        if self.drilldown_runner is not None:
+            return
+        today = self.today
+
+        def work(progress: Progress) -> dd.DrillDown:
+            records = dd.drilldown(key, today)
+            progress(1, 1, "")  # 取消 pressed meanwhile: no list
+            return records
+
+        runner = self.drilldown_runner = TaskRunner(self, self.tr("读取明细"), work)
+
+        def ended() -> None:
+            self.drilldown_runner = None
+            runner.deleteLater()
+
+        runner.finished.connect(ended)
+        runner.done.connect(self._open_list)
+        runner.start()
+
+    def _open_list(self, records: dd.DrillDown) -> None:
+        self.dialog = DrillDownDialog(records, self)
         self.dialog.open()
-        return self.dialog
 
     def _show_banner(self, missing: list[tuple[int, str]]) -> None:
         if not missing:

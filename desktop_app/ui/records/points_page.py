@@ -1,5 +1,6 @@
 """积分与星级: the ranking of members by points or service hours, by team and period; the points rules and
-the star thresholds, which the administrator edits (the ledger is recomputed from the records at once).
+the star thresholds, which the administrator edits (the ledger is recomputed from the records at once, off the
+GUI thread through ops.TaskRunner: a prefecture's takes seconds; 取消 keeps the ledger and the rules as they were).
 
 The ranking of a roster of more than ops.ROSTER_SEARCH_AT_ONCE members (a prefecture's: seconds) is made off
 the GUI thread (`ops.Lookup`), the newest one asked for filling the table; a smaller one at once."""
@@ -43,7 +44,7 @@ from ...services.roster.search import count_all
 from .. import ops
 from ..i18n import shown, vocab
 from ..id_table_model import Column
-from ..ops import MEMBERS, RECORDS, SHIFTS, Lookup, announce, follow_changes
+from ..ops import MEMBERS, RECORDS, SHIFTS, Lookup, TaskRunner, announce, follow_changes
 from ..register_widgets import register_table
 from ..rows_table_model import RowsTableModel
 
@@ -66,6 +67,7 @@ class PointsPage(QWidget):
         super().__init__(parent)
         self.ranking_lookup = Lookup(self, self.tr("积分排名"))
         self.ranking_lookup.found.connect(self._show_ranking)
+        self.runner: TaskRunner | None = None  # the recomputation running or last run
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         bar = QHBoxLayout()
@@ -193,23 +195,39 @@ class PointsPage(QWidget):
         return values
 
     def save_rules(self) -> None:
-        try:
-            save_points_rules(self.rules_values())
-        except (RulesInvalid, PermissionError) as exc:
-            QMessageBox.warning(self, self.tr("积分规则"), shown(exc))
-            return
-        announce({RECORDS}, self)
-        self.status.setText(self.tr("积分规则已保存，积分已按记录重算。"))
-        self.refresh_ranking()
+        values = self.rules_values()
+        self._recalculate(self.tr("积分规则"), lambda progress: save_points_rules(values, progress),
+                          lambda _rules: self.tr("积分规则已保存，积分已按记录重算。"), (RulesInvalid,))
 
     def recompute(self) -> None:
-        try:
-            count = recompute_ledger()
-        except PermissionError as exc:
-            QMessageBox.warning(self, self.tr("积分"), shown(exc))
-            return
-        self.status.setText(self.tr("已按记录重算积分明细 {0} 条。").format(count))
-        self.refresh_ranking()
+        self._recalculate(self.tr("积分"), lambda progress: recompute_ledger(progress=progress),
+                          lambda count: self.tr("已按记录重算积分明细 {0} 条。").format(count))
+
+    def _recalculate(self, title: str, work, said, expected: tuple[type[BaseException], ...] = ()) -> None:
+        """The ledger recomputed off the GUI thread (a prefecture's: seconds), with progress and 取消; the
+        buttons wait until it has ended. 取消 keeps the ledger (and the rules) as they were."""
+        for button in (self.save_rules_button, self.recompute_button):
+            button.setEnabled(False)
+        runner = self.runner = TaskRunner(self, self.tr("重算积分"), work, changes={RECORDS},
+                                          expected=(*expected, PermissionError))
+
+        def finished() -> None:
+            for button in (self.save_rules_button, self.recompute_button):
+                button.setEnabled(True)
+
+        def done(result) -> None:
+            self.status.setText(said(result))
+            self.refresh_ranking()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, runner.expected):  # a refusal (a role's among them); a clash has its own dialog
+                QMessageBox.warning(self, title, shown(exc))
+
+        runner.finished.connect(finished)
+        runner.done.connect(done)
+        runner.error.connect(failed)
+        runner.cancelled.connect(lambda: self.status.setText(self.tr("已取消重算，积分未改变。")))
+        runner.start()
 
     def save_stars(self) -> None:
         try:

@@ -25,6 +25,12 @@ def _window(qtbot, data_paths) -> MainWindow:
     return window
 
 
+def _wait_for_the_list(qtbot, dashboard) -> None:
+    """A number's list is read off the GUI thread: wait until it has been read (and opened)."""
+    assert dashboard.drilldown_runner is not None
+    qtbot.waitUntil(lambda: dashboard.drilldown_runner is None, timeout=10000)
+
+
 def test_a_number_clicked_opens_its_records(qtbot, data_paths, office):
     team = save_team(TeamInput(name="石榴大妈义警队"))
     zhang = save_member(MemberInput(name="张鹏", team_id=team, join_date="2020-01-01")).id
@@ -57,6 +63,7 @@ def test_a_number_clicked_opens_its_records(qtbot, data_paths, office):
     expired = dashboard.cards["insurance_expired"]
     assert expired.value.text() == "1" and expired.value.property("level") == "alert"
     qtbot.mouseClick(expired.value, Qt.MouseButton.LeftButton)
+    _wait_for_the_list(qtbot, dashboard)
     assert dashboard.dialog is not None and dashboard.dialog.model.rowCount() == 1
     assert dashboard.dialog.model.rows()[0].c0 == "李娜"
     dashboard.dialog.reject()
@@ -127,11 +134,13 @@ def test_the_hours_and_the_weeks_shifts_open_what_they_count(qtbot, data_paths, 
     hours = dashboard.cards["hours"]
     assert hours.value.text() == "3.5"
     qtbot.mouseClick(hours.value, Qt.MouseButton.LeftButton)
+    _wait_for_the_list(qtbot, dashboard)
     rows = dashboard.dialog.model.rows()
     assert [(r.c0, r.c4) for r in rows] == [("张鹏", "2.5"), ("李娜", "1")]
     dashboard.dialog.reject()
     shifts = dashboard.cards["shifts"]
     qtbot.mouseClick(shifts.value, Qt.MouseButton.LeftButton)
+    _wait_for_the_list(qtbot, dashboard)
     week = len({date.today(), date.today() - timedelta(days=date.today().weekday())})
     assert dashboard.dialog.model.rowCount() == int(shifts.value.text()) == week
     dashboard.dialog.reject()
@@ -180,3 +189,41 @@ def test_a_long_list_by_team_shows_its_first_lines_and_the_rest_when_asked(qtbot
     qtbot.waitUntil(lambda: lines.complete)
     assert [dashboard.team_buttons[team].text() for team in teams] == ["3 条", "2 条", "1 条"]
     assert not lines.more_button.isVisible()
+
+
+def test_a_numbers_list_is_read_off_the_gui_thread_and_cancelling_opens_none(qtbot, data_paths, office,
+                                                                           monkeypatch):
+    import threading
+
+    from desktop_app.services.dashboard import drilldown
+
+    team = save_team(TeamInput(name="石榴大妈义警队"))
+    save_member(MemberInput(name="李娜", team_id=team, insurance_expires_on=date.today() - timedelta(days=2)))
+    window = _window(qtbot, data_paths)
+    dashboard = window.dashboard
+    real = drilldown.drilldown
+    seen: list[threading.Thread] = []
+    reached, go_on = threading.Event(), threading.Event()
+
+    def watched(key, today):
+        seen.append(threading.current_thread())
+        if len(seen) == 2:  # the second time: held until 取消 has been pressed
+            reached.set()
+            go_on.wait(10)
+        return real(key, today)
+
+    monkeypatch.setattr(drilldown, "drilldown", watched)
+    expired = dashboard.cards["insurance_expired"].value
+    qtbot.mouseClick(expired, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(expired, Qt.MouseButton.LeftButton)  # while it is read: one list, not two
+    _wait_for_the_list(qtbot, dashboard)
+    assert seen == [seen[0]] and seen[0] is not threading.main_thread()
+    assert dashboard.dialog is not None and [r.c0 for r in dashboard.dialog.model.rows()] == ["李娜"]
+    dashboard.dialog.reject()
+    dashboard.dialog = None
+    qtbot.mouseClick(expired, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(reached.is_set, timeout=10000)
+    dashboard.drilldown_runner.cancel()
+    go_on.set()
+    qtbot.waitUntil(lambda: dashboard.drilldown_runner is None, timeout=10000)
+    assert dashboard.dialog is None and len(seen) == 2

@@ -5,6 +5,7 @@ the 台账 import dialog."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -13,9 +14,17 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from desktop_app.db.models import Activity, ActivityParticipant, Qualification, Training, TrainingAttendee
+from desktop_app.db.models import (
+    Activity,
+    ActivityParticipant,
+    PointEntry,
+    Qualification,
+    Training,
+    TrainingAttendee,
+)
 from desktop_app.services.records.activities import ActivityInput, ParticipantInput, save_activity
 from desktop_app.services.records.activity_list import ActivityFilter
+from desktop_app.services.records.points import points_rules, recompute_ledger
 from desktop_app.services.roster.members import MemberInput, save_member
 from desktop_app.services.roster.teams import TeamInput, save_team
 from desktop_app.ui.records import points_page
@@ -170,7 +179,8 @@ def test_the_sign_in_sheet_and_the_points_page(qtbot, tab, people, type_text, tm
     page.refresh()
     assert page.model.rowCount() == 1 and page.model.rows()[0].points == 3 + 3  # 3 h + 3 for a 救援 record
     page.per_activity_hour.setValue(2)
-    page.save_rules_button.click()
+    page.save_rules_button.click()  # recomputed off the GUI thread: the page shows it when it has ended
+    qtbot.waitUntil(lambda: page.status.text() == "积分规则已保存，积分已按记录重算。", timeout=10000)
     assert page.model.rows()[0].points == 2 * 3 + 3
 
 
@@ -255,3 +265,61 @@ def test_a_ledger_import_tells_the_tabs_showing_records_and_a_check_does_not(qtb
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=10000)
     assert announced == [frozenset({RECORDS})]
+
+
+def _ledger():
+    return [(e.id, e.member_id, e.date, e.points, e.reason) for e in PointEntry.select().order_by(PointEntry.id)]
+
+
+def test_the_points_are_recomputed_off_the_gui_thread_and_shown_after(qtbot, tab, people, monkeypatch):
+    save_activity(ActivityInput(date=date.today(), kind="救援", team_id=people["team"], vehicles_helped=1,
+                                participants=[ParticipantInput(people["张鹏"], 3)]))
+    page = tab.points
+    tab.pages.setCurrentWidget(page)
+    seen: dict[str, threading.Thread] = {}
+
+    def watched(**kwargs):
+        seen["thread"] = threading.current_thread()
+        return recompute_ledger(**kwargs)
+
+    monkeypatch.setattr(points_page, "recompute_ledger", watched)
+    qtbot.mouseClick(page.recompute_button, Qt.MouseButton.LeftButton)
+    assert not page.recompute_button.isEnabled() and not page.save_rules_button.isEnabled()  # until it ends
+    qtbot.waitUntil(lambda: page.recompute_button.isEnabled(), timeout=10000)
+    assert seen["thread"] is not threading.main_thread()
+    assert page.status.text() == "已按记录重算积分明细 1 条。" and len(_ledger()) == 1
+    assert [(line.name, line.points) for line in page.model.rows()] == [("张鹏", 6.0)]
+
+
+def test_a_cancelled_recomputation_leaves_the_points_and_the_rules_as_they_were(qtbot, tab, people, monkeypatch):
+    save_activity(ActivityInput(date=date.today(), kind="救援", team_id=people["team"], vehicles_helped=1,
+                                participants=[ParticipantInput(people["张鹏"], 3)]))
+    page = tab.points
+    tab.pages.setCurrentWidget(page)
+    recompute_ledger()
+    before, rules = _ledger(), points_rules()
+    reached, go_on = threading.Event(), threading.Event()
+    real = points_page.save_points_rules
+
+    def held(values, progress):
+        calls = []
+
+        def step(done: int, total: int, text: str) -> None:
+            calls.append(done)
+            if len(calls) == 2:  # the month written, inside the transaction: 取消 is pressed now
+                reached.set()
+                go_on.wait(10)
+            progress(done, total, text)
+
+        return real(values, step)
+
+    monkeypatch.setattr(points_page, "save_points_rules", held)
+    page.per_activity_hour.setValue(2)
+    qtbot.mouseClick(page.save_rules_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(reached.is_set, timeout=10000)
+    page.runner.cancel()
+    go_on.set()
+    qtbot.waitUntil(lambda: page.save_rules_button.isEnabled(), timeout=10000)
+    assert page.status.text() == "已取消重算，积分未改变。"
+    assert _ledger() == before and points_rules() == rules
+    assert [(line.name, line.points) for line in page.model.rows()] == [("张鹏", 6.0)]

@@ -11,6 +11,7 @@ from desktop_app.db.models import (
     Activity,
     ActivityParticipant,
     Assignment,
+    AuditLog,
     DutyPost,
     PointEntry,
     Shift,
@@ -18,6 +19,8 @@ from desktop_app.db.models import (
     TrainingAttendee,
 )
 from desktop_app.domain.points import PointsRules, RulesInvalid
+from desktop_app.services.accounts.roles import ADMIN, CLERK, VIEWER, PermissionDenied
+from desktop_app.services.progress import Cancelled
 from desktop_app.services.records.points import (
     ThresholdsInvalid,
     ledger_rows,
@@ -89,6 +92,57 @@ def test_recomputing_gives_the_same_ledger_every_time(office):
                   for r in ledger_rows()) == first
     total = {m: round(sum(e[2] for e in first if e[0] == m), 2) for m in {e[0] for e in first}}
     assert total == points_by_member()
+
+
+def _stored_in_order():
+    return [(e.member_id, e.date, e.points, e.reason, e.source_table, e.source_uuid)
+            for e in PointEntry.select().order_by(PointEntry.id)]
+
+
+def test_the_ledger_is_stored_month_by_month_in_the_ledgers_order_with_progress(office):
+    seen: list[tuple[int, int]] = []
+    save_points_rules(RULES, progress=lambda done, total, _text: seen.append((done, total)))
+    # March and April: a step before, one after each month, the last one still inside the transaction
+    assert seen == [(0, 1), (1, 3), (2, 3), (1, 1)]
+    assert [row[1:5] for row in _stored_in_order()] == [
+        (r.date, r.points, r.reason, r.source_table) for r in ledger_rows()]
+
+
+def test_a_cancelled_recomputation_keeps_the_ledger_and_the_rules(office):
+    save_points_rules(RULES)
+    before, audits = _stored_in_order(), AuditLog.select().count()
+    ids = [e.id for e in PointEntry.select().order_by(PointEntry.id)]
+    calls: list[int] = []
+
+    def cancel_after_the_first_month(done: int, total: int, _text: str) -> None:
+        calls.append(done)
+        if len(calls) == 2:  # March written, inside the transaction
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        save_points_rules({**RULES, "per_duty_hour": 2}, progress=cancel_after_the_first_month)
+    assert points_rules().per_duty_hour == 1 and _stored_in_order() == before
+    assert [e.id for e in PointEntry.select().order_by(PointEntry.id)] == ids
+    calls.clear()
+    with pytest.raises(Cancelled):
+        recompute_ledger(progress=cancel_after_the_first_month)
+    assert _stored_in_order() == before and AuditLog.select().count() == audits
+
+
+def test_only_a_role_that_edits_recomputes_and_only_the_administrator_changes_the_rules(office, acting):
+    save_points_rules(RULES)
+    before = _stored_in_order()
+    with acting(VIEWER), pytest.raises(PermissionDenied):
+        recompute_ledger()
+    for role in (CLERK, VIEWER):
+        with acting(role), pytest.raises(PermissionDenied):
+            save_points_rules({**RULES, "per_duty_hour": 2})
+    assert _stored_in_order() == before and points_rules().per_duty_hour == 1
+    with acting(CLERK):
+        assert recompute_ledger() == len(before)
+    with acting(ADMIN):
+        save_points_rules({**RULES, "per_duty_hour": 2})
+    assert points_rules().per_duty_hour == 2
 
 
 def test_changed_rules_change_the_ledger_and_bad_ones_are_refused(office):
