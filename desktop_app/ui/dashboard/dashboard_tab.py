@@ -11,9 +11,9 @@ smaller office's at once, the trends on the next turn of the event loop. This mo
 first TEAM_LINES_AT_FIRST, the others when 显示其余… is clicked.
 
 A big office's figures are put on the page in pieces, one a turn of the event loop (the cards and the month's
-figures, then the lines by kind, then those by team, LINES_AT_ONCE at a time), and its trends are read only
-once those lines are made: in a worker beside the page's filling they held the GIL the GUI thread waited for
-after each Qt call (the first 首页 after start-up stalled 110–280 ms for 60–100 ms of its own work)."""
+figures, then the lines by kind, then those by team, LINES_AT_ONCE at a time; see _next_turn), and its
+trends are read only once those lines are made: in a worker beside the page's filling they held the GIL the
+GUI thread waited for after each Qt call (the first 首页 after start-up stalled 200–340 ms for 65–100 ms of its own work)."""
 
 from __future__ import annotations
 
@@ -174,6 +174,13 @@ def _read_trends(today: date) -> tuple[date, dict[str, dict[str, int]]]:
     return today, trends(today)
 
 
+def _next_turn(receiver: QObject, step: Callable[[], Any]) -> None:
+    """`step` on a later turn of the event loop, after the timers due and the layout and paint the last step
+    asked for. Not a zero timer: Qt delivers one posted while it delivers the posted events in the same pass,
+    so a chain of them ran in one piece, the window painted only at its end."""
+    QTimer.singleShot(1, receiver, step)
+
+
 class _Gate:
     """What a big office's trends wait for in their worker: the page's lines made. Opened early when newer
     figures are asked for (then the trends are not read: `passed` is False), when the page goes or the
@@ -298,7 +305,7 @@ class _GroupLines(QObject):
         self._place_more_button()
         if not self.complete and not self._more_asked:
             self._more_asked = True
-            QTimer.singleShot(0, self, self._make_more)
+            _next_turn(self, self._make_more)
 
     def _fill(self, index: int) -> None:
         key, name, _wanted, numbers = self._groups[index]
@@ -485,14 +492,14 @@ class DashboardTab(QWidget):
             if self._steps_left is not steps:
                 return  # newer figures have their own steps
             if not (self.kind_lines.complete and self.team_lines.complete):
-                QTimer.singleShot(0, self, next_step)
+                _next_turn(self, next_step)
             elif steps:
                 steps.pop(0)()
-                QTimer.singleShot(0, self, next_step)
+                _next_turn(self, next_step)
             else:
                 self._gates.open()
 
-        QTimer.singleShot(0, self, next_step)
+        _next_turn(self, next_step)
 
     def _show_figures(self, figures: _Figures, lines_later: bool = False) -> None:
         today = self.today = figures.today
