@@ -184,6 +184,9 @@ class _World:
         self.window.close()
         self.window.deleteLater()
         QApplication.processEvents()
+        # and destroyed now: a deferred delete is not run by processEvents, so the window went in the next
+        # action's event loop, counted in its first stall (~50 ms of a prefecture's window)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 _worlds: dict[str, _World] = {}

@@ -9,10 +9,17 @@ The page reads its figures again at every show. With a roster of more than ops.R
 thread (`ops.Lookup`, the numbers and the trends apart), the page showing the figures it has meanwhile; a
 smaller office's at once, the trends on the next turn of the event loop. This month's lines by team: the
 first TEAM_LINES_AT_FIRST, the others when 显示其余… is clicked. The list behind a number is read off the GUI
-thread (ops.TaskRunner), whatever the office's size, and opens when read."""
+thread (ops.TaskRunner), whatever the office's size, and opens when read.
+
+A big office's figures are put on the page in pieces, one a turn of the event loop (the cards and the month's
+figures, then the lines by kind, then those by team, LINES_AT_ONCE at a time; see _next_turn), and its
+trends are read only once those lines are made: in a worker beside the page's filling they held the GIL the
+GUI thread waited for after each Qt call (the first 首页 after start-up stalled 200–340 ms for 65–100 ms of its own work)."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -169,6 +176,50 @@ def _read_trends(today: date) -> tuple[date, dict[str, dict[str, int]]]:
     return today, trends(today)
 
 
+def _next_turn(receiver: QObject, step: Callable[[], Any]) -> None:
+    """`step` on a later turn of the event loop, after the timers due and the layout and paint the last step
+    asked for. Not a zero timer: Qt delivers one posted while it delivers the posted events in the same pass,
+    so a chain of them ran in one piece, the window painted only at its end."""
+    QTimer.singleShot(1, receiver, step)
+
+
+class _Gate:
+    """What a big office's trends wait for in their worker: the page's lines made. Opened early when newer
+    figures are asked for (then the trends are not read: `passed` is False), when the page goes or the
+    program quits."""
+
+    WAIT_S = 30.0  # at most: figures that fail (the error dialog) do not hold the trends back for ever
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._wanted = True
+
+    def open(self, wanted: bool = True) -> None:
+        self._wanted = self._wanted and wanted
+        self._event.set()
+
+    def passed(self) -> bool:
+        self._event.wait(self.WAIT_S)
+        return self._wanted
+
+
+class _Gates:
+    """The page's gate of the moment (a plain object: it outlives the page, for its `destroyed`)."""
+
+    def __init__(self) -> None:
+        self.current: _Gate | None = None
+
+    def new(self) -> _Gate:
+        self.open(wanted=False)
+        self.current = _Gate()
+        return self.current
+
+    def open(self, wanted: bool = True) -> None:
+        if self.current is not None:
+            self.current.open(wanted)
+            self.current = None
+
+
 TEAM_LINES_AT_FIRST = 30  # lines by team made with the page; the others when 显示其余… is clicked
 Group = tuple[Any, str, ActivityFilter, KindFigures]  # key (a kind, a team's id), name, its records, figures
 
@@ -180,7 +231,7 @@ class _GroupLines(QObject):
     made until 显示其余… is clicked (a prefecture's 200 teams are 600 widgets: made with the page they froze
     the window for a quarter of a second or more, for lines below the page's fold)."""
 
-    LINES_AT_ONCE = 25
+    LINES_AT_ONCE = 10
 
     def __init__(self, tab: DashboardTab, layout: QGridLayout, caption: str, first: int | None = None) -> None:
         super().__init__(tab)
@@ -256,7 +307,7 @@ class _GroupLines(QObject):
         self._place_more_button()
         if not self.complete and not self._more_asked:
             self._more_asked = True
-            QTimer.singleShot(0, self, self._make_more)
+            _next_turn(self, self._make_more)
 
     def _fill(self, index: int) -> None:
         key, name, _wanted, numbers = self._groups[index]
@@ -372,9 +423,15 @@ class DashboardTab(QWidget):
         self.team_lines = _GroupLines(self, self.teams_layout, self.tr("本月工作记录（按队伍）"),
                                       first=TEAM_LINES_AT_FIRST)
         self.figures_lookup = Lookup(self, self.tr("首页数字"))
-        self.figures_lookup.found.connect(self._show_figures)
+        self._gates = _Gates()  # the trends of a big office wait for the page's lines
+        self.destroyed.connect(lambda *_a, gates=self._gates: gates.open(wanted=False))
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(lambda gates=self._gates: gates.open(wanted=False))
+        self._steps_left: list[Callable[[], Any]] = []
+        self.figures_lookup.found.connect(self._found_figures)
         self.trends_lookup = Lookup(self, self.tr("首页趋势"))
-        self.trends_lookup.found.connect(lambda found: self._show_trends(found[1]))
+        self.trends_lookup.found.connect(self._found_trends)
         # every show as well: the figures also move with the date (overdue cases, expiring insurance)
         follow_changes(self, DATA, self.refresh, every_show=True)
 
@@ -412,14 +469,42 @@ class DashboardTab(QWidget):
     def refresh(self, today: date | None = None) -> None:
         today = today or date.today()
         if count_all() > ops.ROSTER_SEARCH_AT_ONCE:  # a big office: read off the GUI thread
+            gate = self._gates.new()  # an earlier request's trends are not read
             self.figures_lookup.ask(lambda: _read_figures(today))
             self._trends_wanted = None
-            self.trends_lookup.ask(lambda: _read_trends(today))
+            self.trends_lookup.ask(lambda: gate.passed() and _read_trends(today))
             return
         self._show_figures(_read_figures(today))
         self._load_trends(today)
 
-    def _show_figures(self, figures: _Figures) -> None:
+    def _found_figures(self, figures: _Figures) -> None:
+        """A big office's figures, back from the worker: the cards and the month's figures now, the lines by
+        kind and by team in the next turns, the trends read once those are made (the module's note)."""
+        self._show_figures(figures, lines_later=True)
+
+    def _found_trends(self, found: tuple[date, dict[str, dict[str, int]]] | bool) -> None:
+        if isinstance(found, tuple):  # (False: asked over, not read)
+            self._show_trends(found[1])
+
+    def _in_turns(self, steps: list[Callable[[], Any]]) -> None:
+        """Each step on its own turn of the event loop, the next once the lines of the last are all made; then
+        the trends' gate opens."""
+        self._steps_left = steps
+
+        def next_step() -> None:
+            if self._steps_left is not steps:
+                return  # newer figures have their own steps
+            if not (self.kind_lines.complete and self.team_lines.complete):
+                _next_turn(self, next_step)
+            elif steps:
+                steps.pop(0)()
+                _next_turn(self, next_step)
+            else:
+                self._gates.open()
+
+        _next_turn(self, next_step)
+
+    def _show_figures(self, figures: _Figures, lines_later: bool = False) -> None:
         today = self.today = figures.today
         c = self.counts = figures.counts
         self.heading.setText(self.tr("今天是 {0}").format(format_date(today)))
@@ -456,7 +541,7 @@ class DashboardTab(QWidget):
                                         self.tr("协议生效之日起三十日内，双方可共同向人民法院申请"),
                                         alert=c.confirmation_reminders > 0)
         self.work = figures.work
-        self._show_month(self.work)
+        self._show_month(self.work, lines_later)
 
     def _month_filter(self, **more) -> ActivityFilter:
         return ActivityFilter(date_from=self.today.replace(day=1), date_to=self.today, **more)
@@ -475,8 +560,10 @@ class DashboardTab(QWidget):
             if item.widget():
                 item.widget().deleteLater()
 
-    def _show_month(self, work: MonthWork) -> None:
+    def _show_month(self, work: MonthWork, lines_later: bool = False) -> None:
         if work == self._month_shown:
+            if lines_later:
+                self._in_turns([])
             return  # the page shows these figures already (the page reads them at every show)
         self._month_shown = work
         self._clear(self.figures_layout)
@@ -499,12 +586,24 @@ class DashboardTab(QWidget):
             self.figures_layout.addWidget(QLabel(vocab(figure.name)), row, 0)
             self.figures_layout.addWidget(button, row, 1)
         kinds = sorted(work.by_kind.items(), key=lambda kv: -kv[1].records)
-        self.kind_buttons = self.kind_lines.show(
-            [(kind, vocab(kind), self._month_filter(kind=kind), numbers) for kind, numbers in kinds])
+        kind_groups = [(kind, vocab(kind), self._month_filter(kind=kind), numbers) for kind, numbers in kinds]
         teams = sorted(work.by_team.items(), key=lambda kv: -kv[1].records)
-        self.team_buttons = self.team_lines.show(
-            [(team_id, (work.team_names.get(team_id) if team_id is not None else None) or self.tr("未填队伍"),
-              self._month_filter(team_id=team_id), numbers) for team_id, numbers in teams])
+        team_groups: list[Group] = [
+            (team_id, (work.team_names.get(team_id) if team_id is not None else None) or self.tr("未填队伍"),
+             self._month_filter(team_id=team_id), numbers) for team_id, numbers in teams]
+
+        def show_kinds() -> None:
+            self.kind_buttons = self.kind_lines.show(kind_groups)
+
+        def show_teams() -> None:
+            self.team_buttons = self.team_lines.show(team_groups)
+
+        if lines_later:
+            self._in_turns([show_kinds, show_teams])
+        else:
+            self._steps_left = []  # figures read at once overrule a big office's steps still to come
+            show_kinds()
+            show_teams()
 
     def _load_trends(self, today: date) -> None:
         """Twelve months of figures take a second or more at a prefecture's scale: they are read once the page

@@ -227,3 +227,30 @@ def test_a_numbers_list_is_read_off_the_gui_thread_and_cancelling_opens_none(qtb
     go_on.set()
     qtbot.waitUntil(lambda: dashboard.drilldown_runner is None, timeout=10000)
     assert dashboard.dialog is None and len(seen) == 2
+
+
+def test_a_big_offices_trends_wait_for_the_lines_and_are_read_once(qtbot, data_paths, office, monkeypatch):
+    teams = [save_team(TeamInput(name=name)) for name in ("石榴大妈义警队", "红柳义警队", "胡杨义警队")]
+    for team, name in zip(teams, ("张鹏", "李娜", "王五"), strict=True):
+        member = save_member(MemberInput(name=name, team_id=team, join_date="2020-01-01")).id
+        save_activity(ActivityInput(date=date.today(), kind="巡逻", team_id=team,
+                                    participants=[ParticipantInput(member, 1)]))
+    monkeypatch.setattr(dashboard_tab.ops, "ROSTER_SEARCH_AT_ONCE", 1)  # three members: "big"
+    monkeypatch.setattr(dashboard_tab._GroupLines, "LINES_AT_ONCE", 1)
+    read = []
+    real_trends = dashboard_tab.trends
+
+    def trends(today):
+        read.append((today, len(window.dashboard.team_lines._lines)))
+        return real_trends(today)
+
+    monkeypatch.setattr(dashboard_tab, "trends", trends)
+    window = _window(qtbot, data_paths)  # its first show asks for the figures and the trends
+    dashboard = window.dashboard
+    dashboard.refresh()  # asked over before the first came back: those trends are not read
+    qtbot.waitUntil(lambda: not dashboard.figures_lookup.pending and not dashboard.trends_lookup.pending,
+                    timeout=10000)
+    assert read == [(date.today(), 3)]  # once, after the three lines by team were made (one a turn)
+    assert dashboard.team_lines.complete and len(dashboard.team_buttons) == 3
+    assert dashboard.cards["members"].value.text() == "3"
+    assert len(dashboard.chart.series()[0].points()) == 12
