@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Protocol, cast
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -40,6 +40,7 @@ PAD = 4
 COLUMN_WIDTH = 150
 MIN_WIDTH, MAX_WIDTH = 110, 260
 MAX_NAME_WIDTH = 170  # a longer name is elided
+LAID_OUT_PER_PAINT = 16  # new cells' texts laid out in one turn of the event loop (see CellDelegate.paint)
 NO_WRAP = "white-space:nowrap"  # Chinese may break anywhere: a line of a cell stays one line
 SELECTED_FILL = QColor("#cfe2f3")
 GRID_LINE = QColor("#b0b7c3")
@@ -168,6 +169,8 @@ class CellDelegate(QStyledItemDelegate):
         self._pictures: dict[tuple[int, int], CellPicture] = {}
         self._font_key = ""
         self.measure = CellMeasure(QFont(), 16.0)
+        self._laid_out = 0  # cells' texts laid out in this turn of the event loop
+        self._waiting: QWidget | None = None  # a view with cells left undrawn, to paint again next turn
 
     def clear(self) -> None:
         self._pictures.clear()
@@ -218,7 +221,29 @@ class CellDelegate(QStyledItemDelegate):
             if isinstance(background, QBrush):
                 painter.fillRect(rect, background)
         if picture.lines:
+            if picture.text is None and not self._may_lay_out(fields.widget):
+                return  # drawn in a later turn of the event loop (see `LAID_OUT_PER_PAINT`)
             painter.drawStaticText(rect.left() + PAD, rect.top() + PAD, picture.static_text())
+
+    def _may_lay_out(self, view: QWidget | None) -> bool:
+        """Whether one more cell's rich text may be laid out in this turn of the event loop. After that
+        many the rest wait for the next turn, the view being asked to paint again then: each new cell's
+        first draw lays its text out (~0.5 ms, more on a loaded machine), and a screenful of cells all
+        new at once (after auto-schedule) held the GUI thread for 20–80 ms in one paint."""
+        if self._laid_out < LAID_OUT_PER_PAINT:
+            self._laid_out += 1
+            if self._laid_out == 1:
+                QTimer.singleShot(0, self, self._next_turn)
+            return True
+        self._waiting = view
+        return False
+
+    def _next_turn(self) -> None:
+        self._laid_out = 0
+        view, self._waiting = self._waiting, None
+        if view is not None:
+            target = view.viewport() if isinstance(view, QAbstractItemView) else view
+            target.update()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         return self.picture(option, index).size

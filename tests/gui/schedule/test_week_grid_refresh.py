@@ -129,3 +129,26 @@ def test_a_new_post_resets_the_grid(qtbot, tab):
     names = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert any(name.startswith("新设夜间巡逻岗位") for name in names)
     _check_fit(tab)
+
+
+def test_new_cells_are_laid_out_a_few_per_paint_and_all_drawn_soon(qtbot, tab, monkeypatch):
+    from desktop_app.ui.schedule import grid_view
+
+    auto = tab.open_auto_schedule()
+    auto.start()
+    qtbot.waitUntil(lambda: auto.schedule_result is not None, timeout=15000)
+    monkeypatch.setattr(grid_view, "LAID_OUT_PER_PAINT", 3)
+    delegate = tab.view.delegate
+    delegate.clear()
+    delegate._laid_out = 0  # noqa: SLF001 - a new turn
+    tab.view.viewport().repaint()
+    pictures = delegate._pictures  # noqa: SLF001
+    drawn = [key for key, picture in pictures.items() if picture.lines and picture.text is not None]
+    waiting = [key for key, picture in pictures.items() if picture.lines and picture.text is None]
+    assert len(drawn) == 3 and waiting  # the rest in later turns
+
+    def all_drawn() -> bool:
+        return all(picture.text is not None for picture in pictures.values() if picture.lines)
+
+    qtbot.waitUntil(all_drawn, timeout=5000)
+    assert len(pictures) >= len(drawn) + len(waiting)
