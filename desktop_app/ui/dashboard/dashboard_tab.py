@@ -128,7 +128,8 @@ def _link_unless_zero(button: QPushButton, number: str) -> None:
 class DrillDownDialog(QDialog):
     """The records behind one number, as a read-only table."""
 
-    def __init__(self, records: dd.DrillDown, parent: QWidget | None = None) -> None:
+    def __init__(self, records: dd.DrillDown, parent: QWidget | None = None, rows: list[_Row] | None = None) -> None:
+        """`rows`: the records' rows as shown, when made already (in the worker that read them)."""
         super().__init__(parent)
         from ..id_table_model import Column
         from ..rows_table_model import RowsTableModel
@@ -139,7 +140,7 @@ class DrillDownDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("{0}：共 {1} 条").format(shown(records.title), len(records.rows))))
         self.model = RowsTableModel([Column(shown(h), f"c{i}") for i, h in enumerate(records.headers)],
-                                    [_Row(row) for row in records.rows])
+                                    rows if rows is not None else [_Row(row) for row in records.rows])
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -656,10 +657,11 @@ class DashboardTab(QWidget):
             return
         today = self.today
 
-        def work(progress: Progress) -> dd.DrillDown:
+        def work(progress: Progress) -> tuple[dd.DrillDown, list[_Row]]:
             records = dd.drilldown(key, today)
+            rows = [_Row(row) for row in records.rows]  # shown here too: 88,000 members took ~0.5 s
             progress(1, 1, "")  # 取消 pressed meanwhile: no list
-            return records
+            return records, rows
 
         runner = self.drilldown_runner = TaskRunner(self, self.tr("读取明细"), work)
 
@@ -671,8 +673,9 @@ class DashboardTab(QWidget):
         runner.done.connect(self._open_list)
         runner.start()
 
-    def _open_list(self, records: dd.DrillDown) -> None:
-        self.dialog = DrillDownDialog(records, self)
+    def _open_list(self, read: tuple[dd.DrillDown, list[_Row]]) -> None:
+        records, rows = read
+        self.dialog = DrillDownDialog(records, self, rows)
         self.dialog.open()
 
     def _show_banner(self, missing: list[tuple[int, str]]) -> None:
