@@ -74,7 +74,7 @@ class AssignmentBatch:
                  .where(Shift.date.between(date_from, date_to))
                  .order_by(Shift.date, Shift.start, Shift.post, Shift.id))
         for sid, post_id, name, kind, skill, team, needs_leader, day, start, end, headcount, leader in raw_rows(query):
-            self._shifts[sid] = ShiftFacts(sid, post_id, name, kind, skill or "", team, bool(needs_leader),
+            self._shifts[sid] = ShiftFacts.of(sid, post_id, name, kind, skill or "", team, bool(needs_leader),
                                            read.day(day), read.time(start), read.time(end), headcount, 0)
             self._leaders[sid] = leader
         query = Member.select(Member.id, Member.name, Member.status, Member.deleted_at, Member.team, Member.join_date,
@@ -109,7 +109,7 @@ class AssignmentBatch:
                         Assignment.status != ON_LEAVE)
                  .order_by(Shift.date, Shift.start, Assignment.id))
         for mid, aid, sid, post_name, day, start, end in raw_rows(query):
-            self._book(mid, BusyShift(aid, sid, post_name, read.day(day), read.time(start), read.time(end)))
+            self._book(mid, BusyShift.of(aid, sid, post_name, read.day(day), read.time(start), read.time(end)))
             self._saved_on.add(sid)
         self._now = {sid: self._with_filled(s) if sid in self._crew else s for sid, s in self._shifts.items()}
         self._stale: set[int] = set()  # shifts in `_now` with a member added since (brought up to date when asked)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from functools import cached_property
+from typing import NamedTuple
 
 from ...db.models import Assignment, DutyPost, Leave, Member, Qualification, Shift
 from ...domain.dates import format_date
@@ -29,8 +29,11 @@ from .shift_times import days_touched, interval, iso_week_key
 _Day = date  # (inside the classes below `date` is a field)
 
 
-@dataclass(frozen=True)
-class ShiftFacts:
+class ShiftFacts(NamedTuple):
+    """A shift as the checks see it. A tuple: a batch makes a copy for each member it adds (`with_filled`),
+    about a million for a prefecture's demo roster, so each is small and quick to make. Made by `of`, which
+    works out the times once."""
+
     id: int
     post_id: int
     post_name: str
@@ -43,45 +46,41 @@ class ShiftFacts:
     end: time
     headcount: int
     filled: int  # members on it now (status other than 请假)
+    bounds: tuple[int, int]  # absolute minutes (shift_times.interval)
+    touched: tuple[_Day, ...]  # the day, and the next for an overnight shift
+    week: tuple[int, int]  # ISO year and week
 
-    @cached_property
-    def bounds(self) -> tuple[int, int]:
-        return interval(self.date, self.start, self.end)
+    @classmethod
+    def of(cls, id: int, post_id: int, post_name: str, kind: str, required_skill: str, post_team_id: int | None,
+           needs_leader: bool, day: _Day, start: time, end: time, headcount: int, filled: int) -> ShiftFacts:
+        return cls(id, post_id, post_name, kind, required_skill, post_team_id, needs_leader, day, start, end,
+                   headcount, filled, interval(day, start, end), tuple(days_touched(day, start, end)),
+                   iso_week_key(day))
 
     def with_filled(self, filled: int) -> ShiftFacts:
-        """The same shift with `filled` members on it (a batch makes one for each member it adds: a copy,
-        which keeps the times worked out already)."""
-        other = object.__new__(ShiftFacts)  # what copy.copy does, without its generic machinery
-        state = other.__dict__
-        state.update(self.__dict__)
-        state["filled"] = filled
-        return other
-
-    @cached_property
-    def touched(self) -> list[_Day]:  # the day, and the next for an overnight shift
-        return days_touched(self.date, self.start, self.end)
-
-    @cached_property
-    def week(self) -> tuple[int, int]:
-        return iso_week_key(self.date)
+        """The same shift with `filled` members on it."""
+        return tuple.__new__(ShiftFacts, (*self[:_FILLED], filled, *self[_FILLED + 1:]))
 
 
-@dataclass(frozen=True)
-class BusyShift:
+_FILLED = ShiftFacts._fields.index("filled")
+
+
+class BusyShift(NamedTuple):
+    """One of a member's other shifts, as the checks compare it with the one asked about (a tuple: a batch
+    keeps one for every assignment of the period)."""
+
     assignment_id: int
     shift_id: int
     post_name: str
     date: date
     start: time
     end: time
+    bounds: tuple[int, int]
+    week: tuple[int, int]
 
-    @cached_property  # a batch asks it of the same busy shift for every check near it
-    def bounds(self) -> tuple[int, int]:
-        return interval(self.date, self.start, self.end)
-
-    @cached_property
-    def week(self) -> tuple[int, int]:
-        return iso_week_key(self.date)
+    @classmethod
+    def of(cls, assignment_id: int, shift_id: int, post_name: str, day: _Day, start: time, end: time) -> BusyShift:
+        return cls(assignment_id, shift_id, post_name, day, start, end, interval(day, start, end), iso_week_key(day))
 
     @property
     def text(self) -> str:
@@ -90,11 +89,8 @@ class BusyShift:
     @classmethod
     def on(cls, shift: ShiftFacts, assignment_id: int) -> BusyShift:
         """The shift as one of a member's busy shifts, its times taken over as the shift worked them out."""
-        busy = object.__new__(cls)  # the fields set as the frozen dataclass's __init__ sets them, in one step
-        busy.__dict__.update(assignment_id=assignment_id, shift_id=shift.id, post_name=shift.post_name,
-                             date=shift.date, start=shift.start, end=shift.end, bounds=shift.bounds,
-                             week=shift.week)
-        return busy
+        return tuple.__new__(cls, (assignment_id, shift.id, shift.post_name, shift.date, shift.start, shift.end,
+                                   shift.bounds, shift.week))
 
 
 @dataclass
@@ -125,7 +121,8 @@ def shift_facts(shift_id: int) -> ShiftFacts:
         raise ScheduleError(QT_TRANSLATE_NOOP("Messages", "班次不存在"))
     filled = Assignment.select().where(Assignment.shift == shift_id, Assignment.status != ON_LEAVE).count()
     sid, post_id, name, kind, skill, team, needs_leader, day, start, end, headcount = row
-    return ShiftFacts(sid, post_id, name, kind, skill, team, bool(needs_leader), day, start, end, headcount, filled)
+    return ShiftFacts.of(sid, post_id, name, kind, skill, team, bool(needs_leader), day, start, end, headcount,
+                         filled)
 
 
 def _member_facts(shift: ShiftFacts, member_ids: Sequence[int] | None = None,
@@ -177,7 +174,7 @@ def _member_facts(shift: ShiftFacts, member_ids: Sequence[int] | None = None,
     )
     for mid, aid, sid, post_name, day, start, end in busy:
         if mid in facts:
-            facts[mid].busy.append(BusyShift(aid, sid, post_name, day, start, end))
+            facts[mid].busy.append(BusyShift.of(aid, sid, post_name, day, start, end))
     return list(facts.values())
 
 
